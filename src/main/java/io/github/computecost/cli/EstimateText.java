@@ -1,0 +1,71 @@
+package io.github.computecost.cli;
+
+import io.github.computecost.estimate.Estimate;
+import io.github.computecost.estimate.LineItem;
+import io.github.computecost.estimate.ResourceEstimate;
+import io.github.computecost.money.Amounts;
+import java.util.ArrayList;
+import java.util.List;
+
+/** The human-readable table of {@code estimate --format text}. */
+final class EstimateText {
+
+    private static final String[] HEADER = {"Line item", "Usage type", "Quantity", "Unit", "Unit price", "Cost"};
+
+    private EstimateText() {
+    }
+
+    static String render(Estimate e, String source) {
+        StringBuilder sb = new StringBuilder();
+        sb.append("Monthly estimate for ").append(source).append('\n');
+        sb.append("Pricing data ").append(e.pricingVersion()).append(", ").append(e.currency())
+                .append(", free tier ").append(e.freeTier() ? "on" : "off").append('\n');
+        for (ResourceEstimate r : e.resources()) {
+            sb.append('\n').append(r.name()).append(" (").append(r.type()).append(", ").append(r.region())
+                    .append("): ").append(Amounts.money(r.monthlyCostRounded())).append(' ').append(e.currency())
+                    .append("  (exact ").append(Amounts.money(r.monthlyCostExact())).append(")\n");
+            List<String[]> rows = new ArrayList<>();
+            rows.add(HEADER);
+            for (LineItem li : r.lineItems()) {
+                rows.add(new String[] {li.description(), li.usageType(), Amounts.plain(li.quantity()), li.unit(),
+                    Amounts.plain(li.unitPrice()), Amounts.plain(li.cost())});
+            }
+            table(sb, rows);
+            for (String n : r.notes()) {
+                sb.append("  note: ").append(n).append('\n');
+            }
+        }
+        sb.append("\nTotal: ").append(Amounts.money(e.totalRounded())).append(' ').append(e.currency())
+                .append(" per month  (exact ").append(Amounts.money(e.totalExact())).append(")\n");
+        for (String w : e.warnings()) {
+            sb.append("warning: ").append(w).append('\n');
+        }
+        return sb.toString();
+    }
+
+    private static void table(StringBuilder sb, List<String[]> rows) {
+        int[] w = new int[HEADER.length];
+        for (String[] row : rows) {
+            for (int i = 0; i < row.length; i++) {
+                w[i] = Math.max(w[i], row[i].length());
+            }
+        }
+        for (String[] row : rows) {
+            sb.append("  ");
+            for (int i = 0; i < row.length; i++) {
+                boolean numeric = i == 2 || i == 4 || i == 5;
+                String cell = numeric ? pad(row[i], w[i], true) : pad(row[i], w[i], false);
+                sb.append(cell);
+                if (i < row.length - 1) {
+                    sb.append("  ");
+                }
+            }
+            sb.append('\n');
+        }
+    }
+
+    private static String pad(String s, int width, boolean right) {
+        String fill = " ".repeat(width - s.length());
+        return right ? fill + s : s + fill;
+    }
+}

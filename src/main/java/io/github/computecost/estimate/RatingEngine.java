@@ -1,0 +1,180 @@
+package io.github.computecost.estimate;
+
+import io.github.computecost.pricing.FreeTierAllowance;
+import io.github.computecost.pricing.PriceBook;
+import io.github.computecost.pricing.PriceTable;
+import io.github.computecost.pricing.RegionPrices;
+import io.github.computecost.pricing.ServicePrices;
+import java.math.BigDecimal;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Set;
+
+/**
+ * Rates metered usage against a {@link PriceBook}: free tier once per account, volume tiers on each
+ * group's aggregate, exact attribution back to resources. See the package description for the allocation
+ * policy.
+ *
+ * <p>Immutable and thread-safe.
+ */
+public final class RatingEngine {
+
+    private final PriceBook prices;
+
+    private RatingEngine(PriceBook prices) {
+        this.prices = prices;
+    }
+
+    /** @return an engine rating against {@code prices} */
+    public static RatingEngine of(PriceBook prices) {
+        return new RatingEngine(Objects.requireNonNull(prices, "prices"));
+    }
+
+    /** One resource's merged usage of one usage type, with its place on the group's axis. */
+    private static final class Entry {
+        final int resource;
+        final String baseUsageType;
+        final boolean eligible;
+        BigDecimal quantity = BigDecimal.ZERO;
+        BigDecimal free = BigDecimal.ZERO;
+
+        Entry(int resource, String baseUsageType, boolean eligible) {
+            this.resource = resource;
+            this.baseUsageType = baseUsageType;
+            this.eligible = eligible;
+        }
+    }
+
+    private record GroupKey(String service, String region, String baseUsageType) {
+    }
+
+    /**
+     * Rates a month of usage for one account.
+     *
+     * @param resources metered resources, names unique, in workload order
+     * @param freeTier whether to apply the account's free-tier allowances
+     * @return the estimate, resources in the given order
+     * @throws IllegalArgumentException if two resources share a name, or a usage type has no price
+     */
+    public Estimate rate(List<MeteredResource> resources, boolean freeTier) {
+        Set<String> names = new HashSet<>();
+        for (MeteredResource r : resources) {
+            if (!names.add(r.name())) {
+                throw new IllegalArgumentException("resource names must be unique: " + r.name() + " appears twice");
+            }
+        }
+
+        // Merge each resource's records per (usage type, eligibility), keeping first-seen order.
+        List<List<Entry>> perResource = new ArrayList<>();
+        for (int i = 0; i < resources.size(); i++) {
+            Map<String, Entry> merged = new LinkedHashMap<>();
+            int resource = i;
+            for (UsageRecord u : resources.get(i).usage()) {
+                Entry e = merged.computeIfAbsent(u.baseUsageType() + "|" + u.freeTierEligible(),
+                        k -> new Entry(resource, u.baseUsageType(), u.freeTierEligible()));
+                e.quantity = e.quantity.add(u.quantity());
+            }
+            perResource.add(new ArrayList<>(merged.values()));
+        }
+
+        // Groups: eligible entries first, each part in workload order, so free units are the group's first.
+        Map<GroupKey, List<Entry>> groups = new LinkedHashMap<>();
+        for (boolean eligiblePass : new boolean[] {true, false}) {
+            for (int i = 0; i < resources.size(); i++) {
+                MeteredResource r = resources.get(i);
+                for (Entry e : perResource.get(i)) {
+                    if (e.eligible == eligiblePass) {
+                        groups.computeIfAbsent(new GroupKey(r.service(), r.region(), e.baseUsageType),
+                                k -> new ArrayList<>()).add(e);
+                    }
+                }
+            }
+        }
+
+        // Free tier: each pool goes to its groups dearest first (by the group's first-tier price), groups of
+        // equal price in workload order, and within a group to eligible usage in workload order. A free unit
+        // saves its group's first-tier price, so this order makes the total independent of workload order.
+        if (freeTier) {
+            List<GroupKey> byPrice = new ArrayList<>(groups.keySet());
+            byPrice.sort(Comparator.comparing((GroupKey k) -> firstTierPrice(k)).reversed());
+            Map<String, BigDecimal> remaining = new HashMap<>();
+            for (GroupKey key : byPrice) {
+                ServicePrices sp = prices.service(key.service());
+                for (FreeTierAllowance a : sp.freeTier()) {
+                    if (!a.baseUsageTypes().contains(key.baseUsageType())) {
+                        continue;
+                    }
+                    String pool = sp.service() + "/" + a.id();
+                    for (Entry e : groups.get(key)) {
+                        if (e.eligible) {
+                            BigDecimal left = remaining.computeIfAbsent(pool, k -> a.quantity());
+                            e.free = left.min(e.quantity);
+                            remaining.put(pool, left.subtract(e.free));
+                        }
+                    }
+                }
+            }
+        }
+
+        Map<Entry, List<LineItem>> lines = new HashMap<>();
+        Set<String> warnings = new LinkedHashSet<>();
+        for (Map.Entry<GroupKey, List<Entry>> g : groups.entrySet()) {
+            GroupKey key = g.getKey();
+            ServicePrices sp = prices.service(key.service());
+            RegionPrices rp = sp.region(key.region());
+            if (!rp.confirmed()) {
+                warnings.add("Prices for " + sp.service() + " in " + rp.code() + " are marked unconfirmed in the "
+                        + "pricing data" + rp.note().map(n -> ": " + n).orElse("."));
+            }
+            PriceTable table = rp.table(key.baseUsageType());
+            BigDecimal position = BigDecimal.ZERO;
+            for (Entry e : g.getValue()) {
+                List<LineItem> out = new ArrayList<>();
+                if (e.free.signum() > 0) {
+                    out.add(LineItem.of(table.description() + ", " + freeDescription(sp, key.baseUsageType()),
+                            table.usageType(), e.free, table.unit(), BigDecimal.ZERO));
+                }
+                BigDecimal start = position.add(e.free);
+                BigDecimal end = position.add(e.quantity);
+                for (PriceTable.Slice s : table.slices(start, end)) {
+                    String label = table.tierLabel(s.tierIndex());
+                    out.add(LineItem.of(label.isEmpty() ? table.description() : table.description() + ", " + label,
+                            table.usageType(), s.quantity(), table.unit(), s.tier().unitPrice()));
+                }
+                lines.put(e, out);
+                position = end;
+            }
+        }
+
+        List<ResourceEstimate> out = new ArrayList<>();
+        for (int i = 0; i < resources.size(); i++) {
+            MeteredResource r = resources.get(i);
+            List<LineItem> items = new ArrayList<>();
+            for (Entry e : perResource.get(i)) {
+                items.addAll(lines.get(e));
+            }
+            out.add(new ResourceEstimate(r.name(), r.type(), r.region(), prices.currency(), items, r.notes()));
+        }
+        return new Estimate(prices.currency(), prices.version(), freeTier, out, new ArrayList<>(warnings));
+    }
+
+    private BigDecimal firstTierPrice(GroupKey k) {
+        return prices.service(k.service()).region(k.region()).table(k.baseUsageType()).tiers().get(0).unitPrice();
+    }
+
+    private static String freeDescription(ServicePrices sp, String baseUsageType) {
+        for (FreeTierAllowance a : sp.freeTier()) {
+            if (a.baseUsageTypes().contains(baseUsageType)) {
+                return a.description();
+            }
+        }
+        return "free tier";
+    }
+}

@@ -1,0 +1,191 @@
+package io.github.computecost.lambda;
+
+import io.github.computecost.estimate.Meterable;
+import io.github.computecost.estimate.MeteredResource;
+import io.github.computecost.pricing.PriceBook;
+import java.math.BigDecimal;
+import java.time.Duration;
+import java.util.Objects;
+import java.util.Optional;
+
+/**
+ * An AWS Lambda function's configuration and monthly traffic.
+ *
+ * <p>The constructor checks physical validity only (names present, no negative quantities). Whether AWS
+ * accepts the configuration (memory 128 to 10,240 MB, ...) is a question for {@link LambdaLimits}; the
+ * estimator refuses configurations AWS would reject.
+ *
+ * <pre>{@code
+ * LambdaFunction api = LambdaFunction.builder("orders-api")
+ *         .architecture(Architecture.ARM64).memoryMb(512)
+ *         .requestsPerMonth(3_000_000).averageDuration(Duration.ofMillis(120))
+ *         .build();
+ * }</pre>
+ *
+ * @param name unique name within an estimate
+ * @param region region code, or empty for the estimator's region
+ * @param architecture x86_64 (default) or arm64
+ * @param memoryMb configured memory in MB (MiB, as AWS uses the word: GB-seconds = MB / 1024 × s)
+ * @param ephemeralStorageMb configured /tmp in MB, default 512 (included in the price)
+ * @param requestsPerMonth invocations per month
+ * @param averageDurationMs average <em>billed</em> duration of one invocation in milliseconds, fractions
+ *     allowed (see the package description for what that means)
+ * @param provisionedConcurrency provisioned concurrency, if configured
+ * @param snapStart SnapStart, if enabled
+ * @param runtime the Lambda runtime identifier ({@code "python3.12"}, {@code "java21"}), if known; decides
+ *     whether SnapStart is charged
+ */
+public record LambdaFunction(String name, Optional<String> region, Architecture architecture, int memoryMb,
+        int ephemeralStorageMb, long requestsPerMonth, BigDecimal averageDurationMs,
+        Optional<ProvisionedConcurrency> provisionedConcurrency, Optional<SnapStart> snapStart,
+        Optional<String> runtime) implements Meterable {
+
+    /** Workload type name, as in workload files. */
+    public static final String TYPE = "lambda";
+    /** Default /tmp size in MB. */
+    public static final int DEFAULT_EPHEMERAL_STORAGE_MB = 512;
+
+    public LambdaFunction {
+        Objects.requireNonNull(name, "name");
+        if (name.isBlank()) {
+            throw new IllegalArgumentException("name must not be blank");
+        }
+        Objects.requireNonNull(region, "region");
+        Objects.requireNonNull(architecture, "architecture");
+        if (memoryMb <= 0) {
+            throw new IllegalArgumentException("memoryMb must be positive: " + memoryMb);
+        }
+        if (ephemeralStorageMb <= 0) {
+            throw new IllegalArgumentException("ephemeralStorageMb must be positive: " + ephemeralStorageMb);
+        }
+        if (requestsPerMonth < 0) {
+            throw new IllegalArgumentException("requestsPerMonth must not be negative: " + requestsPerMonth);
+        }
+        Objects.requireNonNull(averageDurationMs, "averageDurationMs");
+        if (averageDurationMs.signum() < 0) {
+            throw new IllegalArgumentException("durationMs must not be negative: " + averageDurationMs.toPlainString());
+        }
+        Objects.requireNonNull(provisionedConcurrency, "provisionedConcurrency");
+        Objects.requireNonNull(snapStart, "snapStart");
+        Objects.requireNonNull(runtime, "runtime");
+    }
+
+    /** @return a builder with AWS's defaults: x86_64, 128 MB memory, 512 MB /tmp, no traffic */
+    public static Builder builder(String name) {
+        return new Builder(name);
+    }
+
+    /** @return a builder holding this function's values */
+    public Builder toBuilder() {
+        Builder b = new Builder(name);
+        b.region = region;
+        b.architecture = architecture;
+        b.memoryMb = memoryMb;
+        b.ephemeralStorageMb = ephemeralStorageMb;
+        b.requestsPerMonth = requestsPerMonth;
+        b.averageDurationMs = averageDurationMs;
+        b.provisionedConcurrency = provisionedConcurrency;
+        b.snapStart = snapStart;
+        b.runtime = runtime;
+        return b;
+    }
+
+    /** @return a copy of this function under another name */
+    public LambdaFunction withName(String newName) {
+        return new LambdaFunction(newName, region, architecture, memoryMb, ephemeralStorageMb, requestsPerMonth,
+                averageDurationMs, provisionedConcurrency, snapStart, runtime);
+    }
+
+    @Override
+    public MeteredResource meter(PriceBook prices, String defaultRegion) {
+        return LambdaMeter.meter(this, prices, defaultRegion);
+    }
+
+    /** Builds a {@link LambdaFunction}. Not thread-safe; each setter checks its value at once. */
+    public static final class Builder {
+        private final String name;
+        private Optional<String> region = Optional.empty();
+        private Architecture architecture = Architecture.X86_64;
+        private int memoryMb = 128;
+        private int ephemeralStorageMb = DEFAULT_EPHEMERAL_STORAGE_MB;
+        private long requestsPerMonth;
+        private BigDecimal averageDurationMs = BigDecimal.ZERO;
+        private Optional<ProvisionedConcurrency> provisionedConcurrency = Optional.empty();
+        private Optional<SnapStart> snapStart = Optional.empty();
+        private Optional<String> runtime = Optional.empty();
+
+        private Builder(String name) {
+            this.name = Objects.requireNonNull(name, "name");
+        }
+
+        /** @param region region code such as {@code "eu-west-1"} */
+        public Builder region(String region) {
+            this.region = Optional.of(Objects.requireNonNull(region, "region"));
+            return this;
+        }
+
+        /** @param architecture x86_64 or arm64 */
+        public Builder architecture(Architecture architecture) {
+            this.architecture = Objects.requireNonNull(architecture, "architecture");
+            return this;
+        }
+
+        /** @param memoryMb configured memory in MB */
+        public Builder memoryMb(int memoryMb) {
+            this.memoryMb = memoryMb;
+            return this;
+        }
+
+        /** @param ephemeralStorageMb configured /tmp in MB */
+        public Builder ephemeralStorageMb(int ephemeralStorageMb) {
+            this.ephemeralStorageMb = ephemeralStorageMb;
+            return this;
+        }
+
+        /** @param requestsPerMonth invocations per month */
+        public Builder requestsPerMonth(long requestsPerMonth) {
+            this.requestsPerMonth = requestsPerMonth;
+            return this;
+        }
+
+        /** @param averageDurationMs average billed duration per invocation, in ms */
+        public Builder averageDurationMs(BigDecimal averageDurationMs) {
+            this.averageDurationMs = Objects.requireNonNull(averageDurationMs, "averageDurationMs");
+            return this;
+        }
+
+        /** @param averageDuration average billed duration per invocation (nanosecond precision kept) */
+        public Builder averageDuration(Duration averageDuration) {
+            Objects.requireNonNull(averageDuration, "averageDuration");
+            if (averageDuration.isNegative()) {
+                throw new IllegalArgumentException("averageDuration must not be negative: " + averageDuration);
+            }
+            this.averageDurationMs = new BigDecimal(averageDuration.toNanos()).movePointLeft(6);
+            return this;
+        }
+
+        /** @param pc provisioned concurrency */
+        public Builder provisionedConcurrency(ProvisionedConcurrency pc) {
+            this.provisionedConcurrency = Optional.of(Objects.requireNonNull(pc, "provisionedConcurrency"));
+            return this;
+        }
+
+        /** @param snapStart SnapStart configuration */
+        public Builder snapStart(SnapStart snapStart) {
+            this.snapStart = Optional.of(Objects.requireNonNull(snapStart, "snapStart"));
+            return this;
+        }
+
+        /** @param runtime Lambda runtime identifier, {@code "python3.12"} */
+        public Builder runtime(String runtime) {
+            this.runtime = Optional.of(Objects.requireNonNull(runtime, "runtime"));
+            return this;
+        }
+
+        /** @return the function */
+        public LambdaFunction build() {
+            return new LambdaFunction(name, region, architecture, memoryMb, ephemeralStorageMb, requestsPerMonth,
+                    averageDurationMs, provisionedConcurrency, snapStart, runtime);
+        }
+    }
+}

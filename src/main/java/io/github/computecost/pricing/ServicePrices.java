@@ -1,0 +1,87 @@
+package io.github.computecost.pricing;
+
+import java.time.LocalDate;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Optional;
+import java.util.SortedSet;
+import java.util.TreeSet;
+
+/**
+ * One service's pricing-data file: prices per region, free tier, billing rules and limits, with sources.
+ *
+ * @param service AWS Price List service code, {@code "AWSLambda"}
+ * @param title human name
+ * @param file the file or bundled resource it was read from
+ * @param dataVersion the version of this table (the date it was compiled)
+ * @param effectiveDate the date AWS's prices took effect
+ * @param currency ISO 4217 code of every price in it
+ * @param sources sources by id
+ * @param freeTier the always-free allowances
+ * @param billingRules billing figures by name
+ * @param limits limits by setting name
+ * @param regions prices by region code
+ */
+public record ServicePrices(String service, String title, String file, String dataVersion, LocalDate effectiveDate,
+        String currency, Map<String, Source> sources, List<FreeTierAllowance> freeTier,
+        Map<String, BillingRule> billingRules, Map<String, Limit> limits, Map<String, RegionPrices> regions) {
+
+    public ServicePrices {
+        Objects.requireNonNull(service, "service");
+        Objects.requireNonNull(title, "title");
+        Objects.requireNonNull(file, "file");
+        Objects.requireNonNull(dataVersion, "dataVersion");
+        Objects.requireNonNull(effectiveDate, "effectiveDate");
+        Objects.requireNonNull(currency, "currency");
+        sources = Map.copyOf(sources);
+        freeTier = List.copyOf(freeTier);
+        billingRules = Map.copyOf(billingRules);
+        limits = Map.copyOf(limits);
+        regions = Map.copyOf(regions);
+    }
+
+    /**
+     * @param code a region code
+     * @return the region's prices
+     * @throws UnknownRegionException if the table has no prices for it
+     */
+    public RegionPrices region(String code) {
+        RegionPrices r = regions.get(code);
+        if (r == null) {
+            throw new UnknownRegionException(service, code, regionCodes());
+        }
+        return r;
+    }
+
+    /** @return the region codes priced, sorted */
+    public SortedSet<String> regionCodes() {
+        return new TreeSet<>(regions.keySet());
+    }
+
+    /** @return a billing rule, or empty */
+    public Optional<BillingRule> billingRule(String name) {
+        return Optional.ofNullable(billingRules.get(name));
+    }
+
+    /**
+     * @return the named billing rule
+     * @throws IllegalStateException if the data lacks it (the service's code requires it)
+     */
+    public BillingRule requireBillingRule(String name) {
+        return billingRule(name).orElseThrow(() -> new IllegalStateException(
+                file + ": billing rule " + name + " is missing"));
+    }
+
+    /**
+     * @return the named limit
+     * @throws IllegalStateException if the data lacks it (the service's code requires it)
+     */
+    public Limit requireLimit(String name) {
+        Limit l = limits.get(name);
+        if (l == null) {
+            throw new IllegalStateException(file + ": limit " + name + " is missing");
+        }
+        return l;
+    }
+}

@@ -1,0 +1,37 @@
+package io.github.computecost.spec;
+
+import java.util.Optional;
+
+/**
+ * A workload file that cannot be used: missing, unreadable, malformed, or with a field of the wrong kind.
+ * The one-line message names the file, the resource (when there is one), the JSON path of the field and
+ * what is allowed.
+ */
+public final class WorkloadException extends RuntimeException {
+
+    private final String file;
+    private final String jsonPath;
+    private final Optional<String> resource;
+
+    WorkloadException(String file, String jsonPath, Optional<String> resource, String detail) {
+        super(file + ": " + resource.map(r -> "resource \"" + r + "\", ").orElse("") + jsonPath + ": " + detail);
+        this.file = file;
+        this.jsonPath = jsonPath;
+        this.resource = resource;
+    }
+
+    /** @return the file */
+    public String file() {
+        return file;
+    }
+
+    /** @return the JSON path of the offending field ({@code $} for the whole file) */
+    public String jsonPath() {
+        return jsonPath;
+    }
+
+    /** @return the name of the resource the field belongs to, if known */
+    public Optional<String> resource() {
+        return resource;
+    }
+}

@@ -1,0 +1,46 @@
+package io.github.computecost.cli;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.stream.Collectors;
+import java.util.stream.Stream;
+import org.junit.jupiter.api.DynamicTest;
+import org.junit.jupiter.api.TestFactory;
+
+/**
+ * Whole command-line outputs for every bundled example in {@code examples/}, against
+ * {@code src/test/resources/golden/}. After an intended change, regenerate with
+ * {@code ./mvnw test -Dtest=EstimateGoldenTest -Dgolden.update=true} and review the diff.
+ */
+class EstimateGoldenTest {
+
+    static final Path EXAMPLES = Path.of("examples");
+    static final Path GOLDEN = Path.of("src/test/resources/golden");
+
+    @TestFactory
+    Stream<DynamicTest> examplesMatchTheirGoldenOutput() throws IOException {
+        List<Path> examples;
+        try (Stream<Path> s = Files.list(EXAMPLES)) {
+            examples = s.filter(p -> p.toString().endsWith(".yaml")).sorted().collect(Collectors.toList());
+        }
+        assertEquals(false, examples.isEmpty(), "no examples found");
+        return examples.stream().flatMap(example -> Stream.of("json", "text").map(format ->
+                DynamicTest.dynamicTest(example.getFileName() + " as " + format, () -> check(example, format))));
+    }
+
+    private static void check(Path example, String format) throws IOException {
+        CliRunner r = CliRunner.run("estimate", example.toString(), "--format", format);
+        assertEquals(0, r.exitCode(), r.err());
+        String base = example.getFileName().toString().replaceFirst("\\.yaml$", "");
+        Path golden = GOLDEN.resolve(base + (format.equals("json") ? ".json" : ".txt"));
+        if (Boolean.getBoolean("golden.update")) {
+            Files.createDirectories(GOLDEN);
+            Files.writeString(golden, r.out());
+        }
+        assertEquals(Files.readString(golden), r.out(), "output of " + example + " differs from " + golden);
+    }
+}
