@@ -59,6 +59,11 @@ final class EstimateJson {
         }
         ArrayNode warnings = root.putArray("warnings");
         e.warnings().forEach(warnings::add);
+        return write(root);
+    }
+
+    /** Writes a tree in the command line's JSON layout, with a final newline. */
+    static String write(ObjectNode root) {
         try {
             return Json.json().writer(PRETTY).writeValueAsString(root) + "\n";
         } catch (JsonProcessingException ex) {

@@ -11,7 +11,7 @@ import picocli.CommandLine.Command;
 /** The {@code compute-cost} command. */
 @Command(name = "compute-cost", mixinStandardHelpOptions = true, versionProvider = Main.Version.class,
         description = "Monthly AWS compute cost estimates from bundled, sourced price tables.",
-        subcommands = {EstimateCommand.class, CommandLine.HelpCommand.class})
+        subcommands = {EstimateCommand.class, CompareEdgeCommand.class, CommandLine.HelpCommand.class})
 public final class Main implements Runnable {
 
     /** Success. */

@@ -1,9 +1,8 @@
 package io.github.computecost.lambda;
 
-import io.github.computecost.limits.Severity;
+import io.github.computecost.internal.LimitChecks;
 import io.github.computecost.limits.ValidationReport;
 import io.github.computecost.limits.Violation;
-import io.github.computecost.pricing.Limit;
 import io.github.computecost.pricing.PriceBook;
 import io.github.computecost.pricing.ServicePrices;
 import java.math.BigDecimal;
@@ -16,6 +15,8 @@ import java.util.List;
  */
 public final class LambdaLimits {
 
+    private static final String SERVICE_NAME = "AWS Lambda";
+
     private LambdaLimits() {
     }
 
@@ -27,28 +28,12 @@ public final class LambdaLimits {
     public static ValidationReport validate(LambdaFunction fn, PriceBook prices) {
         ServicePrices sp = prices.service(LambdaMeter.SERVICE);
         List<Violation> out = new ArrayList<>();
-        check(out, fn, sp.requireLimit("memoryMb"), "memoryMb", BigDecimal.valueOf(fn.memoryMb()), "lambda.memory.range");
-        check(out, fn, sp.requireLimit("ephemeralStorageMb"), "ephemeralStorageMb",
+        LimitChecks.range(out, fn.name(), SERVICE_NAME, sp.requireLimit("memoryMb"), "memoryMb",
+                BigDecimal.valueOf(fn.memoryMb()), "lambda.memory.range");
+        LimitChecks.range(out, fn.name(), SERVICE_NAME, sp.requireLimit("ephemeralStorageMb"), "ephemeralStorageMb",
                 BigDecimal.valueOf(fn.ephemeralStorageMb()), "lambda.ephemeral-storage.range");
-        Limit timeout = sp.requireLimit("timeoutSeconds");
-        timeout.max().ifPresent(max -> {
-            BigDecimal maxMs = max.movePointRight(3);
-            if (fn.averageDurationMs().compareTo(maxMs) > 0) {
-                out.add(new Violation("lambda.duration.timeout", Severity.ERROR, fn.name(), "durationMs",
-                        fn.averageDurationMs().toPlainString(), "at most " + maxMs.toPlainString() + " ms",
-                        fn.name() + ": durationMs " + fn.averageDurationMs().toPlainString()
-                                + " is longer than Lambda's maximum timeout of " + maxMs.toPlainString() + " ms"));
-            }
-        });
+        LimitChecks.timeout(out, fn.name(), SERVICE_NAME, sp.requireLimit("timeoutSeconds"), fn.averageDurationMs(),
+                "lambda.duration.timeout");
         return new ValidationReport(out);
-    }
-
-    private static void check(List<Violation> out, LambdaFunction fn, Limit limit, String field, BigDecimal value,
-            String code) {
-        if (!limit.accepts(value)) {
-            out.add(new Violation(code, Severity.ERROR, fn.name(), field, value.toPlainString(), limit.describe(),
-                    fn.name() + ": " + field + " " + value.toPlainString() + " is outside what AWS Lambda accepts: "
-                            + limit.describe()));
-        }
     }
 }

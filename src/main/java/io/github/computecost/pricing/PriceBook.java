@@ -31,7 +31,7 @@ public final class PriceBook {
     /** Classpath folder of the bundled tables. */
     static final String BUNDLED_ROOT = "/io/github/computecost/pricing-data/";
     /** The bundled files, in load order. */
-    static final List<String> BUNDLED_FILES = List.of("lambda.json");
+    static final List<String> BUNDLED_FILES = List.of("lambda.json", "lambda-edge.json", "cloudfront.json");
 
     private static volatile PriceBook bundled;
 
@@ -142,6 +142,7 @@ public final class PriceBook {
                 over.freeTier().isEmpty() ? base.freeTier() : over.freeTier(),
                 over.billingRules().isEmpty() ? base.billingRules() : over.billingRules(),
                 over.limits().isEmpty() ? base.limits() : over.limits(),
+                over.allowedValues().isEmpty() ? base.allowedValues() : over.allowedValues(),
                 regions);
     }
 

@@ -21,9 +21,12 @@ import java.util.Set;
 final class PricingFileReader {
 
     static final int SCHEMA_VERSION = 1;
+    /** The region key of services AWS prices once for all locations (CloudFront, Lambda@Edge). */
+    static final String GLOBAL = RegionPrices.GLOBAL;
 
     private static final Set<String> TOP = Set.of("schemaVersion", "service", "title", "dataVersion", "effectiveDate",
-            "currency", "sources", "usageTypes", "freeTier", "billingRules", "limits", "regions");
+            "currency", "sources", "usageTypes", "freeTier", "billingRules", "limits", "allowedValues", "regions",
+            "priceListServiceCode");
 
     private PricingFileReader() {
     }
@@ -127,6 +130,19 @@ final class PricingFileReader {
             }
         }
 
+        Map<String, AllowedValues> allowed = new LinkedHashMap<>();
+        if (root.has("allowedValues")) {
+            for (Map.Entry<String, Obj> e : root.objMap("allowedValues").entrySet()) {
+                Obj a = e.getValue();
+                a.allowOnly(Set.of("values", "sources", "note"));
+                List<String> values = a.stringArray("values");
+                if (values.isEmpty()) {
+                    throw new FieldException(a.pathOf("values"), "must list at least one value");
+                }
+                allowed.put(e.getKey(), new AllowedValues(e.getKey(), values, checkSources(a, sources), a.optString("note")));
+            }
+        }
+
         Map<String, RegionPrices> regions = new LinkedHashMap<>();
         Map<String, Obj> regionNodes = root.objMap("regions");
         if (regionNodes.isEmpty()) {
@@ -137,13 +153,13 @@ final class PricingFileReader {
         }
 
         return new ServicePrices(service, root.string("title"), file, root.string("dataVersion"),
-                date(root, "effectiveDate"), currency, sources, freeTier, rules, limits, regions);
+                date(root, "effectiveDate"), currency, sources, freeTier, rules, limits, allowed, regions);
     }
 
     private static RegionPrices region(String code, Obj r, Map<String, Obj> usageTypes, Map<String, Source> sources) {
         r.allowOnly(Set.of("name", "usageTypePrefix", "status", "checked", "sources", "note", "prices"));
-        if (!code.matches("[a-z]{2}(-[a-z]+)+-\\d+")) {
-            throw new FieldException(r.path(), "is not a region code like us-east-1");
+        if (!code.equals(GLOBAL) && !code.matches("[a-z]{2}(-[a-z]+)+-\\d+")) {
+            throw new FieldException(r.path(), "is not a region code like us-east-1, nor " + GLOBAL);
         }
         String status = r.string("status");
         if (!status.equals("confirmed") && !status.equals("unconfirmed")) {

@@ -21,6 +21,9 @@ import java.util.Optional;
  */
 public record RegionPrices(String code, String name, String usageTypePrefix, boolean confirmed, LocalDate checked,
         Optional<String> note, List<String> sources, Map<String, PriceTable> tables) {
+    /** The region code of services priced once for every location (CloudFront, Lambda@Edge). */
+    public static final String GLOBAL = "global";
+
     public RegionPrices {
         Objects.requireNonNull(code, "code");
         Objects.requireNonNull(name, "name");

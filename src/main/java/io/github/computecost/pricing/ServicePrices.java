@@ -21,11 +21,13 @@ import java.util.TreeSet;
  * @param freeTier the always-free allowances
  * @param billingRules billing figures by name
  * @param limits limits by setting name
+ * @param allowedValues enumerated restrictions (event types, runtimes, ...) by name
  * @param regions prices by region code
  */
 public record ServicePrices(String service, String title, String file, String dataVersion, LocalDate effectiveDate,
         String currency, Map<String, Source> sources, List<FreeTierAllowance> freeTier,
-        Map<String, BillingRule> billingRules, Map<String, Limit> limits, Map<String, RegionPrices> regions) {
+        Map<String, BillingRule> billingRules, Map<String, Limit> limits, Map<String, AllowedValues> allowedValues,
+        Map<String, RegionPrices> regions) {
 
     public ServicePrices {
         Objects.requireNonNull(service, "service");
@@ -38,6 +40,7 @@ public record ServicePrices(String service, String title, String file, String da
         freeTier = List.copyOf(freeTier);
         billingRules = Map.copyOf(billingRules);
         limits = Map.copyOf(limits);
+        allowedValues = Map.copyOf(allowedValues);
         regions = Map.copyOf(regions);
     }
 
@@ -71,6 +74,18 @@ public record ServicePrices(String service, String title, String file, String da
     public BillingRule requireBillingRule(String name) {
         return billingRule(name).orElseThrow(() -> new IllegalStateException(
                 file + ": billing rule " + name + " is missing"));
+    }
+
+    /**
+     * @return the named list of allowed values
+     * @throws IllegalStateException if the data lacks it (the service's code requires it)
+     */
+    public AllowedValues requireAllowedValues(String name) {
+        AllowedValues a = allowedValues.get(name);
+        if (a == null) {
+            throw new IllegalStateException(file + ": allowed values " + name + " are missing");
+        }
+        return a;
     }
 
     /**

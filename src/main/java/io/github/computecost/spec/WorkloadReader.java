@@ -3,6 +3,10 @@ package io.github.computecost.spec;
 import com.fasterxml.jackson.core.JacksonException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import io.github.computecost.edge.CloudFrontFunction;
+import io.github.computecost.edge.EdgeEventType;
+import io.github.computecost.edge.FunctionNeeds;
+import io.github.computecost.edge.LambdaEdgeFunction;
 import io.github.computecost.estimate.Meterable;
 import io.github.computecost.internal.FieldException;
 import io.github.computecost.internal.Json;
@@ -44,6 +48,26 @@ import java.util.function.Function;
  *     provisionedConcurrency: { concurrency: 10, hoursPerMonth: 730 }      # optional
  *     runtime: python3.12                                                  # optional
  *     snapStart: { restoresPerMonth: 74400, activeHoursPerMonth: 744, cachedVersions: 1 }  # optional
+ *   - name: auth-at-edge
+ *     type: lambda-edge
+ *     eventType: viewer-request   # viewer-request | viewer-response | origin-request | origin-response
+ *     memoryMb: 128
+ *     requestsPerMonth: 10000000
+ *     durationMs: 5
+ *     runtime: nodejs22.x          # optional; the rest too: what the code needs, for compare-edge
+ *     needsNetwork: false
+ *     needsBody: false
+ *     needsFileSystem: false
+ *     codeSizeKb: 4
+ *     memoryUsedMb: 1
+ *   - name: url-rewrite
+ *     type: cloudfront-function
+ *     eventType: viewer-request   # viewer-request | viewer-response
+ *     invocationsPerMonth: 10000000
+ *     keyValueStoreReadsPerInvocation: 1   # optional, default 0
+ *     codeSizeKb: 2                        # optional
+ *     lambdaEdgeMemoryMb: 128              # optional, for compare-edge: the Lambda@Edge equivalent (default 128)
+ *     lambdaEdgeDurationMs: 1              # optional, likewise (default 1)
  * </pre>
  *
  * <p>Numbers may be written as numbers or as strings holding numbers; they are read as exact decimals,
@@ -58,7 +82,15 @@ public final class WorkloadReader {
     private static final Set<String> LAMBDA = Set.of("name", "type", "region", "architecture", "memoryMb",
             "ephemeralStorageMb", "requestsPerMonth", "durationMs", "provisionedConcurrency", "snapStart", "runtime");
 
-    private static final Map<String, Function<Obj, Meterable>> TYPES = Map.of(LambdaFunction.TYPE, WorkloadReader::lambda);
+    private static final Set<String> LAMBDA_EDGE = Set.of("name", "type", "eventType", "memoryMb", "requestsPerMonth",
+            "durationMs", "runtime", "needsNetwork", "needsBody", "needsFileSystem", "codeSizeKb", "memoryUsedMb");
+    private static final Set<String> CLOUDFRONT_FUNCTION = Set.of("name", "type", "eventType", "invocationsPerMonth",
+            "keyValueStoreReadsPerInvocation", "codeSizeKb", "lambdaEdgeMemoryMb", "lambdaEdgeDurationMs");
+
+    private static final Map<String, Function<Obj, Meterable>> TYPES = Map.of(
+            LambdaFunction.TYPE, WorkloadReader::lambda,
+            LambdaEdgeFunction.TYPE, WorkloadReader::lambdaEdge,
+            CloudFrontFunction.TYPE, WorkloadReader::cloudFrontFunction);
 
     private WorkloadReader() {
     }
@@ -178,6 +210,45 @@ public final class WorkloadReader {
             field(ss, "activeHoursPerMonth", () -> b.snapStart(new SnapStart(versions, hours, restores)));
         });
         return b.build();
+    }
+
+    private static Meterable lambdaEdge(Obj r) {
+        r.allowOnly(LAMBDA_EDGE);
+        EdgeEventType event = eventType(r);
+        FunctionNeeds needs = new FunctionNeeds(r.optString("runtime"), optBool(r, "needsNetwork"),
+                optBool(r, "needsBody"), optBool(r, "needsFileSystem"), optNonNegative(r, "codeSizeKb"),
+                optNonNegative(r, "memoryUsedMb"));
+        return new LambdaEdgeFunction(r.string("name"), event, positiveInt(r, "memoryMb"),
+                nonNegativeLong(r, "requestsPerMonth"), nonNegative(r, "durationMs"), needs);
+    }
+
+    private static Meterable cloudFrontFunction(Obj r) {
+        r.allowOnly(CLOUDFRONT_FUNCTION);
+        EdgeEventType event = eventType(r);
+        long reads = r.has("keyValueStoreReadsPerInvocation") ? nonNegativeLong(r, "keyValueStoreReadsPerInvocation") : 0;
+        int memory = r.has("lambdaEdgeMemoryMb") ? positiveInt(r, "lambdaEdgeMemoryMb")
+                : CloudFrontFunction.DEFAULT_LAMBDA_EDGE_MEMORY_MB;
+        BigDecimal duration = r.has("lambdaEdgeDurationMs") ? nonNegative(r, "lambdaEdgeDurationMs")
+                : CloudFrontFunction.DEFAULT_LAMBDA_EDGE_DURATION_MS;
+        return new CloudFrontFunction(r.string("name"), event, nonNegativeLong(r, "invocationsPerMonth"), reads,
+                optNonNegative(r, "codeSizeKb"), memory, duration);
+    }
+
+    private static EdgeEventType eventType(Obj r) {
+        String name = r.string("eventType");
+        try {
+            return EdgeEventType.parse(name);
+        } catch (IllegalArgumentException e) {
+            throw new FieldException(r.pathOf("eventType"), e.getMessage());
+        }
+    }
+
+    private static Optional<Boolean> optBool(Obj o, String key) {
+        return o.has(key) ? Optional.of(o.bool(key, false)) : Optional.empty();
+    }
+
+    private static Optional<BigDecimal> optNonNegative(Obj o, String key) {
+        return o.has(key) ? Optional.of(nonNegative(o, key)) : Optional.empty();
     }
 
     /** Runs a builder step, reporting its IllegalArgumentException against the field. */

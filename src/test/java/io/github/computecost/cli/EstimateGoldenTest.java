@@ -28,14 +28,26 @@ class EstimateGoldenTest {
             examples = s.filter(p -> p.toString().endsWith(".yaml")).sorted().collect(Collectors.toList());
         }
         assertEquals(false, examples.isEmpty(), "no examples found");
-        return examples.stream().flatMap(example -> Stream.of("json", "text").map(format ->
-                DynamicTest.dynamicTest(example.getFileName() + " as " + format, () -> check(example, format))));
+        return examples.stream().flatMap(example -> Stream.of("estimate", "compare-edge")
+                .filter(command -> command.equals("estimate") || hasEdgeFunctions(example))
+                .flatMap(command -> Stream.of("json", "text").map(format -> DynamicTest.dynamicTest(
+                        command + " " + example.getFileName() + " as " + format, () -> check(command, example, format)))));
     }
 
-    private static void check(Path example, String format) throws IOException {
-        CliRunner r = CliRunner.run("estimate", example.toString(), "--format", format);
+    private static boolean hasEdgeFunctions(Path example) {
+        try {
+            String s = Files.readString(example);
+            return s.contains("type: lambda-edge") || s.contains("type: cloudfront-function");
+        } catch (IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        }
+    }
+
+    private static void check(String command, Path example, String format) throws IOException {
+        CliRunner r = CliRunner.run(command, example.toString(), "--format", format);
         assertEquals(0, r.exitCode(), r.err());
-        String base = example.getFileName().toString().replaceFirst("\\.yaml$", "");
+        String base = example.getFileName().toString().replaceFirst("\\.yaml$", "")
+                + (command.equals("estimate") ? "" : "." + command);
         Path golden = GOLDEN.resolve(base + (format.equals("json") ? ".json" : ".txt"));
         if (Boolean.getBoolean("golden.update")) {
             Files.createDirectories(GOLDEN);

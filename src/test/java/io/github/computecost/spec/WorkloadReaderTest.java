@@ -55,6 +55,45 @@ class WorkloadReaderTest {
     }
 
     @Test
+    void readsEdgeFunctions() {
+        Workload w = WorkloadReader.parse("w.yaml", String.join("\n",
+                "resources:",
+                "  - name: auth-at-edge",
+                "    type: lambda-edge",
+                "    eventType: origin-response",
+                "    memoryMb: 256",
+                "    requestsPerMonth: 10000000",
+                "    durationMs: 5.5",
+                "    runtime: nodejs22.x",
+                "    needsNetwork: true",
+                "    needsBody: false",
+                "    codeSizeKb: 12.5",
+                "  - name: url-rewrite",
+                "    type: cloudfront-function",
+                "    eventType: viewer-request",
+                "    invocationsPerMonth: 10000000",
+                "    keyValueStoreReadsPerInvocation: 2",
+                "    lambdaEdgeDurationMs: 3",
+                ""), false);
+        var le = (io.github.computecost.edge.LambdaEdgeFunction) w.resources().get(0);
+        assertEquals(io.github.computecost.edge.EdgeEventType.ORIGIN_RESPONSE, le.eventType());
+        assertEquals(256, le.memoryMb());
+        assertDecimal("5.5", le.averageDurationMs());
+        assertEquals(Optional.of(true), le.needs().needsNetwork());
+        assertEquals(Optional.of(false), le.needs().needsBody());
+        assertEquals(Optional.empty(), le.needs().needsFileSystem());
+        assertDecimal("12.5", le.needs().codeSizeKb().orElseThrow());
+        var cf = (io.github.computecost.edge.CloudFrontFunction) w.resources().get(1);
+        assertEquals(10_000_000L, cf.invocationsPerMonth());
+        assertEquals(2L, cf.keyValueStoreReadsPerInvocation());
+        assertEquals(128, cf.lambdaEdgeMemoryMb());
+        assertDecimal("3", cf.lambdaEdgeDurationMs());
+        assertTrue(error("resources:\n  - name: e\n    type: lambda-edge\n    eventType: viewer-request\n"
+                + "    memoryMb: 128\n    requestsPerMonth: 1\n    durationMs: 1\n    needsNetwork: maybe\n")
+                .getMessage().contains("$.resources[0].needsNetwork: must be true or false, was \"maybe\""));
+    }
+
+    @Test
     void jsonIsTheSameSchema() {
         String json = "{\"freeTier\": false, \"resources\": [{\"name\": \"f\", \"type\": \"lambda\", \"memoryMb\": 128,"
                 + " \"requestsPerMonth\": 5, \"durationMs\": \"0.1000000000000000055511151231257827\"}]}";
@@ -116,7 +155,7 @@ class WorkloadReaderTest {
     @Test
     void otherMistakes() {
         assertTrue(error(lambda("").replace("type: lambda", "type: lamda")).getMessage()
-                .contains("unknown resource type \"lamda\" (supported: lambda)"));
+                .contains("unknown resource type \"lamda\" (supported: cloudfront-function, lambda, lambda-edge)"));
         assertTrue(error(lambda("    architecture: arm\n")).getMessage()
                 .contains("architecture must be x86_64 or arm64"));
         assertTrue(error(lambda("").replace("    memoryMb: 128\n", "")).getMessage()

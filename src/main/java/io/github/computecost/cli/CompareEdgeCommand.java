@@ -1,0 +1,39 @@
+package io.github.computecost.cli;
+
+import io.github.computecost.compare.EdgeComparer;
+import io.github.computecost.compare.EdgeComparison;
+import io.github.computecost.spec.Workload;
+import java.util.List;
+import java.util.concurrent.Callable;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Spec;
+
+/** {@code compare-edge FILE}: Lambda@Edge against CloudFront Functions for every edge function in a file. */
+@Command(name = "compare-edge", mixinStandardHelpOptions = true,
+        description = "Compare Lambda@Edge and CloudFront Functions for every edge function in a workload file: "
+                + "monthly cost of each, break-even volume, and whether the function could run as a CloudFront Function.")
+final class CompareEdgeCommand implements Callable<Integer> {
+
+    @Spec
+    CommandSpec spec;
+
+    @Mixin
+    WorkloadOptions options;
+
+    @Override
+    public Integer call() {
+        Workload w = options.workload();
+        List<EdgeComparison> comparisons = EdgeComparer.of(options.prices()).freeTier(options.freeTier(w))
+                .compareAll(w.resources());
+        if (comparisons.isEmpty()) {
+            throw new IllegalArgumentException(options.file + ": no lambda-edge or cloudfront-function resources to compare");
+        }
+        var out = spec.commandLine().getOut();
+        out.print(options.format == WorkloadOptions.Format.json ? CompareEdgeReport.json(comparisons)
+                : CompareEdgeReport.text(comparisons, options.file.toString()));
+        out.flush();
+        return Main.OK;
+    }
+}
