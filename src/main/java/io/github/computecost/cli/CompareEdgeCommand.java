@@ -2,12 +2,14 @@ package io.github.computecost.cli;
 
 import io.github.computecost.compare.EdgeComparer;
 import io.github.computecost.compare.EdgeComparison;
+import io.github.computecost.report.ComparisonReport;
 import io.github.computecost.spec.Workload;
 import java.util.List;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
 
 /** {@code compare-edge FILE}: Lambda@Edge against CloudFront Functions for every edge function in a file. */
@@ -19,20 +21,26 @@ final class CompareEdgeCommand implements Callable<Integer> {
     @Spec
     CommandSpec spec;
 
+    /** Output formats. */
+    enum Format { text, json }
+
     @Mixin
     WorkloadOptions options;
+
+    @Option(names = "--format", defaultValue = "text", description = "Output: ${COMPLETION-CANDIDATES} (default ${DEFAULT-VALUE}).")
+    Format format;
 
     @Override
     public Integer call() {
         Workload w = options.workload();
-        List<EdgeComparison> comparisons = EdgeComparer.of(options.prices()).freeTier(options.freeTier(w))
+        List<EdgeComparison> comparisons = EdgeComparer.of(options.prices()).freeTier(options.pricing.freeTier(w.freeTier()))
                 .compareAll(w.resources());
         if (comparisons.isEmpty()) {
             throw new IllegalArgumentException(options.file + ": no lambda-edge or cloudfront-function resources to compare");
         }
         var out = spec.commandLine().getOut();
-        out.print(options.format == WorkloadOptions.Format.json ? CompareEdgeReport.json(comparisons)
-                : CompareEdgeReport.text(comparisons, options.file.toString()));
+        out.print(format == Format.json ? ComparisonReport.json(comparisons)
+                : ComparisonReport.text(comparisons, options.file.toString()));
         out.flush();
         return Main.OK;
     }

@@ -1,18 +1,29 @@
 package io.github.computecost.cli;
 
+import io.github.computecost.budget.Budget;
+import io.github.computecost.budget.BudgetCheck;
+import io.github.computecost.budget.BudgetReport;
 import io.github.computecost.estimate.Estimate;
-import io.github.computecost.estimate.Estimator;
+import io.github.computecost.report.EstimateReport;
 import io.github.computecost.spec.Workload;
+import java.math.BigDecimal;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
 
-/** {@code estimate FILE}: the monthly cost of a workload file. */
+/** {@code estimate FILE}: the monthly cost of a workload file, checked against its budgets. */
 @Command(name = "estimate", mixinStandardHelpOptions = true,
-        description = "Estimate the monthly cost of the resources in a workload file (YAML or JSON).")
+        description = "Estimate the monthly cost of the resources in a workload file (YAML or JSON). "
+                + "Exit 1 when a budget (in the file or --max-monthly-cost) is exceeded.")
 final class EstimateCommand implements Callable<Integer> {
+
+    /** Output formats. */
+    enum Format { text, json, markdown, csv }
 
     @Spec
     CommandSpec spec;
@@ -20,18 +31,39 @@ final class EstimateCommand implements Callable<Integer> {
     @Mixin
     WorkloadOptions options;
 
+    @Option(names = "--format", defaultValue = "text", description = "Output: ${COMPLETION-CANDIDATES} (default ${DEFAULT-VALUE}).")
+    Format format;
+
+    @Option(names = "--max-monthly-cost", paramLabel = "AMOUNT",
+            description = "Fail (exit 1) when the exact monthly total is above AMOUNT, in the pricing currency.")
+    BigDecimal maxMonthlyCost;
+
     @Override
     public Integer call() {
         Workload w = options.workload();
-        Estimator estimator = Estimator.of(options.prices()).freeTier(options.freeTier(w));
-        if (w.region().isPresent()) {
-            estimator = estimator.region(w.region().get());
+        Estimate e = options.pricing.estimator(w).estimate(w.resources());
+        List<Budget> budgets = new ArrayList<>(w.budgets());
+        if (maxMonthlyCost != null) {
+            budgets.add(Budget.total(maxMonthlyCost));
         }
-        Estimate e = estimator.estimate(w.resources());
+        BudgetReport report = BudgetReport.check(e, budgets);
         var out = spec.commandLine().getOut();
-        out.print(options.format == WorkloadOptions.Format.json ? EstimateJson.render(e)
-                : EstimateText.render(e, options.file.toString()));
+        String source = options.file.toString();
+        out.print(switch (format) {
+            case json -> EstimateReport.json(e, report);
+            case markdown -> EstimateReport.markdown(e, source, report);
+            case csv -> EstimateReport.csv(e);
+            case text -> EstimateReport.text(e, source, report);
+        });
         out.flush();
+        if (report.anyOver()) {
+            var err = spec.commandLine().getErr();
+            for (BudgetCheck b : report.over()) {
+                err.println("compute-cost: over budget: " + b.message());
+            }
+            err.flush();
+            return Main.POLICY_FAILURE;
+        }
         return Main.OK;
     }
 }

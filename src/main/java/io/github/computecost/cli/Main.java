@@ -3,7 +3,9 @@ package io.github.computecost.cli;
 import io.github.computecost.estimate.InvalidWorkloadException;
 import io.github.computecost.pricing.PricingDataException;
 import io.github.computecost.spec.WorkloadException;
+import java.io.OutputStreamWriter;
 import java.io.PrintWriter;
+import java.nio.charset.StandardCharsets;
 import java.io.StringWriter;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
@@ -11,7 +13,7 @@ import picocli.CommandLine.Command;
 /** The {@code compute-cost} command. */
 @Command(name = "compute-cost", mixinStandardHelpOptions = true, versionProvider = Main.Version.class,
         description = "Monthly AWS compute cost estimates from bundled, sourced price tables.",
-        subcommands = {EstimateCommand.class, CompareEdgeCommand.class, CommandLine.HelpCommand.class})
+        subcommands = {EstimateCommand.class, CompareEdgeCommand.class, DiffCommand.class, CommandLine.HelpCommand.class})
 public final class Main implements Runnable {
 
     /** Success. */
@@ -33,7 +35,9 @@ public final class Main implements Runnable {
 
     /** Entry point; exits the JVM with the command's exit code. */
     public static void main(String[] args) {
-        System.exit(run(new PrintWriter(System.out, true), new PrintWriter(System.err, true), args));
+        // UTF-8 whatever the platform's default: JSON must be UTF-8, and notes use a few non-ASCII signs.
+        System.exit(run(new PrintWriter(new OutputStreamWriter(System.out, StandardCharsets.UTF_8), true),
+                new PrintWriter(new OutputStreamWriter(System.err, StandardCharsets.UTF_8), true), args));
     }
 
     /**

@@ -2,6 +2,7 @@ package io.github.computecost.edge;
 
 import io.github.computecost.estimate.Meterable;
 import io.github.computecost.estimate.MeteredResource;
+import io.github.computecost.limits.ValidationReport;
 import io.github.computecost.pricing.PriceBook;
 import java.math.BigDecimal;
 import java.util.Objects;
@@ -70,6 +71,11 @@ public record CloudFrontFunction(String name, EdgeEventType eventType, long invo
     public CloudFrontFunction withKeyValueStoreReadsPerInvocation(long reads) {
         return new CloudFrontFunction(name, eventType, invocationsPerMonth, reads, codeSizeKb, lambdaEdgeMemoryMb,
                 lambdaEdgeDurationMs);
+    }
+
+    @Override
+    public ValidationReport validate(PriceBook prices) {
+        return EdgeLimits.validate(this, prices);
     }
 
     @Override

@@ -2,6 +2,7 @@ package io.github.computecost.edge;
 
 import io.github.computecost.estimate.Meterable;
 import io.github.computecost.estimate.MeteredResource;
+import io.github.computecost.limits.ValidationReport;
 import io.github.computecost.pricing.PriceBook;
 import java.math.BigDecimal;
 import java.util.Objects;
@@ -57,6 +58,11 @@ public record LambdaEdgeFunction(String name, EdgeEventType eventType, int memor
     /** @return this function with what its code needs */
     public LambdaEdgeFunction withNeeds(FunctionNeeds newNeeds) {
         return new LambdaEdgeFunction(name, eventType, memoryMb, requestsPerMonth, averageDurationMs, newNeeds);
+    }
+
+    @Override
+    public ValidationReport validate(PriceBook prices) {
+        return EdgeLimits.validate(this, prices);
     }
 
     @Override

@@ -1,6 +1,8 @@
 package io.github.computecost.estimate;
 
+import io.github.computecost.limits.ValidationReport;
 import io.github.computecost.pricing.PriceBook;
+import java.util.List;
 
 /**
  * A workload resource that a service can meter: a Lambda function, a Fargate task, ...
@@ -21,4 +23,15 @@ public interface Meterable {
      * @throws io.github.computecost.pricing.UnknownRegionException if the region is not priced
      */
     MeteredResource meter(PriceBook prices, String defaultRegion);
+
+    /**
+     * Checks the resource against its service's limits (errors: AWS would reject it; warnings: it deploys
+     * but may throttle or needs a raised quota). The default reports nothing.
+     *
+     * @param prices the price book whose limits apply
+     * @return every violation found
+     */
+    default ValidationReport validate(PriceBook prices) {
+        return new ValidationReport(List.of());
+    }
 }

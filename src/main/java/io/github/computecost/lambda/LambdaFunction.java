@@ -2,6 +2,7 @@ package io.github.computecost.lambda;
 
 import io.github.computecost.estimate.Meterable;
 import io.github.computecost.estimate.MeteredResource;
+import io.github.computecost.limits.ValidationReport;
 import io.github.computecost.pricing.PriceBook;
 import java.math.BigDecimal;
 import java.time.Duration;
@@ -94,6 +95,11 @@ public record LambdaFunction(String name, Optional<String> region, Architecture 
     public LambdaFunction withName(String newName) {
         return new LambdaFunction(newName, region, architecture, memoryMb, ephemeralStorageMb, requestsPerMonth,
                 averageDurationMs, provisionedConcurrency, snapStart, runtime);
+    }
+
+    @Override
+    public ValidationReport validate(PriceBook prices) {
+        return LambdaLimits.validate(this, prices);
     }
 
     @Override

@@ -1,6 +1,9 @@
 package io.github.computecost.spec;
 
+import io.github.computecost.budget.Budget;
+import io.github.computecost.estimate.Estimator;
 import io.github.computecost.estimate.Meterable;
+import io.github.computecost.pricing.PriceBook;
 import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
@@ -11,10 +14,21 @@ import java.util.Optional;
  * @param region the default region for resources that name none, if given
  * @param freeTier whether the file asks for the account's free tier (default true)
  * @param resources the resources, in file order (which decides how shared allowances are attributed)
+ * @param budgets the file's budgets: on the total and on resources, possibly empty
  */
-public record Workload(Optional<String> region, boolean freeTier, List<Meterable> resources) {
+public record Workload(Optional<String> region, boolean freeTier, List<Meterable> resources, List<Budget> budgets) {
     public Workload {
         Objects.requireNonNull(region, "region");
         resources = List.copyOf(resources);
+        budgets = List.copyOf(budgets);
+    }
+
+    /**
+     * @param prices the price book to rate against
+     * @return an estimator with this workload's default region and free-tier setting
+     */
+    public Estimator estimator(PriceBook prices) {
+        Estimator e = Estimator.of(prices).freeTier(freeTier);
+        return region.map(e::region).orElse(e);
     }
 }

@@ -3,6 +3,7 @@ package io.github.computecost.spec;
 import com.fasterxml.jackson.core.JacksonException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import io.github.computecost.budget.Budget;
 import io.github.computecost.edge.CloudFrontFunction;
 import io.github.computecost.edge.EdgeEventType;
 import io.github.computecost.edge.FunctionNeeds;
@@ -36,9 +37,11 @@ import java.util.function.Function;
  * <pre>
  * region: us-east-1        # default region for resources that name none (default us-east-1)
  * freeTier: true           # default true
+ * budget: { monthly: "250.00" }   # optional: the most the month may cost
  * resources:
  *   - name: orders-api     # unique within the file
  *     type: lambda
+ *     budget: "20.00"      # optional, on any resource: the most it may cost a month
  *     region: eu-west-1    # optional
  *     architecture: arm64  # x86_64 (default) | arm64
  *     memoryMb: 512
@@ -78,13 +81,13 @@ import java.util.function.Function;
  */
 public final class WorkloadReader {
 
-    private static final Set<String> TOP = Set.of("region", "freeTier", "resources");
-    private static final Set<String> LAMBDA = Set.of("name", "type", "region", "architecture", "memoryMb",
+    private static final Set<String> TOP = Set.of("region", "freeTier", "budget", "resources");
+    private static final Set<String> LAMBDA = Set.of("name", "type", "budget", "region", "architecture", "memoryMb",
             "ephemeralStorageMb", "requestsPerMonth", "durationMs", "provisionedConcurrency", "snapStart", "runtime");
 
-    private static final Set<String> LAMBDA_EDGE = Set.of("name", "type", "eventType", "memoryMb", "requestsPerMonth",
+    private static final Set<String> LAMBDA_EDGE = Set.of("name", "type", "budget", "eventType", "memoryMb", "requestsPerMonth",
             "durationMs", "runtime", "needsNetwork", "needsBody", "needsFileSystem", "codeSizeKb", "memoryUsedMb");
-    private static final Set<String> CLOUDFRONT_FUNCTION = Set.of("name", "type", "eventType", "invocationsPerMonth",
+    private static final Set<String> CLOUDFRONT_FUNCTION = Set.of("name", "type", "budget", "eventType", "invocationsPerMonth",
             "keyValueStoreReadsPerInvocation", "codeSizeKb", "lambdaEdgeMemoryMb", "lambdaEdgeDurationMs");
 
     private static final Map<String, Function<Obj, Meterable>> TYPES = Map.of(
@@ -149,11 +152,17 @@ public final class WorkloadReader {
         Optional<String> region;
         boolean freeTier;
         List<Obj> resources;
+        List<Budget> budgets = new ArrayList<>();
         try {
             top = Json.root(root);
             top.allowOnly(TOP);
             region = top.optString("region");
             freeTier = top.bool("freeTier", true);
+            Optional<Obj> budget = top.optObj("budget");
+            if (budget.isPresent()) {
+                budget.get().allowOnly(Set.of("monthly"));
+                budgets.add(Budget.total(nonNegative(budget.get(), "monthly")));
+            }
             resources = top.objArray("resources");
         } catch (FieldException e) {
             throw new WorkloadException(file, e.path(), Optional.empty(), e.detail());
@@ -176,11 +185,14 @@ public final class WorkloadReader {
                             + "\" is already used by another resource (names must be unique)");
                 }
                 out.add(m);
+                if (r.has("budget")) {
+                    budgets.add(Budget.of(m.name(), nonNegative(r, "budget")));
+                }
             } catch (FieldException e) {
                 throw new WorkloadException(file, e.path(), name, e.detail());
             }
         }
-        return new Workload(region, freeTier, out);
+        return new Workload(region, freeTier, out, budgets);
     }
 
     private static Meterable lambda(Obj r) {

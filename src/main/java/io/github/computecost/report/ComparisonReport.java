@@ -1,4 +1,4 @@
-package io.github.computecost.cli;
+package io.github.computecost.report;
 
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
@@ -9,13 +9,14 @@ import io.github.computecost.money.Amounts;
 import java.util.List;
 import java.util.Locale;
 
-/** Text and JSON output of {@code compare-edge}. Money and volumes are decimal strings in JSON. */
-final class CompareEdgeReport {
+/** Text and JSON output of edge comparisons ({@code compare-edge}). Money and volumes are decimal strings in JSON. */
+public final class ComparisonReport {
 
-    private CompareEdgeReport() {
+    private ComparisonReport() {
     }
 
-    static String json(List<EdgeComparison> comparisons) {
+    /** @return the comparisons as JSON (the {@code compare-edge --format json} contract) */
+    public static String json(List<EdgeComparison> comparisons) {
         ObjectNode root = Json.json().createObjectNode();
         root.put("currency", comparisons.get(0).currency());
         ArrayNode arr = root.putArray("comparisons");
@@ -49,10 +50,11 @@ final class CompareEdgeReport {
             ArrayNode assumptions = n.putArray("assumptions");
             c.assumptions().forEach(assumptions::add);
         }
-        return EstimateJson.write(root);
+        return JsonOutput.write(root);
     }
 
-    static String text(List<EdgeComparison> comparisons, String source) {
+    /** @return the comparisons as a readable text */
+    public static String text(List<EdgeComparison> comparisons, String source) {
         StringBuilder sb = new StringBuilder("Lambda@Edge against CloudFront Functions for ").append(source).append('\n');
         for (EdgeComparison c : comparisons) {
             String cur = c.currency();

@@ -1,11 +1,9 @@
-package io.github.computecost.cli;
+package io.github.computecost.report;
 
-import com.fasterxml.jackson.core.JsonProcessingException;
-import com.fasterxml.jackson.core.util.DefaultIndenter;
-import com.fasterxml.jackson.core.util.DefaultPrettyPrinter;
-import com.fasterxml.jackson.core.util.Separators;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.github.computecost.budget.BudgetCheck;
+import io.github.computecost.budget.BudgetReport;
 import io.github.computecost.estimate.Estimate;
 import io.github.computecost.estimate.LineItem;
 import io.github.computecost.estimate.ResourceEstimate;
@@ -18,18 +16,10 @@ import io.github.computecost.money.Amounts;
  */
 final class EstimateJson {
 
-    /** Two-space indent, {@code "key": value}, one array element per line. */
-    private static final DefaultPrettyPrinter PRETTY = new DefaultPrettyPrinter(Separators.createDefaultInstance()
-            .withObjectFieldValueSpacing(Separators.Spacing.AFTER)
-            .withArrayEmptySeparator("")
-            .withObjectEmptySeparator(""))
-            .withArrayIndenter(DefaultIndenter.SYSTEM_LINEFEED_INSTANCE.withLinefeed("\n"))
-            .withObjectIndenter(DefaultIndenter.SYSTEM_LINEFEED_INSTANCE.withLinefeed("\n"));
-
     private EstimateJson() {
     }
 
-    static String render(Estimate e) {
+    static String render(Estimate e, BudgetReport budgets) {
         ObjectNode root = Json.json().createObjectNode();
         root.put("currency", e.currency());
         root.put("pricingVersion", e.pricingVersion());
@@ -57,17 +47,19 @@ final class EstimateJson {
             ArrayNode notes = rn.putArray("notes");
             r.notes().forEach(notes::add);
         }
+        ArrayNode budgetArray = root.putArray("budgets");
+        for (BudgetCheck b : budgets.checks()) {
+            ObjectNode bn = budgetArray.addObject();
+            bn.put("scope", b.budget().resource().isPresent() ? "resource" : "total");
+            b.budget().resource().ifPresent(r -> bn.put("resource", r));
+            bn.put("limit", Amounts.money(b.budget().monthlyLimit()));
+            bn.put("estimate", Amounts.money(Amounts.toCents(b.estimateExact())));
+            bn.put("estimateExact", Amounts.money(b.estimateExact()));
+            bn.put("over", b.over());
+            bn.put("overByExact", Amounts.money(b.overBy()));
+        }
         ArrayNode warnings = root.putArray("warnings");
         e.warnings().forEach(warnings::add);
-        return write(root);
-    }
-
-    /** Writes a tree in the command line's JSON layout, with a final newline. */
-    static String write(ObjectNode root) {
-        try {
-            return Json.json().writer(PRETTY).writeValueAsString(root) + "\n";
-        } catch (JsonProcessingException ex) {
-            throw new IllegalStateException("cannot write JSON", ex);
-        }
+        return JsonOutput.write(root);
     }
 }

@@ -1,5 +1,7 @@
-package io.github.computecost.cli;
+package io.github.computecost.report;
 
+import io.github.computecost.budget.BudgetCheck;
+import io.github.computecost.budget.BudgetReport;
 import io.github.computecost.estimate.Estimate;
 import io.github.computecost.estimate.LineItem;
 import io.github.computecost.estimate.ResourceEstimate;
@@ -11,11 +13,12 @@ import java.util.List;
 final class EstimateText {
 
     private static final String[] HEADER = {"Line item", "Usage type", "Quantity", "Unit", "Unit price", "Cost"};
+    private static final boolean[] NUMERIC = {false, false, true, false, true, true};
 
     private EstimateText() {
     }
 
-    static String render(Estimate e, String source) {
+    static String render(Estimate e, String source, BudgetReport budgets) {
         StringBuilder sb = new StringBuilder();
         sb.append("Monthly estimate for ").append(source).append('\n');
         sb.append("Pricing data ").append(e.pricingVersion()).append(", ").append(e.currency())
@@ -30,42 +33,19 @@ final class EstimateText {
                 rows.add(new String[] {li.description(), li.usageType(), Amounts.plain(li.quantity()), li.unit(),
                     Amounts.plain(li.unitPrice()), Amounts.plain(li.cost())});
             }
-            table(sb, rows);
+            TextTable.append(sb, rows, NUMERIC);
             for (String n : r.notes()) {
                 sb.append("  note: ").append(n).append('\n');
             }
         }
         sb.append("\nTotal: ").append(Amounts.money(e.totalRounded())).append(' ').append(e.currency())
                 .append(" per month  (exact ").append(Amounts.money(e.totalExact())).append(")\n");
+        for (BudgetCheck b : budgets.checks()) {
+            sb.append(b.over() ? "OVER BUDGET: " : "budget: ").append(b.message()).append('\n');
+        }
         for (String w : e.warnings()) {
             sb.append("warning: ").append(w).append('\n');
         }
         return sb.toString();
-    }
-
-    private static void table(StringBuilder sb, List<String[]> rows) {
-        int[] w = new int[HEADER.length];
-        for (String[] row : rows) {
-            for (int i = 0; i < row.length; i++) {
-                w[i] = Math.max(w[i], row[i].length());
-            }
-        }
-        for (String[] row : rows) {
-            sb.append("  ");
-            for (int i = 0; i < row.length; i++) {
-                boolean numeric = i == 2 || i == 4 || i == 5;
-                String cell = numeric ? pad(row[i], w[i], true) : pad(row[i], w[i], false);
-                sb.append(cell);
-                if (i < row.length - 1) {
-                    sb.append("  ");
-                }
-            }
-            sb.append('\n');
-        }
-    }
-
-    private static String pad(String s, int width, boolean right) {
-        String fill = " ".repeat(width - s.length());
-        return right ? fill + s : s + fill;
     }
 }

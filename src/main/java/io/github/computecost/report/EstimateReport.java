@@ -1,0 +1,56 @@
+package io.github.computecost.report;
+
+import io.github.computecost.budget.BudgetReport;
+import io.github.computecost.estimate.Estimate;
+import java.util.List;
+import java.util.Objects;
+
+/**
+ * Renders an {@link Estimate} as the command line prints it. Money is shown rounded to the cent (half up)
+ * beside the exact figure; JSON and CSV carry decimal strings.
+ *
+ * <ul>
+ *   <li>{@link #json}: the stable contract of {@code estimate --format json}.</li>
+ *   <li>{@link #csv}: one row per line item; the {@code cost} column adds up exactly to the total.</li>
+ *   <li>{@link #markdown}: for a pull-request comment: total first, a compact table, line items collapsed.</li>
+ *   <li>{@link #text}: for people at a terminal, and for assertion messages.</li>
+ * </ul>
+ * Stateless and thread-safe.
+ */
+public final class EstimateReport {
+
+    private static final BudgetReport NO_BUDGETS = new BudgetReport(List.of());
+
+    private EstimateReport() {
+    }
+
+    /** @return a readable table per resource, with the total, budgets and warnings */
+    public static String text(Estimate e, String source, BudgetReport budgets) {
+        return EstimateText.render(Objects.requireNonNull(e, "e"), source, budgets);
+    }
+
+    /** @return {@link #text(Estimate, String, BudgetReport)} without budgets */
+    public static String text(Estimate e, String source) {
+        return text(e, source, NO_BUDGETS);
+    }
+
+    /** @return the JSON contract, with a {@code budgets} section */
+    public static String json(Estimate e, BudgetReport budgets) {
+        return EstimateJson.render(Objects.requireNonNull(e, "e"), budgets);
+    }
+
+    /** @return the JSON contract without budgets */
+    public static String json(Estimate e) {
+        return json(e, NO_BUDGETS);
+    }
+
+    /** @return Markdown for a pull-request comment */
+    public static String markdown(Estimate e, String source, BudgetReport budgets) {
+        return EstimateMarkdown.render(Objects.requireNonNull(e, "e"), source, budgets);
+    }
+
+    /** @return CSV, one row per line item, with a header row */
+    public static String csv(Estimate e) {
+        return EstimateCsv.render(Objects.requireNonNull(e, "e"));
+    }
+}

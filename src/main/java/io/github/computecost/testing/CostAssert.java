@@ -1,0 +1,144 @@
+package io.github.computecost.testing;
+
+import io.github.computecost.budget.BudgetCheck;
+import io.github.computecost.budget.BudgetReport;
+import io.github.computecost.estimate.Estimate;
+import io.github.computecost.estimate.InvalidWorkloadException;
+import io.github.computecost.estimate.Meterable;
+import io.github.computecost.limits.Violation;
+import io.github.computecost.money.Amounts;
+import io.github.computecost.pricing.PriceBook;
+import io.github.computecost.report.EstimateReport;
+import io.github.computecost.spec.Workload;
+import io.github.computecost.spec.WorkloadReader;
+import java.math.BigDecimal;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Objects;
+import java.util.Optional;
+
+/**
+ * Fluent assertions on a workload's monthly cost, for unit tests.
+ *
+ * <pre>{@code
+ * CostAssert.assertThatWorkload(Path.of("workload.yaml"))
+ *         .hasNoViolations()
+ *         .isWithinItsBudgets()
+ *         .monthlyCostIsAtMost("25.00")
+ *         .resourceCostIsAtMost("orders-api", "5.00");
+ * }</pre>
+ *
+ * <p>Amounts are decimal strings in the pricing currency, compared with the exact (unrounded) cost. A failure
+ * throws {@link AssertionError} with the reason and the full breakdown. Not thread-safe (it caches the
+ * estimate); use one per test.
+ */
+public final class CostAssert {
+
+    private final String source;
+    private final Workload workload;
+    private final PriceBook prices;
+    private Estimate estimate;
+
+    private CostAssert(String source, Workload workload, PriceBook prices) {
+        this.source = source;
+        this.workload = workload;
+        this.prices = prices;
+    }
+
+    /**
+     * Loads a workload file and prices it on the bundled pricing data, with the file's region and free-tier
+     * setting.
+     *
+     * @throws io.github.computecost.spec.WorkloadException if the file cannot be read
+     */
+    public static CostAssert assertThatWorkload(Path file) {
+        return new CostAssert(file.toString(), WorkloadReader.read(file), PriceBook.bundled());
+    }
+
+    /** A workload built in code, priced on {@code prices}. */
+    public static CostAssert assertThat(Workload workload, PriceBook prices) {
+        return new CostAssert("workload", Objects.requireNonNull(workload, "workload"),
+                Objects.requireNonNull(prices, "prices"));
+    }
+
+    /** Resources built in code, priced on the bundled data in us-east-1 with the free tier. */
+    public static CostAssert assertThat(List<? extends Meterable> resources) {
+        return assertThat(new Workload(Optional.empty(), true, List.copyOf(resources), List.of()), PriceBook.bundled());
+    }
+
+    /** @return the estimate (computed once) */
+    public Estimate estimate() {
+        if (estimate == null) {
+            try {
+                estimate = workload.estimator(prices).estimate(workload.resources());
+            } catch (InvalidWorkloadException ex) {
+                throw new AssertionError(source + " cannot be priced: AWS would reject it: " + ex.getMessage(), ex);
+            }
+        }
+        return estimate;
+    }
+
+    /** Asserts the exact monthly total is at most {@code amount}. */
+    public CostAssert monthlyCostIsAtMost(String amount) {
+        BigDecimal limit = new BigDecimal(amount);
+        BigDecimal total = estimate().totalExact();
+        if (total.compareTo(limit) > 0) {
+            fail("expected a monthly cost of at most " + Amounts.money(limit) + " " + estimate().currency()
+                    + " but it is " + Amounts.money(total) + " (over by " + Amounts.money(total.subtract(limit)) + ")");
+        }
+        return this;
+    }
+
+    /** Asserts the exact monthly total equals {@code amount} (by value: "18.7333700" equals "18.73337"). */
+    public CostAssert monthlyCostIs(String amount) {
+        BigDecimal expected = new BigDecimal(amount);
+        BigDecimal total = estimate().totalExact();
+        if (total.compareTo(expected) != 0) {
+            fail("expected an exact monthly cost of " + Amounts.money(expected) + " but it is " + Amounts.money(total));
+        }
+        return this;
+    }
+
+    /** Asserts one resource's exact monthly cost is at most {@code amount}. */
+    public CostAssert resourceCostIsAtMost(String resource, String amount) {
+        BigDecimal limit = new BigDecimal(amount);
+        BigDecimal cost = estimate().resource(resource).monthlyCostExact();
+        if (cost.compareTo(limit) > 0) {
+            fail("expected " + resource + " to cost at most " + Amounts.money(limit) + " a month but it costs "
+                    + Amounts.money(cost) + " (over by " + Amounts.money(cost.subtract(limit)) + ")");
+        }
+        return this;
+    }
+
+    /** Asserts every budget the workload declares holds. */
+    public CostAssert isWithinItsBudgets() {
+        BudgetReport report = BudgetReport.check(estimate(), workload.budgets());
+        if (report.anyOver()) {
+            fail("over budget: " + String.join("; ", report.over().stream().map(BudgetCheck::message).toList()));
+        }
+        return this;
+    }
+
+    /** Asserts no resource breaks a limit: no errors and no warnings. */
+    public CostAssert hasNoViolations() {
+        List<Violation> all = new ArrayList<>();
+        for (Meterable m : workload.resources()) {
+            all.addAll(m.validate(prices).violations());
+        }
+        if (!all.isEmpty()) {
+            StringBuilder sb = new StringBuilder("expected no limit violations but found " + all.size() + ":");
+            for (Violation v : all) {
+                sb.append("\n  - ").append(v.severity().name().toLowerCase(java.util.Locale.ROOT)).append(' ')
+                        .append(v.code()).append(": ").append(v.message());
+            }
+            throw new AssertionError(source + ": " + sb);
+        }
+        return this;
+    }
+
+    private void fail(String message) {
+        throw new AssertionError(source + ": " + message + "\n\n"
+                + EstimateReport.text(estimate(), source, BudgetReport.check(estimate(), workload.budgets())));
+    }
+}
