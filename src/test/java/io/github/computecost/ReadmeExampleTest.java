@@ -3,7 +3,7 @@ package io.github.computecost;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import io.github.computecost.lambda.Architecture;
+import io.github.computecost.compute.Architecture;
 import io.github.computecost.lambda.LambdaFunction;
 import io.github.computecost.testing.CostAssert;
 import java.nio.file.Files;

@@ -12,9 +12,37 @@ import java.util.Objects;
  * @param region the region code it runs in
  * @param usage its usage records, in the order its line items should appear
  * @param notes assumptions the meter made that a reader of the estimate should know, possibly empty
+ * @param adjustments price factors the user asked for on this resource's usage (an assumed Spot discount),
+ *     possibly empty
  */
 public record MeteredResource(String name, String type, String service, String region, List<UsageRecord> usage,
-        List<String> notes) {
+        List<String> notes, List<Adjustment> adjustments) {
+
+    /**
+     * A factor on the published unit price of one usage type for one resource, with the reason shown on its
+     * line items. Exact: the line's unit price is the published price times the factor.
+     *
+     * @param baseUsageType the usage type it applies to, without region prefix
+     * @param factor at least 0 (0.3 for "70 % off")
+     * @param label why, shown on the line item: {@code "Spot, assumed 70% below on-demand"}
+     */
+    public record Adjustment(String baseUsageType, java.math.BigDecimal factor, String label) {
+        public Adjustment {
+            Objects.requireNonNull(baseUsageType, "baseUsageType");
+            Objects.requireNonNull(factor, "factor");
+            Objects.requireNonNull(label, "label");
+            if (factor.signum() < 0) {
+                throw new IllegalArgumentException("factor must not be negative: " + factor.toPlainString());
+            }
+        }
+    }
+
+    /** A metered resource without adjustments. */
+    public MeteredResource(String name, String type, String service, String region, List<UsageRecord> usage,
+            List<String> notes) {
+        this(name, type, service, region, usage, notes, List.of());
+    }
+
     public MeteredResource {
         Objects.requireNonNull(name, "name");
         Objects.requireNonNull(type, "type");
@@ -22,5 +50,6 @@ public record MeteredResource(String name, String type, String service, String r
         Objects.requireNonNull(region, "region");
         usage = List.copyOf(usage);
         notes = List.copyOf(notes);
+        adjustments = List.copyOf(adjustments);
     }
 }

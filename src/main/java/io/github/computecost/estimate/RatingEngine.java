@@ -136,6 +136,8 @@ public final class RatingEngine {
             PriceTable table = rp.table(key.baseUsageType());
             BigDecimal position = BigDecimal.ZERO;
             for (Entry e : g.getValue()) {
+                MeteredResource.Adjustment adj = resources.get(e.resource).adjustments().stream()
+                        .filter(a -> a.baseUsageType().equals(key.baseUsageType())).findFirst().orElse(null);
                 List<LineItem> out = new ArrayList<>();
                 if (e.free.signum() > 0) {
                     out.add(LineItem.of(table.description() + ", " + freeDescription(sp, key.baseUsageType()),
@@ -145,8 +147,13 @@ public final class RatingEngine {
                 BigDecimal end = position.add(e.quantity);
                 for (PriceTable.Slice s : table.slices(start, end)) {
                     String label = table.tierLabel(s.tierIndex());
-                    out.add(LineItem.of(label.isEmpty() ? table.description() : table.description() + ", " + label,
-                            table.usageType(), s.quantity(), table.unit(), s.tier().unitPrice()));
+                    String description = label.isEmpty() ? table.description() : table.description() + ", " + label;
+                    BigDecimal unitPrice = s.tier().unitPrice();
+                    if (adj != null) {
+                        description = description + " (" + adj.label() + ")";
+                        unitPrice = unitPrice.multiply(adj.factor());
+                    }
+                    out.add(LineItem.of(description, table.usageType(), s.quantity(), table.unit(), unitPrice));
                 }
                 lines.put(e, out);
                 position = end;

@@ -1,5 +1,6 @@
 package io.github.computecost.lambda;
 
+import io.github.computecost.compute.Architecture;
 import io.github.computecost.estimate.Meterable;
 import io.github.computecost.estimate.MeteredResource;
 import io.github.computecost.limits.ValidationReport;

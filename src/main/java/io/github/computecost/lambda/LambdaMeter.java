@@ -1,5 +1,6 @@
 package io.github.computecost.lambda;
 
+import io.github.computecost.compute.Architecture;
 import io.github.computecost.estimate.InvalidWorkloadException;
 import io.github.computecost.estimate.MeteredResource;
 import io.github.computecost.estimate.UsageRecord;
@@ -34,7 +35,7 @@ final class LambdaMeter {
             throw new InvalidWorkloadException(report);
         }
 
-        String arm = fn.architecture().usageTypeSuffix();
+        String arm = fn.architecture() == Architecture.ARM64 ? "-ARM" : "";
         BigDecimal memoryGb = gb(fn.memoryMb());
         BigDecimal requests = BigDecimal.valueOf(fn.requestsPerMonth());
         BigDecimal executionSeconds = requests.multiply(fn.averageDurationMs()).divide(MS_PER_S);

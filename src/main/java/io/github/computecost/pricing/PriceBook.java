@@ -31,7 +31,8 @@ public final class PriceBook {
     /** Classpath folder of the bundled tables. */
     static final String BUNDLED_ROOT = "/io/github/computecost/pricing-data/";
     /** The bundled files, in load order. */
-    static final List<String> BUNDLED_FILES = List.of("lambda.json", "lambda-edge.json", "cloudfront.json");
+    static final List<String> BUNDLED_FILES = List.of("lambda.json", "lambda-edge.json", "cloudfront.json", "fargate.json", "ec2.json",
+            "lightsail.json");
 
     private static volatile PriceBook bundled;
 
@@ -143,7 +144,13 @@ public final class PriceBook {
                 over.billingRules().isEmpty() ? base.billingRules() : over.billingRules(),
                 over.limits().isEmpty() ? base.limits() : over.limits(),
                 over.allowedValues().isEmpty() ? base.allowedValues() : over.allowedValues(),
-                regions);
+                merged(base.catalog(), over.catalog()), regions);
+    }
+
+    private static <V> Map<String, V> merged(Map<String, V> base, Map<String, V> over) {
+        Map<String, V> out = new LinkedHashMap<>(base);
+        out.putAll(over);
+        return out;
     }
 
     /**

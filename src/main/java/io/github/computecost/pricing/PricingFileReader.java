@@ -26,7 +26,7 @@ final class PricingFileReader {
 
     private static final Set<String> TOP = Set.of("schemaVersion", "service", "title", "dataVersion", "effectiveDate",
             "currency", "sources", "usageTypes", "freeTier", "billingRules", "limits", "allowedValues", "regions",
-            "priceListServiceCode");
+            "priceListServiceCode", "catalog");
 
     private PricingFileReader() {
     }
@@ -143,6 +143,21 @@ final class PricingFileReader {
             }
         }
 
+        Map<String, Map<String, String>> catalog = new LinkedHashMap<>();
+        if (root.has("catalog")) {
+            for (Map.Entry<String, Obj> e : root.objMap("catalog").entrySet()) {
+                Map<String, String> attributes = new LinkedHashMap<>();
+                for (String key : e.getValue().keys()) {
+                    JsonNode v = e.getValue().raw(key);
+                    if (!v.isValueNode()) {
+                        throw new FieldException(e.getValue().pathOf(key), "must be a string or a number");
+                    }
+                    attributes.put(key, v.asText());
+                }
+                catalog.put(e.getKey(), attributes);
+            }
+        }
+
         Map<String, RegionPrices> regions = new LinkedHashMap<>();
         Map<String, Obj> regionNodes = root.objMap("regions");
         if (regionNodes.isEmpty()) {
@@ -153,7 +168,7 @@ final class PricingFileReader {
         }
 
         return new ServicePrices(service, root.string("title"), file, root.string("dataVersion"),
-                date(root, "effectiveDate"), currency, sources, freeTier, rules, limits, allowed, regions);
+                date(root, "effectiveDate"), currency, sources, freeTier, rules, limits, allowed, catalog, regions);
     }
 
     private static RegionPrices region(String code, Obj r, Map<String, Obj> usageTypes, Map<String, Source> sources) {

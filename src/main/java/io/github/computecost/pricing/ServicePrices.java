@@ -22,12 +22,13 @@ import java.util.TreeSet;
  * @param billingRules billing figures by name
  * @param limits limits by setting name
  * @param allowedValues enumerated restrictions (event types, runtimes, ...) by name
+ * @param catalog named entries with attributes (EC2 instance types, Lightsail bundles, ...), possibly empty
  * @param regions prices by region code
  */
 public record ServicePrices(String service, String title, String file, String dataVersion, LocalDate effectiveDate,
         String currency, Map<String, Source> sources, List<FreeTierAllowance> freeTier,
         Map<String, BillingRule> billingRules, Map<String, Limit> limits, Map<String, AllowedValues> allowedValues,
-        Map<String, RegionPrices> regions) {
+        Map<String, Map<String, String>> catalog, Map<String, RegionPrices> regions) {
 
     public ServicePrices {
         Objects.requireNonNull(service, "service");
@@ -41,6 +42,9 @@ public record ServicePrices(String service, String title, String file, String da
         billingRules = Map.copyOf(billingRules);
         limits = Map.copyOf(limits);
         allowedValues = Map.copyOf(allowedValues);
+        Map<String, Map<String, String>> copy = new java.util.LinkedHashMap<>();
+        catalog.forEach((k, v) -> copy.put(k, Map.copyOf(v)));
+        catalog = java.util.Collections.unmodifiableMap(copy);
         regions = Map.copyOf(regions);
     }
 

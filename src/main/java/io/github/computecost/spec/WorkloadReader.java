@@ -4,7 +4,11 @@ import com.fasterxml.jackson.core.JacksonException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.github.computecost.budget.Budget;
+import io.github.computecost.compute.OperatingSystem;
+import io.github.computecost.ec2.Ec2Instance;
 import io.github.computecost.edge.CloudFrontFunction;
+import io.github.computecost.fargate.FargateTask;
+import io.github.computecost.lightsail.LightsailInstance;
 import io.github.computecost.edge.EdgeEventType;
 import io.github.computecost.edge.FunctionNeeds;
 import io.github.computecost.edge.LambdaEdgeFunction;
@@ -12,7 +16,7 @@ import io.github.computecost.estimate.Meterable;
 import io.github.computecost.internal.FieldException;
 import io.github.computecost.internal.Json;
 import io.github.computecost.internal.Json.Obj;
-import io.github.computecost.lambda.Architecture;
+import io.github.computecost.compute.Architecture;
 import io.github.computecost.lambda.LambdaFunction;
 import io.github.computecost.lambda.ProvisionedConcurrency;
 import io.github.computecost.lambda.SnapStart;
@@ -71,6 +75,35 @@ import java.util.function.Function;
  *     codeSizeKb: 2                        # optional
  *     lambdaEdgeMemoryMb: 128              # optional, for compare-edge: the Lambda@Edge equivalent (default 128)
  *     lambdaEdgeDurationMs: 1              # optional, likewise (default 1)
+ *   - name: web
+ *     type: fargate
+ *     architecture: arm64        # x86_64 (default) | arm64
+ *     operatingSystem: linux     # linux (default) | windows
+ *     vcpu: 1
+ *     memoryGb: 2
+ *     ephemeralStorageGb: 20     # default 20 (included)
+ *     tasks: 3                   # tasks running side by side (default 1)
+ *     hoursPerMonth: 730         # default 730
+ *     spot: false                # Spot needs a Spot price table (--pricing-data)
+ *   - name: nightly-batch
+ *     type: fargate
+ *     vcpu: 4
+ *     memoryGb: 8
+ *     runsPerMonth: 30           # instead of tasks/hoursPerMonth: short runs, billed at least the minimum
+ *     runDurationSeconds: 40
+ *   - name: app-server
+ *     type: ec2
+ *     instanceType: t3.medium
+ *     operatingSystem: linux     # linux (default) | windows
+ *     count: 2                   # default 1
+ *     hoursPerMonth: 730         # default 730
+ *     spotDiscountPercent: 60    # optional: your own assumption, labelled as such
+ *   - name: blog
+ *     type: lightsail
+ *     bundle: medium_3_0         # bundle id, or the plan name ("Linux 4 GB")
+ *     count: 1                   # default 1
+ *     hoursPerMonth: 100         # default: the whole month, which costs the plan price
+ *     dataTransferOutGb: 5000    # per instance; beyond the allowance, charged per GB
  * </pre>
  *
  * <p>Numbers may be written as numbers or as strings holding numbers; they are read as exact decimals,
@@ -90,10 +123,21 @@ public final class WorkloadReader {
     private static final Set<String> CLOUDFRONT_FUNCTION = Set.of("name", "type", "budget", "eventType", "invocationsPerMonth",
             "keyValueStoreReadsPerInvocation", "codeSizeKb", "lambdaEdgeMemoryMb", "lambdaEdgeDurationMs");
 
+    private static final Set<String> FARGATE = Set.of("name", "type", "budget", "region", "architecture",
+            "operatingSystem", "vcpu", "memoryGb", "ephemeralStorageGb", "tasks", "hoursPerMonth", "runsPerMonth",
+            "runDurationSeconds", "spot");
+    private static final Set<String> EC2 = Set.of("name", "type", "budget", "region", "instanceType", "operatingSystem",
+            "count", "hoursPerMonth", "spotDiscountPercent");
+    private static final Set<String> LIGHTSAIL = Set.of("name", "type", "budget", "region", "bundle", "count",
+            "hoursPerMonth", "dataTransferOutGb", "dataTransferInGb");
+
     private static final Map<String, Function<Obj, Meterable>> TYPES = Map.of(
             LambdaFunction.TYPE, WorkloadReader::lambda,
             LambdaEdgeFunction.TYPE, WorkloadReader::lambdaEdge,
-            CloudFrontFunction.TYPE, WorkloadReader::cloudFrontFunction);
+            CloudFrontFunction.TYPE, WorkloadReader::cloudFrontFunction,
+            FargateTask.TYPE, WorkloadReader::fargate,
+            Ec2Instance.TYPE, WorkloadReader::ec2,
+            LightsailInstance.TYPE, WorkloadReader::lightsail);
 
     private WorkloadReader() {
     }
@@ -199,7 +243,9 @@ public final class WorkloadReader {
         r.allowOnly(LAMBDA);
         LambdaFunction.Builder b = LambdaFunction.builder(r.string("name"));
         r.optString("region").ifPresent(b::region);
-        r.optString("architecture").ifPresent(a -> field(r, "architecture", () -> b.architecture(Architecture.parse(a))));
+        if (r.has("architecture")) {
+            b.architecture(parse(r, "architecture", Architecture::parse));
+        }
         b.memoryMb(positiveInt(r, "memoryMb"));
         if (r.has("ephemeralStorageMb")) {
             b.ephemeralStorageMb(positiveInt(r, "ephemeralStorageMb"));
@@ -211,7 +257,7 @@ public final class WorkloadReader {
             pc.allowOnly(Set.of("concurrency", "hoursPerMonth"));
             int c = positiveInt(pc, "concurrency");
             BigDecimal hours = nonNegative(pc, "hoursPerMonth");
-            field(pc, "hoursPerMonth", () -> b.provisionedConcurrency(ProvisionedConcurrency.of(c, hours)));
+            b.provisionedConcurrency(step(pc, "hoursPerMonth", () -> ProvisionedConcurrency.of(c, hours)));
         });
         r.optObj("snapStart").ifPresent(ss -> {
             ss.allowOnly(Set.of("cachedVersions", "activeHoursPerMonth", "restoresPerMonth"));
@@ -219,7 +265,7 @@ public final class WorkloadReader {
             BigDecimal hours = ss.has("activeHoursPerMonth") ? nonNegative(ss, "activeHoursPerMonth")
                     : SnapStart.DEFAULT_ACTIVE_HOURS;
             long restores = nonNegativeLong(ss, "restoresPerMonth");
-            field(ss, "activeHoursPerMonth", () -> b.snapStart(new SnapStart(versions, hours, restores)));
+            b.snapStart(step(ss, "activeHoursPerMonth", () -> new SnapStart(versions, hours, restores)));
         });
         return b.build();
     }
@@ -246,6 +292,90 @@ public final class WorkloadReader {
                 optNonNegative(r, "codeSizeKb"), memory, duration);
     }
 
+    private static Meterable fargate(Obj r) {
+        r.allowOnly(FARGATE);
+        Architecture arch = r.has("architecture") ? parse(r, "architecture", Architecture::parse) : Architecture.X86_64;
+        OperatingSystem os = r.has("operatingSystem") ? parse(r, "operatingSystem", OperatingSystem::parse)
+                : OperatingSystem.LINUX;
+        boolean runs = r.has("runsPerMonth") || r.has("runDurationSeconds");
+        FargateTask.Usage usage;
+        if (runs) {
+            if (r.has("tasks") || r.has("hoursPerMonth")) {
+                throw new FieldException(r.path(), "give either tasks and hoursPerMonth (tasks running side by side) "
+                        + "or runsPerMonth and runDurationSeconds (short runs), not both");
+            }
+            long count = nonNegativeLong(r, "runsPerMonth");
+            BigDecimal seconds = nonNegative(r, "runDurationSeconds");
+            usage = step(r, "runDurationSeconds", () -> new FargateTask.Runs(count, seconds));
+        } else {
+            int tasks = r.has("tasks") ? nonNegativeInt(r, "tasks") : 1;
+            BigDecimal hours = r.has("hoursPerMonth") ? nonNegative(r, "hoursPerMonth") : FargateTask.HOURS_PER_MONTH;
+            usage = step(r, "hoursPerMonth", () -> new FargateTask.Running(tasks, hours));
+        }
+        BigDecimal vcpu = positive(r, "vcpu");
+        BigDecimal memory = positive(r, "memoryGb");
+        int storage = r.has("ephemeralStorageGb") ? positiveInt(r, "ephemeralStorageGb") : 20;
+        return new FargateTask(r.string("name"), r.optString("region"), arch, os, vcpu, memory, storage, usage,
+                r.bool("spot", false));
+    }
+
+    private static Meterable ec2(Obj r) {
+        r.allowOnly(EC2);
+        OperatingSystem os = r.has("operatingSystem") ? parse(r, "operatingSystem", OperatingSystem::parse)
+                : OperatingSystem.LINUX;
+        int count = r.has("count") ? nonNegativeInt(r, "count") : 1;
+        BigDecimal hours = r.has("hoursPerMonth") ? nonNegative(r, "hoursPerMonth") : Ec2Instance.HOURS_PER_MONTH;
+        Optional<BigDecimal> spot = optNonNegative(r, "spotDiscountPercent");
+        String type = r.string("instanceType");
+        return step(r, r.has("spotDiscountPercent") ? "spotDiscountPercent" : "hoursPerMonth",
+                () -> new Ec2Instance(r.string("name"), r.optString("region"), type, os, count, hours, spot));
+    }
+
+    private static Meterable lightsail(Obj r) {
+        r.allowOnly(LIGHTSAIL);
+        int count = r.has("count") ? nonNegativeInt(r, "count") : 1;
+        Optional<BigDecimal> hours = optNonNegative(r, "hoursPerMonth");
+        BigDecimal out = r.has("dataTransferOutGb") ? nonNegative(r, "dataTransferOutGb") : BigDecimal.ZERO;
+        BigDecimal in = r.has("dataTransferInGb") ? nonNegative(r, "dataTransferInGb") : BigDecimal.ZERO;
+        String bundle = r.string("bundle");
+        return step(r, "hoursPerMonth", () -> new LightsailInstance(r.string("name"), r.optString("region"), bundle,
+                count, hours, out, in));
+    }
+
+    /** Runs a constructor, reporting its IllegalArgumentException against the field. */
+    private static <T> T step(Obj o, String key, java.util.function.Supplier<T> make) {
+        try {
+            return make.get();
+        } catch (IllegalArgumentException e) {
+            throw new FieldException(o.pathOf(key), e.getMessage());
+        }
+    }
+
+    private static <T> T parse(Obj o, String key, Function<String, T> parser) {
+        String v = o.string(key);
+        try {
+            return parser.apply(v);
+        } catch (IllegalArgumentException e) {
+            throw new FieldException(o.pathOf(key), e.getMessage());
+        }
+    }
+
+    private static int nonNegativeInt(Obj o, String key) {
+        long v = nonNegativeLong(o, key);
+        if (v > Integer.MAX_VALUE) {
+            throw new FieldException(o.pathOf(key), "must be at most " + Integer.MAX_VALUE + ", was " + v);
+        }
+        return (int) v;
+    }
+
+    private static BigDecimal positive(Obj o, String key) {
+        BigDecimal v = o.decimal(key);
+        if (v.signum() <= 0) {
+            throw new FieldException(o.pathOf(key), "must be more than 0, was " + v.toPlainString());
+        }
+        return v;
+    }
+
     private static EdgeEventType eventType(Obj r) {
         String name = r.string("eventType");
         try {
@@ -261,15 +391,6 @@ public final class WorkloadReader {
 
     private static Optional<BigDecimal> optNonNegative(Obj o, String key) {
         return o.has(key) ? Optional.of(nonNegative(o, key)) : Optional.empty();
-    }
-
-    /** Runs a builder step, reporting its IllegalArgumentException against the field. */
-    private static void field(Obj o, String key, Runnable step) {
-        try {
-            step.run();
-        } catch (IllegalArgumentException e) {
-            throw new FieldException(o.pathOf(key), e.getMessage());
-        }
     }
 
     private static int positiveInt(Obj o, String key) {

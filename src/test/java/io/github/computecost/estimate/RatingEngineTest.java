@@ -6,7 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import io.github.computecost.lambda.Architecture;
+import io.github.computecost.compute.Architecture;
 import io.github.computecost.lambda.LambdaFunction;
 import io.github.computecost.pricing.PriceBook;
 import java.math.BigDecimal;

@@ -1,5 +1,6 @@
 package io.github.computecost.lambda;
 
+import io.github.computecost.compute.Architecture;
 import static io.github.computecost.Decimals.assertDecimal;
 import static io.github.computecost.Decimals.bd;
 import static org.junit.jupiter.api.Assertions.assertEquals;

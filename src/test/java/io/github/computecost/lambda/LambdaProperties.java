@@ -1,5 +1,6 @@
 package io.github.computecost.lambda;
 
+import io.github.computecost.compute.Architecture;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 

@@ -46,7 +46,8 @@ class PriceBookTest {
         PriceBook book = PriceBook.bundled();
         assertSame(book, PriceBook.bundled());
         assertEquals("USD", book.currency());
-        assertEquals("AWSLambda@2026-11-22,AWSLambdaEdge@2026-11-22,AmazonCloudFront@2026-11-22", book.version());
+        assertEquals("AWSLambda@2026-11-22,AWSLambdaEdge@2026-11-22,AmazonCloudFront@2026-11-22,AmazonEC2@2026-11-22,"
+                + "AmazonECSFargate@2026-11-22,AmazonLightsail@2026-11-22", book.version());
         ServicePrices lambda = book.service("AWSLambda");
         assertEquals(LocalDate.parse("2025-10-01"), lambda.effectiveDate());
         assertTrue(lambda.regionCodes().size() >= 9, "us-east-1 and at least eight other regions");

@@ -6,7 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import io.github.computecost.lambda.Architecture;
+import io.github.computecost.compute.Architecture;
 import io.github.computecost.lambda.LambdaFunction;
 import java.nio.file.Path;
 import java.util.Optional;
@@ -155,7 +155,7 @@ class WorkloadReaderTest {
     @Test
     void otherMistakes() {
         assertTrue(error(lambda("").replace("type: lambda", "type: lamda")).getMessage()
-                .contains("unknown resource type \"lamda\" (supported: cloudfront-function, lambda, lambda-edge)"));
+                .contains("unknown resource type \"lamda\" (supported: cloudfront-function, ec2, fargate, lambda, lambda-edge, lightsail)"));
         assertTrue(error(lambda("    architecture: arm\n")).getMessage()
                 .contains("architecture must be x86_64 or arm64"));
         assertTrue(error(lambda("").replace("    memoryMb: 128\n", "")).getMessage()

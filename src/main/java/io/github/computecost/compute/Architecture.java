@@ -1,30 +1,23 @@
-package io.github.computecost.lambda;
+package io.github.computecost.compute;
 
 import java.util.Locale;
 
-/** The instruction set a Lambda function runs on. */
+/** A processor architecture, in AWS's words. */
 public enum Architecture {
-    /** x86_64, AWS's default. */
-    X86_64("x86_64", ""),
-    /** arm64 (AWS Graviton), with its own, lower duration prices and tier bounds. */
-    ARM64("arm64", "-ARM");
+    /** x86_64 (Intel, AMD), AWS's default. */
+    X86_64("x86_64"),
+    /** arm64 (AWS Graviton). */
+    ARM64("arm64");
 
     private final String awsName;
-    private final String usageTypeSuffix;
 
-    Architecture(String awsName, String usageTypeSuffix) {
+    Architecture(String awsName) {
         this.awsName = awsName;
-        this.usageTypeSuffix = usageTypeSuffix;
     }
 
     /** @return AWS's name, {@code "x86_64"} or {@code "arm64"} */
     public String awsName() {
         return awsName;
-    }
-
-    /** @return the suffix of this architecture's Lambda usage types ({@code "-ARM"} or empty) */
-    String usageTypeSuffix() {
-        return usageTypeSuffix;
     }
 
     /**

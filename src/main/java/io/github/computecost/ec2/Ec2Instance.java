@@ -1,0 +1,96 @@
+package io.github.computecost.ec2;
+
+import io.github.computecost.compute.OperatingSystem;
+import io.github.computecost.estimate.Meterable;
+import io.github.computecost.estimate.MeteredResource;
+import io.github.computecost.limits.ValidationReport;
+import io.github.computecost.pricing.PriceBook;
+import java.math.BigDecimal;
+import java.util.Objects;
+import java.util.Optional;
+
+/**
+ * EC2 instances of one type.
+ *
+ * @param name unique name within an estimate
+ * @param region region code, or empty for the estimator's region
+ * @param instanceType AWS's instance type, {@code "t3.medium"}
+ * @param operatingSystem linux (default) or windows
+ * @param count instances, at least 0
+ * @param hoursPerMonth hours each runs in the month, more than 0 and at most 744 (default 730)
+ * @param spotDiscountPercent the user's assumed Spot discount off on-demand, 0 to 100, if any
+ */
+public record Ec2Instance(String name, Optional<String> region, String instanceType, OperatingSystem operatingSystem,
+        int count, BigDecimal hoursPerMonth, Optional<BigDecimal> spotDiscountPercent) implements Meterable {
+
+    /** Workload type name. */
+    public static final String TYPE = "ec2";
+    /** Hours in AWS's average month, the default. */
+    public static final BigDecimal HOURS_PER_MONTH = BigDecimal.valueOf(730);
+
+    public Ec2Instance {
+        Objects.requireNonNull(name, "name");
+        if (name.isBlank()) {
+            throw new IllegalArgumentException("name must not be blank");
+        }
+        Objects.requireNonNull(region, "region");
+        Objects.requireNonNull(instanceType, "instanceType");
+        Objects.requireNonNull(operatingSystem, "operatingSystem");
+        if (count < 0) {
+            throw new IllegalArgumentException("count must not be negative: " + count);
+        }
+        Objects.requireNonNull(hoursPerMonth, "hoursPerMonth");
+        if (hoursPerMonth.signum() <= 0 || hoursPerMonth.compareTo(BigDecimal.valueOf(744)) > 0) {
+            throw new IllegalArgumentException("hoursPerMonth must be more than 0 and at most 744: "
+                    + hoursPerMonth.toPlainString());
+        }
+        Objects.requireNonNull(spotDiscountPercent, "spotDiscountPercent");
+        spotDiscountPercent.ifPresent(p -> {
+            if (p.signum() < 0 || p.compareTo(BigDecimal.valueOf(100)) > 0) {
+                throw new IllegalArgumentException("spotDiscountPercent must be between 0 and 100: " + p.toPlainString());
+            }
+        });
+    }
+
+    /** @return {@code count} Linux instances running all month (730 hours) */
+    public static Ec2Instance of(String name, String instanceType, int count) {
+        return new Ec2Instance(name, Optional.empty(), instanceType, OperatingSystem.LINUX, count, HOURS_PER_MONTH,
+                Optional.empty());
+    }
+
+    /** @return these instances running {@code hours} a month */
+    public Ec2Instance withHoursPerMonth(BigDecimal hours) {
+        return new Ec2Instance(name, region, instanceType, operatingSystem, count, hours, spotDiscountPercent);
+    }
+
+    /** @return {@code n} of these instances */
+    public Ec2Instance withCount(int n) {
+        return new Ec2Instance(name, region, instanceType, operatingSystem, n, hoursPerMonth, spotDiscountPercent);
+    }
+
+    /** @return these instances on another operating system */
+    public Ec2Instance withOperatingSystem(OperatingSystem os) {
+        return new Ec2Instance(name, region, instanceType, os, count, hoursPerMonth, spotDiscountPercent);
+    }
+
+    /** @return these instances in a region */
+    public Ec2Instance withRegion(String r) {
+        return new Ec2Instance(name, Optional.of(r), instanceType, operatingSystem, count, hoursPerMonth,
+                spotDiscountPercent);
+    }
+
+    /** @return these instances at an assumed Spot discount */
+    public Ec2Instance withSpotDiscountPercent(BigDecimal percent) {
+        return new Ec2Instance(name, region, instanceType, operatingSystem, count, hoursPerMonth, Optional.of(percent));
+    }
+
+    @Override
+    public ValidationReport validate(PriceBook prices) {
+        return Ec2Catalog.validate(this, prices, region.orElse(io.github.computecost.estimate.Estimator.DEFAULT_REGION));
+    }
+
+    @Override
+    public MeteredResource meter(PriceBook prices, String defaultRegion) {
+        return Ec2Meter.meter(this, prices, defaultRegion);
+    }
+}

@@ -1,0 +1,147 @@
+package io.github.computecost.fargate;
+
+import io.github.computecost.compute.Architecture;
+import io.github.computecost.compute.OperatingSystem;
+import io.github.computecost.estimate.Meterable;
+import io.github.computecost.estimate.MeteredResource;
+import io.github.computecost.limits.ValidationReport;
+import io.github.computecost.pricing.PriceBook;
+import java.math.BigDecimal;
+import java.util.Objects;
+import java.util.Optional;
+
+/**
+ * Fargate tasks of one size: either {@code tasks} running side by side for {@code hoursPerMonth} each, or
+ * {@code runsPerMonth} short runs of {@code runDurationSeconds} each (where the minimum charge matters).
+ *
+ * @param name unique name within an estimate
+ * @param region region code, or empty for the estimator's region
+ * @param architecture x86_64 (default) or arm64
+ * @param operatingSystem linux (default) or windows
+ * @param vcpu vCPUs per task (0.25, 0.5, 1, 2, 4, 8, 16)
+ * @param memoryGb memory per task in GB (GiB: 1024³ bytes, as AWS uses the word here)
+ * @param ephemeralStorageGb ephemeral storage per task in GB, default 20 (included)
+ * @param usage how long the tasks run
+ * @param spot whether the tasks run on Fargate Spot
+ */
+public record FargateTask(String name, Optional<String> region, Architecture architecture,
+        OperatingSystem operatingSystem, BigDecimal vcpu, BigDecimal memoryGb, int ephemeralStorageGb, Usage usage,
+        boolean spot) implements Meterable {
+
+    /** Workload type name. */
+    public static final String TYPE = "fargate";
+    /** Hours in AWS's average month, the default running time. */
+    public static final BigDecimal HOURS_PER_MONTH = BigDecimal.valueOf(730);
+
+    /** How long tasks run in a month. */
+    public sealed interface Usage permits Running, Runs {
+    }
+
+    /**
+     * {@code tasks} tasks running side by side, each for {@code hoursPerMonth} (one start each).
+     *
+     * @param tasks at least 0
+     * @param hoursPerMonth more than 0, at most 744
+     */
+    public record Running(int tasks, BigDecimal hoursPerMonth) implements Usage {
+        public Running {
+            Objects.requireNonNull(hoursPerMonth, "hoursPerMonth");
+            if (tasks < 0) {
+                throw new IllegalArgumentException("tasks must not be negative: " + tasks);
+            }
+            if (hoursPerMonth.signum() <= 0 || hoursPerMonth.compareTo(BigDecimal.valueOf(744)) > 0) {
+                throw new IllegalArgumentException("hoursPerMonth must be more than 0 and at most 744: "
+                        + hoursPerMonth.toPlainString());
+            }
+        }
+    }
+
+    /**
+     * {@code runsPerMonth} separate task runs of {@code runDurationSeconds} each.
+     *
+     * @param runsPerMonth at least 0
+     * @param runDurationSeconds more than 0
+     */
+    public record Runs(long runsPerMonth, BigDecimal runDurationSeconds) implements Usage {
+        public Runs {
+            Objects.requireNonNull(runDurationSeconds, "runDurationSeconds");
+            if (runsPerMonth < 0) {
+                throw new IllegalArgumentException("runsPerMonth must not be negative: " + runsPerMonth);
+            }
+            if (runDurationSeconds.signum() <= 0) {
+                throw new IllegalArgumentException("runDurationSeconds must be more than 0: "
+                        + runDurationSeconds.toPlainString());
+            }
+        }
+    }
+
+    public FargateTask {
+        Objects.requireNonNull(name, "name");
+        if (name.isBlank()) {
+            throw new IllegalArgumentException("name must not be blank");
+        }
+        Objects.requireNonNull(region, "region");
+        Objects.requireNonNull(architecture, "architecture");
+        Objects.requireNonNull(operatingSystem, "operatingSystem");
+        Objects.requireNonNull(vcpu, "vcpu");
+        Objects.requireNonNull(memoryGb, "memoryGb");
+        if (vcpu.signum() <= 0) {
+            throw new IllegalArgumentException("vcpu must be more than 0: " + vcpu.toPlainString());
+        }
+        if (memoryGb.signum() <= 0) {
+            throw new IllegalArgumentException("memoryGb must be more than 0: " + memoryGb.toPlainString());
+        }
+        if (ephemeralStorageGb <= 0) {
+            throw new IllegalArgumentException("ephemeralStorageGb must be positive: " + ephemeralStorageGb);
+        }
+        Objects.requireNonNull(usage, "usage");
+    }
+
+    /** @return a Linux/x86 on-demand task running all month (730 hours), 20 GB storage */
+    public static FargateTask of(String name, BigDecimal vcpu, BigDecimal memoryGb, int tasks) {
+        return new FargateTask(name, Optional.empty(), Architecture.X86_64, OperatingSystem.LINUX, vcpu, memoryGb, 20,
+                new Running(tasks, HOURS_PER_MONTH), false);
+    }
+
+    /** @return this task with another architecture */
+    public FargateTask withArchitecture(Architecture a) {
+        return new FargateTask(name, region, a, operatingSystem, vcpu, memoryGb, ephemeralStorageGb, usage, spot);
+    }
+
+    /** @return this task with another operating system */
+    public FargateTask withOperatingSystem(OperatingSystem os) {
+        return new FargateTask(name, region, architecture, os, vcpu, memoryGb, ephemeralStorageGb, usage, spot);
+    }
+
+    /** @return this task with another usage */
+    public FargateTask withUsage(Usage u) {
+        return new FargateTask(name, region, architecture, operatingSystem, vcpu, memoryGb, ephemeralStorageGb, u, spot);
+    }
+
+    /** @return this task with another size */
+    public FargateTask withSize(BigDecimal newVcpu, BigDecimal newMemoryGb) {
+        return new FargateTask(name, region, architecture, operatingSystem, newVcpu, newMemoryGb, ephemeralStorageGb,
+                usage, spot);
+    }
+
+    /** @return this task with another ephemeral storage size */
+    public FargateTask withEphemeralStorageGb(int gb) {
+        return new FargateTask(name, region, architecture, operatingSystem, vcpu, memoryGb, gb, usage, spot);
+    }
+
+    /** @return this task on Fargate Spot or not */
+    public FargateTask withSpot(boolean onSpot) {
+        return new FargateTask(name, region, architecture, operatingSystem, vcpu, memoryGb, ephemeralStorageGb, usage,
+                onSpot);
+    }
+
+    @Override
+    public ValidationReport validate(PriceBook prices) {
+        return FargateLimits.validate(this, prices);
+    }
+
+    @Override
+    public MeteredResource meter(PriceBook prices, String defaultRegion) {
+        return FargateMeter.meter(this, prices, defaultRegion);
+    }
+}
