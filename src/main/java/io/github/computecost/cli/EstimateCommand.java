@@ -4,7 +4,13 @@ import io.github.computecost.budget.Budget;
 import io.github.computecost.budget.BudgetCheck;
 import io.github.computecost.budget.BudgetReport;
 import io.github.computecost.estimate.Estimate;
+import io.github.computecost.estimate.Meterable;
+import io.github.computecost.limits.ValidationReport;
+import io.github.computecost.limits.Violation;
 import io.github.computecost.report.EstimateReport;
+import io.github.computecost.spec.WorkloadValidator;
+import java.util.Set;
+import java.util.stream.Collectors;
 import io.github.computecost.spec.Workload;
 import java.math.BigDecimal;
 import java.util.ArrayList;
@@ -41,8 +47,17 @@ final class EstimateCommand implements Callable<Integer> {
     @Override
     public Integer call() {
         Workload w = options.workload();
-        Estimate e = options.pricing.estimator(w).estimate(w.resources());
-        List<Budget> budgets = new ArrayList<>(w.budgets());
+        // Report every limit violation, and price what can be priced: resources AWS would reject are left out.
+        ValidationReport violations = WorkloadValidator.validate(w, options.prices());
+        Set<String> rejected = violations.errors().stream().map(Violation::resource).collect(Collectors.toSet());
+        List<Meterable> priceable = w.resources().stream().filter(r -> !rejected.contains(r.name())).toList();
+        Estimate e = options.pricing.estimator(w).estimate(priceable);
+        List<Budget> budgets = new ArrayList<>();
+        for (Budget b : w.budgets()) {
+            if (b.resource().map(r -> !rejected.contains(r)).orElse(true)) {
+                budgets.add(b);
+            }
+        }
         if (maxMonthlyCost != null) {
             budgets.add(Budget.total(maxMonthlyCost));
         }
@@ -50,12 +65,20 @@ final class EstimateCommand implements Callable<Integer> {
         var out = spec.commandLine().getOut();
         String source = options.file.toString();
         out.print(switch (format) {
-            case json -> EstimateReport.json(e, report);
+            case json -> EstimateReport.json(e, report, violations);
             case markdown -> EstimateReport.markdown(e, source, report);
             case csv -> EstimateReport.csv(e);
-            case text -> EstimateReport.text(e, source, report);
+            case text -> EstimateReport.text(e, source, report, violations);
         });
         out.flush();
+        if (violations.hasErrors()) {
+            var err = spec.commandLine().getErr();
+            for (Violation v : violations.errors()) {
+                err.println("compute-cost: " + options.file + ": " + v.message());
+            }
+            err.flush();
+            return Main.BAD_INPUT;
+        }
         if (report.anyOver()) {
             var err = spec.commandLine().getErr();
             for (BudgetCheck b : report.over()) {

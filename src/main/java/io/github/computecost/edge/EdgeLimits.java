@@ -45,6 +45,13 @@ public final class EdgeLimits {
                 "codeSizeKb", kb, "lambda-edge.code-size", Severity.ERROR, "codeSizeKb " + kb.toPlainString()
                         + " is above Lambda@Edge's maximum compressed size of "
                         + sp.requireLimit("compressedCodeSizeKb").max().orElseThrow().toPlainString() + " KB"));
+        String responseLimit = fn.eventType().isViewer() ? "generatedResponseSizeKb.viewer"
+                : "generatedResponseSizeKb.origin";
+        fn.needs().generatedResponseKb().ifPresent(kb -> LimitChecks.atMost(out, name, sp.requireLimit(responseLimit),
+                "generatedResponseKb", kb, "lambda-edge.response-size", Severity.ERROR, "a generated response of "
+                        + kb.toPlainString() + " KB is above Lambda@Edge's "
+                        + sp.requireLimit(responseLimit).max().orElseThrow().toPlainString() + " KB for "
+                        + fn.eventType() + " events"));
         fn.needs().runtime().ifPresent(rt -> LimitChecks.prefix(out, name, LAMBDA_EDGE,
                 sp.requireAllowedValues("runtimePrefixes"), "runtime", rt, "lambda-edge.runtime"));
         if (fn.eventType().isViewer()) {

@@ -15,9 +15,17 @@ import java.util.Optional;
  * @param needsFileSystem whether it uses a file system
  * @param codeSizeKb size of the code, in KB
  * @param memoryUsedMb the memory the code actually uses (not the configured memory), in MB
+ * @param generatedResponseKb the largest response the function generates (headers and body), in KB
  */
 public record FunctionNeeds(Optional<String> runtime, Optional<Boolean> needsNetwork, Optional<Boolean> needsBody,
-        Optional<Boolean> needsFileSystem, Optional<BigDecimal> codeSizeKb, Optional<BigDecimal> memoryUsedMb) {
+        Optional<Boolean> needsFileSystem, Optional<BigDecimal> codeSizeKb, Optional<BigDecimal> memoryUsedMb,
+        Optional<BigDecimal> generatedResponseKb) {
+
+    /** Needs without a generated response size. */
+    public FunctionNeeds(Optional<String> runtime, Optional<Boolean> needsNetwork, Optional<Boolean> needsBody,
+            Optional<Boolean> needsFileSystem, Optional<BigDecimal> codeSizeKb, Optional<BigDecimal> memoryUsedMb) {
+        this(runtime, needsNetwork, needsBody, needsFileSystem, codeSizeKb, memoryUsedMb, Optional.empty());
+    }
 
     /** Nothing known. */
     public static final FunctionNeeds UNKNOWN = new FunctionNeeds(Optional.empty(), Optional.empty(), Optional.empty(),
@@ -30,6 +38,7 @@ public record FunctionNeeds(Optional<String> runtime, Optional<Boolean> needsNet
         Objects.requireNonNull(needsFileSystem, "needsFileSystem");
         Objects.requireNonNull(codeSizeKb, "codeSizeKb");
         Objects.requireNonNull(memoryUsedMb, "memoryUsedMb");
+        Objects.requireNonNull(generatedResponseKb, "generatedResponseKb");
         codeSizeKb.ifPresent(v -> {
             if (v.signum() < 0) {
                 throw new IllegalArgumentException("codeSizeKb must not be negative: " + v.toPlainString());

@@ -36,11 +36,12 @@ import java.util.Optional;
  * @param snapStart SnapStart, if enabled
  * @param runtime the Lambda runtime identifier ({@code "python3.12"}, {@code "java21"}), if known; decides
  *     whether SnapStart is charged
+ * @param configuration settings checked against AWS's limits (timeout, package sizes, peak traffic, ...)
  */
 public record LambdaFunction(String name, Optional<String> region, Architecture architecture, int memoryMb,
         int ephemeralStorageMb, long requestsPerMonth, BigDecimal averageDurationMs,
         Optional<ProvisionedConcurrency> provisionedConcurrency, Optional<SnapStart> snapStart,
-        Optional<String> runtime) implements Meterable {
+        Optional<String> runtime, LambdaConfiguration configuration) implements Meterable {
 
     /** Workload type name, as in workload files. */
     public static final String TYPE = "lambda";
@@ -70,6 +71,7 @@ public record LambdaFunction(String name, Optional<String> region, Architecture 
         Objects.requireNonNull(provisionedConcurrency, "provisionedConcurrency");
         Objects.requireNonNull(snapStart, "snapStart");
         Objects.requireNonNull(runtime, "runtime");
+        Objects.requireNonNull(configuration, "configuration");
     }
 
     /** @return a builder with AWS's defaults: x86_64, 128 MB memory, 512 MB /tmp, no traffic */
@@ -89,13 +91,14 @@ public record LambdaFunction(String name, Optional<String> region, Architecture 
         b.provisionedConcurrency = provisionedConcurrency;
         b.snapStart = snapStart;
         b.runtime = runtime;
+        b.configuration = configuration;
         return b;
     }
 
     /** @return a copy of this function under another name */
     public LambdaFunction withName(String newName) {
         return new LambdaFunction(newName, region, architecture, memoryMb, ephemeralStorageMb, requestsPerMonth,
-                averageDurationMs, provisionedConcurrency, snapStart, runtime);
+                averageDurationMs, provisionedConcurrency, snapStart, runtime, configuration);
     }
 
     @Override
@@ -120,6 +123,7 @@ public record LambdaFunction(String name, Optional<String> region, Architecture 
         private Optional<ProvisionedConcurrency> provisionedConcurrency = Optional.empty();
         private Optional<SnapStart> snapStart = Optional.empty();
         private Optional<String> runtime = Optional.empty();
+        private LambdaConfiguration configuration = LambdaConfiguration.NONE;
 
         private Builder(String name) {
             this.name = Objects.requireNonNull(name, "name");
@@ -189,10 +193,28 @@ public record LambdaFunction(String name, Optional<String> region, Architecture 
             return this;
         }
 
+        /** @param configuration settings checked against AWS's limits */
+        public Builder configuration(LambdaConfiguration configuration) {
+            this.configuration = Objects.requireNonNull(configuration, "configuration");
+            return this;
+        }
+
+        /** @param timeoutSeconds the configured timeout in seconds */
+        public Builder timeoutSeconds(int timeoutSeconds) {
+            this.configuration = configuration.toBuilder().timeoutSeconds(timeoutSeconds).build();
+            return this;
+        }
+
+        /** @param rps the peak request rate, requests per second */
+        public Builder peakRequestsPerSecond(BigDecimal rps) {
+            this.configuration = configuration.toBuilder().peakRequestsPerSecond(rps).build();
+            return this;
+        }
+
         /** @return the function */
         public LambdaFunction build() {
             return new LambdaFunction(name, region, architecture, memoryMb, ephemeralStorageMb, requestsPerMonth,
-                    averageDurationMs, provisionedConcurrency, snapStart, runtime);
+                    averageDurationMs, provisionedConcurrency, snapStart, runtime, configuration);
         }
     }
 }

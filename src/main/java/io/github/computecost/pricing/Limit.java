@@ -14,9 +14,10 @@ import java.util.Optional;
  * @param increment the step between accepted values from {@code min}, if any
  * @param unit unit of the values ({@code "MB"}, {@code "s"})
  * @param sources ids of the file's sources
+ * @param adjustable whether it is a default quota AWS raises on request (exceeding it is a warning)
  */
 public record Limit(String name, Optional<BigDecimal> min, Optional<BigDecimal> max, Optional<BigDecimal> increment,
-        String unit, List<String> sources) {
+        String unit, List<String> sources, boolean adjustable) {
     public Limit {
         Objects.requireNonNull(name, "name");
         Objects.requireNonNull(min, "min");

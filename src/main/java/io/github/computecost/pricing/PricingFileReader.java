@@ -116,7 +116,7 @@ final class PricingFileReader {
         if (root.has("limits")) {
             for (Map.Entry<String, Obj> e : root.objMap("limits").entrySet()) {
                 Obj l = e.getValue();
-                l.allowOnly(Set.of("min", "max", "increment", "unit", "sources", "note"));
+                l.allowOnly(Set.of("min", "max", "increment", "unit", "adjustable", "sources", "note"));
                 Optional<BigDecimal> min = l.optDecimal("min");
                 Optional<BigDecimal> max = l.optDecimal("max");
                 if (min.isPresent() && max.isPresent() && min.get().compareTo(max.get()) > 0) {
@@ -126,7 +126,8 @@ final class PricingFileReader {
                 if (inc.isPresent() && inc.get().signum() <= 0) {
                     throw new FieldException(l.pathOf("increment"), "must be positive, was " + inc.get().toPlainString());
                 }
-                limits.put(e.getKey(), new Limit(e.getKey(), min, max, inc, l.string("unit"), checkSources(l, sources)));
+                limits.put(e.getKey(), new Limit(e.getKey(), min, max, inc, l.string("unit"), checkSources(l, sources),
+                        l.bool("adjustable", false)));
             }
         }
 

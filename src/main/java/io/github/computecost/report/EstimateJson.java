@@ -5,6 +5,7 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.github.computecost.budget.BudgetCheck;
 import io.github.computecost.budget.BudgetReport;
 import io.github.computecost.estimate.Estimate;
+import io.github.computecost.limits.ValidationReport;
 import io.github.computecost.estimate.LineItem;
 import io.github.computecost.estimate.ResourceEstimate;
 import io.github.computecost.internal.Json;
@@ -19,7 +20,7 @@ final class EstimateJson {
     private EstimateJson() {
     }
 
-    static String render(Estimate e, BudgetReport budgets) {
+    static String render(Estimate e, BudgetReport budgets, ValidationReport violations) {
         ObjectNode root = Json.json().createObjectNode();
         root.put("currency", e.currency());
         root.put("pricingVersion", e.pricingVersion());
@@ -58,6 +59,7 @@ final class EstimateJson {
             bn.put("over", b.over());
             bn.put("overByExact", Amounts.money(b.overBy()));
         }
+        ValidationReportFormat.putViolations(root, violations);
         ArrayNode warnings = root.putArray("warnings");
         e.warnings().forEach(warnings::add);
         return JsonOutput.write(root);

@@ -2,6 +2,7 @@ package io.github.computecost.report;
 
 import io.github.computecost.budget.BudgetReport;
 import io.github.computecost.estimate.Estimate;
+import io.github.computecost.limits.ValidationReport;
 import java.util.List;
 import java.util.Objects;
 
@@ -20,13 +21,14 @@ import java.util.Objects;
 public final class EstimateReport {
 
     private static final BudgetReport NO_BUDGETS = new BudgetReport(List.of());
+    private static final ValidationReport NO_VIOLATIONS = new ValidationReport(List.of());
 
     private EstimateReport() {
     }
 
     /** @return a readable table per resource, with the total, budgets and warnings */
     public static String text(Estimate e, String source, BudgetReport budgets) {
-        return EstimateText.render(Objects.requireNonNull(e, "e"), source, budgets);
+        return text(e, source, budgets, NO_VIOLATIONS);
     }
 
     /** @return {@link #text(Estimate, String, BudgetReport)} without budgets */
@@ -36,7 +38,17 @@ public final class EstimateReport {
 
     /** @return the JSON contract, with a {@code budgets} section */
     public static String json(Estimate e, BudgetReport budgets) {
-        return EstimateJson.render(Objects.requireNonNull(e, "e"), budgets);
+        return json(e, budgets, NO_VIOLATIONS);
+    }
+
+    /** @return the JSON contract, with {@code budgets} and {@code violations} sections */
+    public static String json(Estimate e, BudgetReport budgets, ValidationReport violations) {
+        return EstimateJson.render(Objects.requireNonNull(e, "e"), budgets, violations);
+    }
+
+    /** @return a readable table per resource, with the total, budgets, limit violations and warnings */
+    public static String text(Estimate e, String source, BudgetReport budgets, ValidationReport violations) {
+        return EstimateText.render(Objects.requireNonNull(e, "e"), source, budgets, violations);
     }
 
     /** @return the JSON contract without budgets */

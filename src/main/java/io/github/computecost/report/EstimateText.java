@@ -3,6 +3,7 @@ package io.github.computecost.report;
 import io.github.computecost.budget.BudgetCheck;
 import io.github.computecost.budget.BudgetReport;
 import io.github.computecost.estimate.Estimate;
+import io.github.computecost.limits.ValidationReport;
 import io.github.computecost.estimate.LineItem;
 import io.github.computecost.estimate.ResourceEstimate;
 import io.github.computecost.money.Amounts;
@@ -18,7 +19,7 @@ final class EstimateText {
     private EstimateText() {
     }
 
-    static String render(Estimate e, String source, BudgetReport budgets) {
+    static String render(Estimate e, String source, BudgetReport budgets, ValidationReport violations) {
         StringBuilder sb = new StringBuilder();
         sb.append("Monthly estimate for ").append(source).append('\n');
         sb.append("Pricing data ").append(e.pricingVersion()).append(", ").append(e.currency())
@@ -43,6 +44,7 @@ final class EstimateText {
         for (BudgetCheck b : budgets.checks()) {
             sb.append(b.over() ? "OVER BUDGET: " : "budget: ").append(b.message()).append('\n');
         }
+        ValidationReportFormat.lines(sb, violations);
         for (String w : e.warnings()) {
             sb.append("warning: ").append(w).append('\n');
         }

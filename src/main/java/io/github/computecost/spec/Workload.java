@@ -3,6 +3,7 @@ package io.github.computecost.spec;
 import io.github.computecost.budget.Budget;
 import io.github.computecost.estimate.Estimator;
 import io.github.computecost.estimate.Meterable;
+import io.github.computecost.limits.AccountQuotas;
 import io.github.computecost.pricing.PriceBook;
 import java.util.List;
 import java.util.Objects;
@@ -15,12 +16,21 @@ import java.util.Optional;
  * @param freeTier whether the file asks for the account's free tier (default true)
  * @param resources the resources, in file order (which decides how shared allowances are attributed)
  * @param budgets the file's budgets: on the total and on resources, possibly empty
+ * @param quotas the account's raised quotas, as the file states them
  */
-public record Workload(Optional<String> region, boolean freeTier, List<Meterable> resources, List<Budget> budgets) {
+public record Workload(Optional<String> region, boolean freeTier, List<Meterable> resources, List<Budget> budgets,
+        AccountQuotas quotas) {
+
+    /** A workload with AWS's default quotas. */
+    public Workload(Optional<String> region, boolean freeTier, List<Meterable> resources, List<Budget> budgets) {
+        this(region, freeTier, resources, budgets, AccountQuotas.DEFAULTS);
+    }
+
     public Workload {
         Objects.requireNonNull(region, "region");
         resources = List.copyOf(resources);
         budgets = List.copyOf(budgets);
+        Objects.requireNonNull(quotas, "quotas");
     }
 
     /**

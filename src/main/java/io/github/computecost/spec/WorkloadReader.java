@@ -17,7 +17,9 @@ import io.github.computecost.internal.FieldException;
 import io.github.computecost.internal.Json;
 import io.github.computecost.internal.Json.Obj;
 import io.github.computecost.compute.Architecture;
+import io.github.computecost.lambda.LambdaConfiguration;
 import io.github.computecost.lambda.LambdaFunction;
+import io.github.computecost.limits.AccountQuotas;
 import io.github.computecost.lambda.ProvisionedConcurrency;
 import io.github.computecost.lambda.SnapStart;
 import java.io.IOException;
@@ -114,12 +116,15 @@ import java.util.function.Function;
  */
 public final class WorkloadReader {
 
-    private static final Set<String> TOP = Set.of("region", "freeTier", "budget", "resources");
+    private static final Set<String> TOP = Set.of("region", "freeTier", "budget", "quotas", "resources");
     private static final Set<String> LAMBDA = Set.of("name", "type", "budget", "region", "architecture", "memoryMb",
-            "ephemeralStorageMb", "requestsPerMonth", "durationMs", "provisionedConcurrency", "snapStart", "runtime");
+            "ephemeralStorageMb", "requestsPerMonth", "durationMs", "provisionedConcurrency", "snapStart", "runtime",
+            "timeoutSeconds", "environmentVariables", "layers", "packageZippedMb", "packageUnzippedMb", "containerImageMb",
+            "invocation", "payloadKb", "peakRequestsPerSecond", "peakFactor");
 
     private static final Set<String> LAMBDA_EDGE = Set.of("name", "type", "budget", "eventType", "memoryMb", "requestsPerMonth",
-            "durationMs", "runtime", "needsNetwork", "needsBody", "needsFileSystem", "codeSizeKb", "memoryUsedMb");
+            "durationMs", "runtime", "needsNetwork", "needsBody", "needsFileSystem", "codeSizeKb", "memoryUsedMb",
+            "generatedResponseKb");
     private static final Set<String> CLOUDFRONT_FUNCTION = Set.of("name", "type", "budget", "eventType", "invocationsPerMonth",
             "keyValueStoreReadsPerInvocation", "codeSizeKb", "lambdaEdgeMemoryMb", "lambdaEdgeDurationMs");
 
@@ -197,6 +202,7 @@ public final class WorkloadReader {
         boolean freeTier;
         List<Obj> resources;
         List<Budget> budgets = new ArrayList<>();
+        AccountQuotas quotas = AccountQuotas.DEFAULTS;
         try {
             top = Json.root(root);
             top.allowOnly(TOP);
@@ -206,6 +212,12 @@ public final class WorkloadReader {
             if (budget.isPresent()) {
                 budget.get().allowOnly(Set.of("monthly"));
                 budgets.add(Budget.total(nonNegative(budget.get(), "monthly")));
+            }
+            Optional<Obj> q = top.optObj("quotas");
+            if (q.isPresent()) {
+                q.get().allowOnly(Set.of("lambdaConcurrentExecutions"));
+                quotas = new AccountQuotas(q.get().has("lambdaConcurrentExecutions")
+                        ? Optional.of((long) positiveInt(q.get(), "lambdaConcurrentExecutions")) : Optional.empty());
             }
             resources = top.objArray("resources");
         } catch (FieldException e) {
@@ -236,7 +248,7 @@ public final class WorkloadReader {
                 throw new WorkloadException(file, e.path(), name, e.detail());
             }
         }
-        return new Workload(region, freeTier, out, budgets);
+        return new Workload(region, freeTier, out, budgets, quotas);
     }
 
     private static Meterable lambda(Obj r) {
@@ -253,6 +265,7 @@ public final class WorkloadReader {
         b.requestsPerMonth(nonNegativeLong(r, "requestsPerMonth"));
         b.averageDurationMs(nonNegative(r, "durationMs"));
         r.optString("runtime").ifPresent(b::runtime);
+        b.configuration(lambdaConfiguration(r));
         r.optObj("provisionedConcurrency").ifPresent(pc -> {
             pc.allowOnly(Set.of("concurrency", "hoursPerMonth"));
             int c = positiveInt(pc, "concurrency");
@@ -270,12 +283,50 @@ public final class WorkloadReader {
         return b.build();
     }
 
+    private static LambdaConfiguration lambdaConfiguration(Obj r) {
+        LambdaConfiguration.Builder c = LambdaConfiguration.NONE.toBuilder();
+        if (r.has("timeoutSeconds")) {
+            c.timeoutSeconds(positiveInt(r, "timeoutSeconds"));
+        }
+        if (r.has("environmentVariables")) {
+            Obj env = r.obj("environmentVariables");
+            java.util.Map<String, String> vars = new java.util.LinkedHashMap<>();
+            for (String k : env.keys()) {
+                com.fasterxml.jackson.databind.JsonNode v = env.raw(k);
+                if (!v.isValueNode()) {
+                    throw new FieldException(env.pathOf(k), "must be a string, was " + (v.isArray() ? "a list" : "an object"));
+                }
+                vars.put(k, v.asText());
+            }
+            c.environmentVariablesBytes(LambdaConfiguration.environmentSize(vars));
+        }
+        if (r.has("layers")) {
+            c.layers(nonNegativeInt(r, "layers"));
+        }
+        optNonNegative(r, "packageZippedMb").ifPresent(c::packageZippedMb);
+        optNonNegative(r, "packageUnzippedMb").ifPresent(c::packageUnzippedMb);
+        optNonNegative(r, "containerImageMb").ifPresent(c::containerImageMb);
+        if (r.has("invocation")) {
+            c.invocation(parse(r, "invocation", v -> switch (v) {
+                case "sync" -> LambdaConfiguration.Invocation.SYNC;
+                case "async" -> LambdaConfiguration.Invocation.ASYNC;
+                default -> throw new IllegalArgumentException("invocation must be sync or async, was \"" + v + "\"");
+            }));
+        }
+        optNonNegative(r, "payloadKb").ifPresent(c::payloadKb);
+        optNonNegative(r, "peakRequestsPerSecond").ifPresent(c::peakRequestsPerSecond);
+        if (r.has("peakFactor")) {
+            c.peakFactor(positive(r, "peakFactor"));
+        }
+        return c.build();
+    }
+
     private static Meterable lambdaEdge(Obj r) {
         r.allowOnly(LAMBDA_EDGE);
         EdgeEventType event = eventType(r);
         FunctionNeeds needs = new FunctionNeeds(r.optString("runtime"), optBool(r, "needsNetwork"),
                 optBool(r, "needsBody"), optBool(r, "needsFileSystem"), optNonNegative(r, "codeSizeKb"),
-                optNonNegative(r, "memoryUsedMb"));
+                optNonNegative(r, "memoryUsedMb"), optNonNegative(r, "generatedResponseKb"));
         return new LambdaEdgeFunction(r.string("name"), event, positiveInt(r, "memoryMb"),
                 nonNegativeLong(r, "requestsPerMonth"), nonNegative(r, "durationMs"), needs);
     }
