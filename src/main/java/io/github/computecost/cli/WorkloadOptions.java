@@ -2,7 +2,9 @@ package io.github.computecost.cli;
 
 import io.github.computecost.pricing.PriceBook;
 import io.github.computecost.spec.Workload;
-import io.github.computecost.spec.WorkloadReader;
+import io.github.computecost.spec.ConfigReader;
+import java.util.Optional;
+import picocli.CommandLine.Option;
 import java.nio.file.Path;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Parameters;
@@ -10,14 +12,19 @@ import picocli.CommandLine.Parameters;
 /** The arguments every command that reads one workload file shares. */
 final class WorkloadOptions {
 
-    @Parameters(index = "0", paramLabel = "FILE", description = "Workload file (.yaml, .yml or .json).")
+    @Parameters(index = "0", paramLabel = "FILE", description = "Workload file (.yaml, .yml or .json), SAM/CloudFormation "
+            + "template, or ECS task definition (.json).")
     Path file;
+
+    @Option(names = "--usage", paramLabel = "USAGE", description = "For a SAM/CloudFormation template or an ECS task "
+            + "definition: a workload-format file of usage (requests, durations, hours) keyed by logical id or family.")
+    Path usage;
 
     @Mixin
     PricingOptions pricing;
 
     Workload workload() {
-        return WorkloadReader.read(file);
+        return ConfigReader.read(file, Optional.ofNullable(usage));
     }
 
     PriceBook prices() {

@@ -4,6 +4,7 @@ import io.github.computecost.budget.Budget;
 import io.github.computecost.estimate.Estimator;
 import io.github.computecost.estimate.Meterable;
 import io.github.computecost.limits.AccountQuotas;
+import io.github.computecost.limits.Violation;
 import io.github.computecost.pricing.PriceBook;
 import java.util.List;
 import java.util.Objects;
@@ -17,9 +18,16 @@ import java.util.Optional;
  * @param resources the resources, in file order (which decides how shared allowances are attributed)
  * @param budgets the file's budgets: on the total and on resources, possibly empty
  * @param quotas the account's raised quotas, as the file states them
+ * @param findings what reading found but could not use (template values it cannot resolve), as warnings
  */
 public record Workload(Optional<String> region, boolean freeTier, List<Meterable> resources, List<Budget> budgets,
-        AccountQuotas quotas) {
+        AccountQuotas quotas, List<Violation> findings) {
+
+    /** A workload with nothing left unresolved. */
+    public Workload(Optional<String> region, boolean freeTier, List<Meterable> resources, List<Budget> budgets,
+            AccountQuotas quotas) {
+        this(region, freeTier, resources, budgets, quotas, List.of());
+    }
 
     /** A workload with AWS's default quotas. */
     public Workload(Optional<String> region, boolean freeTier, List<Meterable> resources, List<Budget> budgets) {
@@ -31,6 +39,7 @@ public record Workload(Optional<String> region, boolean freeTier, List<Meterable
         resources = List.copyOf(resources);
         budgets = List.copyOf(budgets);
         Objects.requireNonNull(quotas, "quotas");
+        findings = List.copyOf(findings);
     }
 
     /**

@@ -198,31 +198,17 @@ public final class WorkloadReader {
             throw new WorkloadException(file, "$", Optional.empty(), "is empty");
         }
         Obj top;
-        Optional<String> region;
-        boolean freeTier;
+        Header header;
         List<Obj> resources;
-        List<Budget> budgets = new ArrayList<>();
-        AccountQuotas quotas = AccountQuotas.DEFAULTS;
         try {
             top = Json.root(root);
             top.allowOnly(TOP);
-            region = top.optString("region");
-            freeTier = top.bool("freeTier", true);
-            Optional<Obj> budget = top.optObj("budget");
-            if (budget.isPresent()) {
-                budget.get().allowOnly(Set.of("monthly"));
-                budgets.add(Budget.total(nonNegative(budget.get(), "monthly")));
-            }
-            Optional<Obj> q = top.optObj("quotas");
-            if (q.isPresent()) {
-                q.get().allowOnly(Set.of("lambdaConcurrentExecutions"));
-                quotas = new AccountQuotas(q.get().has("lambdaConcurrentExecutions")
-                        ? Optional.of((long) positiveInt(q.get(), "lambdaConcurrentExecutions")) : Optional.empty());
-            }
+            header = header(top);
             resources = top.objArray("resources");
         } catch (FieldException e) {
             throw new WorkloadException(file, e.path(), Optional.empty(), e.detail());
         }
+        List<Budget> budgets = new ArrayList<>(header.budgets());
         List<Meterable> out = new ArrayList<>();
         Set<String> names = new HashSet<>();
         for (Obj r : resources) {
@@ -248,7 +234,29 @@ public final class WorkloadReader {
                 throw new WorkloadException(file, e.path(), name, e.detail());
             }
         }
-        return new Workload(region, freeTier, out, budgets, quotas);
+        return new Workload(header.region(), header.freeTier(), out, budgets, header.quotas());
+    }
+
+    /** The top-level settings every workload and usage file shares. */
+    record Header(Optional<String> region, boolean freeTier, List<Budget> budgets, AccountQuotas quotas) {
+    }
+
+    /** Reads {@code region}, {@code freeTier}, {@code budget} and {@code quotas} from a file's top level. */
+    static Header header(Obj top) {
+        List<Budget> budgets = new ArrayList<>();
+        Optional<Obj> budget = top.optObj("budget");
+        if (budget.isPresent()) {
+            budget.get().allowOnly(Set.of("monthly"));
+            budgets.add(Budget.total(nonNegative(budget.get(), "monthly")));
+        }
+        AccountQuotas quotas = AccountQuotas.DEFAULTS;
+        Optional<Obj> q = top.optObj("quotas");
+        if (q.isPresent()) {
+            q.get().allowOnly(Set.of("lambdaConcurrentExecutions"));
+            quotas = new AccountQuotas(q.get().has("lambdaConcurrentExecutions")
+                    ? Optional.of((long) positiveInt(q.get(), "lambdaConcurrentExecutions")) : Optional.empty());
+        }
+        return new Header(top.optString("region"), top.bool("freeTier", true), budgets, quotas);
     }
 
     private static Meterable lambda(Obj r) {
@@ -394,7 +402,7 @@ public final class WorkloadReader {
     }
 
     /** Runs a constructor, reporting its IllegalArgumentException against the field. */
-    private static <T> T step(Obj o, String key, java.util.function.Supplier<T> make) {
+    static <T> T step(Obj o, String key, java.util.function.Supplier<T> make) {
         try {
             return make.get();
         } catch (IllegalArgumentException e) {
@@ -402,7 +410,7 @@ public final class WorkloadReader {
         }
     }
 
-    private static <T> T parse(Obj o, String key, Function<String, T> parser) {
+    static <T> T parse(Obj o, String key, Function<String, T> parser) {
         String v = o.string(key);
         try {
             return parser.apply(v);
@@ -411,7 +419,7 @@ public final class WorkloadReader {
         }
     }
 
-    private static int nonNegativeInt(Obj o, String key) {
+    static int nonNegativeInt(Obj o, String key) {
         long v = nonNegativeLong(o, key);
         if (v > Integer.MAX_VALUE) {
             throw new FieldException(o.pathOf(key), "must be at most " + Integer.MAX_VALUE + ", was " + v);
@@ -419,7 +427,7 @@ public final class WorkloadReader {
         return (int) v;
     }
 
-    private static BigDecimal positive(Obj o, String key) {
+    static BigDecimal positive(Obj o, String key) {
         BigDecimal v = o.decimal(key);
         if (v.signum() <= 0) {
             throw new FieldException(o.pathOf(key), "must be more than 0, was " + v.toPlainString());
@@ -427,7 +435,7 @@ public final class WorkloadReader {
         return v;
     }
 
-    private static EdgeEventType eventType(Obj r) {
+    static EdgeEventType eventType(Obj r) {
         String name = r.string("eventType");
         try {
             return EdgeEventType.parse(name);
@@ -436,15 +444,15 @@ public final class WorkloadReader {
         }
     }
 
-    private static Optional<Boolean> optBool(Obj o, String key) {
+    static Optional<Boolean> optBool(Obj o, String key) {
         return o.has(key) ? Optional.of(o.bool(key, false)) : Optional.empty();
     }
 
-    private static Optional<BigDecimal> optNonNegative(Obj o, String key) {
+    static Optional<BigDecimal> optNonNegative(Obj o, String key) {
         return o.has(key) ? Optional.of(nonNegative(o, key)) : Optional.empty();
     }
 
-    private static int positiveInt(Obj o, String key) {
+    static int positiveInt(Obj o, String key) {
         long v = o.wholeNumber(key);
         if (v <= 0 || v > Integer.MAX_VALUE) {
             throw new FieldException(o.pathOf(key), "must be a positive whole number, was " + v);
@@ -452,7 +460,7 @@ public final class WorkloadReader {
         return (int) v;
     }
 
-    private static long nonNegativeLong(Obj o, String key) {
+    static long nonNegativeLong(Obj o, String key) {
         long v = o.wholeNumber(key);
         if (v < 0) {
             throw new FieldException(o.pathOf(key), "must not be negative, was " + v);
@@ -460,7 +468,7 @@ public final class WorkloadReader {
         return v;
     }
 
-    private static BigDecimal nonNegative(Obj o, String key) {
+    static BigDecimal nonNegative(Obj o, String key) {
         BigDecimal v = o.decimal(key);
         if (v.signum() < 0) {
             throw new FieldException(o.pathOf(key), "must not be negative, was " + v.toPlainString());

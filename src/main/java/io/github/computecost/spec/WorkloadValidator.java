@@ -32,7 +32,7 @@ public final class WorkloadValidator {
      * @return every violation, resource by resource, then the shared ones
      */
     public static ValidationReport validate(Workload w, PriceBook prices) {
-        List<Violation> out = new ArrayList<>();
+        List<Violation> out = new ArrayList<>(w.findings());
         Map<String, BigDecimal> lambdaPeakByRegion = new LinkedHashMap<>();
         Map<String, Integer> lambdaCountByRegion = new LinkedHashMap<>();
         String defaultRegion = w.region().orElse(Estimator.DEFAULT_REGION);

@@ -121,6 +121,22 @@ class ValidateCommandTest {
     }
 
     @Test
+    void templatesAndTaskDefinitionsThroughTheCommandLine() throws IOException {
+        CliRunner sam = CliRunner.run("estimate", "src/test/resources/config/sam.yaml", "--usage",
+                "src/test/resources/config/sam-usage.yaml", "--format", "json");
+        assertEquals(0, sam.exitCode(), sam.err());
+        JsonNode out = Json.json().readTree(sam.out());
+        assertEquals(3, out.get("resources").size());
+        assertEquals("template.unknown", out.get("violations").get(0).get("code").asText());
+        assertEquals("1.22", out.get("totalMonthlyCostExact").asText());
+        CliRunner ecs = CliRunner.run("validate", "src/test/resources/config/ecs-fargate-windows.json");
+        assertEquals(0, ecs.exitCode(), ecs.out() + ecs.err());
+        CliRunner bad = CliRunner.run("estimate", "examples/orders.yaml", "--usage", "src/test/resources/config/sam-usage.yaml");
+        assertEquals(2, bad.exitCode());
+        assertTrue(bad.err().contains("--usage is for templates and task definitions"), bad.err());
+    }
+
+    @Test
     void unreadableFilesExitTwo() throws IOException {
         assertEquals(2, CliRunner.run("validate", dir.resolve("nope.yaml").toString()).exitCode());
         assertEquals(2, CliRunner.run("validate", file("resources: [").toString()).exitCode());

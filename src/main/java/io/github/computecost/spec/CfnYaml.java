@@ -1,0 +1,94 @@
+package io.github.computecost.spec;
+
+import java.math.BigDecimal;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import org.yaml.snakeyaml.LoaderOptions;
+import org.yaml.snakeyaml.Yaml;
+import org.yaml.snakeyaml.constructor.AbstractConstruct;
+import org.yaml.snakeyaml.constructor.SafeConstructor;
+import org.yaml.snakeyaml.nodes.MappingNode;
+import org.yaml.snakeyaml.nodes.Node;
+import org.yaml.snakeyaml.nodes.ScalarNode;
+import org.yaml.snakeyaml.nodes.SequenceNode;
+import org.yaml.snakeyaml.nodes.Tag;
+
+/**
+ * Reads CloudFormation and SAM YAML, turning the short intrinsic-function tags ({@code !Ref}, {@code !Sub},
+ * {@code !GetAtt}, ...) into their JSON long form ({@code {"Ref": ...}}, {@code {"Fn::Sub": ...}}), so YAML
+ * and JSON templates are read the same way. Decimals become {@link BigDecimal}, never {@code double}.
+ */
+final class CfnYaml {
+
+    private static final List<String> FUNCTIONS = Arrays.asList("Base64", "Cidr", "FindInMap", "GetAtt", "GetAZs",
+            "ImportValue", "Join", "Select", "Split", "Sub", "Transform", "If", "Not", "Equals", "And", "Or",
+            "Contains", "EachMemberEquals", "ValueOf", "ToJsonString", "Length");
+
+    private CfnYaml() {
+    }
+
+    /** @return the document as maps, lists and scalars */
+    static Object load(String text) {
+        LoaderOptions options = new LoaderOptions();
+        options.setAllowDuplicateKeys(false);
+        options.setMaxAliasesForCollections(50);
+        return new Yaml(new Constructor(options)).load(text);
+    }
+
+    private static final class Constructor extends SafeConstructor {
+        Constructor(LoaderOptions options) {
+            super(options);
+            yamlConstructors.put(Tag.FLOAT, new AbstractConstruct() {
+                @Override
+                public Object construct(Node node) {
+                    String v = ((ScalarNode) node).getValue().replace("_", "");
+                    try {
+                        return new BigDecimal(v);
+                    } catch (NumberFormatException e) {
+                        return v; // .inf, .nan: kept as text, rejected where a number is needed
+                    }
+                }
+            });
+            yamlConstructors.put(new Tag("!Ref"), new Intrinsic("Ref"));
+            yamlConstructors.put(new Tag("!Condition"), new Intrinsic("Condition"));
+            for (String f : FUNCTIONS) {
+                yamlConstructors.put(new Tag("!" + f), new Intrinsic("Fn::" + f));
+            }
+        }
+
+        private final class Intrinsic extends AbstractConstruct {
+            private final String key;
+
+            Intrinsic(String key) {
+                this.key = key;
+            }
+
+            @Override
+            public Object construct(Node node) {
+                Object value;
+                if (node instanceof ScalarNode s) {
+                    value = s.getValue();
+                    if (key.equals("Fn::GetAtt")) {
+                        String v = s.getValue();
+                        int dot = v.indexOf('.');
+                        value = dot < 0 ? List.of(v) : List.of(v.substring(0, dot), v.substring(dot + 1));
+                    }
+                } else if (node instanceof SequenceNode seq) {
+                    List<Object> items = new ArrayList<>();
+                    for (Node n : seq.getValue()) {
+                        items.add(constructObject(n));
+                    }
+                    value = items;
+                } else {
+                    value = constructMapping((MappingNode) node);
+                }
+                Map<String, Object> out = new LinkedHashMap<>();
+                out.put(key, value);
+                return out;
+            }
+        }
+    }
+}

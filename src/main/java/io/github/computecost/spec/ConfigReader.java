@@ -1,0 +1,155 @@
+package io.github.computecost.spec;
+
+import com.fasterxml.jackson.core.JacksonException;
+import com.fasterxml.jackson.databind.JsonNode;
+import io.github.computecost.internal.FieldException;
+import io.github.computecost.internal.Json;
+import io.github.computecost.internal.Json.Obj;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.NoSuchFileException;
+import java.nio.file.Path;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import org.yaml.snakeyaml.error.YAMLException;
+
+/**
+ * Reads whatever configuration a user has: a workload file, a SAM/CloudFormation template (YAML with its
+ * short tags, or JSON), or an ECS task definition (JSON), told apart by their content. Templates and task
+ * definitions hold configuration only; their usage (requests, durations, hours, task counts) comes from a
+ * usage file in the workload format whose resources are named by logical id or task family:
+ *
+ * <pre>
+ * region: us-east-1
+ * resources:
+ *   - name: OrdersFunction          # the template's logical id
+ *     requestsPerMonth: 3000000
+ *     durationMs: 120
+ *     peakRequestsPerSecond: 200
+ *   - name: web                     # an ECS task definition's family
+ *     tasks: 3
+ * </pre>
+ *
+ * Stateless and thread-safe.
+ */
+public final class ConfigReader {
+
+    private static final Set<String> USAGE_TOP = Set.of("region", "freeTier", "budget", "quotas", "resources");
+
+    private ConfigReader() {
+    }
+
+    /**
+     * @param file a workload file, template or task definition
+     * @param usageFile usage for a template or task definition (ignored for workload files, which hold their own)
+     * @return the workload
+     * @throws WorkloadException if a file is missing, unreadable or invalid
+     */
+    public static Workload read(Path file, Optional<Path> usageFile) {
+        String text = text(file);
+        String name = file.toString();
+        boolean json = name.toLowerCase(Locale.ROOT).endsWith(".json");
+        JsonNode root;
+        try {
+            root = json ? parseJson(name, text) : parseYaml(name, text);
+        } catch (WorkloadException e) {
+            if (usageFile.isPresent() || json) {
+                throw e;
+            }
+            return WorkloadReader.read(file); // not a template: the workload reader gives the precise error
+        }
+        boolean template = root.isObject() && (root.has("Resources") || root.has("AWSTemplateFormatVersion"));
+        boolean taskDefinition = root.isObject() && (root.has("containerDefinitions") || root.has("taskDefinition"));
+        if (!template && !taskDefinition) {
+            if (usageFile.isPresent()) {
+                throw new WorkloadException(name, "$", Optional.empty(), "--usage is for templates and task "
+                        + "definitions; a workload file holds its own usage");
+            }
+            return WorkloadReader.read(file);
+        }
+        WorkloadReader.Header header = new WorkloadReader.Header(Optional.empty(), true, List.of(),
+                io.github.computecost.limits.AccountQuotas.DEFAULTS);
+        Map<String, Obj> usage = new LinkedHashMap<>();
+        if (usageFile.isPresent()) {
+            String usageName = usageFile.get().toString();
+            String usageText = text(usageFile.get());
+            JsonNode u = usageName.toLowerCase(Locale.ROOT).endsWith(".json") ? parseJson(usageName, usageText)
+                    : parseStrictYaml(usageName, usageText);
+            try {
+                Obj top = Json.root(u);
+                top.allowOnly(USAGE_TOP);
+                header = WorkloadReader.header(top);
+                for (Obj r : top.has("resources") ? top.objArray("resources") : List.<Obj>of()) {
+                    String n = r.string("name");
+                    if (usage.put(n, r) != null) {
+                        throw new FieldException(r.pathOf("name"), "\"" + n + "\" is named twice");
+                    }
+                }
+            } catch (FieldException e) {
+                throw new WorkloadException(usageName, e.path(), Optional.empty(), e.detail());
+            }
+        }
+        try {
+            return template ? TemplateReader.template(name, root, header, usage)
+                    : TemplateReader.taskDefinition(name, root, header, usage);
+        } catch (FieldException e) {
+            throw new WorkloadException(name, e.path(), Optional.empty(), e.detail());
+        }
+    }
+
+    private static String text(Path file) {
+        try {
+            return Files.readString(file, StandardCharsets.UTF_8);
+        } catch (NoSuchFileException e) {
+            throw new WorkloadException(file.toString(), "$", Optional.empty(), "file not found");
+        } catch (IOException e) {
+            throw new WorkloadException(file.toString(), "$", Optional.empty(), "cannot be read: " + e.getMessage());
+        }
+    }
+
+    private static JsonNode parseJson(String name, String text) {
+        try {
+            JsonNode n = Json.json().readTree(text);
+            if (n == null || n.isMissingNode()) {
+                throw new WorkloadException(name, "$", Optional.empty(), "is empty");
+            }
+            return n;
+        } catch (JacksonException e) {
+            throw new WorkloadException(name, "$", Optional.empty(), "is not valid JSON: " + e.getOriginalMessage()
+                    + (e.getLocation() == null ? "" : " (line " + e.getLocation().getLineNr() + ")"));
+        }
+    }
+
+    private static JsonNode parseStrictYaml(String name, String text) {
+        try {
+            JsonNode n = Json.yaml().readTree(text);
+            if (n == null || n.isMissingNode()) {
+                throw new WorkloadException(name, "$", Optional.empty(), "is empty");
+            }
+            return n;
+        } catch (JacksonException e) {
+            throw new WorkloadException(name, "$", Optional.empty(), "is not valid YAML: " + e.getOriginalMessage());
+        }
+    }
+
+    /** YAML that may carry CloudFormation's short tags. */
+    private static JsonNode parseYaml(String name, String text) {
+        try {
+            Object doc = CfnYaml.load(text);
+            if (doc == null) {
+                throw new WorkloadException(name, "$", Optional.empty(), "is empty");
+            }
+            return Json.json().valueToTree(doc);
+        } catch (YAMLException e) {
+            String msg = e.getMessage() == null ? "" : e.getMessage().lines().findFirst().orElse("");
+            throw new WorkloadException(name, "$", Optional.empty(), "is not valid YAML: " + msg);
+        } catch (IllegalArgumentException e) {
+            throw new WorkloadException(name, "$", Optional.empty(), "cannot be read: " + e.getMessage());
+        }
+    }
+}
