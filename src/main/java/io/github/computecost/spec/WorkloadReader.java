@@ -4,6 +4,7 @@ import com.fasterxml.jackson.core.JacksonException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.github.computecost.budget.Budget;
+import io.github.computecost.compare.NeutralWorkload;
 import io.github.computecost.compute.OperatingSystem;
 import io.github.computecost.ec2.Ec2Instance;
 import io.github.computecost.edge.CloudFrontFunction;
@@ -136,7 +137,11 @@ public final class WorkloadReader {
     private static final Set<String> LIGHTSAIL = Set.of("name", "type", "budget", "region", "bundle", "count",
             "hoursPerMonth", "dataTransferOutGb", "dataTransferInGb");
 
+    private static final Set<String> NEUTRAL = Set.of("name", "type", "region", "requestsPerMonth", "durationMs",
+            "memoryMb", "peakRequestsPerSecond", "needs");
+
     private static final Map<String, Function<Obj, Meterable>> TYPES = Map.of(
+            NeutralWorkload.TYPE, WorkloadReader::neutral,
             LambdaFunction.TYPE, WorkloadReader::lambda,
             LambdaEdgeFunction.TYPE, WorkloadReader::lambdaEdge,
             CloudFrontFunction.TYPE, WorkloadReader::cloudFrontFunction,
@@ -349,6 +354,23 @@ public final class WorkloadReader {
                 : CloudFrontFunction.DEFAULT_LAMBDA_EDGE_DURATION_MS;
         return new CloudFrontFunction(r.string("name"), event, nonNegativeLong(r, "invocationsPerMonth"), reads,
                 optNonNegative(r, "codeSizeKb"), memory, duration);
+    }
+
+    private static Meterable neutral(Obj r) {
+        r.allowOnly(NEUTRAL);
+        boolean longRuns = false;
+        boolean gpu = false;
+        boolean windows = false;
+        Optional<Obj> needs = r.optObj("needs");
+        if (needs.isPresent()) {
+            needs.get().allowOnly(Set.of("longerThan15Minutes", "gpu", "windows"));
+            longRuns = needs.get().bool("longerThan15Minutes", false);
+            gpu = needs.get().bool("gpu", false);
+            windows = needs.get().bool("windows", false);
+        }
+        return new NeutralWorkload(r.string("name"), r.optString("region"), nonNegativeLong(r, "requestsPerMonth"),
+                nonNegative(r, "durationMs"), positiveInt(r, "memoryMb"), optNonNegative(r, "peakRequestsPerSecond"),
+                longRuns, gpu, windows);
     }
 
     private static Meterable fargate(Obj r) {

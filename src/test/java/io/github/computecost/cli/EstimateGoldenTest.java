@@ -28,16 +28,21 @@ class EstimateGoldenTest {
             examples = s.filter(p -> p.toString().endsWith(".yaml")).sorted().collect(Collectors.toList());
         }
         assertEquals(false, examples.isEmpty(), "no examples found");
-        return examples.stream().flatMap(example -> Stream.of("estimate", "compare-edge")
-                .filter(command -> command.equals("estimate") || hasEdgeFunctions(example))
+        return examples.stream().flatMap(example -> Stream.of("estimate", "compare-edge", "compare")
+                .filter(command -> applies(command, example))
                 .flatMap(command -> Stream.of("json", "text").map(format -> DynamicTest.dynamicTest(
                         command + " " + example.getFileName() + " as " + format, () -> check(command, example, format)))));
     }
 
-    private static boolean hasEdgeFunctions(Path example) {
+    private static boolean applies(String command, Path example) {
         try {
             String s = Files.readString(example);
-            return s.contains("type: lambda-edge") || s.contains("type: cloudfront-function");
+            boolean neutral = s.contains("type: workload");
+            return switch (command) {
+                case "estimate" -> !neutral;
+                case "compare" -> neutral;
+                default -> s.contains("type: lambda-edge") || s.contains("type: cloudfront-function");
+            };
         } catch (IOException e) {
             throw new java.io.UncheckedIOException(e);
         }

@@ -72,6 +72,23 @@ class ServersCommandTest {
     }
 
     @Test
+    void compareRanksOptionsAndEstimateRefusesNeutralWorkloads() throws IOException {
+        Path f = file("resources:\n  - name: api\n    type: workload\n    requestsPerMonth: 2000000\n"
+                + "    durationMs: 100\n    memoryMb: 512\n    needs: { gpu: false }\n");
+        CliRunner r = CliRunner.run("compare", f.toString(), "--format", "json");
+        assertEquals(0, r.exitCode(), r.err());
+        JsonNode w = Json.json().readTree(r.out()).get("workloads").get(0);
+        assertTrue(w.get("options").get(0).get("option").asText().startsWith("Lambda"), r.out());
+        assertTrue(w.get("breakEven").get("requestsPerMonth").asLong() > 2_000_000);
+        CliRunner e = CliRunner.run("estimate", f.toString());
+        assertEquals(2, e.exitCode());
+        assertTrue(e.err().contains("use compare"), e.err());
+        CliRunner none = CliRunner.run("compare", "examples/orders.yaml");
+        assertEquals(2, none.exitCode());
+        assertTrue(none.err().contains("no service-neutral workloads"), none.err());
+    }
+
+    @Test
     void fargateSpotWithAPriceTable() throws IOException {
         CliRunner r = CliRunner.run("estimate", file("resources:\n  - name: web\n    type: fargate\n    vcpu: 1\n"
                 + "    memoryGb: 2\n    spot: true\n").toString(), "--format", "json",

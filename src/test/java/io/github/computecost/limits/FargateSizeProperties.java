@@ -73,8 +73,8 @@ class FargateSizeProperties {
         Statistics.label("documented").collect(documented(vcpu, gb));
         assertEquals(documented(vcpu, gb), valid, vcpu + " vCPU, " + gb + " GB");
         Statistics.label("documented").coverage(c -> {
-            c.check(true).count(n -> n > 50);
-            c.check(false).count(n -> n > 50);
+            c.check(true).count(n -> n > 10); // about 70 of 2,000 expected
+            c.check(false).count(n -> n > 1000);
         });
     }
 

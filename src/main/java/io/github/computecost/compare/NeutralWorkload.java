@@ -1,0 +1,77 @@
+package io.github.computecost.compare;
+
+import io.github.computecost.estimate.Meterable;
+import io.github.computecost.estimate.MeteredResource;
+import io.github.computecost.pricing.PriceBook;
+import java.math.BigDecimal;
+import java.util.Objects;
+import java.util.Optional;
+
+/**
+ * A workload described without a service: how many requests, how long each runs, how much memory each
+ * needs, and what it needs that not every service offers. {@link WorkloadPlanner} prices it on every option
+ * that can run it. It has no price of its own: {@code estimate} refuses it.
+ *
+ * @param name unique name within a file
+ * @param region region code, or empty for the file's region
+ * @param requestsPerMonth requests per month
+ * @param durationMs average duration of one request in ms, at {@code memoryMb}
+ * @param memoryMb memory one request needs, in MB
+ * @param peakRequestsPerSecond the peak request rate always-on capacity is sized for; empty for the month's
+ *     average (730-hour month)
+ * @param needsLongRuns whether a request can run longer than 15 minutes
+ * @param needsGpu whether it needs a GPU
+ * @param needsWindows whether it needs Windows
+ */
+public record NeutralWorkload(String name, Optional<String> region, long requestsPerMonth, BigDecimal durationMs,
+        int memoryMb, Optional<BigDecimal> peakRequestsPerSecond, boolean needsLongRuns, boolean needsGpu,
+        boolean needsWindows) implements Meterable {
+
+    /** Workload type name. */
+    public static final String TYPE = "workload";
+
+    public NeutralWorkload {
+        Objects.requireNonNull(name, "name");
+        Objects.requireNonNull(region, "region");
+        Objects.requireNonNull(durationMs, "durationMs");
+        Objects.requireNonNull(peakRequestsPerSecond, "peakRequestsPerSecond");
+        if (requestsPerMonth < 0) {
+            throw new IllegalArgumentException("requestsPerMonth must not be negative: " + requestsPerMonth);
+        }
+        if (durationMs.signum() < 0) {
+            throw new IllegalArgumentException("durationMs must not be negative: " + durationMs.toPlainString());
+        }
+        if (memoryMb <= 0) {
+            throw new IllegalArgumentException("memoryMb must be positive: " + memoryMb);
+        }
+        peakRequestsPerSecond.ifPresent(p -> {
+            if (p.signum() < 0) {
+                throw new IllegalArgumentException("peakRequestsPerSecond must not be negative: " + p.toPlainString());
+            }
+        });
+    }
+
+    /** @return a workload with no special needs and no stated peak */
+    public static NeutralWorkload of(String name, long requestsPerMonth, BigDecimal durationMs, int memoryMb) {
+        return new NeutralWorkload(name, Optional.empty(), requestsPerMonth, durationMs, memoryMb, Optional.empty(),
+                false, false, false);
+    }
+
+    /** @return this workload with a stated peak request rate */
+    public NeutralWorkload withPeakRequestsPerSecond(BigDecimal rps) {
+        return new NeutralWorkload(name, region, requestsPerMonth, durationMs, memoryMb, Optional.of(rps), needsLongRuns,
+                needsGpu, needsWindows);
+    }
+
+    /** @return this workload with another monthly volume */
+    public NeutralWorkload withRequestsPerMonth(long requests) {
+        return new NeutralWorkload(name, region, requests, durationMs, memoryMb, peakRequestsPerSecond, needsLongRuns,
+                needsGpu, needsWindows);
+    }
+
+    @Override
+    public MeteredResource meter(PriceBook prices, String defaultRegion) {
+        throw new IllegalArgumentException(name + ": a service-neutral workload (type: workload) has no price of its "
+                + "own; use compare to price it on every service that can run it");
+    }
+}

@@ -1,0 +1,85 @@
+package io.github.computecost.report;
+
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.github.computecost.compare.ComputeOption;
+import io.github.computecost.compare.WorkloadPlanner.Plan;
+import io.github.computecost.money.Amounts;
+import java.util.ArrayList;
+import java.util.List;
+
+/** Renders workload plans ({@code compare}): options ranked by monthly cost, and the break-even volume. */
+public final class PlanReport {
+
+    private PlanReport() {
+    }
+
+    /** @return a ranked table per workload */
+    public static String text(List<Plan> plans, String currency, String source) {
+        StringBuilder sb = new StringBuilder("Where each workload of ").append(source).append(" costs least\n");
+        for (Plan p : plans) {
+            sb.append('\n').append(p.workload().name()).append(": ").append(p.workload().requestsPerMonth())
+                    .append(" requests per month, ").append(Amounts.plain(p.workload().durationMs())).append(" ms, ")
+                    .append(p.workload().memoryMb()).append(" MB\n");
+            List<String[]> rows = new ArrayList<>();
+            rows.add(new String[] {"#", "Option", "Configuration", "Monthly cost (" + currency + ")"});
+            int rank = 1;
+            for (ComputeOption o : p.ranked()) {
+                rows.add(new String[] {o.canRun() ? Integer.toString(rank++) : "-", o.option(),
+                    o.canRun() ? o.configuration() : "cannot run: " + o.cannotRun().orElseThrow(),
+                    o.monthlyCost().map(c -> Amounts.money(Amounts.toCents(c))).orElse("-")});
+            }
+            TextTable.append(sb, rows, new boolean[] {true, false, false, true});
+            sb.append("  Break-even: ").append(p.breakEven().map(b -> b.serverless() + " and " + b.alwaysOn()
+                    + " cost the same at " + b.requestsPerMonth() + " requests per month (" + b.requestsPerSecond()
+                    + " per second on average): " + Amounts.money(Amounts.toCents(b.serverlessCost())) + " against "
+                    + Amounts.money(Amounts.toCents(b.alwaysOnCost())) + " " + currency)
+                    .orElse("none between the serverless and always-on options")).append('\n');
+            for (String a : p.assumptions()) {
+                sb.append("  assumed: ").append(a).append('\n');
+            }
+        }
+        return sb.toString();
+    }
+
+    /** @return the plans as JSON: exact decimal strings, ranked options, break-even */
+    public static String json(List<Plan> plans, String currency) {
+        ObjectNode root = JsonOutput.object();
+        root.put("currency", currency);
+        ArrayNode arr = root.putArray("workloads");
+        for (Plan p : plans) {
+            ObjectNode n = arr.addObject();
+            n.put("name", p.workload().name());
+            n.put("peakConcurrency", Amounts.plain(p.peakConcurrency().setScale(6, java.math.RoundingMode.HALF_UP)));
+            ArrayNode opts = n.putArray("options");
+            for (ComputeOption o : p.ranked()) {
+                ObjectNode on = opts.addObject();
+                on.put("option", o.option());
+                on.put("alwaysOn", o.alwaysOn());
+                on.put("canRun", o.canRun());
+                on.put("configuration", o.configuration());
+                if (o.canRun()) {
+                    on.put("monthlyCost", Amounts.money(Amounts.toCents(o.monthlyCost().orElseThrow())));
+                    on.put("monthlyCostExact", Amounts.money(o.monthlyCost().orElseThrow()));
+                } else {
+                    on.put("reason", o.cannotRun().orElseThrow());
+                }
+            }
+            if (p.breakEven().isPresent()) {
+                var b = p.breakEven().get();
+                ObjectNode bn = n.putObject("breakEven");
+                bn.put("serverless", b.serverless());
+                bn.put("alwaysOn", b.alwaysOn());
+                bn.put("requestsPerMonth", Long.toString(b.requestsPerMonth()));
+                bn.put("requestsPerSecond", b.requestsPerSecond().toPlainString());
+                bn.put("serverlessCostExact", Amounts.money(b.serverlessCost()));
+                bn.put("alwaysOnCostExact", Amounts.money(b.alwaysOnCost()));
+            } else {
+                n.putNull("breakEven");
+            }
+            ArrayNode as = n.putArray("assumptions");
+            p.assumptions().forEach(as::add);
+        }
+        return JsonOutput.write(root);
+    }
+}

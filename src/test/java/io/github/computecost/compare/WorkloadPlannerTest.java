@@ -1,0 +1,103 @@
+package io.github.computecost.compare;
+
+import static io.github.computecost.Decimals.bd;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import io.github.computecost.estimate.Estimator;
+import io.github.computecost.lambda.LambdaFunction;
+import io.github.computecost.compute.Architecture;
+import io.github.computecost.money.Amounts;
+import io.github.computecost.pricing.PriceBook;
+import java.math.BigDecimal;
+import java.util.List;
+import java.util.Optional;
+import net.jqwik.api.ForAll;
+import net.jqwik.api.Property;
+import net.jqwik.api.constraints.IntRange;
+import net.jqwik.api.constraints.LongRange;
+import org.junit.jupiter.api.Test;
+
+class WorkloadPlannerTest {
+
+    static final WorkloadPlanner PLANNER = WorkloadPlanner.of(PriceBook.bundled());
+
+    @Test
+    void aSmallApiRanksLambdaFirst() {
+        WorkloadPlanner.Plan p = PLANNER.plan(NeutralWorkload.of("api", 2_000_000, bd("100"), 512));
+        assertTrue(p.ranked().get(0).option().startsWith("Lambda"), p.ranked().toString());
+        assertFalse(p.ranked().get(0).alwaysOn());
+        assertEquals(5, p.ranked().size());
+    }
+
+    @Test
+    void aSteadyTwoThousandRequestsPerSecondRanksAnAlwaysOnOptionFirst() {
+        NeutralWorkload w = NeutralWorkload.of("stream", 5_256_000_000L, bd("50"), 512)
+                .withPeakRequestsPerSecond(bd("2000"));
+        WorkloadPlanner.Plan p = PLANNER.plan(w);
+        assertTrue(p.ranked().get(0).alwaysOn(), p.ranked().toString());
+        assertEquals(0, p.peakConcurrency().compareTo(bd("100")));
+    }
+
+    @Test
+    void theBreakEvenVolumePricedOnBothOptionsCostsTheSameToTheCent() {
+        NeutralWorkload w = NeutralWorkload.of("api", 2_000_000, bd("100"), 512);
+        WorkloadPlanner.BreakEvenVolume b = PLANNER.plan(w).breakEven().orElseThrow();
+        LambdaFunction at = LambdaFunction.builder("api").architecture(b.serverless().contains("arm64")
+                ? Architecture.ARM64 : Architecture.X86_64).memoryMb(512).requestsPerMonth(b.requestsPerMonth())
+                .averageDurationMs(bd("100")).build();
+        BigDecimal serverless = Estimator.of(PriceBook.bundled()).estimate(List.of(at)).totalExact();
+        assertEquals(0, serverless.compareTo(b.serverlessCost()));
+        assertEquals(Amounts.toCents(b.alwaysOnCost()), Amounts.toCents(serverless));
+    }
+
+    @Test
+    void needsRuleOptionsOut() {
+        NeutralWorkload gpu = new NeutralWorkload("ml", Optional.empty(), 1000, bd("100"), 1024, Optional.empty(), false,
+                true, false);
+        assertTrue(PLANNER.plan(gpu).ranked().stream().noneMatch(ComputeOption::canRun));
+        NeutralWorkload longRuns = new NeutralWorkload("etl", Optional.empty(), 1000, bd("1200000"), 1024,
+                Optional.empty(), true, false, false);
+        WorkloadPlanner.Plan p = PLANNER.plan(longRuns);
+        assertTrue(p.ranked().stream().filter(o -> o.option().startsWith("Lambda"))
+                .allMatch(o -> o.cannotRun().orElseThrow().contains("15 minutes")));
+        assertTrue(p.ranked().get(0).canRun());
+        assertTrue(p.breakEven().isEmpty());
+        NeutralWorkload windows = new NeutralWorkload("win", Optional.empty(), 1000, bd("100"), 1024, Optional.empty(),
+                false, false, true);
+        WorkloadPlanner.Plan wp = PLANNER.plan(windows);
+        assertTrue(wp.ranked().stream().filter(ComputeOption::canRun).allMatch(o -> o.alwaysOn()), wp.ranked().toString());
+        assertTrue(wp.ranked().stream().filter(o -> o.option().equals("Fargate")).findFirst().orElseThrow()
+                .configuration().contains("windows/x86_64"));
+    }
+
+    @Test
+    void unitsCoverCpuAndMemory() {
+        // 100 concurrent × 512 MB: 28.94 vCPU at 1,769 MB per vCPU, 50 GB
+        assertEquals(15L, WorkloadPlanner.units(bd("100"), 512, bd("2"), bd("4"))); // CPU-bound: ceil(28.94 / 2)
+        assertEquals(25L, WorkloadPlanner.units(bd("100"), 512, bd("64"), bd("2"))); // memory-bound: 50 / 2
+        assertEquals(1L, WorkloadPlanner.units(bd("0"), 512, bd("1"), bd("1")));
+    }
+
+    /** The break-even point lies between the volumes where each option is cheaper. */
+    @Property(tries = 60)
+    void breakEvenLiesBetweenTheVolumesWhereEachIsCheaper(@ForAll @LongRange(min = 0, max = 50_000_000) long requests,
+            @ForAll @IntRange(min = 1, max = 3000) int durationMs, @ForAll @IntRange(min = 128, max = 4096) int memoryMb,
+            @ForAll @IntRange(min = 1, max = 500) int peak) {
+        NeutralWorkload w = NeutralWorkload.of("w", requests, BigDecimal.valueOf(durationMs), memoryMb)
+                .withPeakRequestsPerSecond(BigDecimal.valueOf(peak));
+        WorkloadPlanner.Plan p = PLANNER.plan(w);
+        p.breakEven().ifPresent(b -> {
+            Architecture a = b.serverless().contains("arm64") ? Architecture.ARM64 : Architecture.X86_64;
+            LambdaFunction fn = LambdaFunction.builder("w").architecture(a).memoryMb(memoryMb)
+                    .averageDurationMs(BigDecimal.valueOf(durationMs)).build();
+            Estimator e = Estimator.of(PriceBook.bundled());
+            BigDecimal below = e.estimate(List.of(fn.toBuilder().requestsPerMonth(b.requestsPerMonth() - 1).build()))
+                    .totalExact();
+            BigDecimal at = e.estimate(List.of(fn.toBuilder().requestsPerMonth(b.requestsPerMonth()).build())).totalExact();
+            assertTrue(below.compareTo(b.alwaysOnCost()) < 0, "serverless cheaper just below");
+            assertTrue(at.compareTo(b.alwaysOnCost()) >= 0, "always-on no dearer at the break-even");
+        });
+    }
+}
