@@ -1,9 +1,13 @@
 package io.github.computecost.cli;
 
+import io.github.computecost.compare.MonteCarlo;
 import io.github.computecost.compare.NeutralWorkload;
 import io.github.computecost.compare.WorkloadPlanner;
 import io.github.computecost.pricing.PriceBook;
+import io.github.computecost.report.Charts;
 import io.github.computecost.report.PlanReport;
+import java.util.LinkedHashMap;
+import java.util.Map;
 import io.github.computecost.spec.Workload;
 import java.util.List;
 import java.util.concurrent.Callable;
@@ -31,6 +35,15 @@ final class CompareCommand implements Callable<Integer> {
     @Option(names = "--format", defaultValue = "text", description = "Output: ${COMPLETION-CANDIDATES} (default ${DEFAULT-VALUE}).")
     Format format;
 
+    @Option(names = "--seed", defaultValue = "42", description = "Monte Carlo seed (default ${DEFAULT-VALUE}): same seed, same result.")
+    long seed;
+
+    @Option(names = "--trials", defaultValue = "1000", description = "Monte Carlo months to simulate (default ${DEFAULT-VALUE}).")
+    int trials;
+
+    @Mixin
+    ChartOptions charts;
+
     @Override
     public Integer call() {
         Workload w = options.workload();
@@ -44,9 +57,22 @@ final class CompareCommand implements Callable<Integer> {
         if (plans.isEmpty()) {
             throw new IllegalArgumentException(options.file + ": no service-neutral workloads (type: workload) to compare");
         }
+        Map<String, List<MonteCarlo.Percentiles>> percentiles = new LinkedHashMap<>();
+        for (WorkloadPlanner.Plan p : plans) {
+            if (p.workload().uncertainty().any()) {
+                percentiles.put(p.workload().name(), MonteCarlo.run(p.workload(), p, prices, planner.freeTierOn(),
+                        planner.defaultRegion(), seed, trials));
+            }
+            long max = Math.max(1000, Math.max(2 * p.workload().requestsPerMonth(),
+                    p.breakEven().map(b -> b.requestsPerMonth() * 3 / 2).orElse(0L)));
+            if (charts.dir != null) {
+                charts.write(p.workload().name() + ".svg", Charts.costByVolume(p, planner.costByVolume(p, max, 40),
+                        prices.currency()));
+            }
+        }
         var out = spec.commandLine().getOut();
-        out.print(format == Format.json ? PlanReport.json(plans, prices.currency())
-                : PlanReport.text(plans, prices.currency(), options.file.toString()));
+        out.print(format == Format.json ? PlanReport.json(plans, percentiles, prices.currency())
+                : PlanReport.text(plans, percentiles, prices.currency(), options.file.toString()));
         out.flush();
         return Main.OK;
     }

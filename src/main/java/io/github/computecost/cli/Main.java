@@ -13,7 +13,8 @@ import picocli.CommandLine.Command;
 /** The {@code compute-cost} command. */
 @Command(name = "compute-cost", mixinStandardHelpOptions = true, versionProvider = Main.Version.class,
         description = "Monthly AWS compute cost estimates from bundled, sourced price tables.",
-        subcommands = {EstimateCommand.class, ValidateCommand.class, CompareCommand.class, CompareEdgeCommand.class,
+        subcommands = {EstimateCommand.class, ValidateCommand.class, CompareCommand.class, TuneMemoryCommand.class,
+            CompareEdgeCommand.class,
             DiffCommand.class,
             CommandLine.HelpCommand.class})
 public final class Main implements Runnable {

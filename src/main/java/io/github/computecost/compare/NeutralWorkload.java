@@ -22,10 +22,20 @@ import java.util.Optional;
  * @param needsLongRuns whether a request can run longer than 15 minutes
  * @param needsGpu whether it needs a GPU
  * @param needsWindows whether it needs Windows
+ * @param uncertainty the duration distribution and traffic range {@link MonteCarlo} samples; with a
+ *     distribution, {@code durationMs} is its median and {@code requestsPerMonth} the middle of the range
  */
 public record NeutralWorkload(String name, Optional<String> region, long requestsPerMonth, BigDecimal durationMs,
         int memoryMb, Optional<BigDecimal> peakRequestsPerSecond, boolean needsLongRuns, boolean needsGpu,
-        boolean needsWindows) implements Meterable {
+        boolean needsWindows, Uncertainty uncertainty) implements Meterable {
+
+    /** A workload with nothing uncertain. */
+    public NeutralWorkload(String name, Optional<String> region, long requestsPerMonth, BigDecimal durationMs,
+            int memoryMb, Optional<BigDecimal> peakRequestsPerSecond, boolean needsLongRuns, boolean needsGpu,
+            boolean needsWindows) {
+        this(name, region, requestsPerMonth, durationMs, memoryMb, peakRequestsPerSecond, needsLongRuns, needsGpu,
+                needsWindows, Uncertainty.NONE);
+    }
 
     /** Workload type name. */
     public static final String TYPE = "workload";
@@ -44,6 +54,7 @@ public record NeutralWorkload(String name, Optional<String> region, long request
         if (memoryMb <= 0) {
             throw new IllegalArgumentException("memoryMb must be positive: " + memoryMb);
         }
+        Objects.requireNonNull(uncertainty, "uncertainty");
         peakRequestsPerSecond.ifPresent(p -> {
             if (p.signum() < 0) {
                 throw new IllegalArgumentException("peakRequestsPerSecond must not be negative: " + p.toPlainString());
@@ -60,13 +71,19 @@ public record NeutralWorkload(String name, Optional<String> region, long request
     /** @return this workload with a stated peak request rate */
     public NeutralWorkload withPeakRequestsPerSecond(BigDecimal rps) {
         return new NeutralWorkload(name, region, requestsPerMonth, durationMs, memoryMb, Optional.of(rps), needsLongRuns,
-                needsGpu, needsWindows);
+                needsGpu, needsWindows, uncertainty);
     }
 
     /** @return this workload with another monthly volume */
     public NeutralWorkload withRequestsPerMonth(long requests) {
         return new NeutralWorkload(name, region, requests, durationMs, memoryMb, peakRequestsPerSecond, needsLongRuns,
-                needsGpu, needsWindows);
+                needsGpu, needsWindows, uncertainty);
+    }
+
+    /** @return this workload with uncertain duration or traffic */
+    public NeutralWorkload withUncertainty(Uncertainty u) {
+        return new NeutralWorkload(name, region, requestsPerMonth, durationMs, memoryMb, peakRequestsPerSecond,
+                needsLongRuns, needsGpu, needsWindows, u);
     }
 
     @Override

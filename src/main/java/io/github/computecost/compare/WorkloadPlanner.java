@@ -300,6 +300,46 @@ public final class WorkloadPlanner {
                 lambdaCost(fn, up), target));
     }
 
+    /**
+     * Each option's monthly cost against monthly volume, for a chart: {@code points} volumes from 0 to
+     * {@code maxRequests}; serverless options priced exactly at each, always-on options flat at their cost.
+     *
+     * @return option label to (volume, cost) pairs
+     */
+    public Map<String, List<BigDecimal[]>> costByVolume(Plan plan, long maxRequests, int points) {
+        Map<String, List<BigDecimal[]>> out = new java.util.LinkedHashMap<>();
+        String r = plan.workload().region().orElse(region);
+        for (ComputeOption o : plan.ranked()) {
+            if (!o.canRun()) {
+                continue;
+            }
+            List<BigDecimal[]> pts = new ArrayList<>();
+            for (int i = 0; i <= points; i++) {
+                long v = maxRequests / points * i;
+                BigDecimal cost = o.monthlyCost().orElseThrow();
+                if (!o.alwaysOn()) {
+                    Architecture a = o.option().contains("arm64") ? Architecture.ARM64 : Architecture.X86_64;
+                    cost = cost(LambdaFunction.builder(plan.workload().name()).region(r).architecture(a)
+                            .memoryMb(plan.workload().memoryMb()).requestsPerMonth(v)
+                            .averageDurationMs(plan.workload().durationMs()).build());
+                }
+                pts.add(new BigDecimal[] {BigDecimal.valueOf(v), cost});
+            }
+            out.put(o.option(), pts);
+        }
+        return out;
+    }
+
+    /** @return the free-tier setting */
+    public boolean freeTierOn() {
+        return freeTier;
+    }
+
+    /** @return the default region */
+    public String defaultRegion() {
+        return region;
+    }
+
     private BigDecimal lambdaCost(LambdaFunction fn, long requests) {
         return cost(fn.toBuilder().requestsPerMonth(requests).build());
     }

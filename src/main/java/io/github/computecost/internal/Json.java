@@ -247,6 +247,11 @@ public final class Json {
         }
     }
 
+    /** A decimal from a node (a number or a string holding one), errors naming {@code path}. */
+    public static BigDecimal decimal(JsonNode v, String path) {
+        return toDecimal(v, path, "a number");
+    }
+
     static BigDecimal toDecimal(JsonNode v, String path, String what) {
         if (v.isNumber()) {
             if ((v.isDouble() || v.isFloat()) && !Double.isFinite(v.doubleValue())) {

@@ -3,10 +3,12 @@ package io.github.computecost.report;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.github.computecost.compare.ComputeOption;
+import io.github.computecost.compare.MonteCarlo;
 import io.github.computecost.compare.WorkloadPlanner.Plan;
 import io.github.computecost.money.Amounts;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 
 /** Renders workload plans ({@code compare}): options ranked by monthly cost, and the break-even volume. */
 public final class PlanReport {
@@ -14,8 +16,18 @@ public final class PlanReport {
     private PlanReport() {
     }
 
+    private static String cents(java.math.BigDecimal v) {
+        return Amounts.money(Amounts.toCents(v));
+    }
+
     /** @return a ranked table per workload */
     public static String text(List<Plan> plans, String currency, String source) {
+        return text(plans, Map.of(), currency, source);
+    }
+
+    /** @return a ranked table per workload, with Monte Carlo percentiles where there are some */
+    public static String text(List<Plan> plans, Map<String, List<MonteCarlo.Percentiles>> percentiles, String currency,
+            String source) {
         StringBuilder sb = new StringBuilder("Where each workload of ").append(source).append(" costs least\n");
         for (Plan p : plans) {
             sb.append('\n').append(p.workload().name()).append(": ").append(p.workload().requestsPerMonth())
@@ -35,6 +47,16 @@ public final class PlanReport {
                     + " per second on average): " + Amounts.money(Amounts.toCents(b.serverlessCost())) + " against "
                     + Amounts.money(Amounts.toCents(b.alwaysOnCost())) + " " + currency)
                     .orElse("none between the serverless and always-on options")).append('\n');
+            List<MonteCarlo.Percentiles> pct = percentiles.getOrDefault(p.workload().name(), List.of());
+            if (!pct.isEmpty()) {
+                sb.append("  Monthly cost percentiles (Monte Carlo, each invocation billed to the whole ms):\n");
+                List<String[]> prow = new ArrayList<>();
+                prow.add(new String[] {"Option", "P50", "P90", "P99"});
+                for (MonteCarlo.Percentiles x : pct) {
+                    prow.add(new String[] {x.option(), cents(x.p50()), cents(x.p90()), cents(x.p99())});
+                }
+                TextTable.append(sb, prow, new boolean[] {false, true, true, true});
+            }
             for (String a : p.assumptions()) {
                 sb.append("  assumed: ").append(a).append('\n');
             }
@@ -44,6 +66,11 @@ public final class PlanReport {
 
     /** @return the plans as JSON: exact decimal strings, ranked options, break-even */
     public static String json(List<Plan> plans, String currency) {
+        return json(plans, Map.of(), currency);
+    }
+
+    /** @return the plans as JSON, with Monte Carlo percentiles (exact) where there are some */
+    public static String json(List<Plan> plans, Map<String, List<MonteCarlo.Percentiles>> percentiles, String currency) {
         ObjectNode root = JsonOutput.object();
         root.put("currency", currency);
         ArrayNode arr = root.putArray("workloads");
@@ -76,6 +103,17 @@ public final class PlanReport {
                 bn.put("alwaysOnCostExact", Amounts.money(b.alwaysOnCost()));
             } else {
                 n.putNull("breakEven");
+            }
+            List<MonteCarlo.Percentiles> pct = percentiles.getOrDefault(p.workload().name(), List.of());
+            if (!pct.isEmpty()) {
+                ArrayNode pa = n.putArray("percentiles");
+                for (MonteCarlo.Percentiles x : pct) {
+                    ObjectNode pn = pa.addObject();
+                    pn.put("option", x.option());
+                    pn.put("p50Exact", Amounts.money(x.p50()));
+                    pn.put("p90Exact", Amounts.money(x.p90()));
+                    pn.put("p99Exact", Amounts.money(x.p99()));
+                }
             }
             ArrayNode as = n.putArray("assumptions");
             p.assumptions().forEach(as::add);

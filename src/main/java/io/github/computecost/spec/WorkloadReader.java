@@ -4,7 +4,9 @@ import com.fasterxml.jackson.core.JacksonException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.github.computecost.budget.Budget;
+import io.github.computecost.compare.MemoryTuning;
 import io.github.computecost.compare.NeutralWorkload;
+import io.github.computecost.compare.Uncertainty;
 import io.github.computecost.compute.OperatingSystem;
 import io.github.computecost.ec2.Ec2Instance;
 import io.github.computecost.edge.CloudFrontFunction;
@@ -142,6 +144,7 @@ public final class WorkloadReader {
 
     private static final Map<String, Function<Obj, Meterable>> TYPES = Map.of(
             NeutralWorkload.TYPE, WorkloadReader::neutral,
+            MemoryTuning.TYPE, WorkloadReader::tuning,
             LambdaFunction.TYPE, WorkloadReader::lambda,
             LambdaEdgeFunction.TYPE, WorkloadReader::lambdaEdge,
             CloudFrontFunction.TYPE, WorkloadReader::cloudFrontFunction,
@@ -356,6 +359,17 @@ public final class WorkloadReader {
                 optNonNegative(r, "codeSizeKb"), memory, duration);
     }
 
+    private static Meterable tuning(Obj r) {
+        r.allowOnly(Set.of("name", "type", "region", "architecture", "measurements"));
+        Architecture arch = r.has("architecture") ? parse(r, "architecture", Architecture::parse) : Architecture.X86_64;
+        List<MemoryTuning.Measurement> ms = new ArrayList<>();
+        for (Obj m : r.objArray("measurements")) {
+            m.allowOnly(Set.of("memoryMb", "durationMs"));
+            ms.add(new MemoryTuning.Measurement(positiveInt(m, "memoryMb"), nonNegative(m, "durationMs")));
+        }
+        return step(r, "measurements", () -> new MemoryTuning(r.string("name"), r.optString("region"), arch, ms));
+    }
+
     private static Meterable neutral(Obj r) {
         r.allowOnly(NEUTRAL);
         boolean longRuns = false;
@@ -368,9 +382,57 @@ public final class WorkloadReader {
             gpu = needs.get().bool("gpu", false);
             windows = needs.get().bool("windows", false);
         }
-        return new NeutralWorkload(r.string("name"), r.optString("region"), nonNegativeLong(r, "requestsPerMonth"),
-                nonNegative(r, "durationMs"), positiveInt(r, "memoryMb"), optNonNegative(r, "peakRequestsPerSecond"),
-                longRuns, gpu, windows);
+        Optional<Uncertainty.Duration> distribution = Optional.empty();
+        BigDecimal duration;
+        if (r.has("durationMs") && r.raw("durationMs").isObject()) {
+            Obj d = r.obj("durationMs");
+            if (d.has("samples")) {
+                d.allowOnly(Set.of("samples"));
+                List<BigDecimal> values = new ArrayList<>();
+                com.fasterxml.jackson.databind.JsonNode arr = d.raw("samples");
+                if (!arr.isArray() || arr.isEmpty()) {
+                    throw new FieldException(d.pathOf("samples"), "must be a non-empty list of durations in ms");
+                }
+                for (int i = 0; i < arr.size(); i++) {
+                    BigDecimal v = Json.decimal(arr.get(i), d.pathOf("samples") + "[" + i + "]");
+                    if (v.signum() < 0) {
+                        throw new FieldException(d.pathOf("samples") + "[" + i + "]", "must not be negative");
+                    }
+                    values.add(v);
+                }
+                distribution = Optional.of(new Uncertainty.Samples(values));
+            } else {
+                d.allowOnly(Set.of("distribution", "p50", "p99"));
+                String kind = d.string("distribution");
+                if (!kind.equals("lognormal")) {
+                    throw new FieldException(d.pathOf("distribution"), "must be lognormal (or give samples), was " + kind);
+                }
+                BigDecimal p50 = positive(d, "p50");
+                BigDecimal p99 = positive(d, "p99");
+                distribution = Optional.of(step(d, "p99", () -> new Uncertainty.LogNormal(p50, p99)));
+            }
+            duration = distribution.get().median();
+        } else {
+            duration = nonNegative(r, "durationMs");
+        }
+        long requests;
+        Optional<Long> min = Optional.empty();
+        Optional<Long> max = Optional.empty();
+        if (r.has("requestsPerMonth") && r.raw("requestsPerMonth").isObject()) {
+            Obj range = r.obj("requestsPerMonth");
+            range.allowOnly(Set.of("min", "max"));
+            min = Optional.of(nonNegativeLong(range, "min"));
+            max = Optional.of(nonNegativeLong(range, "max"));
+            if (max.get() < min.get()) {
+                throw new FieldException(range.pathOf("max"), "must be at least min " + min.get() + ", was " + max.get());
+            }
+            requests = min.get() + (max.get() - min.get()) / 2;
+        } else {
+            requests = nonNegativeLong(r, "requestsPerMonth");
+        }
+        return new NeutralWorkload(r.string("name"), r.optString("region"), requests, duration, positiveInt(r, "memoryMb"),
+                optNonNegative(r, "peakRequestsPerSecond"), longRuns, gpu, windows,
+                new Uncertainty(distribution, min, max));
     }
 
     private static Meterable fargate(Obj r) {

@@ -28,7 +28,7 @@ class EstimateGoldenTest {
             examples = s.filter(p -> p.toString().endsWith(".yaml")).sorted().collect(Collectors.toList());
         }
         assertEquals(false, examples.isEmpty(), "no examples found");
-        return examples.stream().flatMap(example -> Stream.of("estimate", "compare-edge", "compare")
+        return examples.stream().flatMap(example -> Stream.of("estimate", "compare-edge", "compare", "tune-memory")
                 .filter(command -> applies(command, example))
                 .flatMap(command -> Stream.of("json", "text").map(format -> DynamicTest.dynamicTest(
                         command + " " + example.getFileName() + " as " + format, () -> check(command, example, format)))));
@@ -38,9 +38,11 @@ class EstimateGoldenTest {
         try {
             String s = Files.readString(example);
             boolean neutral = s.contains("type: workload");
+            boolean tuning = s.contains("type: memory-tuning");
             return switch (command) {
-                case "estimate" -> !neutral;
+                case "estimate" -> !neutral && !tuning;
                 case "compare" -> neutral;
+                case "tune-memory" -> tuning;
                 default -> s.contains("type: lambda-edge") || s.contains("type: cloudfront-function");
             };
         } catch (IOException e) {

@@ -155,7 +155,7 @@ class WorkloadReaderTest {
     @Test
     void otherMistakes() {
         assertTrue(error(lambda("").replace("type: lambda", "type: lamda")).getMessage()
-                .contains("unknown resource type \"lamda\" (supported: cloudfront-function, ec2, fargate, lambda, lambda-edge, lightsail, workload)"));
+                .contains("unknown resource type \"lamda\" (supported: cloudfront-function, ec2, fargate, lambda, lambda-edge, lightsail, memory-tuning, workload)"));
         assertTrue(error(lambda("    architecture: arm\n")).getMessage()
                 .contains("architecture must be x86_64 or arm64"));
         assertTrue(error(lambda("").replace("    memoryMb: 128\n", "")).getMessage()

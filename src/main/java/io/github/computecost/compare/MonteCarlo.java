@@ -1,0 +1,158 @@
+package io.github.computecost.compare;
+
+import io.github.computecost.compute.Architecture;
+import io.github.computecost.estimate.Estimator;
+import io.github.computecost.lambda.LambdaFunction;
+import io.github.computecost.pricing.PriceBook;
+import java.math.BigDecimal;
+import java.math.RoundingMode;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Objects;
+import org.apache.commons.math3.distribution.LogNormalDistribution;
+import org.apache.commons.math3.distribution.NormalDistribution;
+import org.apache.commons.math3.random.RandomGenerator;
+import org.apache.commons.math3.random.Well19937c;
+
+/**
+ * Monthly cost percentiles of a {@link NeutralWorkload} whose duration is a distribution or whose traffic is a
+ * range, by seeded Monte Carlo (Commons Math's Well19937c generator and distributions).
+ *
+ * <p>Each trial is a month: its traffic is drawn uniformly from the range, and {@value #SAMPLES_PER_TRIAL}
+ * invocations are drawn from the duration distribution, <em>each billed rounded up to a whole
+ * millisecond</em> (what an average cannot do). The trial's average billed duration is their exact mean (the
+ * sample count is a power of ten, so the mean is an exact decimal), and Lambda's monthly cost for that
+ * traffic and average is computed exactly by the same estimator as {@code estimate}. Durations are drawn as
+ * floating-point numbers (they are random variates); billing starts from the whole milliseconds, so nothing
+ * after the draw is inexact. Percentiles are nearest-rank over the trials. Always-on options are sized for the
+ * deterministic peak, so their cost is the same in every trial. The same seed gives the same result.
+ *
+ * <p>Stateless and thread-safe.
+ */
+public final class MonteCarlo {
+
+    /** Invocations drawn per trial: a power of ten, so their mean is exact. */
+    public static final int SAMPLES_PER_TRIAL = 1000;
+    /** Trials by default. */
+    public static final int DEFAULT_TRIALS = 1000;
+
+    private MonteCarlo() {
+    }
+
+    /**
+     * P50, P90 and P99 of one option's monthly cost.
+     *
+     * @param option the option's label
+     * @param p50 median monthly cost, exact
+     * @param p90 90th percentile
+     * @param p99 99th percentile
+     */
+    public record Percentiles(String option, BigDecimal p50, BigDecimal p90, BigDecimal p99) {
+        public Percentiles {
+            Objects.requireNonNull(option, "option");
+        }
+    }
+
+    /**
+     * @param w the workload
+     * @param plan its deterministic plan (always-on costs are taken from it)
+     * @param prices the price book
+     * @param freeTier whether to apply the free tier
+     * @param defaultRegion the region when the workload names none
+     * @param seed the random seed
+     * @param trials number of simulated months, at least 1
+     * @return percentiles for every option that can run the workload, in the plan's order
+     */
+    public static List<Percentiles> run(NeutralWorkload w, WorkloadPlanner.Plan plan, PriceBook prices, boolean freeTier,
+            String defaultRegion, long seed, int trials) {
+        if (trials < 1) {
+            throw new IllegalArgumentException("trials must be at least 1: " + trials);
+        }
+        List<Percentiles> out = new ArrayList<>();
+        for (ComputeOption o : plan.ranked()) {
+            if (!o.canRun()) {
+                continue;
+            }
+            if (o.alwaysOn()) {
+                BigDecimal c = o.monthlyCost().orElseThrow();
+                out.add(new Percentiles(o.option(), c, c, c));
+                continue;
+            }
+            Architecture a = o.option().contains("arm64") ? Architecture.ARM64 : Architecture.X86_64;
+            // One generator per option, from the same seed: every option sees the same sampled months.
+            RandomGenerator rng = new Well19937c(seed);
+            Sampler sampler = new Sampler(w, rng);
+            Estimator estimator = Estimator.of(prices).freeTier(freeTier);
+            List<BigDecimal> costs = new ArrayList<>(trials);
+            for (int t = 0; t < trials; t++) {
+                long requests = sampler.traffic();
+                BigDecimal meanBilledMs = sampler.meanBilledMs();
+                LambdaFunction fn = LambdaFunction.builder(w.name()).architecture(a).memoryMb(w.memoryMb())
+                        .requestsPerMonth(requests).averageDurationMs(meanBilledMs).region(w.region().orElse(defaultRegion))
+                        .build();
+                costs.add(estimator.estimate(List.of(fn)).totalExact());
+            }
+            costs.sort(null);
+            out.add(new Percentiles(o.option(), nearestRank(costs, 50), nearestRank(costs, 90), nearestRank(costs, 99)));
+        }
+        return out;
+    }
+
+    static BigDecimal nearestRank(List<BigDecimal> sorted, int percent) {
+        int rank = (int) Math.ceil(percent / 100.0 * sorted.size());
+        return sorted.get(Math.max(0, rank - 1));
+    }
+
+    /** Draws traffic and durations for one workload. */
+    private static final class Sampler {
+        private final NeutralWorkload w;
+        private final RandomGenerator rng;
+        private final LogNormalDistribution logNormal;
+        private final List<BigDecimal> samples;
+
+        Sampler(NeutralWorkload w, RandomGenerator rng) {
+            this.w = w;
+            this.rng = rng;
+            Uncertainty.Duration d = w.uncertainty().duration().orElse(null);
+            if (d instanceof Uncertainty.LogNormal ln) {
+                double mu = Math.log(ln.p50().doubleValue());
+                double z99 = new NormalDistribution().inverseCumulativeProbability(0.99);
+                double sigma = (Math.log(ln.p99().doubleValue()) - mu) / z99;
+                logNormal = sigma > 0 ? new LogNormalDistribution(rng, mu, sigma) : null;
+                samples = sigma > 0 ? null : List.of(ln.p50());
+            } else if (d instanceof Uncertainty.Samples s) {
+                logNormal = null;
+                samples = s.values();
+            } else {
+                logNormal = null;
+                samples = List.of(w.durationMs());
+            }
+        }
+
+        long traffic() {
+            if (w.uncertainty().trafficMin().isEmpty()) {
+                return w.requestsPerMonth();
+            }
+            long min = w.uncertainty().trafficMin().get();
+            long max = w.uncertainty().trafficMax().get();
+            return min + (long) Math.floor(rng.nextDouble() * (max - min + 1));
+        }
+
+        BigDecimal meanBilledMs() {
+            long sum = 0;
+            for (int i = 0; i < SAMPLES_PER_TRIAL; i++) {
+                sum += billedMs();
+            }
+            return BigDecimal.valueOf(sum).divide(BigDecimal.valueOf(SAMPLES_PER_TRIAL));
+        }
+
+        /** One invocation's billed duration: rounded up to a whole millisecond. */
+        private long billedMs() {
+            if (logNormal != null) {
+                return (long) Math.ceil(logNormal.sample());
+            }
+            BigDecimal v = samples.size() == 1 ? samples.get(0) : samples.get(rng.nextInt(samples.size()));
+            return v.setScale(0, RoundingMode.CEILING).longValueExact();
+        }
+    }
+}

@@ -1,0 +1,58 @@
+package io.github.computecost.report;
+
+import io.github.computecost.compare.MemoryTuning;
+import io.github.computecost.compare.WorkloadPlanner;
+import java.math.BigDecimal;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+
+/** The charts the command line writes: cost against volume for a plan, cost and duration against memory. */
+public final class Charts {
+
+    private Charts() {
+    }
+
+    /** Monthly cost of each option against monthly requests, with the break-even volume marked. */
+    public static String costByVolume(WorkloadPlanner.Plan plan, Map<String, List<BigDecimal[]>> curves, String currency) {
+        SvgChart chart = new SvgChart("Monthly cost of " + plan.workload().name() + " by traffic",
+                "requests per month", "monthly cost (" + currency + ")");
+        curves.forEach((name, pts) -> chart.add(new SvgChart.Series(name, toDoubles(pts))));
+        plan.breakEven().ifPresent(b -> chart.mark(new SvgChart.Marker(b.requestsPerMonth(),
+                b.alwaysOnCost().doubleValue(), "break-even " + SvgChart.fmt(b.requestsPerMonth()) + "/month")));
+        return chart.render();
+    }
+
+    /** Cost per million invocations against memory size, with the cheapest, fastest and balanced sizes marked. */
+    public static String tuningCost(MemoryTuning tuning, MemoryTuning.Result r, String currency) {
+        List<double[]> pts = new ArrayList<>();
+        r.rows().forEach(row -> pts.add(new double[] {row.memoryMb(), row.costPerMillion().doubleValue()}));
+        SvgChart chart = new SvgChart("Cost per million invocations of " + tuning.name() + " by memory", "memory (MB)",
+                "cost per million invocations (" + currency + ")")
+                .add(new SvgChart.Series("cost per million (" + tuning.architecture().awsName() + ")", pts));
+        chart.mark(new SvgChart.Marker(r.cheapest().memoryMb(), r.cheapest().costPerMillion().doubleValue(),
+                "cheapest " + r.cheapest().memoryMb() + " MB"));
+        chart.mark(new SvgChart.Marker(r.balanced().memoryMb(), r.balanced().costPerMillion().doubleValue(),
+                "balanced " + r.balanced().memoryMb() + " MB"));
+        return chart.render();
+    }
+
+    /** Average duration against memory size, measured and interpolated, with the fastest size marked. */
+    public static String tuningDuration(MemoryTuning tuning, MemoryTuning.Result r) {
+        List<double[]> pts = new ArrayList<>();
+        r.rows().forEach(row -> pts.add(new double[] {row.memoryMb(), row.durationMs().doubleValue()}));
+        SvgChart chart = new SvgChart("Duration of " + tuning.name() + " by memory", "memory (MB)",
+                "average duration (ms)").add(new SvgChart.Series("duration", pts));
+        chart.mark(new SvgChart.Marker(r.fastest().memoryMb(), r.fastest().durationMs().doubleValue(),
+                "fastest " + r.fastest().memoryMb() + " MB"));
+        return chart.render();
+    }
+
+    private static List<double[]> toDoubles(List<BigDecimal[]> pts) {
+        List<double[]> out = new ArrayList<>();
+        for (BigDecimal[] p : pts) {
+            out.add(new double[] {p[0].doubleValue(), p[1].doubleValue()});
+        }
+        return out;
+    }
+}

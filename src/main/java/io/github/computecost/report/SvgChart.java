@@ -1,0 +1,168 @@
+package io.github.computecost.report;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.Objects;
+
+/**
+ * A small, self-contained SVG line chart: title, labelled axes with ticks, one polyline per series, a legend,
+ * and labelled markers. A few dozen lines of our own rather than a charting library: the charts are simple,
+ * the output must open offline in any browser, and the writer is tested as XML. Coordinates are
+ * {@code double}: this is drawing, not money.
+ */
+public final class SvgChart {
+
+    private static final String[] COLORS = {"#1f77b4", "#d62728", "#2ca02c", "#ff7f0e", "#9467bd", "#8c564b", "#17becf"};
+    private static final int W = 800;
+    private static final int H = 480;
+    private static final int LEFT = 90;
+    private static final int RIGHT = 230;
+    private static final int TOP = 50;
+    private static final int BOTTOM = 60;
+
+    /** A named line of points. */
+    public record Series(String name, List<double[]> points) {
+        public Series {
+            Objects.requireNonNull(name, "name");
+            points = List.copyOf(points);
+        }
+    }
+
+    /** A labelled point, such as a break-even volume. */
+    public record Marker(double x, double y, String label) {
+    }
+
+    private final String title;
+    private final String xLabel;
+    private final String yLabel;
+    private final List<Series> series = new ArrayList<>();
+    private final List<Marker> markers = new ArrayList<>();
+
+    /** A chart with a title and axis labels (say the units). */
+    public SvgChart(String title, String xLabel, String yLabel) {
+        this.title = Objects.requireNonNull(title, "title");
+        this.xLabel = Objects.requireNonNull(xLabel, "xLabel");
+        this.yLabel = Objects.requireNonNull(yLabel, "yLabel");
+    }
+
+    /** @return this chart with another series */
+    public SvgChart add(Series s) {
+        series.add(s);
+        return this;
+    }
+
+    /** @return this chart with a marker */
+    public SvgChart mark(Marker m) {
+        markers.add(m);
+        return this;
+    }
+
+    /** @return the SVG document */
+    public String render() {
+        double maxX = 0;
+        double maxY = 0;
+        for (Series s : series) {
+            for (double[] p : s.points()) {
+                maxX = Math.max(maxX, p[0]);
+                maxY = Math.max(maxY, p[1]);
+            }
+        }
+        maxX = nice(maxX);
+        maxY = nice(maxY);
+        double plotW = W - LEFT - RIGHT;
+        double plotH = H - TOP - BOTTOM;
+        StringBuilder sb = new StringBuilder();
+        sb.append("<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n");
+        sb.append("<svg xmlns=\"http://www.w3.org/2000/svg\" width=\"").append(W).append("\" height=\"").append(H)
+                .append("\" viewBox=\"0 0 ").append(W).append(' ').append(H)
+                .append("\" font-family=\"sans-serif\" font-size=\"12\">\n");
+        sb.append("<rect width=\"100%\" height=\"100%\" fill=\"white\"/>\n");
+        sb.append("<text id=\"title\" x=\"").append(W / 2).append("\" y=\"28\" text-anchor=\"middle\" font-size=\"16\">")
+                .append(esc(title)).append("</text>\n");
+        sb.append("<g id=\"axes\" stroke=\"#333\">\n");
+        sb.append(line(LEFT, TOP + plotH, LEFT + plotW, TOP + plotH)).append(line(LEFT, TOP, LEFT, TOP + plotH));
+        sb.append("</g>\n<g id=\"ticks\" fill=\"#333\">\n");
+        for (int i = 0; i <= 5; i++) {
+            double fx = LEFT + plotW * i / 5;
+            double fy = TOP + plotH - plotH * i / 5;
+            sb.append(line(fx, TOP + plotH, fx, TOP + plotH + 5)).append(line(LEFT - 5, fy, LEFT, fy));
+            sb.append(text(fx, TOP + plotH + 20, "middle", fmt(maxX * i / 5)));
+            sb.append(text(LEFT - 8, fy + 4, "end", fmt(maxY * i / 5)));
+        }
+        sb.append("</g>\n");
+        sb.append("<text id=\"x-label\" x=\"").append(num(LEFT + plotW / 2)).append("\" y=\"").append(H - 15)
+                .append("\" text-anchor=\"middle\">").append(esc(xLabel)).append("</text>\n");
+        sb.append("<text id=\"y-label\" transform=\"translate(20,").append(num(TOP + plotH / 2))
+                .append(") rotate(-90)\" text-anchor=\"middle\">").append(esc(yLabel)).append("</text>\n");
+        for (int i = 0; i < series.size(); i++) {
+            Series s = series.get(i);
+            String color = COLORS[i % COLORS.length];
+            sb.append("<polyline class=\"series\" data-name=\"").append(esc(s.name())).append("\" fill=\"none\" stroke=\"")
+                    .append(color).append("\" stroke-width=\"2\" points=\"");
+            for (double[] p : s.points()) {
+                sb.append(num(LEFT + (maxX == 0 ? 0 : p[0] / maxX) * plotW)).append(',')
+                        .append(num(TOP + plotH - (maxY == 0 ? 0 : p[1] / maxY) * plotH)).append(' ');
+            }
+            sb.append("\"/>\n");
+            double ly = TOP + 10 + i * 20;
+            sb.append("<g class=\"legend\"><line x1=\"").append(W - RIGHT + 15).append("\" y1=\"").append(num(ly))
+                    .append("\" x2=\"").append(W - RIGHT + 40).append("\" y2=\"").append(num(ly)).append("\" stroke=\"")
+                    .append(color).append("\" stroke-width=\"2\"/>")
+                    .append(text(W - RIGHT + 45, ly + 4, "start", s.name().length() > 28
+                            ? s.name().substring(0, 27) + "…" : s.name())).append("<title>").append(esc(s.name()))
+                    .append("</title></g>\n");
+        }
+        for (Marker m : markers) {
+            double mx = LEFT + (maxX == 0 ? 0 : m.x() / maxX) * plotW;
+            double my = TOP + plotH - (maxY == 0 ? 0 : m.y() / maxY) * plotH;
+            sb.append("<g class=\"marker\"><circle cx=\"").append(num(mx)).append("\" cy=\"").append(num(my))
+                    .append("\" r=\"5\" fill=\"black\"/>").append(text(mx + 8, my - 8, "start", m.label())).append("</g>\n");
+        }
+        sb.append("</svg>\n");
+        return sb.toString();
+    }
+
+    /** The next "nice" axis maximum at or above v: 1, 2 or 5 times a power of ten. */
+    static double nice(double v) {
+        if (v <= 0) {
+            return 1;
+        }
+        double p = Math.pow(10, Math.floor(Math.log10(v)));
+        for (double m : new double[] {1, 1.2, 1.5, 2, 2.5, 3, 4, 5, 6, 8, 10}) {
+            if (m * p >= v) {
+                return m * p;
+            }
+        }
+        return 10 * p;
+    }
+
+    private static String line(double x1, double y1, double x2, double y2) {
+        return "<line x1=\"" + num(x1) + "\" y1=\"" + num(y1) + "\" x2=\"" + num(x2) + "\" y2=\"" + num(y2) + "\"/>\n";
+    }
+
+    private static String text(double x, double y, String anchor, String s) {
+        return "<text x=\"" + num(x) + "\" y=\"" + num(y) + "\" text-anchor=\"" + anchor + "\">" + esc(s) + "</text>";
+    }
+
+    private static String num(double v) {
+        return String.format(Locale.ROOT, "%.1f", v);
+    }
+
+    static String fmt(double v) {
+        if (v >= 1e9) {
+            return String.format(Locale.ROOT, "%.3gB", v / 1e9);
+        }
+        if (v >= 1e6) {
+            return String.format(Locale.ROOT, "%.3gM", v / 1e6);
+        }
+        if (v >= 1e3) {
+            return String.format(Locale.ROOT, "%.3gk", v / 1e3);
+        }
+        return String.format(Locale.ROOT, "%.3g", v);
+    }
+
+    private static String esc(String s) {
+        return s.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;").replace("\"", "&quot;");
+    }
+}

@@ -1,0 +1,66 @@
+package io.github.computecost.cli;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import javax.xml.parsers.DocumentBuilderFactory;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.w3c.dom.Document;
+import org.w3c.dom.Element;
+import org.w3c.dom.NodeList;
+
+/** The SVG charts are well-formed XML with title, axes, labelled axes, series and legend. */
+class ChartsTest {
+
+    @TempDir
+    Path dir;
+
+    static Document parse(Path svg) throws Exception {
+        DocumentBuilderFactory f = DocumentBuilderFactory.newInstance();
+        f.setFeature("http://apache.org/xml/features/disallow-doctype-decl", true);
+        return f.newDocumentBuilder().parse(svg.toFile());
+    }
+
+    static String textOf(Document d, String id) {
+        NodeList texts = d.getElementsByTagName("text");
+        for (int i = 0; i < texts.getLength(); i++) {
+            Element e = (Element) texts.item(i);
+            if (id.equals(e.getAttribute("id"))) {
+                return e.getTextContent();
+            }
+        }
+        throw new AssertionError("no text " + id);
+    }
+
+    @Test
+    void compareWritesACostByVolumeChart() throws Exception {
+        CliRunner r = CliRunner.run("compare", "examples/plan.yaml", "--charts", dir.toString(), "--trials", "20");
+        assertEquals(0, r.exitCode(), r.err());
+        assertTrue(r.out().contains("Monthly cost percentiles (Monte Carlo"), r.out());
+        Document d = parse(dir.resolve("small-api.svg"));
+        assertEquals("Monthly cost of small-api by traffic", textOf(d, "title"));
+        assertEquals("requests per month", textOf(d, "x-label"));
+        assertEquals("monthly cost (USD)", textOf(d, "y-label"));
+        NodeList series = d.getElementsByTagName("polyline");
+        assertEquals(5, series.getLength());
+        assertEquals("Lambda (x86_64)", ((Element) series.item(0)).getAttribute("data-name"));
+        assertTrue(((Element) series.item(0)).getAttribute("points").split(" ").length > 40);
+        assertEquals(2, d.getElementsByTagName("line").getLength() - 12 - 5, "two axes, twelve ticks, five legend lines");
+        assertTrue(Files.readString(dir.resolve("small-api.svg")).contains("break-even"));
+    }
+
+    @Test
+    void tuneMemoryWritesCostAndDurationCharts() throws Exception {
+        CliRunner r = CliRunner.run("tune-memory", "examples/tuning.yaml", "--charts", dir.toString(), "--format", "json");
+        assertEquals(0, r.exitCode(), r.err());
+        assertTrue(r.out().contains("\"cheapestMemoryMb\": 128"), r.out());
+        Document cost = parse(dir.resolve("thumbnailer-cost.svg"));
+        assertEquals("memory (MB)", textOf(cost, "x-label"));
+        assertTrue(textOf(cost, "y-label").startsWith("cost per million invocations"));
+        Document duration = parse(dir.resolve("thumbnailer-duration.svg"));
+        assertEquals("average duration (ms)", textOf(duration, "y-label"));
+    }
+}
