@@ -32,7 +32,8 @@ import org.apache.commons.math3.analysis.solvers.BrentSolver;
  * requests per second × duration (the stated peak, or the month's average over 730 hours): each concurrent
  * request needs its memory and the CPU share Lambda gives that memory, one vCPU per 1,769 MB (AWS: "at 1,769 MB,
  * a function has the equivalent of one vCPU"). The cheapest size or type and the count that covers both are
- * chosen. Each option is priced alone through the {@link Estimator}.
+ * chosen, among those that hold at least one request's memory. Each option is priced alone through the
+ * {@link Estimator}.
  *
  * <p>Immutable and thread-safe.
  */
@@ -150,8 +151,14 @@ public final class WorkloadPlanner {
         return r.hasErrors() ? Optional.of(r.errors().get(0).message().replace("probe: ", "")) : Optional.empty();
     }
 
-    /** How many units of (vcpu, memoryGb) cover the peak: at least one. */
+    /**
+     * How many units of (vcpu, memoryGb) cover the peak: at least one; {@link Long#MAX_VALUE} when one unit
+     * cannot hold even one request's memory.
+     */
     static long units(BigDecimal concurrency, int memoryMb, BigDecimal vcpu, BigDecimal memoryGb) {
+        if (memoryGb.compareTo(BigDecimal.valueOf(memoryMb).divide(BigDecimal.valueOf(1024))) < 0) {
+            return Long.MAX_VALUE;
+        }
         BigDecimal vcpuNeed = concurrency.multiply(BigDecimal.valueOf(memoryMb)).divide(MB_PER_VCPU, MathContext.DECIMAL128);
         BigDecimal memNeed = concurrency.multiply(BigDecimal.valueOf(memoryMb)).divide(BigDecimal.valueOf(1024));
         long byCpu = vcpuNeed.divide(vcpu, 0, RoundingMode.CEILING).longValueExact();

@@ -78,6 +78,7 @@ class WorkloadPlannerTest {
         assertEquals(15L, WorkloadPlanner.units(bd("100"), 512, bd("2"), bd("4"))); // CPU-bound: ceil(28.94 / 2)
         assertEquals(25L, WorkloadPlanner.units(bd("100"), 512, bd("64"), bd("2"))); // memory-bound: 50 / 2
         assertEquals(1L, WorkloadPlanner.units(bd("0"), 512, bd("1"), bd("1")));
+        assertEquals(Long.MAX_VALUE, WorkloadPlanner.units(bd("0.3"), 1024, bd("2"), bd("0.5")), "cannot hold one request");
     }
 
     /** The break-even point lies between the volumes where each option is cheaper. */
