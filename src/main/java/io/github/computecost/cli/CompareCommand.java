@@ -24,7 +24,7 @@ import picocli.CommandLine.Spec;
 final class CompareCommand implements Callable<Integer> {
 
     /** Output formats. */
-    enum Format { text, json }
+    enum Format { text, json, markdown }
 
     @Spec
     CommandSpec spec;
@@ -71,8 +71,11 @@ final class CompareCommand implements Callable<Integer> {
             }
         }
         var out = spec.commandLine().getOut();
-        out.print(format == Format.json ? PlanReport.json(plans, percentiles, prices.currency())
-                : PlanReport.text(plans, percentiles, prices.currency(), options.file.toString()));
+        out.print(switch (format) {
+            case json -> PlanReport.json(plans, percentiles, prices.currency());
+            case markdown -> PlanReport.markdown(plans, percentiles, prices.currency());
+            case text -> PlanReport.text(plans, percentiles, prices.currency(), options.file.toString());
+        });
         out.flush();
         return Main.OK;
     }

@@ -64,6 +64,38 @@ public final class PlanReport {
         return sb.toString();
     }
 
+    /** @return Markdown for a pull-request comment or a document: one ranked table per workload */
+    public static String markdown(List<Plan> plans, Map<String, List<MonteCarlo.Percentiles>> percentiles,
+            String currency) {
+        StringBuilder sb = new StringBuilder();
+        for (Plan p : plans) {
+            sb.append("### ").append(Markdown.cell(p.workload().name())).append(": cheapest is ")
+                    .append(p.ranked().isEmpty() || !p.ranked().get(0).canRun() ? "nothing that can run it"
+                            : Markdown.cell(p.ranked().get(0).option())).append("\n\n");
+            Markdown.header(sb, new boolean[] {true, false, false, true}, "#", "Option", "Configuration",
+                    "Monthly cost (" + currency + ")");
+            int rank = 1;
+            for (ComputeOption o : p.ranked()) {
+                Markdown.row(sb, o.canRun() ? Integer.toString(rank++) : "-", o.option(),
+                        o.canRun() ? o.configuration() : "cannot run: " + o.cannotRun().orElseThrow(),
+                        o.monthlyCost().map(PlanReport::cents).orElse("-"));
+            }
+            sb.append("\nBreak-even: ").append(p.breakEven().map(b -> b.requestsPerMonth() + " requests per month ("
+                    + b.requestsPerSecond() + " per second) between " + b.serverless() + " and " + b.alwaysOn())
+                    .orElse("none")).append(".\n");
+            List<MonteCarlo.Percentiles> pct = percentiles.getOrDefault(p.workload().name(), List.of());
+            if (!pct.isEmpty()) {
+                sb.append('\n');
+                Markdown.header(sb, new boolean[] {false, true, true, true}, "Option", "P50", "P90", "P99");
+                for (MonteCarlo.Percentiles x : pct) {
+                    Markdown.row(sb, x.option(), cents(x.p50()), cents(x.p90()), cents(x.p99()));
+                }
+            }
+            sb.append('\n');
+        }
+        return sb.toString();
+    }
+
     /** @return the plans as JSON: exact decimal strings, ranked options, break-even */
     public static String json(List<Plan> plans, String currency) {
         return json(plans, Map.of(), currency);

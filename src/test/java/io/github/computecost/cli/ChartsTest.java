@@ -53,6 +53,16 @@ class ChartsTest {
     }
 
     @Test
+    void compareAsMarkdown() {
+        CliRunner r = CliRunner.run("compare", "examples/plan.yaml", "--format", "markdown", "--trials", "10");
+        assertEquals(0, r.exitCode(), r.err());
+        assertTrue(r.out().startsWith("### small-api: cheapest is Lambda"), r.out());
+        assertTrue(r.out().contains("| # | Option | Configuration | Monthly cost (USD) |\n| ---: | --- | --- | ---: |"),
+                r.out());
+        assertTrue(r.out().contains("| Option | P50 | P90 | P99 |"), r.out());
+    }
+
+    @Test
     void tuneMemoryWritesCostAndDurationCharts() throws Exception {
         CliRunner r = CliRunner.run("tune-memory", "examples/tuning.yaml", "--charts", dir.toString(), "--format", "json");
         assertEquals(0, r.exitCode(), r.err());
