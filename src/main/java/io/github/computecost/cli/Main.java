@@ -15,7 +15,7 @@ import picocli.CommandLine.Command;
         description = "Monthly AWS compute cost estimates from bundled, sourced price tables.",
         subcommands = {EstimateCommand.class, ValidateCommand.class, CompareCommand.class, TuneMemoryCommand.class,
             CompareEdgeCommand.class,
-            DiffCommand.class,
+            DiffCommand.class, ImportPricesCommand.class, DiffPricesCommand.class,
             CommandLine.HelpCommand.class})
 public final class Main implements Runnable {
 
@@ -62,6 +62,7 @@ public final class Main implements Runnable {
         });
         cl.setExecutionExceptionHandler((ex, c, parsed) -> {
             if (ex instanceof WorkloadException || ex instanceof PricingDataException
+                    || ex instanceof io.github.computecost.pricelist.PriceListException
                     || ex instanceof InvalidWorkloadException || ex instanceof IllegalArgumentException) {
                 err.println("compute-cost: " + ex.getMessage());
                 return BAD_INPUT;
@@ -74,7 +75,13 @@ public final class Main implements Runnable {
             }
             return INTERNAL_ERROR;
         });
-        int code = cl.execute(args);
+        int code;
+        try {
+            code = cl.execute(args);
+        } catch (OutOfMemoryError e) {
+            err.println("compute-cost: out of memory; give the JVM more heap (java -Xmx...)");
+            code = INTERNAL_ERROR;
+        }
         out.flush();
         err.flush();
         return code;

@@ -10,6 +10,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import java.util.Optional;
 import java.util.TreeMap;
 import java.util.stream.Collectors;
 import java.util.stream.Stream;
@@ -100,6 +101,54 @@ public final class PriceBook {
     public static PriceBook withOverrides(Path directory) {
         Objects.requireNonNull(directory, "directory");
         return bundled().overriddenBy(directory);
+    }
+
+    /**
+     * The tables of one directory alone, without the bundled ones (to compare two sets of tables).
+     *
+     * @param directory a directory of files in the {@code pricing-data/} format
+     * @return a price book of those files
+     * @throws PricingDataException if the directory is missing or a file is invalid
+     */
+    public static PriceBook directoryOnly(Path directory) {
+        return new PriceBook(Map.of()).overriddenBy(directory);
+    }
+
+    /**
+     * Validates the text of one pricing-data file.
+     *
+     * @param name the name to use in messages
+     * @param json the file's content
+     * @return its tables
+     * @throws PricingDataException naming the JSON path of any problem
+     */
+    public static ServicePrices parse(String name, byte[] json) {
+        return PricingFileReader.read(name, json);
+    }
+
+    /** The bundled file of a service, as text, for tools that derive new tables from it. */
+    public static Optional<byte[]> bundledFile(String serviceCode) {
+        for (String name : BUNDLED_FILES) {
+            try (InputStream in = PriceBook.class.getResourceAsStream(BUNDLED_ROOT + name)) {
+                byte[] bytes = in.readAllBytes();
+                if (PricingFileReader.read(name, bytes).service().equals(serviceCode)) {
+                    return Optional.of(bytes);
+                }
+            } catch (IOException e) {
+                throw new PricingDataException("bundled " + name, "$", "cannot be read: " + e.getMessage());
+            }
+        }
+        return Optional.empty();
+    }
+
+    /** @return the bundled file name of a service, {@code "lambda.json"} */
+    public static Optional<String> bundledFileName(String serviceCode) {
+        for (String name : BUNDLED_FILES) {
+            if (bundledFile(serviceCode).isPresent() && bundled().service(serviceCode).file().equals("bundled " + name)) {
+                return Optional.of(name);
+            }
+        }
+        return Optional.empty();
     }
 
     /**

@@ -1,0 +1,37 @@
+package io.github.computecost.cli;
+
+import io.github.computecost.pricelist.PriceListImporter;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.concurrent.Callable;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Spec;
+
+/** {@code import-prices --offer FILE... --out DIR}: pricing-data tables from AWS Price List offer files. */
+@Command(name = "import-prices", mixinStandardHelpOptions = true,
+        description = "Build pricing-data tables from AWS Price List offer files you downloaded (index.json or index.csv, "
+                + "optionally .gz). Nothing is written if any file is malformed. Use the result with --pricing-data DIR.")
+final class ImportPricesCommand implements Callable<Integer> {
+
+    @Spec
+    CommandSpec spec;
+
+    @Option(names = "--offer", required = true, arity = "1..*", paramLabel = "FILE", description = "Offer files.")
+    List<Path> offers;
+
+    @Option(names = "--out", required = true, paramLabel = "DIR", description = "Directory to write the tables into.")
+    Path out;
+
+    @Override
+    public Integer call() {
+        PriceListImporter.Result r = PriceListImporter.run(offers);
+        PriceListImporter.write(r, out);
+        var o = spec.commandLine().getOut();
+        r.notes().forEach(o::println);
+        r.files().keySet().forEach(f -> o.println("wrote " + out.resolve(f)));
+        o.flush();
+        return Main.OK;
+    }
+}

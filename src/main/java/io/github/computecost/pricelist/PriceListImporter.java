@@ -1,0 +1,280 @@
+package io.github.computecost.pricelist;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.github.computecost.internal.Json;
+import io.github.computecost.pricing.PriceBook;
+import io.github.computecost.pricing.PricingDataException;
+import io.github.computecost.pricing.RegionPrices;
+import java.io.IOException;
+import java.math.BigDecimal;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeMap;
+import java.util.regex.Pattern;
+
+/**
+ * Turns AWS Price List offer files into {@code pricing-data/} tables.
+ *
+ * <p>Each service's bundled table is the template: its usage types say which rows to keep, and its sources,
+ * billing rules, limits, free tier and catalog are carried over. From the offer files come, per region, every
+ * usage type's tiers (from {@code beginRange}/{@code endRange}, {@code Inf} for the open tier) and prices (the
+ * file's decimal text), the region code ({@code regionCode}) and usage-type prefix ({@code USE2-},
+ * {@code EU-}, ...). The data version is the offer's publication date; the region is marked confirmed, with
+ * the offer file as its source. A region that lacks any of the template's usage types is not written (and
+ * said so). Free-tier rows ({@code Global-} usage types, priced 0) are passed over: the free tier stays as the
+ * template states it. Every table written is first loaded and validated like any pricing-data file; on any
+ * error nothing is written.
+ */
+public final class PriceListImporter {
+
+    /** Which of our tables each AWS offer feeds. */
+    static final Map<String, List<String>> SERVICES = Map.of(
+            "AWSLambda", List.of("AWSLambda", "AWSLambdaEdge"),
+            "AmazonECS", List.of("AmazonECSFargate"),
+            "AmazonEC2", List.of("AmazonEC2"),
+            "AmazonCloudFront", List.of("AmazonCloudFront"),
+            "AmazonLightsail", List.of("AmazonLightsail"));
+
+    private static final Pattern PREFIX = Pattern.compile("([A-Z]+[0-9]*-)?");
+
+    /**
+     * What an import produced.
+     *
+     * @param files file name to content, ready to write
+     * @param notes what was kept, passed over or left out
+     */
+    public record Result(Map<String, String> files, List<String> notes) {
+    }
+
+    private PriceListImporter() {
+    }
+
+    /**
+     * @param offers offer files (JSON or CSV, optionally gzipped), any mix of services and regions
+     * @return the tables and notes; nothing is written
+     * @throws PriceListException if an offer file is malformed, or no offer yields a complete table
+     */
+    public static Result run(List<Path> offers) {
+        Map<String, List<Offer>> byService = new LinkedHashMap<>();
+        List<String> notes = new ArrayList<>();
+        Set<String> wanted = new java.util.HashSet<>();
+        for (List<String> targets : SERVICES.values()) {
+            for (String t : targets) {
+                PriceBook.bundled().service(t).regions().values().forEach(r -> r.tables().keySet()
+                        .forEach(k -> wanted.add(k.split("/")[0])));
+            }
+        }
+        // Keep only rows of usage types some table prices (any region prefix), and free-tier rows to count them.
+        java.util.function.Predicate<Map<String, String>> keep = attrs -> {
+            String ut = attrs.getOrDefault("usagetype", "");
+            if (ut.startsWith("Global-")) {
+                return true;
+            }
+            int dash = ut.indexOf('-');
+            String tail = dash > 0 && PREFIX.matcher(ut.substring(0, dash + 1)).matches() ? ut.substring(dash + 1) : ut;
+            return wanted.contains(tail) || wanted.contains(ut);
+        };
+        for (Path p : offers) {
+            Offer offer = OfferReader.read(p, keep);
+            List<String> targets = SERVICES.get(offer.offerCode());
+            if (targets == null) {
+                throw new PriceListException(p + ": offer " + offer.offerCode() + " is not one compute-cost prices (known: "
+                        + String.join(", ", new TreeMap<>(SERVICES).keySet()) + ")");
+            }
+            for (String t : targets) {
+                byService.computeIfAbsent(t, k -> new ArrayList<>()).add(offer);
+            }
+        }
+        Map<String, String> files = new TreeMap<>();
+        for (Map.Entry<String, List<Offer>> e : byService.entrySet()) {
+            build(e.getKey(), e.getValue(), notes).ifPresent(f -> files.put(f[0], f[1]));
+        }
+        if (files.isEmpty()) {
+            throw new PriceListException("no complete table could be built from the offers given: "
+                    + String.join("; ", notes));
+        }
+        return new Result(files, notes);
+    }
+
+    /** Writes an import's files into a directory (created if missing). */
+    public static void write(Result r, Path dir) {
+        try {
+            Files.createDirectories(dir);
+            for (Map.Entry<String, String> f : r.files().entrySet()) {
+                Files.writeString(dir.resolve(f.getKey()), f.getValue(), StandardCharsets.UTF_8);
+            }
+        } catch (IOException e) {
+            throw new PriceListException("cannot write into " + dir + ": " + e.getMessage());
+        }
+    }
+
+    private static java.util.Optional<String[]> build(String service, List<Offer> offers, List<String> notes) {
+        byte[] bytes = PriceBook.bundledFile(service).orElseThrow();
+        ObjectNode template;
+        try {
+            template = (ObjectNode) Json.json().readTree(bytes);
+        } catch (IOException e) {
+            throw new IllegalStateException(e);
+        }
+        Set<String> usageTypes = new java.util.LinkedHashSet<>();
+        template.path("usageTypes").fieldNames().forEachRemaining(usageTypes::add);
+        boolean global = template.path("regions").has(RegionPrices.GLOBAL);
+        // region -> usage type -> rows
+        Map<String, Map<String, List<OfferRow>>> found = new TreeMap<>();
+        Map<String, String> prefixes = new LinkedHashMap<>();
+        Map<String, String> names = new LinkedHashMap<>();
+        String published = "";
+        String version = "";
+        long freeTierRows = 0;
+        for (Offer offer : offers) {
+            published = max(published, offer.publicationDate());
+            version = offer.version();
+            for (OfferRow row : offer.rows()) {
+                String ut = row.attribute("usagetype");
+                if (ut.startsWith("Global-")) {
+                    freeTierRows++;
+                    continue;
+                }
+                String base = baseUsageType(ut, row, usageTypes);
+                if (base == null || !kept(service, row)) {
+                    continue;
+                }
+                String prefix = ut.substring(0, ut.length() - base.split("/")[0].length());
+                String region = global ? RegionPrices.GLOBAL : row.attribute("regioncode");
+                if (global && !prefix.isEmpty()) {
+                    continue; // one global price: taken from the rows without a region prefix (us-east-1)
+                }
+                if (region.isEmpty()) {
+                    continue;
+                }
+                prefixes.putIfAbsent(region, prefix);
+                names.putIfAbsent(region, row.attribute("location"));
+                found.computeIfAbsent(region, k -> new TreeMap<>()).computeIfAbsent(base, k -> new ArrayList<>()).add(row);
+            }
+        }
+        if (freeTierRows > 0) {
+            notes.add(service + ": " + freeTierRows + " free-tier rows passed over (the free tier stays as bundled)");
+        }
+        ObjectNode regions = template.putObject("regionsNew");
+        String day = published.length() >= 10 ? published.substring(0, 10) : "unknown";
+        String sourceId = "aws-price-list-" + service.toLowerCase(java.util.Locale.ROOT);
+        for (Map.Entry<String, Map<String, List<OfferRow>>> r : found.entrySet()) {
+            List<String> missing = usageTypes.stream().filter(u -> !r.getValue().containsKey(u)).toList();
+            if (!missing.isEmpty()) {
+                notes.add(service + " " + r.getKey() + ": not written, the offers lack " + String.join(", ", missing));
+                continue;
+            }
+            JsonNode old = template.path("regions").path(r.getKey());
+            ObjectNode region = regions.putObject(r.getKey());
+            region.put("name", old.has("name") ? old.get("name").asText() : names.get(r.getKey()));
+            region.put("usageTypePrefix", global ? "" : prefixes.get(r.getKey()));
+            region.put("status", "confirmed");
+            region.put("checked", day);
+            region.putArray("sources").add(sourceId);
+            region.put("note", "Imported from the AWS Price List (offer version " + version + ", published " + published
+                    + ").");
+            ObjectNode prices = region.putObject("prices");
+            for (String u : usageTypes) {
+                ArrayNode tiers = prices.putArray(u);
+                List<OfferRow> rows = new ArrayList<>(r.getValue().get(u));
+                rows.sort(Comparator.comparing(OfferRow::beginRange));
+                for (OfferRow row : dedupe(rows)) {
+                    ObjectNode t = tiers.addObject();
+                    t.put("fromInclusive", row.beginRange().toPlainString());
+                    row.endRange().ifPresent(e -> t.put("toExclusive", e.toPlainString()));
+                    t.put("price", row.priceUsd().stripTrailingZeros().toPlainString());
+                }
+            }
+        }
+        if (regions.isEmpty()) {
+            notes.add(service + ": no complete region in the offers; not written");
+            return java.util.Optional.empty();
+        }
+        template.set("regions", regions);
+        template.remove("regionsNew");
+        template.put("dataVersion", day);
+        template.put("effectiveDate", day);
+        ObjectNode source = ((ObjectNode) template.path("sources")).putObject(sourceId);
+        source.put("url", "https://pricing.us-east-1.amazonaws.com/offers/v1.0/aws/" + offers.get(0).offerCode() + "/"
+                + version + "/");
+        source.put("title", "AWS Price List offer " + offers.get(0).offerCode() + ", version " + version);
+        source.put("checked", day);
+        source.put("note", "Imported by compute-cost import-prices from " + offers.stream().map(Offer::file)
+                .distinct().reduce((a, b) -> a + ", " + b).orElse(""));
+        String text;
+        try {
+            text = Json.json().writerWithDefaultPrettyPrinter().writeValueAsString(template) + "\n";
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException(e);
+        }
+        String file = PriceBook.bundledFileName(service).orElse(service + ".json");
+        try {
+            PriceBook.parse(file, text.getBytes(StandardCharsets.UTF_8));
+        } catch (PricingDataException e) {
+            throw new PriceListException("the table built for " + service + " is not valid: " + e.getMessage());
+        }
+        notes.add(service + ": " + regions.size() + " region(s) from " + offers.size() + " offer file(s) -> " + file);
+        return java.util.Optional.of(new String[] {file, text});
+    }
+
+    /** Rows repeated across offer files (the same tier twice) are kept once. */
+    private static List<OfferRow> dedupe(List<OfferRow> rows) {
+        List<OfferRow> out = new ArrayList<>();
+        for (OfferRow r : rows) {
+            if (out.isEmpty() || out.get(out.size() - 1).beginRange().compareTo(r.beginRange()) != 0) {
+                out.add(r);
+            }
+        }
+        return out;
+    }
+
+    /** The template usage type a row prices: its usage type less the region prefix, with EC2's operation. */
+    static String baseUsageType(String usageType, OfferRow row, Set<String> known) {
+        for (String base : known) {
+            String plain = base.split("/")[0];
+            if (!usageType.endsWith(plain)) {
+                continue;
+            }
+            String prefix = usageType.substring(0, usageType.length() - plain.length());
+            if (!PREFIX.matcher(prefix).matches()) {
+                continue;
+            }
+            String operation = row.attribute("operation");
+            if (base.contains("/")) {
+                if (base.endsWith("/" + operation)) {
+                    return base;
+                }
+            } else if (!operation.startsWith("RunInstances:") && !known.contains(plain + "/" + operation)) {
+                return base; // an EC2 operation other than plain RunInstances (Linux) needs its own key
+            }
+        }
+        return null;
+    }
+
+    /** EC2 rows must be shared tenancy, no pre-installed software, used capacity, Linux or Windows operations. */
+    static boolean kept(String service, OfferRow row) {
+        if (!service.equals("AmazonEC2")) {
+            return true;
+        }
+        String op = row.attribute("operation");
+        return ("Shared".equals(row.attribute("tenancy")) || row.attribute("tenancy").isEmpty())
+                && ("NA".equals(row.attribute("preinstalledsw")) || row.attribute("preinstalledsw").isEmpty())
+                && (row.attribute("capacitystatus").isEmpty() || "Used".equals(row.attribute("capacitystatus")))
+                && (op.equals("RunInstances") || op.equals("RunInstances:0002"));
+    }
+
+    private static String max(String a, String b) {
+        return a.compareTo(b) >= 0 ? a : b;
+    }
+
+}

@@ -1,0 +1,150 @@
+package io.github.computecost.pricelist;
+
+import static io.github.computecost.Decimals.assertDecimal;
+import static io.github.computecost.Decimals.bd;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import io.github.computecost.estimate.Estimator;
+import io.github.computecost.lambda.LambdaFunction;
+import io.github.computecost.pricing.PriceBook;
+import io.github.computecost.pricing.ServicePrices;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.stream.Stream;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+class PriceListImporterTest {
+
+    static final Path FIXTURES = Path.of("src/test/resources/pricelist");
+
+    @TempDir
+    Path dir;
+
+    static Path fixture(String name) {
+        return FIXTURES.resolve(name);
+    }
+
+    @Test
+    void jsonAndCsvOffersBecomeTablesThatPriceTheFoundationExamples() {
+        PriceListImporter.Result r = PriceListImporter.run(List.of(fixture("AWSLambda-us-east-1.json"),
+                fixture("AWSLambda-us-east-2.csv")));
+        assertEquals(List.of("lambda-edge.json", "lambda.json"), List.copyOf(r.files().keySet()));
+        assertTrue(r.notes().stream().anyMatch(n -> n.contains("free-tier rows passed over")), r.notes().toString());
+        PriceListImporter.write(r, dir);
+        PriceBook imported = PriceBook.directoryOnly(dir);
+        ServicePrices lambda = imported.service("AWSLambda");
+        assertEquals("2025-10-28", lambda.dataVersion());
+        assertEquals("USE2-Lambda-GB-Second-ARM", lambda.region("us-east-2").table("Lambda-GB-Second-ARM").usageType());
+        assertTrue(lambda.region("us-east-1").confirmed());
+        assertEquals(3, lambda.region("us-east-1").table("Lambda-GB-Second").tiers().size());
+        assertDecimal("0.0000000309", lambda.region("us-east-2").table("Lambda-Storage-GB-Second").tiers().get(0).unitPrice());
+        // Laid over the bundle, the imported tables price the foundation's acceptance examples the same.
+        Estimator e = Estimator.of(PriceBook.withOverrides(dir));
+        assertDecimal("18.73337", e.estimate(List.of(LambdaFunction.builder("f").memoryMb(512).requestsPerMonth(3_000_000)
+                .averageDurationMs(bd("1000")).build())).totalExact());
+        assertDecimal("436.6675", e.withoutFreeTier().estimate(List.of(LambdaFunction.builder("f").memoryMb(1024)
+                .requestsPerMonth(100_000_000).averageDurationMs(bd("250")).build())).totalExact());
+        assertDecimal("0.00005001", imported.service("AWSLambdaEdge").region("global").table("Lambda-Edge-GB-Second")
+                .tiers().get(0).unitPrice());
+    }
+
+    @Test
+    void ec2KeepsSharedLinuxAndWindowsRowsOnly() {
+        PriceListImporter.Result r = PriceListImporter.run(List.of(fixture("AmazonEC2-us-east-1.json")));
+        ServicePrices ec2 = PriceBook.parse("ec2.json", r.files().get("ec2.json").getBytes());
+        assertDecimal("0.0416", ec2.region("us-east-1").table("BoxUsage:t3.medium").tiers().get(0).unitPrice());
+        assertDecimal("0.188", ec2.region("us-east-1").table("BoxUsage:m5.large/RunInstances:0002").tiers().get(0)
+                .unitPrice());
+        assertDecimal("0.096", ec2.region("us-east-1").table("BoxUsage:m5.large").tiers().get(0).unitPrice());
+    }
+
+    @Test
+    void fargateFromTheEcsOffer() {
+        PriceListImporter.Result r = PriceListImporter.run(List.of(fixture("AmazonECS-us-east-1.json")));
+        ServicePrices fargate = PriceBook.parse("fargate.json", r.files().get("fargate.json").getBytes());
+        assertEquals("USE1-Fargate-vCPU-Hours:perCPU", fargate.region("us-east-1").table("Fargate-vCPU-Hours:perCPU")
+                .usageType());
+        assertDecimal("0.04048", fargate.region("us-east-1").table("Fargate-vCPU-Hours:perCPU").tiers().get(0).unitPrice());
+        assertEquals("2026-03-02", fargate.dataVersion());
+    }
+
+    @Test
+    void theCommandLineImportsAndDiffs() throws IOException {
+        var out = new java.io.StringWriter();
+        var err = new java.io.StringWriter();
+        int code = io.github.computecost.cli.Main.run(new java.io.PrintWriter(out), new java.io.PrintWriter(err),
+                "import-prices", "--offer", fixture("AWSLambda-us-east-1.json").toString(), "--out", dir.resolve("a").toString());
+        assertEquals(0, code, err.toString());
+        assertTrue(out.toString().contains("wrote " + dir.resolve("a").resolve("lambda.json")), out.toString());
+        io.github.computecost.cli.Main.run(new java.io.PrintWriter(new java.io.StringWriter()),
+                new java.io.PrintWriter(new java.io.StringWriter()), "import-prices", "--offer",
+                fixture("AWSLambda-us-east-1-v2.json").toString(), "--out", dir.resolve("b").toString());
+        var diff = new java.io.StringWriter();
+        code = io.github.computecost.cli.Main.run(new java.io.PrintWriter(diff), new java.io.PrintWriter(err),
+                "diff-prices", dir.resolve("a").toString(), dir.resolve("b").toString());
+        assertEquals(0, code);
+        assertTrue(diff.toString().endsWith("1 change\n"), diff.toString());
+        var bad = new java.io.StringWriter();
+        code = io.github.computecost.cli.Main.run(new java.io.PrintWriter(new java.io.StringWriter()),
+                new java.io.PrintWriter(bad), "import-prices", "--offer", fixture("AWSLambda-truncated.json").toString(),
+                "--out", dir.resolve("c").toString());
+        assertEquals(2, code);
+        assertEquals(1, bad.toString().strip().lines().count(), bad.toString());
+        assertFalse(Files.exists(dir.resolve("c")));
+    }
+
+    @Test
+    void aMalformedOrTruncatedOfferIsRefusedAndNothingIsWritten() throws IOException {
+        PriceListException e = assertThrows(PriceListException.class, () -> PriceListImporter.run(List.of(
+                fixture("AWSLambda-us-east-1.json"), fixture("AWSLambda-truncated.json"))));
+        assertTrue(e.getMessage().startsWith(fixture("AWSLambda-truncated.json") + ": malformed JSON at line "),
+                e.getMessage());
+        try (Stream<Path> s = Files.list(dir)) {
+            assertEquals(0, s.count());
+        }
+        Path bad = dir.resolve("bad.csv");
+        Files.writeString(bad, "\"OfferCode\",\"AWSLambda\"\n\"SKU\",\"TermType\",\"Unit\",\"PricePerUnit\"\n\"A\",\"OnDemand\",\"x\n");
+        e = assertThrows(PriceListException.class, () -> PriceListImporter.run(List.of(bad)));
+        assertTrue(e.getMessage().contains("line 3"), e.getMessage());
+        Path other = dir.resolve("other.json");
+        Files.writeString(other, "{\"offerCode\": \"AmazonS3\", \"products\": {}, \"terms\": {}}");
+        e = assertThrows(PriceListException.class, () -> PriceListImporter.run(List.of(other)));
+        assertTrue(e.getMessage().contains("not one compute-cost prices"), e.getMessage());
+    }
+
+    @Test
+    void diffPricesListsExactlyTheChangedRows() throws IOException {
+        Path v1 = dir.resolve("v1");
+        Path v2 = dir.resolve("v2");
+        PriceListImporter.write(PriceListImporter.run(List.of(fixture("AWSLambda-us-east-1.json"))), v1);
+        PriceListImporter.write(PriceListImporter.run(List.of(fixture("AWSLambda-us-east-1-v2.json"))), v2);
+        List<PriceDiff.Change> changes = PriceDiff.between(PriceBook.directoryOnly(v1), PriceBook.directoryOnly(v2));
+        assertEquals(1, changes.size(), changes.toString());
+        assertEquals("changed AWSLambda us-east-1 Request: 0.0000002 per Requests -> 0.00000021 per Requests",
+                changes.get(0).toString());
+        PriceListImporter.write(PriceListImporter.run(List.of(fixture("AWSLambda-us-east-1.json"),
+                fixture("AWSLambda-us-east-2.csv"))), dir.resolve("v3"));
+        List<PriceDiff.Change> added = PriceDiff.between(PriceBook.directoryOnly(v1), PriceBook.directoryOnly(dir.resolve("v3")));
+        assertFalse(added.isEmpty());
+        assertTrue(added.stream().allMatch(c -> c.kind() == PriceDiff.Kind.ADDED && c.region().equals("us-east-2")));
+    }
+
+    @Test
+    void gzippedOffersAreRead() throws IOException {
+        Path gz = dir.resolve("AWSLambda.json.gz");
+        try (var out = new java.util.zip.GZIPOutputStream(Files.newOutputStream(gz))) {
+            out.write(Files.readAllBytes(fixture("AWSLambda-us-east-1.json")));
+        }
+        Offer o = OfferReader.read(gz, a -> a.getOrDefault("usagetype", "").equals("Request"));
+        assertEquals("AWSLambda", o.offerCode());
+        assertEquals(1, o.rows().size());
+        assertDecimal("0.0000002", o.rows().get(0).priceUsd());
+        assertTrue(o.skipped().get("product not priced by compute-cost") > 10);
+    }
+}
