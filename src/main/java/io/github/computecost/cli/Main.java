@@ -15,7 +15,7 @@ import picocli.CommandLine.Command;
         description = "Monthly AWS compute cost estimates from bundled, sourced price tables.",
         subcommands = {EstimateCommand.class, ValidateCommand.class, CompareCommand.class, TuneMemoryCommand.class,
             CompareEdgeCommand.class,
-            DiffCommand.class, ImportPricesCommand.class, DiffPricesCommand.class,
+            DiffCommand.class, ImportPricesCommand.class, DiffPricesCommand.class, RateUsageCommand.class,
             CommandLine.HelpCommand.class})
 public final class Main implements Runnable {
 

@@ -1,0 +1,84 @@
+package io.github.computecost.bench;
+
+import io.github.computecost.pricing.PriceBook;
+import io.github.computecost.rerate.Rerater;
+import java.io.IOException;
+import java.math.BigDecimal;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Random;
+import java.util.concurrent.TimeUnit;
+import org.openjdk.jmh.annotations.Benchmark;
+import org.openjdk.jmh.annotations.BenchmarkMode;
+import org.openjdk.jmh.annotations.Fork;
+import org.openjdk.jmh.annotations.Level;
+import org.openjdk.jmh.annotations.Measurement;
+import org.openjdk.jmh.annotations.Mode;
+import org.openjdk.jmh.annotations.OutputTimeUnit;
+import org.openjdk.jmh.annotations.Param;
+import org.openjdk.jmh.annotations.Scope;
+import org.openjdk.jmh.annotations.Setup;
+import org.openjdk.jmh.annotations.State;
+import org.openjdk.jmh.annotations.TearDown;
+import org.openjdk.jmh.annotations.Warmup;
+
+/**
+ * Bulk re-rating end to end from CSV text: a seeded synthetic Cost-and-Usage-style export of {@code rows} rows
+ * (Lambda and Fargate usage over 2,000 resources, 10 accounts, with rows to skip) rated by {@code rate-usage}'s
+ * engine. Rows per second = rows / (seconds per operation). The baseline, measured in the same run, only reads
+ * and splits the same file's lines.
+ */
+@State(Scope.Benchmark)
+@BenchmarkMode(Mode.AverageTime)
+@OutputTimeUnit(TimeUnit.MILLISECONDS)
+@Warmup(iterations = 2, time = 2)
+@Measurement(iterations = 3, time = 2)
+@Fork(value = 1, jvmArgs = {"-Xmx128m"})
+public class RerateBenchmark {
+
+    @Param({"200000"})
+    public int rows;
+
+    private Path file;
+    private Rerater rerater;
+
+    @Setup(Level.Trial)
+    public void setup() throws IOException {
+        file = Files.createTempFile("cur", ".csv");
+        Random rnd = new Random(42);
+        String[] types = {"Request", "Lambda-GB-Second", "Request-ARM", "Lambda-GB-Second-ARM",
+            "USE1-Fargate-vCPU-Hours:perCPU", "USE1-Fargate-GB-Hours", "EU-Lambda-GB-Second", "DataTransfer-Out-Bytes"};
+        StringBuilder sb = new StringBuilder("lineItem/UsageAccountId,lineItem/UsageStartDate,lineItem/UsageType,"
+                + "lineItem/ResourceId,lineItem/UsageAmount\n");
+        for (int i = 0; i < rows; i++) {
+            sb.append(100000000000L + rnd.nextInt(10)).append(",2026-10-").append(String.format("%02d", 1 + rnd.nextInt(28)))
+                    .append("T00:00:00Z,").append(types[rnd.nextInt(types.length)]).append(",arn:res:")
+                    .append(rnd.nextInt(2000)).append(',').append(rnd.nextInt(100000)).append('.').append(rnd.nextInt(1000))
+                    .append('\n');
+        }
+        Files.writeString(file, sb);
+        rerater = Rerater.of(PriceBook.bundled());
+    }
+
+    @TearDown(Level.Trial)
+    public void tearDown() throws IOException {
+        Files.deleteIfExists(file);
+    }
+
+    @Benchmark
+    public BigDecimal rerate() {
+        return rerater.rate(file).total();
+    }
+
+    @Benchmark
+    public long baselineReadAndSplit() throws IOException {
+        long n = 0;
+        try (var r = Files.newBufferedReader(file)) {
+            String line;
+            while ((line = r.readLine()) != null) {
+                n += line.split(",", -1).length;
+            }
+        }
+        return n;
+    }
+}

@@ -1,0 +1,53 @@
+package io.github.computecost.cli;
+
+import io.github.computecost.rerate.Rerater;
+import io.github.computecost.report.RerateReport;
+import java.nio.file.Path;
+import java.util.concurrent.Callable;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+import picocli.CommandLine.Spec;
+
+/** {@code rate-usage FILE.csv}: re-rate a billing export's usage on the price book. */
+@Command(name = "rate-usage", mixinStandardHelpOptions = true,
+        description = "Re-rate a Cost-and-Usage-style CSV export (legacy or CUR 2.0 columns, .csv or .csv.gz): cost per "
+                + "usage type and per resource, rows skipped by reason.")
+final class RateUsageCommand implements Callable<Integer> {
+
+    /** Output formats. */
+    enum Format { text, json, csv }
+
+    @Spec
+    CommandSpec spec;
+
+    @Parameters(index = "0", paramLabel = "FILE", description = "The export (.csv or .csv.gz).")
+    Path file;
+
+    @Option(names = "--format", defaultValue = "text", description = "Output: ${COMPLETION-CANDIDATES} (default ${DEFAULT-VALUE}).")
+    Format format;
+
+    @Option(names = "--what-if", paramLabel = "arm64", description = "arm64: re-price x86 Lambda and Fargate usage at Arm prices.")
+    String whatIf;
+
+    @Mixin
+    PricingOptions pricing;
+
+    @Override
+    public Integer call() {
+        if (whatIf != null && !whatIf.equals("arm64")) {
+            throw new IllegalArgumentException("--what-if must be arm64, was \"" + whatIf + "\"");
+        }
+        Rerater.Result r = Rerater.of(pricing.prices()).freeTier(!pricing.noFreeTier).whatIfArm(whatIf != null).rate(file);
+        var out = spec.commandLine().getOut();
+        out.print(switch (format) {
+            case json -> RerateReport.json(r);
+            case csv -> RerateReport.csv(r);
+            case text -> RerateReport.text(r, file.toString());
+        });
+        out.flush();
+        return Main.OK;
+    }
+}

@@ -1,0 +1,55 @@
+package io.github.computecost.rerate;
+
+import io.github.computecost.pricing.PriceBook;
+import io.github.computecost.pricing.PriceTable;
+import io.github.computecost.pricing.RegionPrices;
+import io.github.computecost.pricing.ServicePrices;
+import java.util.HashMap;
+import java.util.Map;
+import java.util.Optional;
+import java.util.regex.Pattern;
+
+/** Finds the price table of a usage type as bills write it ({@code USE2-Lambda-GB-Second}). */
+final class UsageIndex {
+
+    /** Where a billed usage type is priced. */
+    record Target(String service, String region, String baseUsageType) {
+    }
+
+    private static final Pattern PREFIX = Pattern.compile("[A-Z]+[0-9]*-");
+
+    private final Map<String, Target> exact = new HashMap<>();
+    private final Map<String, Target> global = new HashMap<>();
+
+    UsageIndex(PriceBook prices) {
+        for (ServicePrices sp : prices.services().values()) {
+            for (RegionPrices r : sp.regions().values()) {
+                for (PriceTable t : r.tables().values()) {
+                    Target target = new Target(sp.service(), r.code(), t.baseUsageType());
+                    if (r.code().equals(RegionPrices.GLOBAL)) {
+                        global.put(t.baseUsageType(), target);
+                    } else {
+                        exact.putIfAbsent(t.usageType(), target);
+                    }
+                }
+            }
+        }
+    }
+
+    /** @return the table that prices a billed usage type, if any */
+    Optional<Target> find(String usageType) {
+        Target t = exact.get(usageType);
+        if (t != null) {
+            return Optional.of(t);
+        }
+        // Services priced once everywhere (Lambda@Edge, CloudFront) bill under the executing region's prefix.
+        int dash = usageType.indexOf('-');
+        if (dash > 0 && PREFIX.matcher(usageType.substring(0, dash + 1)).matches()) {
+            t = global.get(usageType.substring(dash + 1));
+        }
+        if (t == null) {
+            t = global.get(usageType);
+        }
+        return Optional.ofNullable(t);
+    }
+}

@@ -1,0 +1,81 @@
+package io.github.computecost.rerate;
+
+import static io.github.computecost.Decimals.assertDecimal;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import io.github.computecost.pricing.PriceBook;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Map;
+import java.util.zip.GZIPOutputStream;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+class RerateTest {
+
+    static final Path LEGACY = Path.of("src/test/resources/rerate/cur-legacy.csv");
+    static final Path CUR2 = Path.of("src/test/resources/rerate/cur2.csv");
+
+    @TempDir
+    Path dir;
+
+    @Test
+    void aSmallExportRatedByHand() {
+        Rerater.Result r = Rerater.of(PriceBook.bundled()).rate(LEGACY);
+        assertEquals(8, r.rows());
+        assertEquals(6, r.rated());
+        assertEquals(Map.of("usage amount is not a number", 1L, "usage type not priced by compute-cost", 1L), r.skipped());
+        // Account 111, October: orders is AWS's example (3M requests, 1.5M GB-s: 18.73337 with the free tier),
+        // reports' 100 Arm requests come after the free million (0.00002), the Fargate task 730 h × 0.04048.
+        assertDecimal("18.73337", r.byResource().get(
+                "arn:aws:lambda:us-east-1:111111111111:function:orders [AWSLambda us-east-1]"));
+        assertDecimal("0.00002", r.byResource().get(
+                "arn:aws:lambda:eu-west-1:111111111111:function:reports [AWSLambda eu-west-1]"));
+        assertDecimal("29.5504", r.byUsageType().get("USE1-Fargate-vCPU-Hours:perCPU"));
+        // Account 222 has its own free tier.
+        assertDecimal("0", r.byResource().get("arn:aws:lambda:us-east-1:222222222222:function:tiny [AWSLambda us-east-1]"));
+        assertDecimal("48.28379", r.total());
+        assertDecimal("3500000", r.quantityByUsageType().get("Request"));
+    }
+
+    @Test
+    void cur2ColumnsWhatIfArmAndGzip() throws IOException {
+        Rerater.Result x86 = Rerater.of(PriceBook.bundled()).rate(CUR2);
+        assertDecimal("19.33337", x86.total()); // 18.73337 + 1M Lambda@Edge requests at 0.0000006
+        assertDecimal("0.6", x86.byUsageType().get("Lambda-Edge-Request"));
+        Path gz = dir.resolve("cur2.csv.gz");
+        try (var out = new GZIPOutputStream(Files.newOutputStream(gz))) {
+            out.write(Files.readAllBytes(CUR2));
+        }
+        Rerater.Result arm = Rerater.of(PriceBook.bundled()).whatIfArm(true).rate(gz);
+        assertDecimal("15.66674", arm.total()); // 1.1M GB-s × 0.0000133334 + 0.4 + 0.6
+        assertTrue(arm.byUsageType().containsKey("Lambda-GB-Second-ARM"));
+        assertDecimal("21.2001", Rerater.of(PriceBook.bundled()).freeTier(false).whatIfArm(true).rate(gz).total());
+    }
+
+    @Test
+    void throughTheCommandLine() {
+        var out = new java.io.StringWriter();
+        var err = new java.io.StringWriter();
+        int code = io.github.computecost.cli.Main.run(new java.io.PrintWriter(out), new java.io.PrintWriter(err),
+                "rate-usage", LEGACY.toString(), "--format", "json");
+        assertEquals(0, code, err.toString());
+        assertTrue(out.toString().contains("\"totalExact\": \"48.28379\""), out.toString());
+        code = io.github.computecost.cli.Main.run(new java.io.PrintWriter(new java.io.StringWriter()),
+                new java.io.PrintWriter(err), "rate-usage", LEGACY.toString(), "--what-if", "graviton");
+        assertEquals(2, code);
+    }
+
+    @Test
+    void exportsWithoutTheColumnsAreRefused() throws IOException {
+        Path bad = dir.resolve("bad.csv");
+        Files.writeString(bad, "a,b\n1,2\n");
+        IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
+                () -> Rerater.of(PriceBook.bundled()).rate(bad));
+        assertTrue(e.getMessage().contains("no usage type and amount columns"), e.getMessage());
+        assertThrows(IllegalArgumentException.class, () -> Rerater.of(PriceBook.bundled()).rate(dir.resolve("none.csv")));
+    }
+}
