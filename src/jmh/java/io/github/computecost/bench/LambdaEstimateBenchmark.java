@@ -56,6 +56,12 @@ public class LambdaEstimateBenchmark {
         return estimator.estimate(fn).totalExact();
     }
 
+    /** The same exact figure by the fixed-point fast path behind {@code Estimator.monthlyCostExact}. */
+    @Benchmark
+    public BigDecimal oursFastPath() {
+        return estimator.monthlyCostExact(fn.get(0));
+    }
+
     @Benchmark
     public double rawDouble() {
         double gbs = requests * durationMs / 1000.0 * memoryMb / 1024.0;

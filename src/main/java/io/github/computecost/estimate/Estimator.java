@@ -1,6 +1,7 @@
 package io.github.computecost.estimate;
 
 import io.github.computecost.pricing.PriceBook;
+import java.math.BigDecimal;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
@@ -63,6 +64,21 @@ public final class Estimator {
     /** @return an estimator with the free tier on or off */
     public Estimator freeTier(boolean on) {
         return new Estimator(prices, region, on);
+    }
+
+    /**
+     * The exact monthly cost of one resource priced alone: the same figure as
+     * {@code estimate(List.of(resource)).totalExact()}, by the service's exact fast path where it has one (a
+     * plain Lambda function: fixed-point {@code long} arithmetic, falling back to the engine on overflow).
+     * For sweeps and simulations that need only the total.
+     *
+     * @param resource the resource, priced with this estimator's region and free-tier setting
+     * @return USD per month, unrounded
+     * @throws InvalidWorkloadException if AWS would reject the resource's configuration
+     */
+    public BigDecimal monthlyCostExact(Meterable resource) {
+        return resource.fastMonthlyCost(prices, region, freeTier)
+                .orElseGet(() -> estimate(List.of(resource)).totalExact());
     }
 
     /**

@@ -2,7 +2,9 @@ package io.github.computecost.estimate;
 
 import io.github.computecost.limits.ValidationReport;
 import io.github.computecost.pricing.PriceBook;
+import java.math.BigDecimal;
 import java.util.List;
+import java.util.Optional;
 
 /**
  * A workload resource that a service can meter: a Lambda function, a Fargate task, ...
@@ -33,5 +35,18 @@ public interface Meterable {
      */
     default ValidationReport validate(PriceBook prices) {
         return new ValidationReport(List.of());
+    }
+
+    /**
+     * The exact monthly cost of this resource alone by a faster route than the rating engine, where the
+     * service has one; must equal {@code Estimator...estimate(List.of(this)).totalExact()} to the last digit.
+     *
+     * @param prices the price book
+     * @param defaultRegion the region of a resource that names none
+     * @param freeTier whether the always-free tier applies (to this resource alone)
+     * @return the cost in the price book's currency (USD) per month, unrounded, or empty to let the engine compute it
+     */
+    default Optional<BigDecimal> fastMonthlyCost(PriceBook prices, String defaultRegion, boolean freeTier) {
+        return Optional.empty();
     }
 }

@@ -107,6 +107,11 @@ public record LambdaFunction(String name, Optional<String> region, Architecture 
     }
 
     @Override
+    public Optional<BigDecimal> fastMonthlyCost(PriceBook prices, String defaultRegion, boolean freeTier) {
+        return LambdaFastPath.monthlyCost(this, prices, defaultRegion, freeTier);
+    }
+
+    @Override
     public MeteredResource meter(PriceBook prices, String defaultRegion) {
         return LambdaMeter.meter(this, prices, defaultRegion);
     }

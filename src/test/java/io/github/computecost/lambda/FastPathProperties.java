@@ -1,0 +1,81 @@
+package io.github.computecost.lambda;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import io.github.computecost.compute.Architecture;
+import io.github.computecost.estimate.Estimator;
+import io.github.computecost.pricing.PriceBook;
+import java.math.BigDecimal;
+import java.util.List;
+import java.util.Optional;
+import net.jqwik.api.Arbitraries;
+import net.jqwik.api.Arbitrary;
+import net.jqwik.api.Combinators;
+import net.jqwik.api.ForAll;
+import net.jqwik.api.Property;
+import net.jqwik.api.Provide;
+import net.jqwik.api.statistics.Statistics;
+import org.junit.jupiter.api.Test;
+
+/** The exact fast path agrees with the rating engine to the last digit, including where it must decline. */
+class FastPathProperties {
+
+    static final PriceBook BOOK = PriceBook.bundled();
+
+    @Provide
+    Arbitrary<LambdaFunction> functions() {
+        // Typical workloads (whole or tenth milliseconds, up to 100M requests) take the fast path; fine-grained
+        // durations with many requests overflow 63 bits, and nine decimals are beyond what it covers: the engine
+        // answers those, and the property checks both answers.
+        Arbitrary<Long> requests = Arbitraries.oneOf(Arbitraries.longs().between(0, 10_000_000),
+                Arbitraries.longs().between(0, 100_000_000), Arbitraries.longs().between(0, Long.MAX_VALUE / 1000));
+        Arbitrary<BigDecimal> duration = Arbitraries.oneOf(
+                Arbitraries.bigDecimals().between(BigDecimal.ZERO, new BigDecimal("900000")).ofScale(0),
+                Arbitraries.bigDecimals().between(BigDecimal.ZERO, new BigDecimal("30000")).ofScale(1),
+                Arbitraries.bigDecimals().between(BigDecimal.ZERO, new BigDecimal("900000")).ofScale(3),
+                Arbitraries.bigDecimals().between(BigDecimal.ZERO, new BigDecimal("1000")).ofScale(9));
+        return Combinators.combine(requests, duration, Arbitraries.integers().between(128, 10_240),
+                Arbitraries.integers().between(512, 10_240), Arbitraries.of(Architecture.class),
+                Arbitraries.of("us-east-1", "eu-west-2", "ap-northeast-1"))
+                .as((r, d, m, st, a, reg) -> LambdaFunction.builder("f").requestsPerMonth(r).averageDurationMs(d)
+                        .memoryMb(m).ephemeralStorageMb(st).architecture(a).region(reg).build());
+    }
+
+    @Property(tries = 1000)
+    void agreesWithTheEngine(@ForAll("functions") LambdaFunction fn, @ForAll boolean freeTier) {
+        Estimator e = Estimator.of(BOOK).freeTier(freeTier);
+        BigDecimal engine = e.estimate(List.of(fn)).totalExact();
+        Optional<BigDecimal> fast = fn.fastMonthlyCost(BOOK, "us-east-1", freeTier);
+        Statistics.label("fast path").collect(fast.isPresent() ? "taken" : "declined");
+        fast.ifPresent(v -> assertEquals(0, v.compareTo(engine), "fast " + v + " engine " + engine));
+        assertEquals(0, e.monthlyCostExact(fn).compareTo(engine));
+        Statistics.label("fast path").coverage(c -> {
+            c.check("taken").count(n -> n > 100);
+            c.check("declined").count(n -> n > 10);
+        });
+    }
+
+    @Test
+    void theFoundationExampleByTheFastPath() {
+        LambdaFunction fn = LambdaFunction.builder("f").memoryMb(512).requestsPerMonth(3_000_000)
+                .averageDurationMs(new BigDecimal("1000")).build();
+        Optional<BigDecimal> fast = fn.fastMonthlyCost(BOOK, "us-east-1", true);
+        assertTrue(fast.isPresent());
+        assertEquals(0, fast.get().compareTo(new BigDecimal("18.73337")));
+        LambdaFunction pc = fn.toBuilder().provisionedConcurrency(ProvisionedConcurrency.of(1, BigDecimal.ONE)).build();
+        assertTrue(pc.fastMonthlyCost(BOOK, "us-east-1", true).isEmpty(), "declines what it does not cover");
+    }
+
+    @Test
+    void whatTheFastPathCannotPriceTheEngineReports() {
+        LambdaFunction unknownRegion = LambdaFunction.builder("f").region("us-east-9").build();
+        assertTrue(unknownRegion.fastMonthlyCost(BOOK, "us-east-1", true).isEmpty());
+        Estimator e = Estimator.of(BOOK);
+        RuntimeException viaEngine = assertThrows(RuntimeException.class, () -> e.estimate(List.of(unknownRegion)));
+        RuntimeException viaFast = assertThrows(RuntimeException.class, () -> e.monthlyCostExact(unknownRegion));
+        assertEquals(viaEngine.getMessage(), viaFast.getMessage());
+        assertTrue(viaFast.getMessage().contains("us-east-9"), viaFast.getMessage());
+    }
+}
