@@ -36,7 +36,7 @@ import org.openjdk.jmh.annotations.Warmup;
 @Fork(value = 1, jvmArgs = {"-Xmx128m"})
 public class RerateBenchmark {
 
-    @Param({"200000"})
+    @Param({"200000", "2000000"})
     public int rows;
 
     private Path file;
@@ -48,15 +48,20 @@ public class RerateBenchmark {
         Random rnd = new Random(42);
         String[] types = {"Request", "Lambda-GB-Second", "Request-ARM", "Lambda-GB-Second-ARM",
             "USE1-Fargate-vCPU-Hours:perCPU", "USE1-Fargate-GB-Hours", "EU-Lambda-GB-Second", "DataTransfer-Out-Bytes"};
-        StringBuilder sb = new StringBuilder("lineItem/UsageAccountId,lineItem/UsageStartDate,lineItem/UsageType,"
-                + "lineItem/ResourceId,lineItem/UsageAmount\n");
-        for (int i = 0; i < rows; i++) {
-            sb.append(100000000000L + rnd.nextInt(10)).append(",2026-10-").append(String.format("%02d", 1 + rnd.nextInt(28)))
-                    .append("T00:00:00Z,").append(types[rnd.nextInt(types.length)]).append(",arn:res:")
-                    .append(rnd.nextInt(2000)).append(',').append(rnd.nextInt(100000)).append('.').append(rnd.nextInt(1000))
-                    .append('\n');
+        // Written as it is generated: the fork's heap is 128 MB, and the file is larger than that at 2M rows.
+        try (var w = Files.newBufferedWriter(file)) {
+            w.write("lineItem/UsageAccountId,lineItem/UsageStartDate,lineItem/UsageType,lineItem/ResourceId,"
+                    + "lineItem/UsageAmount\n");
+            StringBuilder sb = new StringBuilder(128);
+            for (int i = 0; i < rows; i++) {
+                sb.setLength(0);
+                sb.append(100000000000L + rnd.nextInt(10)).append(",2026-10-").append(String.format("%02d", 1 + rnd.nextInt(28)))
+                        .append("T00:00:00Z,").append(types[rnd.nextInt(types.length)]).append(",arn:res:")
+                        .append(rnd.nextInt(2000)).append(',').append(rnd.nextInt(100000)).append('.').append(rnd.nextInt(1000))
+                        .append('\n');
+                w.append(sb);
+            }
         }
-        Files.writeString(file, sb);
         rerater = Rerater.of(PriceBook.bundled());
     }
 

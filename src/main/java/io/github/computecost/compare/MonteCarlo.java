@@ -22,7 +22,8 @@ import org.apache.commons.math3.random.Well19937c;
  * invocations are drawn from the duration distribution, <em>each billed rounded up to a whole
  * millisecond</em> (what an average cannot do). The trial's average billed duration is their exact mean (the
  * sample count is a power of ten, so the mean is an exact decimal), and Lambda's monthly cost for that
- * traffic and average is computed exactly by the same estimator as {@code estimate}. Durations are drawn as
+ * traffic and average is computed exactly by the same estimator as {@code estimate} (through
+ * {@link Estimator#monthlyCostExact}, its exact fast path). Durations are drawn as
  * floating-point numbers (they are random variates); billing starts from the whole milliseconds, so nothing
  * after the draw is inexact. Percentiles are nearest-rank over the trials. Always-on options are sized for the
  * deterministic peak, so their cost is the same in every trial. The same seed gives the same result.
@@ -90,7 +91,7 @@ public final class MonteCarlo {
                 LambdaFunction fn = LambdaFunction.builder(w.name()).architecture(a).memoryMb(w.memoryMb())
                         .requestsPerMonth(requests).averageDurationMs(meanBilledMs).region(w.region().orElse(defaultRegion))
                         .build();
-                costs.add(estimator.estimate(List.of(fn)).totalExact());
+                costs.add(estimator.monthlyCostExact(fn)); // the engine's exact figure, by its fast path
             }
             costs.sort(null);
             out.add(new Percentiles(o.option(), nearestRank(costs, 50), nearestRank(costs, 90), nearestRank(costs, 99)));
