@@ -36,7 +36,7 @@ import org.openjdk.jmh.annotations.Warmup;
 @Fork(value = 1, jvmArgs = {"-Xmx128m"})
 public class RerateBenchmark {
 
-    @Param({"200000", "2000000"})
+    @Param({"200000", "2000000", "10000000"})
     public int rows;
 
     private Path file;

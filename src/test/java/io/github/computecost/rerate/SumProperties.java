@@ -1,0 +1,76 @@
+package io.github.computecost.rerate;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+
+import io.github.computecost.rerate.UsageIndex.Target;
+import java.math.BigDecimal;
+import java.util.List;
+import net.jqwik.api.Arbitraries;
+import net.jqwik.api.Arbitrary;
+import net.jqwik.api.ForAll;
+import net.jqwik.api.Property;
+import net.jqwik.api.Provide;
+import org.junit.jupiter.api.Test;
+
+/** The re-rater's running totals (billionths in a long, BigDecimal for the rest) equal BigDecimal sums exactly. */
+class SumProperties {
+
+    @Provide
+    Arbitrary<List<String>> amounts() {
+        return amount().list().ofMaxSize(60);
+    }
+
+    static Arbitrary<String> amount() {
+        return Arbitraries.oneOf(
+                Arbitraries.bigDecimals().between(BigDecimal.ZERO, new BigDecimal("999999999")).ofScale(3)
+                        .map(BigDecimal::toPlainString),
+                Arbitraries.bigDecimals().between(BigDecimal.ZERO, new BigDecimal("999999999")).ofScale(9)
+                        .map(BigDecimal::toPlainString),
+                Arbitraries.bigDecimals().between(BigDecimal.ZERO, new BigDecimal("1E+15")).ofScale(12)
+                        .map(BigDecimal::toPlainString), // too many places or digits: the BigDecimal side
+                Arbitraries.longs().between(0, 9_999_999_999_999L).map(l -> Long.toString(l)),
+                Arbitraries.of("1E+3", "2.5e-4", " 7.25 ", "5.", "0", "000.100"));
+    }
+
+    @Property(tries = 300)
+    void aSumIsTheExactSumOfItsAmounts(@ForAll("amounts") List<String> amounts) {
+        Rerater.Sum sum = new Rerater.Sum("a", "2026-10", "r", new Target("AWSLambda", "us-east-1", "Request"), "Request");
+        BigDecimal expected = BigDecimal.ZERO;
+        for (String a : amounts) {
+            long nanos = Rerater.Sum.nanos(a);
+            BigDecimal exact = new BigDecimal(a.trim());
+            if (nanos >= 0) {
+                assertEquals(0, BigDecimal.valueOf(nanos, 9).compareTo(exact), a);
+                sum.add(nanos, a);
+            } else {
+                sum.add(exact);
+            }
+            expected = expected.add(exact);
+        }
+        assertEquals(0, sum.total().compareTo(expected), amounts.toString());
+    }
+
+    @Test
+    void nanosTakesOnlyPlainDecimalsThatFit() {
+        assertEquals(1_500_000_000L, Rerater.Sum.nanos("1.5"));
+        assertEquals(999_999_999_999_999_999L, Rerater.Sum.nanos("999999999.999999999"));
+        assertEquals(-1, Rerater.Sum.nanos("1000000000.0")); // ten whole digits
+        assertEquals(-1, Rerater.Sum.nanos("0.0000000001")); // ten places
+        assertEquals(-1, Rerater.Sum.nanos("-1"));
+        assertEquals(-1, Rerater.Sum.nanos("1e3"));
+        assertEquals(-1, Rerater.Sum.nanos(".5"));
+        assertEquals(-1, Rerater.Sum.nanos("1.2.3"));
+        assertEquals(-1, Rerater.Sum.nanos(""));
+    }
+
+    @Test
+    void aTotalNearTheLongLimitCarriesIntoTheBigDecimal() {
+        Rerater.Sum sum = new Rerater.Sum("a", "", "r", new Target("AWSLambda", "us-east-1", "Request"), "Request");
+        BigDecimal expected = BigDecimal.ZERO;
+        for (int i = 0; i < 100; i++) { // 100 × 999,999,999.5 billionths: far past 2^63
+            sum.add(Rerater.Sum.nanos("999999999.5"), "999999999.5");
+            expected = expected.add(new BigDecimal("999999999.5"));
+        }
+        assertEquals(expected, sum.total());
+    }
+}
