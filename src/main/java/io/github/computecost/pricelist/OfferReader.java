@@ -4,6 +4,7 @@ import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.core.JsonToken;
 import com.fasterxml.jackson.databind.JsonNode;
+import io.github.computecost.internal.Csv;
 import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.InputStream;
@@ -236,35 +237,10 @@ public final class OfferReader {
 
     /** RFC 4180 fields of one line; a quote left open is an error (AWS's files have no line breaks in fields). */
     static List<String> cells(String line, String file, long lineNo) {
-        List<String> out = new ArrayList<>();
-        StringBuilder cur = new StringBuilder();
-        boolean quoted = false;
-        for (int i = 0; i < line.length(); i++) {
-            char ch = line.charAt(i);
-            if (quoted) {
-                if (ch == '"') {
-                    if (i + 1 < line.length() && line.charAt(i + 1) == '"') {
-                        cur.append('"');
-                        i++;
-                    } else {
-                        quoted = false;
-                    }
-                } else {
-                    cur.append(ch);
-                }
-            } else if (ch == '"') {
-                quoted = true;
-            } else if (ch == ',') {
-                out.add(cur.toString());
-                cur.setLength(0);
-            } else {
-                cur.append(ch);
-            }
+        try {
+            return Csv.split(line);
+        } catch (IllegalArgumentException e) {
+            throw new PriceListException(file + ": line " + lineNo + ": " + e.getMessage());
         }
-        if (quoted) {
-            throw new PriceListException(file + ": line " + lineNo + ": a quoted field is not closed (truncated?)");
-        }
-        out.add(cur.toString());
-        return out;
     }
 }

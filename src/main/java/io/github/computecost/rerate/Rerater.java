@@ -6,6 +6,7 @@ import io.github.computecost.estimate.MeteredResource;
 import io.github.computecost.estimate.RatingEngine;
 import io.github.computecost.estimate.ResourceEstimate;
 import io.github.computecost.estimate.UsageRecord;
+import io.github.computecost.internal.Csv;
 import io.github.computecost.pricing.PriceBook;
 import java.io.BufferedReader;
 import java.io.IOException;
@@ -127,7 +128,12 @@ public final class Rerater {
         if (headerLine == null) {
             throw new IllegalArgumentException(name + ": empty");
         }
-        List<String> header = Csv.split(headerLine);
+        List<String> header;
+        try {
+            header = Csv.split(headerLine);
+        } catch (IllegalArgumentException e) {
+            throw new IllegalArgumentException(name + ": header line: " + e.getMessage());
+        }
         int type = column(header, "lineItem/UsageType", "line_item_usage_type");
         int amount = column(header, "lineItem/UsageAmount", "line_item_usage_amount");
         if (type < 0 || amount < 0) {
@@ -215,7 +221,13 @@ public final class Rerater {
 
         void row(String line) {
             rows++;
-            int size = Csv.fields(line, c, width);
+            int size;
+            try {
+                size = Csv.fields(line, c, width);
+            } catch (IllegalArgumentException e) {
+                skip("a quoted field is not closed");
+                return;
+            }
             if (size <= Math.max(type, amount)) {
                 skip("too few columns");
                 return;

@@ -78,4 +78,16 @@ class RerateTest {
         assertTrue(e.getMessage().contains("no usage type and amount columns"), e.getMessage());
         assertThrows(IllegalArgumentException.class, () -> Rerater.of(PriceBook.bundled()).rate(dir.resolve("none.csv")));
     }
+
+    @Test
+    void aTruncatedQuotedLineIsSkippedByReasonAndTheRestIsRated() throws IOException {
+        Path cur = dir.resolve("truncated.csv");
+        Files.writeString(cur, "lineItem/UsageType,lineItem/UsageAmount,lineItem/ResourceId\n"
+                + "Request,2000000,\"arn:fn\n"
+                + "Request,3000000,arn:fn\n");
+        Rerater.Result r = Rerater.of(PriceBook.bundled()).rate(cur);
+        assertEquals(Map.of("a quoted field is not closed", 1L), r.skipped());
+        assertEquals(1, r.rated());
+        assertDecimal("0.4", r.total()); // 3M requests less the 1M free, at 0.0000002
+    }
 }

@@ -1,7 +1,8 @@
-package io.github.computecost.rerate;
+package io.github.computecost.internal;
 
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
 
 import java.util.Arrays;
 import org.junit.jupiter.api.Test;
@@ -27,5 +28,11 @@ class CsvTest {
         String[] into = new String[3];
         assertEquals(3, Csv.fields("\"x,1\",\"say \"\"hi\"\"\",z,w", into, 3));
         assertArrayEquals(new String[] {"x,1", "say \"hi\"", "z"}, into);
+    }
+
+    @Test
+    void anUnclosedQuoteIsAnErrorNotAShortField() {
+        assertThrows(IllegalArgumentException.class, () -> Csv.split("a,\"b,c"));
+        assertThrows(IllegalArgumentException.class, () -> Csv.fields("a,\"b,c", new String[3], 3));
     }
 }

@@ -1,10 +1,13 @@
-package io.github.computecost.rerate;
+package io.github.computecost.internal;
 
 import java.util.ArrayList;
 import java.util.List;
 
-/** RFC 4180 fields of one CSV line (exports have no line breaks inside fields). */
-final class Csv {
+/**
+ * RFC 4180 fields of one CSV line, for AWS's exports and Price List files (which have no line breaks inside
+ * fields). Shared by the Price List importer and the re-rater.
+ */
+public final class Csv {
 
     private Csv() {
     }
@@ -14,8 +17,9 @@ final class Csv {
      * columns and the re-rater reads five).
      *
      * @return the number of fields found, at most {@code count}; {@code into[0..n)} holds them
+     * @throws IllegalArgumentException if a quoted field is not closed
      */
-    static int fields(String line, String[] into, int count) {
+    public static int fields(String line, String[] into, int count) {
         if (line.indexOf('"') >= 0) {
             List<String> all = split(line);
             int n = Math.min(count, all.size());
@@ -38,7 +42,11 @@ final class Csv {
         return n;
     }
 
-    static List<String> split(String line) {
+    /**
+     * @return every field of the line, quotes removed and doubled quotes undone
+     * @throws IllegalArgumentException if a quoted field is not closed (a truncated line)
+     */
+    public static List<String> split(String line) {
         List<String> out = new ArrayList<>();
         if (line.indexOf('"') < 0) {
             int from = 0;
@@ -72,6 +80,9 @@ final class Csv {
             } else {
                 cur.append(ch);
             }
+        }
+        if (quoted) {
+            throw new IllegalArgumentException("a quoted field is not closed (truncated?)");
         }
         out.add(cur.toString());
         return out;
