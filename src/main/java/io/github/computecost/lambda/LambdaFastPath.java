@@ -9,7 +9,7 @@ import io.github.computecost.pricing.ServicePrices;
 import io.github.computecost.pricing.Tier;
 import java.math.BigDecimal;
 import java.util.Collections;
-import java.util.IdentityHashMap;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -35,7 +35,7 @@ final class LambdaFastPath {
     private static final BigDecimal FIVE_POW_10 = BigDecimal.valueOf(FIVE_POW_10_LONG);
 
     /** The last region's rates, so a loop over one region skips the map and its lock. */
-    private record Cached(RegionPrices region, Rates[] rates) {
+    private record Cached(ServicePrices service, RegionPrices region, Rates[] rates) {
     }
 
     private static volatile Cached lastUsed;
@@ -46,7 +46,32 @@ final class LambdaFastPath {
             long minStorage, long maxStorage, long maxDurationMs) {
     }
 
-    private static final Map<RegionPrices, Rates[]> CACHE = Collections.synchronizedMap(new IdentityHashMap<>());
+    /**
+     * Rates depend on the region's tables and on the service's limits and free tier, and a price book with
+     * overrides may share one and not the other: the cache is keyed by both, by identity (deep equality of
+     * whole price tables would cost more than it saves).
+     */
+    private static final class Source {
+        private final ServicePrices service;
+        private final RegionPrices region;
+
+        Source(ServicePrices service, RegionPrices region) {
+            this.service = service;
+            this.region = region;
+        }
+
+        @Override
+        public boolean equals(Object o) {
+            return o instanceof Source other && other.service == service && other.region == region;
+        }
+
+        @Override
+        public int hashCode() {
+            return 31 * System.identityHashCode(service) + System.identityHashCode(region);
+        }
+    }
+
+    private static final Map<Source, Rates[]> CACHE = Collections.synchronizedMap(new HashMap<>());
 
     private LambdaFastPath() {
     }
@@ -61,14 +86,14 @@ final class LambdaFastPath {
             RegionPrices region = sp.region(fn.region().orElse(defaultRegion));
             Cached last = lastUsed; // one volatile read in the common case of one region in a loop
             Rates[] both;
-            if (last != null && last.region == region) {
+            if (last != null && last.region == region && last.service == sp) {
                 both = last.rates;
             } else {
                 if (CACHE.size() > MAX_CACHED_REGIONS) {
                     CACHE.clear(); // price books come and go (overrides, imports): do not pin them all
                 }
-                both = CACHE.computeIfAbsent(region, k -> rates(sp, k));
-                lastUsed = new Cached(region, both);
+                both = CACHE.computeIfAbsent(new Source(sp, region), k -> rates(sp, region));
+                lastUsed = new Cached(sp, region, both);
             }
             r = both == null ? null : both[fn.architecture() == Architecture.ARM64 ? 1 : 0];
         } catch (RuntimeException e) {

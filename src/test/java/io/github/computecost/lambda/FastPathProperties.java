@@ -78,4 +78,18 @@ class FastPathProperties {
         assertEquals(viaEngine.getMessage(), viaFast.getMessage());
         assertTrue(viaFast.getMessage().contains("us-east-9"), viaFast.getMessage());
     }
+
+    @Test
+    void aPriceBookWithOtherLimitsIsHonoured(@org.junit.jupiter.api.io.TempDir java.nio.file.Path dir) throws Exception {
+        String data = java.nio.file.Files.readString(java.nio.file.Path.of("pricing-data/lambda.json"));
+        String capped = data.replaceFirst("(\"memoryMb\": \\{\\s*\"min\": \"128\",\\s*\"max\": )\"10240\"", "$1\"3008\"");
+        assertTrue(!capped.equals(data), "the override changes the memory limit");
+        java.nio.file.Files.writeString(dir.resolve("lambda.json"), capped);
+        PriceBook book = PriceBook.withOverrides(dir);
+        LambdaFunction fn = LambdaFunction.builder("f").memoryMb(5000).requestsPerMonth(3_000_000)
+                .averageDurationMs(new BigDecimal("100")).build();
+        assertTrue(fn.fastMonthlyCost(BOOK, "us-east-1", true).isPresent(), "fits the bundled limits");
+        assertTrue(fn.fastMonthlyCost(book, "us-east-1", true).isEmpty(), "not the override's");
+        assertThrows(RuntimeException.class, () -> Estimator.of(book).monthlyCostExact(fn));
+    }
 }
