@@ -126,7 +126,7 @@ public final class EdgeComparer {
     }
 
     private BigDecimal cost(Meterable m) {
-        return Estimator.of(prices).freeTier(freeTier).estimate(List.of(m)).totalExact();
+        return Estimator.of(prices).freeTier(freeTier).monthlyCostExact(m);
     }
 
     /** Lambda@Edge's cost per month as a function of requests: no free tier. */

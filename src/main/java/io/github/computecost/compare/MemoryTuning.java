@@ -127,7 +127,7 @@ public record MemoryTuning(String name, Optional<String> region, Architecture ar
     private Row row(Measurement m, boolean measured, Estimator e, String defaultRegion) {
         LambdaFunction fn = LambdaFunction.builder(name).architecture(architecture).memoryMb(m.memoryMb())
                 .requestsPerMonth(1_000_000).averageDurationMs(m.durationMs()).region(region.orElse(defaultRegion)).build();
-        return new Row(m.memoryMb(), m.durationMs(), measured, e.estimate(List.of(fn)).totalExact());
+        return new Row(m.memoryMb(), m.durationMs(), measured, e.monthlyCostExact(fn));
     }
 
     @Override

@@ -250,7 +250,7 @@ public final class WorkloadPlanner {
     }
 
     private BigDecimal cost(Meterable m) {
-        return Estimator.of(prices).freeTier(freeTier).estimate(List.of(m)).totalExact();
+        return Estimator.of(prices).freeTier(freeTier).monthlyCostExact(m);
     }
 
     private Optional<BigDecimal> tryCost(Meterable m) {
