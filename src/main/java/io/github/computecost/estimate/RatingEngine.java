@@ -44,6 +44,7 @@ public final class RatingEngine {
         final boolean eligible;
         BigDecimal quantity = BigDecimal.ZERO;
         BigDecimal free = BigDecimal.ZERO;
+        List<LineItem> lines = List.of();
 
         Entry(int resource, String baseUsageType, boolean eligible) {
             this.resource = resource;
@@ -74,14 +75,24 @@ public final class RatingEngine {
         // Merge each resource's records per (usage type, eligibility), keeping first-seen order.
         List<List<Entry>> perResource = new ArrayList<>();
         for (int i = 0; i < resources.size(); i++) {
-            Map<String, Entry> merged = new LinkedHashMap<>();
-            int resource = i;
+            // A resource has a handful of usage types: a linear search beats a map (this runs per resource of a
+            // whole bill when rate-usage rates one).
+            List<Entry> merged = new ArrayList<>(4);
             for (UsageRecord u : resources.get(i).usage()) {
-                Entry e = merged.computeIfAbsent(u.baseUsageType() + "|" + u.freeTierEligible(),
-                        k -> new Entry(resource, u.baseUsageType(), u.freeTierEligible()));
+                Entry e = null;
+                for (Entry m : merged) {
+                    if (m.eligible == u.freeTierEligible() && m.baseUsageType.equals(u.baseUsageType())) {
+                        e = m;
+                        break;
+                    }
+                }
+                if (e == null) {
+                    e = new Entry(i, u.baseUsageType(), u.freeTierEligible());
+                    merged.add(e);
+                }
                 e.quantity = e.quantity.add(u.quantity());
             }
-            perResource.add(new ArrayList<>(merged.values()));
+            perResource.add(merged);
         }
 
         // Groups: eligible entries first, each part in workload order, so free units are the group's first.
@@ -123,7 +134,6 @@ public final class RatingEngine {
             }
         }
 
-        Map<Entry, List<LineItem>> lines = new HashMap<>();
         Set<String> warnings = new LinkedHashSet<>();
         for (Map.Entry<GroupKey, List<Entry>> g : groups.entrySet()) {
             GroupKey key = g.getKey();
@@ -134,10 +144,16 @@ public final class RatingEngine {
                         + "pricing data" + rp.note().map(n -> ": " + n).orElse("."));
             }
             PriceTable table = rp.table(key.baseUsageType());
+            String[] tierDescriptions = new String[table.tiers().size()]; // made once per group, not per line
             BigDecimal position = BigDecimal.ZERO;
             for (Entry e : g.getValue()) {
-                MeteredResource.Adjustment adj = resources.get(e.resource).adjustments().stream()
-                        .filter(a -> a.baseUsageType().equals(key.baseUsageType())).findFirst().orElse(null);
+                MeteredResource.Adjustment adj = null;
+                for (MeteredResource.Adjustment a : resources.get(e.resource).adjustments()) {
+                    if (a.baseUsageType().equals(key.baseUsageType())) {
+                        adj = a;
+                        break;
+                    }
+                }
                 List<LineItem> out = new ArrayList<>();
                 if (e.free.signum() > 0) {
                     out.add(LineItem.of(table.description() + ", " + freeDescription(sp, key.baseUsageType()),
@@ -146,8 +162,12 @@ public final class RatingEngine {
                 BigDecimal start = position.add(e.free);
                 BigDecimal end = position.add(e.quantity);
                 for (PriceTable.Slice s : table.slices(start, end)) {
-                    String label = table.tierLabel(s.tierIndex());
-                    String description = label.isEmpty() ? table.description() : table.description() + ", " + label;
+                    String description = tierDescriptions[s.tierIndex()];
+                    if (description == null) {
+                        String label = table.tierLabel(s.tierIndex());
+                        description = label.isEmpty() ? table.description() : table.description() + ", " + label;
+                        tierDescriptions[s.tierIndex()] = description;
+                    }
                     BigDecimal unitPrice = s.tier().unitPrice();
                     if (adj != null) {
                         description = description + " (" + adj.label() + ")";
@@ -155,7 +175,7 @@ public final class RatingEngine {
                     }
                     out.add(LineItem.of(description, table.usageType(), s.quantity(), table.unit(), unitPrice));
                 }
-                lines.put(e, out);
+                e.lines = out;
                 position = end;
             }
         }
@@ -165,7 +185,7 @@ public final class RatingEngine {
             MeteredResource r = resources.get(i);
             List<LineItem> items = new ArrayList<>();
             for (Entry e : perResource.get(i)) {
-                items.addAll(lines.get(e));
+                items.addAll(e.lines);
             }
             out.add(new ResourceEstimate(r.name(), r.type(), r.region(), prices.currency(), items, r.notes()));
         }

@@ -5,41 +5,12 @@ import java.util.List;
 
 /**
  * RFC 4180 fields of one CSV line, for AWS's exports and Price List files (which have no line breaks inside
- * fields). Shared by the Price List importer and the re-rater.
+ * fields). Shared by the Price List importer and the re-rater's header (the re-rater splits its rows on bytes, the same
+ * way: see {@code rerate.Aggregator}).
  */
 public final class Csv {
 
     private Csv() {
-    }
-
-    /**
-     * The first {@code count} fields of a line, without cutting out the ones after them (bills have dozens of
-     * columns and the re-rater reads five).
-     *
-     * @return the number of fields found, at most {@code count}; {@code into[0..n)} holds them
-     * @throws IllegalArgumentException if a quoted field is not closed
-     */
-    public static int fields(String line, String[] into, int count) {
-        if (line.indexOf('"') >= 0) {
-            List<String> all = split(line);
-            int n = Math.min(count, all.size());
-            for (int i = 0; i < n; i++) {
-                into[i] = all.get(i);
-            }
-            return n;
-        }
-        int n = 0;
-        int from = 0;
-        while (n < count) {
-            int comma = line.indexOf(',', from);
-            if (comma < 0) {
-                into[n++] = line.substring(from);
-                break;
-            }
-            into[n++] = line.substring(from, comma);
-            from = comma + 1;
-        }
-        return n;
     }
 
     /**

@@ -8,28 +8,28 @@ import io.github.computecost.estimate.ResourceEstimate;
 import io.github.computecost.estimate.UsageRecord;
 import io.github.computecost.internal.Csv;
 import io.github.computecost.pricing.PriceBook;
-import java.io.BufferedReader;
+import java.io.BufferedInputStream;
 import java.io.IOException;
 import java.io.InputStream;
-import java.io.InputStreamReader;
 import java.math.BigDecimal;
-import java.math.RoundingMode;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.HashMap;
+import java.util.Iterator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Objects;
-import java.util.Optional;
 import java.util.TreeMap;
 import java.util.zip.GZIPInputStream;
 
 /**
- * Re-rates a Cost-and-Usage-style CSV export on a price book.
+ * Re-rates a Cost-and-Usage-style CSV export, or usage given as {@link BilledUsage} records, on a price book.
  *
  * <p>Columns, legacy CUR or CUR 2.0 names: usage type ({@code lineItem/UsageType} or
  * {@code line_item_usage_type}), amount ({@code lineItem/UsageAmount}, {@code line_item_usage_amount}),
@@ -37,9 +37,16 @@ import java.util.zip.GZIPInputStream;
  * ({@code lineItem/UsageAccountId}, {@code line_item_usage_account_id}; optional) and usage start date
  * ({@code lineItem/UsageStartDate}, {@code line_item_usage_start_date}; optional, its month groups the free
  * tier). Rows of usage types the price book does not price are skipped and counted by reason, never
- * silently. {@code whatIfArm} re-prices x86 Lambda duration and requests and x86 Linux Fargate at Arm prices.
+ * silently, as are rows whose amount is not a number or is negative, rows with too few columns, an unclosed
+ * quote in a column read, or a line over 16 MiB. A line is a record (fields hold no line breaks, as in AWS's
+ * exports); fields follow RFC 4180 quoting. {@code whatIfArm} re-prices x86 Lambda duration and requests and
+ * x86 Linux Fargate at Arm prices.
  *
- * <p>Immutable and thread-safe.
+ * <p>Amounts are summed exactly per account, month, resource and usage type, then rated by the
+ * {@link RatingEngine} once per account and month (free tier, tiers on the aggregate). Memory grows with the
+ * number of those sums, not with rows. Throughput: see {@code BENCHMARKS.md}.
+ *
+ * <p>Immutable and thread-safe; each call reads its input on the calling thread.
  */
 public final class Rerater {
 
@@ -113,9 +120,8 @@ public final class Rerater {
      * @throws IllegalArgumentException if the file is missing or has no usage-type and amount columns
      */
     public Result rate(Path csv) {
-        try (InputStream raw = Files.newInputStream(csv);
-                InputStream in = csv.toString().endsWith(".gz") ? new GZIPInputStream(raw, 1 << 16) : raw) {
-            return rate(csv.toString(), new BufferedReader(new InputStreamReader(in, StandardCharsets.UTF_8), 1 << 16));
+        try (InputStream in = Files.newInputStream(csv)) {
+            return rate(in, csv.toString());
         } catch (NoSuchFileException e) {
             throw new IllegalArgumentException(csv + ": file not found");
         } catch (IOException e) {
@@ -123,14 +129,54 @@ public final class Rerater {
         }
     }
 
-    Result rate(String name, BufferedReader r) throws IOException {
-        String headerLine = r.readLine();
-        if (headerLine == null) {
+    /**
+     * Rates an export read from a stream, which it does not close. Gzipped content is recognised by its magic
+     * number. Lines end with LF or CRLF; a UTF-8 byte-order mark is ignored.
+     *
+     * @param in the export's bytes, UTF-8 (or gzipped UTF-8)
+     * @param name the export's name, for error messages
+     * @throws IOException if reading fails or the gzip stream is corrupt
+     * @throws IllegalArgumentException if the export is empty or has no usage-type and amount columns
+     */
+    public Result rate(InputStream in, String name) throws IOException {
+        LineReader lines = new LineReader(maybeGunzip(Objects.requireNonNull(in, "in")));
+        byte[] header = lines.next();
+        if (header == null) {
             throw new IllegalArgumentException(name + ": empty");
         }
+        Aggregator agg = aggregator(name, header, lines.start(), lines.end());
+        byte[] buffer;
+        while ((buffer = lines.next()) != null) {
+            if (lines.tooLong()) {
+                agg.rows++;
+                agg.skipped.merge("line longer than " + (LineReader.MAX_LINE >> 20) + " MiB", 1L, Long::sum);
+            } else if (lines.end() > lines.start()) {
+                agg.line(buffer, lines.start(), lines.end());
+            }
+        }
+        return result(agg);
+    }
+
+    /**
+     * Rates usage given as records (from a database, another export format, a generator), as if each were a
+     * line of an export: skipped records are counted by reason in the result.
+     *
+     * @param usage the records, read once
+     */
+    public Result rate(Iterator<BilledUsage> usage) {
+        Aggregator agg = new Aggregator(new UsageIndex(prices), whatIfArm, 0, 1, 2, 3, 4);
+        while (usage.hasNext()) {
+            agg.record(Objects.requireNonNull(usage.next(), "a usage record is null"));
+        }
+        return result(agg);
+    }
+
+    private Aggregator aggregator(String name, byte[] buffer, int from, int to) {
+        int skip = to - from >= 3 && buffer[from] == (byte) 0xEF && buffer[from + 1] == (byte) 0xBB
+                && buffer[from + 2] == (byte) 0xBF ? 3 : 0; // a byte-order mark
         List<String> header;
         try {
-            header = Csv.split(headerLine);
+            header = Csv.split(new String(buffer, from + skip, to - from - skip, StandardCharsets.UTF_8));
         } catch (IllegalArgumentException e) {
             throw new IllegalArgumentException(name + ": header line: " + e.getMessage());
         }
@@ -143,21 +189,27 @@ public final class Rerater {
         int resource = column(header, "lineItem/ResourceId", "line_item_resource_id");
         int account = column(header, "lineItem/UsageAccountId", "line_item_usage_account_id");
         int start = column(header, "lineItem/UsageStartDate", "line_item_usage_start_date");
-        Aggregator agg = new Aggregator(new UsageIndex(prices), whatIfArm, type, amount, resource, account, start);
-        String line;
-        while ((line = r.readLine()) != null) {
-            if (!line.isEmpty()) {
-                agg.row(line);
-            }
-        }
-        Map<String, Long> skipped = agg.skipped;
-        long rows = agg.rows;
-        long rated = agg.rated;
-        // Rate each account-month separately: the free tier is per account and month.
+        return new Aggregator(new UsageIndex(prices), whatIfArm, type, amount, resource, account, start);
+    }
+
+    private static InputStream maybeGunzip(InputStream in) throws IOException {
+        InputStream buffered = in.markSupported() ? in : new BufferedInputStream(in, 2);
+        buffered.mark(2);
+        int b0 = buffered.read();
+        int b1 = buffered.read();
+        buffered.reset();
+        return b0 == 0x1f && b1 == 0x8b ? new GZIPInputStream(buffered, 1 << 16) : buffered;
+    }
+
+    /** Rates each account-month's sums separately: the free tier is per account and month. */
+    private Result result(Aggregator agg) {
+        agg.flush();
         Map<Key, List<UsageRecord>> byResourceKey = new LinkedHashMap<>();
-        for (Sum sum : agg.usage.values()) {
-            byResourceKey.computeIfAbsent(new Key(sum.account, sum.month, sum.resource, sum.target.service(),
-                    sum.target.region()), x -> new ArrayList<>()).add(new UsageRecord(sum.usageType, sum.total(), true));
+        for (int e = 0; e < agg.keys.size(); e++) {
+            Aggregator.Parts p = agg.parts(e);
+            UsageIndex.Target t = p.target();
+            byResourceKey.computeIfAbsent(new Key(p.account(), p.month(), p.resource(), t.service(), t.region()),
+                    x -> new ArrayList<>()).add(new UsageRecord(t.baseUsageType(), p.total(), true));
         }
         Map<String, List<MeteredResource>> byAccountMonth = new LinkedHashMap<>();
         for (Map.Entry<Key, List<UsageRecord>> e : byResourceKey.entrySet()) {
@@ -168,7 +220,7 @@ public final class Rerater {
         }
         Map<String, BigDecimal> byUsageType = new TreeMap<>();
         Map<String, BigDecimal> quantity = new TreeMap<>();
-        Map<String, BigDecimal> byResource = new TreeMap<>();
+        Map<String, BigDecimal> byResource = new HashMap<>(); // sorted once at the end: cheaper than a tree
         BigDecimal total = BigDecimal.ZERO;
         RatingEngine engine = RatingEngine.of(prices);
         for (List<MeteredResource> group : byAccountMonth.values()) {
@@ -182,197 +234,13 @@ public final class Rerater {
             }
             total = total.add(est.totalExact());
         }
-        return new Result(prices.currency(), rows, rated, skipped, byUsageType, byResource, quantity, total);
-    }
-
-    /**
-     * Sums one export's usage per account, month, resource and usage type, a line at a time. The hot loop of
-     * {@code rate-usage}: a profile of 2M rows has most of its time in the one map lookup per line (cache
-     * misses), so the key is one compact string and amounts are summed without allocating.
-     */
-    private static final class Aggregator {
-        private final UsageIndex index;
-        private final boolean whatIfArm;
-        private final int type;
-        private final int amount;
-        private final int resource;
-        private final int account;
-        private final int start;
-        private final int width;
-        private final String[] c;
-        /** Keyed by one string (see {@link #key}); one lookup and few cache misses per line. */
-        final Map<String, Sum> usage = new LinkedHashMap<>();
-        private final StringBuilder key = new StringBuilder(128);
-        final Map<String, Long> skipped = new TreeMap<>();
-        long rows;
-        long rated;
-
-        Aggregator(UsageIndex index, boolean whatIfArm, int type, int amount, int resource, int account, int start) {
-            this.index = index;
-            this.whatIfArm = whatIfArm;
-            this.type = type;
-            this.amount = amount;
-            this.resource = resource;
-            this.account = account;
-            this.start = start;
-            this.width = Math.max(Math.max(type, amount), Math.max(resource, Math.max(account, start))) + 1;
-            this.c = new String[width];
+        String[] names = byResource.keySet().toArray(new String[0]);
+        Arrays.sort(names);
+        Map<String, BigDecimal> sorted = new LinkedHashMap<>(names.length * 2);
+        for (String name : names) {
+            sorted.put(name, byResource.get(name));
         }
-
-        void row(String line) {
-            rows++;
-            int size;
-            try {
-                size = Csv.fields(line, c, width);
-            } catch (IllegalArgumentException e) {
-                skip("a quoted field is not closed");
-                return;
-            }
-            if (size <= Math.max(type, amount)) {
-                skip("too few columns");
-                return;
-            }
-            Optional<UsageIndex.Target> target = index.find(c[type]);
-            if (target.isEmpty()) {
-                skip("usage type not priced by compute-cost");
-                return;
-            }
-            String amountText = c[amount];
-            long nanos = Sum.nanos(amountText);
-            BigDecimal qty = null;
-            if (nanos < 0) { // not a plain decimal of at most 9 places that fits: BigDecimal decides
-                try {
-                    qty = new BigDecimal(amountText.trim());
-                } catch (NumberFormatException e) {
-                    skip("usage amount is not a number");
-                    return;
-                }
-                if (qty.signum() < 0) {
-                    skip("negative usage amount");
-                    return;
-                }
-            }
-            UsageIndex.Target t = target.get();
-            String base = whatIfArm ? toArm(t.baseUsageType()) : t.baseUsageType();
-            String res = resource >= 0 && resource < size && !c[resource].isEmpty() ? c[resource] : "(no resource id)";
-            String acct = account >= 0 && account < size ? c[account] : "";
-            String startText = start >= 0 && start < size ? c[start] : "";
-            int monthLength = startText.length() >= 7 ? 7 : 0;
-            // Length-prefixed parts: no two different rows' parts make the same key, whatever their characters.
-            key.setLength(0);
-            key.append(acct.length()).append(':').append(acct).append(monthLength).append(':')
-                    .append(startText, 0, monthLength).append(res.length()).append(':').append(res)
-                    .append(t.service().length()).append(':').append(t.service()).append(t.region().length()).append(':')
-                    .append(t.region()).append(base);
-            String k = key.toString();
-            Sum sum = usage.get(k);
-            if (sum == null) {
-                sum = new Sum(acct, startText.substring(0, monthLength), res, t, base);
-                usage.put(k, sum);
-            }
-            if (qty == null) {
-                sum.add(nanos, amountText);
-            } else {
-                sum.add(qty);
-            }
-            rated++;
-        }
-
-        private void skip(String reason) {
-            skipped.merge(reason, 1L, Long::sum);
-        }
-    }
-
-    /**
-     * One resource's running total of one usage type: in billionths in a {@code long} while amounts are plain
-     * decimals of at most 9 places (nearly every bill line), the rest as a {@code BigDecimal}. Exact either way.
-     */
-    static final class Sum {
-        private static final int SCALE = 9;
-        private static final long CARRY = 8_000_000_000_000_000_000L;
-        final String account;
-        final String month;
-        final String resource;
-        final UsageIndex.Target target;
-        final String usageType;
-        private long nanos;
-        private BigDecimal rest = BigDecimal.ZERO;
-        private int maxScale;
-
-        Sum(String account, String month, String resource, UsageIndex.Target target, String usageType) {
-            this.account = account;
-            this.month = month;
-            this.resource = resource;
-            this.target = target;
-            this.usageType = usageType;
-        }
-
-        /**
-         * @return a plain non-negative decimal ({@code 123}, {@code 0.25}) in billionths, or -1 if it is anything
-         *     else (signs, exponents, spaces, more than 9 places or 18 digits): those go to {@code BigDecimal}
-         */
-        static long nanos(String s) {
-            // whole digits at most 9 and places at most 9: the value in billionths is below 10^18
-            int n = s.length();
-            if (n == 0 || n > 19) {
-                return -1;
-            }
-            long v = 0;
-            int places = -1;
-            for (int i = 0; i < n; i++) {
-                char ch = s.charAt(i);
-                if (ch >= '0' && ch <= '9') {
-                    v = v * 10 + (ch - '0');
-                    if (places >= 0) {
-                        places++;
-                    }
-                } else if (ch == '.' && places < 0 && i > 0 && i < n - 1) {
-                    places = 0;
-                } else {
-                    return -1;
-                }
-            }
-            int fraction = Math.max(places, 0);
-            int whole = n - (places < 0 ? 0 : places + 1);
-            if (fraction > SCALE || whole > 9) {
-                return -1;
-            }
-            return v * POW10[SCALE - fraction]; // below 10^18: no overflow
-        }
-
-        private static final long[] POW10 = {1L, 10L, 100L, 1_000L, 10_000L, 100_000L, 1_000_000L, 10_000_000L,
-            100_000_000L, 1_000_000_000L};
-
-        void add(long amountNanos, String text) {
-            int dot = text.indexOf('.');
-            maxScale = Math.max(maxScale, dot < 0 ? 0 : text.length() - dot - 1);
-            if (nanos >= CARRY) { // amounts are below 10^18 billionths: carry before the long could overflow
-                rest = rest.add(BigDecimal.valueOf(nanos, SCALE));
-                nanos = 0;
-            }
-            nanos += amountNanos;
-        }
-
-        void add(BigDecimal amount) {
-            maxScale = Math.max(maxScale, amount.scale());
-            rest = rest.add(amount);
-        }
-
-        /** @return the exact total, at the largest scale among the amounts added (as adding them would give) */
-        BigDecimal total() {
-            BigDecimal t = rest.add(BigDecimal.valueOf(nanos, SCALE));
-            return maxScale <= SCALE && t.scale() > maxScale ? t.setScale(maxScale, RoundingMode.UNNECESSARY) : t;
-        }
-    }
-
-    private static String toArm(String base) {
-        return switch (base) {
-            case "Request", "Lambda-GB-Second", "Lambda-Storage-GB-Second", "Lambda-Provisioned-Concurrency",
-                    "Lambda-Provisioned-GB-Second" -> base + "-ARM";
-            case "Fargate-vCPU-Hours:perCPU" -> "Fargate-ARM-vCPU-Hours:perCPU";
-            case "Fargate-GB-Hours" -> "Fargate-ARM-GB-Hours";
-            default -> base;
-        };
+        return new Result(prices.currency(), agg.rows, agg.rated, agg.skipped, byUsageType, sorted, quantity, total);
     }
 
     private static int column(List<String> header, String legacy, String cur2) {

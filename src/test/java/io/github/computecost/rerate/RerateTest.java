@@ -90,4 +90,60 @@ class RerateTest {
         assertEquals(1, r.rated());
         assertDecimal("0.4", r.total()); // 3M requests less the 1M free, at 0.0000002
     }
+
+    @Test
+    void aByteOrderMarkAndCrlfLineEndsAreRead() throws IOException {
+        byte[] bom = {(byte) 0xEF, (byte) 0xBB, (byte) 0xBF};
+        String text = "lineItem/UsageType,lineItem/UsageAmount\r\nRequest,3000000\r\n\r\nRequest,1.5\r\n";
+        var in = new java.io.ByteArrayOutputStream();
+        in.write(bom);
+        in.write(text.getBytes(java.nio.charset.StandardCharsets.UTF_8));
+        Rerater.Result r = Rerater.of(PriceBook.bundled()).freeTier(false)
+                .rate(new java.io.ByteArrayInputStream(in.toByteArray()), "bom.csv");
+        assertEquals(2, r.rows()); // the empty line is not a row
+        assertDecimal("3000001.5", r.quantityByUsageType().get("Request"));
+        assertDecimal("0.6000003", r.total());
+    }
+
+    @Test
+    void aGzippedStreamIsRecognisedByItsContentNotItsName() throws IOException {
+        var gz = new java.io.ByteArrayOutputStream();
+        try (var out = new GZIPOutputStream(gz)) {
+            out.write(Files.readAllBytes(LEGACY));
+        }
+        Rerater.Result r = Rerater.of(PriceBook.bundled()).rate(new java.io.ByteArrayInputStream(gz.toByteArray()), "x");
+        assertDecimal("48.28379", r.total());
+    }
+
+    @Test
+    void aLineOfMoreThan16MiBIsSkippedByReason() throws IOException {
+        Path cur = dir.resolve("long.csv");
+        try (var w = Files.newBufferedWriter(cur)) {
+            w.write("lineItem/UsageType,lineItem/UsageAmount,lineItem/ResourceId\nRequest,2000000,");
+            char[] chunk = new char[1 << 20];
+            java.util.Arrays.fill(chunk, 'x');
+            for (int i = 0; i < 17; i++) {
+                w.write(chunk);
+            }
+            w.write("\nRequest,3000000,arn:fn\n");
+        }
+        Rerater.Result r = Rerater.of(PriceBook.bundled()).rate(cur);
+        assertEquals(Map.of("line longer than 16 MiB", 1L), r.skipped());
+        assertEquals(2, r.rows());
+        assertDecimal("0.4", r.total());
+    }
+
+    @Test
+    void recordsGivenThroughTheApiRateLikeTheirLines() {
+        var month = java.time.YearMonth.of(2026, 10);
+        Rerater.Result r = Rerater.of(PriceBook.bundled()).rate(java.util.List.of(
+                new BilledUsage("111111111111", month, "Request", "arn:fn", new java.math.BigDecimal("3000000")),
+                new BilledUsage("111111111111", month, "Lambda-GB-Second", "arn:fn", new java.math.BigDecimal("1500000")),
+                new BilledUsage("111111111111", month, "Lambda-GB-Second", "arn:fn", new java.math.BigDecimal("-1")),
+                new BilledUsage(null, null, "DataTransfer-Out-Bytes", null, java.math.BigDecimal.ONE)).iterator());
+        assertDecimal("18.73337", r.total()); // AWS's worked example
+        assertEquals(Map.of("negative usage amount", 1L, "usage type not priced by compute-cost", 1L), r.skipped());
+        assertEquals(4, r.rows());
+        assertEquals(2, r.rated());
+    }
 }

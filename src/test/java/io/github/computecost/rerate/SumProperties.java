@@ -2,7 +2,6 @@ package io.github.computecost.rerate;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
-import io.github.computecost.rerate.UsageIndex.Target;
 import java.math.BigDecimal;
 import java.util.List;
 import net.jqwik.api.Arbitraries;
@@ -34,43 +33,52 @@ class SumProperties {
 
     @Property(tries = 300)
     void aSumIsTheExactSumOfItsAmounts(@ForAll("amounts") List<String> amounts) {
-        Rerater.Sum sum = new Rerater.Sum("a", "2026-10", "r", new Target("AWSLambda", "us-east-1", "Request"), "Request");
+        SumTable sums = new SumTable(1);
+        int sum = sums.add(new byte[] {1}, 1, SumTable.hash(new byte[] {1}, 0, 1));
         BigDecimal expected = BigDecimal.ZERO;
         for (String a : amounts) {
-            long nanos = Rerater.Sum.nanos(a);
+            long nanos = SumTable.nanos(a);
             BigDecimal exact = new BigDecimal(a.trim());
             if (nanos >= 0) {
                 assertEquals(0, BigDecimal.valueOf(nanos, 9).compareTo(exact), a);
-                sum.add(nanos, a);
+                sums.add(sum, nanos, places(a));
             } else {
-                sum.add(exact);
+                sums.add(sum, exact);
             }
             expected = expected.add(exact);
         }
-        assertEquals(0, sum.total().compareTo(expected), amounts.toString());
+        assertEquals(0, sums.total(sum).compareTo(expected), amounts.toString());
+    }
+
+    private static int places(String a) {
+        byte[] b = a.getBytes(java.nio.charset.StandardCharsets.US_ASCII);
+        SumTable t = new SumTable(1);
+        t.parse(b, 0, b.length);
+        return t.parsedPlaces();
     }
 
     @Test
     void nanosTakesOnlyPlainDecimalsThatFit() {
-        assertEquals(1_500_000_000L, Rerater.Sum.nanos("1.5"));
-        assertEquals(999_999_999_999_999_999L, Rerater.Sum.nanos("999999999.999999999"));
-        assertEquals(-1, Rerater.Sum.nanos("1000000000.0")); // ten whole digits
-        assertEquals(-1, Rerater.Sum.nanos("0.0000000001")); // ten places
-        assertEquals(-1, Rerater.Sum.nanos("-1"));
-        assertEquals(-1, Rerater.Sum.nanos("1e3"));
-        assertEquals(-1, Rerater.Sum.nanos(".5"));
-        assertEquals(-1, Rerater.Sum.nanos("1.2.3"));
-        assertEquals(-1, Rerater.Sum.nanos(""));
+        assertEquals(1_500_000_000L, SumTable.nanos("1.5"));
+        assertEquals(999_999_999_999_999_999L, SumTable.nanos("999999999.999999999"));
+        assertEquals(-1, SumTable.nanos("1000000000.0")); // ten whole digits
+        assertEquals(-1, SumTable.nanos("0.0000000001")); // ten places
+        assertEquals(-1, SumTable.nanos("-1"));
+        assertEquals(-1, SumTable.nanos("1e3"));
+        assertEquals(-1, SumTable.nanos(".5"));
+        assertEquals(-1, SumTable.nanos("1.2.3"));
+        assertEquals(-1, SumTable.nanos(""));
     }
 
     @Test
     void aTotalNearTheLongLimitCarriesIntoTheBigDecimal() {
-        Rerater.Sum sum = new Rerater.Sum("a", "", "r", new Target("AWSLambda", "us-east-1", "Request"), "Request");
+        SumTable sums = new SumTable(1);
+        int sum = sums.add(new byte[0], 0, 0);
         BigDecimal expected = BigDecimal.ZERO;
         for (int i = 0; i < 100; i++) { // 100 × 999,999,999.5 billionths: far past 2^63
-            sum.add(Rerater.Sum.nanos("999999999.5"), "999999999.5");
+            sums.add(sum, SumTable.nanos("999999999.5"), 1);
             expected = expected.add(new BigDecimal("999999999.5"));
         }
-        assertEquals(expected, sum.total());
+        assertEquals(expected, sums.total(sum));
     }
 }
