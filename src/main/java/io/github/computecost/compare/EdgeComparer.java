@@ -146,8 +146,8 @@ public final class EdgeComparer {
         List<CostCurve.Term> terms = new ArrayList<>();
         terms.add(term(r, "Executions-CloudFrontFunctions", BigDecimal.ONE, free(sp, "Executions-CloudFrontFunctions")));
         if (kvsReadsPerInvocation > 0) {
-            terms.add(term(r, "KeyValueStore-Reads", BigDecimal.valueOf(kvsReadsPerInvocation),
-                    free(sp, "KeyValueStore-Reads")));
+            terms.add(term(r, "KeyValueStore-EdgeReads", BigDecimal.valueOf(kvsReadsPerInvocation),
+                    free(sp, "KeyValueStore-EdgeReads")));
         }
         return new CostCurve(terms);
     }

@@ -49,7 +49,7 @@ final class EdgeMeter {
         BigDecimal invocations = BigDecimal.valueOf(fn.invocationsPerMonth());
         usage.add(new UsageRecord("Executions-CloudFrontFunctions", invocations, true));
         if (fn.keyValueStoreReadsPerInvocation() > 0) {
-            usage.add(new UsageRecord("KeyValueStore-Reads",
+            usage.add(new UsageRecord("KeyValueStore-EdgeReads",
                     invocations.multiply(BigDecimal.valueOf(fn.keyValueStoreReadsPerInvocation())), true));
         }
         return new MeteredResource(fn.name(), CloudFrontFunction.TYPE, CLOUDFRONT, RegionPrices.GLOBAL, usage, notes);

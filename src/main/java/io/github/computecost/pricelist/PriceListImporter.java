@@ -188,9 +188,12 @@ public final class PriceListImporter {
                 ArrayNode tiers = prices.putArray(u);
                 List<OfferRow> rows = new ArrayList<>(r.getValue().get(u));
                 rows.sort(Comparator.comparing(OfferRow::beginRange));
-                for (OfferRow row : dedupe(rows)) {
+                rows = dedupe(rows);
+                boolean folded = foldFreeTier(service, template, u, rows, notes);
+                for (int i = folded ? 1 : 0; i < rows.size(); i++) {
+                    OfferRow row = rows.get(i);
                     ObjectNode t = tiers.addObject();
-                    t.put("fromInclusive", row.beginRange().toPlainString());
+                    t.put("fromInclusive", folded && i == 1 ? "0" : row.beginRange().toPlainString());
                     row.endRange().ifPresent(e -> t.put("toExclusive", e.toPlainString()));
                     t.put("price", row.priceUsd().stripTrailingZeros().toPlainString());
                 }
@@ -225,6 +228,42 @@ public final class PriceListImporter {
         }
         notes.add(service + ": " + regions.size() + " region(s) from " + offers.size() + " offer file(s) -> " + file);
         return java.util.Optional.of(new String[] {file, text});
+    }
+
+    /**
+     * Some offers give a usage type's free allowance as a first tier priced at zero (CloudFront Functions'
+     * 2,000,000 invocations, by a third-party tool's reading of the AmazonCloudFront offer) rather than as a
+     * {@code Global-} free-tier row. Our tables give it as a free-tier allowance, so such a tier is folded into
+     * the template's allowance for the usage type: dropped, the next tier starting at zero. It must be exactly
+     * that allowance; anything else would count the free units twice or lose some, and is refused.
+     *
+     * @return whether the first row is such a tier, to be left out
+     */
+    static boolean foldFreeTier(String service, JsonNode template, String usageType, List<OfferRow> rows,
+            List<String> notes) {
+        if (rows.size() < 2 || rows.get(0).priceUsd().signum() != 0 || rows.get(0).beginRange().signum() != 0) {
+            return false;
+        }
+        if (rows.get(0).endRange().isEmpty()) {
+            return false; // an open zero tier before others: the table check refuses it
+        }
+        BigDecimal end = rows.get(0).endRange().get();
+        for (JsonNode allowance : template.path("freeTier")) {
+            for (JsonNode t : allowance.path("usageTypes")) {
+                if (t.asText().equals(usageType)) {
+                    BigDecimal free = new BigDecimal(allowance.path("quantity").asText());
+                    if (free.compareTo(end) != 0) {
+                        throw new PriceListException(service + " " + usageType + ": the offer's zero-priced first tier "
+                                + "ends at " + end.toPlainString() + " but the bundled free tier is "
+                                + free.toPlainString() + "; check the free tier before importing");
+                    }
+                    notes.add(service + " " + usageType + ": the offer's zero-priced first " + end.toPlainString()
+                            + " is the free tier (" + allowance.path("id").asText() + "), kept as bundled");
+                    return true;
+                }
+            }
+        }
+        return false; // no allowance for it: a free first tier is the table's own
     }
 
     /** Rows repeated across offer files (the same tier twice) are kept once. */

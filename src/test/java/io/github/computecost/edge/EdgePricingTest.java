@@ -85,7 +85,7 @@ class EdgePricingTest {
                 .withKeyValueStoreReadsPerInvocation(3);
         ResourceEstimate r = ESTIMATOR.estimate(List.of(f)).resource("kvs");
         assertDecimal("0", cost(r, "Executions-CloudFrontFunctions"));
-        assertDecimal("0.03", cost(r, "KeyValueStore-Reads")); // 3M reads − 2M free = 1M × $0.03 per million
+        assertDecimal("0.03", cost(r, "KeyValueStore-EdgeReads")); // 3M reads − 2M free = 1M × $0.03 per million
     }
 
     @Test

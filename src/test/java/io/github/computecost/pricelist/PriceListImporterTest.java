@@ -75,6 +75,45 @@ class PriceListImporterTest {
     }
 
     @Test
+    void cloudFrontFunctionsZeroPricedFirstTierIsTheBundledFreeTier() {
+        PriceListImporter.Result r = PriceListImporter.run(List.of(fixture("AmazonCloudFront-global.json")));
+        ServicePrices cf = PriceBook.parse("cloudfront.json", r.files().get("cloudfront.json").getBytes());
+        var invocations = cf.region("global").table("Executions-CloudFrontFunctions").tiers();
+        assertEquals(1, invocations.size()); // the free 2M is the allowance, not a tier as well
+        assertDecimal("0", invocations.get(0).fromInclusive());
+        assertDecimal("0.0000001", invocations.get(0).unitPrice());
+        assertDecimal("0.00000003", cf.region("global").table("KeyValueStore-EdgeReads").tiers().get(0).unitPrice());
+        assertDecimal("2000000", cf.freeTier().get(0).quantity());
+        assertTrue(cf.region("global").confirmed());
+        assertEquals("2025-11-03", cf.dataVersion());
+        assertTrue(r.notes().stream().anyMatch(n -> n.contains("Executions-CloudFrontFunctions: the offer's zero-priced "
+                + "first 2000000 is the free tier")), r.notes().toString());
+    }
+
+    @Test
+    void importedCloudFrontTablesPriceAFunctionAsTheBundledOnesDo() throws IOException {
+        PriceListImporter.write(PriceListImporter.run(List.of(fixture("AmazonCloudFront-global.json"))), dir);
+        var fn = io.github.computecost.edge.CloudFrontFunction.of("rewrite",
+                io.github.computecost.edge.EdgeEventType.VIEWER_REQUEST, 12_000_000).withKeyValueStoreReadsPerInvocation(2);
+        var bundled = Estimator.of(PriceBook.bundled()).estimate(List.of(fn)).totalExact();
+        var imported = Estimator.of(PriceBook.withOverrides(dir)).estimate(List.of(fn)).totalExact();
+        // 10M paid invocations × $0.10 per million + 22M paid reads × $0.03 per million
+        assertDecimal("1.66", bundled);
+        assertDecimal("1.66", imported);
+    }
+
+    @Test
+    void aZeroPricedFirstTierThatIsNotTheBundledFreeTierIsRefused() throws IOException {
+        Path offer = dir.resolve("cf.json");
+        Files.writeString(offer, Files.readString(fixture("AmazonCloudFront-global.json"))
+                .replace("\"endRange\": \"2000000\"", "\"endRange\": \"1000000\"")
+                .replace("\"beginRange\": \"2000000\"", "\"beginRange\": \"1000000\""));
+        PriceListException e = assertThrows(PriceListException.class, () -> PriceListImporter.run(List.of(offer)));
+        assertTrue(e.getMessage().contains("zero-priced first tier ends at 1000000 but the bundled free tier is 2000000"),
+                e.getMessage());
+    }
+
+    @Test
     void theCommandLineImportsAndDiffs() throws IOException {
         var out = new java.io.StringWriter();
         var err = new java.io.StringWriter();
