@@ -34,7 +34,7 @@ final class PricingFileReader {
     static ServicePrices read(String file, byte[] bytes) {
         JsonNode root;
         try {
-            root = Json.json().readTree(bytes);
+            root = Json.readTree(bytes, false);
         } catch (JacksonException e) {
             throw new PricingDataException(file, "$", "is not valid JSON: " + e.getOriginalMessage()
                     + location(e));

@@ -114,7 +114,7 @@ public final class ConfigReader {
 
     private static JsonNode parseJson(String name, String text) {
         try {
-            JsonNode n = Json.json().readTree(text);
+            JsonNode n = Json.readTree(text.getBytes(StandardCharsets.UTF_8), false);
             if (n == null || n.isMissingNode()) {
                 throw new WorkloadException(name, "$", Optional.empty(), "is empty");
             }
@@ -122,18 +122,22 @@ public final class ConfigReader {
         } catch (JacksonException e) {
             throw new WorkloadException(name, "$", Optional.empty(), "is not valid JSON: " + e.getOriginalMessage()
                     + (e.getLocation() == null ? "" : " (line " + e.getLocation().getLineNr() + ")"));
+        } catch (IOException e) {
+            throw new WorkloadException(name, "$", Optional.empty(), "cannot be read: " + e.getMessage());
         }
     }
 
     private static JsonNode parseStrictYaml(String name, String text) {
         try {
-            JsonNode n = Json.yaml().readTree(text);
+            JsonNode n = Json.readTree(text.getBytes(StandardCharsets.UTF_8), true);
             if (n == null || n.isMissingNode()) {
                 throw new WorkloadException(name, "$", Optional.empty(), "is empty");
             }
             return n;
         } catch (JacksonException e) {
             throw new WorkloadException(name, "$", Optional.empty(), "is not valid YAML: " + e.getOriginalMessage());
+        } catch (IOException e) {
+            throw new WorkloadException(name, "$", Optional.empty(), "cannot be read: " + e.getMessage());
         }
     }
 
@@ -144,7 +148,7 @@ public final class ConfigReader {
             if (doc == null) {
                 throw new WorkloadException(name, "$", Optional.empty(), "is empty");
             }
-            return Json.json().valueToTree(doc);
+            return CfnYaml.tree(doc);
         } catch (YAMLException e) {
             String msg = e.getMessage() == null ? "" : e.getMessage().lines().findFirst().orElse("");
             throw new WorkloadException(name, "$", Optional.empty(), "is not valid YAML: " + msg);

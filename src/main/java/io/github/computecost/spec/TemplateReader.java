@@ -77,7 +77,7 @@ final class TemplateReader {
             Map<String, EdgeEventType> events = cloudFrontEvents(resources);
             for (Map.Entry<String, Obj> e : resources.entrySet()) {
                 String type = e.getValue().has("Type") ? e.getValue().raw("Type").asText() : "";
-                JsonNode props = e.getValue().has("Properties") ? e.getValue().raw("Properties") : Json.json().createObjectNode();
+                JsonNode props = e.getValue().has("Properties") ? e.getValue().raw("Properties") : Json.nodes().objectNode();
                 switch (type) {
                     case "AWS::Serverless::Function" -> r.lambda(e.getKey(), merge(globals, props), e.getValue().path());
                     case "AWS::Lambda::Function" -> r.lambda(e.getKey(), props, e.getValue().path());
@@ -451,7 +451,7 @@ final class TemplateReader {
             m.appendReplacement(sb, java.util.regex.Matcher.quoteReplacement(param.get("Default").asText()));
         }
         m.appendTail(sb);
-        return Json.json().getNodeFactory().textNode(sb.toString());
+        return Json.nodes().textNode(sb.toString());
     }
 
     private static int whole(String id, String key, BigDecimal v) {

@@ -2,7 +2,6 @@ package io.github.computecost.spec;
 
 import com.fasterxml.jackson.core.JacksonException;
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import io.github.computecost.budget.Budget;
 import io.github.computecost.compare.MemoryTuning;
 import io.github.computecost.compare.NeutralWorkload;
@@ -173,7 +172,7 @@ public final class WorkloadReader {
             throw new WorkloadException(file.toString(), "$", Optional.empty(), "cannot be read: " + e.getMessage());
         }
         String n = file.getFileName().toString().toLowerCase(Locale.ROOT);
-        return parse(file.toString(), bytes, n.endsWith(".json") ? Json.json() : Json.yaml());
+        return parse(file.toString(), bytes, n.endsWith(".json"));
     }
 
     /**
@@ -186,19 +185,18 @@ public final class WorkloadReader {
      * @throws WorkloadException if the document is invalid
      */
     public static Workload parse(String fileName, String content, boolean json) {
-        return parse(fileName, content.getBytes(java.nio.charset.StandardCharsets.UTF_8),
-                json ? Json.json() : Json.yaml());
+        return parse(fileName, content.getBytes(java.nio.charset.StandardCharsets.UTF_8), json);
     }
 
-    private static Workload parse(String file, byte[] bytes, ObjectMapper mapper) {
+    private static Workload parse(String file, byte[] bytes, boolean json) {
         JsonNode root;
         try {
-            root = mapper.readTree(bytes);
+            root = Json.readTree(bytes, !json);
         } catch (JacksonException e) {
             String where = e.getLocation() == null ? "" : " (line " + e.getLocation().getLineNr() + ", column "
                     + e.getLocation().getColumnNr() + ")";
             throw new WorkloadException(file, "$", Optional.empty(), "is not valid "
-                    + (mapper == Json.json() ? "JSON" : "YAML") + ": " + e.getOriginalMessage() + where);
+                    + (json ? "JSON" : "YAML") + ": " + e.getOriginalMessage() + where);
         } catch (IOException e) {
             throw new WorkloadException(file, "$", Optional.empty(), "cannot be read: " + e.getMessage());
         }
