@@ -12,8 +12,8 @@ import java.util.Map;
 
 /**
  * Writes BENCHMARKS.md from a JMH JSON result file and, optionally, the start-up timings of
- * {@code bench/startup.sh}, so the figures are regenerated, never hand-edited: {@code bench/run.sh "machine"}
- * does all of it.
+ * {@code bench/startup.sh} and a one-core re-rating run, so the figures are regenerated, never hand-edited:
+ * {@code bench/run.sh "machine"} does all of it. Arguments: JMH JSON, machine, start-up TSV, one-core JMH JSON.
  */
 public final class BenchmarkReport {
 
@@ -63,16 +63,19 @@ public final class BenchmarkReport {
             }
         }
         sb.append("\n## Bulk re-rating (`rate-usage`), end to end from CSV text, heap 128 MB\n\n");
-        sb.append("| Benchmark | Rows | Score | Error | Unit | Rows per second |\n| --- | ---: | ---: | ---: | --- | ---: |\n");
-        for (JsonNode r : results) {
-            String name = r.path("benchmark").asText().replace("io.github.computecost.bench.", "");
-            if (name.startsWith("RerateBenchmark.")) {
-                int rows = r.path("params").path("rows").asInt();
-                JsonNode m = r.path("primaryMetric"); // per row count: the score map is keyed by name only
-                double[] s = {m.path("score").asDouble(), m.path("scoreError").asDouble()};
-                sb.append(String.format(Locale.ROOT, "| %s | %d | %.1f | ± %.1f | %s | %.0f |%n", name.substring(16), rows,
-                        s[0], s[1], unit.get(name), rows / (s[0] / 1000.0)));
-            }
+        sb.append("A seeded synthetic Cost-and-Usage-style file (`SyntheticCur`: 10 accounts, 2,000 resources, 8 usage "
+                + "types of which one is not priced, about 140,000 distinct sums). The baseline only reads the same file "
+                + "and splits its lines (`BufferedReader`, `String.split`).\n\n");
+        sb.append("| Benchmark | Rows | Score | Error | Unit | Rows per second | Time vs baseline |\n"
+                + "| --- | ---: | ---: | ---: | --- | ---: | ---: |\n");
+        appendRerate(sb, results, results);
+        if (args.length > 3) {
+            JsonNode oneCore = new ObjectMapper().readTree(new File(args[3]));
+            sb.append("\nThe same on one core (`taskset -c 0`, `-XX:ActiveProcessorCount=1`: the collector and the "
+                    + "compiler share the core), measured after the table above:\n\n");
+            sb.append("| Benchmark | Rows | Score | Error | Unit | Rows per second | Time vs baseline |\n"
+                    + "| --- | ---: | ---: | ---: | --- | ---: | ---: |\n");
+            appendRerate(sb, oneCore, results);
         }
         if (args.length > 2) {
             sb.append("\n## Command-line start-up, JVM start included (`bench/startup.sh`, wall time)\n\n");
@@ -91,6 +94,29 @@ public final class BenchmarkReport {
             }
         }
         System.out.print(sb);
+    }
+
+    /** Rows of {@code results}' re-rating benchmarks; the baseline at the same row count comes from {@code base}. */
+    private static void appendRerate(StringBuilder sb, JsonNode results, JsonNode base) {
+        for (JsonNode r : results) {
+            String name = r.path("benchmark").asText().replace("io.github.computecost.bench.", "");
+            if (!name.startsWith("RerateBenchmark.")) {
+                continue;
+            }
+            int rows = r.path("params").path("rows").asInt();
+            JsonNode m = r.path("primaryMetric");
+            double score = m.path("score").asDouble();
+            double baseline = Double.NaN;
+            for (JsonNode b : base) {
+                if (b.path("benchmark").asText().endsWith("RerateBenchmark.baselineReadAndSplit")
+                        && b.path("params").path("rows").asInt() == rows) {
+                    baseline = b.path("primaryMetric").path("score").asDouble();
+                }
+            }
+            sb.append(String.format(Locale.ROOT, "| %s | %d | %.1f | ± %.1f | %s | %.0f | %.2f |%n", name.substring(16),
+                    rows, score, m.path("scoreError").asDouble(), m.path("scoreUnit").asText(), rows / (score / 1000.0),
+                    score / baseline));
+        }
     }
 
     private static String ratio(Map<String, double[]> score, String a, String b) {

@@ -6,7 +6,6 @@ import java.io.IOException;
 import java.math.BigDecimal;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.Random;
 import java.util.concurrent.TimeUnit;
 import org.openjdk.jmh.annotations.Benchmark;
 import org.openjdk.jmh.annotations.BenchmarkMode;
@@ -24,8 +23,8 @@ import org.openjdk.jmh.annotations.Warmup;
 
 /**
  * Bulk re-rating end to end from CSV text: a seeded synthetic Cost-and-Usage-style export of {@code rows} rows
- * (Lambda and Fargate usage over 2,000 resources, 10 accounts, with rows to skip) rated by {@code rate-usage}'s
- * engine. Rows per second = rows / (seconds per operation). The baseline, measured in the same run, only reads
+ * ({@link SyntheticCur}: Lambda and Fargate usage over 2,000 resources, 10 accounts, with rows to skip) rated by
+ * {@code rate-usage}'s engine. Rows per second = rows / (seconds per operation). The baseline, measured in the same run, only reads
  * and splits the same file's lines.
  */
 @State(Scope.Benchmark)
@@ -45,23 +44,8 @@ public class RerateBenchmark {
     @Setup(Level.Trial)
     public void setup() throws IOException {
         file = Files.createTempFile("cur", ".csv");
-        Random rnd = new Random(42);
-        String[] types = {"Request", "Lambda-GB-Second", "Request-ARM", "Lambda-GB-Second-ARM",
-            "USE1-Fargate-vCPU-Hours:perCPU", "USE1-Fargate-GB-Hours", "EU-Lambda-GB-Second", "DataTransfer-Out-Bytes"};
         // Written as it is generated: the fork's heap is 128 MB, and the file is larger than that at 2M rows.
-        try (var w = Files.newBufferedWriter(file)) {
-            w.write("lineItem/UsageAccountId,lineItem/UsageStartDate,lineItem/UsageType,lineItem/ResourceId,"
-                    + "lineItem/UsageAmount\n");
-            StringBuilder sb = new StringBuilder(128);
-            for (int i = 0; i < rows; i++) {
-                sb.setLength(0);
-                sb.append(100000000000L + rnd.nextInt(10)).append(",2026-10-").append(String.format("%02d", 1 + rnd.nextInt(28)))
-                        .append("T00:00:00Z,").append(types[rnd.nextInt(types.length)]).append(",arn:res:")
-                        .append(rnd.nextInt(2000)).append(',').append(rnd.nextInt(100000)).append('.').append(rnd.nextInt(1000))
-                        .append('\n');
-                w.append(sb);
-            }
-        }
+        SyntheticCur.write(file, rows, 42);
         rerater = Rerater.of(PriceBook.bundled());
     }
 
