@@ -354,6 +354,12 @@ final class Aggregator {
         return p;
     }
 
+    /** Counts a line that was not read at all (too long to hold) as a row skipped for {@code reason}. */
+    void skipLine(String reason) {
+        rows++;
+        skip(reason);
+    }
+
     private void skip(String reason) {
         skipped.merge(reason, 1L, Long::sum);
     }

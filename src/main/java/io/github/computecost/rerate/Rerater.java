@@ -148,8 +148,7 @@ public final class Rerater {
         byte[] buffer;
         while ((buffer = lines.next()) != null) {
             if (lines.tooLong()) {
-                agg.rows++;
-                agg.skipped.merge("line longer than " + (LineReader.MAX_LINE >> 20) + " MiB", 1L, Long::sum);
+                agg.skipLine("line longer than " + (LineReader.MAX_LINE >> 20) + " MiB");
             } else if (lines.end() > lines.start()) {
                 agg.line(buffer, lines.start(), lines.end());
             }
