@@ -1,10 +1,14 @@
 package io.github.computecost.rerate;
 
+import io.github.computecost.estimate.MeteredResource;
+import io.github.computecost.estimate.UsageRecord;
 import java.math.BigDecimal;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.Collection;
 import java.util.HashMap;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -238,22 +242,65 @@ final class Aggregator {
         return (k[n] & 0xFF) << 24 | (k[n + 1] & 0xFF) << 16 | (k[n + 2] & 0xFF) << 8 | (k[n + 3] & 0xFF);
     }
 
-    /** The parts of a key: account, month, resource and the type's target; and the usage summed. */
-    record Parts(String account, String month, String resource, UsageIndex.Target target, BigDecimal total) {
-    }
-
-    /** @return the parts of key number {@code number} */
-    Parts parts(int number) {
-        int entry = keys.entry(number);
-        byte[] k = keys.key(entry);
-        String[] s = new String[3];
-        int n = 0;
-        for (int i = 0; i < 3; i++) {
-            int len = getInt(k, n);
-            s[i] = new String(k, n + 4, len, StandardCharsets.UTF_8);
-            n += 4 + len;
+    /**
+     * The sums as metered resources, one per account, month, resource, service and region, grouped by account and
+     * month (each has its own free tier), in the order they were first met. A resource's key is its sums' key with
+     * the usage type replaced by where it is priced, so they are grouped with one more table, and each resource's
+     * strings are made once, not once per usage type.
+     */
+    Collection<List<MeteredResource>> meteredByAccountMonth() {
+        flush();
+        Map<List<String>, Integer> places = new HashMap<>(); // service and region -> number
+        int[] placeOf = new int[targets.size()];
+        for (int t = 0; t < targets.size(); t++) {
+            UsageIndex.Target target = targets.get(t);
+            placeOf[t] = places.computeIfAbsent(List.of(target.service(), target.region()), x -> places.size());
         }
-        return new Parts(s[0], s[1], s[2], targets.get(getInt(k, n)), keys.total(entry));
+        SumTable resources = new SumTable(keys.size());
+        List<String[]> names = new ArrayList<>(); // per resource: label, service, region
+        List<List<UsageRecord>> usage = new ArrayList<>();
+        Map<String, List<Integer>> byAccountMonth = new LinkedHashMap<>();
+        for (int n = 0; n < keys.size(); n++) {
+            int entry = keys.entry(n);
+            byte[] k = keys.key(entry);
+            int typeAt = k.length - 4;
+            UsageIndex.Target target = targets.get(getInt(k, typeAt));
+            int place = placeOf[getInt(k, typeAt)]; // the resource's key: the same parts, its place for the type
+            k[typeAt] = (byte) (place >>> 24);
+            k[typeAt + 1] = (byte) (place >>> 16);
+            k[typeAt + 2] = (byte) (place >>> 8);
+            k[typeAt + 3] = (byte) place;
+            int h = SumTable.hash(k, 0, k.length);
+            int found = resources.find(k, k.length, h);
+            int r;
+            if (found >= 0) {
+                r = resources.number(found);
+            } else {
+                r = resources.number(resources.add(k, k.length, h));
+                String[] s = new String[3];
+                int at = 0;
+                for (int i = 0; i < 3; i++) {
+                    int len = getInt(k, at);
+                    s[i] = new String(k, at + 4, len, StandardCharsets.UTF_8);
+                    at += 4 + len;
+                }
+                names.add(new String[] {s[2] + " [" + target.service() + " " + target.region() + "]", target.service(),
+                    target.region()});
+                usage.add(new ArrayList<>(2));
+                byAccountMonth.computeIfAbsent(s[0] + "|" + s[1], x -> new ArrayList<>()).add(r);
+            }
+            usage.get(r).add(new UsageRecord(target.baseUsageType(), keys.total(entry), true));
+        }
+        List<List<MeteredResource>> groups = new ArrayList<>(byAccountMonth.size());
+        for (List<Integer> members : byAccountMonth.values()) {
+            List<MeteredResource> group = new ArrayList<>(members.size());
+            for (int r : members) {
+                String[] name = names.get(r);
+                group.add(new MeteredResource(name[0], "usage", name[1], name[2], usage.get(r), List.of()));
+            }
+            groups.add(group);
+        }
+        return groups;
     }
 
     /** @return the number of the billed usage type {@code b[s..e)}'s target, or -1 if it is not priced */

@@ -5,7 +5,6 @@ import io.github.computecost.estimate.LineItem;
 import io.github.computecost.estimate.MeteredResource;
 import io.github.computecost.estimate.RatingEngine;
 import io.github.computecost.estimate.ResourceEstimate;
-import io.github.computecost.estimate.UsageRecord;
 import io.github.computecost.internal.Csv;
 import io.github.computecost.pricing.PriceBook;
 import java.io.BufferedInputStream;
@@ -18,6 +17,7 @@ import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.Collection;
 import java.util.HashMap;
 import java.util.Iterator;
 import java.util.LinkedHashMap;
@@ -90,28 +90,6 @@ public final class Rerater {
     public record Result(String currency, long rows, long rated, Map<String, Long> skipped,
             Map<String, BigDecimal> byUsageType, Map<String, BigDecimal> byResource,
             Map<String, BigDecimal> quantityByUsageType, BigDecimal total) {
-    }
-
-    private record Key(String account, String month, String resource, String service, String region) {
-        /**
-         * The record's default hash (31 × h + field) collides in bulk on bills, whose account and resource ids
-         * differ in a digit or two (a profile of 2M rows, when this map was the per-line one, showed most time in
-         * tree-bin lookups). Each field is
-         * mixed by a large odd multiplier and the whole by MurmurHash3's finaliser.
-         */
-        @Override
-        public int hashCode() {
-            int h = account.hashCode();
-            h = h * 0x9E3779B1 + month.hashCode();
-            h = h * 0x9E3779B1 + resource.hashCode();
-            h = h * 0x9E3779B1 + service.hashCode();
-            h = h * 0x9E3779B1 + region.hashCode();
-            h ^= h >>> 16;
-            h *= 0x85EBCA6B;
-            h ^= h >>> 13;
-            h *= 0xC2B2AE35;
-            return h ^ (h >>> 16);
-        }
     }
 
     /**
@@ -202,27 +180,13 @@ public final class Rerater {
 
     /** Rates each account-month's sums separately: the free tier is per account and month. */
     private Result result(Aggregator agg) {
-        agg.flush();
-        Map<Key, List<UsageRecord>> byResourceKey = new LinkedHashMap<>();
-        for (int e = 0; e < agg.keys.size(); e++) {
-            Aggregator.Parts p = agg.parts(e);
-            UsageIndex.Target t = p.target();
-            byResourceKey.computeIfAbsent(new Key(p.account(), p.month(), p.resource(), t.service(), t.region()),
-                    x -> new ArrayList<>()).add(new UsageRecord(t.baseUsageType(), p.total(), true));
-        }
-        Map<String, List<MeteredResource>> byAccountMonth = new LinkedHashMap<>();
-        for (Map.Entry<Key, List<UsageRecord>> e : byResourceKey.entrySet()) {
-            Key k = e.getKey();
-            String label = k.resource() + " [" + k.service() + " " + k.region() + "]";
-            byAccountMonth.computeIfAbsent(k.account() + "|" + k.month(), x -> new ArrayList<>())
-                    .add(new MeteredResource(label, "usage", k.service(), k.region(), e.getValue(), List.of()));
-        }
+        Collection<List<MeteredResource>> byAccountMonth = agg.meteredByAccountMonth();
         Map<String, BigDecimal> byUsageType = new TreeMap<>();
         Map<String, BigDecimal> quantity = new TreeMap<>();
         Map<String, BigDecimal> byResource = new HashMap<>(); // sorted once at the end: cheaper than a tree
         BigDecimal total = BigDecimal.ZERO;
         RatingEngine engine = RatingEngine.of(prices);
-        for (List<MeteredResource> group : byAccountMonth.values()) {
+        for (List<MeteredResource> group : byAccountMonth) {
             Estimate est = engine.rate(group, freeTier);
             for (ResourceEstimate re : est.resources()) {
                 byResource.merge(re.name(), re.monthlyCostExact(), BigDecimal::add);
