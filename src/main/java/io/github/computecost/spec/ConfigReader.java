@@ -56,21 +56,26 @@ public final class ConfigReader {
         boolean json = name.toLowerCase(Locale.ROOT).endsWith(".json");
         JsonNode root;
         try {
-            root = json ? parseJson(name, text) : parseYaml(name, text);
+            // YAML is read once by the strict parser: a workload file needs nothing more, and only a template
+            // needs CloudFormation's short tags (read again below); this saves a second YAML parser at start-up.
+            root = json ? parseJson(name, text) : strictYamlOrNull(text);
+            if (root == null || isTemplate(root)) {
+                root = json ? root : parseYaml(name, text);
+            }
         } catch (WorkloadException e) {
             if (usageFile.isPresent() || json) {
                 throw e;
             }
             return WorkloadReader.read(file); // not a template: the workload reader gives the precise error
         }
-        boolean template = root.isObject() && (root.has("Resources") || root.has("AWSTemplateFormatVersion"));
+        boolean template = isTemplate(root);
         boolean taskDefinition = root.isObject() && (root.has("containerDefinitions") || root.has("taskDefinition"));
         if (!template && !taskDefinition) {
             if (usageFile.isPresent()) {
                 throw new WorkloadException(name, "$", Optional.empty(), "--usage is for templates and task "
                         + "definitions; a workload file holds its own usage");
             }
-            return WorkloadReader.read(file);
+            return WorkloadReader.parse(name, root);
         }
         WorkloadReader.Header header = new WorkloadReader.Header(Optional.empty(), true, List.of(),
                 io.github.computecost.limits.AccountQuotas.DEFAULTS);
@@ -109,6 +114,20 @@ public final class ConfigReader {
             throw new WorkloadException(file.toString(), "$", Optional.empty(), "file not found");
         } catch (IOException e) {
             throw new WorkloadException(file.toString(), "$", Optional.empty(), "cannot be read: " + e.getMessage());
+        }
+    }
+
+    private static boolean isTemplate(JsonNode root) {
+        return root.isObject() && (root.has("Resources") || root.has("AWSTemplateFormatVersion"));
+    }
+
+    /** @return the YAML document as the strict parser reads it (tags ignored), or null if it cannot */
+    private static JsonNode strictYamlOrNull(String text) {
+        try {
+            JsonNode n = Json.readTree(text.getBytes(StandardCharsets.UTF_8), true);
+            return n == null || n.isMissingNode() ? null : n;
+        } catch (IOException e) {
+            return null;
         }
     }
 

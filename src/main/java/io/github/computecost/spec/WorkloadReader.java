@@ -200,6 +200,11 @@ public final class WorkloadReader {
         } catch (IOException e) {
             throw new WorkloadException(file, "$", Optional.empty(), "cannot be read: " + e.getMessage());
         }
+        return parse(file, root);
+    }
+
+    /** A workload from a document already read into a tree (by {@code ConfigReader}, which looks at it first). */
+    static Workload parse(String file, JsonNode root) {
         if (root == null || root.isMissingNode()) {
             throw new WorkloadException(file, "$", Optional.empty(), "is empty");
         }

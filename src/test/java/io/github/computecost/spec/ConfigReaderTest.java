@@ -133,4 +133,17 @@ class ConfigReaderTest {
         assertEquals(3, w.resources().size());
         assertThrows(WorkloadException.class, () -> ConfigReader.read(Path.of("examples/orders.yaml"), Optional.of(USAGE)));
     }
+
+    @Test
+    void aBrokenYamlWorkloadStillGetsTheStrictReadersPreciseError() throws IOException {
+        Path f = dir.resolve("dup.yaml");
+        Files.writeString(f, "resources:\n  - name: a\n    type: lambda\n    memoryMb: 128\n    memoryMb: 256\n");
+        WorkloadException e = assertThrows(WorkloadException.class, () -> ConfigReader.read(f, Optional.empty()));
+        assertTrue(e.getMessage().contains("Duplicate field 'memoryMb'") && e.getMessage().contains("line 5"),
+                e.getMessage());
+        Path empty = dir.resolve("empty.yaml");
+        Files.writeString(empty, "# nothing\n");
+        assertTrue(assertThrows(WorkloadException.class, () -> ConfigReader.read(empty, Optional.empty())).getMessage()
+                .contains("is empty"));
+    }
 }
