@@ -32,6 +32,14 @@ final class LightsailMeter {
                 .map(Map.Entry::getKey).findFirst();
     }
 
+    /**
+     * @return the usage type of a plan's hours: AWS's ({@code BundleUsage:4GB}, {@code BundleUsage:4GB_win}) as the
+     *     catalog gives it, or {@code BundleUsage:<bundle id>} for a plan whose AWS name is not known
+     */
+    static String hourlyUsageType(String bundleId, Map<String, String> plan) {
+        return plan.getOrDefault("hourlyUsageType", "BundleUsage:" + bundleId);
+    }
+
     static ValidationReport validate(LightsailInstance i, PriceBook prices) {
         ServicePrices sp = prices.service(SERVICE);
         if (bundleId(sp, i.bundle()).isPresent()) {
@@ -61,14 +69,15 @@ final class LightsailMeter {
             usage.add(new UsageRecord("BundleMonth:" + id, count, true));
         } else {
             BigDecimal hours = i.hoursPerMonth().get();
-            BigDecimal hourly = sp.region(region).table("BundleUsage:" + id).tiers().get(0).unitPrice();
+            String hourlyUsageType = hourlyUsageType(id, plan);
+            BigDecimal hourly = sp.region(region).table(hourlyUsageType).tiers().get(0).unitPrice();
             BigDecimal monthly = sp.region(region).table("BundleMonth:" + id).tiers().get(0).unitPrice();
             if (hours.multiply(hourly).compareTo(monthly) >= 0) {
                 usage.add(new UsageRecord("BundleMonth:" + id, count, true));
                 notes.add(hours.stripTrailingZeros().toPlainString() + " hours at the hourly price would exceed the "
                         + "plan's monthly price, which caps the charge.");
             } else {
-                usage.add(new UsageRecord("BundleUsage:" + id, hours.multiply(count), true));
+                usage.add(new UsageRecord(hourlyUsageType, hours.multiply(count), true));
             }
         }
         BigDecimal allowance = new BigDecimal(plan.get("transferAllowanceGb"));

@@ -31,7 +31,8 @@ import java.util.regex.Pattern;
  * file's decimal text), the region code ({@code regionCode}) and usage-type prefix ({@code USE2-},
  * {@code EU-}, ...). The data version is the offer's publication date; the region is marked confirmed, with
  * the offer file as its source. A region that lacks any of the template's usage types is not written (and
- * said so). Free-tier rows ({@code Global-} usage types, priced 0) are passed over: the free tier stays as the
+ * said so), except in a table whose prices no offer wholly carries ({@link #PARTIAL}: Lightsail's plan prices),
+ * where the bundled prices of the region are kept for what the offers lack and the region keeps its status. Free-tier rows ({@code Global-} usage types, priced 0) are passed over: the free tier stays as the
  * template states it. Every table written is first loaded and validated like any pricing-data file; on any
  * error nothing is written.
  */
@@ -46,6 +47,13 @@ public final class PriceListImporter {
             "AmazonLightsail", List.of("AmazonLightsail"));
 
     private static final Pattern PREFIX = Pattern.compile("([A-Z]+[0-9]*-)?");
+
+    /**
+     * Tables with prices that no offer carries, kept from the bundled table for the regions it has: Lightsail's
+     * whole-month plan prices (the offer bills hours) and its IPv6-only plans' hours (AWS's usage-type names for
+     * them are not known). Elsewhere a region lacking any usage type is not written.
+     */
+    static final Set<String> PARTIAL = Set.of("AmazonLightsail");
 
     /**
      * What an import produced.
@@ -170,25 +178,41 @@ public final class PriceListImporter {
         String sourceId = "aws-price-list-" + service.toLowerCase(java.util.Locale.ROOT);
         for (Map.Entry<String, Map<String, List<OfferRow>>> r : found.entrySet()) {
             List<String> missing = usageTypes.stream().filter(u -> !r.getValue().containsKey(u)).toList();
-            if (!missing.isEmpty()) {
-                notes.add(service + " " + r.getKey() + ": not written, the offers lack " + String.join(", ", missing));
+            JsonNode old = template.path("regions").path(r.getKey());
+            boolean keepMissing = !missing.isEmpty() && PARTIAL.contains(service) && !old.isMissingNode();
+            if (!missing.isEmpty() && !keepMissing) {
+                notes.add(service + " " + r.getKey() + ": not written, the offers lack " + some(missing));
                 continue;
             }
-            JsonNode old = template.path("regions").path(r.getKey());
             ObjectNode region = regions.putObject(r.getKey());
             region.put("name", old.has("name") ? old.get("name").asText() : names.get(r.getKey()));
             region.put("usageTypePrefix", global ? "" : prefixes.get(r.getKey()));
-            region.put("status", "confirmed");
+            // A region with prices kept from the bundled table is only as confirmed as that table.
+            region.put("status", keepMissing ? old.path("status").asText("unconfirmed") : "confirmed");
             region.put("checked", day);
-            region.putArray("sources").add(sourceId);
-            region.put("note", "Imported from the AWS Price List (offer version " + version + ", published " + published
-                    + ").");
+            ArrayNode regionSources = region.putArray("sources").add(sourceId);
+            String imported = "Imported from the AWS Price List (offer version " + version + ", published " + published
+                    + ")";
+            if (keepMissing) {
+                old.path("sources").forEach(regionSources::add);
+                region.put("note", imported + ": " + (usageTypes.size() - missing.size()) + " of " + usageTypes.size()
+                        + " usage types; the rest, which the offers do not carry, kept as bundled. Bundled note: "
+                        + old.path("note").asText());
+                notes.add(service + " " + r.getKey() + ": " + missing.size() + " usage types not in the offers kept as "
+                        + "bundled (" + some(missing) + ")");
+            } else {
+                region.put("note", imported + ".");
+            }
             ObjectNode prices = region.putObject("prices");
             for (String u : usageTypes) {
+                if (!r.getValue().containsKey(u)) {
+                    prices.set(u, old.path("prices").path(u).deepCopy());
+                    continue;
+                }
                 ArrayNode tiers = prices.putArray(u);
                 List<OfferRow> rows = new ArrayList<>(r.getValue().get(u));
                 rows.sort(Comparator.comparing(OfferRow::beginRange));
-                rows = dedupe(rows);
+                rows = dedupe(service + " " + r.getKey() + " " + u, rows);
                 boolean folded = foldFreeTier(service, template, u, rows, notes);
                 for (int i = folded ? 1 : 0; i < rows.size(); i++) {
                     OfferRow row = rows.get(i);
@@ -266,12 +290,20 @@ public final class PriceListImporter {
         return false; // no allowance for it: a free first tier is the table's own
     }
 
-    /** Rows repeated across offer files (the same tier twice) are kept once. */
-    private static List<OfferRow> dedupe(List<OfferRow> rows) {
+    /**
+     * Rows repeated across offer files or products (the same tier twice) are kept once. Two rows for the same tier
+     * at different prices are refused: which one bills is not something to guess.
+     */
+    private static List<OfferRow> dedupe(String what, List<OfferRow> rows) {
         List<OfferRow> out = new ArrayList<>();
         for (OfferRow r : rows) {
-            if (out.isEmpty() || out.get(out.size() - 1).beginRange().compareTo(r.beginRange()) != 0) {
+            OfferRow last = out.isEmpty() ? null : out.get(out.size() - 1);
+            if (last == null || last.beginRange().compareTo(r.beginRange()) != 0) {
                 out.add(r);
+            } else if (last.priceUsd().compareTo(r.priceUsd()) != 0) {
+                throw new PriceListException(what + ": two prices for the tier from " + r.beginRange().toPlainString()
+                        + " (" + last.priceUsd().toPlainString() + " in " + last.sku() + ", " + r.priceUsd().toPlainString()
+                        + " in " + r.sku() + "); nothing was written");
             }
         }
         return out;
@@ -310,6 +342,13 @@ public final class PriceListImporter {
                 && ("NA".equals(row.attribute("preinstalledsw")) || row.attribute("preinstalledsw").isEmpty())
                 && (row.attribute("capacitystatus").isEmpty() || "Used".equals(row.attribute("capacitystatus")))
                 && (op.equals("RunInstances") || op.equals("RunInstances:0002"));
+    }
+
+    /** @return the first few of a list, and how many more there are */
+    private static String some(List<String> all) {
+        int shown = Math.min(6, all.size());
+        return String.join(", ", all.subList(0, shown)) + (all.size() > shown ? " and " + (all.size() - shown)
+                + " more" : "");
     }
 
     private static String max(String a, String b) {

@@ -114,6 +114,48 @@ class PriceListImporterTest {
     }
 
     @Test
+    void lightsailHoursFromTheOfferPlanPricesAndIpv6OnlyPlansKeptAsBundled() throws IOException {
+        PriceListImporter.Result r = PriceListImporter.run(List.of(fixture("AmazonLightsail-us-east-1.json")));
+        ServicePrices ls = PriceBook.parse("lightsail.json", r.files().get("lightsail.json").getBytes());
+        var east = ls.region("us-east-1");
+        assertDecimal("0.00672", east.table("BundleUsage:0.5GB").tiers().get(0).unitPrice()); // $5 / 744, cut to 5 places
+        assertDecimal("0.01276", east.table("BundleUsage:0.5GB_win").tiers().get(0).unitPrice());
+        assertEquals("USE1-BundleUsage:4GB", east.table("BundleUsage:4GB").usageType());
+        // Not in the offer: the plan prices and the IPv6-only plans' hours stay as bundled, and so does the status.
+        assertDecimal("5", east.table("BundleMonth:nano_3_0").tiers().get(0).unitPrice());
+        assertDecimal("0.0047", east.table("BundleUsage:nano_ipv6_3_0").tiers().get(0).unitPrice());
+        assertFalse(east.confirmed());
+        assertEquals(List.of("us-east-1"), List.copyOf(ls.regions().keySet())); // no plan prices for eu-central-1
+        assertTrue(r.notes().stream().anyMatch(n -> n.contains("eu-central-1: not written")), r.notes().toString());
+        assertTrue(r.notes().stream().anyMatch(n -> n.contains("kept as bundled")), r.notes().toString());
+
+        // Laid over the bundle: a whole month still costs the plan price, hours cost the offer's hourly price.
+        PriceListImporter.write(r, dir);
+        Estimator e = Estimator.of(PriceBook.withOverrides(dir));
+        var nano = io.github.computecost.lightsail.LightsailInstance.of("b", "nano_3_0", 1);
+        assertDecimal("5", e.estimate(List.of(nano)).totalExact());
+        assertDecimal("0.672", e.estimate(List.of(nano.withHoursPerMonth(bd("100")))).totalExact());
+        assertDecimal("0.67", Estimator.of(PriceBook.bundled()).estimate(List.of(nano.withHoursPerMonth(bd("100"))))
+                .totalExact()); // the bundled hourly price, $0.0067 as AWS's FAQ states it
+    }
+
+    @Test
+    void twoPricesForOneTierAreRefusedNotGuessed() throws IOException {
+        Path offer = dir.resolve("ls.json");
+        String text = Files.readString(fixture("AmazonLightsail-us-east-1.json"));
+        int older = text.indexOf("\"vcpu\": \"1\""); // the older 0.5 GB plan generation, same usage type
+        assertTrue(older > 0);
+        // give it another price
+        String sku = text.substring(text.lastIndexOf("\"sku\": \"", older) + 8, text.lastIndexOf("\"sku\": \"", older) + 19);
+        int term = text.indexOf("\"" + sku + ".JRTCKXETXF\": {");
+        int price = text.indexOf("\"USD\": \"0.0067200000\"", term);
+        Files.writeString(offer, text.substring(0, price) + "\"USD\": \"0.0070000000\""
+                + text.substring(price + "\"USD\": \"0.0067200000\"".length()));
+        PriceListException ex = assertThrows(PriceListException.class, () -> PriceListImporter.run(List.of(offer)));
+        assertTrue(ex.getMessage().contains("BundleUsage:0.5GB: two prices for the tier from 0"), ex.getMessage());
+    }
+
+    @Test
     void theCommandLineImportsAndDiffs() throws IOException {
         var out = new java.io.StringWriter();
         var err = new java.io.StringWriter();

@@ -146,4 +146,16 @@ class RerateTest {
         assertEquals(4, r.rows());
         assertEquals(2, r.rated());
     }
+
+    @Test
+    void lightsailHoursOnABillArePricedUnderAwsUsageTypes() throws IOException {
+        Path cur = dir.resolve("lightsail.csv");
+        Files.writeString(cur, "lineItem/UsageType,lineItem/UsageAmount,lineItem/ResourceId\n"
+                + "USE1-BundleUsage:0.5GB,100,arn:aws:lightsail:us-east-1:1:Instance/a\n"
+                + "USE1-BundleUsage:2GB_win,10,arn:aws:lightsail:us-east-1:1:Instance/b\n");
+        Rerater.Result r = Rerater.of(PriceBook.bundled()).rate(cur);
+        assertEquals(Map.of(), r.skipped());
+        assertDecimal("0.67", r.byUsageType().get("USE1-BundleUsage:0.5GB")); // 100 h × $0.0067
+        assertDecimal("0.295", r.byUsageType().get("USE1-BundleUsage:2GB_win")); // 10 h × $0.0295 ($22 / 744, cut)
+    }
 }
