@@ -1,7 +1,7 @@
 #!/usr/bin/env bash
 # Regenerates BENCHMARKS.md: builds the benchmark jar, runs every JMH benchmark (baselines in the same run),
-# runs re-rating once more on one core, measures command-line start-up, and writes the report. Takes about
-# fifteen minutes on 2 cores.
+# runs re-rating once more on one core, measures command-line start-up and a large import in a small heap,
+# and writes the report. Takes about fifteen minutes on 2 cores.
 # Usage: bench/run.sh "machine description"
 set -euo pipefail
 cd "$(dirname "$0")/.."
@@ -10,12 +10,13 @@ MACHINE=${1:?usage: bench/run.sh "machine description"}
 java -jar target/compute-cost-0.1.0-SNAPSHOT-benchmarks.jar -rf json -rff target/jmh.json \
   LambdaEstimateBenchmark MonteCarloBenchmark RerateBenchmark
 # Re-rating on one core: the collector and the compiler share it with the benchmark (needs taskset, util-linux).
-ONE_CORE=()
+ONE_CORE=-
 if command -v taskset >/dev/null; then
   taskset -c 0 java -jar target/compute-cost-0.1.0-SNAPSHOT-benchmarks.jar -rf json -rff target/jmh-one-core.json \
     -jvmArgsAppend -XX:ActiveProcessorCount=1 -p rows=10000000 RerateBenchmark.rerate
-  ONE_CORE=(target/jmh-one-core.json)
+  ONE_CORE=target/jmh-one-core.json
 fi
 bench/startup.sh > target/startup.tsv
+bench/import-heap.sh 220 16m > target/import.tsv
 java -cp target/compute-cost-0.1.0-SNAPSHOT-benchmarks.jar io.github.computecost.bench.BenchmarkReport \
-  target/jmh.json "$MACHINE" target/startup.tsv "${ONE_CORE[@]}" > BENCHMARKS.md
+  target/jmh.json "$MACHINE" target/startup.tsv "$ONE_CORE" target/import.tsv > BENCHMARKS.md

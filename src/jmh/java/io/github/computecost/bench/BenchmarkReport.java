@@ -13,7 +13,7 @@ import java.util.Map;
 /**
  * Writes BENCHMARKS.md from a JMH JSON result file and, optionally, the start-up timings of
  * {@code bench/startup.sh} and a one-core re-rating run, so the figures are regenerated, never hand-edited:
- * {@code bench/run.sh "machine"} does all of it. Arguments: JMH JSON, machine, start-up TSV, one-core JMH JSON.
+ * {@code bench/run.sh "machine"} does all of it. Arguments: JMH JSON, machine, start-up TSV, one-core JMH JSON (or -), import TSV.
  */
 public final class BenchmarkReport {
 
@@ -69,7 +69,7 @@ public final class BenchmarkReport {
         sb.append("| Benchmark | Rows | Score | Error | Unit | Rows per second | Time vs baseline |\n"
                 + "| --- | ---: | ---: | ---: | --- | ---: | ---: |\n");
         appendRerate(sb, results, results);
-        if (args.length > 3) {
+        if (args.length > 3 && !args[3].equals("-")) {
             JsonNode oneCore = new ObjectMapper().readTree(new File(args[3]));
             sb.append("\nThe same on one core (`taskset -c 0`, `-XX:ActiveProcessorCount=1`: the collector and the "
                     + "compiler share the core), measured after the table above:\n\n");
@@ -91,6 +91,19 @@ public final class BenchmarkReport {
                     jvm = median;
                 }
                 sb.append(String.format(Locale.ROOT, "| %s | %s | %s | ms | %.1f | %s |%n", f[0], f[1], f[2], median / jvm, f[3]));
+            }
+        }
+        if (args.length > 4) {
+            sb.append("\n## Price List import in a small heap (`bench/import-heap.sh`)\n\n");
+            sb.append("`import-prices` on a synthetic AmazonEC2-shaped offer (`SyntheticOffer`: a product at the bundled "
+                    + "price for every EC2 table, then products the importer must pass over, with on-demand and reserved "
+                    + "terms), then `diff-prices` against the bundled `ec2.json`.\n\n");
+            sb.append("| Offer | Heap | Time | Changes against the bundled table |\n| ---: | ---: | ---: | --- |\n");
+            for (String line : Files.readAllLines(Path.of(args[4]))) {
+                String[] f = line.split("\t");
+                if (f.length >= 4) {
+                    sb.append(String.format(Locale.ROOT, "| %s MB | %s | %s ms | %s |%n", f[0], f[1], f[2], f[3]));
+                }
             }
         }
         System.out.print(sb);

@@ -88,6 +88,9 @@ public final class PriceListImporter {
             if (ut.startsWith("Global-")) {
                 return true;
             }
+            if ("AmazonEC2".equals(attrs.get("servicecode")) && !ec2Kept(attrs)) {
+                return false;
+            }
             int dash = ut.indexOf('-');
             String tail = dash > 0 && PREFIX.matcher(ut.substring(0, dash + 1)).matches() ? ut.substring(dash + 1) : ut;
             return wanted.contains(tail) || wanted.contains(ut);
@@ -334,13 +337,21 @@ public final class PriceListImporter {
 
     /** EC2 rows must be shared tenancy, no pre-installed software, used capacity, Linux or Windows operations. */
     static boolean kept(String service, OfferRow row) {
-        if (!service.equals("AmazonEC2")) {
-            return true;
-        }
-        String op = row.attribute("operation");
-        return ("Shared".equals(row.attribute("tenancy")) || row.attribute("tenancy").isEmpty())
-                && ("NA".equals(row.attribute("preinstalledsw")) || row.attribute("preinstalledsw").isEmpty())
-                && (row.attribute("capacitystatus").isEmpty() || "Used".equals(row.attribute("capacitystatus")))
+        return !service.equals("AmazonEC2") || ec2Kept(row.attributes());
+    }
+
+    /**
+     * {@link #kept} on a product's normalised attributes, so that the reader drops what it would pass over as it
+     * reads: an EC2 offer holds hundreds of products of each usage type we price (other operating systems,
+     * software, tenancies), and keeping them until the end would make memory grow with the file.
+     */
+    static boolean ec2Kept(Map<String, String> attrs) {
+        String op = attrs.getOrDefault("operation", "");
+        String tenancy = attrs.getOrDefault("tenancy", "");
+        String software = attrs.getOrDefault("preinstalledsw", "");
+        String capacity = attrs.getOrDefault("capacitystatus", "");
+        return (tenancy.isEmpty() || tenancy.equals("Shared")) && (software.isEmpty() || software.equals("NA"))
+                && (capacity.isEmpty() || capacity.equals("Used"))
                 && (op.equals("RunInstances") || op.equals("RunInstances:0002"));
     }
 
