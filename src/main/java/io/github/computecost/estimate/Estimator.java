@@ -4,6 +4,7 @@ import io.github.computecost.pricing.PriceBook;
 import java.math.BigDecimal;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 import java.util.Objects;
 
 /**
@@ -77,8 +78,8 @@ public final class Estimator {
      * @throws InvalidWorkloadException if AWS would reject the resource's configuration
      */
     public BigDecimal monthlyCostExact(Meterable resource) {
-        return resource.fastMonthlyCost(prices, region, freeTier)
-                .orElseGet(() -> estimate(List.of(resource)).totalExact());
+        Optional<BigDecimal> fast = resource.fastMonthlyCost(prices, region, freeTier);
+        return fast.isPresent() ? fast.get() : estimate(List.of(resource)).totalExact(); // no lambda per call
     }
 
     /**

@@ -34,8 +34,11 @@ final class LambdaFastPath {
     private static final long FIVE_POW_10_LONG = 9_765_625L;
     private static final BigDecimal FIVE_POW_10 = BigDecimal.valueOf(FIVE_POW_10_LONG);
 
-    /** The last region's rates, so a loop over one region skips the map and its lock. */
-    private record Cached(ServicePrices service, RegionPrices region, Rates[] rates) {
+    /**
+     * The last region's rates, so a loop over one region skips the maps and the lock: keyed by the price book (which
+     * is immutable) and the region code as asked, both compared by identity first.
+     */
+    private record Cached(PriceBook book, String regionCode, Rates[] rates) {
     }
 
     private static volatile Cached lastUsed;
@@ -82,18 +85,19 @@ final class LambdaFastPath {
         }
         Rates r;
         try {
-            ServicePrices sp = prices.service(LambdaMeter.SERVICE);
-            RegionPrices region = sp.region(fn.region().orElse(defaultRegion));
+            String code = fn.region().isPresent() ? fn.region().get() : defaultRegion;
             Cached last = lastUsed; // one volatile read in the common case of one region in a loop
             Rates[] both;
-            if (last != null && last.region == region && last.service == sp) {
+            if (last != null && last.book == prices && last.regionCode.equals(code)) {
                 both = last.rates;
             } else {
+                ServicePrices sp = prices.service(LambdaMeter.SERVICE);
+                RegionPrices region = sp.region(code);
                 if (CACHE.size() > MAX_CACHED_REGIONS) {
                     CACHE.clear(); // price books come and go (overrides, imports): do not pin them all
                 }
                 both = CACHE.computeIfAbsent(new Source(sp, region), k -> rates(sp, region));
-                lastUsed = new Cached(sp, region, both);
+                lastUsed = new Cached(prices, code, both);
             }
             r = both == null ? null : both[fn.architecture() == Architecture.ARM64 ? 1 : 0];
         } catch (RuntimeException e) {
