@@ -157,7 +157,7 @@ public final class PriceListImporter {
                     continue;
                 }
                 String base = baseUsageType(ut, row, usageTypes);
-                if (base == null || !kept(service, row)) {
+                if (base == null) { // EC2 rows we do not price were dropped as the offer was read (ec2Kept)
                     continue;
                 }
                 String prefix = ut.substring(0, ut.length() - base.split("/")[0].length());
@@ -335,15 +335,11 @@ public final class PriceListImporter {
         return null;
     }
 
-    /** EC2 rows must be shared tenancy, no pre-installed software, used capacity, Linux or Windows operations. */
-    static boolean kept(String service, OfferRow row) {
-        return !service.equals("AmazonEC2") || ec2Kept(row.attributes());
-    }
-
     /**
-     * {@link #kept} on a product's normalised attributes, so that the reader drops what it would pass over as it
-     * reads: an EC2 offer holds hundreds of products of each usage type we price (other operating systems,
-     * software, tenancies), and keeping them until the end would make memory grow with the file.
+     * EC2 products must be shared tenancy, no pre-installed software, used capacity, Linux or Windows operations.
+     * Checked on a product's normalised attributes as the offer is read, so the reader drops the others at once: an
+     * EC2 offer holds hundreds of products of each usage type we price (other operating systems, software,
+     * tenancies), and keeping them until the end would make memory grow with the file.
      */
     static boolean ec2Kept(Map<String, String> attrs) {
         String op = attrs.getOrDefault("operation", "");

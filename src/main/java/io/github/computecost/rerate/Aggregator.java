@@ -23,8 +23,7 @@ import java.util.TreeMap;
  */
 final class Aggregator {
 
-    static final String NO_RESOURCE = "(no resource id)";
-    private static final byte[] NO_RESOURCE_BYTES = NO_RESOURCE.getBytes(StandardCharsets.UTF_8);
+    private static final byte[] NO_RESOURCE = "(no resource id)".getBytes(StandardCharsets.UTF_8);
     /** A file with endless distinct usage types cannot grow the table of types without bound. */
     private static final int MAX_TYPES = 100_000;
 
@@ -211,7 +210,7 @@ final class Aggregator {
         if (resource >= 0 && resource < size && to[resource] > from[resource]) {
             n = put(b, from[resource], to[resource], n);
         } else {
-            n = put(NO_RESOURCE_BYTES, 0, NO_RESOURCE_BYTES.length, n);
+            n = put(NO_RESOURCE, 0, NO_RESOURCE.length, n);
         }
         return putInt(t, n);
     }
@@ -231,11 +230,15 @@ final class Aggregator {
         if (n + 12 > key.length) { // 8 bytes to spare after a key: the hash may read them
             key = Arrays.copyOf(key, key.length * 2);
         }
-        key[n] = (byte) (v >>> 24);
-        key[n + 1] = (byte) (v >>> 16);
-        key[n + 2] = (byte) (v >>> 8);
-        key[n + 3] = (byte) v;
+        setInt(key, n, v);
         return n + 4;
+    }
+
+    private static void setInt(byte[] k, int n, int v) {
+        k[n] = (byte) (v >>> 24);
+        k[n + 1] = (byte) (v >>> 16);
+        k[n + 2] = (byte) (v >>> 8);
+        k[n + 3] = (byte) v;
     }
 
     private static int getInt(byte[] k, int n) {
@@ -265,11 +268,7 @@ final class Aggregator {
             byte[] k = keys.key(entry);
             int typeAt = k.length - 4;
             UsageIndex.Target target = targets.get(getInt(k, typeAt));
-            int place = placeOf[getInt(k, typeAt)]; // the resource's key: the same parts, its place for the type
-            k[typeAt] = (byte) (place >>> 24);
-            k[typeAt + 1] = (byte) (place >>> 16);
-            k[typeAt + 2] = (byte) (place >>> 8);
-            k[typeAt + 3] = (byte) place;
+            setInt(k, typeAt, placeOf[getInt(k, typeAt)]); // the resource's key: the same parts, its place
             int h = SumTable.hash(k, 0, k.length);
             int found = resources.find(k, k.length, h);
             int r;

@@ -148,7 +148,7 @@ final class SumTable {
         return Arrays.copyOfRange(arena, entry + KEY, entry + KEY + len);
     }
 
-    /** Adds an amount in billionths (from {@link #nanos}) written with {@code places} decimal places. */
+    /** Adds an amount in billionths (from {@link #parse}) written with {@code places} decimal places. */
     void add(int entry, long amountNanos, int places) {
         if (places > (int) INTS.get(arena, entry + MAX_SCALE)) {
             INTS.set(arena, entry + MAX_SCALE, places);
@@ -206,25 +206,15 @@ final class SumTable {
         return (int) h;
     }
 
-    /**
-     * @return a plain non-negative decimal ({@code 123}, {@code 0.25}) in billionths, or -1 if it is anything
-     *     else (signs, exponents, spaces, more than 9 places or 9 whole digits): those go to {@code BigDecimal}
-     */
-    static long nanos(String s) {
-        byte[] b = new byte[s.length()];
-        for (int i = 0; i < b.length; i++) {
-            char ch = s.charAt(i);
-            b[i] = ch < 128 ? (byte) ch : (byte) '?'; // anything not ASCII is not a plain decimal
-        }
-        return new SumTable(1).parse(b, 0, b.length);
-    }
-
     /** The decimal places of the amount {@link #parse} read last. */
     private int parsedPlaces;
 
     /**
-     * {@link #nanos(String)} of the ASCII text {@code b[from..to)}, noting its decimal places for
-     * {@link #parsedPlaces()} on the way (one pass over the amount).
+     * The ASCII text {@code b[from..to)} as a plain non-negative decimal ({@code 123}, {@code 0.25}) in
+     * billionths, noting its decimal places for {@link #parsedPlaces()} on the way (one pass over the amount).
+     *
+     * @return the billionths, or -1 if the text is anything else (signs, exponents, spaces, more than 9 places or 9
+     *     whole digits): those go to {@code BigDecimal}
      */
     long parse(byte[] b, int from, int to) {
         int n = to - from;

@@ -9,7 +9,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.regex.Pattern;
 
-/** Finds the price table of a usage type as bills write it ({@code USE2-Lambda-GB-Second}). Not thread-safe. */
+/** Finds the price table of a usage type as bills write it ({@code USE2-Lambda-GB-Second}). Immutable. */
 final class UsageIndex {
 
     /** Where a billed usage type is priced. */
@@ -36,24 +36,11 @@ final class UsageIndex {
         }
     }
 
-    /** Every answer given, hits and misses: a bill has few distinct usage types and millions of rows. */
-    private final Map<String, Optional<Target>> memo = new HashMap<>();
-    private static final int MAX_MEMO = 100_000;
-
-    /** @return the table that prices a billed usage type, if any */
+    /**
+     * @return the table that prices a billed usage type, if any. Not memoised here: the re-rater keeps the answer
+     *     for each distinct usage type it meets (on the line's bytes, before any String is made).
+     */
     Optional<Target> find(String usageType) {
-        Optional<Target> known = memo.get(usageType);
-        if (known != null) {
-            return known;
-        }
-        Optional<Target> found = lookUp(usageType);
-        if (memo.size() < MAX_MEMO) { // a hostile file with endless distinct types cannot grow it without bound
-            memo.put(usageType, found);
-        }
-        return found;
-    }
-
-    private Optional<Target> lookUp(String usageType) {
         Target t = exact.get(usageType);
         if (t != null) {
             return Optional.of(t);

@@ -58,7 +58,7 @@ public final class ConfigReader {
         try {
             // YAML is read once by the strict parser: a workload file needs nothing more, and only a template
             // needs CloudFormation's short tags (read again below); this saves a second YAML parser at start-up.
-            root = json ? parseJson(name, text) : strictYamlOrNull(text);
+            root = json ? parseJson(name, text) : strictYamlOrNull(name, text);
             if (root == null || isTemplate(root)) {
                 root = json ? root : parseYaml(name, text);
             }
@@ -122,12 +122,11 @@ public final class ConfigReader {
     }
 
     /** @return the YAML document as the strict parser reads it (tags ignored), or null if it cannot */
-    private static JsonNode strictYamlOrNull(String text) {
+    private static JsonNode strictYamlOrNull(String name, String text) {
         try {
-            JsonNode n = Json.readTree(text.getBytes(StandardCharsets.UTF_8), true);
-            return n == null || n.isMissingNode() ? null : n;
-        } catch (IOException e) {
-            return null;
+            return parseStrictYaml(name, text);
+        } catch (WorkloadException e) {
+            return null; // the tag-aware loader, or the workload reader, says what is wrong
         }
     }
 

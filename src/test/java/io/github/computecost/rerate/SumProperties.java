@@ -37,7 +37,7 @@ class SumProperties {
         int sum = sums.add(new byte[] {1}, 1, SumTable.hash(new byte[] {1}, 0, 1));
         BigDecimal expected = BigDecimal.ZERO;
         for (String a : amounts) {
-            long nanos = SumTable.nanos(a);
+            long nanos = nanos(a);
             BigDecimal exact = new BigDecimal(a.trim());
             if (nanos >= 0) {
                 assertEquals(0, BigDecimal.valueOf(nanos, 9).compareTo(exact), a);
@@ -50,6 +50,16 @@ class SumProperties {
         assertEquals(0, sums.total(sum).compareTo(expected), amounts.toString());
     }
 
+    /** {@link SumTable#parse} of a string's ASCII bytes (anything else is not a plain decimal). */
+    private static long nanos(String s) {
+        byte[] b = new byte[s.length()];
+        for (int i = 0; i < b.length; i++) {
+            char ch = s.charAt(i);
+            b[i] = ch < 128 ? (byte) ch : (byte) '?';
+        }
+        return new SumTable(1).parse(b, 0, b.length);
+    }
+
     private static int places(String a) {
         byte[] b = a.getBytes(java.nio.charset.StandardCharsets.US_ASCII);
         SumTable t = new SumTable(1);
@@ -59,15 +69,15 @@ class SumProperties {
 
     @Test
     void nanosTakesOnlyPlainDecimalsThatFit() {
-        assertEquals(1_500_000_000L, SumTable.nanos("1.5"));
-        assertEquals(999_999_999_999_999_999L, SumTable.nanos("999999999.999999999"));
-        assertEquals(-1, SumTable.nanos("1000000000.0")); // ten whole digits
-        assertEquals(-1, SumTable.nanos("0.0000000001")); // ten places
-        assertEquals(-1, SumTable.nanos("-1"));
-        assertEquals(-1, SumTable.nanos("1e3"));
-        assertEquals(-1, SumTable.nanos(".5"));
-        assertEquals(-1, SumTable.nanos("1.2.3"));
-        assertEquals(-1, SumTable.nanos(""));
+        assertEquals(1_500_000_000L, nanos("1.5"));
+        assertEquals(999_999_999_999_999_999L, nanos("999999999.999999999"));
+        assertEquals(-1, nanos("1000000000.0")); // ten whole digits
+        assertEquals(-1, nanos("0.0000000001")); // ten places
+        assertEquals(-1, nanos("-1"));
+        assertEquals(-1, nanos("1e3"));
+        assertEquals(-1, nanos(".5"));
+        assertEquals(-1, nanos("1.2.3"));
+        assertEquals(-1, nanos(""));
     }
 
     @Test
@@ -76,7 +86,7 @@ class SumProperties {
         int sum = sums.add(new byte[0], 0, 0);
         BigDecimal expected = BigDecimal.ZERO;
         for (int i = 0; i < 100; i++) { // 100 × 999,999,999.5 billionths: far past 2^63
-            sums.add(sum, SumTable.nanos("999999999.5"), 1);
+            sums.add(sum, nanos("999999999.5"), 1);
             expected = expected.add(new BigDecimal("999999999.5"));
         }
         assertEquals(expected, sums.total(sum));
