@@ -52,7 +52,7 @@ class ReadmeExampleTest {
         AssertionError e = assertThrows(AssertionError.class, () ->
                 CostAssert.assertThatWorkload(Path.of("examples/orders.yaml")).monthlyCostIsAtMost("1.00"));
         assertTrue(e.getMessage().startsWith("examples/orders.yaml: expected a monthly cost of at most 1.00 USD but it is "
-                + "72.37422056 (over by 71.37422056)"), e.getMessage());
+                + "79.11962256 (over by 78.11962256)"), e.getMessage());
         assertTrue(e.getMessage().contains("Duration (x86_64), first 6B"), e.getMessage());
         AssertionError v = assertThrows(AssertionError.class, () -> CostAssert.assertThat(List.of(
                 LambdaFunction.builder("huge").memoryMb(20_000).build())).hasNoViolations());

@@ -70,11 +70,17 @@ final class CompareCommand implements Callable<Integer> {
                         prices.currency()));
             }
         }
+        java.util.Set<String> regions = new java.util.TreeSet<>();
+        String fallback = planner.defaultRegion();
+        plans.forEach(p -> regions.add(p.workload().region().orElse(fallback)));
+        PriceAgeOutput age = PriceAgeOutput.of(prices, List.of("AWSLambda", "AmazonECSFargate", "AmazonEC2",
+                "AmazonLightsail"), regions, options.pricing);
         var out = spec.commandLine().getOut();
         out.print(switch (format) {
-            case json -> PlanReport.json(plans, percentiles, prices.currency());
-            case markdown -> PlanReport.markdown(plans, percentiles, prices.currency());
-            case text -> PlanReport.text(plans, percentiles, prices.currency(), options.file.toString());
+            case json -> age.json(PlanReport.json(plans, percentiles, prices.currency()));
+            case markdown -> PlanReport.markdown(plans, percentiles, prices.currency()) + "\n" + age.text();
+            case text -> PlanReport.text(plans, percentiles, prices.currency(), options.file.toString()) + "\n"
+                    + age.text();
         });
         out.flush();
         return Main.OK;

@@ -39,8 +39,10 @@ final class CompareEdgeCommand implements Callable<Integer> {
             throw new IllegalArgumentException(options.file + ": no lambda-edge or cloudfront-function resources to compare");
         }
         var out = spec.commandLine().getOut();
-        out.print(format == Format.json ? ComparisonReport.json(comparisons)
-                : ComparisonReport.text(comparisons, options.file.toString()));
+        PriceAgeOutput age = PriceAgeOutput.of(options.prices(), List.of("AWSLambdaEdge", "AmazonCloudFront"),
+                List.of(io.github.computecost.pricing.RegionPrices.GLOBAL), options.pricing);
+        out.print(format == Format.json ? age.json(ComparisonReport.json(comparisons))
+                : ComparisonReport.text(comparisons, options.file.toString()) + "\n" + age.text());
         out.flush();
         return Main.OK;
     }

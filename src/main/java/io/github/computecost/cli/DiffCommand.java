@@ -46,12 +46,14 @@ final class DiffCommand implements Callable<Integer> {
     @Override
     public Integer call() {
         IncreaseLimit limit = failOnIncrease == null ? null : IncreaseLimit.parse(failOnIncrease);
-        EstimateDiff d = EstimateDiff.between(estimate(base), estimate(head));
+        Estimate after = estimate(head);
+        EstimateDiff d = EstimateDiff.between(estimate(base), after);
+        PriceAgeOutput age = PriceAgeOutput.of(after, pricing);
         var out = spec.commandLine().getOut();
         out.print(switch (format) {
-            case json -> DiffReport.json(d);
-            case markdown -> DiffReport.markdown(d, base.toString(), head.toString());
-            case text -> DiffReport.text(d, base.toString(), head.toString());
+            case json -> age.json(DiffReport.json(d));
+            case markdown -> DiffReport.markdown(d, base.toString(), head.toString()) + "\n" + age.text();
+            case text -> DiffReport.text(d, base.toString(), head.toString()) + "\n" + age.text();
         });
         out.flush();
         if (limit != null && limit.exceededBy(d)) {

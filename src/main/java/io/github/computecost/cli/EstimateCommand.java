@@ -51,10 +51,12 @@ final class EstimateCommand implements Callable<Integer> {
         ValidationReport violations = WorkloadValidator.validate(w, options.prices());
         Set<String> rejected = violations.errors().stream().map(Violation::resource).collect(Collectors.toSet());
         List<Meterable> priceable = w.resources().stream().filter(r -> !rejected.contains(r.name())).toList();
-        Estimate e = options.pricing.estimator(w).estimate(priceable);
+        // A resource that needs a price no source gives is left out whole and listed as not priced.
+        Estimate e = options.pricing.estimator(w).estimatePartial(priceable);
+        Set<String> notPriced = Set.copyOf(e.notPricedResources());
         List<Budget> budgets = new ArrayList<>();
         for (Budget b : w.budgets()) {
-            if (b.resource().map(r -> !rejected.contains(r)).orElse(true)) {
+            if (b.resource().map(r -> !rejected.contains(r) && !notPriced.contains(r)).orElse(true)) {
                 budgets.add(b);
             }
         }
@@ -71,10 +73,13 @@ final class EstimateCommand implements Callable<Integer> {
             case text -> EstimateReport.text(e, source, report, violations);
         });
         out.flush();
-        if (violations.hasErrors()) {
+        if (violations.hasErrors() || !e.notPriced().isEmpty()) {
             var err = spec.commandLine().getErr();
             for (Violation v : violations.errors()) {
                 err.println("compute-cost: " + options.file + ": " + v.message());
+            }
+            for (String m : io.github.computecost.pricing.MissingPrice.messages(e.notPriced())) {
+                err.println("compute-cost: " + options.file + ": " + m);
             }
             err.flush();
             return Main.BAD_INPUT;

@@ -37,6 +37,8 @@ public final class Main implements Runnable {
         m.put("diff", DiffCommand::new);
         m.put("import-prices", ImportPricesCommand::new);
         m.put("diff-prices", DiffPricesCommand::new);
+        m.put("update-prices", UpdatePricesCommand::new);
+        m.put("build-prices", BuildPricesCommand::new);
         m.put("rate-usage", RateUsageCommand::new);
         m.put("help", CommandLine.HelpCommand::new);
         return Collections.unmodifiableMap(m);
@@ -98,7 +100,8 @@ public final class Main implements Runnable {
         cl.setExecutionExceptionHandler((ex, c, parsed) -> {
             if (ex instanceof WorkloadException || ex instanceof PricingDataException
                     || ex instanceof io.github.computecost.pricelist.PriceListException
-                    || ex instanceof InvalidWorkloadException || ex instanceof IllegalArgumentException) {
+                    || ex instanceof InvalidWorkloadException || ex instanceof IllegalArgumentException
+                    || ex instanceof io.github.computecost.pricing.PriceUnavailableException) {
                 err.println("compute-cost: " + ex.getMessage());
                 return BAD_INPUT;
             }

@@ -15,8 +15,45 @@ final class PricingOptions {
     @Option(names = "--pricing-data", paramLabel = "DIR", description = "Directory of pricing-data files laid over the bundled ones.")
     Path pricingData;
 
+    @Option(names = "--max-price-age", paramLabel = "DAYS", defaultValue = "180",
+            description = "Warn when the newest price an estimate uses is older than DAYS days (default ${DEFAULT-VALUE}).")
+    int maxPriceAgeDays;
+
+    /** For reproducible output (tests, golden files): the day the estimate is made on. */
+    @Option(names = "--today", paramLabel = "DATE", hidden = true)
+    java.time.LocalDate today;
+
+    /** The default price book (commercial and GovCloud regions, USD), with --pricing-data laid over it. */
     PriceBook prices() {
-        return pricingData == null ? PriceBook.bundled() : PriceBook.withOverrides(pricingData);
+        return book(PriceBook.bundled());
+    }
+
+    /**
+     * The price book for a workload's regions: China's (CNY) when every resource runs in China, the default (USD)
+     * otherwise; a workload that mixes them is refused, since one estimate holds one currency.
+     */
+    PriceBook prices(java.util.SortedSet<String> regions) {
+        long china = regions.stream().filter(PriceBook::isChina).count();
+        if (china > 0 && china < regions.size()) {
+            throw new IllegalArgumentException("the workload mixes China regions ("
+                    + String.join(", ", regions.stream().filter(PriceBook::isChina).toList()) + ", priced in CNY) with "
+                    + "others (" + String.join(", ", regions.stream().filter(r -> !PriceBook.isChina(r)).toList())
+                    + ", priced in USD); one estimate holds one currency: estimate them in separate files");
+        }
+        return book(china > 0 ? PriceBook.bundled(PriceBook.AWS_CN) : PriceBook.bundled());
+    }
+
+    private PriceBook book(PriceBook base) {
+        if (maxPriceAgeDays < 0) {
+            throw new IllegalArgumentException("--max-price-age must not be negative: " + maxPriceAgeDays);
+        }
+        return pricingData == null ? base : base.overriddenBy(pricingData);
+    }
+
+    /** @return the clock estimates are dated by: the system clock in UTC, or the day --today names */
+    java.time.Clock clock() {
+        return today == null ? java.time.Clock.systemUTC()
+                : java.time.Clock.fixed(today.atStartOfDay(java.time.ZoneOffset.UTC).toInstant(), java.time.ZoneOffset.UTC);
     }
 
     /** @return whether to apply the free tier to a file that asks for it or not */
@@ -24,9 +61,9 @@ final class PricingOptions {
         return fileAsks && !noFreeTier;
     }
 
-    /** @return the workload's estimator on these prices, with --no-free-tier applied */
+    /** @return the workload's estimator on its price book, with --no-free-tier, --max-price-age and the clock */
     Estimator estimator(Workload w) {
-        Estimator e = w.estimator(prices());
+        Estimator e = w.estimator(prices(w.regions())).clock(clock()).maxPriceAgeDays(maxPriceAgeDays);
         return noFreeTier ? e.withoutFreeTier() : e;
     }
 }

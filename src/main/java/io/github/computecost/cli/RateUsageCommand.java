@@ -40,7 +40,7 @@ final class RateUsageCommand implements Callable<Integer> {
         if (whatIf != null && !whatIf.equals("arm64")) {
             throw new IllegalArgumentException("--what-if must be arm64, was \"" + whatIf + "\"");
         }
-        Rerater.Result r = Rerater.of(pricing.prices()).freeTier(!pricing.noFreeTier).whatIfArm(whatIf != null).rate(file);
+        Rerater.Result r = Rerater.of(pricing.prices()).clock(pricing.clock()).freeTier(!pricing.noFreeTier).whatIfArm(whatIf != null).rate(file);
         var out = spec.commandLine().getOut();
         out.print(switch (format) {
             case json -> RerateReport.json(r);

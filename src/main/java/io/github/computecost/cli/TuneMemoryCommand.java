@@ -59,7 +59,9 @@ final class TuneMemoryCommand implements Callable<Integer> {
             charts.write(t.name() + "-duration.svg", Charts.tuningDuration(t, r));
         }
         var out = spec.commandLine().getOut();
-        out.print(format == Format.json ? TuningReport.json(tunings, results, prices.currency()) : text.toString());
+        PriceAgeOutput age = PriceAgeOutput.of(prices, List.of("AWSLambda"), List.of(region), options.pricing);
+        out.print(format == Format.json ? age.json(TuningReport.json(tunings, results, prices.currency()))
+                : text + "\n" + age.text());
         out.flush();
         return Main.OK;
     }

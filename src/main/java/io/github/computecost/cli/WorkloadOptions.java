@@ -23,11 +23,18 @@ final class WorkloadOptions {
     @Mixin
     PricingOptions pricing;
 
+    private Workload workload;
+
+    /** @return the workload file, read once */
     Workload workload() {
-        return ConfigReader.read(file, Optional.ofNullable(usage));
+        if (workload == null) {
+            workload = ConfigReader.read(file, Optional.ofNullable(usage));
+        }
+        return workload;
     }
 
+    /** @return the price book for the workload's regions (China's when all of them are in China) */
     PriceBook prices() {
-        return pricing.prices();
+        return pricing.prices(workload().regions());
     }
 }

@@ -197,14 +197,22 @@ public final class WorkloadPlanner {
 
     private ComputeOption ec2(NeutralWorkload w, String r, BigDecimal concurrency) {
         String label = "EC2";
-        if (w.needsGpu()) {
-            return ComputeOption.impossible(label, "the bundled EC2 catalog has no GPU instance types", true);
-        }
         ComputeOption best = null;
         OperatingSystem os = w.needsWindows() ? OperatingSystem.WINDOWS : OperatingSystem.LINUX;
+        boolean anyGpu = false;
         for (Map.Entry<String, Map<String, String>> e : prices.service("AmazonEC2").catalog().entrySet()) {
-            long n = units(concurrency, w.memoryMb(), new BigDecimal(e.getValue().get("vcpu")),
-                    new BigDecimal(e.getValue().get("memoryGib")));
+            Map<String, String> spec = e.getValue();
+            if (!spec.containsKey("vcpu") || !spec.containsKey("memoryGib")) {
+                continue; // no source gives this type's specs: it cannot be sized
+            }
+            // A GPU workload needs a type with GPUs; any other is not sized onto one (its GPUs would be paid idle).
+            String gpus = spec.get("gpus");
+            boolean hasGpu = gpus != null && new BigDecimal(gpus).signum() > 0;
+            anyGpu |= hasGpu;
+            if (w.needsGpu() ? !hasGpu : (gpus == null || hasGpu)) {
+                continue;
+            }
+            long n = units(concurrency, w.memoryMb(), new BigDecimal(spec.get("vcpu")), new BigDecimal(spec.get("memoryGib")));
             if (n > Integer.MAX_VALUE) {
                 continue;
             }
@@ -212,9 +220,15 @@ public final class WorkloadPlanner {
             if (i.validate(prices).hasErrors()) {
                 continue;
             }
-            best = cheaper(best, label, n + " × " + e.getKey() + " (" + os + "), 730 h", i);
+            String kind = "true".equals(spec.get("burstable")) ? ", burstable" : "";
+            String gpu = hasGpu ? ", " + gpus + " GPU" + (spec.containsKey("gpuName") ? " " + spec.get("gpuName") : "") : "";
+            best = cheaper(best, label, n + " × " + e.getKey() + " (" + os + kind + gpu + "), 730 h", i);
         }
-        return best != null ? best : ComputeOption.impossible(label, "no EC2 price for this region and system", true);
+        if (best == null && w.needsGpu() && !anyGpu) {
+            return ComputeOption.impossible(label, "the EC2 catalog has no GPU instance types", true);
+        }
+        return best != null ? best : ComputeOption.impossible(label, "no EC2 price for this region and system"
+                + (w.needsGpu() ? " with GPUs" : ""), true);
     }
 
     private ComputeOption lightsail(NeutralWorkload w, String r, BigDecimal concurrency) {
@@ -256,8 +270,8 @@ public final class WorkloadPlanner {
     private Optional<BigDecimal> tryCost(Meterable m) {
         try {
             return Optional.of(cost(m));
-        } catch (UnknownRegionException e) {
-            return Optional.empty();
+        } catch (UnknownRegionException | io.github.computecost.pricing.PriceUnavailableException e) {
+            return Optional.empty(); // no price for this candidate in this region: not an option here
         }
     }
 

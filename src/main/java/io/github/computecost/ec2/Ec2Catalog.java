@@ -52,9 +52,10 @@ public final class Ec2Catalog {
         if (r != null && !r.tables().containsKey(usageType(i.instanceType(), i.operatingSystem()))) {
             out.add(new Violation("ec2.price.missing", Severity.ERROR, i.name(), "operatingSystem",
                     i.operatingSystem().id(), "a priced combination", i.name() + ": the catalog has no "
-                            + i.operatingSystem() + " price for " + i.instanceType() + " in " + region
-                            + " (bundled Windows prices cover the non-burstable x86 families; add others with "
-                            + "--pricing-data)"));
+                            + i.operatingSystem() + " price for " + i.instanceType() + " in " + region + " ("
+                            + r.usageTypePrefix() + usageType(i.instanceType(), i.operatingSystem()) + "): no source "
+                            + "the bundled tables are built from gives it; add it with --pricing-data DIR, or build a "
+                            + "table from AWS's Price List with update-prices"));
         }
         return new ValidationReport(out);
     }

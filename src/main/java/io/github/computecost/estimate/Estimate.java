@@ -1,7 +1,12 @@
 package io.github.computecost.estimate;
 
 import io.github.computecost.money.Amounts;
+import io.github.computecost.pricing.MissingPrice;
+import io.github.computecost.pricing.PriceDates;
+import io.github.computecost.pricing.Provenance;
 import java.math.BigDecimal;
+import java.time.LocalDate;
+import java.util.Optional;
 import java.util.List;
 import java.util.NoSuchElementException;
 import java.util.Objects;
@@ -17,16 +22,62 @@ import javax.money.MonetaryAmount;
  * @param pricingVersion the price book's version, to reproduce the estimate
  * @param freeTier whether the account's free tier was applied
  * @param resources per-resource estimates, in the order the resources were given
- * @param warnings things the reader must know (unconfirmed prices, ...), possibly empty
+ * @param warnings things the reader must know (prices older than the estimator's threshold, ...), said once
+ *     each, possibly empty
+ * @param priceDates the oldest and newest date of the prices the line items use (see
+ *     {@link Provenance#asOf()}); empty when there are no line items
+ * @param pricedOn the day the estimate was made, by the estimator's clock: the ages of the prices are counted
+ *     to it
+ * @param notPriced the prices that resources left out of the estimate need and the price book lacks, each
+ *     naming its resource; empty when every resource was priced
  */
 public record Estimate(String currency, String pricingVersion, boolean freeTier, List<ResourceEstimate> resources,
-        List<String> warnings) {
+        List<String> warnings, Optional<PriceDates> priceDates, LocalDate pricedOn, List<MissingPrice> notPriced) {
 
     public Estimate {
         Objects.requireNonNull(currency, "currency");
         Objects.requireNonNull(pricingVersion, "pricingVersion");
         resources = List.copyOf(resources);
         warnings = List.copyOf(warnings);
+        Objects.requireNonNull(priceDates, "priceDates");
+        Objects.requireNonNull(pricedOn, "pricedOn");
+        notPriced = List.copyOf(notPriced);
+    }
+
+    /** An estimate of every resource given (none left out as not priced). */
+    public Estimate(String currency, String pricingVersion, boolean freeTier, List<ResourceEstimate> resources,
+            List<String> warnings, Optional<PriceDates> priceDates, LocalDate pricedOn) {
+        this(currency, pricingVersion, freeTier, resources, warnings, priceDates, pricedOn, List.of());
+    }
+
+    /** @return this estimate with {@code missing} as its resources not priced */
+    public Estimate withNotPriced(List<MissingPrice> missing) {
+        return new Estimate(currency, pricingVersion, freeTier, resources, warnings, priceDates, pricedOn, missing);
+    }
+
+    /** @return the names of the resources left out as not priced, in order, without repeats */
+    public List<String> notPricedResources() {
+        return notPriced.stream().flatMap(m -> m.resource().stream()).distinct().toList();
+    }
+
+    /** @return this estimate with one more warning (kept once: a warning already there is not repeated) */
+    public Estimate withWarning(String warning) {
+        if (warnings.contains(warning)) {
+            return this;
+        }
+        List<String> w = new java.util.ArrayList<>(warnings);
+        w.add(warning);
+        return new Estimate(currency, pricingVersion, freeTier, resources, w, priceDates, pricedOn, notPriced);
+    }
+
+    /** @return whether any line item's unit price was derived by a rule rather than read from a source */
+    public boolean usesDerivedPrices() {
+        return resources.stream().flatMap(r -> r.lineItems().stream()).anyMatch(LineItem::isDerived);
+    }
+
+    /** @return the age in days of the newest price used, on {@link #pricedOn()}; empty when no price was used */
+    public Optional<Long> newestPriceAgeDays() {
+        return priceDates.map(d -> d.newestAgeDays(pricedOn));
     }
 
     /** @return the exact monthly total, unrounded */

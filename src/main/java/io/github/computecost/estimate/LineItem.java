@@ -1,5 +1,6 @@
 package io.github.computecost.estimate;
 
+import io.github.computecost.pricing.Provenance;
 import java.math.BigDecimal;
 import java.util.Objects;
 
@@ -13,9 +14,11 @@ import java.util.Objects;
  * @param unit unit of {@code quantity}, {@code "GB-Seconds"}
  * @param unitPrice price per unit, AWS's full precision (zero on a free-tier line)
  * @param cost exactly {@code quantity × unitPrice}, unrounded
+ * @param provenance where the unit price comes from (for a free-tier line: the sources of the allowance);
+ *     a {@linkplain Provenance#isDerived() derived} price is shown as such in every output
  */
 public record LineItem(String description, String usageType, BigDecimal quantity, String unit, BigDecimal unitPrice,
-        BigDecimal cost) {
+        BigDecimal cost, Provenance provenance) {
 
     public LineItem {
         Objects.requireNonNull(description, "description");
@@ -24,6 +27,7 @@ public record LineItem(String description, String usageType, BigDecimal quantity
         Objects.requireNonNull(unit, "unit");
         Objects.requireNonNull(unitPrice, "unitPrice");
         Objects.requireNonNull(cost, "cost");
+        Objects.requireNonNull(provenance, "provenance");
         if (cost.compareTo(quantity.multiply(unitPrice)) != 0) {
             throw new IllegalArgumentException("cost must equal quantity × unitPrice: " + quantity.toPlainString()
                     + " × " + unitPrice.toPlainString() + " != " + cost.toPlainString());
@@ -32,8 +36,13 @@ public record LineItem(String description, String usageType, BigDecimal quantity
 
     /** @return a line whose cost is {@code quantity × unitPrice} */
     public static LineItem of(String description, String usageType, BigDecimal quantity, String unit,
-            BigDecimal unitPrice) {
-        return new LineItem(description, usageType, quantity, unit, unitPrice, quantity.multiply(unitPrice));
+            BigDecimal unitPrice, Provenance provenance) {
+        return new LineItem(description, usageType, quantity, unit, unitPrice, quantity.multiply(unitPrice), provenance);
+    }
+
+    /** @return whether the unit price was derived by a rule rather than read from a source */
+    public boolean isDerived() {
+        return provenance.isDerived();
     }
 
     /** @return whether this is a free-tier line (unit price zero) */

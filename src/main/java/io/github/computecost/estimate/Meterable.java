@@ -16,6 +16,14 @@ public interface Meterable {
     String name();
 
     /**
+     * @return the region the resource names, if any (a resource that names none runs in the estimator's region;
+     *     services priced once everywhere, such as CloudFront Functions, name none)
+     */
+    default Optional<String> region() {
+        return Optional.empty();
+    }
+
+    /**
      * Turns the resource into a month of usage records.
      *
      * @param prices the price book (for billing rules and limits)

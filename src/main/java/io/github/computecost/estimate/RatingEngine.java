@@ -1,17 +1,22 @@
 package io.github.computecost.estimate;
 
 import io.github.computecost.pricing.FreeTierAllowance;
+import io.github.computecost.pricing.MissingPrice;
+import io.github.computecost.pricing.PriceDates;
+import io.github.computecost.pricing.PriceUnavailableException;
+import io.github.computecost.pricing.Provenance;
 import io.github.computecost.pricing.PriceBook;
 import io.github.computecost.pricing.PriceTable;
 import io.github.computecost.pricing.RegionPrices;
 import io.github.computecost.pricing.ServicePrices;
 import java.math.BigDecimal;
+import java.time.LocalDate;
+import java.util.Optional;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
-import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
@@ -61,10 +66,13 @@ public final class RatingEngine {
      *
      * @param resources metered resources, names unique, in workload order
      * @param freeTier whether to apply the account's free-tier allowances
+     * @param pricedOn the day of the estimate, to which the ages of its prices are counted
      * @return the estimate, resources in the given order
-     * @throws IllegalArgumentException if two resources share a name, or a usage type has no price
+     * @throws IllegalArgumentException if two resources share a name
+     * @throws PriceUnavailableException if a resource uses a usage type the price book has no price for in its
+     *     region; it lists every such resource and usage type
      */
-    public Estimate rate(List<MeteredResource> resources, boolean freeTier) {
+    public Estimate rate(List<MeteredResource> resources, boolean freeTier, LocalDate pricedOn) {
         Set<String> names = new HashSet<>();
         for (MeteredResource r : resources) {
             if (!names.add(r.name())) {
@@ -134,16 +142,24 @@ public final class RatingEngine {
             }
         }
 
-        Set<String> warnings = new LinkedHashSet<>();
+        List<MissingPrice> missing = new ArrayList<>();
+        Optional<PriceDates> dates = Optional.empty();
         for (Map.Entry<GroupKey, List<Entry>> g : groups.entrySet()) {
             GroupKey key = g.getKey();
             ServicePrices sp = prices.service(key.service());
             RegionPrices rp = sp.region(key.region());
-            if (!rp.confirmed()) {
-                warnings.add("Prices for " + sp.service() + " in " + rp.code() + " are marked unconfirmed in the "
-                        + "pricing data" + rp.note().map(n -> ": " + n).orElse("."));
+            Optional<PriceTable> found = rp.find(key.baseUsageType());
+            if (found.isEmpty()) {
+                // No source gives this price: refuse every resource that uses any of it, never guess it.
+                for (Entry e : g.getValue()) {
+                    if (e.quantity.signum() > 0) {
+                        missing.add(new MissingPrice(Optional.of(resources.get(e.resource).name()), sp.service(),
+                                rp.code(), rp.usageTypePrefix() + key.baseUsageType()));
+                    }
+                }
+                continue;
             }
-            PriceTable table = rp.table(key.baseUsageType());
+            PriceTable table = found.get();
             String[] tierDescriptions = new String[table.tiers().size()]; // made once per group, not per line
             BigDecimal position = BigDecimal.ZERO;
             for (Entry e : g.getValue()) {
@@ -156,11 +172,21 @@ public final class RatingEngine {
                 }
                 List<LineItem> out = new ArrayList<>();
                 if (e.free.signum() > 0) {
-                    out.add(LineItem.of(table.description() + ", " + freeDescription(sp, key.baseUsageType()),
-                            table.usageType(), e.free, table.unit(), BigDecimal.ZERO));
+                    FreeTierAllowance a = allowance(sp, key.baseUsageType());
+                    out.add(LineItem.of(table.description() + ", " + a.description(), table.usageType(), e.free,
+                            table.unit(), BigDecimal.ZERO, a.provenance()));
+                    dates = widen(dates, a.provenance());
                 }
                 BigDecimal start = position.add(e.free);
                 BigDecimal end = position.add(e.quantity);
+                Optional<BigDecimal> bound = table.pricedUpTo();
+                if (bound.isPresent() && end.compareTo(bound.get()) > 0) {
+                    // The group's usage runs past the last tier any source prices: refuse, never extrapolate.
+                    missing.add(new MissingPrice(Optional.of(resources.get(e.resource).name()), sp.service(), rp.code(),
+                            table.usageType(), bound));
+                    position = end;
+                    continue;
+                }
                 for (PriceTable.Slice s : table.slices(start, end)) {
                     String description = tierDescriptions[s.tierIndex()];
                     if (description == null) {
@@ -173,11 +199,16 @@ public final class RatingEngine {
                         description = description + " (" + adj.label() + ")";
                         unitPrice = unitPrice.multiply(adj.factor());
                     }
-                    out.add(LineItem.of(description, table.usageType(), s.quantity(), table.unit(), unitPrice));
+                    out.add(LineItem.of(description, table.usageType(), s.quantity(), table.unit(), unitPrice,
+                            s.tier().provenance()));
+                    dates = widen(dates, s.tier().provenance());
                 }
                 e.lines = out;
                 position = end;
             }
+        }
+        if (!missing.isEmpty()) {
+            throw new PriceUnavailableException(missing);
         }
 
         List<ResourceEstimate> out = new ArrayList<>();
@@ -189,19 +220,24 @@ public final class RatingEngine {
             }
             out.add(new ResourceEstimate(r.name(), r.type(), r.region(), prices.currency(), items, r.notes()));
         }
-        return new Estimate(prices.currency(), prices.version(), freeTier, out, new ArrayList<>(warnings));
+        return new Estimate(prices.currency(), prices.version(), freeTier, out, List.of(), dates, pricedOn);
+    }
+
+    private static Optional<PriceDates> widen(Optional<PriceDates> dates, Provenance p) {
+        return Optional.of(dates.map(d -> d.including(p.asOf())).orElse(PriceDates.of(p.asOf())));
     }
 
     private BigDecimal firstTierPrice(GroupKey k) {
-        return prices.service(k.service()).region(k.region()).table(k.baseUsageType()).tiers().get(0).unitPrice();
+        return prices.service(k.service()).region(k.region()).find(k.baseUsageType())
+                .map(t -> t.tiers().get(0).unitPrice()).orElse(BigDecimal.ZERO); // absent: refused below
     }
 
-    private static String freeDescription(ServicePrices sp, String baseUsageType) {
+    private static FreeTierAllowance allowance(ServicePrices sp, String baseUsageType) {
         for (FreeTierAllowance a : sp.freeTier()) {
             if (a.baseUsageTypes().contains(baseUsageType)) {
-                return a.description();
+                return a;
             }
         }
-        return "free tier";
+        throw new IllegalStateException("free units without an allowance for " + baseUsageType);
     }
 }

@@ -32,10 +32,10 @@ final class FargateMeter {
         }
         String service = SERVICE;
         if (task.spot()) {
-            if (!prices.services().containsKey(SPOT_SERVICE)) {
-                throw new IllegalArgumentException(task.name() + ": Fargate Spot prices are not bundled (AWS sets them "
-                        + "and changes them over time); give a " + SPOT_SERVICE + " table with --pricing-data "
-                        + "(see pricing-data/README.md), or price the task on demand");
+            if (!prices.has(SPOT_SERVICE)) {
+                throw new IllegalArgumentException(task.name() + ": this price book has no Fargate Spot prices (table "
+                        + SPOT_SERVICE + "); give one with --pricing-data (see pricing-data/README.md), or price the "
+                        + "task on demand");
             }
             service = SPOT_SERVICE;
             prices.service(SPOT_SERVICE).region(region);
@@ -73,7 +73,8 @@ final class FargateMeter {
             usage.add(new UsageRecord("Fargate-EphemeralStorage-GB-Hours", extraStorage.multiply(hours), true));
         }
         if (task.spot()) {
-            notes.add("Fargate Spot prices from the " + SPOT_SERVICE + " table given with the pricing data.");
+            notes.add("Fargate Spot: AWS sets Spot prices and adjusts them over time; the line items say how old these "
+                    + "are.");
         }
         return new MeteredResource(task.name(), FargateTask.TYPE, service, region, usage, notes);
     }

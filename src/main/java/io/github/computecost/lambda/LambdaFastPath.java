@@ -168,6 +168,9 @@ final class LambdaFastPath {
         for (int a = 0; a < 2; a++) {
             String arm = a == 1 ? "-ARM" : "";
             PriceTable duration = region.table("Lambda-GB-Second" + arm);
+            if (duration.pricedUpTo().isPresent()) {
+                return null; // no price beyond the last tier: the engine refuses usage past it, by name
+            }
             List<Tier> tiers = duration.tiers();
             long[] from = new long[tiers.size()];
             long[] to = new long[tiers.size()];

@@ -65,6 +65,12 @@ public record LightsailInstance(String name, Optional<String> region, String bun
         return new LightsailInstance(name, region, bundle, count, hoursPerMonth, outGb, inGb);
     }
 
+    /** @return these instances in {@code region} (a region code such as {@code "eu-central-1"}) */
+    public LightsailInstance withRegion(String region) {
+        return new LightsailInstance(name, Optional.of(region), bundle, count, hoursPerMonth, dataTransferOutGb,
+                dataTransferInGb);
+    }
+
     /** @return {@code n} of these instances */
     public LightsailInstance withCount(int n) {
         return new LightsailInstance(name, region, bundle, n, hoursPerMonth, dataTransferOutGb, dataTransferInGb);

@@ -65,14 +65,22 @@ final class LightsailMeter {
         BigDecimal count = BigDecimal.valueOf(i.count());
         List<UsageRecord> usage = new ArrayList<>();
         List<String> notes = new ArrayList<>();
+        BigDecimal monthHours = sp.requireBillingRule("planMonthHours").value();
         if (i.hoursPerMonth().isEmpty()) {
             usage.add(new UsageRecord("BundleMonth:" + id, count, true));
+        } else if (i.hoursPerMonth().get().compareTo(monthHours) >= 0) {
+            // A plan that runs its month's hours costs the plan price: hourly prices are the monthly price / 744 cut
+            // to 5 decimals, so 744 hours at them would fall just short of it.
+            usage.add(new UsageRecord("BundleMonth:" + id, count, true));
+            notes.add(i.hoursPerMonth().get().stripTrailingZeros().toPlainString() + " hours reach the plan's month ("
+                    + monthHours.toPlainString() + " h): the monthly price caps the charge.");
         } else {
             BigDecimal hours = i.hoursPerMonth().get();
             String hourlyUsageType = hourlyUsageType(id, plan);
-            BigDecimal hourly = sp.region(region).table(hourlyUsageType).tiers().get(0).unitPrice();
-            BigDecimal monthly = sp.region(region).table("BundleMonth:" + id).tiers().get(0).unitPrice();
-            if (hours.multiply(hourly).compareTo(monthly) >= 0) {
+            var regionPrices = sp.region(region);
+            BigDecimal hourly = regionPrices.table(hourlyUsageType).tiers().get(0).unitPrice();
+            Optional<BigDecimal> monthly = regionPrices.find("BundleMonth:" + id).map(t -> t.tiers().get(0).unitPrice());
+            if (monthly.isPresent() && hours.multiply(hourly).compareTo(monthly.get()) >= 0) {
                 usage.add(new UsageRecord("BundleMonth:" + id, count, true));
                 notes.add(hours.stripTrailingZeros().toPlainString() + " hours at the hourly price would exceed the "
                         + "plan's monthly price, which caps the charge.");

@@ -59,11 +59,23 @@ public final class OfferReader {
      * @throws PriceListException if the file is missing, malformed or truncated
      */
     public static Offer read(Path file, Predicate<Map<String, String>> keep) {
+        return read(file, keep, true);
+    }
+
+    /**
+     * @param file an offer file ({@code .json}, {@code .csv}, either optionally {@code .gz})
+     * @param keep which products to keep, by their normalised attributes
+     * @param strict whether a malformed CSV line is an error; when not, it is passed over and counted in
+     *     {@link Offer#skipped()} (for hand-edited copies of offer files)
+     * @return the offer with the rows kept
+     * @throws PriceListException if the file is missing, malformed or truncated
+     */
+    public static Offer read(Path file, Predicate<Map<String, String>> keep, boolean strict) {
         String name = file.getFileName().toString().toLowerCase(Locale.ROOT);
         boolean csv = name.endsWith(".csv") || name.endsWith(".csv.gz");
         try (InputStream raw = Files.newInputStream(file);
                 InputStream in = name.endsWith(".gz") ? new GZIPInputStream(raw, 1 << 16) : raw) {
-            return csv ? readCsv(file.toString(), in, keep) : readJson(file.toString(), in, keep);
+            return csv ? readCsv(file.toString(), in, keep, strict) : readJson(file.toString(), in, keep);
         } catch (NoSuchFileException e) {
             throw new PriceListException(file + ": file not found");
         } catch (IOException e) {
@@ -169,7 +181,8 @@ public final class OfferReader {
         }
     }
 
-    private static Offer readCsv(String file, InputStream in, Predicate<Map<String, String>> keep) throws IOException {
+    private static Offer readCsv(String file, InputStream in, Predicate<Map<String, String>> keep, boolean strict)
+            throws IOException {
         BufferedReader r = new BufferedReader(new InputStreamReader(in, StandardCharsets.UTF_8), 1 << 16);
         Map<String, String> meta = new HashMap<>();
         List<String> header = null;
@@ -206,6 +219,11 @@ public final class OfferReader {
                 continue;
             }
             List<String> c = cells(line, file, lineNo);
+            if (c.size() != header.size() && !strict) {
+                skipped.merge("malformed line (" + c.size() + " fields, the header has " + header.size() + ")", 1L,
+                        Long::sum);
+                continue;
+            }
             if (c.size() != header.size()) {
                 throw new PriceListException(file + ": line " + lineNo + ": " + c.size() + " fields, the header has "
                         + header.size() + " (truncated or malformed)");

@@ -29,10 +29,11 @@ import java.util.regex.Pattern;
  * billing rules, limits, free tier and catalog are carried over. From the offer files come, per region, every
  * usage type's tiers (from {@code beginRange}/{@code endRange}, {@code Inf} for the open tier) and prices (the
  * file's decimal text), the region code ({@code regionCode}) and usage-type prefix ({@code USE2-},
- * {@code EU-}, ...). The data version is the offer's publication date; the region is marked confirmed, with
- * the offer file as its source. A region that lacks any of the template's usage types is not written (and
- * said so), except in a table whose prices no offer wholly carries ({@link #PARTIAL}: Lightsail's plan prices),
- * where the bundled prices of the region are kept for what the offers lack and the region keeps its status. Free-tier rows ({@code Global-} usage types, priced 0) are passed over: the free tier stays as the
+ * {@code EU-}, ...). The data version is the offer's publication date; every price is confirmed, with the
+ * offer file as its source and its publication date as its date. A usage type the offers lack is absent from
+ * the region (and said so), except in a table whose prices no offer wholly carries ({@link #PARTIAL}: Lightsail's
+ * plan prices), where the bundled prices of the region are kept, each with its own sources, for what the offers
+ * lack. Free-tier rows ({@code Global-} usage types, priced 0) are passed over: the free tier stays as the
  * template states it. Every table written is first loaded and validated like any pricing-data file; on any
  * error nothing is written.
  */
@@ -183,36 +184,37 @@ public final class PriceListImporter {
             List<String> missing = usageTypes.stream().filter(u -> !r.getValue().containsKey(u)).toList();
             JsonNode old = template.path("regions").path(r.getKey());
             boolean keepMissing = !missing.isEmpty() && PARTIAL.contains(service) && !old.isMissingNode();
-            if (!missing.isEmpty() && !keepMissing) {
-                notes.add(service + " " + r.getKey() + ": not written, the offers lack " + some(missing));
-                continue;
-            }
             ObjectNode region = regions.putObject(r.getKey());
             region.put("name", old.has("name") ? old.get("name").asText() : names.get(r.getKey()));
             region.put("usageTypePrefix", global ? "" : prefixes.get(r.getKey()));
-            // A region with prices kept from the bundled table is only as confirmed as that table.
-            region.put("status", keepMissing ? old.path("status").asText("unconfirmed") : "confirmed");
-            region.put("checked", day);
-            ArrayNode regionSources = region.putArray("sources").add(sourceId);
+            region.putArray("sources").add(sourceId);
             String imported = "Imported from the AWS Price List (offer version " + version + ", published " + published
                     + ")";
             if (keepMissing) {
-                old.path("sources").forEach(regionSources::add);
                 region.put("note", imported + ": " + (usageTypes.size() - missing.size()) + " of " + usageTypes.size()
-                        + " usage types; the rest, which the offers do not carry, kept as bundled. Bundled note: "
-                        + old.path("note").asText());
+                        + " usage types; the rest, which the offers do not carry, kept as bundled with their own sources.");
                 notes.add(service + " " + r.getKey() + ": " + missing.size() + " usage types not in the offers kept as "
                         + "bundled (" + some(missing) + ")");
+                old.path("sources").forEach(x -> ((ArrayNode) region.get("sources")).add(x));
             } else {
                 region.put("note", imported + ".");
+                if (!missing.isEmpty()) {
+                    notes.add(service + " " + r.getKey() + ": the offers lack " + some(missing)
+                            + "; those prices are absent from the table (laid over the bundle, it replaces this region)");
+                }
             }
+            ObjectNode defaults = region.putObject("defaults");
+            defaults.put("status", "confirmed");
+            defaults.putArray("sources").add(sourceId);
             ObjectNode prices = region.putObject("prices");
             for (String u : usageTypes) {
                 if (!r.getValue().containsKey(u)) {
-                    prices.set(u, old.path("prices").path(u).deepCopy());
+                    if (keepMissing && old.path("prices").has(u)) {
+                        prices.set(u, explicit(old, old.path("prices").get(u)));
+                    }
                     continue;
                 }
-                ArrayNode tiers = prices.putArray(u);
+                ArrayNode tiers = prices.putObject(u).putArray("tiers");
                 List<OfferRow> rows = new ArrayList<>(r.getValue().get(u));
                 rows.sort(Comparator.comparing(OfferRow::beginRange));
                 rows = dedupe(service + " " + r.getKey() + " " + u, rows);
@@ -233,11 +235,11 @@ public final class PriceListImporter {
         template.set("regions", regions);
         template.remove("regionsNew");
         template.put("dataVersion", day);
-        template.put("effectiveDate", day);
         ObjectNode source = ((ObjectNode) template.path("sources")).putObject(sourceId);
         source.put("url", "https://pricing.us-east-1.amazonaws.com/offers/v1.0/aws/" + offers.get(0).offerCode() + "/"
                 + version + "/");
         source.put("title", "AWS Price List offer " + offers.get(0).offerCode() + ", version " + version);
+        source.put("asOf", day);
         source.put("checked", day);
         source.put("note", "Imported by compute-cost import-prices from " + offers.stream().map(Offer::file)
                 .distinct().reduce((a, b) -> a + ", " + b).orElse(""));
@@ -255,6 +257,27 @@ public final class PriceListImporter {
         }
         notes.add(service + ": " + regions.size() + " region(s) from " + offers.size() + " offer file(s) -> " + file);
         return java.util.Optional.of(new String[] {file, text});
+    }
+
+    /**
+     * A bundled price written out with its provenance in full, so that it keeps its own sources when copied into a
+     * region whose defaults are the offer's.
+     */
+    private static JsonNode explicit(JsonNode oldRegion, JsonNode price) {
+        ObjectNode out = Json.nodes().objectNode();
+        JsonNode d = oldRegion.path("defaults");
+        if (price.isValueNode()) {
+            out.setAll((ObjectNode) d.deepCopy());
+            out.put("price", price.asText());
+            return out;
+        }
+        ObjectNode p = (ObjectNode) price.deepCopy();
+        for (String k : List.of("status", "sources", "rule")) {
+            if (!p.has(k) && d.has(k) && !(k.equals("rule") && p.path("status").asText("").equals("confirmed"))) {
+                p.set(k, d.get(k).deepCopy());
+            }
+        }
+        return p;
     }
 
     /**

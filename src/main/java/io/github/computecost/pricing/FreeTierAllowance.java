@@ -15,9 +15,10 @@ import java.util.Set;
  * @param unit the unit of {@code quantity}
  * @param baseUsageTypes the usage types (without region prefix) that draw on the pool
  * @param note how AWS states the allowance and what is unconfirmed, possibly empty
+ * @param provenance the sources that state the allowance
  */
 public record FreeTierAllowance(String id, String description, BigDecimal quantity, String unit,
-        Set<String> baseUsageTypes, Optional<String> note) {
+        Set<String> baseUsageTypes, Optional<String> note, Provenance provenance) {
     public FreeTierAllowance {
         Objects.requireNonNull(id, "id");
         Objects.requireNonNull(description, "description");
@@ -25,6 +26,7 @@ public record FreeTierAllowance(String id, String description, BigDecimal quanti
         Objects.requireNonNull(unit, "unit");
         baseUsageTypes = Set.copyOf(baseUsageTypes);
         Objects.requireNonNull(note, "note");
+        Objects.requireNonNull(provenance, "provenance");
         if (quantity.signum() < 0) {
             throw new IllegalArgumentException("quantity must not be negative: " + quantity.toPlainString());
         }

@@ -1,5 +1,8 @@
 package io.github.computecost.pricing;
 
+import io.github.computecost.internal.FieldException;
+import io.github.computecost.internal.Json;
+import io.github.computecost.internal.Json.Obj;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.file.Files;
@@ -11,83 +14,212 @@ import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.Set;
+import java.util.SortedSet;
 import java.util.TreeMap;
+import java.util.TreeSet;
+import java.util.function.Supplier;
 import java.util.stream.Collectors;
 import java.util.stream.Stream;
 
 /**
- * The price and limit tables every estimate is computed from.
+ * The price and limit tables every estimate is computed from, all in one currency.
  *
- * <p>{@link #bundled()} reads the tables shipped in the jar (from the project's {@code pricing-data/}
- * directory); {@link #withOverrides(Path)} lays a user's directory of files in the same format over them:
+ * <p>{@link #bundled()} reads the tables shipped in the jar (built from the project's {@code pricing-data/}
+ * directory) for the AWS partition: commercial and GovCloud regions, in USD. China's regions are priced in
+ * CNY, so they come in a price book of their own: {@link #bundled(String) bundled("aws-cn")}, or
+ * {@link #bundledForRegion(String)}. A price book never mixes currencies.
+ *
+ * <p>{@link #withOverrides(Path)} lays a user's directory of files in the same format over the bundled tables:
  * a user's file for a service the bundle has replaces, region by region, the bundled regions it names and
- * adds new ones, and its free tier, billing rules and limits replace the bundled ones where present; a
- * file for another service adds that service. Loading validates everything and fails with a
+ * adds new ones, and its free tier, billing rules and limits replace the bundled ones where present; a file
+ * for another service adds that service. Loading validates everything and fails with a
  * {@link PricingDataException} naming the file and JSON path.
  *
- * <p>Immutable and thread-safe; share one instance.
+ * <p>Each service's table is read when it is first used, so pricing a Lambda function does not parse the EC2
+ * catalog. Immutable and thread-safe; share one instance.
  */
 public final class PriceBook {
 
     /** Classpath folder of the bundled tables. */
     static final String BUNDLED_ROOT = "/io/github/computecost/pricing-data/";
-    /** The bundled files, in load order. */
-    static final List<String> BUNDLED_FILES = List.of("lambda.json", "lambda-edge.json", "cloudfront.json", "fargate.json", "ec2.json",
-            "lightsail.json");
+    /** The index of the bundled tables: which files make up which price book. */
+    static final String INDEX = "index.json";
+    /** The id of the default bundled price book: the AWS partition (commercial and GovCloud regions), USD. */
+    public static final String AWS = "aws";
+    /** The id of the bundled price book of AWS's China regions (Beijing, Ningxia), CNY. */
+    public static final String AWS_CN = "aws-cn";
 
-    private static volatile PriceBook bundled;
+    private static final Map<String, PriceBook> BUNDLED = new java.util.concurrent.ConcurrentHashMap<>();
+    private static volatile BundledIndex index;
 
-    private final Map<String, ServicePrices> services;
+    /** One table, read on first use. */
+    private static final class Lazy implements Supplier<ServicePrices> {
+        private final Supplier<ServicePrices> load;
+        private volatile ServicePrices value;
+
+        Lazy(Supplier<ServicePrices> load) {
+            this.load = load;
+        }
+
+        static Lazy of(ServicePrices s) {
+            Lazy l = new Lazy(() -> s);
+            l.value = s;
+            return l;
+        }
+
+        @Override
+        public ServicePrices get() {
+            ServicePrices v = value;
+            if (v == null) {
+                synchronized (this) {
+                    v = value;
+                    if (v == null) {
+                        v = load.get();
+                        value = v;
+                    }
+                }
+            }
+            return v;
+        }
+    }
+
+    private final String id;
+    private final Map<String, Lazy> services;
+    private final Map<String, String> versions;
     private final String currency;
 
-    private PriceBook(Map<String, ServicePrices> services) {
+    private PriceBook(String id, String currency, Map<String, Lazy> services, Map<String, String> versions) {
+        this.id = id;
+        this.currency = currency;
         this.services = Collections.unmodifiableMap(new TreeMap<>(services));
-        List<String> currencies = services.values().stream().map(ServicePrices::currency).distinct()
-                .collect(Collectors.toList());
-        if (currencies.size() > 1) {
-            ServicePrices odd = services.values().stream()
-                    .filter(s -> !s.currency().equals(currencies.get(0))).findFirst().orElseThrow();
-            throw new PricingDataException(odd.file(), "$.currency", "must be " + currencies.get(0)
-                    + " like the other tables, was " + odd.currency());
-        }
-        this.currency = currencies.isEmpty() ? "USD" : currencies.get(0);
+        this.versions = Collections.unmodifiableMap(new TreeMap<>(versions));
     }
 
     /**
-     * The tables bundled in the jar. Loaded once, then shared.
+     * The bundled tables of the AWS partition (commercial and GovCloud regions, USD). Loaded once, then
+     * shared.
      *
-     * @return the bundled price book
+     * @return the bundled price book {@value #AWS}
      * @throws PricingDataException if a bundled file is invalid (a build defect)
      */
     public static PriceBook bundled() {
-        PriceBook b = bundled;
-        if (b == null) {
-            synchronized (PriceBook.class) {
-                b = bundled;
-                if (b == null) {
-                    b = new PriceBook(loadBundled());
-                    bundled = b;
-                }
-            }
-        }
-        return b;
+        return bundled(AWS);
     }
 
-    private static Map<String, ServicePrices> loadBundled() {
-        Map<String, ServicePrices> out = new LinkedHashMap<>();
-        for (String name : BUNDLED_FILES) {
-            String resource = BUNDLED_ROOT + name;
-            try (InputStream in = PriceBook.class.getResourceAsStream(resource)) {
-                if (in == null) {
-                    throw new PricingDataException("bundled " + name, "$", "not found on the classpath at " + resource);
+    /**
+     * One of the bundled price books.
+     *
+     * @param id {@value #AWS} (commercial and GovCloud regions, USD) or {@value #AWS_CN} (China, CNY)
+     * @return that price book
+     * @throws IllegalArgumentException if there is no bundled price book of that id
+     */
+    public static PriceBook bundled(String id) {
+        Objects.requireNonNull(id, "id");
+        return BUNDLED.computeIfAbsent(id, PriceBook::loadBundled);
+    }
+
+    /**
+     * The bundled price book that prices a region: {@value #AWS_CN} for China's regions ({@code cn-north-1},
+     * {@code cn-northwest-1}), {@value #AWS} for every other.
+     *
+     * @param region a region code
+     * @return the bundled price book for it
+     */
+    public static PriceBook bundledForRegion(String region) {
+        return bundled(isChina(region) ? AWS_CN : AWS);
+    }
+
+    /** @return whether a region is one of AWS's China regions, priced in CNY */
+    public static boolean isChina(String region) {
+        return region.startsWith("cn-");
+    }
+
+    /** @return the ids of the bundled price books */
+    public static SortedSet<String> bundledIds() {
+        return new TreeSet<>(index().books.keySet());
+    }
+
+    private record BundledBook(String currency, Map<String, String[]> tables) {
+    }
+
+    private record BundledIndex(Map<String, BundledBook> books) {
+    }
+
+    private static BundledIndex index() {
+        BundledIndex i = index;
+        if (i == null) {
+            synchronized (PriceBook.class) {
+                i = index;
+                if (i == null) {
+                    i = readIndex(resource(INDEX));
+                    index = i;
                 }
-                ServicePrices s = PricingFileReader.read("bundled " + name, in.readAllBytes());
-                out.put(s.service(), s);
-            } catch (IOException e) {
-                throw new PricingDataException("bundled " + name, "$", "cannot be read: " + e.getMessage());
             }
         }
-        return out;
+        return i;
+    }
+
+    private static BundledIndex readIndex(byte[] bytes) {
+        String file = "bundled " + INDEX;
+        try {
+            Obj root = Json.root(Json.readTree(bytes, false));
+            root.allowOnly(Set.of("schemaVersion", "note", "books"));
+            if (root.wholeNumber("schemaVersion") != PricingFileReader.SCHEMA_VERSION) {
+                throw new FieldException(root.pathOf("schemaVersion"), "must be " + PricingFileReader.SCHEMA_VERSION);
+            }
+            Map<String, BundledBook> books = new LinkedHashMap<>();
+            for (Map.Entry<String, Obj> b : root.objMap("books").entrySet()) {
+                b.getValue().allowOnly(Set.of("title", "currency", "tables"));
+                Map<String, String[]> tables = new LinkedHashMap<>();
+                for (Map.Entry<String, Obj> t : b.getValue().objMap("tables").entrySet()) {
+                    t.getValue().allowOnly(Set.of("file", "dataVersion"));
+                    tables.put(t.getKey(), new String[] {t.getValue().string("file"), t.getValue().string("dataVersion")});
+                }
+                books.put(b.getKey(), new BundledBook(b.getValue().string("currency"), tables));
+            }
+            return new BundledIndex(books);
+        } catch (FieldException e) {
+            throw new PricingDataException(file, e.path(), e.detail());
+        } catch (IOException e) {
+            throw new PricingDataException(file, "$", "cannot be read: " + e.getMessage());
+        }
+    }
+
+    private static byte[] resource(String name) {
+        String path = BUNDLED_ROOT + name;
+        try (InputStream in = PriceBook.class.getResourceAsStream(path)) {
+            if (in == null) {
+                throw new PricingDataException("bundled " + name, "$", "not found on the classpath at " + path);
+            }
+            return in.readAllBytes();
+        } catch (IOException e) {
+            throw new PricingDataException("bundled " + name, "$", "cannot be read: " + e.getMessage());
+        }
+    }
+
+    private static PriceBook loadBundled(String id) {
+        BundledBook b = index().books.get(id);
+        if (b == null) {
+            throw new IllegalArgumentException("no bundled price book \"" + id + "\" (have: "
+                    + String.join(", ", index().books.keySet()) + ")");
+        }
+        Map<String, Lazy> services = new LinkedHashMap<>();
+        Map<String, String> versions = new LinkedHashMap<>();
+        for (Map.Entry<String, String[]> t : b.tables().entrySet()) {
+            String file = t.getValue()[0];
+            String service = t.getKey();
+            services.put(service, new Lazy(() -> {
+                ServicePrices s = PricingFileReader.read("bundled " + file, resource(file));
+                if (!s.service().equals(service) || !s.currency().equals(b.currency())) {
+                    throw new PricingDataException("bundled " + file, "$", "is indexed as " + service + " in "
+                            + b.currency() + " but holds " + s.service() + " in " + s.currency());
+                }
+                return s;
+            }));
+            versions.put(service, t.getValue()[1]);
+        }
+        return new PriceBook(id, b.currency(), services, versions);
     }
 
     /**
@@ -108,10 +240,12 @@ public final class PriceBook {
      *
      * @param directory a directory of files in the {@code pricing-data/} format
      * @return a price book of those files
-     * @throws PricingDataException if the directory is missing or a file is invalid
+     * @throws PricingDataException if the directory is missing, a file is invalid, or the files mix currencies
      */
     public static PriceBook directoryOnly(Path directory) {
-        return new PriceBook(Map.of()).overriddenBy(directory);
+        List<ServicePrices> files = readDirectory(directory);
+        String currency = files.isEmpty() ? "USD" : files.get(0).currency();
+        return new PriceBook(directory.toString(), currency, Map.of(), Map.of()).overlay(files);
     }
 
     /**
@@ -126,29 +260,19 @@ public final class PriceBook {
         return PricingFileReader.read(name, json);
     }
 
-    /** The bundled file of a service, as text, for tools that derive new tables from it. */
+    /**
+     * The bundled file of a service in the default price book, as text, for tools that derive new tables from
+     * it.
+     */
     public static Optional<byte[]> bundledFile(String serviceCode) {
-        for (String name : BUNDLED_FILES) {
-            try (InputStream in = PriceBook.class.getResourceAsStream(BUNDLED_ROOT + name)) {
-                byte[] bytes = in.readAllBytes();
-                if (PricingFileReader.read(name, bytes).service().equals(serviceCode)) {
-                    return Optional.of(bytes);
-                }
-            } catch (IOException e) {
-                throw new PricingDataException("bundled " + name, "$", "cannot be read: " + e.getMessage());
-            }
-        }
-        return Optional.empty();
+        return bundledFileName(serviceCode).map(PriceBook::resource);
     }
 
-    /** @return the bundled file name of a service, {@code "lambda.json"} */
+    /** @return the bundled file name of a service in the default price book, {@code "lambda.json"} */
     public static Optional<String> bundledFileName(String serviceCode) {
-        for (String name : BUNDLED_FILES) {
-            if (bundledFile(serviceCode).isPresent() && bundled().service(serviceCode).file().equals("bundled " + name)) {
-                return Optional.of(name);
-            }
-        }
-        return Optional.empty();
+        BundledBook b = index().books.get(AWS);
+        String[] t = b == null ? null : b.tables().get(serviceCode);
+        return t == null ? Optional.empty() : Optional.of(t[0]);
     }
 
     /**
@@ -156,19 +280,25 @@ public final class PriceBook {
      *
      * @param directory a directory of files in the {@code pricing-data/} format
      * @return a new price book
-     * @throws PricingDataException if the directory is missing or a file is invalid
+     * @throws PricingDataException if the directory is missing, a file is invalid, or a file's currency is not
+     *     this price book's
      */
     public PriceBook overriddenBy(Path directory) {
+        return overlay(readDirectory(directory));
+    }
+
+    private static List<ServicePrices> readDirectory(Path directory) {
         if (!Files.isDirectory(directory)) {
             throw new PricingDataException(directory.toString(), "$", "is not a directory");
         }
         List<Path> files;
         try (Stream<Path> s = Files.list(directory)) {
-            files = s.filter(p -> p.getFileName().toString().endsWith(".json")).sorted().collect(Collectors.toList());
+            files = s.filter(p -> p.getFileName().toString().endsWith(".json") && Files.isRegularFile(p)).sorted()
+                    .collect(Collectors.toList());
         } catch (IOException e) {
             throw new PricingDataException(directory.toString(), "$", "cannot be listed: " + e.getMessage());
         }
-        Map<String, ServicePrices> merged = new LinkedHashMap<>(services);
+        List<ServicePrices> out = new ArrayList<>();
         for (Path f : files) {
             byte[] bytes;
             try {
@@ -176,19 +306,44 @@ public final class PriceBook {
             } catch (IOException e) {
                 throw new PricingDataException(f.toString(), "$", "cannot be read: " + e.getMessage());
             }
-            ServicePrices s = PricingFileReader.read(f.toString(), bytes);
-            merged.merge(s.service(), s, PriceBook::overlay);
+            if (f.getFileName().toString().equals(INDEX) && isBundleIndex(bytes)) {
+                continue; // the bundle's own index, when a copy of pricing-data/ is given
+            }
+            out.add(PricingFileReader.read(f.toString(), bytes));
         }
-        return new PriceBook(merged);
+        return out;
+    }
+
+    private static boolean isBundleIndex(byte[] bytes) {
+        try {
+            var n = Json.readTree(bytes, false);
+            return n.isObject() && n.has("books") && !n.has("service");
+        } catch (IOException e) {
+            return false;
+        }
+    }
+
+    private PriceBook overlay(List<ServicePrices> files) {
+        Map<String, Lazy> merged = new LinkedHashMap<>(services);
+        Map<String, String> versions = new LinkedHashMap<>(this.versions);
+        for (ServicePrices s : files) {
+            if (!s.currency().equals(currency)) {
+                throw new PricingDataException(s.file(), "$.currency", "must be " + currency + " like the price book "
+                        + "it is laid over (" + id + "), was " + s.currency() + "; a price book holds one currency"
+                        + (s.currency().equals("CNY") ? " (China's tables go with the aws-cn price book)" : ""));
+            }
+            Lazy base = merged.get(s.service());
+            merged.put(s.service(), base == null ? Lazy.of(s) : new Lazy(() -> overlay(base.get(), s)));
+            versions.put(s.service(), s.dataVersion());
+        }
+        return new PriceBook(id, currency, merged, versions);
     }
 
     private static ServicePrices overlay(ServicePrices base, ServicePrices over) {
         Map<String, RegionPrices> regions = new LinkedHashMap<>(base.regions());
         regions.putAll(over.regions());
-        Map<String, Source> sources = new LinkedHashMap<>(base.sources());
-        sources.putAll(over.sources());
         return new ServicePrices(base.service(), over.title(), base.file() + " + " + over.file(), over.dataVersion(),
-                over.effectiveDate(), over.currency(), sources,
+                over.currency(), merged(base.sources(), over.sources()), merged(base.rules(), over.rules()),
                 over.freeTier().isEmpty() ? base.freeTier() : over.freeTier(),
                 over.billingRules().isEmpty() ? base.billingRules() : over.billingRules(),
                 over.limits().isEmpty() ? base.limits() : over.limits(),
@@ -203,27 +358,45 @@ public final class PriceBook {
     }
 
     /**
-     * @param serviceCode AWS Price List service code, {@code "AWSLambda"}
-     * @return that service's tables
+     * @param serviceCode the table's service, {@code "AWSLambda"}
+     * @return that service's tables, read on first use
      * @throws IllegalArgumentException if the price book has none
+     * @throws PricingDataException if the table cannot be read
      */
     public ServicePrices service(String serviceCode) {
-        ServicePrices s = services.get(serviceCode);
+        Lazy s = services.get(serviceCode);
         if (s == null) {
             throw new IllegalArgumentException("no pricing data for service " + serviceCode
                     + " (have: " + String.join(", ", services.keySet()) + ")");
         }
-        return s;
+        return s.get();
     }
 
-    /** @return every service's tables, by service code */
+    /** @return whether the price book has a table for the service (without reading it) */
+    public boolean has(String serviceCode) {
+        return services.containsKey(serviceCode);
+    }
+
+    /** @return the services the price book has tables for, sorted (without reading them) */
+    public SortedSet<String> serviceCodes() {
+        return new TreeSet<>(services.keySet());
+    }
+
+    /** @return every service's tables, by service code; reads every table */
     public Map<String, ServicePrices> services() {
-        return services;
+        Map<String, ServicePrices> out = new LinkedHashMap<>();
+        services.forEach((k, v) -> out.put(k, v.get()));
+        return Collections.unmodifiableMap(out);
     }
 
     /** @return the ISO 4217 currency of every price in the book */
     public String currency() {
         return currency;
+    }
+
+    /** @return the price book's id: {@value #AWS}, {@value #AWS_CN}, or the directory a book was read from */
+    public String id() {
+        return id;
     }
 
     /**
@@ -232,7 +405,7 @@ public final class PriceBook {
      */
     public String version() {
         List<String> parts = new ArrayList<>();
-        services.forEach((k, v) -> parts.add(k + "@" + v.dataVersion()));
+        versions.forEach((k, v) -> parts.add(k + "@" + v));
         return String.join(",", parts);
     }
 }

@@ -5,6 +5,7 @@ import java.math.BigDecimal;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
+import java.util.Optional;
 
 /**
  * The price of one AWS usage type in one region: its unit and its volume tiers.
@@ -14,7 +15,9 @@ import java.util.Objects;
  * @param baseUsageType the usage type without region prefix ({@code "Lambda-GB-Second-ARM"})
  * @param unit the billing unit ({@code "GB-Seconds"}, {@code "Requests"})
  * @param description a short human description ({@code "Duration (arm64)"})
- * @param tiers tiers starting at zero, abutting, the last open; one tier for a flat price
+ * @param tiers tiers starting at zero, abutting; one tier for a flat price. The last is open unless no source
+ *     gives a price beyond it: then quantities past its {@code toExclusive} have no price (see
+ *     {@link #pricedUpTo()}) and are refused, never priced at the last known rate
  */
 public record PriceTable(String usageType, String baseUsageType, String unit, String description, List<Tier> tiers) {
 
@@ -39,9 +42,11 @@ public record PriceTable(String usageType, String baseUsageType, String unit, St
                         + end.toPlainString() + ", next starts at " + tiers.get(i + 1).fromInclusive().toPlainString());
             }
         }
-        if (!tiers.get(tiers.size() - 1).isOpen()) {
-            throw new IllegalArgumentException("the last tier must be open for " + usageType);
-        }
+    }
+
+    /** @return the first unit without a price, when the last tier is bounded; empty when every quantity has one */
+    public Optional<BigDecimal> pricedUpTo() {
+        return tiers.get(tiers.size() - 1).toExclusive();
     }
 
     /** The part of a quantity range that falls in one tier. */
@@ -57,7 +62,8 @@ public record PriceTable(String usageType, String baseUsageType, String unit, St
      *
      * @param from first unit, at least zero
      * @param to first unit past the range, at least {@code from}
-     * @return the non-empty slices in tier order; empty when {@code from == to}
+     * @return the non-empty slices in tier order; empty when {@code from == to}. Units past
+     *     {@link #pricedUpTo()} fall in no slice: check it first
      */
     public List<Slice> slices(BigDecimal from, BigDecimal to) {
         if (from.signum() < 0 || to.compareTo(from) < 0) {

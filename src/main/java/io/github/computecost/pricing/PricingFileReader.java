@@ -20,13 +20,13 @@ import java.util.Set;
 /** Reads and validates one pricing-data file; see {@code pricing-data/README.md} for the format. */
 final class PricingFileReader {
 
-    static final int SCHEMA_VERSION = 1;
+    static final int SCHEMA_VERSION = 2;
     /** The region key of services AWS prices once for all locations (CloudFront, Lambda@Edge). */
     static final String GLOBAL = RegionPrices.GLOBAL;
 
-    private static final Set<String> TOP = Set.of("schemaVersion", "service", "title", "dataVersion", "effectiveDate",
-            "currency", "sources", "usageTypes", "freeTier", "billingRules", "limits", "allowedValues", "regions",
-            "priceListServiceCode", "catalog");
+    private static final Set<String> TOP = Set.of("schemaVersion", "service", "title", "dataVersion",
+            "currency", "sources", "rules", "usageTypes", "freeTier", "billingRules", "limits", "allowedValues",
+            "regions", "priceListServiceCode", "catalog");
 
     private PricingFileReader() {
     }
@@ -58,7 +58,9 @@ final class PricingFileReader {
         long schema = root.wholeNumber("schemaVersion");
         if (schema != SCHEMA_VERSION) {
             throw new FieldException(root.pathOf("schemaVersion"), "must be " + SCHEMA_VERSION
-                    + " (the format this version of compute-cost reads), was " + schema);
+                    + " (the format this version of compute-cost reads" + (schema == 1 ? "; format 1 had one status per "
+                            + "region, format 2 gives each price its sources and date: see pricing-data/README.md" : "")
+                    + "), was " + schema);
         }
         String service = root.string("service");
         String currency = root.string("currency");
@@ -69,9 +71,18 @@ final class PricingFileReader {
         Map<String, Source> sources = new LinkedHashMap<>();
         for (Map.Entry<String, Obj> e : root.objMap("sources").entrySet()) {
             Obj s = e.getValue();
-            s.allowOnly(Set.of("url", "title", "checked", "note"));
-            sources.put(e.getKey(), new Source(e.getKey(), s.string("url"), s.string("title"), date(s, "checked"),
-                    s.optString("note")));
+            s.allowOnly(Set.of("url", "title", "asOf", "checked", "note"));
+            sources.put(e.getKey(), new Source(e.getKey(), s.string("url"), s.string("title"), date(s, "asOf"),
+                    date(s, "checked"), s.optString("note")));
+        }
+
+        Map<String, DerivationRule> rules = new LinkedHashMap<>();
+        if (root.has("rules")) {
+            for (Map.Entry<String, Obj> e : root.objMap("rules").entrySet()) {
+                Obj r = e.getValue();
+                r.allowOnly(Set.of("description", "sources"));
+                rules.put(e.getKey(), new DerivationRule(e.getKey(), r.string("description"), checkSources(r, sources)));
+            }
         }
 
         Map<String, Obj> usageTypes = root.objMap("usageTypes");
@@ -96,18 +107,19 @@ final class PricingFileReader {
                 if (!scope.equals("account")) {
                     throw new FieldException(f.pathOf("scope"), "must be account (the only scope supported), was " + scope);
                 }
-                checkSources(f, sources);
+                List<String> ids = checkSources(f, sources);
                 freeTier.add(new FreeTierAllowance(f.string("id"), f.string("description"),
-                        nonNegative(f, "quantity"), f.string("unit"), new LinkedHashSet<>(types), f.optString("note")));
+                        nonNegative(f, "quantity"), f.string("unit"), new LinkedHashSet<>(types), f.optString("note"),
+                        new Provenance(Provenance.Status.CONFIRMED, ids, Optional.empty(), newest(ids, sources))));
             }
         }
 
-        Map<String, BillingRule> rules = new LinkedHashMap<>();
+        Map<String, BillingRule> billing = new LinkedHashMap<>();
         if (root.has("billingRules")) {
             for (Map.Entry<String, Obj> e : root.objMap("billingRules").entrySet()) {
                 Obj r = e.getValue();
                 r.allowOnly(Set.of("value", "unit", "sources", "note"));
-                rules.put(e.getKey(), new BillingRule(e.getKey(), nonNegative(r, "value"), r.string("unit"),
+                billing.put(e.getKey(), new BillingRule(e.getKey(), nonNegative(r, "value"), r.string("unit"),
                         checkSources(r, sources), r.optString("note")));
             }
         }
@@ -164,45 +176,135 @@ final class PricingFileReader {
         if (regionNodes.isEmpty()) {
             throw new FieldException(root.pathOf("regions"), "must price at least one region");
         }
+        Context ctx = new Context(service, usageTypes, sources, rules);
         for (Map.Entry<String, Obj> e : regionNodes.entrySet()) {
-            regions.put(e.getKey(), region(e.getKey(), e.getValue(), usageTypes, sources));
+            regions.put(e.getKey(), region(e.getKey(), e.getValue(), ctx));
         }
 
-        return new ServicePrices(service, root.string("title"), file, root.string("dataVersion"),
-                date(root, "effectiveDate"), currency, sources, freeTier, rules, limits, allowed, catalog, regions);
+        return new ServicePrices(service, root.string("title"), file, root.string("dataVersion"), currency, sources,
+                rules, freeTier, billing, limits, allowed, catalog, regions);
     }
 
-    private static RegionPrices region(String code, Obj r, Map<String, Obj> usageTypes, Map<String, Source> sources) {
-        r.allowOnly(Set.of("name", "usageTypePrefix", "status", "checked", "sources", "note", "prices"));
+    /** What a region's prices are checked against. */
+    private record Context(String service, Map<String, Obj> usageTypes, Map<String, Source> sources,
+            Map<String, DerivationRule> rules) {
+    }
+
+    /** Provenance fields as given at one level (region defaults, price, tier); each may be absent. */
+    private record Given(Optional<String> status, Optional<List<String>> sources, Optional<String> rule) {
+        static final Given NONE = new Given(Optional.empty(), Optional.empty(), Optional.empty());
+
+        static Given of(Obj o) {
+            return new Given(o.optString("status"), o.has("sources") ? Optional.of(o.stringArray("sources"))
+                    : Optional.empty(), o.optString("rule"));
+        }
+
+        /** @return these fields, each falling back to {@code outer}'s */
+        Given over(Given outer) {
+            return new Given(status.or(outer::status), sources.or(outer::sources), rule.or(outer::rule));
+        }
+    }
+
+    private static final Set<String> PROVENANCE_KEYS = Set.of("status", "sources", "rule");
+
+    private static RegionPrices region(String code, Obj r, Context ctx) {
+        r.allowOnly(Set.of("name", "usageTypePrefix", "sources", "note", "defaults", "prices"));
         if (!code.equals(GLOBAL) && !code.matches("[a-z]{2}(-[a-z]+)+-\\d+")) {
             throw new FieldException(r.path(), "is not a region code like us-east-1, nor " + GLOBAL);
         }
-        String status = r.string("status");
-        if (!status.equals("confirmed") && !status.equals("unconfirmed")) {
-            throw new FieldException(r.pathOf("status"), "must be confirmed or unconfirmed, was " + status);
-        }
         String prefix = r.has("usageTypePrefix") ? r.raw("usageTypePrefix").asText() : "";
-        Map<String, List<Obj>> priceNodes = r.objArrayMap("prices");
-        for (String ut : priceNodes.keySet()) {
-            if (!usageTypes.containsKey(ut)) {
-                throw new FieldException(r.pathOf("prices") + "." + ut, "is not a usage type defined in $.usageTypes");
-            }
+        Given defaults = Given.NONE;
+        if (r.has("defaults")) {
+            Obj d = r.obj("defaults");
+            d.allowOnly(PROVENANCE_KEYS);
+            defaults = Given.of(d);
         }
         Map<String, PriceTable> tables = new LinkedHashMap<>();
-        for (Map.Entry<String, Obj> ut : usageTypes.entrySet()) {
-            String base = ut.getKey();
-            if (!priceNodes.containsKey(base)) {
-                throw new FieldException(r.pathOf("prices"), "has no price for usage type " + base
-                        + " (every region must price every usage type of the file)");
+        for (String ut : r.obj("prices").keys()) {
+            Obj usageType = ctx.usageTypes().get(ut);
+            String path = r.pathOf("prices") + "." + ut;
+            if (usageType == null) {
+                throw new FieldException(path, "is not a usage type defined in $.usageTypes");
             }
-            tables.put(base, new PriceTable(prefix + base, base, ut.getValue().string("unit"),
-                    ut.getValue().string("description"), tiers(r.pathOf("prices") + "." + base, priceNodes.get(base))));
+            JsonNode node = r.obj("prices").raw(ut);
+            List<Tier> tiers;
+            if (node.isValueNode()) { // shorthand: one open tier at this price, the region's provenance
+                BigDecimal price = priceOf(node, path);
+                tiers = List.of(new Tier(BigDecimal.ZERO, Optional.empty(), price, provenance(path, defaults, ctx)));
+            } else {
+                Obj p = r.obj("prices").obj(ut);
+                p.allowOnly(Set.of("status", "sources", "rule", "note", "price", "tiers"));
+                Given given = Given.of(p).over(defaults);
+                if (p.has("price") == p.has("tiers")) {
+                    throw new FieldException(path, "must give either price (one open tier) or tiers");
+                }
+                tiers = p.has("price")
+                        ? List.of(new Tier(BigDecimal.ZERO, Optional.empty(), priceOf(p.raw("price"), p.pathOf("price")),
+                                provenance(path, given, ctx)))
+                        : tiers(p.pathOf("tiers"), p.objArray("tiers"), given, ctx);
+            }
+            tables.put(ut, new PriceTable(prefix + ut, ut, usageType.string("unit"), usageType.string("description"),
+                    tiers));
         }
-        return new RegionPrices(code, r.string("name"), prefix, status.equals("confirmed"), date(r, "checked"),
-                r.optString("note"), checkSources(r, sources), tables);
+        List<String> regionSources = checkSources(r, ctx.sources());
+        return new RegionPrices(ctx.service(), code, r.string("name"), prefix, r.optString("note"), regionSources, tables);
     }
 
-    private static List<Tier> tiers(String path, List<Obj> nodes) {
+    private static BigDecimal priceOf(JsonNode node, String path) {
+        BigDecimal v = Json.decimal(node, path);
+        if (v.signum() < 0) {
+            throw new FieldException(path, "must not be negative, was " + v.toPlainString());
+        }
+        return v;
+    }
+
+    private static Provenance provenance(String path, Given g, Context ctx) {
+        String status = g.status().orElseThrow(() -> new FieldException(path,
+                "has no status: give status confirmed or derived on the price or in the region's defaults"));
+        List<String> ids = g.sources().orElseThrow(() -> new FieldException(path,
+                "names no source: give sources on the price or in the region's defaults (a price without a source is "
+                        + "left out, never guessed)"));
+        if (ids.isEmpty()) {
+            throw new FieldException(path + ".sources", "must name at least one source");
+        }
+        for (String id : ids) {
+            if (!ctx.sources().containsKey(id)) {
+                throw new FieldException(path + ".sources", "names source " + id + ", which $.sources does not define");
+            }
+        }
+        Optional<DerivationRule> rule;
+        switch (status) {
+            case "confirmed" -> {
+                if (g.rule().isPresent()) {
+                    throw new FieldException(path + ".rule", "is only for derived prices; this one is confirmed");
+                }
+                rule = Optional.empty();
+            }
+            case "derived" -> {
+                String id = g.rule().orElseThrow(() -> new FieldException(path,
+                        "is derived but names no rule: give rule, an id of $.rules"));
+                DerivationRule dr = ctx.rules().get(id);
+                if (dr == null) {
+                    throw new FieldException(path + ".rule", "names rule " + id + ", which $.rules does not define");
+                }
+                rule = Optional.of(dr);
+            }
+            default -> throw new FieldException(path + ".status", "must be confirmed or derived, was " + status);
+        }
+        return new Provenance(status.equals("confirmed") ? Provenance.Status.CONFIRMED : Provenance.Status.DERIVED, ids,
+                rule, newest(ids, ctx.sources()));
+    }
+
+    private static LocalDate newest(List<String> ids, Map<String, Source> sources) {
+        LocalDate out = null;
+        for (String id : ids) {
+            LocalDate d = sources.get(id).asOf();
+            out = out == null || d.isAfter(out) ? d : out;
+        }
+        return out;
+    }
+
+    private static List<Tier> tiers(String path, List<Obj> nodes, Given outer, Context ctx) {
         if (nodes.isEmpty()) {
             throw new FieldException(path, "must list at least one tier");
         }
@@ -210,7 +312,7 @@ final class PricingFileReader {
         BigDecimal expectedFrom = BigDecimal.ZERO;
         for (int i = 0; i < nodes.size(); i++) {
             Obj t = nodes.get(i);
-            t.allowOnly(Set.of("fromInclusive", "toExclusive", "price"));
+            t.allowOnly(Set.of("fromInclusive", "toExclusive", "price", "status", "sources", "rule"));
             BigDecimal from = t.decimal("fromInclusive");
             if (from.compareTo(expectedFrom) != 0) {
                 throw new FieldException(t.pathOf("fromInclusive"), i == 0
@@ -220,9 +322,7 @@ final class PricingFileReader {
             }
             Optional<BigDecimal> to = t.optDecimal("toExclusive");
             boolean last = i == nodes.size() - 1;
-            if (last && to.isPresent()) {
-                throw new FieldException(t.pathOf("toExclusive"), "must be absent on the last tier (it is open)");
-            }
+            // A bounded last tier: no source gives a price beyond it, so usage beyond it is refused.
             if (!last && to.isEmpty()) {
                 throw new FieldException(t.pathOf("toExclusive"), "is required on every tier but the last");
             }
@@ -230,7 +330,7 @@ final class PricingFileReader {
                 throw new FieldException(t.pathOf("toExclusive"), "must be greater than fromInclusive "
                         + from.toPlainString() + ", was " + to.get().toPlainString());
             }
-            tiers.add(new Tier(from, to, nonNegative(t, "price")));
+            tiers.add(new Tier(from, to, nonNegative(t, "price"), provenance(t.path(), Given.of(t).over(outer), ctx)));
             expectedFrom = to.orElse(null);
         }
         return tiers;

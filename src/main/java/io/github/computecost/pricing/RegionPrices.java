@@ -1,34 +1,33 @@
 package io.github.computecost.pricing;
 
-import java.time.LocalDate;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 
 /**
- * One service's prices in one region.
+ * One service's prices in one region. A usage type that no source gives for the region is absent, and
+ * {@link #table(String)} refuses it: the price book never copies another region's price.
  *
+ * @param service the table's service, {@code "AWSLambda"}
  * @param code region code, {@code "eu-west-1"}
  * @param name AWS's name, {@code "Europe (Ireland)"}
  * @param usageTypePrefix the prefix of the region's usage types for this service ({@code "EU-"}; empty
- *     for Lambda in us-east-1)
- * @param confirmed whether every figure was confirmed against an AWS source
- * @param checked when the figures were last checked
- * @param note what was confirmed and how, possibly empty
- * @param sources ids of the file's sources
- * @param tables price tables by base usage type (without prefix)
+ *     for Lambda and EC2 in us-east-1)
+ * @param note what the sources say of the region's prices and their gaps, possibly empty
+ * @param sources ids of the file's sources for the region's name and usage-type prefix
+ * @param tables price tables by base usage type (without prefix); only those with a source
  */
-public record RegionPrices(String code, String name, String usageTypePrefix, boolean confirmed, LocalDate checked,
-        Optional<String> note, List<String> sources, Map<String, PriceTable> tables) {
+public record RegionPrices(String service, String code, String name, String usageTypePrefix, Optional<String> note,
+        List<String> sources, Map<String, PriceTable> tables) {
     /** The region code of services priced once for every location (CloudFront, Lambda@Edge). */
     public static final String GLOBAL = "global";
 
     public RegionPrices {
+        Objects.requireNonNull(service, "service");
         Objects.requireNonNull(code, "code");
         Objects.requireNonNull(name, "name");
         Objects.requireNonNull(usageTypePrefix, "usageTypePrefix");
-        Objects.requireNonNull(checked, "checked");
         Objects.requireNonNull(note, "note");
         sources = List.copyOf(sources);
         tables = Map.copyOf(tables);
@@ -37,14 +36,30 @@ public record RegionPrices(String code, String name, String usageTypePrefix, boo
     /**
      * @param baseUsageType usage type without region prefix
      * @return its price table
-     * @throws IllegalArgumentException if the region has no such table (loading guarantees every region
-     *     has every usage type of its service, so this is a caller error)
+     * @throws PriceUnavailableException if no source gives the region a price for it
      */
     public PriceTable table(String baseUsageType) {
         PriceTable t = tables.get(baseUsageType);
         if (t == null) {
-            throw new IllegalArgumentException("no price for usage type " + baseUsageType + " in " + code);
+            throw new PriceUnavailableException(List.of(new MissingPrice(Optional.empty(), service, code,
+                    usageTypePrefix + baseUsageType)));
         }
         return t;
+    }
+
+    /** @return the usage type's table, or empty when the region has no price for it */
+    public Optional<PriceTable> find(String baseUsageType) {
+        return Optional.ofNullable(tables.get(baseUsageType));
+    }
+
+    /** @return how many of the region's tiers are confirmed and how many derived: {@code [confirmed, derived]} */
+    public int[] counts() {
+        int[] n = new int[2];
+        for (PriceTable t : tables.values()) {
+            for (Tier tier : t.tiers()) {
+                n[tier.provenance().isDerived() ? 1 : 0]++;
+            }
+        }
+        return n;
     }
 }

@@ -14,10 +14,10 @@ import java.util.TreeSet;
  * @param service AWS Price List service code, {@code "AWSLambda"}
  * @param title human name
  * @param file the file or bundled resource it was read from
- * @param dataVersion the version of this table (the date it was compiled)
- * @param effectiveDate the date AWS's prices took effect
+ * @param dataVersion the version of this table (the date its inputs were last changed)
  * @param currency ISO 4217 code of every price in it
  * @param sources sources by id
+ * @param rules the rules derived prices are computed by, by id, possibly empty
  * @param freeTier the always-free allowances
  * @param billingRules billing figures by name
  * @param limits limits by setting name
@@ -25,8 +25,8 @@ import java.util.TreeSet;
  * @param catalog named entries with attributes (EC2 instance types, Lightsail bundles, ...), possibly empty
  * @param regions prices by region code
  */
-public record ServicePrices(String service, String title, String file, String dataVersion, LocalDate effectiveDate,
-        String currency, Map<String, Source> sources, List<FreeTierAllowance> freeTier,
+public record ServicePrices(String service, String title, String file, String dataVersion, String currency,
+        Map<String, Source> sources, Map<String, DerivationRule> rules, List<FreeTierAllowance> freeTier,
         Map<String, BillingRule> billingRules, Map<String, Limit> limits, Map<String, AllowedValues> allowedValues,
         Map<String, Map<String, String>> catalog, Map<String, RegionPrices> regions) {
 
@@ -35,9 +35,9 @@ public record ServicePrices(String service, String title, String file, String da
         Objects.requireNonNull(title, "title");
         Objects.requireNonNull(file, "file");
         Objects.requireNonNull(dataVersion, "dataVersion");
-        Objects.requireNonNull(effectiveDate, "effectiveDate");
         Objects.requireNonNull(currency, "currency");
         sources = Map.copyOf(sources);
+        rules = Map.copyOf(rules);
         freeTier = List.copyOf(freeTier);
         billingRules = Map.copyOf(billingRules);
         limits = Map.copyOf(limits);
@@ -56,9 +56,47 @@ public record ServicePrices(String service, String title, String file, String da
     public RegionPrices region(String code) {
         RegionPrices r = regions.get(code);
         if (r == null) {
-            throw new UnknownRegionException(service, code, regionCodes());
+            String hint = code.startsWith("cn-") && !regions.keySet().stream().anyMatch(k -> k.startsWith("cn-"))
+                    ? "China regions are priced in CNY in their own price book: PriceBook.bundledForRegion(\"" + code
+                            + "\") (the command line picks it when every resource runs in China)"
+                    : "price another region by adding a table for it with --pricing-data DIR, or build one from AWS's "
+                            + "Price List with update-prices";
+            throw new UnknownRegionException(service, code, regionCodes(), hint);
         }
         return r;
+    }
+
+    /**
+     * @return the oldest and newest {@link Provenance#asOf()} of the prices of one region, or empty if the table does
+     *     not price it
+     */
+    public java.util.Optional<PriceDates> priceDates(String region) {
+        RegionPrices r = regions.get(region);
+        java.util.Optional<PriceDates> out = java.util.Optional.empty();
+        if (r == null) {
+            return out;
+        }
+        for (PriceTable t : r.tables().values()) {
+            for (Tier tier : t.tiers()) {
+                LocalDate d = tier.provenance().asOf();
+                out = java.util.Optional.of(out.map(p -> p.including(d)).orElse(PriceDates.of(d)));
+            }
+        }
+        return out;
+    }
+
+    /** @return the oldest and newest {@link Provenance#asOf()} of every price in the file, or empty if it has none */
+    public java.util.Optional<PriceDates> priceDates() {
+        java.util.Optional<PriceDates> out = java.util.Optional.empty();
+        for (RegionPrices r : regions.values()) {
+            for (PriceTable t : r.tables().values()) {
+                for (Tier tier : t.tiers()) {
+                    LocalDate d = tier.provenance().asOf();
+                    out = java.util.Optional.of(out.map(p -> p.including(d)).orElse(PriceDates.of(d)));
+                }
+            }
+        }
+        return out;
     }
 
     /** @return the region codes priced, sorted */

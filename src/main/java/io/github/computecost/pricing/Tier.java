@@ -12,12 +12,15 @@ import java.util.Optional;
  * @param fromInclusive first unit of the tier, at least zero
  * @param toExclusive first unit past the tier, greater than {@code fromInclusive}; empty for the last tier
  * @param unitPrice price per unit in the table's currency, at least zero, AWS's full precision
+ * @param provenance where this tier's price comes from
  */
-public record Tier(BigDecimal fromInclusive, Optional<BigDecimal> toExclusive, BigDecimal unitPrice) {
+public record Tier(BigDecimal fromInclusive, Optional<BigDecimal> toExclusive, BigDecimal unitPrice,
+        Provenance provenance) {
     public Tier {
         Objects.requireNonNull(fromInclusive, "fromInclusive");
         Objects.requireNonNull(toExclusive, "toExclusive");
         Objects.requireNonNull(unitPrice, "unitPrice");
+        Objects.requireNonNull(provenance, "provenance");
         if (fromInclusive.signum() < 0) {
             throw new IllegalArgumentException("fromInclusive must not be negative: " + fromInclusive.toPlainString());
         }

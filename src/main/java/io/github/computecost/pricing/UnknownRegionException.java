@@ -2,13 +2,17 @@ package io.github.computecost.pricing;
 
 import java.util.SortedSet;
 
-/** A region for which the price book has no prices for a service. The message lists the regions it has. */
+/**
+ * A region for which the price book has no prices for a service. The message lists the regions it has and
+ * says how to add others.
+ */
 public final class UnknownRegionException extends IllegalArgumentException {
 
     private final String region;
 
-    UnknownRegionException(String service, String region, SortedSet<String> known) {
-        super("unknown region \"" + region + "\" for " + service + " (priced regions: " + String.join(", ", known) + ")");
+    UnknownRegionException(String service, String region, SortedSet<String> known, String hint) {
+        super("no " + service + " prices for region \"" + region + "\" (priced regions: " + String.join(", ", known)
+                + ")" + (hint.isEmpty() ? "" : "; " + hint));
         this.region = region;
     }
 

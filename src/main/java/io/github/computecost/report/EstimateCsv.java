@@ -11,7 +11,8 @@ import io.github.computecost.money.Amounts;
  */
 final class EstimateCsv {
 
-    static final String HEADER = "resource,type,region,description,usageType,quantity,unit,unitPrice,cost,currency";
+    static final String HEADER = "resource,type,region,description,usageType,quantity,unit,unitPrice,cost,currency,"
+            + "priceStatus,priceAsOf";
 
     private EstimateCsv() {
     }
@@ -21,7 +22,8 @@ final class EstimateCsv {
         for (ResourceEstimate r : e.resources()) {
             for (LineItem li : r.lineItems()) {
                 row(sb, r.name(), r.type(), r.region(), li.description(), li.usageType(), Amounts.plain(li.quantity()),
-                        li.unit(), Amounts.plain(li.unitPrice()), Amounts.plain(li.cost()), e.currency());
+                        li.unit(), Amounts.plain(li.unitPrice()), Amounts.plain(li.cost()), e.currency(),
+                        li.provenance().status().id(), li.provenance().asOf().toString());
             }
         }
         return sb.toString();

@@ -27,6 +27,7 @@ final class EstimateJson {
         root.put("freeTier", e.freeTier());
         root.put("totalMonthlyCost", Amounts.money(e.totalRounded()));
         root.put("totalMonthlyCostExact", Amounts.money(e.totalExact()));
+        PriceAgeText.putJson(root, e.priceDates(), e.pricedOn()).put("derived", e.usesDerivedPrices());
         ArrayNode resources = root.putArray("resources");
         for (ResourceEstimate r : e.resources()) {
             ObjectNode rn = resources.addObject();
@@ -44,6 +45,11 @@ final class EstimateJson {
                 ln.put("unit", li.unit());
                 ln.put("unitPrice", Amounts.plain(li.unitPrice()));
                 ln.put("cost", Amounts.plain(li.cost()));
+                ln.put("priceStatus", li.provenance().status().id());
+                li.provenance().rule().ifPresent(rule -> ln.put("priceRule", rule.id()));
+                ArrayNode ps = ln.putArray("priceSources");
+                li.provenance().sources().forEach(ps::add);
+                ln.put("priceAsOf", li.provenance().asOf().toString());
             }
             ArrayNode notes = rn.putArray("notes");
             r.notes().forEach(notes::add);
@@ -60,6 +66,18 @@ final class EstimateJson {
             bn.put("overByExact", Amounts.money(b.overBy()));
         }
         ValidationReportFormat.putViolations(root, violations);
+        ArrayNode notPriced = root.putArray("notPriced");
+        for (var m : e.notPriced()) {
+            ObjectNode n = notPriced.addObject();
+            m.resource().ifPresent(r -> n.put("resource", r));
+            n.put("service", m.service());
+            n.put("region", m.region());
+            n.put("usageType", m.usageType());
+            m.beyond().ifPresent(b -> n.put("beyond", Amounts.plain(b)));
+            n.put("message", m.message());
+        }
+        ObjectNode rules = root.putObject("derivationRules");
+        PriceAgeText.rules(e).forEach((id, rule) -> rules.put(id, rule.description()));
         ArrayNode warnings = root.putArray("warnings");
         e.warnings().forEach(warnings::add);
         return JsonOutput.write(root);

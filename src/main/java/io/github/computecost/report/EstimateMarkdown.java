@@ -23,7 +23,14 @@ final class EstimateMarkdown {
                 .append("\n\n");
         sb.append("`").append(Markdown.cell(source)).append("`, exact total ").append(Amounts.money(e.totalExact()))
                 .append(' ').append(cur).append(", free tier ").append(e.freeTier() ? "on" : "off")
-                .append(", pricing data ").append(e.pricingVersion()).append("\n\n");
+                .append(", pricing data ").append(e.pricingVersion()).append(", ").append(PriceAgeText.line(e))
+                .append("\n\n");
+        for (String m : io.github.computecost.pricing.MissingPrice.messages(e.notPriced())) {
+            sb.append("- :warning: **Not priced:** ").append(Markdown.cell(m)).append('\n');
+        }
+        if (!e.notPriced().isEmpty()) {
+            sb.append('\n');
+        }
         for (BudgetCheck b : budgets.checks()) {
             sb.append(b.over() ? "- :x: **Over budget:** " : "- :white_check_mark: ").append(b.message()).append('\n');
         }
@@ -40,8 +47,14 @@ final class EstimateMarkdown {
         for (ResourceEstimate r : e.resources()) {
             for (LineItem li : r.lineItems()) {
                 Markdown.row(sb, r.name(), li.description(), li.usageType(), Amounts.plain(li.quantity()), li.unit(),
-                        Amounts.plain(li.unitPrice()), Amounts.plain(li.cost()));
+                        Amounts.plain(li.unitPrice()) + PriceAgeText.marker(li), Amounts.plain(li.cost()));
             }
+        }
+        var rules = PriceAgeText.rules(e);
+        if (!rules.isEmpty()) {
+            sb.append('\n');
+            rules.forEach((id, rule) -> sb.append("Derived price (`").append(id).append("`): ")
+                    .append(Markdown.cell(rule.description())).append("\n\n"));
         }
         sb.append("\n</details>\n");
         for (String w : e.warnings()) {

@@ -24,6 +24,8 @@ final class EstimateText {
         sb.append("Monthly estimate for ").append(source).append('\n');
         sb.append("Pricing data ").append(e.pricingVersion()).append(", ").append(e.currency())
                 .append(", free tier ").append(e.freeTier() ? "on" : "off").append('\n');
+        sb.append(Character.toUpperCase(PriceAgeText.line(e).charAt(0))).append(PriceAgeText.line(e).substring(1))
+                .append('\n');
         for (ResourceEstimate r : e.resources()) {
             sb.append('\n').append(r.name()).append(" (").append(r.type()).append(", ").append(r.region())
                     .append("): ").append(Amounts.money(r.monthlyCostRounded())).append(' ').append(e.currency())
@@ -32,9 +34,12 @@ final class EstimateText {
             rows.add(HEADER);
             for (LineItem li : r.lineItems()) {
                 rows.add(new String[] {li.description(), li.usageType(), Amounts.plain(li.quantity()), li.unit(),
-                    Amounts.plain(li.unitPrice()), Amounts.plain(li.cost())});
+                    Amounts.plain(li.unitPrice()) + PriceAgeText.marker(li), Amounts.plain(li.cost())});
             }
             TextTable.append(sb, rows, NUMERIC);
+            for (var rule : PriceAgeText.rules(r, new java.util.LinkedHashMap<>()).values()) {
+                sb.append("  derived price (").append(rule.id()).append("): ").append(rule.description()).append('\n');
+            }
             for (String n : r.notes()) {
                 sb.append("  note: ").append(n).append('\n');
             }
@@ -45,6 +50,9 @@ final class EstimateText {
             sb.append(b.over() ? "OVER BUDGET: " : "budget: ").append(b.message()).append('\n');
         }
         ValidationReportFormat.lines(sb, violations);
+        for (String m : io.github.computecost.pricing.MissingPrice.messages(e.notPriced())) {
+            sb.append("NOT PRICED: ").append(m).append('\n');
+        }
         for (String w : e.warnings()) {
             sb.append("warning: ").append(w).append('\n');
         }

@@ -8,7 +8,7 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.github.computecost.internal.Json;
 
 /** The JSON layout of every report: two-space indent, {@code "key": value}, a final newline. */
-final class JsonOutput {
+public final class JsonOutput {
 
     private static final DefaultPrettyPrinter PRETTY = new DefaultPrettyPrinter(Separators.createDefaultInstance()
             .withObjectFieldValueSpacing(Separators.Spacing.AFTER)
@@ -24,7 +24,8 @@ final class JsonOutput {
         return Json.json().createObjectNode();
     }
 
-    static String write(ObjectNode root) {
+    /** @return {@code root} in the reports' layout, with a final newline */
+    public static String write(ObjectNode root) {
         try {
             return Json.json().writer(PRETTY).writeValueAsString(root) + "\n";
         } catch (JsonProcessingException ex) {

@@ -18,11 +18,13 @@ public final class RerateReport {
     public static String text(Rerater.Result r, String source) {
         StringBuilder sb = new StringBuilder("Re-rated ").append(source).append(": ").append(r.rated()).append(" of ")
                 .append(r.rows()).append(" rows, total ").append(Amounts.money(Amounts.toCents(r.total()))).append(' ')
-                .append(r.currency()).append("  (exact ").append(Amounts.money(r.total())).append(")\n\n");
+                .append(r.currency()).append("  (exact ").append(Amounts.money(r.total())).append(")\n")
+                .append(Character.toUpperCase(PriceAgeText.line(r.priceDates(), r.pricedOn()).charAt(0)))
+                .append(PriceAgeText.line(r.priceDates(), r.pricedOn()).substring(1)).append("\n\n");
         List<String[]> rows = new ArrayList<>();
         rows.add(new String[] {"Usage type", "Quantity", "Cost (" + r.currency() + ")"});
-        r.byUsageType().forEach((u, c) -> rows.add(new String[] {u, Amounts.plain(r.quantityByUsageType().get(u)),
-            Amounts.plain(c)}));
+        r.byUsageType().forEach((u, c) -> rows.add(new String[] {u + (r.derivedUsageTypes().contains(u) ? " (derived price)"
+            : ""), Amounts.plain(r.quantityByUsageType().get(u)), Amounts.plain(c)}));
         TextTable.append(sb, rows, new boolean[] {false, true, true});
         sb.append('\n');
         List<String[]> res = new ArrayList<>();
@@ -40,11 +42,13 @@ public final class RerateReport {
         root.put("rows", r.rows());
         root.put("rated", r.rated());
         root.put("totalExact", Amounts.money(r.total()));
+        PriceAgeText.putJson(root, r.priceDates(), r.pricedOn());
         ObjectNode ut = root.putObject("byUsageType");
         r.byUsageType().forEach((u, c) -> {
             ObjectNode n = ut.putObject(u);
             n.put("quantity", Amounts.plain(r.quantityByUsageType().get(u)));
             n.put("costExact", Amounts.plain(c));
+            n.put("priceStatus", r.derivedUsageTypes().contains(u) ? "derived" : "confirmed");
         });
         ObjectNode res = root.putObject("byResource");
         r.byResource().forEach((k, c) -> res.put(k, Amounts.plain(c)));
@@ -55,11 +59,11 @@ public final class RerateReport {
 
     /** @return one row per usage type: usage type, quantity, exact cost */
     public static String csv(Rerater.Result r) {
-        StringBuilder sb = new StringBuilder("usageType,quantity,cost,currency\r\n");
+        StringBuilder sb = new StringBuilder("usageType,quantity,cost,currency,priceStatus\r\n");
         for (Map.Entry<String, BigDecimal> e : r.byUsageType().entrySet()) {
             sb.append(EstimateCsv.quote(e.getKey())).append(',').append(Amounts.plain(r.quantityByUsageType()
                     .get(e.getKey()))).append(',').append(Amounts.plain(e.getValue())).append(',').append(r.currency())
-                    .append("\r\n");
+                    .append(',').append(r.derivedUsageTypes().contains(e.getKey()) ? "derived" : "confirmed").append("\r\n");
         }
         return sb.toString();
     }

@@ -7,6 +7,10 @@ import io.github.computecost.estimate.RatingEngine;
 import io.github.computecost.estimate.ResourceEstimate;
 import io.github.computecost.internal.Csv;
 import io.github.computecost.pricing.PriceBook;
+import io.github.computecost.pricing.PriceDates;
+import java.time.Clock;
+import java.time.LocalDate;
+import java.util.Optional;
 import java.io.BufferedInputStream;
 import java.io.IOException;
 import java.io.InputStream;
@@ -53,26 +57,33 @@ public final class Rerater {
     private final PriceBook prices;
     private final boolean freeTier;
     private final boolean whatIfArm;
+    private final Clock clock;
 
-    private Rerater(PriceBook prices, boolean freeTier, boolean whatIfArm) {
+    private Rerater(PriceBook prices, boolean freeTier, boolean whatIfArm, Clock clock) {
         this.prices = prices;
         this.freeTier = freeTier;
         this.whatIfArm = whatIfArm;
+        this.clock = clock;
     }
 
     /** @return a re-rater with the free tier on and no what-if */
     public static Rerater of(PriceBook prices) {
-        return new Rerater(Objects.requireNonNull(prices, "prices"), true, false);
+        return new Rerater(Objects.requireNonNull(prices, "prices"), true, false, Clock.systemUTC());
     }
 
     /** @return a re-rater with the free tier on or off */
     public Rerater freeTier(boolean on) {
-        return new Rerater(prices, on, whatIfArm);
+        return new Rerater(prices, on, whatIfArm, clock);
     }
 
     /** @return a re-rater that moves x86 Lambda and Fargate usage to Arm prices */
     public Rerater whatIfArm(boolean on) {
-        return new Rerater(prices, freeTier, on);
+        return new Rerater(prices, freeTier, on, clock);
+    }
+
+    /** @return a re-rater dating its result by {@code clock} (the default: the system clock, UTC) */
+    public Rerater clock(Clock clock) {
+        return new Rerater(prices, freeTier, whatIfArm, Objects.requireNonNull(clock, "clock"));
     }
 
     /**
@@ -86,10 +97,15 @@ public final class Rerater {
      * @param byResource exact cost per resource
      * @param quantityByUsageType quantity per usage type
      * @param total exact total
+     * @param priceDates the oldest and newest date of the prices used, empty if none was
+     * @param pricedOn the day of the re-rating, by the re-rater's clock
+     * @param derivedUsageTypes the usage types (as billed) whose price was derived by a stated rule for some of
+     *     their quantity, rather than read from a source
      */
     public record Result(String currency, long rows, long rated, Map<String, Long> skipped,
             Map<String, BigDecimal> byUsageType, Map<String, BigDecimal> byResource,
-            Map<String, BigDecimal> quantityByUsageType, BigDecimal total) {
+            Map<String, BigDecimal> quantityByUsageType, BigDecimal total, Optional<PriceDates> priceDates,
+            LocalDate pricedOn, java.util.SortedSet<String> derivedUsageTypes) {
     }
 
     /**
@@ -186,13 +202,20 @@ public final class Rerater {
         Map<String, BigDecimal> byResource = new HashMap<>(); // sorted once at the end: cheaper than a tree
         BigDecimal total = BigDecimal.ZERO;
         RatingEngine engine = RatingEngine.of(prices);
+        LocalDate today = LocalDate.now(clock);
+        Optional<PriceDates> dates = Optional.empty();
+        java.util.SortedSet<String> derived = new java.util.TreeSet<>();
         for (List<MeteredResource> group : byAccountMonth) {
-            Estimate est = engine.rate(group, freeTier);
+            Estimate est = engine.rate(group, freeTier, today);
+            dates = PriceDates.merge(dates, est.priceDates());
             for (ResourceEstimate re : est.resources()) {
                 byResource.merge(re.name(), re.monthlyCostExact(), BigDecimal::add);
                 for (LineItem li : re.lineItems()) {
                     byUsageType.merge(li.usageType(), li.cost(), BigDecimal::add);
                     quantity.merge(li.usageType(), li.quantity(), BigDecimal::add);
+                    if (li.isDerived()) {
+                        derived.add(li.usageType());
+                    }
                 }
             }
             total = total.add(est.totalExact());
@@ -203,7 +226,8 @@ public final class Rerater {
         for (String name : names) {
             sorted.put(name, byResource.get(name));
         }
-        return new Result(prices.currency(), agg.rows, agg.rated, agg.skipped, byUsageType, sorted, quantity, total);
+        return new Result(prices.currency(), agg.rows, agg.rated, agg.skipped, byUsageType, sorted, quantity, total, dates,
+                today, java.util.Collections.unmodifiableSortedSet(derived));
     }
 
     private static int column(List<String> header, String legacy, String cur2) {

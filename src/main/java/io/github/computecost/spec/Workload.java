@@ -46,6 +46,22 @@ public record Workload(Optional<String> region, boolean freeTier, List<Meterable
      * @param prices the price book to rate against
      * @return an estimator with this workload's default region and free-tier setting
      */
+    /**
+     * @return every region the workload's resources run in (a resource naming none runs in the file's region, or
+     *     {@link Estimator#DEFAULT_REGION}), sorted
+     */
+    public java.util.SortedSet<String> regions() {
+        java.util.SortedSet<String> out = new java.util.TreeSet<>();
+        String fallback = region.orElse(Estimator.DEFAULT_REGION);
+        for (Meterable m : resources) {
+            out.add(m.region().orElse(fallback));
+        }
+        if (resources.isEmpty()) {
+            out.add(fallback);
+        }
+        return out;
+    }
+
     public Estimator estimator(PriceBook prices) {
         Estimator e = Estimator.of(prices).freeTier(freeTier);
         return region.map(e::region).orElse(e);

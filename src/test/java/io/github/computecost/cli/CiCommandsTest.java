@@ -71,11 +71,12 @@ class CiCommandsTest {
         CliRunner csv = CliRunner.run("estimate", example.toString(), "--format", "csv");
         assertEquals(0, csv.exitCode(), csv.err());
         String[] lines = csv.out().split("\r\n");
-        assertEquals("resource,type,region,description,usageType,quantity,unit,unitPrice,cost,currency", lines[0]);
+        assertEquals("resource,type,region,description,usageType,quantity,unit,unitPrice,cost,currency,priceStatus,"
+                + "priceAsOf", lines[0]);
         BigDecimal sum = BigDecimal.ZERO;
         for (int i = 1; i < lines.length; i++) {
             String[] cells = lines[i].split(",(?=(?:[^\"]*\"[^\"]*\")*[^\"]*$)"); // commas outside quotes
-            assertEquals(10, cells.length, lines[i]);
+            assertEquals(12, cells.length, lines[i]);
             BigDecimal qty = new BigDecimal(cells[5]);
             BigDecimal price = new BigDecimal(cells[7]);
             BigDecimal cost = new BigDecimal(cells[8]);

@@ -58,7 +58,7 @@ class EstimateCommandTest {
         assertEquals("USD", out.get("currency").asText());
         assertTrue(out.get("freeTier").asBoolean());
         assertEquals(io.github.computecost.pricing.PriceBook.bundled().version(), out.get("pricingVersion").asText());
-        assertTrue(out.get("pricingVersion").asText().startsWith("AWSLambda@2026-11-22,"));
+        assertTrue(out.get("pricingVersion").asText().startsWith("AWSLambda@2026-12-02,"));
         JsonNode r = out.get("resources").get(0);
         assertEquals("fn", r.get("name").asText());
         assertEquals("lambda", r.get("type").asText());
@@ -138,7 +138,7 @@ class EstimateCommandTest {
         assertTrue(badInput("estimate", file("c.yaml", "resources:\n" + lambda("fn", ok + "    memroyMb: 5\n")).toString())
                 .err().contains("unknown key memroyMb"));
         assertTrue(badInput("estimate", file("d.yaml", "region: us-east-9\nresources:\n" + lambda("fn", ok)).toString())
-                .err().contains("unknown region \"us-east-9\""));
+                .err().contains("no AWSLambda prices for region \"us-east-9\""));
         CliRunner missing = badInput("estimate", dir.resolve("missing.yaml").toString());
         assertTrue(missing.err().contains("missing.yaml: $: file not found"));
         assertEquals("", missing.out());

@@ -48,7 +48,7 @@ class ServersCommandTest {
         assertEquals("USE1-Fargate-vCPU-Hours:perCPU", r.get(0).get("lineItems").get(0).get("usageType").asText());
         assertEquals("0.0166666667", r.get(1).get("lineItems").get(0).get("quantity").asText());
         assertEquals("30.368", r.get(2).get("monthlyCostExact").asText());
-        assertEquals("3.22", r.get(3).get("monthlyCostExact").asText()); // 100 h × $0.0322
+        assertEquals("3.225", r.get(3).get("monthlyCostExact").asText()); // 100 h × $0.03225 ($24 / 744, cut)
     }
 
     @Test
@@ -56,13 +56,15 @@ class ServersCommandTest {
         assertTrue(bad("resources:\n  - name: app\n    type: ec2\n    instanceType: m5.larg\n").err()
                 .contains("unknown instance type \"m5.larg\" (did you mean m5.large"));
         assertTrue(bad("resources:\n  - name: app\n    type: ec2\n    region: eu-west-1\n    instanceType: m5.large\n").err()
-                .contains("unknown region \"eu-west-1\" for AmazonEC2 (priced regions: us-east-1)"));
+                .contains("no AmazonEC2 prices for region \"eu-west-1\" (priced regions: af-south-1, us-east-1, "
+                        + "us-gov-east-1, us-gov-west-1)"));
         assertTrue(bad("resources:\n  - name: web\n    type: fargate\n    vcpu: 1\n    memoryGb: 16\n").err()
                 .contains("memoryGb 16 is not offered with 1 vCPU (allowed: 2-8 GB in 1 GB steps)"));
         assertTrue(bad("resources:\n  - name: web\n    type: fargate\n    vcpu: 1\n    memoryGb: 2\n    tasks: 1\n"
                 + "    runsPerMonth: 3\n    runDurationSeconds: 5\n").err().contains("not both"));
-        assertTrue(bad("resources:\n  - name: web\n    type: fargate\n    vcpu: 1\n    memoryGb: 2\n    spot: true\n").err()
-                .contains("Fargate Spot prices are not bundled"));
+        assertTrue(bad("resources:\n  - name: web\n    type: fargate\n    vcpu: 1\n    memoryGb: 2\n    spot: true\n"
+                + "    architecture: arm64\n").err().contains("web: no price for USE1-SpotUsage-Fargate-ARM-vCPU-Hours:perCPU, "
+                        + "USE1-SpotUsage-Fargate-ARM-GB-Hours (AmazonECSFargateSpot, us-east-1)"));
         assertTrue(bad("resources:\n  - name: web\n    type: fargate\n    vcpu: 1\n    memoryGb: 2\n    operatingSystem: macos\n")
                 .err().contains("operatingSystem must be linux or windows, was \"macos\""));
         assertTrue(bad("resources:\n  - name: blog\n    type: lightsail\n    bundle: huge\n").err()

@@ -56,7 +56,11 @@ class WorkloadPlannerTest {
     void needsRuleOptionsOut() {
         NeutralWorkload gpu = new NeutralWorkload("ml", Optional.empty(), 1000, bd("100"), 1024, Optional.empty(), false,
                 true, false);
-        assertTrue(PLANNER.plan(gpu).ranked().stream().noneMatch(ComputeOption::canRun));
+        // Only EC2 has GPUs: the whole catalog's GPU types are candidates, and the cheapest that fits is chosen.
+        WorkloadPlanner.Plan g = PLANNER.plan(gpu);
+        assertEquals(java.util.List.of("EC2"), g.ranked().stream().filter(ComputeOption::canRun).map(ComputeOption::option)
+                .toList(), g.ranked().toString());
+        assertTrue(g.ranked().get(0).configuration().contains("GPU"), g.ranked().get(0).configuration());
         NeutralWorkload longRuns = new NeutralWorkload("etl", Optional.empty(), 1000, bd("1200000"), 1024,
                 Optional.empty(), true, false, false);
         WorkloadPlanner.Plan p = PLANNER.plan(longRuns);

@@ -60,9 +60,13 @@ class Ec2PricingTest {
         InvalidWorkloadException e = assertThrows(InvalidWorkloadException.class, () -> price(
                 Ec2Instance.of("g", "m7g.large", 1).withOperatingSystem(OperatingSystem.WINDOWS)));
         assertTrue(e.getMessage().contains("Windows runs on x86 instance types only"), e.getMessage());
-        InvalidWorkloadException burst = assertThrows(InvalidWorkloadException.class, () -> price(
-                Ec2Instance.of("b", "t3.medium", 1).withOperatingSystem(OperatingSystem.WINDOWS)));
-        assertTrue(burst.getMessage().contains("no windows price for t3.medium in us-east-1"), burst.getMessage());
+        // Burstable Windows now has its own sourced price (ec2instances.info), not Linux plus a licence guess.
+        assertDecimal("43.8", price(Ec2Instance.of("b", "t3.medium", 1).withOperatingSystem(OperatingSystem.WINDOWS))
+                .monthlyCostExact()); // 730 × 0.06
+        InvalidWorkloadException none = assertThrows(InvalidWorkloadException.class, () -> price(
+                Ec2Instance.of("n", "c7i.large", 1).withOperatingSystem(OperatingSystem.WINDOWS)));
+        assertTrue(none.getMessage().contains("no windows price for c7i.large in us-east-1"), none.getMessage());
+        assertTrue(none.getMessage().contains("BoxUsage:c7i.large/RunInstances:0002"), none.getMessage());
     }
 
     @Test
@@ -73,7 +77,8 @@ class Ec2PricingTest {
                 e.getMessage());
         UnknownRegionException r = assertThrows(UnknownRegionException.class,
                 () -> price(Ec2Instance.of("x", "t3.medium", 1).withRegion("eu-west-1")));
-        assertTrue(r.getMessage().contains("priced regions: us-east-1"), r.getMessage());
+        assertTrue(r.getMessage().contains("priced regions: af-south-1, us-east-1, us-gov-east-1, us-gov-west-1"),
+                r.getMessage());
     }
 
     @Test

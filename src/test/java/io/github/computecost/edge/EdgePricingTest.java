@@ -66,7 +66,9 @@ class EdgePricingTest {
         assertDecimal("2000000", on.resource("rewrite").lineItems().get(0).quantity());
         assertTrue(on.resource("rewrite").lineItems().get(0).isFree());
         assertDecimal("1", ESTIMATOR.withoutFreeTier().estimate(List.of(f)).totalExact());
-        assertTrue(on.warnings().get(0).contains("AmazonCloudFront"), "CloudFront prices are marked unconfirmed");
+        // The paid line cites every source that gives the price: AWS's page (quoted), a CUR reference, Infracost.
+        assertTrue(on.resource("rewrite").lineItems().get(1).provenance().sources().containsAll(java.util.List.of(
+                "aws-cloudfront-payg", "vantage-cur-cloudfront", "infracost-golden-cloudfront")));
     }
 
     @Test

@@ -115,6 +115,8 @@ class RatingEngineTest {
     @Test
     void lineItemsRefuseACostThatIsNotQuantityTimesPrice() {
         assertThrows(IllegalArgumentException.class,
-                () -> new LineItem("d", "u", bd("2"), "unit", bd("0.5"), bd("1.01")));
+                () -> new LineItem("d", "u", bd("2"), "unit", bd("0.5"), bd("1.01"),
+                        new io.github.computecost.pricing.Provenance(io.github.computecost.pricing.Provenance.Status.CONFIRMED,
+                                List.of("s"), java.util.Optional.empty(), java.time.LocalDate.of(2026, 1, 1))));
     }
 }

@@ -125,13 +125,31 @@ class FargatePricingTest {
     }
 
     @Test
-    void spotNeedsAPriceTableAndIsCheaperWithOne() {
+    void spotIsPricedFromTheBundledSnapshotOrAUsersTable() {
         FargateTask spot = task("1", "2").withSpot(true);
-        IllegalArgumentException e = assertThrows(IllegalArgumentException.class, () -> ESTIMATOR.estimate(List.of(spot)));
-        assertTrue(e.getMessage().contains("Fargate Spot prices are not bundled"), e.getMessage());
+        ResourceEstimate bundled = ESTIMATOR.estimate(List.of(spot)).resource("t");
+        // fgcalc's 2021-01 Spot snapshot for us-east-1, dated so that estimates say how old it is.
+        assertDecimal("730", line(bundled, "USE1-SpotUsage-Fargate-vCPU-Hours:perCPU").quantity());
+        assertTrue(bundled.monthlyCostExact().compareTo(price(task("1", "2")).monthlyCostExact()) < 0);
+        assertEquals(java.time.LocalDate.parse("2021-01-14"),
+                line(bundled, "USE1-SpotUsage-Fargate-vCPU-Hours:perCPU").provenance().asOf());
         PriceBook withSpot = PriceBook.withOverrides(Path.of("src/test/resources/pricing-spot"));
         ResourceEstimate r = Estimator.of(withSpot).estimate(List.of(spot)).resource("t");
-        assertDecimal("730", line(r, "USE1-SpotUsage-Fargate-vCPU-Hours:perCPU").quantity());
-        assertTrue(r.monthlyCostExact().compareTo(price(task("1", "2")).monthlyCostExact()) < 0);
+        assertDecimal("0.012", line(r, "USE1-SpotUsage-Fargate-vCPU-Hours:perCPU").unitPrice()); // the user's table
+        // Arm Spot has no source: refused, not priced at the x86 Spot rate.
+        var e = assertThrows(io.github.computecost.pricing.PriceUnavailableException.class,
+                () -> ESTIMATOR.estimate(List.of(spot.withArchitecture(Architecture.ARM64))));
+        assertTrue(e.getMessage().contains("USE1-SpotUsage-Fargate-ARM-vCPU-Hours:perCPU"), e.getMessage());
+    }
+
+    @Test
+    void aRealSingaporeBillAgreesToTheCent() {
+        // 0.5 vCPU / 1 GB for 729.347 hours in ap-southeast-1: the bill shows $18.44 (vCPU) and $4.03 (GB).
+        FargateTask t = new FargateTask("t", java.util.Optional.of("ap-southeast-1"), Architecture.X86_64,
+                OperatingSystem.LINUX, bd("0.5"), bd("1"), 20, new FargateTask.Running(1, bd("729.347")), false);
+        ResourceEstimate r = ESTIMATOR.estimate(List.of(t)).resource("t");
+        assertDecimal("18.44", io.github.computecost.money.Amounts.toCents(line(r, "APS1-Fargate-vCPU-Hours:perCPU").cost()));
+        assertDecimal("4.03", io.github.computecost.money.Amounts.toCents(line(r, "APS1-Fargate-GB-Hours").cost()));
+        assertDecimal("0.05056", line(r, "APS1-Fargate-vCPU-Hours:perCPU").unitPrice()); // Singapore's own rate
     }
 }

@@ -99,7 +99,9 @@ class ServerProperties {
 
     @Provide
     Arbitrary<String> instanceTypes() {
-        return Arbitraries.of(BOOK.service("AmazonEC2").catalog().keySet().stream().sorted().toList());
+        var east = BOOK.service("AmazonEC2").region("us-east-1");
+        return Arbitraries.of(BOOK.service("AmazonEC2").catalog().keySet().stream()
+                .filter(t -> east.find("BoxUsage:" + t).isPresent()).sorted().toList());
     }
 
     @Property
@@ -118,7 +120,7 @@ class ServerProperties {
         Map<String, Map<String, String>> catalog = BOOK.service("AmazonEC2").catalog();
         Map<String, String> x = catalog.get(a);
         Map<String, String> y = catalog.get(b);
-        if (x.get("family").equals(y.get("family"))
+        if (x.get("family").equals(y.get("family")) && x.containsKey("vcpu") && y.containsKey("vcpu")
                 && new BigDecimal(y.get("vcpu")).compareTo(new BigDecimal(x.get("vcpu"))) >= 0
                 && new BigDecimal(y.get("memoryGib")).compareTo(new BigDecimal(x.get("memoryGib"))) >= 0) {
             assertTrue(cost(Ec2Instance.of("i", b, 1)).compareTo(cost(Ec2Instance.of("i", a, 1))) >= 0);
@@ -140,7 +142,8 @@ class ServerProperties {
         assertTrue(longer.compareTo(cost(i)) >= 0);
         assertTrue(longer.compareTo(whole) <= 0);
         assertTrue(cost(i.withCount(count + 1)).compareTo(cost(i)) >= 0);
-        BigDecimal monthly = new BigDecimal(BOOK.service("AmazonLightsail").catalog().get(bundle).get("monthlyPrice"));
+        BigDecimal monthly = BOOK.service("AmazonLightsail").region("us-east-1").table("BundleMonth:" + bundle).tiers()
+                .get(0).unitPrice();
         assertEquals(0, whole.compareTo(monthly.multiply(BigDecimal.valueOf(count))));
         assertTrue(Arrays.asList("true", "false").contains(BOOK.service("AmazonLightsail").catalog().get(bundle)
                 .get("publicIpv4")));

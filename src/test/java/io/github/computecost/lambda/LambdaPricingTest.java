@@ -189,12 +189,33 @@ class LambdaPricingTest {
     }
 
     @Test
-    void otherRegionsUseTheirUsageTypesAndWarnWhenUnconfirmed() {
-        Estimate e = ESTIMATOR.estimate(List.of(fn("f", 512, 3_000_000, "1000").region("ap-northeast-1").build()));
+    void otherRegionsUseTheirOwnUsageTypesAndPrices() {
+        Estimate e = ESTIMATOR.estimate(List.of(fn("f", 512, 3_000_000, "1000").region("ap-northeast-1")
+                .ephemeralStorageMb(1024).build()));
         assertTrue(e.resource("f").lineItems().stream().allMatch(l -> l.usageType().startsWith("APN1-")));
-        assertEquals(1, e.warnings().size());
-        assertTrue(e.warnings().get(0).contains("ap-northeast-1"));
-        assertTrue(ESTIMATOR.estimate(List.of(fn("f", 512, 1, "1").build())).warnings().isEmpty());
+        // ap-northeast-1's storage is its own 0.000000037, not us-east-1's 0.0000000309.
+        assertDecimal("0.000000037", e.resource("f").lineItems().stream()
+                .filter(l -> l.usageType().equals("APN1-Lambda-Storage-GB-Second")).findFirst().orElseThrow().unitPrice());
+    }
+
+    @Test
+    void oldPricesWarnOnceWhenEvenTheNewestIsPastTheThreshold() {
+        var two = List.of(fn("a", 512, 3_000_000, "1000").build(), fn("b", 512, 3_000_000, "1000").build());
+        java.time.Clock dec2026 = java.time.Clock.fixed(java.time.Instant.parse("2026-12-02T00:00:00Z"),
+                java.time.ZoneOffset.UTC);
+        Estimate late = ESTIMATOR.clock(dec2026).estimate(two);
+        assertEquals(java.time.LocalDate.parse("2026-12-02"), late.pricedOn());
+        assertEquals(java.time.LocalDate.parse("2025-12-01"), late.priceDates().orElseThrow().newest());
+        assertEquals(366L, late.newestPriceAgeDays().orElseThrow());
+        assertEquals(1, late.warnings().size(), late.warnings().toString()); // once, not once per resource
+        assertTrue(late.warnings().get(0).contains("from 2025-12-01, 366 days before 2026-12-02 (more than 180 days)"),
+                late.warnings().get(0));
+        assertTrue(ESTIMATOR.clock(dec2026).maxPriceAgeDays(366).estimate(two).warnings().isEmpty());
+        assertEquals(1, ESTIMATOR.clock(dec2026).maxPriceAgeDays(365).estimate(two).warnings().size());
+        java.time.Clock mar2026 = java.time.Clock.fixed(java.time.Instant.parse("2026-03-01T00:00:00Z"),
+                java.time.ZoneOffset.UTC);
+        assertTrue(ESTIMATOR.clock(mar2026).estimate(two).warnings().isEmpty());
+        assertThrows(IllegalArgumentException.class, () -> ESTIMATOR.maxPriceAgeDays(-1));
     }
 
     @Test

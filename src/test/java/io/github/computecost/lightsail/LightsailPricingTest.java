@@ -31,15 +31,35 @@ class LightsailPricingTest {
 
     @Test
     void hoursAreChargedAtTheHourlyPriceUpToTheMonthlyPrice() {
-        // AWS: "The least expensive Lightsail plan starts at $0.0067 USD/hour ($5 USD/month)"
+        // The plan price / 744 h, cut to 5 decimals: $5 gives 0.00672 (AWS's FAQ shows it as "$0.0067 USD/hour").
         ResourceEstimate r = price(LightsailInstance.of("b", "nano_3_0", 1).withHoursPerMonth(bd("100")));
-        assertDecimal("0.0067", r.lineItems().get(0).unitPrice());
-        assertDecimal("0.67", r.monthlyCostExact());
-        assertDecimal("0.0127", price(LightsailInstance.of("w", "nano_win_3_0", 1).withHoursPerMonth(bd("1")))
-                .monthlyCostExact());
-        // 744 h × $0.0322 = $23.9568 stays below the $24 cap; the cap never lets hours cost more.
-        assertDecimal("23.9568", price(LightsailInstance.of("m", "medium_3_0", 1).withHoursPerMonth(bd("744")))
-                .monthlyCostExact());
+        assertDecimal("0.00672", r.lineItems().get(0).unitPrice());
+        assertTrue(r.lineItems().get(0).isDerived());
+        assertEquals("lightsail-hourly", r.lineItems().get(0).provenance().rule().orElseThrow().id());
+        assertDecimal("0.672", r.monthlyCostExact());
+        assertDecimal("0.01276", price(LightsailInstance.of("w", "nano_win_3_0", 1).withHoursPerMonth(bd("1")))
+                .monthlyCostExact()); // $9.50 / 744, cut: AWS's FAQ shows "$0.0127"
+        // The Price List's hourly price of the $22 Windows plan: 730 h cost 21.58 (Infracost's golden test), not 21.535.
+        ResourceEstimate win = price(LightsailInstance.of("w", "small_win_3_0", 1).withHoursPerMonth(bd("730")));
+        assertDecimal("0.02956", win.lineItems().get(0).unitPrice());
+        assertDecimal("21.5788", win.monthlyCostExact());
+        assertDecimal("21.58", win.monthlyCostRounded());
+        // 744 hours are the plan's month: the plan price, although 744 × 0.02956 = 21.99264 falls just short of it.
+        ResourceEstimate month = price(LightsailInstance.of("w", "small_win_3_0", 1).withHoursPerMonth(bd("744")));
+        assertDecimal("22", month.monthlyCostExact());
+        assertEquals("BundleMonth:small_win_3_0", month.lineItems().get(0).usageType().replace("USE1-", ""));
+        assertDecimal("21.96308", price(LightsailInstance.of("w", "small_win_3_0", 1).withHoursPerMonth(bd("743")))
+                .monthlyCostExact()); // 743 h stay hourly
+        assertDecimal("82.417", price(LightsailInstance.of("l", "xlarge_3_0", 1).withHoursPerMonth(bd("730")))
+                .monthlyCostExact()); // $84 plan: 82.42 for 730 h, as Infracost's golden test has it
+    }
+
+    @Test
+    void plansInARegionWithoutSourcedPlanPricesAreRefused() {
+        var e = assertThrows(io.github.computecost.pricing.PriceUnavailableException.class,
+                () -> price(LightsailInstance.of("b", "nano_3_0", 1).withRegion("eu-central-1")));
+        assertTrue(e.getMessage().contains("EUC1-BundleMonth:nano_3_0"), e.getMessage());
+        assertTrue(e.getMessage().contains("eu-central-1"), e.getMessage());
     }
 
     @Test

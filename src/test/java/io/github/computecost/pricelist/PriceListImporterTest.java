@@ -41,7 +41,10 @@ class PriceListImporterTest {
         ServicePrices lambda = imported.service("AWSLambda");
         assertEquals("2025-10-28", lambda.dataVersion());
         assertEquals("USE2-Lambda-GB-Second-ARM", lambda.region("us-east-2").table("Lambda-GB-Second-ARM").usageType());
-        assertTrue(lambda.region("us-east-1").confirmed());
+        var tier1 = lambda.region("us-east-1").table("Lambda-GB-Second").tiers().get(0).provenance();
+        assertEquals(List.of("aws-price-list-awslambda"), tier1.sources());
+        assertFalse(tier1.isDerived());
+        assertEquals(java.time.LocalDate.parse("2025-10-28"), tier1.asOf());
         assertEquals(3, lambda.region("us-east-1").table("Lambda-GB-Second").tiers().size());
         assertDecimal("0.0000000309", lambda.region("us-east-2").table("Lambda-Storage-GB-Second").tiers().get(0).unitPrice());
         // Laid over the bundle, the imported tables price the foundation's acceptance examples the same.
@@ -84,7 +87,8 @@ class PriceListImporterTest {
         assertDecimal("0.0000001", invocations.get(0).unitPrice());
         assertDecimal("0.00000003", cf.region("global").table("KeyValueStore-EdgeReads").tiers().get(0).unitPrice());
         assertDecimal("2000000", cf.freeTier().get(0).quantity());
-        assertTrue(cf.region("global").confirmed());
+        assertEquals(List.of("aws-price-list-amazoncloudfront"),
+                cf.region("global").table("KeyValueStore-EdgeReads").tiers().get(0).provenance().sources());
         assertEquals("2025-11-03", cf.dataVersion());
         assertTrue(r.notes().stream().anyMatch(n -> n.contains("Executions-CloudFrontFunctions: the offer's zero-priced "
                 + "first 2000000 is the free tier")), r.notes().toString());
@@ -121,12 +125,18 @@ class PriceListImporterTest {
         assertDecimal("0.00672", east.table("BundleUsage:0.5GB").tiers().get(0).unitPrice()); // $5 / 744, cut to 5 places
         assertDecimal("0.01276", east.table("BundleUsage:0.5GB_win").tiers().get(0).unitPrice());
         assertEquals("USE1-BundleUsage:4GB", east.table("BundleUsage:4GB").usageType());
-        // Not in the offer: the plan prices and the IPv6-only plans' hours stay as bundled, and so does the status.
+        // Not in the offer: the plan prices and the IPv6-only plans' hours stay as bundled, with their own sources.
         assertDecimal("5", east.table("BundleMonth:nano_3_0").tiers().get(0).unitPrice());
+        assertTrue(east.table("BundleMonth:nano_3_0").tiers().get(0).provenance().sources()
+                .contains("aws-lightsail-bundles"));
         assertDecimal("0.0047", east.table("BundleUsage:nano_ipv6_3_0").tiers().get(0).unitPrice());
-        assertFalse(east.confirmed());
-        assertEquals(List.of("us-east-1"), List.copyOf(ls.regions().keySet())); // no plan prices for eu-central-1
-        assertTrue(r.notes().stream().anyMatch(n -> n.contains("eu-central-1: not written")), r.notes().toString());
+        assertTrue(east.table("BundleUsage:nano_ipv6_3_0").tiers().get(0).provenance().isDerived());
+        assertEquals(List.of("aws-price-list-amazonlightsail"),
+                east.table("BundleUsage:0.5GB").tiers().get(0).provenance().sources());
+        // eu-central-1: the offer's hours beside the bundled overage; no source gives its plan prices.
+        var euc1 = ls.region("eu-central-1");
+        assertDecimal("0.00672", euc1.table("BundleUsage:0.5GB").tiers().get(0).unitPrice());
+        assertTrue(euc1.find("BundleMonth:nano_3_0").isEmpty());
         assertTrue(r.notes().stream().anyMatch(n -> n.contains("kept as bundled")), r.notes().toString());
 
         // Laid over the bundle: a whole month still costs the plan price, hours cost the offer's hourly price.
@@ -135,8 +145,12 @@ class PriceListImporterTest {
         var nano = io.github.computecost.lightsail.LightsailInstance.of("b", "nano_3_0", 1);
         assertDecimal("5", e.estimate(List.of(nano)).totalExact());
         assertDecimal("0.672", e.estimate(List.of(nano.withHoursPerMonth(bd("100")))).totalExact());
-        assertDecimal("0.67", Estimator.of(PriceBook.bundled()).estimate(List.of(nano.withHoursPerMonth(bd("100"))))
-                .totalExact()); // the bundled hourly price, $0.0067 as AWS's FAQ states it
+        assertDecimal("0.672", Estimator.of(PriceBook.bundled()).estimate(List.of(nano.withHoursPerMonth(bd("100"))))
+                .totalExact()); // the bundled hourly price is derived by the same rule: $5 / 744 cut to 5 places
+        var frankfurt = nano.withRegion("eu-central-1");
+        assertDecimal("0.672", e.estimate(List.of(frankfurt.withHoursPerMonth(bd("100")))).totalExact());
+        assertThrows(io.github.computecost.pricing.PriceUnavailableException.class,
+                () -> e.estimate(List.of(frankfurt))); // a whole month needs the plan price, which no source gives
     }
 
     @Test

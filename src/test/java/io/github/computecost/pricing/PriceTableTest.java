@@ -47,15 +47,22 @@ class PriceTableTest {
 
     @Test
     void rejectsTiersThatDoNotStartAtZeroOrAbut() {
-        Tier a = new Tier(bd("0"), Optional.of(bd("10")), bd("1"));
-        Tier gap = new Tier(bd("11"), Optional.empty(), bd("1"));
+        Provenance p = new Provenance(Provenance.Status.CONFIRMED, List.of("s"), Optional.empty(),
+                java.time.LocalDate.of(2026, 1, 1));
+        Tier a = new Tier(bd("0"), Optional.of(bd("10")), bd("1"), p);
+        Tier gap = new Tier(bd("11"), Optional.empty(), bd("1"), p);
         IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
                 () -> new PriceTable("X", "X", "u", "d", List.of(a, gap)));
         assertTrue(e.getMessage().contains("abut"), e.getMessage());
         assertThrows(IllegalArgumentException.class, () -> new PriceTable("X", "X", "u", "d",
-                List.of(new Tier(bd("1"), Optional.empty(), bd("1")))));
-        assertThrows(IllegalArgumentException.class, () -> new PriceTable("X", "X", "u", "d", List.of(a)));
-        assertThrows(IllegalArgumentException.class, () -> new Tier(bd("0"), Optional.empty(), bd("-1")));
+                List.of(new Tier(bd("1"), Optional.empty(), bd("1"), p))));
+        // A bounded last tier is allowed: nothing beyond it has a price.
+        assertEquals(Optional.of(bd("10")), new PriceTable("X", "X", "u", "d", List.of(a)).pricedUpTo());
+        assertThrows(IllegalArgumentException.class, () -> new Tier(bd("0"), Optional.empty(), bd("-1"), p));
+        assertThrows(IllegalArgumentException.class, () -> new Provenance(Provenance.Status.DERIVED, List.of("s"),
+                Optional.empty(), java.time.LocalDate.of(2026, 1, 1)));
+        assertThrows(IllegalArgumentException.class, () -> new Provenance(Provenance.Status.CONFIRMED, List.of(),
+                Optional.empty(), java.time.LocalDate.of(2026, 1, 1)));
         assertThrows(IllegalArgumentException.class, () -> X86.slices(bd("5"), bd("4")));
     }
 }

@@ -155,7 +155,8 @@ class RerateTest {
                 + "USE1-BundleUsage:2GB_win,10,arn:aws:lightsail:us-east-1:1:Instance/b\n");
         Rerater.Result r = Rerater.of(PriceBook.bundled()).rate(cur);
         assertEquals(Map.of(), r.skipped());
-        assertDecimal("0.67", r.byUsageType().get("USE1-BundleUsage:0.5GB")); // 100 h × $0.0067
-        assertDecimal("0.295", r.byUsageType().get("USE1-BundleUsage:2GB_win")); // 10 h × $0.0295 ($22 / 744, cut)
+        assertDecimal("0.672", r.byUsageType().get("USE1-BundleUsage:0.5GB")); // 100 h × $0.00672 ($5 / 744, cut)
+        assertDecimal("0.2956", r.byUsageType().get("USE1-BundleUsage:2GB_win")); // 10 h × $0.02956 ($22 / 744, cut)
+        assertEquals(java.util.Set.of("USE1-BundleUsage:0.5GB", "USE1-BundleUsage:2GB_win"), r.derivedUsageTypes());
     }
 }

@@ -1,0 +1,86 @@
+package io.github.computecost.cli;
+
+import io.github.computecost.pricelist.PriceListDownloader;
+import io.github.computecost.pricelist.PriceListImporter;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.concurrent.Callable;
+import picocli.CommandLine.ArgGroup;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Spec;
+
+/** {@code update-prices --out DIR}: downloads AWS's Price List files and builds tables from them. */
+@Command(name = "update-prices", mixinStandardHelpOptions = true,
+        description = "Download AWS's public Price List files (the service index, each service's region index, then "
+                + "each region's offer file) into DIR/offers, streamed and resumable, and build pricing-data tables "
+                + "from them in DIR: use them with --pricing-data DIR. This is the only command that uses the network, "
+                + "and only when you run it; --from reads a mirror directory instead.")
+final class UpdatePricesCommand implements Callable<Integer> {
+
+    @Spec
+    CommandSpec spec;
+
+    @Option(names = "--out", required = true, paramLabel = "DIR", description = "Directory to write into.")
+    Path out;
+
+    @Option(names = "--services", split = ",", paramLabel = "CODE",
+            description = "AWS service codes (default: all compute-cost prices: ${DEFAULT-VALUE}).",
+            defaultValue = "AWSLambda,AmazonECS,AmazonEC2,AmazonLightsail,AmazonCloudFront")
+    List<String> services;
+
+    @Option(names = "--regions", split = ",", paramLabel = "REGION", defaultValue = "us-east-1",
+            description = "Region codes, or all (default: ${DEFAULT-VALUE}). EC2's files are hundreds of MB each.")
+    List<String> regions;
+
+    static final class From {
+        @Option(names = "--from", paramLabel = "DIR", description = "A mirror of the Price List endpoint's layout "
+                + "(DIR/offers/v1.0/aws/index.json, ...), for machines without network access.")
+        Path mirror;
+
+        @Option(names = "--endpoint", paramLabel = "URL", description = "Another endpoint with AWS's layout (default: "
+                + PriceListDownloader.AWS_ENDPOINT + ").")
+        String endpoint;
+    }
+
+    @ArgGroup(exclusive = true)
+    From from;
+
+    @Override
+    public Integer call() {
+        var err = spec.commandLine().getErr();
+        PriceListDownloader.Progress progress = System.console() == null ? PriceListDownloader.Progress.NONE
+                : new PriceListDownloader.Progress() {
+                    @Override
+                    public void update(String file, long bytes, long total) {
+                        err.print("\r" + file + ": " + PriceListDownloader.megabytes(bytes)
+                                + (total >= 0 ? " of " + PriceListDownloader.megabytes(total) : "") + "   ");
+                        err.flush();
+                    }
+
+                    @Override
+                    public void done(String file) {
+                        err.println();
+                    }
+                };
+        PriceListDownloader d = from != null && from.mirror != null ? PriceListDownloader.fromMirror(from.mirror, progress)
+                : PriceListDownloader.fromEndpoint(from != null && from.endpoint != null ? from.endpoint
+                        : PriceListDownloader.AWS_ENDPOINT, progress);
+        PriceListDownloader.Result r = d.download(out, services, regions);
+        var o = spec.commandLine().getOut();
+        r.notes().forEach(n -> o.println("note: " + n));
+        r.downloaded().forEach(p -> o.println("downloaded " + p));
+        if (r.offers().isEmpty()) {
+            throw new IllegalArgumentException("no offer file for " + String.join(", ", services) + " in "
+                    + String.join(", ", regions) + ": nothing to build tables from");
+        }
+        PriceListImporter.Result tables = PriceListImporter.run(r.offers());
+        PriceListImporter.write(tables, out);
+        tables.notes().forEach(n -> o.println("note: " + n));
+        tables.files().keySet().forEach(f -> o.println("wrote " + out.resolve(f)));
+        o.println("use them with: --pricing-data " + out);
+        o.flush();
+        return Main.OK;
+    }
+}

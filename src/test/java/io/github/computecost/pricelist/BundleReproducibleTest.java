@@ -1,0 +1,117 @@
+package io.github.computecost.pricelist;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
+
+import io.github.computecost.cli.CliRunner;
+import io.github.computecost.pricelist.TableDraft.TierDraft;
+import java.io.IOException;
+import java.math.BigDecimal;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Optional;
+import java.util.TreeSet;
+import java.util.stream.Stream;
+import org.junit.jupiter.api.Test;
+
+/**
+ * The bundled tables are exactly what {@code build-prices} makes of the recipe ({@code pricing-src/}) and the
+ * sourced data. The sourced data lives beside the project ({@code ../shared/sources}, as in CI); where it is
+ * absent, as on a user's machine, the rebuild cannot run and is skipped.
+ */
+class BundleReproducibleTest {
+
+    static final Path SOURCES = Path.of("../shared/sources");
+    static final Path RECIPE = Path.of("pricing-src");
+    static final Path BUNDLE = Path.of("pricing-data");
+
+    @Test
+    void theBundleIsARebuildByteForByte() throws IOException {
+        assumeTrue(Files.isDirectory(SOURCES), "the sourced data (../shared/sources) is not beside the project");
+        BundleBuilder.Result r = BundleBuilder.build(RECIPE, SOURCES);
+        TreeSet<String> bundled = new TreeSet<>();
+        try (Stream<Path> s = Files.walk(BUNDLE)) {
+            s.filter(Files::isRegularFile).forEach(p -> bundled.add(BUNDLE.relativize(p).toString().replace('\\', '/')));
+        }
+        assertEquals(new TreeSet<>(r.files().keySet()), bundled, "the bundle has exactly the files a rebuild writes");
+        for (var f : r.files().entrySet()) {
+            assertEquals(f.getValue(), Files.readString(BUNDLE.resolve(f.getKey()), StandardCharsets.UTF_8),
+                    f.getKey() + " differs from a rebuild: run build-prices --sources ../shared/sources");
+        }
+        assertEquals(List.of(), BundleBuilder.changedFiles(r, BUNDLE));
+    }
+
+    @Test
+    void theCommandChecksTheBundleAndPrintsWhatChanged() throws IOException {
+        assumeTrue(Files.isDirectory(SOURCES), "the sourced data (../shared/sources) is not beside the project");
+        CliRunner same = CliRunner.run("build-prices", "--sources", SOURCES.toString(), "--check");
+        assertEquals(0, same.exitCode(), same.out() + same.err());
+        assertTrue(same.out().contains("0 prices changed, 0 files differ"), same.out());
+
+        // A bundle with one price changed and one file missing: --check lists both and exits 1, writing nothing.
+        Path copy = Files.createTempDirectory("bundle");
+        try {
+            BundleBuilder.write(BundleBuilder.build(RECIPE, SOURCES), copy);
+            Path lambda = copy.resolve("lambda.json");
+            Files.writeString(lambda, Files.readString(lambda).replace("\"0.0000046460\"", "x")
+                    .replace("\"Lambda-Provisioned-Concurrency\": \"0.000004646\"",
+                            "\"Lambda-Provisioned-Concurrency\": \"0.0000041667\""));
+            Files.delete(copy.resolve("aws-cn/ec2.json"));
+            CliRunner changed = CliRunner.run("build-prices", "--sources", SOURCES.toString(), "--out", copy.toString(),
+                    "--check");
+            assertEquals(1, changed.exitCode(), changed.out() + changed.err());
+            assertTrue(changed.out().contains("changed AWSLambda eu-west-1 EU-Lambda-Provisioned-Concurrency: "
+                    + "0.0000041667 per GB-Seconds -> 0.000004646 per GB-Seconds"), changed.out());
+            assertTrue(changed.out().contains("file + aws-cn/ec2.json"), changed.out());
+            assertTrue(changed.out().contains("file ~ lambda.json"), changed.out());
+            assertTrue(Files.notExists(copy.resolve("aws-cn/ec2.json")), "--check writes nothing");
+            CliRunner written = CliRunner.run("build-prices", "--sources", SOURCES.toString(), "--out", copy.toString());
+            assertEquals(0, written.exitCode(), written.err());
+            assertEquals(List.of(), BundleBuilder.changedFiles(BundleBuilder.build(RECIPE, SOURCES), copy));
+        } finally {
+            try (Stream<Path> s = Files.walk(copy)) {
+                s.sorted(java.util.Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
+            }
+        }
+    }
+
+    @Test
+    void twoSourcesThatDisagreeStopTheBuildAndAgreeingOnesAreBothCited() {
+        TableDraft t = new TableDraft("x.json", "X", "USD", io.github.computecost.internal.Json.nodes().objectNode());
+        t.put("us-east-1", "Request", List.of(TierDraft.flat(new BigDecimal("0.0000002000"), "a")), "first");
+        t.put("us-east-1", "Request", List.of(TierDraft.flat(new BigDecimal("0.0000002"), "b")), "second");
+        assertEquals(List.of("a", "b"), t.get("us-east-1", "Request").orElseThrow().get(0).sources());
+        PriceListException e = assertThrows(PriceListException.class, () -> t.put("us-east-1", "Request",
+                List.of(TierDraft.flat(new BigDecimal("0.0000003"), "c")), "third"));
+        assertTrue(e.getMessage().contains("sources disagree: 0.0000002 from 0 [a, b] vs 0.0000003 from 0 [c]"),
+                e.getMessage());
+        // A source that gives the first tier only merges with one that gives all three.
+        BigDecimal six = new BigDecimal("6000000000");
+        t.put("us-east-1", "D", List.of(TierDraft.confirmed(BigDecimal.ZERO, Optional.of(six), new BigDecimal("1"), "a")),
+                "tier 1");
+        t.put("us-east-1", "D", List.of(TierDraft.confirmed(BigDecimal.ZERO, Optional.of(six), new BigDecimal("1"), "b"),
+                TierDraft.confirmed(six, Optional.empty(), new BigDecimal("0.9"), "b")), "all");
+        assertEquals(2, t.get("us-east-1", "D").orElseThrow().size());
+        assertEquals(List.of("b", "a"), t.get("us-east-1", "D").orElseThrow().get(0).sources());
+    }
+
+    @Test
+    void theDurationTierRuleIsAwsRounding() {
+        // us-east-1's Price List tiers, reproduced from tier 1 by the stated rule.
+        assertEquals(0, new BigDecimal("0.000015").compareTo(BundleBuilder.lambdaDiscount(new BigDecimal("0.0000166667"), 1)));
+        assertEquals(0, new BigDecimal("0.0000133334").compareTo(BundleBuilder.lambdaDiscount(new BigDecimal("0.0000166667"), 2)));
+        assertEquals(0, new BigDecimal("0.0000120001").compareTo(BundleBuilder.lambdaDiscount(new BigDecimal("0.0000133334"), 1)));
+        assertEquals(0, new BigDecimal("0.0000106667").compareTo(BundleBuilder.lambdaDiscount(new BigDecimal("0.0000133334"), 2)));
+    }
+
+    @Test
+    void aMissingSourceFileIsNamed() {
+        PriceListException e = assertThrows(PriceListException.class,
+                () -> BundleBuilder.build(RECIPE, Path.of("target/no-such-sources")));
+        assertTrue(e.getMessage().contains("not found"), e.getMessage());
+    }
+}
