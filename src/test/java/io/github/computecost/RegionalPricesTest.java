@@ -169,6 +169,15 @@ class RegionalPricesTest {
         Files.writeString(mixed, "region: cn-north-1\nresources:\n  - name: a\n    type: lambda\n    memoryMb: 128\n"
                 + "    requestsPerMonth: 1\n    durationMs: 1\n  - name: b\n    type: lambda\n    region: eu-west-1\n"
                 + "    memoryMb: 128\n    requestsPerMonth: 1\n    durationMs: 1\n");
+        // A China bill is re-rated on the China price book when asked.
+        Path cur = dir.resolve("cn.csv");
+        Files.writeString(cur, "lineItem/UsageType,lineItem/UsageAmount\nCNN1-Request,2000000\n");
+        CliRunner bill = CliRunner.run("rate-usage", cur.toString(), "--price-book", "aws-cn", "--format", "json",
+                "--today", "2026-12-02");
+        assertEquals(0, bill.exitCode(), bill.err());
+        JsonNode rated = Json.json().readTree(bill.out());
+        assertEquals("CNY", rated.get("currency").asText());
+        assertEquals("2.72", rated.get("totalExact").asText()); // no free tier sourced in China
         CliRunner m = CliRunner.run("estimate", mixed.toString());
         assertEquals(2, m.exitCode(), m.err());
         assertEquals(1, m.err().strip().lines().count(), m.err());

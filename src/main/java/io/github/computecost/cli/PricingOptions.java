@@ -19,13 +19,17 @@ final class PricingOptions {
             description = "Warn when the newest price an estimate uses is older than DAYS days (default ${DEFAULT-VALUE}).")
     int maxPriceAgeDays;
 
+    @Option(names = "--price-book", paramLabel = "ID", description = "The bundled price book: aws (commercial and "
+            + "GovCloud regions, USD) or aws-cn (China, CNY). Default: aws-cn when every resource runs in China, else aws.")
+    String priceBook;
+
     /** For reproducible output (tests, golden files): the day the estimate is made on. */
     @Option(names = "--today", paramLabel = "DATE", hidden = true)
     java.time.LocalDate today;
 
     /** The default price book (commercial and GovCloud regions, USD), with --pricing-data laid over it. */
     PriceBook prices() {
-        return book(PriceBook.bundled());
+        return book(priceBook != null ? PriceBook.bundled(priceBook) : PriceBook.bundled());
     }
 
     /**
@@ -33,6 +37,9 @@ final class PricingOptions {
      * otherwise; a workload that mixes them is refused, since one estimate holds one currency.
      */
     PriceBook prices(java.util.SortedSet<String> regions) {
+        if (priceBook != null) {
+            return book(PriceBook.bundled(priceBook));
+        }
         long china = regions.stream().filter(PriceBook::isChina).count();
         if (china > 0 && china < regions.size()) {
             throw new IllegalArgumentException("the workload mixes China regions ("

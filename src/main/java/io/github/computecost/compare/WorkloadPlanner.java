@@ -115,9 +115,9 @@ public final class WorkloadPlanner {
             options.add(ComputeOption.priced(label, w.memoryMb() + " MB, " + Amounts.plain(w.durationMs()) + " ms",
                     cost(fn), false));
         }
-        options.add(fargate(w, r, concurrency));
-        options.add(ec2(w, r, concurrency));
-        options.add(lightsail(w, r, concurrency));
+        options.add(prices.has("AmazonECSFargate") ? fargate(w, r, concurrency) : noTable("Fargate"));
+        options.add(prices.has("AmazonEC2") ? ec2(w, r, concurrency) : noTable("EC2"));
+        options.add(prices.has("AmazonLightsail") ? lightsail(w, r, concurrency) : noTable("Lightsail"));
         List<ComputeOption> ranked = ComputeOption.ranked(options);
         List<String> assumptions = List.of(
                 "Always-on options are sized for a peak of " + up(concurrency) + " concurrent requests ("
@@ -164,6 +164,10 @@ public final class WorkloadPlanner {
         long byCpu = vcpuNeed.divide(vcpu, 0, RoundingMode.CEILING).longValueExact();
         long byMem = memNeed.divide(memoryGb, 0, RoundingMode.CEILING).longValueExact();
         return Math.max(1, Math.max(byCpu, byMem));
+    }
+
+    private ComputeOption noTable(String label) {
+        return ComputeOption.impossible(label, "this price book (" + prices.id() + ") has no " + label + " prices", true);
     }
 
     private ComputeOption fargate(NeutralWorkload w, String r, BigDecimal concurrency) {

@@ -4,7 +4,6 @@ import io.github.computecost.pricing.FreeTierAllowance;
 import io.github.computecost.pricing.MissingPrice;
 import io.github.computecost.pricing.PriceDates;
 import io.github.computecost.pricing.PriceUnavailableException;
-import io.github.computecost.pricing.Provenance;
 import io.github.computecost.pricing.PriceBook;
 import io.github.computecost.pricing.PriceTable;
 import io.github.computecost.pricing.RegionPrices;
@@ -143,7 +142,8 @@ public final class RatingEngine {
         }
 
         List<MissingPrice> missing = new ArrayList<>();
-        Optional<PriceDates> dates = Optional.empty();
+        LocalDate oldest = null; // the dates of the prices used, tracked without an object per line
+        LocalDate newest = null;
         for (Map.Entry<GroupKey, List<Entry>> g : groups.entrySet()) {
             GroupKey key = g.getKey();
             ServicePrices sp = prices.service(key.service());
@@ -175,7 +175,9 @@ public final class RatingEngine {
                     FreeTierAllowance a = allowance(sp, key.baseUsageType());
                     out.add(LineItem.of(table.description() + ", " + a.description(), table.usageType(), e.free,
                             table.unit(), BigDecimal.ZERO, a.provenance()));
-                    dates = widen(dates, a.provenance());
+                    LocalDate d = a.provenance().asOf();
+                    oldest = oldest == null || d.isBefore(oldest) ? d : oldest;
+                    newest = newest == null || d.isAfter(newest) ? d : newest;
                 }
                 BigDecimal start = position.add(e.free);
                 BigDecimal end = position.add(e.quantity);
@@ -201,7 +203,9 @@ public final class RatingEngine {
                     }
                     out.add(LineItem.of(description, table.usageType(), s.quantity(), table.unit(), unitPrice,
                             s.tier().provenance()));
-                    dates = widen(dates, s.tier().provenance());
+                    LocalDate d = s.tier().provenance().asOf();
+                    oldest = oldest == null || d.isBefore(oldest) ? d : oldest;
+                    newest = newest == null || d.isAfter(newest) ? d : newest;
                 }
                 e.lines = out;
                 position = end;
@@ -220,11 +224,8 @@ public final class RatingEngine {
             }
             out.add(new ResourceEstimate(r.name(), r.type(), r.region(), prices.currency(), items, r.notes()));
         }
+        Optional<PriceDates> dates = oldest == null ? Optional.empty() : Optional.of(new PriceDates(oldest, newest));
         return new Estimate(prices.currency(), prices.version(), freeTier, out, List.of(), dates, pricedOn);
-    }
-
-    private static Optional<PriceDates> widen(Optional<PriceDates> dates, Provenance p) {
-        return Optional.of(dates.map(d -> d.including(p.asOf())).orElse(PriceDates.of(p.asOf())));
     }
 
     private BigDecimal firstTierPrice(GroupKey k) {

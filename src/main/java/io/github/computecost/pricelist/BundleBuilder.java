@@ -72,7 +72,7 @@ public final class BundleBuilder {
         this.sources = sources;
         for (Map<String, String> r : csv(recipe.resolve("regions.csv"))) {
             regions.put(r.get("region"), new String[] {r.get("name"), r.get("billingCode"), r.get("book"),
-                r.get("sources")});
+                r.get("sources"), r.get("location")});
         }
         commonSources = (ObjectNode) json(recipe.resolve("common.json")).path("sources");
     }
@@ -189,6 +189,33 @@ public final class BundleBuilder {
             };
             BigDecimal price = decimal(r.get("pricePerUnit"), "lambda calculator map " + r);
             t.put(r.get("region"), ut, lambdaTier1(ut, price, "aws-calculator-lambda-map"), "calculator map");
+        }
+        // AWS's own map, where a maintainer has downloaded it beside the transcription: the same facts, so the two
+        // must agree (a price both give cites both), and it may add what the transcription lacks.
+        Path map = sources.resolve("lambda/aws-calculator-lambda-map.json");
+        if (Files.exists(map)) {
+            CalculatorMap.Read read = CalculatorMap.read(map);
+            ObjectNode src = ((ObjectNode) usd.skeleton.path("sources")).putObject("aws-calculator-lambda-map-file");
+            src.put("url", "https://calculator.aws/pricing/2.0/meteredUnitMaps/lambda/USD/current/lambda.json");
+            src.put("title", "AWS Pricing Calculator metered-unit map for Lambda, read from AWS's own file");
+            src.put("asOf", read.published());
+            src.put("checked", read.published());
+            src.put("note", "The map as published on " + read.published() + " (its manifest's publicationDate).");
+            for (CalculatorMap.Meter m : read.meters()) {
+                String code = regionOfLocation(m.location(), map);
+                if (PriceBook.isChina(code)) {
+                    notes.add("aws-calculator-lambda-map.json: " + code + " passed over (China is priced in CNY, "
+                            + "not from the USD map)");
+                    continue;
+                }
+                String ut = LAMBDA_METERS.get(m.meter());
+                if (ut == null) {
+                    notes.add("aws-calculator-lambda-map.json: meter \"" + m.meter() + "\" is not one compute-cost "
+                            + "prices; passed over");
+                    continue;
+                }
+                usd.put(code, ut, lambdaTier1(ut, m.price(), "aws-calculator-lambda-map-file"), "calculator map file");
+            }
         }
         // China: Infracost's golden test prices x86 duration, x86 storage and requests in cn-north-1.
         for (Map<String, String> g : csv(sources.resolve("multi-service/infracost-golden-aws-line-items-2026-08.csv"))) {
@@ -386,6 +413,7 @@ public final class BundleBuilder {
         }
         int windows = 0;
         List<String> windowsLeftOut = new ArrayList<>();
+        List<String> linuxDisagree = new ArrayList<>();
         List<Map<String, String>> infoRows = csv(sources.resolve("ec2/ec2-ondemand-ec2instancesinfo-leanercloud.csv"));
         for (Map<String, String> r : infoRows) {
             if (r.get("priceTerm").equals("OnDemand") && r.get("operatingSystem").equals("Linux")
@@ -411,6 +439,10 @@ public final class BundleBuilder {
                 if (k.isPresent() && k.get().get(0).price().compareTo(p) == 0) {
                     usd.put(region, "BoxUsage:" + type, List.of(TierDraft.flat(p, "ec2instancesinfo-us-east-1")),
                             "ec2instances.info");
+                } else if (k.isPresent()) {
+                    // Two dated sources disagree: the newer (Karpenter, 2026-07) is bundled, the older set aside.
+                    linuxDisagree.add(type + " " + p.toPlainString() + " (2023) / " + k.get().get(0).price()
+                            .toPlainString() + " (2026)");
                 } else if (k.isEmpty() && type.endsWith(".metal")) {
                     // Karpenter gives bare metal at its Dedicated price; ec2instances.info's is the shared one (2023).
                     usd.put(region, "BoxUsage:" + type, List.of(TierDraft.flat(p, "ec2instancesinfo-us-east-1")),
@@ -494,6 +526,9 @@ public final class BundleBuilder {
                 + "are not bundled; us-east-1 bare-metal types are priced from ec2instances.info's shared price (2023) "
                 + "where it has them. " + noSpec + " us-east-1 types lack Karpenter specs (ec2instances.info's vCPU, "
                 + "memory and architecture are used; their GPU count is not given).");
+        notes.add("ec2.json: ec2instances.info (2023-08) and Karpenter (2026-07) disagree on " + linuxDisagree.size()
+                + " us-east-1 Linux prices; Karpenter's, the newer, are bundled: " + String.join(", ", linuxDisagree)
+                + ".");
         notes.add("ec2.json: " + windows + " us-east-1 Windows prices (ec2instances.info, 2023-08); "
                 + windowsLeftOut.size() + " Windows rows left out because that snapshot's Linux price differs from "
                 + "2026's (so its Windows price is not known to hold) or the type is not priced for Linux"
@@ -829,6 +864,17 @@ public final class BundleBuilder {
             throw new PriceListException("pricing-src/regions.csv: no region " + code);
         }
         return r;
+    }
+
+    /** The region code of a Price List location name ({@code "EU (Frankfurt)"}), from the recipe's regions. */
+    private String regionOfLocation(String location, Path in) {
+        for (Map.Entry<String, String[]> r : regions.entrySet()) {
+            if (location.equals(r.getValue()[4]) || location.equals(r.getKey())) {
+                return r.getKey();
+            }
+        }
+        throw new PriceListException(in + ": region \"" + location + "\" is not a location pricing-src/regions.csv "
+                + "knows; add its Price List location name there");
     }
 
     private String regionName(String code) {

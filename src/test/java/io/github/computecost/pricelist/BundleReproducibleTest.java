@@ -109,6 +109,42 @@ class BundleReproducibleTest {
     }
 
     @Test
+    void awsOwnCalculatorMapIsReadBesideItsTranscriptionAndMustAgreeWithIt(@org.junit.jupiter.api.io.TempDir Path tmp)
+            throws IOException {
+        assumeTrue(Files.isDirectory(SOURCES), "the sourced data (../shared/sources) is not beside the project");
+        Path copy = tmp.resolve("sources");
+        try (Stream<Path> s = Files.walk(SOURCES)) {
+            for (Path p : s.toList()) {
+                Path to = copy.resolve(SOURCES.relativize(p).toString());
+                if (Files.isDirectory(p)) {
+                    Files.createDirectories(to);
+                } else {
+                    Files.copy(p, to);
+                }
+            }
+        }
+        Path map = copy.resolve("lambda/aws-calculator-lambda-map.json");
+        Files.copy(Path.of("src/test/resources/calculator/lambda-map.json"), map);
+        BundleBuilder.Result r = BundleBuilder.build(RECIPE, copy);
+        var lambda = io.github.computecost.pricing.PriceBook.parse("lambda.json",
+                r.files().get("lambda.json").getBytes(StandardCharsets.UTF_8));
+        var pc = lambda.region("eu-central-1").table("Lambda-Provisioned-Concurrency").tiers().get(0).provenance();
+        assertEquals(List.of("aws-calculator-lambda-map", "aws-calculator-lambda-map-file"), pc.sources());
+        assertEquals(java.time.LocalDate.parse("2026-11-20"), pc.asOf(), "dated by the newer source");
+        assertTrue(r.notes().stream().anyMatch(n -> n.contains("\"Lambda Some-New-Meter\" is not one compute-cost "
+                + "prices")), r.notes().toString());
+
+        Files.writeString(map, Files.readString(map).replace("0.0000050147", "0.0000041667"));
+        PriceListException e = assertThrows(PriceListException.class, () -> BundleBuilder.build(RECIPE, copy));
+        assertTrue(e.getMessage().contains("eu-central-1 Lambda-Provisioned-Concurrency tier 1: sources disagree"),
+                e.getMessage());
+        Files.writeString(map, Files.readString(map).replace("EU (Frankfurt)", "Mars (Olympus)"));
+        e = assertThrows(PriceListException.class, () -> BundleBuilder.build(RECIPE, copy));
+        assertTrue(e.getMessage().contains("region \"Mars (Olympus)\" is not a location pricing-src/regions.csv knows"),
+                e.getMessage());
+    }
+
+    @Test
     void aMissingSourceFileIsNamed() {
         PriceListException e = assertThrows(PriceListException.class,
                 () -> BundleBuilder.build(RECIPE, Path.of("target/no-such-sources")));
