@@ -60,6 +60,13 @@ class ReadmeExampleTest {
         AssertionError p = assertThrows(AssertionError.class, () -> CostAssert.assertThat(List.of(
                 LambdaFunction.builder("huge").memoryMb(20_000).build())).monthlyCostIsAtMost("1"));
         assertTrue(p.getMessage().contains("cannot be priced: AWS would reject it"), p.getMessage());
+        AssertionError none = assertThrows(AssertionError.class, () -> CostAssert.assertThat(List.of(
+                LambdaFunction.builder("arm-pc").region("eu-central-1").architecture(
+                        io.github.computecost.compute.Architecture.ARM64).memoryMb(1024).requestsPerMonth(1)
+                        .provisionedConcurrency(io.github.computecost.lambda.ProvisionedConcurrency.of(1,
+                                java.math.BigDecimal.ONE)).build())).monthlyCostIsAtMost("1"));
+        assertTrue(none.getMessage().contains("cannot be priced: arm-pc: no price for EUC1-Lambda-Provisioned-"
+                + "Concurrency-ARM"), none.getMessage());
         new MonthlyCostTest().theExampleWorkloadStaysWithinBudget();
     }
 }

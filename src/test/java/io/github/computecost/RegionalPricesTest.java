@@ -229,6 +229,15 @@ class RegionalPricesTest {
         // A longer threshold: no warning.
         CliRunner relaxed = CliRunner.run("estimate", f.toString(), "--today", "2026-12-02", "--max-price-age", "400");
         assertFalse(relaxed.out().contains("warning:"), relaxed.out());
+        // A re-rated bill states the age of its prices, and warns once too.
+        Path cur = dir.resolve("cur.csv");
+        Files.writeString(cur, "lineItem/UsageType,lineItem/UsageAmount\nRequest,2000000\nRequest,3000000\n");
+        CliRunner bill = CliRunner.run("rate-usage", cur.toString(), "--today", "2026-12-02");
+        assertTrue(bill.out().contains("Prices dated 2025-12-01, 366 days old on 2026-12-02"), bill.out());
+        assertEquals(1, bill.out().lines().filter(l -> l.startsWith("warning: prices may be out of date")).count());
+        JsonNode billJson = Json.json().readTree(CliRunner.run("rate-usage", cur.toString(), "--today", "2026-12-02",
+                "--format", "json").out());
+        assertTrue(billJson.get("prices").get("warning").asText().contains("366 days"), billJson.toString());
         // Planning commands state the age of the tables they priced from.
         assertTrue(CliRunner.run("tune-memory", "examples/tuning.yaml", "--today", "2026-12-02").out()
                 .contains("Prices dated 2025-10-28 to 2025-12-01; the newest is 366 days old on 2026-12-02"));

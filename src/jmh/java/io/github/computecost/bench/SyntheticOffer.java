@@ -85,7 +85,7 @@ public final class SyntheticOffer {
 
     private static void fillerProduct(JsonGenerator g, long i) throws IOException {
         int kind = (int) (i % 4);
-        String type = "x" + (i % 50) + "." + (i / 50 % 20) + "xlarge";
+        String type = "zz" + (i % 50) + "." + (i / 50 % 20) + "xlarge"; // no real type: the importer passes it over
         String usage = kind == 0 ? "DedicatedUsage:" + type : kind == 1 ? "BoxUsage:" + type : "BoxUsage:m5.large";
         product(g, "FILL" + i, usage, kind == 2 ? OPERATION[(int) (i % 3)] : "RunInstances", type,
                 kind == 3 ? TENANCY[(int) (i % 2)] : TENANCY[2], kind == 2 ? SOFTWARE[(int) (i % 2)] : SOFTWARE[2]);

@@ -48,6 +48,17 @@ final class PriceAgeOutput {
         return new PriceAgeOutput(e.priceDates(), e.pricedOn(), options.maxPriceAgeDays);
     }
 
+    /** @return the dates of the prices a re-rating used */
+    static PriceAgeOutput of(io.github.computecost.rerate.Rerater.Result r, PricingOptions options) {
+        return new PriceAgeOutput(r.priceDates(), r.pricedOn(), options.maxPriceAgeDays);
+    }
+
+    /** @return the warning line when even the newest price is older than the threshold, else nothing */
+    String warning() {
+        return dates.filter(d -> ChronoUnit.DAYS.between(d.newest(), today) > maxAgeDays)
+                .map(d -> "warning: " + Estimator.staleWarning(d.newest(), today, maxAgeDays) + "\n").orElse("");
+    }
+
     /** @return one line for a text or Markdown output, with the warning when even the newest price is too old */
     String text() {
         if (dates.isEmpty()) {

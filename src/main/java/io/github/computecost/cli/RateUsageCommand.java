@@ -40,13 +40,18 @@ final class RateUsageCommand implements Callable<Integer> {
         if (whatIf != null && !whatIf.equals("arm64")) {
             throw new IllegalArgumentException("--what-if must be arm64, was \"" + whatIf + "\"");
         }
-        Rerater.Result r = Rerater.of(pricing.prices()).clock(pricing.clock()).freeTier(!pricing.noFreeTier).whatIfArm(whatIf != null).rate(file);
+        Rerater.Result r = Rerater.of(pricing.prices()).clock(pricing.clock()).freeTier(!pricing.noFreeTier)
+                .whatIfArm(whatIf != null).rate(file);
+        PriceAgeOutput age = PriceAgeOutput.of(r, pricing);
         var out = spec.commandLine().getOut();
         out.print(switch (format) {
-            case json -> RerateReport.json(r);
+            case json -> age.json(RerateReport.json(r));
             case csv -> RerateReport.csv(r);
-            case text -> RerateReport.text(r, file.toString());
+            case text -> RerateReport.text(r, file.toString()) + age.warning();
         });
+        if (format == Format.csv && !age.warning().isEmpty()) {
+            spec.commandLine().getErr().print("compute-cost: " + age.warning()); // CSV stays rows only
+        }
         out.flush();
         return Main.OK;
     }

@@ -79,8 +79,14 @@ public final class PriceListImporter {
         Set<String> wanted = new java.util.HashSet<>();
         for (List<String> targets : SERVICES.values()) {
             for (String t : targets) {
-                PriceBook.bundled().service(t).regions().values().forEach(r -> r.tables().keySet()
-                        .forEach(k -> wanted.add(k.split("/")[0])));
+                // The usage types the bundled table declares: read from its text, not parsed into a price book (the
+                // EC2 catalog is thousands of tables, and this is all the filter needs).
+                try {
+                    Json.json().readTree(PriceBook.bundledFile(t).orElseThrow()).path("usageTypes").fieldNames()
+                            .forEachRemaining(k -> wanted.add(k.split("/")[0]));
+                } catch (IOException e) {
+                    throw new IllegalStateException("the bundled table of " + t + " cannot be read", e);
+                }
             }
         }
         // Keep only rows of usage types some table prices (any region prefix), and free-tier rows to count them.

@@ -74,6 +74,8 @@ public final class CostAssert {
                 estimate = workload.estimator(prices).estimate(workload.resources());
             } catch (InvalidWorkloadException ex) {
                 throw new AssertionError(source + " cannot be priced: AWS would reject it: " + ex.getMessage(), ex);
+            } catch (io.github.computecost.pricing.PriceUnavailableException ex) {
+                throw new AssertionError(source + " cannot be priced: " + ex.getMessage(), ex);
             }
         }
         return estimate;
