@@ -17,6 +17,6 @@ if command -v taskset >/dev/null; then
   ONE_CORE=target/jmh-one-core.json
 fi
 bench/startup.sh > target/startup.tsv
-bench/import-heap.sh 220 20m > target/import.tsv
+bench/import-heap.sh 220 24m > target/import.tsv
 java -cp target/compute-cost-0.1.0-SNAPSHOT-benchmarks.jar io.github.computecost.bench.BenchmarkReport \
   target/jmh.json "$MACHINE" target/startup.tsv "$ONE_CORE" target/import.tsv > BENCHMARKS.md

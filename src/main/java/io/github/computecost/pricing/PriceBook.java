@@ -366,8 +366,8 @@ public final class PriceBook {
     public ServicePrices service(String serviceCode) {
         Lazy s = services.get(serviceCode);
         if (s == null) {
-            throw new IllegalArgumentException("no pricing data for service " + serviceCode
-                    + " (have: " + String.join(", ", services.keySet()) + ")");
+            throw new IllegalArgumentException("no pricing data for service " + serviceCode + " in the price book "
+                    + id + " (have: " + String.join(", ", services.keySet()) + ")");
         }
         return s.get();
     }
