@@ -257,9 +257,16 @@ public final class PriceListDownloader {
      */
     private String[] fetchFile(String path, Path target, String what) {
         Path part = target.resolveSibling(target.getFileName() + ".part");
+        Path partOf = target.resolveSibling(target.getFileName() + ".part.url"); // what the part is the start of
         try {
             Files.createDirectories(target.getParent());
-            long have = Files.exists(part) ? Files.size(part) : 0;
+            // A part is resumed only for the same address: a new version of the file (a new address) starts over.
+            boolean sameFile = Files.exists(partOf) && Files.readString(partOf, StandardCharsets.UTF_8).equals(path);
+            long have = Files.exists(part) && sameFile ? Files.size(part) : 0;
+            if (!sameFile) {
+                Files.deleteIfExists(part);
+                Files.writeString(partOf, path, StandardCharsets.UTF_8);
+            }
             long total;
             InputStream in;
             boolean append;
@@ -325,6 +332,7 @@ public final class PriceListDownloader {
             progress.done(what);
             String sha = sha256(part);
             Files.move(part, target, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
+            Files.deleteIfExists(partOf);
             return new String[] {sha, Long.toString(written)};
         } catch (IOException e) {
             throw new PriceListException(target + ": cannot be written: " + e.getMessage());

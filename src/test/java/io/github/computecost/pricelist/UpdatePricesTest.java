@@ -191,6 +191,25 @@ class UpdatePricesTest {
     }
 
     @Test
+    void aPartOfAnOlderVersionIsNotResumedIntoANewOne() throws IOException {
+        Path out = tmp.resolve("prices");
+        truncateNext.set(true);
+        assertEquals(2, update(out).exitCode());
+        // AWS publishes a new version before the second run: its address changes, so the part starts over.
+        String newPath = OFFER_PATH.replace("20251028000000", "20251101000000");
+        Path index = mirror.resolve("offers/v1.0/aws/AWSLambda/current/region_index.json");
+        Files.writeString(index, Files.readString(index).replace(OFFER_PATH, newPath));
+        Path newOffer = mirror.resolve(newPath.substring(1));
+        Files.createDirectories(newOffer.getParent());
+        Files.copy(mirror.resolve(OFFER_PATH.substring(1)), newOffer);
+        CliRunner second = update(out);
+        assertEquals(0, second.exitCode(), second.out() + second.err());
+        assertFalse(ranges.containsKey(newPath), "the new version was downloaded whole: " + ranges);
+        assertEquals(PriceListDownloader.sha256(newOffer),
+                PriceListDownloader.sha256(out.resolve("offers/AWSLambda/us-east-1/index.json")));
+    }
+
+    @Test
     void aMissingFileIsA404NamingItsAddress() {
         CliRunner r = update(tmp.resolve("p"), "--regions", "us-east-2");
         assertEquals(2, r.exitCode(), r.out() + r.err());
