@@ -166,6 +166,12 @@ public final class PriceListDownloader {
                     listed.fieldNames().forEachRemaining(wanted::add);
                 }
                 for (String region : wanted) {
+                    if (!region.matches("[a-z]{2}(-[a-z]+)+-\\d+")) {
+                        // Region codes name directories below --out: anything else (a path, from a hostile index or a
+                        // typo) is refused, never written to.
+                        throw new PriceListException("\"" + region + "\" is not a region code like us-east-1 ("
+                                + where(regionIndexPath) + ")");
+                    }
                     JsonNode r = listed.path(region);
                     if (r.isMissingNode()) {
                         notes.add(service + " " + region + ": not in AWS's region index (" + where(regionIndexPath)

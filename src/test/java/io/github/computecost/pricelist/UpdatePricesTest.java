@@ -231,6 +231,17 @@ class UpdatePricesTest {
         assertEquals(2, r.exitCode());
         assertTrue(r.err().contains("not a path under /offers/ on the same endpoint; it is not fetched"), r.err());
         assertFalse(requests.stream().anyMatch(p -> p.contains("elsewhere")));
+        // A region index whose keys are paths writes nothing outside --out.
+        Path index = mirror.resolve("offers/v1.0/aws/AWSLambda/current/region_index.json");
+        try {
+            Files.writeString(index, Files.readString(index).replace("\"us-east-2\" :", "\"../../escape\" :"));
+        } catch (IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        }
+        CliRunner all = update(tmp.resolve("q"), "--regions", "all");
+        assertEquals(2, all.exitCode());
+        assertTrue(all.err().contains("\"../../escape\" is not a region code"), all.err());
+        assertFalse(Files.exists(tmp.resolve("escape")));
     }
 
     @Test
