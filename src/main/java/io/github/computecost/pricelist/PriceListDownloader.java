@@ -249,7 +249,8 @@ public final class PriceListDownloader {
         try {
             return http.send(b.timeout(Duration.ofMinutes(30)).header("User-Agent", "compute-cost").build(), handler);
         } catch (IOException e) {
-            throw new PriceListException(where(path) + ": cannot be downloaded: " + e.getMessage());
+            throw new PriceListException(where(path) + ": cannot be downloaded: " + (e.getMessage() != null
+                    ? e.getMessage() : e.getClass().getSimpleName()));
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             throw new PriceListException(where(path) + ": download interrupted");

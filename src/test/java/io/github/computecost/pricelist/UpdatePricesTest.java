@@ -214,10 +214,10 @@ class UpdatePricesTest {
         CliRunner r = update(tmp.resolve("p"), "--regions", "us-east-2");
         assertEquals(2, r.exitCode(), r.out() + r.err());
         assertTrue(r.err().contains("/offers/v1.0/aws/AWSLambda/20251028000000/us-east-2/index.json: HTTP 404"), r.err());
-        CliRunner unknown = update(tmp.resolve("q"), "--regions", "mars-north-1");
+        CliRunner unknown = update(tmp.resolve("q"), "--regions", "xx-north-9");
         assertEquals(2, unknown.exitCode());
-        assertTrue(unknown.out().contains("mars-north-1: not in AWS's region index"), unknown.out());
-        assertTrue(unknown.err().contains("nothing to build tables from"), unknown.err());
+        assertTrue(unknown.out().contains("xx-north-9: not in AWS's region index"), unknown.out());
+        assertTrue(unknown.err().contains("nothing to build tables from"), unknown.out() + unknown.err());
         CliRunner none = CliRunner.run("update-prices", "--out", tmp.resolve("r").toString(), "--endpoint",
                 endpoint + "/nowhere");
         assertEquals(2, none.exitCode());
