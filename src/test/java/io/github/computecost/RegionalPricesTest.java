@@ -62,7 +62,8 @@ class RegionalPricesTest {
         PriceUnavailableException e = assertThrows(PriceUnavailableException.class,
                 () -> NO_FREE_TIER.estimate(List.of(pcExample("eu-central-1", Architecture.ARM64))));
         assertTrue(e.getMessage().contains("EUC1-Lambda-Provisioned-Concurrency-ARM"), e.getMessage());
-        assertTrue(e.getMessage().contains("--pricing-data DIR"), e.getMessage());
+        assertFalse(e.getMessage().contains("--pricing-data"), "the library states facts; the CLI adds flags: "
+                + e.getMessage());
         assertEquals(List.of("pc"), e.resources());
         // us-east-1 has a source for it.
         assertDecimal("25.88643328", NO_FREE_TIER.estimate(List.of(pcExample("us-east-1", Architecture.ARM64))).totalExact());

@@ -40,11 +40,11 @@ final class BuildPricesCommand implements Callable<Integer> {
     @Override
     public Integer call() {
         if (!Files.isDirectory(sources)) {
-            throw new IllegalArgumentException("--sources " + sources + ": not a directory (the sourced data, laid out "
+            throw new BadInputException("--sources " + sources + ": not a directory (the sourced data, laid out "
                     + "as shared/sources)");
         }
         if (!Files.isDirectory(recipe)) {
-            throw new IllegalArgumentException("--recipe " + recipe + ": not a directory (pricing-src of a checkout)");
+            throw new BadInputException("--recipe " + recipe + ": not a directory (pricing-src of a checkout)");
         }
         BundleBuilder.Result r = BundleBuilder.build(recipe, sources);
         var o = spec.commandLine().getOut();
@@ -70,7 +70,7 @@ final class BuildPricesCommand implements Callable<Integer> {
                 }
             }
         } catch (java.io.IOException e) {
-            throw new IllegalArgumentException("cannot stage the build: " + e.getMessage());
+            throw new BadInputException("cannot stage the build: " + e.getMessage());
         } finally {
             Internal.deleteTree(staged);
         }

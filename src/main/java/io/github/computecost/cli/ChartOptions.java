@@ -19,7 +19,7 @@ final class ChartOptions {
             Files.createDirectories(dir);
             Files.writeString(dir.resolve(fileName.replaceAll("[^A-Za-z0-9._-]", "_")), svg);
         } catch (IOException e) {
-            throw new IllegalArgumentException("cannot write chart into " + dir + ": " + e.getMessage());
+            throw new BadInputException("cannot write chart into " + dir + ": " + e.getMessage());
         }
     }
 }

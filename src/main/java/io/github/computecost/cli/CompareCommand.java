@@ -55,7 +55,7 @@ final class CompareCommand implements Callable<Integer> {
         List<WorkloadPlanner.Plan> plans = w.resources().stream().filter(r -> r instanceof NeutralWorkload)
                 .map(r -> (NeutralWorkload) r).map(planner::plan).toList();
         if (plans.isEmpty()) {
-            throw new IllegalArgumentException(options.file + ": no service-neutral workloads (type: workload) to compare");
+            throw new BadInputException(options.file + ": no service-neutral workloads (type: workload) to compare");
         }
         Map<String, List<MonteCarlo.Percentiles>> percentiles = new LinkedHashMap<>();
         for (WorkloadPlanner.Plan p : plans) {

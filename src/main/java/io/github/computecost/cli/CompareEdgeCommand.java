@@ -36,7 +36,7 @@ final class CompareEdgeCommand implements Callable<Integer> {
         List<EdgeComparison> comparisons = EdgeComparer.of(options.prices()).freeTier(options.pricing.freeTier(w.freeTier()))
                 .compareAll(w.resources());
         if (comparisons.isEmpty()) {
-            throw new IllegalArgumentException(options.file + ": no lambda-edge or cloudfront-function resources to compare");
+            throw new BadInputException(options.file + ": no lambda-edge or cloudfront-function resources to compare");
         }
         var out = spec.commandLine().getOut();
         PriceAgeOutput age = PriceAgeOutput.of(options.prices(), List.of("AWSLambdaEdge", "AmazonCloudFront"),

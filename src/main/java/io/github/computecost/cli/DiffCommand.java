@@ -45,7 +45,14 @@ final class DiffCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
-        IncreaseLimit limit = failOnIncrease == null ? null : IncreaseLimit.parse(failOnIncrease);
+        IncreaseLimit limit = null;
+        if (failOnIncrease != null) {
+            try {
+                limit = IncreaseLimit.parse(failOnIncrease);
+            } catch (IllegalArgumentException e) {
+                throw new BadInputException("--fail-on-increase: " + e.getMessage());
+            }
+        }
         Estimate after = estimate(head);
         EstimateDiff d = EstimateDiff.between(estimate(base), after);
         PriceAgeOutput age = PriceAgeOutput.of(after, pricing);
@@ -68,6 +75,6 @@ final class DiffCommand implements Callable<Integer> {
 
     private Estimate estimate(Path file) {
         Workload w = WorkloadReader.read(file);
-        return pricing.estimator(w).estimate(w.resources());
+        return Hints.estimate(pricing.estimator(w).estimate(w.resources()));
     }
 }

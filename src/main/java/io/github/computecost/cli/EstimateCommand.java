@@ -52,7 +52,7 @@ final class EstimateCommand implements Callable<Integer> {
         Set<String> rejected = violations.errors().stream().map(Violation::resource).collect(Collectors.toSet());
         List<Meterable> priceable = w.resources().stream().filter(r -> !rejected.contains(r.name())).toList();
         // A resource that needs a price no source gives is left out whole and listed as not priced.
-        Estimate e = options.pricing.estimator(w).estimatePartial(priceable);
+        Estimate e = Hints.estimate(options.pricing.estimator(w).estimatePartial(priceable));
         Set<String> notPriced = Set.copyOf(e.notPricedResources());
         List<Budget> budgets = new ArrayList<>();
         for (Budget b : w.budgets()) {
@@ -76,10 +76,10 @@ final class EstimateCommand implements Callable<Integer> {
         if (violations.hasErrors() || !e.notPriced().isEmpty()) {
             var err = spec.commandLine().getErr();
             for (Violation v : violations.errors()) {
-                err.println("compute-cost: " + options.file + ": " + v.message());
+                err.println("compute-cost: " + options.file + ": " + Hints.violation(v));
             }
             for (String m : io.github.computecost.pricing.MissingPrice.messages(e.notPriced())) {
-                err.println("compute-cost: " + options.file + ": " + m);
+                err.println("compute-cost: " + options.file + ": " + m + "; " + Hints.MISSING_PRICE);
             }
             err.flush();
             return Main.BAD_INPUT;

@@ -1,8 +1,6 @@
 package io.github.computecost.cli;
 
-import io.github.computecost.estimate.InvalidWorkloadException;
-import io.github.computecost.pricing.PricingDataException;
-import io.github.computecost.spec.WorkloadException;
+import io.github.computecost.ComputeCostException;
 import java.io.OutputStreamWriter;
 import java.io.PrintWriter;
 import java.nio.charset.StandardCharsets;
@@ -97,22 +95,7 @@ public final class Main implements Runnable {
                     + ex.getCommandLine().getCommandSpec().qualifiedName() + " --help)");
             return BAD_INPUT;
         });
-        cl.setExecutionExceptionHandler((ex, c, parsed) -> {
-            if (ex instanceof WorkloadException || ex instanceof PricingDataException
-                    || ex instanceof io.github.computecost.pricelist.PriceListException
-                    || ex instanceof InvalidWorkloadException || ex instanceof IllegalArgumentException
-                    || ex instanceof io.github.computecost.pricing.PriceUnavailableException) {
-                err.println("compute-cost: " + ex.getMessage());
-                return BAD_INPUT;
-            }
-            StringWriter trace = new StringWriter();
-            err.println("compute-cost: internal error (please report it): " + ex);
-            if (System.getenv("COMPUTE_COST_DEBUG") != null) {
-                ex.printStackTrace(new PrintWriter(trace));
-                err.print(trace);
-            }
-            return INTERNAL_ERROR;
-        });
+        cl.setExecutionExceptionHandler((ex, c, parsed) -> failed(ex, err));
         int code;
         try {
             code = cl.execute(args);
@@ -123,6 +106,26 @@ public final class Main implements Runnable {
         out.flush();
         err.flush();
         return code;
+    }
+
+    /**
+     * Reports an exception a command threw, on one line, and gives its exit code. Bad input is whatever
+     * compute-cost reports as such (a {@link ComputeCostException}: exit 2, its message with the flags that would
+     * help); anything else, a stray {@link IllegalArgumentException} included, is a defect of ours (exit 3; the
+     * stack trace only when {@code COMPUTE_COST_DEBUG} is set).
+     */
+    static int failed(Exception ex, PrintWriter err) {
+        if (ex instanceof ComputeCostException e) {
+            err.println("compute-cost: " + Hints.message(e));
+            return BAD_INPUT;
+        }
+        err.println("compute-cost: internal error (please report it): " + ex);
+        if (System.getenv("COMPUTE_COST_DEBUG") != null) {
+            StringWriter trace = new StringWriter();
+            ex.printStackTrace(new PrintWriter(trace));
+            err.print(trace);
+        }
+        return INTERNAL_ERROR;
     }
 
     /** The version from the jar's manifest, or "development". */

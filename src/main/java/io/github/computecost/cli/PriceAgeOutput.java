@@ -56,7 +56,7 @@ final class PriceAgeOutput {
     /** @return the warning line when even the newest price is older than the threshold, else nothing */
     String warning() {
         return dates.filter(d -> ChronoUnit.DAYS.between(d.newest(), today) > maxAgeDays)
-                .map(d -> "warning: " + Estimator.staleWarning(d.newest(), today, maxAgeDays) + "\n").orElse("");
+                .map(d -> "warning: " + Hints.warning(Estimator.staleWarning(d.newest(), today, maxAgeDays)) + "\n").orElse("");
     }
 
     /** @return one line for a text or Markdown output, with the warning when even the newest price is too old */
@@ -68,7 +68,7 @@ final class PriceAgeOutput {
         long age = ChronoUnit.DAYS.between(d.newest(), today);
         String words = io.github.computecost.report.PriceAgeText.line(dates, today);
         String line = Character.toUpperCase(words.charAt(0)) + words.substring(1) + "\n";
-        return age > maxAgeDays ? line + "warning: " + Estimator.staleWarning(d.newest(), today, maxAgeDays) + "\n" : line;
+        return age > maxAgeDays ? line + "warning: " + Hints.warning(Estimator.staleWarning(d.newest(), today, maxAgeDays)) + "\n" : line;
     }
 
     /** @return the JSON output with a {@code prices} object (dates, age, warning) added at its top level */
@@ -77,7 +77,7 @@ final class PriceAgeOutput {
             ObjectNode root = (ObjectNode) Json.json().readTree(json);
             ObjectNode p = io.github.computecost.report.PriceAgeText.putJson(root, dates, today);
             dates.filter(d -> ChronoUnit.DAYS.between(d.newest(), today) > maxAgeDays)
-                    .ifPresent(d -> p.put("warning", Estimator.staleWarning(d.newest(), today, maxAgeDays)));
+                    .ifPresent(d -> p.put("warning", Hints.warning(Estimator.staleWarning(d.newest(), today, maxAgeDays))));
             return JsonOutput.write(root);
         } catch (IOException e) {
             throw new IllegalStateException("a report wrote JSON it cannot read back", e);

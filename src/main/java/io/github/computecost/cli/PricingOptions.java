@@ -29,7 +29,7 @@ final class PricingOptions {
 
     /** The default price book (commercial and GovCloud regions, USD), with --pricing-data laid over it. */
     PriceBook prices() {
-        return book(priceBook != null ? PriceBook.bundled(priceBook) : PriceBook.bundled());
+        return book(priceBook != null ? named() : PriceBook.bundled());
     }
 
     /**
@@ -38,11 +38,11 @@ final class PricingOptions {
      */
     PriceBook prices(java.util.SortedSet<String> regions) {
         if (priceBook != null) {
-            return book(PriceBook.bundled(priceBook));
+            return book(named());
         }
         long china = regions.stream().filter(PriceBook::isChina).count();
         if (china > 0 && china < regions.size()) {
-            throw new IllegalArgumentException("the workload mixes China regions ("
+            throw new BadInputException("the workload mixes China regions ("
                     + String.join(", ", regions.stream().filter(PriceBook::isChina).toList()) + ", priced in CNY) with "
                     + "others (" + String.join(", ", regions.stream().filter(r -> !PriceBook.isChina(r)).toList())
                     + ", priced in USD); one estimate holds one currency: estimate them in separate files");
@@ -50,9 +50,18 @@ final class PricingOptions {
         return book(china > 0 ? PriceBook.bundled(PriceBook.AWS_CN) : PriceBook.bundled());
     }
 
+    /** The bundled price book --price-book names. */
+    private PriceBook named() {
+        if (!PriceBook.bundledIds().contains(priceBook)) {
+            throw new BadInputException("--price-book " + priceBook + ": no such bundled price book (have: "
+                    + String.join(", ", PriceBook.bundledIds()) + ")");
+        }
+        return PriceBook.bundled(priceBook);
+    }
+
     private PriceBook book(PriceBook base) {
         if (maxPriceAgeDays < 0) {
-            throw new IllegalArgumentException("--max-price-age must not be negative: " + maxPriceAgeDays);
+            throw new BadInputException("--max-price-age must not be negative: " + maxPriceAgeDays);
         }
         return pricingData == null ? base : base.overriddenBy(pricingData);
     }

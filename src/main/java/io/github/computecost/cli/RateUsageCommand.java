@@ -38,7 +38,7 @@ final class RateUsageCommand implements Callable<Integer> {
     @Override
     public Integer call() {
         if (whatIf != null && !whatIf.equals("arm64")) {
-            throw new IllegalArgumentException("--what-if must be arm64, was \"" + whatIf + "\"");
+            throw new BadInputException("--what-if must be arm64, was \"" + whatIf + "\"");
         }
         Rerater.Result r = Rerater.of(pricing.prices()).clock(pricing.clock()).freeTier(!pricing.noFreeTier)
                 .whatIfArm(whatIf != null).rate(file);

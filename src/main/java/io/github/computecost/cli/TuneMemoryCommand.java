@@ -46,7 +46,7 @@ final class TuneMemoryCommand implements Callable<Integer> {
         List<MemoryTuning> tunings = w.resources().stream().filter(r -> r instanceof MemoryTuning)
                 .map(r -> (MemoryTuning) r).toList();
         if (tunings.isEmpty()) {
-            throw new IllegalArgumentException(options.file + ": no memory-tuning entries (type: memory-tuning)");
+            throw new BadInputException(options.file + ": no memory-tuning entries (type: memory-tuning)");
         }
         String region = w.region().orElse(Estimator.DEFAULT_REGION);
         List<MemoryTuning.Result> results = new ArrayList<>();

@@ -64,15 +64,21 @@ final class UpdatePricesCommand implements Callable<Integer> {
                         err.println();
                     }
                 };
-        PriceListDownloader d = from != null && from.mirror != null ? PriceListDownloader.fromMirror(from.mirror, progress)
-                : PriceListDownloader.fromEndpoint(from != null && from.endpoint != null ? from.endpoint
-                        : PriceListDownloader.AWS_ENDPOINT, progress);
+        PriceListDownloader d;
+        try {
+            d = from != null && from.mirror != null ? PriceListDownloader.fromMirror(from.mirror, progress)
+                    : PriceListDownloader.fromEndpoint(from != null && from.endpoint != null ? from.endpoint
+                            : PriceListDownloader.AWS_ENDPOINT, progress);
+        } catch (IllegalArgumentException e) {
+            throw new BadInputException((from != null && from.mirror != null ? "--from: " : "--endpoint: ")
+                    + e.getMessage());
+        }
         PriceListDownloader.Result r = d.download(out, services, regions);
         var o = spec.commandLine().getOut();
         r.notes().forEach(n -> o.println("note: " + n));
         r.downloaded().forEach(p -> o.println("downloaded " + p));
         if (r.offers().isEmpty()) {
-            throw new IllegalArgumentException("no offer file for " + String.join(", ", services) + " in "
+            throw new BadInputException("no offer file for " + String.join(", ", services) + " in "
                     + String.join(", ", regions) + ": nothing to build tables from");
         }
         PriceListImporter.Result tables = PriceListImporter.run(r.offers());

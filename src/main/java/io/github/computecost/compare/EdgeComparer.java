@@ -1,5 +1,6 @@
 package io.github.computecost.compare;
 
+import io.github.computecost.limits.InvalidWorkloadException;
 import io.github.computecost.edge.CloudFrontFunction;
 import io.github.computecost.edge.EdgeEventType;
 import io.github.computecost.edge.FunctionNeeds;
@@ -55,7 +56,7 @@ public final class EdgeComparer {
     /**
      * Compares every edge function among {@code resources}, in order; other resources are skipped.
      *
-     * @throws io.github.computecost.estimate.InvalidWorkloadException if AWS would reject a function
+     * @throws io.github.computecost.limits.InvalidWorkloadException if AWS would reject a function
      */
     public List<EdgeComparison> compareAll(List<? extends Meterable> resources) {
         List<EdgeComparison> out = new ArrayList<>();
@@ -72,7 +73,7 @@ public final class EdgeComparer {
     /**
      * A Lambda@Edge function against a CloudFront Function with the same traffic (no KeyValueStore reads).
      *
-     * @throws io.github.computecost.estimate.InvalidWorkloadException if AWS would reject the function
+     * @throws io.github.computecost.limits.InvalidWorkloadException if AWS would reject the function
      */
     public EdgeComparison compare(LambdaEdgeFunction fn) {
         CloudFrontFunction asCff = CloudFrontFunction.of(fn.name(), fn.eventType(), fn.requestsPerMonth());
@@ -100,7 +101,7 @@ public final class EdgeComparer {
      * A CloudFront Function against a Lambda@Edge function with the same traffic, of the memory and duration
      * the CloudFront Function names for it (128 MB and 1 ms unless it says otherwise).
      *
-     * @throws io.github.computecost.estimate.InvalidWorkloadException if AWS would reject the function
+     * @throws io.github.computecost.limits.InvalidWorkloadException if AWS would reject the function
      */
     public EdgeComparison compare(CloudFrontFunction fn) {
         LambdaEdgeFunction asLe = LambdaEdgeFunction.of(fn.name(), fn.eventType(), fn.lambdaEdgeMemoryMb(),

@@ -132,6 +132,6 @@ public record MemoryTuning(String name, Optional<String> region, Architecture ar
 
     @Override
     public MeteredResource meter(PriceBook prices, String defaultRegion) {
-        throw new IllegalArgumentException(name + ": a memory-tuning entry has no price of its own; use tune-memory");
+        throw new io.github.computecost.ComputeCostException(name + ": a memory-tuning entry has no price of its own; use tune-memory");
     }
 }

@@ -88,7 +88,7 @@ public record NeutralWorkload(String name, Optional<String> region, long request
 
     @Override
     public MeteredResource meter(PriceBook prices, String defaultRegion) {
-        throw new IllegalArgumentException(name + ": a service-neutral workload (type: workload) has no price of its "
+        throw new io.github.computecost.ComputeCostException(name + ": a service-neutral workload (type: workload) has no price of its "
                 + "own; use compare to price it on every service that can run it");
     }
 }

@@ -54,8 +54,7 @@ public final class Ec2Catalog {
                     i.operatingSystem().id(), "a priced combination", i.name() + ": the catalog has no "
                             + i.operatingSystem() + " price for " + i.instanceType() + " in " + region + " ("
                             + r.usageTypePrefix() + usageType(i.instanceType(), i.operatingSystem()) + "): no source "
-                            + "the bundled tables are built from gives it; add it with --pricing-data DIR, or build a "
-                            + "table from AWS's Price List with update-prices"));
+                            + "the bundled tables are built from gives it"));
         }
         return new ValidationReport(out);
     }

@@ -70,6 +70,11 @@ public record Estimate(String currency, String pricingVersion, boolean freeTier,
         return new Estimate(currency, pricingVersion, freeTier, resources, w, priceDates, pricedOn, notPriced);
     }
 
+    /** @return this estimate without warnings (to replace them with a caller's own wording) */
+    public Estimate withoutWarnings() {
+        return new Estimate(currency, pricingVersion, freeTier, resources, List.of(), priceDates, pricedOn, notPriced);
+    }
+
     /** @return whether any line item's unit price was derived by a rule rather than read from a source */
     public boolean usesDerivedPrices() {
         return resources.stream().flatMap(r -> r.lineItems().stream()).anyMatch(LineItem::isDerived);

@@ -1,5 +1,6 @@
 package io.github.computecost.estimate;
 
+import io.github.computecost.limits.InvalidWorkloadException;
 import io.github.computecost.pricing.MissingPrice;
 import io.github.computecost.pricing.PriceBook;
 import io.github.computecost.pricing.PriceUnavailableException;
@@ -188,14 +189,17 @@ public final class Estimator {
         return e.withWarning(staleWarning(e.priceDates().get().newest(), e.pricedOn(), maxPriceAgeDays));
     }
 
+    /** The words every stale-price warning starts with, so that a caller can recognise it and add its own advice. */
+    public static final String STALE_PRICES = "prices may be out of date";
+
     /**
-     * @return the one warning an estimate gives when even its newest price is older than the threshold
+     * @return the one warning an estimate gives when even its newest price is older than the threshold; it starts
+     *     with {@link #STALE_PRICES}
      */
     public static String staleWarning(LocalDate newest, LocalDate today, int maxPriceAgeDays) {
         long age = java.time.temporal.ChronoUnit.DAYS.between(newest, today);
-        return "prices may be out of date: the newest price this estimate uses is from " + newest + ", " + age
+        return STALE_PRICES + ": the newest price this estimate uses is from " + newest + ", " + age
                 + " days before " + today + " (more than " + maxPriceAgeDays + " days); AWS may have changed its prices "
-                + "since. Refresh them from AWS's Price List with update-prices and pass the directory with "
-                + "--pricing-data DIR";
+                + "since";
     }
 }

@@ -1,5 +1,6 @@
 package io.github.computecost.estimate;
 
+import io.github.computecost.limits.InvalidWorkloadException;
 import io.github.computecost.limits.ValidationReport;
 import io.github.computecost.pricing.PriceBook;
 import java.math.BigDecimal;

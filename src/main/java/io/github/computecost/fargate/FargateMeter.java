@@ -2,7 +2,7 @@ package io.github.computecost.fargate;
 
 import io.github.computecost.compute.Architecture;
 import io.github.computecost.compute.OperatingSystem;
-import io.github.computecost.estimate.InvalidWorkloadException;
+import io.github.computecost.limits.InvalidWorkloadException;
 import io.github.computecost.estimate.MeteredResource;
 import io.github.computecost.estimate.UsageRecord;
 import io.github.computecost.internal.BilledTime;

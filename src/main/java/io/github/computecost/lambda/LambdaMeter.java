@@ -1,7 +1,7 @@
 package io.github.computecost.lambda;
 
 import io.github.computecost.compute.Architecture;
-import io.github.computecost.estimate.InvalidWorkloadException;
+import io.github.computecost.limits.InvalidWorkloadException;
 import io.github.computecost.estimate.MeteredResource;
 import io.github.computecost.estimate.UsageRecord;
 import io.github.computecost.limits.ValidationReport;

@@ -1,6 +1,6 @@
 package io.github.computecost.lightsail;
 
-import io.github.computecost.estimate.InvalidWorkloadException;
+import io.github.computecost.limits.InvalidWorkloadException;
 import io.github.computecost.estimate.MeteredResource;
 import io.github.computecost.estimate.UsageRecord;
 import io.github.computecost.limits.Severity;

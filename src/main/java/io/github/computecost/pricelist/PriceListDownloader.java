@@ -118,7 +118,7 @@ public final class PriceListDownloader {
      */
     public static PriceListDownloader fromMirror(Path mirror, Progress progress) {
         if (!Files.isDirectory(mirror)) {
-            throw new IllegalArgumentException("--from " + mirror + ": not a directory (a mirror of the Price List, with "
+            throw new IllegalArgumentException("the mirror " + mirror + " is not a directory (a mirror of the Price List, with "
                     + "offers/v1.0/aws/index.json in it)");
         }
         return new PriceListDownloader(mirror.toString(), mirror, Objects.requireNonNull(progress));

@@ -39,7 +39,7 @@ public record MissingPrice(Optional<String> resource, String service, String reg
     }
 
     /**
-     * @return one line naming the resource, the usage type, the region and the fix, for example
+     * @return one line naming the resource, the usage type and the region, for example
      *     {@code checkout: no price for EUC1-Lambda-Provisioned-Concurrency-ARM (AWSLambda, eu-central-1) ...}
      */
     public String message() {
@@ -82,7 +82,6 @@ public record MissingPrice(Optional<String> resource, String service, String reg
             what.append(" (").append(e.getKey()).append(")");
         }
         return first.resource.map(r -> r + ": ").orElse("") + "no price for " + what + ": no source the bundled tables are built from gives it, and compute-cost never copies a price "
-                + "from another region or architecture; add it with --pricing-data DIR (a table in the pricing-data "
-                + "format), or build one from AWS's Price List with update-prices or import-prices";
+                + "from another region or architecture";
     }
 }

@@ -360,14 +360,13 @@ public final class PriceBook {
     /**
      * @param serviceCode the table's service, {@code "AWSLambda"}
      * @return that service's tables, read on first use
-     * @throws IllegalArgumentException if the price book has none
+     * @throws ServiceNotPricedException if the price book has none
      * @throws PricingDataException if the table cannot be read
      */
     public ServicePrices service(String serviceCode) {
         Lazy s = services.get(serviceCode);
         if (s == null) {
-            throw new IllegalArgumentException("no pricing data for service " + serviceCode + " in the price book "
-                    + id + " (have: " + String.join(", ", services.keySet()) + ")");
+            throw new ServiceNotPricedException(serviceCode, id, serviceCodes());
         }
         return s.get();
     }

@@ -7,7 +7,7 @@ import java.util.List;
  * guessed rate: the resources that need them are refused. {@link #missing()} lists every one, so a caller
  * can price the others and report these as not priced.
  */
-public final class PriceUnavailableException extends RuntimeException {
+public final class PriceUnavailableException extends io.github.computecost.ComputeCostException {
 
     private final transient List<MissingPrice> missing;
 

@@ -5,7 +5,7 @@ package io.github.computecost.pricing;
  * not start at zero or do not abut, negative prices, an incomplete region, ...). The message names the
  * file and the JSON path of the offending field.
  */
-public final class PricingDataException extends RuntimeException {
+public final class PricingDataException extends io.github.computecost.ComputeCostException {
 
     private final String file;
     private final String jsonPath;

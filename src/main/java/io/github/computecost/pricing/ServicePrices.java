@@ -58,9 +58,8 @@ public record ServicePrices(String service, String title, String file, String da
         if (r == null) {
             String hint = code.startsWith("cn-") && !regions.keySet().stream().anyMatch(k -> k.startsWith("cn-"))
                     ? "China regions are priced in CNY in their own price book: PriceBook.bundledForRegion(\"" + code
-                            + "\") (the command line picks it when every resource runs in China)"
-                    : "price another region by adding a table for it with --pricing-data DIR, or build one from AWS's "
-                            + "Price List with update-prices";
+                            + "\")"
+                    : "";
             throw new UnknownRegionException(service, code, regionCodes(), hint);
         }
         return r;

@@ -6,7 +6,7 @@ import java.util.SortedSet;
  * A region for which the price book has no prices for a service. The message lists the regions it has and
  * says how to add others.
  */
-public final class UnknownRegionException extends IllegalArgumentException {
+public final class UnknownRegionException extends io.github.computecost.ComputeCostException {
 
     private final String region;
 

@@ -111,15 +111,15 @@ public final class Rerater {
     /**
      * @param csv the export ({@code .csv} or {@code .csv.gz})
      * @return costs per usage type and per resource, and the rows skipped
-     * @throws IllegalArgumentException if the file is missing or has no usage-type and amount columns
+     * @throws UsageExportException if the file is missing or has no usage-type and amount columns
      */
     public Result rate(Path csv) {
         try (InputStream in = Files.newInputStream(csv)) {
             return rate(in, csv.toString());
         } catch (NoSuchFileException e) {
-            throw new IllegalArgumentException(csv + ": file not found");
+            throw new UsageExportException(csv + ": file not found");
         } catch (IOException e) {
-            throw new IllegalArgumentException(csv + ": cannot be read: " + e.getMessage());
+            throw new UsageExportException(csv + ": cannot be read: " + e.getMessage());
         }
     }
 
@@ -130,13 +130,13 @@ public final class Rerater {
      * @param in the export's bytes, UTF-8 (or gzipped UTF-8)
      * @param name the export's name, for error messages
      * @throws IOException if reading fails or the gzip stream is corrupt
-     * @throws IllegalArgumentException if the export is empty or has no usage-type and amount columns
+     * @throws UsageExportException if the export is empty or has no usage-type and amount columns
      */
     public Result rate(InputStream in, String name) throws IOException {
         LineReader lines = new LineReader(maybeGunzip(Objects.requireNonNull(in, "in")));
         byte[] header = lines.next();
         if (header == null) {
-            throw new IllegalArgumentException(name + ": empty");
+            throw new UsageExportException(name + ": empty");
         }
         Aggregator agg = aggregator(name, header, lines.start(), lines.end());
         byte[] buffer;
@@ -171,12 +171,12 @@ public final class Rerater {
         try {
             header = Csv.split(new String(buffer, from + skip, to - from - skip, StandardCharsets.UTF_8));
         } catch (IllegalArgumentException e) {
-            throw new IllegalArgumentException(name + ": header line: " + e.getMessage());
+            throw new UsageExportException(name + ": header line: " + e.getMessage());
         }
         int type = column(header, "lineItem/UsageType", "line_item_usage_type");
         int amount = column(header, "lineItem/UsageAmount", "line_item_usage_amount");
         if (type < 0 || amount < 0) {
-            throw new IllegalArgumentException(name + ": no usage type and amount columns (lineItem/UsageType and "
+            throw new UsageExportException(name + ": no usage type and amount columns (lineItem/UsageType and "
                     + "lineItem/UsageAmount, or line_item_usage_type and line_item_usage_amount)");
         }
         int resource = column(header, "lineItem/ResourceId", "line_item_resource_id");

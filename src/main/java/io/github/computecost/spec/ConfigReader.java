@@ -72,7 +72,7 @@ public final class ConfigReader {
         boolean taskDefinition = root.isObject() && (root.has("containerDefinitions") || root.has("taskDefinition"));
         if (!template && !taskDefinition) {
             if (usageFile.isPresent()) {
-                throw new WorkloadException(name, "$", Optional.empty(), "--usage is for templates and task "
+                throw new WorkloadException(name, "$", Optional.empty(), "a usage file is for templates and task "
                         + "definitions; a workload file holds its own usage");
             }
             return WorkloadReader.parse(name, root);

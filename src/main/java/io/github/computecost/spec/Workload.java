@@ -43,10 +43,6 @@ public record Workload(Optional<String> region, boolean freeTier, List<Meterable
     }
 
     /**
-     * @param prices the price book to rate against
-     * @return an estimator with this workload's default region and free-tier setting
-     */
-    /**
      * @return every region the workload's resources run in (a resource naming none runs in the file's region, or
      *     {@link Estimator#DEFAULT_REGION}), sorted
      */
@@ -62,6 +58,10 @@ public record Workload(Optional<String> region, boolean freeTier, List<Meterable
         return out;
     }
 
+    /**
+     * @param prices the price book to rate against
+     * @return an estimator with this workload's default region and free-tier setting
+     */
     public Estimator estimator(PriceBook prices) {
         Estimator e = Estimator.of(prices).freeTier(freeTier);
         return region.map(e::region).orElse(e);

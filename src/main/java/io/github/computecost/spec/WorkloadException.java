@@ -7,7 +7,7 @@ import java.util.Optional;
  * The one-line message names the file, the resource (when there is one), the JSON path of the field and
  * what is allowed.
  */
-public final class WorkloadException extends RuntimeException {
+public final class WorkloadException extends io.github.computecost.ComputeCostException {
 
     private final String file;
     private final String jsonPath;

@@ -70,7 +70,7 @@ public final class WorkloadValidator {
         } catch (UnknownRegionException e) {
             out.add(new Violation("region.unknown", Severity.ERROR, m.name(), "region", e.region(), "a priced region",
                     m.name() + ": " + e.getMessage()));
-        } catch (IllegalArgumentException e) {
+        } catch (io.github.computecost.ComputeCostException e) {
             // limit errors and missing price tables: reported by the validators, or by estimate
         }
     }

@@ -3,7 +3,7 @@ package io.github.computecost.testing;
 import io.github.computecost.budget.BudgetCheck;
 import io.github.computecost.budget.BudgetReport;
 import io.github.computecost.estimate.Estimate;
-import io.github.computecost.estimate.InvalidWorkloadException;
+import io.github.computecost.limits.InvalidWorkloadException;
 import io.github.computecost.estimate.Meterable;
 import io.github.computecost.limits.Violation;
 import io.github.computecost.money.Amounts;

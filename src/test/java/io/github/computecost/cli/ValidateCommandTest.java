@@ -133,7 +133,7 @@ class ValidateCommandTest {
         assertEquals(0, ecs.exitCode(), ecs.out() + ecs.err());
         CliRunner bad = CliRunner.run("estimate", "examples/orders.yaml", "--usage", "src/test/resources/config/sam-usage.yaml");
         assertEquals(2, bad.exitCode());
-        assertTrue(bad.err().contains("--usage is for templates and task definitions"), bad.err());
+        assertTrue(bad.err().contains("a usage file is for templates and task definitions"), bad.err());
     }
 
     @Test

@@ -8,7 +8,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.github.computecost.compute.OperatingSystem;
 import io.github.computecost.estimate.Estimator;
-import io.github.computecost.estimate.InvalidWorkloadException;
+import io.github.computecost.limits.InvalidWorkloadException;
 import io.github.computecost.estimate.LineItem;
 import io.github.computecost.estimate.ResourceEstimate;
 import io.github.computecost.pricing.PriceBook;

@@ -10,7 +10,7 @@ import io.github.computecost.compute.Architecture;
 import io.github.computecost.compute.OperatingSystem;
 import io.github.computecost.estimate.Estimate;
 import io.github.computecost.estimate.Estimator;
-import io.github.computecost.estimate.InvalidWorkloadException;
+import io.github.computecost.limits.InvalidWorkloadException;
 import io.github.computecost.estimate.LineItem;
 import io.github.computecost.estimate.ResourceEstimate;
 import io.github.computecost.pricing.PriceBook;

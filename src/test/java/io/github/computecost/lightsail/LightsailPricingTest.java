@@ -7,7 +7,7 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.github.computecost.estimate.Estimator;
-import io.github.computecost.estimate.InvalidWorkloadException;
+import io.github.computecost.limits.InvalidWorkloadException;
 import io.github.computecost.estimate.ResourceEstimate;
 import io.github.computecost.pricing.PriceBook;
 import java.util.List;

@@ -102,8 +102,7 @@ class PriceBookTest {
                 () -> euc1.table("Lambda-Provisioned-Concurrency-ARM"));
         assertTrue(e.getMessage().contains("EUC1-Lambda-Provisioned-Concurrency-ARM"), e.getMessage());
         assertTrue(e.getMessage().contains("eu-central-1"), e.getMessage());
-        assertTrue(e.getMessage().contains("--pricing-data"), e.getMessage());
-        assertTrue(e.getMessage().contains("update-prices"), e.getMessage());
+        assertFalse(e.getMessage().contains("--pricing-data"), "the library states facts: " + e.getMessage());
     }
 
     @Test
@@ -138,7 +137,7 @@ class PriceBookTest {
                 () -> PriceBook.bundled().service("AWSLambda").region("mars-north-1"));
         assertTrue(e.getMessage().contains("mars-north-1"), e.getMessage());
         assertTrue(e.getMessage().contains("af-south-1, ap-east-1"), e.getMessage());
-        assertTrue(e.getMessage().contains("--pricing-data"), e.getMessage());
+        assertFalse(e.getMessage().contains("--pricing-data"), "the library states facts: " + e.getMessage());
     }
 
     @Test

@@ -73,10 +73,10 @@ class RerateTest {
     void exportsWithoutTheColumnsAreRefused() throws IOException {
         Path bad = dir.resolve("bad.csv");
         Files.writeString(bad, "a,b\n1,2\n");
-        IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
+        UsageExportException e = assertThrows(UsageExportException.class,
                 () -> Rerater.of(PriceBook.bundled()).rate(bad));
         assertTrue(e.getMessage().contains("no usage type and amount columns"), e.getMessage());
-        assertThrows(IllegalArgumentException.class, () -> Rerater.of(PriceBook.bundled()).rate(dir.resolve("none.csv")));
+        assertThrows(UsageExportException.class, () -> Rerater.of(PriceBook.bundled()).rate(dir.resolve("none.csv")));
     }
 
     @Test

@@ -1,13 +1,12 @@
-package io.github.computecost.estimate;
+package io.github.computecost.limits;
 
-import io.github.computecost.limits.ValidationReport;
 import java.util.Objects;
 
 /**
  * A resource whose configuration AWS would reject (memory outside the accepted range, ...), so it cannot
  * be priced. Carries the full {@link ValidationReport}; the message lists every error.
  */
-public final class InvalidWorkloadException extends IllegalArgumentException {
+public final class InvalidWorkloadException extends io.github.computecost.ComputeCostException {
 
     private final transient ValidationReport report;
 

@@ -1,0 +1,69 @@
+package io.github.computecost.cli;
+
+import io.github.computecost.ComputeCostException;
+import io.github.computecost.estimate.Estimate;
+import io.github.computecost.estimate.Estimator;
+import io.github.computecost.pricing.PriceBook;
+import io.github.computecost.pricing.PriceUnavailableException;
+import io.github.computecost.pricing.ServiceNotPricedException;
+import io.github.computecost.pricing.UnknownRegionException;
+
+/**
+ * What the command line adds to the library's messages: the library states facts (no price for this region),
+ * and only the command line knows which of its flags would help. Stateless.
+ */
+final class Hints {
+
+    /** Said after a missing price: how a user gives one. */
+    static final String MISSING_PRICE = "add it with --pricing-data DIR (a table in the pricing-data format), or build "
+            + "one from AWS's Price List with update-prices or import-prices";
+    /** Said after a stale-price warning. */
+    static final String STALE = "refresh them from AWS's Price List with update-prices and pass the directory with "
+            + "--pricing-data DIR";
+
+    private Hints() {
+    }
+
+    /** @return the exception's message, with the flags that would help where there are some */
+    static String message(ComputeCostException e) {
+        String m = e.getMessage();
+        if (e instanceof UnknownRegionException u) {
+            return PriceBook.isChina(u.region())
+                    ? m + " (the command line picks the aws-cn price book when every resource runs in China; or pass "
+                            + "--price-book aws-cn)"
+                    : m + "; to price it, give a table for it with --pricing-data DIR, or build one from AWS's Price List "
+                            + "with update-prices";
+        }
+        if (e instanceof PriceUnavailableException) {
+            return m + "; " + MISSING_PRICE;
+        }
+        if (e instanceof ServiceNotPricedException) {
+            return m + "; give a table for it with --pricing-data DIR (see pricing-data/README.md)";
+        }
+        return m;
+    }
+
+    /** @return a violation's message, with the flags that would help where there are some */
+    static String violation(io.github.computecost.limits.Violation v) {
+        return switch (v.code()) {
+            case "region.unknown" -> v.message() + "; to price it, give a table for it with --pricing-data DIR, or build "
+                    + "one from AWS's Price List with update-prices";
+            case "ec2.price.missing" -> v.message() + "; " + MISSING_PRICE;
+            default -> v.message();
+        };
+    }
+
+    /** @return a warning with the command line's advice added where it has some */
+    static String warning(String w) {
+        return w.startsWith(Estimator.STALE_PRICES) ? w + "; " + STALE : w;
+    }
+
+    /** @return the estimate with the command line's advice added to its warnings */
+    static Estimate estimate(Estimate e) {
+        Estimate out = e.withoutWarnings();
+        for (String w : e.warnings()) {
+            out = out.withWarning(warning(w));
+        }
+        return out;
+    }
+}

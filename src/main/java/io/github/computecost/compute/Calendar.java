@@ -1,0 +1,40 @@
+package io.github.computecost.compute;
+
+import java.math.BigDecimal;
+
+/**
+ * The month AWS prices in, in one place. AWS's pricing pages and the AWS Pricing Calculator turn hourly prices
+ * into monthly ones with a month of 730 hours (365 days × 24 hours / 12 months: "730 hours in a month",
+ * https://calculator.aws/#/ and, for example, https://aws.amazon.com/fargate/pricing/); a calendar month has at
+ * most 744 hours (31 days × 24). Every default running time is {@link #HOURS_PER_MONTH}; every hours-per-month
+ * setting is checked against {@link #MAX_HOURS_PER_MONTH}. A service's own figures (Lightsail's 744-hour plan
+ * month, say) are data in its pricing-data table, not here.
+ */
+public final class Calendar {
+
+    /** AWS's average month, in hours: 730. */
+    public static final BigDecimal HOURS_PER_MONTH = BigDecimal.valueOf(730);
+    /** The longest calendar month, in hours: 744 (31 days). */
+    public static final BigDecimal MAX_HOURS_PER_MONTH = BigDecimal.valueOf(744);
+    /** Seconds in an hour: 3,600. */
+    public static final BigDecimal SECONDS_PER_HOUR = BigDecimal.valueOf(3600);
+    /** Seconds in AWS's average month: 730 × 3,600 = 2,628,000, for average request rates. */
+    public static final BigDecimal SECONDS_PER_MONTH = HOURS_PER_MONTH.multiply(SECONDS_PER_HOUR);
+
+    private Calendar() {
+    }
+
+    /**
+     * @param hours hours of running time in a month
+     * @return whether {@code hours} is more than 0 and at most {@link #MAX_HOURS_PER_MONTH}
+     */
+    public static boolean isHoursInMonth(BigDecimal hours) {
+        return hours.signum() > 0 && hours.compareTo(MAX_HOURS_PER_MONTH) <= 0;
+    }
+
+    /** @return {@code "hoursPerMonth must be more than 0 and at most 744: <value>"}, for a constructor's check */
+    public static String hoursInMonthRule(String field, BigDecimal hours) {
+        return field + " must be more than 0 and at most " + MAX_HOURS_PER_MONTH.toPlainString() + ": "
+                + hours.toPlainString();
+    }
+}
