@@ -131,7 +131,8 @@ class RegionalPricesTest {
         assertTrue(PriceBook.bundled().service("AmazonEC2").region("us-east-1").find("BoxUsage:c6g.metal")
                 .map(t -> t.tiers().get(0).unitPrice().compareTo(bd("2.3066")) != 0).orElse(true));
         // "Did you mean" draws on the whole catalog.
-        var bad = Ec2Instance.of("x", "m8g.mediun", 1).validate(PriceBook.bundled());
+        var bad = io.github.computecost.ec2.Ec2Catalog.validate(Ec2Instance.of("x", "m8g.mediun", 1), PriceBook.bundled(),
+                "us-east-1");
         assertTrue(bad.errors().get(0).message().contains("did you mean m8g.medium"), bad.errors().get(0).message());
     }
 

@@ -1,7 +1,7 @@
 package io.github.computecost.cli;
 
 import io.github.computecost.compare.MonteCarlo;
-import io.github.computecost.compare.NeutralWorkload;
+import io.github.computecost.estimate.Services;
 import io.github.computecost.compare.WorkloadPlanner;
 import io.github.computecost.pricing.PriceBook;
 import io.github.computecost.report.Charts;
@@ -52,8 +52,7 @@ final class CompareCommand implements Callable<Integer> {
         if (w.region().isPresent()) {
             planner = planner.region(w.region().get());
         }
-        List<WorkloadPlanner.Plan> plans = w.resources().stream().filter(r -> r instanceof NeutralWorkload)
-                .map(r -> (NeutralWorkload) r).map(planner::plan).toList();
+        List<WorkloadPlanner.Plan> plans = w.plans().stream().map(planner::plan).toList();
         if (plans.isEmpty()) {
             throw new BadInputException(options.file + ": no service-neutral workloads (type: workload) to compare");
         }
@@ -73,8 +72,8 @@ final class CompareCommand implements Callable<Integer> {
         java.util.Set<String> regions = new java.util.TreeSet<>();
         String fallback = planner.defaultRegion();
         plans.forEach(p -> regions.add(p.workload().region().orElse(fallback)));
-        PriceAgeOutput age = PriceAgeOutput.of(prices, List.of("AWSLambda", "AmazonECSFargate", "AmazonEC2",
-                "AmazonLightsail"), regions, options.pricing);
+        PriceAgeOutput age = PriceAgeOutput.of(prices, Services.all().stream().filter(s -> s.sizing().isPresent())
+                .map(s -> s.tables().get(0)).toList(), regions, options.pricing);
         var out = spec.commandLine().getOut();
         out.print(switch (format) {
             case json -> age.json(PlanReport.json(plans, percentiles, prices.currency()));

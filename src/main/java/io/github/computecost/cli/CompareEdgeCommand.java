@@ -39,7 +39,7 @@ final class CompareEdgeCommand implements Callable<Integer> {
             throw new BadInputException(options.file + ": no lambda-edge or cloudfront-function resources to compare");
         }
         var out = spec.commandLine().getOut();
-        PriceAgeOutput age = PriceAgeOutput.of(options.prices(), List.of("AWSLambdaEdge", "AmazonCloudFront"),
+        PriceAgeOutput age = PriceAgeOutput.of(options.prices(), EdgeComparer.TABLES,
                 List.of(io.github.computecost.pricing.RegionPrices.GLOBAL), options.pricing);
         out.print(format == Format.json ? age.json(ComparisonReport.json(comparisons))
                 : ComparisonReport.text(comparisons, options.file.toString()) + "\n" + age.text());

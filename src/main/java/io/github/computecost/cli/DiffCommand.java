@@ -5,7 +5,7 @@ import io.github.computecost.estimate.Estimate;
 import io.github.computecost.estimate.EstimateDiff;
 import io.github.computecost.report.DiffReport;
 import io.github.computecost.spec.Workload;
-import io.github.computecost.spec.WorkloadReader;
+import io.github.computecost.spec.ConfigReader;
 import java.nio.file.Path;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
@@ -15,10 +15,13 @@ import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
 
-/** {@code diff BASE HEAD}: how the monthly cost changes between two workload files. */
+/**
+ * {@code diff BASE HEAD}: how the monthly cost changes between two versions of the same configuration: workload
+ * files, SAM/CloudFormation templates or ECS task definitions, read as {@code estimate} reads them.
+ */
 @Command(name = "diff", mixinStandardHelpOptions = true,
-        description = "Compare the monthly cost of two workload files (for example a pull request's base and head). "
-                + "Exit 1 when --fail-on-increase is exceeded.")
+        description = "Compare the monthly cost of two workload files, SAM/CloudFormation templates or ECS task "
+                + "definitions (for example a pull request's base and head). Exit 1 when --fail-on-increase is exceeded.")
 final class DiffCommand implements Callable<Integer> {
 
     /** Output formats. */
@@ -27,11 +30,19 @@ final class DiffCommand implements Callable<Integer> {
     @Spec
     CommandSpec spec;
 
-    @Parameters(index = "0", paramLabel = "BASE", description = "The earlier workload file.")
+    @Parameters(index = "0", paramLabel = "BASE", description = "The earlier workload file, template or task definition.")
     Path base;
 
-    @Parameters(index = "1", paramLabel = "HEAD", description = "The later workload file.")
+    @Parameters(index = "1", paramLabel = "HEAD", description = "The later one.")
     Path head;
+
+    @Option(names = "--usage", paramLabel = "USAGE", description = "For templates and task definitions: the usage file "
+            + "(requests, durations, hours by logical id or family) of both sides.")
+    Path usage;
+
+    @Option(names = "--base-usage", paramLabel = "USAGE", description = "The base's usage file, when it differs from "
+            + "--usage.")
+    Path baseUsage;
 
     @Option(names = "--format", defaultValue = "text", description = "Output: ${COMPLETION-CANDIDATES} (default ${DEFAULT-VALUE}).")
     Format format;
@@ -53,8 +64,8 @@ final class DiffCommand implements Callable<Integer> {
                 throw new BadInputException("--fail-on-increase: " + e.getMessage());
             }
         }
-        Estimate after = estimate(head);
-        EstimateDiff d = EstimateDiff.between(estimate(base), after);
+        Estimate after = estimate(head, usage);
+        EstimateDiff d = EstimateDiff.between(estimate(base, baseUsage != null ? baseUsage : usage), after);
         PriceAgeOutput age = PriceAgeOutput.of(after, pricing);
         var out = spec.commandLine().getOut();
         out.print(switch (format) {
@@ -73,8 +84,10 @@ final class DiffCommand implements Callable<Integer> {
         return Main.OK;
     }
 
-    private Estimate estimate(Path file) {
-        Workload w = WorkloadReader.read(file);
-        return Hints.estimate(pricing.estimator(w).estimate(w.resources()));
+    /** The file's estimate, by the one pipeline {@code estimate} uses: every violation and missing price refused. */
+    private Estimate estimate(Path file, Path usageFile) {
+        Workload w = ConfigReader.read(file, java.util.Optional.ofNullable(usageFile));
+        Questions.refuse(w, file.toString());
+        return Hints.estimate(w.assess(pricing.estimator(w)).orThrow());
     }
 }

@@ -4,13 +4,11 @@ import io.github.computecost.budget.Budget;
 import io.github.computecost.budget.BudgetCheck;
 import io.github.computecost.budget.BudgetReport;
 import io.github.computecost.estimate.Estimate;
-import io.github.computecost.estimate.Meterable;
+import io.github.computecost.estimate.Assessment;
 import io.github.computecost.limits.ValidationReport;
 import io.github.computecost.limits.Violation;
 import io.github.computecost.report.EstimateReport;
-import io.github.computecost.spec.WorkloadValidator;
 import java.util.Set;
-import java.util.stream.Collectors;
 import io.github.computecost.spec.Workload;
 import java.math.BigDecimal;
 import java.util.ArrayList;
@@ -47,12 +45,13 @@ final class EstimateCommand implements Callable<Integer> {
     @Override
     public Integer call() {
         Workload w = options.workload();
-        // Report every limit violation, and price what can be priced: resources AWS would reject are left out.
-        ValidationReport violations = WorkloadValidator.validate(w, options.prices());
-        Set<String> rejected = violations.errors().stream().map(Violation::resource).collect(Collectors.toSet());
-        List<Meterable> priceable = w.resources().stream().filter(r -> !rejected.contains(r.name())).toList();
-        // A resource that needs a price no source gives is left out whole and listed as not priced.
-        Estimate e = Hints.estimate(options.pricing.estimator(w).estimatePartial(priceable));
+        Questions.refuse(w, options.file.toString());
+        // The one pipeline: every limit violation reported; what AWS would reject, and what needs a price no source
+        // gives, left out and named; the rest priced.
+        Assessment a = w.assess(options.pricing.estimator(w));
+        ValidationReport violations = a.violations();
+        Set<String> rejected = Set.copyOf(a.rejected());
+        Estimate e = Hints.estimate(a.estimate());
         Set<String> notPriced = Set.copyOf(e.notPricedResources());
         List<Budget> budgets = new ArrayList<>();
         for (Budget b : w.budgets()) {

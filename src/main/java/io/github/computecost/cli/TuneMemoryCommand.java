@@ -43,8 +43,7 @@ final class TuneMemoryCommand implements Callable<Integer> {
     public Integer call() {
         Workload w = options.workload();
         PriceBook prices = options.prices();
-        List<MemoryTuning> tunings = w.resources().stream().filter(r -> r instanceof MemoryTuning)
-                .map(r -> (MemoryTuning) r).toList();
+        List<MemoryTuning> tunings = w.tunings();
         if (tunings.isEmpty()) {
             throw new BadInputException(options.file + ": no memory-tuning entries (type: memory-tuning)");
         }
@@ -59,7 +58,7 @@ final class TuneMemoryCommand implements Callable<Integer> {
             charts.write(t.name() + "-duration.svg", Charts.tuningDuration(t, r));
         }
         var out = spec.commandLine().getOut();
-        PriceAgeOutput age = PriceAgeOutput.of(prices, List.of("AWSLambda"), List.of(region), options.pricing);
+        PriceAgeOutput age = PriceAgeOutput.of(prices, List.of(MemoryTuning.TABLE), List.of(region), options.pricing);
         out.print(format == Format.json ? age.json(TuningReport.json(tunings, results, prices.currency()))
                 : text + "\n" + age.text());
         out.flush();

@@ -26,8 +26,7 @@ final class UpdatePricesCommand implements Callable<Integer> {
     Path out;
 
     @Option(names = "--services", split = ",", paramLabel = "CODE",
-            description = "AWS service codes (default: all compute-cost prices: ${DEFAULT-VALUE}).",
-            defaultValue = "AWSLambda,AmazonECS,AmazonEC2,AmazonLightsail,AmazonCloudFront")
+            description = "AWS Price List offer codes (default: every offer compute-cost prices from).")
     List<String> services;
 
     @Option(names = "--regions", split = ",", paramLabel = "REGION", defaultValue = "us-east-1",
@@ -72,6 +71,9 @@ final class UpdatePricesCommand implements Callable<Integer> {
         } catch (IllegalArgumentException e) {
             throw new BadInputException((from != null && from.mirror != null ? "--from: " : "--endpoint: ")
                     + e.getMessage());
+        }
+        if (services == null) {
+            services = PriceListDownloader.SERVICES;
         }
         PriceListDownloader.Result r = d.download(out, services, regions);
         var o = spec.commandLine().getOut();

@@ -3,7 +3,6 @@ package io.github.computecost.cli;
 import io.github.computecost.limits.ValidationReport;
 import io.github.computecost.report.ValidationReportFormat;
 import io.github.computecost.spec.Workload;
-import io.github.computecost.spec.WorkloadValidator;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -32,7 +31,7 @@ final class ValidateCommand implements Callable<Integer> {
     @Override
     public Integer call() {
         Workload w = options.workload();
-        ValidationReport report = WorkloadValidator.validate(w, options.prices());
+        ValidationReport report = w.assess(options.pricing.estimator(w)).violations();
         var out = spec.commandLine().getOut();
         out.print(format == Format.json ? ValidationReportFormat.json(report)
                 : ValidationReportFormat.text(report, options.file.toString()));

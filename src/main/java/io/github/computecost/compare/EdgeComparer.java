@@ -3,15 +3,14 @@ package io.github.computecost.compare;
 import io.github.computecost.limits.InvalidWorkloadException;
 import io.github.computecost.edge.CloudFrontFunction;
 import io.github.computecost.edge.EdgeEventType;
+import io.github.computecost.edge.EdgeTables;
 import io.github.computecost.edge.FunctionNeeds;
 import io.github.computecost.edge.LambdaEdgeFunction;
 import io.github.computecost.estimate.Estimator;
-import io.github.computecost.estimate.Meterable;
+import io.github.computecost.estimate.CostFunction;
+import io.github.computecost.service.Resource;
 import io.github.computecost.money.Amounts;
-import io.github.computecost.pricing.FreeTierAllowance;
 import io.github.computecost.pricing.PriceBook;
-import io.github.computecost.pricing.RegionPrices;
-import io.github.computecost.pricing.ServicePrices;
 import java.math.BigDecimal;
 import java.util.ArrayList;
 import java.util.List;
@@ -24,16 +23,17 @@ import java.util.Optional;
  *
  * <p>Each function is priced <em>alone</em>, as if it were the account's only edge function, with the free
  * tier on or off as asked: its own estimate in a workload is the place to see shared allowances. Costs come
- * from the same {@link Estimator} as {@code estimate}; the break-even volume from the same prices, as exact
- * {@link CostCurve}s.
+ * from the same {@link Estimator} as {@code estimate}; the break-even volume from the two functions'
+ * {@link CostFunction}s, derived from the same engine.
  *
  * <p>Immutable and thread-safe.
  */
 public final class EdgeComparer {
 
-    static final String LAMBDA_EDGE = "AWSLambdaEdge";
-    static final String CLOUDFRONT = "AmazonCloudFront";
-    private static final BigDecimal ONE_KB_PER_MB = BigDecimal.valueOf(1024);
+
+    /** The Price List service codes of the tables an edge comparison prices from. */
+    public static final List<String> TABLES = List.of(io.github.computecost.edge.LambdaEdgeService.TABLE,
+            io.github.computecost.edge.CloudFrontFunctionService.TABLE);
 
     private final PriceBook prices;
     private final boolean freeTier;
@@ -58,9 +58,9 @@ public final class EdgeComparer {
      *
      * @throws io.github.computecost.limits.InvalidWorkloadException if AWS would reject a function
      */
-    public List<EdgeComparison> compareAll(List<? extends Meterable> resources) {
+    public List<EdgeComparison> compareAll(List<? extends Resource> resources) {
         List<EdgeComparison> out = new ArrayList<>();
-        for (Meterable m : resources) {
+        for (Resource m : resources) {
             if (m instanceof LambdaEdgeFunction le) {
                 out.add(compare(le));
             } else if (m instanceof CloudFrontFunction cf) {
@@ -90,8 +90,8 @@ public final class EdgeComparer {
             assumptions.add("CloudFront Functions cannot run on " + fn.eventType() + " events; its figure prices the "
                     + "same number of viewer-event invocations.");
         }
-        CostCurve le = lambdaEdgeCurve(fn.memoryMb(), fn.averageDurationMs());
-        CostCurve cff = cloudFrontCurve(0);
+        CostFunction le = estimator().costFunction(fn::withRequestsPerMonth);
+        CostFunction cff = estimator().costFunction(v -> CloudFrontFunction.of(fn.name(), EdgeEventType.VIEWER_REQUEST, v));
         return new EdgeComparison(fn.name(), LambdaEdgeFunction.TYPE, fn.eventType().awsName(), fn.requestsPerMonth(),
                 prices.currency(), leCost, cffCost, breakEven(le, cff), breakEvenNote(le, cff),
                 fit(fn), commonAssumptions(assumptions));
@@ -110,8 +110,8 @@ public final class EdgeComparer {
         assumptions.add("Lambda@Edge priced for the same " + fn.invocationsPerMonth() + " requests per month at "
                 + fn.lambdaEdgeMemoryMb() + " MB and " + Amounts.plain(fn.lambdaEdgeDurationMs())
                 + " ms billed per request (set lambdaEdgeMemoryMb and lambdaEdgeDurationMs to change this).");
-        CostCurve le = lambdaEdgeCurve(fn.lambdaEdgeMemoryMb(), fn.lambdaEdgeDurationMs());
-        CostCurve cff = cloudFrontCurve(fn.keyValueStoreReadsPerInvocation());
+        CostFunction le = estimator().costFunction(asLe::withRequestsPerMonth);
+        CostFunction cff = estimator().costFunction(fn::withInvocationsPerMonth);
         BigDecimal cffCost = cost(fn);
         FitVerdict fit = FitVerdict.of(List.of(new FitVerdict.Check("service", Fit.FITS,
                 "It already runs as a CloudFront Function.")));
@@ -126,55 +126,19 @@ public final class EdgeComparer {
         return assumptions;
     }
 
-    private BigDecimal cost(Meterable m) {
-        return Estimator.of(prices).freeTier(freeTier).monthlyCostExact(m);
+    private Estimator estimator() {
+        return Estimator.of(prices).freeTier(freeTier);
     }
 
-    /** Lambda@Edge's cost per month as a function of requests: no free tier. */
-    CostCurve lambdaEdgeCurve(int memoryMb, BigDecimal durationMs) {
-        RegionPrices r = prices.service(LAMBDA_EDGE).region(RegionPrices.GLOBAL);
-        BigDecimal gbSecondsPerRequest = durationMs.divide(BigDecimal.valueOf(1000))
-                .multiply(BigDecimal.valueOf(memoryMb).divide(ONE_KB_PER_MB));
-        return new CostCurve(List.of(
-                term(r, "Lambda-Edge-Request", BigDecimal.ONE, BigDecimal.ZERO),
-                term(r, "Lambda-Edge-GB-Second", gbSecondsPerRequest, BigDecimal.ZERO)));
+    private BigDecimal cost(Resource m) {
+        return estimator().monthlyCostExact(m);
     }
 
-    /** CloudFront Functions' cost per month as a function of invocations, with the free allowances if on. */
-    CostCurve cloudFrontCurve(long kvsReadsPerInvocation) {
-        ServicePrices sp = prices.service(CLOUDFRONT);
-        RegionPrices r = sp.region(RegionPrices.GLOBAL);
-        List<CostCurve.Term> terms = new ArrayList<>();
-        terms.add(term(r, "Executions-CloudFrontFunctions", BigDecimal.ONE, free(sp, "Executions-CloudFrontFunctions")));
-        if (kvsReadsPerInvocation > 0) {
-            terms.add(term(r, "KeyValueStore-EdgeReads", BigDecimal.valueOf(kvsReadsPerInvocation),
-                    free(sp, "KeyValueStore-EdgeReads")));
-        }
-        return new CostCurve(terms);
+    private static Optional<BigDecimal> breakEven(CostFunction le, CostFunction cff) {
+        return le.breakEven(cff);
     }
 
-    private static CostCurve.Term term(RegionPrices r, String usageType, BigDecimal perRequest, BigDecimal free) {
-        var table = r.table(usageType);
-        if (table.isTiered()) {
-            // Edge prices are flat today; a tiered table would need a curve with more kinks.
-            throw new IllegalStateException("tiered prices are not supported in comparisons: " + usageType);
-        }
-        return new CostCurve.Term(table.usageType(), perRequest, free, table.tiers().get(0).unitPrice());
-    }
-
-    private BigDecimal free(ServicePrices sp, String usageType) {
-        if (!freeTier) {
-            return BigDecimal.ZERO;
-        }
-        return sp.freeTier().stream().filter(a -> a.baseUsageTypes().contains(usageType))
-                .map(FreeTierAllowance::quantity).findFirst().orElse(BigDecimal.ZERO);
-    }
-
-    private static Optional<BigDecimal> breakEven(CostCurve le, CostCurve cff) {
-        return BreakEven.solve(le, cff);
-    }
-
-    private static String breakEvenNote(CostCurve le, CostCurve cff) {
+    private static String breakEvenNote(CostFunction le, CostFunction cff) {
         Optional<BigDecimal> v = breakEven(le, cff);
         if (v.isPresent()) {
             return "the two cost the same at " + Amounts.plain(v.get().setScale(2, java.math.RoundingMode.HALF_UP))
@@ -182,7 +146,7 @@ public final class EdgeComparer {
         }
         // No crossing: the sign far out is the sign everywhere the costs differ.
         BigDecimal far = BigDecimal.TEN.pow(15);
-        int c = le.cost(far).compareTo(cff.cost(far));
+        int c = le.costAt(far).compareTo(cff.costAt(far));
         String cheaper = c < 0 ? "Lambda@Edge" : "CloudFront Functions";
         return c == 0 ? "none: the two cost the same at every volume"
                 : "none: " + cheaper + " is cheaper at every volume above 0";
@@ -190,10 +154,10 @@ public final class EdgeComparer {
 
     /** Whether a Lambda@Edge function could run as a CloudFront Function; unknown needs are "cannot tell". */
     FitVerdict fit(LambdaEdgeFunction fn) {
-        ServicePrices cf = prices.service(CLOUDFRONT);
+        EdgeTables.CloudFront cf = prices.tables(EdgeTables.CloudFront.SCHEMA);
         FunctionNeeds n = fn.needs();
         List<FitVerdict.Check> checks = new ArrayList<>();
-        checks.add(cf.requireAllowedValues("eventTypes").contains(fn.eventType().awsName())
+        checks.add(cf.eventTypes().contains(fn.eventType().awsName())
                 ? new FitVerdict.Check("eventType", Fit.FITS, "CloudFront Functions run on " + fn.eventType() + " events.")
                 : new FitVerdict.Check("eventType", Fit.DOES_NOT_FIT, "CloudFront Functions run only on viewer-request "
                         + "and viewer-response events, not " + fn.eventType() + "."));
@@ -207,9 +171,9 @@ public final class EdgeComparer {
         checks.add(need("network", n.needsNetwork(), "network access", "CloudFront Functions cannot make network calls."));
         checks.add(need("body", n.needsBody(), "the request body", "CloudFront Functions cannot read the request body."));
         checks.add(need("fileSystem", n.needsFileSystem(), "a file system", "CloudFront Functions have no file system."));
-        checks.add(atMost("codeSize", n.codeSizeKb(), cf.requireLimit("functionSizeKb").max().orElseThrow(), "KB",
+        checks.add(atMost("codeSize", n.codeSizeKb(), cf.functionSizeKb().max().orElseThrow(), "KB",
                 "of code", "codeSizeKb", " (not adjustable)"));
-        checks.add(atMost("memory", n.memoryUsedMb(), cf.requireLimit("functionMemoryMb").max().orElseThrow(), "MB",
+        checks.add(atMost("memory", n.memoryUsedMb(), cf.functionMemoryMb().max().orElseThrow(), "MB",
                 "used", "memoryUsedMb", ""));
         checks.add(fn.averageDurationMs().compareTo(BigDecimal.ONE) <= 0
                 ? new FitVerdict.Check("executionTime", Fit.FITS, "At most 1 ms on Lambda@Edge; CloudFront "

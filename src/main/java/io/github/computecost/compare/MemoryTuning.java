@@ -2,8 +2,6 @@ package io.github.computecost.compare;
 
 import io.github.computecost.compute.Architecture;
 import io.github.computecost.estimate.Estimator;
-import io.github.computecost.estimate.Meterable;
-import io.github.computecost.estimate.MeteredResource;
 import io.github.computecost.lambda.LambdaFunction;
 import io.github.computecost.pricing.PriceBook;
 import java.math.BigDecimal;
@@ -32,7 +30,10 @@ import org.apache.commons.math3.analysis.polynomials.PolynomialSplineFunction;
  * @param measurements average billed duration at each memory size, at least two sizes
  */
 public record MemoryTuning(String name, Optional<String> region, Architecture architecture,
-        List<Measurement> measurements) implements Meterable {
+        List<Measurement> measurements) {
+
+    /** The Price List service code of the table memory tuning prices from: Lambda's. */
+    public static final String TABLE = io.github.computecost.lambda.LambdaService.TABLE;
 
     /** Workload type name. */
     public static final String TYPE = "memory-tuning";
@@ -128,10 +129,5 @@ public record MemoryTuning(String name, Optional<String> region, Architecture ar
         LambdaFunction fn = LambdaFunction.builder(name).architecture(architecture).memoryMb(m.memoryMb())
                 .requestsPerMonth(1_000_000).averageDurationMs(m.durationMs()).region(region.orElse(defaultRegion)).build();
         return new Row(m.memoryMb(), m.durationMs(), measured, e.monthlyCostExact(fn));
-    }
-
-    @Override
-    public MeteredResource meter(PriceBook prices, String defaultRegion) {
-        throw new io.github.computecost.ComputeCostException(name + ": a memory-tuning entry has no price of its own; use tune-memory");
     }
 }

@@ -1,8 +1,6 @@
 package io.github.computecost.compare;
 
-import io.github.computecost.compute.Architecture;
 import io.github.computecost.estimate.Estimator;
-import io.github.computecost.lambda.LambdaFunction;
 import io.github.computecost.pricing.PriceBook;
 import java.math.BigDecimal;
 import java.math.RoundingMode;
@@ -79,19 +77,20 @@ public final class MonteCarlo {
                 out.add(new Percentiles(o.option(), c, c, c));
                 continue;
             }
-            Architecture a = o.option().contains("arm64") ? Architecture.ARM64 : Architecture.X86_64;
+            io.github.computecost.service.Sizing.Traffic traffic = plan.traffic().get(o.option());
+            if (traffic == null) {
+                continue; // a per-request option without a traffic model cannot be sampled
+            }
             // One generator per option, from the same seed: every option sees the same sampled months.
             RandomGenerator rng = new Well19937c(seed);
             Sampler sampler = new Sampler(w, rng);
-            Estimator estimator = Estimator.of(prices).freeTier(freeTier);
+            Estimator estimator = Estimator.of(prices).freeTier(freeTier).region(defaultRegion);
             List<BigDecimal> costs = new ArrayList<>(trials);
             for (int t = 0; t < trials; t++) {
                 long requests = sampler.traffic();
                 BigDecimal meanBilledMs = sampler.meanBilledMs();
-                LambdaFunction fn = LambdaFunction.builder(w.name()).architecture(a).memoryMb(w.memoryMb())
-                        .requestsPerMonth(requests).averageDurationMs(meanBilledMs).region(w.region().orElse(defaultRegion))
-                        .build();
-                costs.add(estimator.monthlyCostExact(fn)); // the engine's exact figure, by its fast path
+                // The engine's exact figure, by its fast path.
+                costs.add(estimator.monthlyCostExact(traffic.at(requests, meanBilledMs)));
             }
             costs.sort(null);
             out.add(new Percentiles(o.option(), nearestRank(costs, 50), nearestRank(costs, 90), nearestRank(costs, 99)));

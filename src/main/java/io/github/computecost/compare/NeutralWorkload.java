@@ -1,8 +1,5 @@
 package io.github.computecost.compare;
 
-import io.github.computecost.estimate.Meterable;
-import io.github.computecost.estimate.MeteredResource;
-import io.github.computecost.pricing.PriceBook;
 import java.math.BigDecimal;
 import java.util.Objects;
 import java.util.Optional;
@@ -10,7 +7,8 @@ import java.util.Optional;
 /**
  * A workload described without a service: how many requests, how long each runs, how much memory each
  * needs, and what it needs that not every service offers. {@link WorkloadPlanner} prices it on every option
- * that can run it. It has no price of its own: {@code estimate} refuses it.
+ * that can run it. It has no price of its own: a workload file keeps it apart from the resources
+ * ({@code Workload.plans()}), and {@code estimate} says so.
  *
  * @param name unique name within a file
  * @param region region code, or empty for the file's region
@@ -18,7 +16,7 @@ import java.util.Optional;
  * @param durationMs average duration of one request in ms, at {@code memoryMb}
  * @param memoryMb memory one request needs, in MB
  * @param peakRequestsPerSecond the peak request rate always-on capacity is sized for; empty for the month's
- *     average (730-hour month)
+ *     average (AWS's 730-hour month)
  * @param needsLongRuns whether a request can run longer than 15 minutes
  * @param needsGpu whether it needs a GPU
  * @param needsWindows whether it needs Windows
@@ -27,7 +25,7 @@ import java.util.Optional;
  */
 public record NeutralWorkload(String name, Optional<String> region, long requestsPerMonth, BigDecimal durationMs,
         int memoryMb, Optional<BigDecimal> peakRequestsPerSecond, boolean needsLongRuns, boolean needsGpu,
-        boolean needsWindows, Uncertainty uncertainty) implements Meterable {
+        boolean needsWindows, Uncertainty uncertainty) {
 
     /** A workload with nothing uncertain. */
     public NeutralWorkload(String name, Optional<String> region, long requestsPerMonth, BigDecimal durationMs,
@@ -84,11 +82,5 @@ public record NeutralWorkload(String name, Optional<String> region, long request
     public NeutralWorkload withUncertainty(Uncertainty u) {
         return new NeutralWorkload(name, region, requestsPerMonth, durationMs, memoryMb, peakRequestsPerSecond,
                 needsLongRuns, needsGpu, needsWindows, u);
-    }
-
-    @Override
-    public MeteredResource meter(PriceBook prices, String defaultRegion) {
-        throw new io.github.computecost.ComputeCostException(name + ": a service-neutral workload (type: workload) has no price of its "
-                + "own; use compare to price it on every service that can run it");
     }
 }

@@ -7,18 +7,15 @@ import io.github.computecost.limits.ValidationReport;
 import io.github.computecost.limits.Violation;
 import io.github.computecost.pricing.PriceBook;
 import io.github.computecost.pricing.RegionPrices;
-import io.github.computecost.pricing.ServicePrices;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
+import java.util.Optional;
 
 /**
  * The EC2 instance catalog: which instance types exist, with which operating systems, in which regions.
  * Stateless and thread-safe.
  */
 public final class Ec2Catalog {
-
-    static final String SERVICE = "AmazonEC2";
 
     private Ec2Catalog() {
     }
@@ -29,33 +26,39 @@ public final class Ec2Catalog {
     }
 
     /**
+     * @param region the region the instances run in
      * @return every violation: an instance type the catalog lacks (with near matches), one not priced in the
      *     region, or an operating system it does not offer
      */
     public static ValidationReport validate(Ec2Instance i, PriceBook prices, String region) {
-        ServicePrices sp = prices.service(SERVICE);
-        List<Violation> out = new ArrayList<>();
-        Map<String, String> attrs = sp.catalog().get(i.instanceType());
-        if (attrs == null) {
+        return check(i, prices.tables(Ec2Tables.SCHEMA),
+                Optional.ofNullable(prices.service(Ec2Service.TABLE).regions().get(region)), region);
+    }
+
+    static ValidationReport check(Ec2Instance i, Ec2Tables t, Optional<RegionPrices> prices, String region) {
+        List<Violation> out = new ArrayList<>(1);
+        Ec2Tables.Ec2InstanceType type = t.instanceTypes().get(i.instanceType());
+        if (type == null) {
             out.add(new Violation("ec2.instance-type", Severity.ERROR, i.name(), "instanceType", i.instanceType(),
                     "an instance type in the catalog", i.name() + ": unknown instance type \"" + i.instanceType()
-                            + "\"" + Names.nearest(i.instanceType(), sp.catalog().keySet())));
+                            + "\"" + Names.nearest(i.instanceType(), t.instanceTypes().keySet())));
             return new ValidationReport(out);
         }
-        if (i.operatingSystem() == OperatingSystem.WINDOWS && !"x86_64".equals(attrs.get("architecture"))) {
+        if (i.operatingSystem() == OperatingSystem.WINDOWS
+                && !type.architecture().map(t.windowsArchitectures()::contains).orElse(false)) {
             out.add(new Violation("ec2.windows.architecture", Severity.ERROR, i.name(), "operatingSystem", "windows",
                     "linux", i.name() + ": " + i.instanceType() + " is an arm64 (Graviton) type; Windows runs on x86 "
                             + "instance types only"));
             return new ValidationReport(out);
         }
-        RegionPrices r = sp.regions().get(region);
-        if (r != null && !r.tables().containsKey(usageType(i.instanceType(), i.operatingSystem()))) {
+        if (prices.isPresent() && !prices.get().tables().containsKey(usageType(i.instanceType(), i.operatingSystem()))) {
+            RegionPrices r = prices.get();
             out.add(new Violation("ec2.price.missing", Severity.ERROR, i.name(), "operatingSystem",
                     i.operatingSystem().id(), "a priced combination", i.name() + ": the catalog has no "
                             + i.operatingSystem() + " price for " + i.instanceType() + " in " + region + " ("
                             + r.usageTypePrefix() + usageType(i.instanceType(), i.operatingSystem()) + "): no source "
                             + "the bundled tables are built from gives it"));
         }
-        return new ValidationReport(out);
+        return out.isEmpty() ? ValidationReport.EMPTY : new ValidationReport(out);
     }
 }

@@ -1,10 +1,8 @@
 package io.github.computecost.ec2;
 
 import io.github.computecost.compute.OperatingSystem;
-import io.github.computecost.estimate.Meterable;
-import io.github.computecost.estimate.MeteredResource;
-import io.github.computecost.limits.ValidationReport;
-import io.github.computecost.pricing.PriceBook;
+import io.github.computecost.compute.Calendar;
+import io.github.computecost.service.Resource;
 import java.math.BigDecimal;
 import java.util.Objects;
 import java.util.Optional;
@@ -17,16 +15,17 @@ import java.util.Optional;
  * @param instanceType AWS's instance type, {@code "t3.medium"}
  * @param operatingSystem linux (default) or windows
  * @param count instances, at least 0
- * @param hoursPerMonth hours each runs in the month, more than 0 and at most 744 (default 730)
+ * @param hoursPerMonth hours each runs in the month, more than 0 and at most {@link Calendar#MAX_HOURS_PER_MONTH}
+ *     (default {@link Calendar#HOURS_PER_MONTH})
  * @param spotDiscountPercent the user's assumed Spot discount off on-demand, 0 to 100, if any
  */
 public record Ec2Instance(String name, Optional<String> region, String instanceType, OperatingSystem operatingSystem,
-        int count, BigDecimal hoursPerMonth, Optional<BigDecimal> spotDiscountPercent) implements Meterable {
+        int count, BigDecimal hoursPerMonth, Optional<BigDecimal> spotDiscountPercent) implements Resource {
 
     /** Workload type name. */
     public static final String TYPE = "ec2";
-    /** Hours in AWS's average month, the default. */
-    public static final BigDecimal HOURS_PER_MONTH = BigDecimal.valueOf(730);
+    /** Hours in AWS's average month ({@link Calendar#HOURS_PER_MONTH}), the default. */
+    public static final BigDecimal HOURS_PER_MONTH = Calendar.HOURS_PER_MONTH;
 
     public Ec2Instance {
         Objects.requireNonNull(name, "name");
@@ -40,9 +39,8 @@ public record Ec2Instance(String name, Optional<String> region, String instanceT
             throw new IllegalArgumentException("count must not be negative: " + count);
         }
         Objects.requireNonNull(hoursPerMonth, "hoursPerMonth");
-        if (hoursPerMonth.signum() <= 0 || hoursPerMonth.compareTo(BigDecimal.valueOf(744)) > 0) {
-            throw new IllegalArgumentException("hoursPerMonth must be more than 0 and at most 744: "
-                    + hoursPerMonth.toPlainString());
+        if (!Calendar.isHoursInMonth(hoursPerMonth)) {
+            throw new IllegalArgumentException(Calendar.hoursInMonthRule("hoursPerMonth", hoursPerMonth));
         }
         Objects.requireNonNull(spotDiscountPercent, "spotDiscountPercent");
         spotDiscountPercent.ifPresent(p -> {
@@ -52,7 +50,7 @@ public record Ec2Instance(String name, Optional<String> region, String instanceT
         });
     }
 
-    /** @return {@code count} Linux instances running all month (730 hours) */
+    /** @return {@code count} Linux instances running all month ({@link Calendar#HOURS_PER_MONTH}) */
     public static Ec2Instance of(String name, String instanceType, int count) {
         return new Ec2Instance(name, Optional.empty(), instanceType, OperatingSystem.LINUX, count, HOURS_PER_MONTH,
                 Optional.empty());
@@ -82,15 +80,5 @@ public record Ec2Instance(String name, Optional<String> region, String instanceT
     /** @return these instances at an assumed Spot discount */
     public Ec2Instance withSpotDiscountPercent(BigDecimal percent) {
         return new Ec2Instance(name, region, instanceType, operatingSystem, count, hoursPerMonth, Optional.of(percent));
-    }
-
-    @Override
-    public ValidationReport validate(PriceBook prices) {
-        return Ec2Catalog.validate(this, prices, region.orElse(io.github.computecost.estimate.Estimator.DEFAULT_REGION));
-    }
-
-    @Override
-    public MeteredResource meter(PriceBook prices, String defaultRegion) {
-        return Ec2Meter.meter(this, prices, defaultRegion);
     }
 }

@@ -1,9 +1,6 @@
 package io.github.computecost.edge;
 
-import io.github.computecost.estimate.Meterable;
-import io.github.computecost.estimate.MeteredResource;
-import io.github.computecost.limits.ValidationReport;
-import io.github.computecost.pricing.PriceBook;
+import io.github.computecost.service.Resource;
 import java.math.BigDecimal;
 import java.util.Objects;
 import java.util.Optional;
@@ -22,7 +19,7 @@ import java.util.Optional;
  */
 public record CloudFrontFunction(String name, EdgeEventType eventType, long invocationsPerMonth,
         long keyValueStoreReadsPerInvocation, Optional<BigDecimal> codeSizeKb, int lambdaEdgeMemoryMb,
-        BigDecimal lambdaEdgeDurationMs) implements Meterable {
+        BigDecimal lambdaEdgeDurationMs) implements Resource {
 
     /** Workload type name. */
     public static final String TYPE = "cloudfront-function";
@@ -71,15 +68,5 @@ public record CloudFrontFunction(String name, EdgeEventType eventType, long invo
     public CloudFrontFunction withKeyValueStoreReadsPerInvocation(long reads) {
         return new CloudFrontFunction(name, eventType, invocationsPerMonth, reads, codeSizeKb, lambdaEdgeMemoryMb,
                 lambdaEdgeDurationMs);
-    }
-
-    @Override
-    public ValidationReport validate(PriceBook prices) {
-        return EdgeLimits.validate(this, prices);
-    }
-
-    @Override
-    public MeteredResource meter(PriceBook prices, String defaultRegion) {
-        return EdgeMeter.meter(this, prices);
     }
 }

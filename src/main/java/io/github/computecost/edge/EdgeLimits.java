@@ -5,10 +5,10 @@ import io.github.computecost.limits.Severity;
 import io.github.computecost.limits.ValidationReport;
 import io.github.computecost.limits.Violation;
 import io.github.computecost.pricing.PriceBook;
-import io.github.computecost.pricing.ServicePrices;
 import java.math.BigDecimal;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 
 /**
  * Checks edge functions against the limits AWS documents, read from the price book.
@@ -32,31 +32,32 @@ public final class EdgeLimits {
      * @return every violation found
      */
     public static ValidationReport validate(LambdaEdgeFunction fn, PriceBook prices) {
-        ServicePrices sp = prices.service(EdgeMeter.LAMBDA_EDGE);
+        return check(fn, prices.tables(EdgeTables.LambdaEdge.SCHEMA));
+    }
+
+    static ValidationReport check(LambdaEdgeFunction fn, EdgeTables.LambdaEdge t) {
         List<Violation> out = new ArrayList<>();
         String name = fn.name();
-        LimitChecks.oneOf(out, name, LAMBDA_EDGE, sp.requireAllowedValues("eventTypes"), "eventType",
-                fn.eventType().awsName(), "lambda-edge.event-type");
-        LimitChecks.range(out, name, LAMBDA_EDGE, sp.requireLimit("memoryMb"), "memoryMb",
-                BigDecimal.valueOf(fn.memoryMb()), "lambda-edge.memory.range");
-        LimitChecks.timeout(out, name, LAMBDA_EDGE, sp.requireLimit("timeoutSeconds"), fn.averageDurationMs(),
+        LimitChecks.oneOf(out, name, LAMBDA_EDGE, t.eventTypes(), "eventType", fn.eventType().awsName(),
+                "lambda-edge.event-type");
+        LimitChecks.range(out, name, LAMBDA_EDGE, t.memoryMb(), "memoryMb", BigDecimal.valueOf(fn.memoryMb()),
+                "lambda-edge.memory.range");
+        LimitChecks.timeout(out, name, LAMBDA_EDGE, t.timeoutSeconds(), fn.averageDurationMs(),
                 "lambda-edge.duration.timeout");
-        fn.needs().codeSizeKb().ifPresent(kb -> LimitChecks.atMost(out, name, sp.requireLimit("compressedCodeSizeKb"),
-                "codeSizeKb", kb, "lambda-edge.code-size", Severity.ERROR, "codeSizeKb " + kb.toPlainString()
+        fn.needs().codeSizeKb().ifPresent(kb -> LimitChecks.atMost(out, name, t.compressedCodeSizeKb(), "codeSizeKb",
+                kb, "lambda-edge.code-size", Severity.ERROR, "codeSizeKb " + kb.toPlainString()
                         + " is above Lambda@Edge's maximum compressed size of "
-                        + sp.requireLimit("compressedCodeSizeKb").max().orElseThrow().toPlainString() + " KB"));
-        String responseLimit = fn.eventType().isViewer() ? "generatedResponseSizeKb.viewer"
-                : "generatedResponseSizeKb.origin";
-        fn.needs().generatedResponseKb().ifPresent(kb -> LimitChecks.atMost(out, name, sp.requireLimit(responseLimit),
-                "generatedResponseKb", kb, "lambda-edge.response-size", Severity.ERROR, "a generated response of "
-                        + kb.toPlainString() + " KB is above Lambda@Edge's "
-                        + sp.requireLimit(responseLimit).max().orElseThrow().toPlainString() + " KB for "
+                        + t.compressedCodeSizeKb().max().orElseThrow().toPlainString() + " KB"));
+        var response = fn.eventType().isViewer() ? t.generatedResponseKbViewer() : t.generatedResponseKbOrigin();
+        fn.needs().generatedResponseKb().ifPresent(kb -> LimitChecks.atMost(out, name, response, "generatedResponseKb",
+                kb, "lambda-edge.response-size", Severity.ERROR, "a generated response of " + kb.toPlainString()
+                        + " KB is above Lambda@Edge's " + response.max().orElseThrow().toPlainString() + " KB for "
                         + fn.eventType() + " events"));
-        fn.needs().runtime().ifPresent(rt -> LimitChecks.prefix(out, name, LAMBDA_EDGE,
-                sp.requireAllowedValues("runtimePrefixes"), "runtime", rt, "lambda-edge.runtime"));
+        fn.needs().runtime().ifPresent(rt -> LimitChecks.prefix(out, name, LAMBDA_EDGE, t.runtimePrefixes(), "runtime",
+                rt, "lambda-edge.runtime"));
         if (fn.eventType().isViewer()) {
-            BigDecimal legacyMemory = sp.requireLimit("legacyViewerMemoryMb").max().orElseThrow();
-            BigDecimal legacyTimeoutMs = sp.requireLimit("legacyViewerTimeoutSeconds").max().orElseThrow().movePointRight(3);
+            BigDecimal legacyMemory = t.legacyViewerMemoryMb().max().orElseThrow();
+            BigDecimal legacyTimeoutMs = t.legacyViewerTimeoutSeconds().max().orElseThrow().movePointRight(3);
             if (BigDecimal.valueOf(fn.memoryMb()).compareTo(legacyMemory) > 0
                     || fn.averageDurationMs().compareTo(legacyTimeoutMs) > 0) {
                 out.add(new Violation("lambda-edge.viewer.legacy-limits", Severity.WARNING, name, "memoryMb",
@@ -76,18 +77,23 @@ public final class EdgeLimits {
      * @return every violation found
      */
     public static ValidationReport validate(CloudFrontFunction fn, PriceBook prices) {
-        ServicePrices sp = prices.service(EdgeMeter.CLOUDFRONT);
+        return check(fn, prices.tables(EdgeTables.CloudFront.SCHEMA), prices.has(LambdaEdgeService.TABLE)
+                ? Optional.of(prices.tables(EdgeTables.LambdaEdge.SCHEMA)) : Optional.empty());
+    }
+
+    /** @param lambdaEdge Lambda@Edge's limits, for the memory of the comparison's equivalent, where the book has them */
+    static ValidationReport check(CloudFrontFunction fn, EdgeTables.CloudFront t, Optional<EdgeTables.LambdaEdge> lambdaEdge) {
         List<Violation> out = new ArrayList<>();
         String name = fn.name();
-        LimitChecks.oneOf(out, name, CLOUDFRONT_FUNCTIONS, sp.requireAllowedValues("eventTypes"), "eventType",
-                fn.eventType().awsName(), "cloudfront-function.event-type");
-        fn.codeSizeKb().ifPresent(kb -> LimitChecks.atMost(out, name, sp.requireLimit("functionSizeKb"), "codeSizeKb",
-                kb, "cloudfront-function.code-size", Severity.ERROR, "codeSizeKb " + kb.toPlainString()
+        LimitChecks.oneOf(out, name, CLOUDFRONT_FUNCTIONS, t.eventTypes(), "eventType", fn.eventType().awsName(),
+                "cloudfront-function.event-type");
+        fn.codeSizeKb().ifPresent(kb -> LimitChecks.atMost(out, name, t.functionSizeKb(), "codeSizeKb", kb,
+                "cloudfront-function.code-size", Severity.ERROR, "codeSizeKb " + kb.toPlainString()
                         + " is above CloudFront Functions' maximum function size of "
-                        + sp.requireLimit("functionSizeKb").max().orElseThrow().toPlainString()
+                        + t.functionSizeKb().max().orElseThrow().toPlainString()
                         + " KB (not adjustable; keep data in a KeyValueStore)"));
-        LimitChecks.range(out, name, LAMBDA_EDGE, prices.service(EdgeMeter.LAMBDA_EDGE).requireLimit("memoryMb"),
-                "lambdaEdgeMemoryMb", BigDecimal.valueOf(fn.lambdaEdgeMemoryMb()), "cloudfront-function.compare-memory");
+        lambdaEdge.ifPresent(le -> LimitChecks.range(out, name, LAMBDA_EDGE, le.memoryMb(), "lambdaEdgeMemoryMb",
+                BigDecimal.valueOf(fn.lambdaEdgeMemoryMb()), "cloudfront-function.compare-memory"));
         return new ValidationReport(out);
     }
 }

@@ -1,9 +1,6 @@
 package io.github.computecost.edge;
 
-import io.github.computecost.estimate.Meterable;
-import io.github.computecost.estimate.MeteredResource;
-import io.github.computecost.limits.ValidationReport;
-import io.github.computecost.pricing.PriceBook;
+import io.github.computecost.service.Resource;
 import java.math.BigDecimal;
 import java.util.Objects;
 
@@ -19,7 +16,7 @@ import java.util.Objects;
  * @param needs what the code needs, for the CloudFront Functions fit check
  */
 public record LambdaEdgeFunction(String name, EdgeEventType eventType, int memoryMb, long requestsPerMonth,
-        BigDecimal averageDurationMs, FunctionNeeds needs) implements Meterable {
+        BigDecimal averageDurationMs, FunctionNeeds needs) implements Resource {
 
     /** Workload type name. */
     public static final String TYPE = "lambda-edge";
@@ -58,15 +55,5 @@ public record LambdaEdgeFunction(String name, EdgeEventType eventType, int memor
     /** @return this function with what its code needs */
     public LambdaEdgeFunction withNeeds(FunctionNeeds newNeeds) {
         return new LambdaEdgeFunction(name, eventType, memoryMb, requestsPerMonth, averageDurationMs, newNeeds);
-    }
-
-    @Override
-    public ValidationReport validate(PriceBook prices) {
-        return EdgeLimits.validate(this, prices);
-    }
-
-    @Override
-    public MeteredResource meter(PriceBook prices, String defaultRegion) {
-        return EdgeMeter.meter(this, prices);
     }
 }

@@ -1,24 +1,53 @@
 package io.github.computecost.estimate;
 
+import io.github.computecost.limits.AccountQuotas;
 import io.github.computecost.limits.InvalidWorkloadException;
+import io.github.computecost.limits.Severity;
+import io.github.computecost.limits.ValidationReport;
+import io.github.computecost.limits.Violation;
 import io.github.computecost.pricing.MissingPrice;
 import io.github.computecost.pricing.PriceBook;
 import io.github.computecost.pricing.PriceUnavailableException;
+import io.github.computecost.pricing.RegionPrices;
+import io.github.computecost.pricing.UnknownRegionException;
+import io.github.computecost.service.MeteredResource;
+import io.github.computecost.service.Resource;
+import io.github.computecost.service.Service;
+import io.github.computecost.service.ServiceContext;
 import java.math.BigDecimal;
 import java.time.Clock;
 import java.time.LocalDate;
 import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.IdentityHashMap;
 import java.util.List;
-import java.util.Optional;
+import java.util.Map;
 import java.util.Objects;
+import java.util.Optional;
+import java.util.Set;
 
 /**
- * The entry point: estimates a month's cost for a list of resources of any service.
+ * The entry point, and the one pipeline every answer comes from: {@link #assess} checks every resource against its
+ * service's limits and what resources share (a quota per account and region), meters those AWS would accept, rates
+ * them once, and returns the estimate with its violations and what it could not price.
  *
  * <pre>{@code
  * Estimate e = Estimator.of(PriceBook.bundled()).region("us-east-1").withFreeTier()
  *         .estimate(List.of(function));
  * }</pre>
+ *
+ * <p>Where it is decided, once for every service:
+ * <ul>
+ *   <li>the region: the resource's own, else the estimator's ({@value #DEFAULT_REGION} by default); a service
+ *       priced once for every location runs in {@code global}; a region the service's table does not price is an
+ *       error ({@code region.unknown}) naming the regions it does;</li>
+ *   <li>warnings: a resource with warnings is still priced, and each warning becomes a note on its estimate
+ *       ({@code "Warning: ..."});</li>
+ *   <li>what is not priced: a resource that needs a price no source gives (or a table the price book lacks) is left
+ *       out whole and listed in {@link Estimate#notPriced()}, never priced at another region's rate;</li>
+ *   <li>the age of the prices: one warning when even the newest price is older than
+ *       {@link #maxPriceAgeDays(int)}.</li>
+ * </ul>
  *
  * <p>Immutable and thread-safe: {@code region} and {@code with...} return new estimators.
  */
@@ -32,27 +61,33 @@ public final class Estimator {
      */
     public static final int DEFAULT_MAX_PRICE_AGE_DAYS = 180;
 
+    /** The words every stale-price warning starts with, so that a caller can recognise it and add its own advice. */
+    public static final String STALE_PRICES = "prices may be out of date";
+
     private final PriceBook prices;
     private final String region;
     private final boolean freeTier;
     private final Clock clock;
     private final int maxPriceAgeDays;
+    private final AccountQuotas quotas;
 
-    private Estimator(PriceBook prices, String region, boolean freeTier, Clock clock, int maxPriceAgeDays) {
+    private Estimator(PriceBook prices, String region, boolean freeTier, Clock clock, int maxPriceAgeDays,
+            AccountQuotas quotas) {
         this.prices = prices;
         this.region = region;
         this.freeTier = freeTier;
         this.clock = clock;
         this.maxPriceAgeDays = maxPriceAgeDays;
+        this.quotas = quotas;
     }
 
     /**
      * @param prices the price book to rate against
-     * @return an estimator for {@value #DEFAULT_REGION} with the free tier applied
+     * @return an estimator for {@value #DEFAULT_REGION} with the free tier applied and AWS's default quotas
      */
     public static Estimator of(PriceBook prices) {
         return new Estimator(Objects.requireNonNull(prices, "prices"), DEFAULT_REGION, true, Clock.systemUTC(),
-                DEFAULT_MAX_PRICE_AGE_DAYS);
+                DEFAULT_MAX_PRICE_AGE_DAYS, AccountQuotas.DEFAULTS);
     }
 
     /** @return an estimator whose resources run in {@code region} unless they name their own */
@@ -61,12 +96,12 @@ public final class Estimator {
         if (region.isBlank()) {
             throw new IllegalArgumentException("region must not be blank");
         }
-        return new Estimator(prices, region, freeTier, clock, maxPriceAgeDays);
+        return new Estimator(prices, region, freeTier, clock, maxPriceAgeDays, quotas);
     }
 
     /** @return an estimator that applies the account's always-free allowances (the default) */
     public Estimator withFreeTier() {
-        return new Estimator(prices, region, true, clock, maxPriceAgeDays);
+        return freeTier(true);
     }
 
     /**
@@ -74,12 +109,12 @@ public final class Estimator {
      *     whose free tier is consumed elsewhere
      */
     public Estimator withoutFreeTier() {
-        return new Estimator(prices, region, false, clock, maxPriceAgeDays);
+        return freeTier(false);
     }
 
     /** @return an estimator with the free tier on or off */
     public Estimator freeTier(boolean on) {
-        return new Estimator(prices, region, on, clock, maxPriceAgeDays);
+        return new Estimator(prices, region, on, clock, maxPriceAgeDays, quotas);
     }
 
     /**
@@ -88,7 +123,7 @@ public final class Estimator {
      * @return an estimator dating its estimates by {@code clock}
      */
     public Estimator clock(Clock clock) {
-        return new Estimator(prices, region, freeTier, Objects.requireNonNull(clock, "clock"), maxPriceAgeDays);
+        return new Estimator(prices, region, freeTier, Objects.requireNonNull(clock, "clock"), maxPriceAgeDays, quotas);
     }
 
     /**
@@ -100,7 +135,16 @@ public final class Estimator {
         if (days < 0) {
             throw new IllegalArgumentException("maxPriceAgeDays must not be negative: " + days);
         }
-        return new Estimator(prices, region, freeTier, clock, days);
+        return new Estimator(prices, region, freeTier, clock, days, quotas);
+    }
+
+    /**
+     * @param quotas the account's raised quotas (Lambda's concurrent executions per region, ...); the default is
+     *     AWS's documented defaults
+     * @return an estimator that checks against them
+     */
+    public Estimator quotas(AccountQuotas quotas) {
+        return new Estimator(prices, region, freeTier, clock, maxPriceAgeDays, Objects.requireNonNull(quotas, "quotas"));
     }
 
     /** @return the price book this estimator rates against */
@@ -108,19 +152,77 @@ public final class Estimator {
         return prices;
     }
 
+    /** @return the region of resources that name none */
+    public String defaultRegion() {
+        return region;
+    }
+
+    /** @return whether the free tier is applied */
+    public boolean freeTierApplied() {
+        return freeTier;
+    }
+
+    /** @return the quotas resources are checked against */
+    public AccountQuotas quotas() {
+        return quotas;
+    }
+
+    // ---------------------------------------------------------------- the pipeline
+
+    /** One resource on its way through the pipeline. */
+    private static final class Step {
+        final Resource resource;
+        final Service<Resource> service;
+        final ServiceContext context;
+        ValidationReport report = ValidationReport.EMPTY;
+
+        Step(Resource resource, Service<Resource> service, ServiceContext context) {
+            this.resource = resource;
+            this.service = service;
+            this.context = context;
+        }
+    }
+
     /**
-     * The exact monthly cost of one resource priced alone: the same figure as
-     * {@code estimate(List.of(resource)).totalExact()}, by the service's exact fast path where it has one (a
-     * plain Lambda function: fixed-point {@code long} arithmetic, falling back to the engine on overflow).
-     * For sweeps and simulations that need only the total.
+     * Checks, meters and rates one account's month: the one answer {@code estimate}, {@code validate} and
+     * {@code CostAssert} give.
      *
-     * @param resource the resource, priced with this estimator's region and free-tier setting
-     * @return USD per month, unrounded
-     * @throws InvalidWorkloadException if AWS would reject the resource's configuration
+     * @param resources the resources, names unique; the order decides how shared allowances are attributed
+     * @return every violation, and the estimate of the resources AWS would accept (those lacking a price listed as
+     *     not priced)
+     * @throws IllegalArgumentException if two resources share a name, or one is of a type no service prices
      */
-    public BigDecimal monthlyCostExact(Meterable resource) {
-        Optional<BigDecimal> fast = resource.fastMonthlyCost(prices, region, freeTier);
-        return fast.isPresent() ? fast.get() : estimate(List.of(resource)).totalExact(); // no lambda per call
+    public Assessment assess(List<? extends Resource> resources) {
+        List<Step> steps = steps(resources);
+        ValidationReport violations = check(steps);
+        Set<String> rejected = new HashSet<>();
+        for (Violation v : violations.errors()) {
+            rejected.add(v.resource());
+        }
+        List<MeteredResource> metered = new ArrayList<>(steps.size());
+        List<MissingPrice> missing = new ArrayList<>(0);
+        for (Step s : steps) {
+            if (rejected.contains(s.resource.name())) {
+                continue;
+            }
+            String table = s.service.tables().get(0);
+            if (!prices.has(table)) {
+                missing.add(MissingPrice.table(s.resource.name(), table, s.context.region()));
+                continue; // the price book prices nothing of its service: not priced, named
+            }
+            metered.add(withWarnings(s.service.meter(s.resource, s.context), s.report));
+        }
+        return new Assessment(rate(metered, missing), violations);
+    }
+
+    /**
+     * Checks resources against their services' limits and what they share, without pricing them.
+     *
+     * @param resources the resources, names unique
+     * @return every violation, resource by resource, then the shared ones
+     */
+    public ValidationReport validate(List<? extends Resource> resources) {
+        return check(steps(resources));
     }
 
     /**
@@ -128,18 +230,14 @@ public final class Estimator {
      *
      * @param resources the resources, names unique; the order decides how shared allowances are attributed
      * @return the estimate
-     * @throws InvalidWorkloadException if AWS would reject a resource's configuration
-     * @throws io.github.computecost.pricing.UnknownRegionException if a region is not priced
+     * @throws InvalidWorkloadException if AWS would reject a resource's configuration, or a resource runs in a region
+     *     its service's table does not price; it lists every error
      * @throws PriceUnavailableException if a resource needs a price the price book does not have (no source gives
      *     it); it lists every such resource, and {@link #estimatePartial} prices the others
      * @throws IllegalArgumentException if two resources share a name
      */
-    public Estimate estimate(List<? extends Meterable> resources) {
-        Estimate e = estimatePartial(resources);
-        if (!e.notPriced().isEmpty()) {
-            throw new PriceUnavailableException(e.notPriced());
-        }
-        return e;
+    public Estimate estimate(List<? extends Resource> resources) {
+        return assess(resources).orThrow();
     }
 
     /**
@@ -150,31 +248,148 @@ public final class Estimator {
      * @param resources the resources, names unique; the order decides how shared allowances are attributed
      * @return the estimate of the resources that could be priced, with the others listed as not priced
      * @throws InvalidWorkloadException if AWS would reject a resource's configuration
-     * @throws io.github.computecost.pricing.UnknownRegionException if a region is not priced
      * @throws IllegalArgumentException if two resources share a name
      */
-    public Estimate estimatePartial(List<? extends Meterable> resources) {
-        List<MissingPrice> missing = new ArrayList<>();
-        List<MeteredResource> metered = new ArrayList<>(resources.size());
-        for (Meterable m : resources) {
-            try {
-                metered.add(m.meter(prices, region));
-            } catch (PriceUnavailableException e) {
-                e.missing().forEach(x -> missing.add(x.forResource(m.name())));
+    public Estimate estimatePartial(List<? extends Resource> resources) {
+        Assessment a = assess(resources);
+        a.violations().orThrow();
+        return a.estimate();
+    }
+
+    /**
+     * The exact monthly cost of one resource priced alone: the same figure as
+     * {@code estimate(List.of(resource)).totalExact()}, by the service's exact fast path where it has one (a plain
+     * Lambda function: fixed-point {@code long} arithmetic, falling back to the engine on overflow). For sweeps and
+     * simulations that need only the total.
+     *
+     * @param resource the resource, priced with this estimator's region and free-tier setting
+     * @return the cost in the price book's currency per month, unrounded
+     * @throws InvalidWorkloadException if AWS would reject the resource's configuration
+     * @throws PriceUnavailableException if it needs a price the price book lacks
+     */
+    public BigDecimal monthlyCostExact(Resource resource) {
+        Service<Resource> service = Services.of(resource);
+        String r = service.regional() ? resource.region().orElse(region) : RegionPrices.GLOBAL;
+        ServiceContext context = new ServiceContext(prices, r, quotas);
+        if (prices.has(service.tables().get(0)) && service.check(resource, context).isValid()) {
+            Optional<BigDecimal> fast = service.exactCost(resource, context, freeTier);
+            if (fast.isPresent()) {
+                return fast.get();
             }
         }
+        return estimate(List.of(resource)).totalExact();
+    }
+
+    /**
+     * The exact monthly cost of one resource as a function of its monthly volume, priced alone, derived from this
+     * estimator's engine: what break-even volumes (serverless against always-on, Lambda@Edge against CloudFront
+     * Functions) are solved on.
+     *
+     * @param atVolume the resource at a monthly volume (requests, invocations), the same configuration at every one
+     * @return its cost function
+     * @throws InvalidWorkloadException if AWS would reject the resource
+     * @throws PriceUnavailableException if it needs a price the price book lacks
+     */
+    public CostFunction costFunction(java.util.function.LongFunction<? extends Resource> atVolume) {
+        return CostFunction.of(this, Objects.requireNonNull(atVolume, "atVolume"));
+    }
+
+    /** Checks and meters one resource (for {@link CostFunction}), refusing one AWS would reject. */
+    MeteredResource meter(Resource resource) {
+        List<Step> steps = steps(List.of(resource));
+        check(steps).orThrow();
+        Step s = steps.get(0);
+        if (!prices.has(s.service.tables().get(0))) {
+            throw new PriceUnavailableException(List.of(MissingPrice.table(resource.name(), s.service.tables().get(0),
+                    s.context.region())));
+        }
+        return s.service.meter(resource, s.context);
+    }
+
+    private List<Step> steps(List<? extends Resource> resources) {
+        List<Step> steps = new ArrayList<>(resources.size());
+        Set<String> names = resources.size() > 1 ? new HashSet<>() : null;
+        for (Resource r : resources) {
+            Objects.requireNonNull(r, "a resource is null");
+            if (names != null && !names.add(r.name())) {
+                throw new IllegalArgumentException("resource names must be unique: " + r.name() + " appears twice");
+            }
+            Service<Resource> service = Services.of(r);
+            String where = service.regional() ? r.region().orElse(region) : RegionPrices.GLOBAL;
+            steps.add(new Step(r, service, new ServiceContext(prices, where, quotas)));
+        }
+        return steps;
+    }
+
+    private ValidationReport check(List<Step> steps) {
+        List<Violation> out = new ArrayList<>(0);
+        Map<Service<Resource>, List<Service.Placed<Resource>>> byService = new IdentityHashMap<>();
+        for (Step s : steps) {
+            String table = s.service.tables().get(0);
+            if (!prices.has(table)) {
+                continue; // not priced at all: listed as such by assess
+            }
+            if (s.service.regional() && !prices.service(table).regions().containsKey(s.context.region())) {
+                UnknownRegionException e = unknownRegion(table, s.context.region());
+                s.report = new ValidationReport(List.of(new Violation("region.unknown", Severity.ERROR,
+                        s.resource.name(), "region", s.context.region(), "a priced region",
+                        s.resource.name() + ": " + e.getMessage())));
+                out.addAll(s.report.violations());
+                continue;
+            }
+            s.report = s.service.check(s.resource, s.context);
+            out.addAll(s.report.violations());
+            byService.computeIfAbsent(s.service, k -> new ArrayList<>())
+                    .add(new Service.Placed<>(s.resource, s.context.region()));
+        }
+        if (!byService.isEmpty()) {
+            ServiceContext account = new ServiceContext(prices, region, quotas);
+            for (Map.Entry<Service<Resource>, List<Service.Placed<Resource>>> e : byService.entrySet()) {
+                out.addAll(e.getKey().checkAccount(e.getValue(), account).violations());
+            }
+        }
+        return out.isEmpty() ? ValidationReport.EMPTY : new ValidationReport(out);
+    }
+
+    private UnknownRegionException unknownRegion(String table, String code) {
+        try {
+            prices.service(table).region(code);
+        } catch (UnknownRegionException e) {
+            return e;
+        }
+        throw new IllegalStateException(table + " prices " + code + " after all");
+    }
+
+    /** Every warning on a resource becomes a note on its estimate, before the meter's own notes. */
+    private static MeteredResource withWarnings(MeteredResource m, ValidationReport report) {
+        if (report.violations().isEmpty()) {
+            return m;
+        }
+        List<String> notes = new ArrayList<>();
+        for (Violation v : report.warnings()) {
+            notes.add("Warning: " + v.message() + ".");
+        }
+        notes.addAll(m.notes());
+        return new MeteredResource(m.name(), m.type(), m.service(), m.region(), m.usage(), notes, m.adjustments());
+    }
+
+    /** Rates once; a resource lacking a price is left out whole and the others rated again without it. */
+    private Estimate rate(List<MeteredResource> metered, List<MissingPrice> missing) {
         RatingEngine engine = RatingEngine.of(prices);
         LocalDate today = LocalDate.now(clock);
         Estimate e;
         try {
             e = engine.rate(metered, freeTier, today);
         } catch (PriceUnavailableException x) {
+            missing = new ArrayList<>(missing);
             missing.addAll(x.missing());
-            java.util.Set<String> refused = new java.util.HashSet<>();
+            Set<String> refused = new HashSet<>();
             x.missing().forEach(mp -> mp.resource().ifPresent(refused::add));
             e = engine.rate(metered.stream().filter(r -> !refused.contains(r.name())).toList(), freeTier, today);
         }
-        e = e.withNotPriced(missing);
+        if (!missing.isEmpty()) {
+            e = e.withNotPriced(missing);
+        }
         return withAgeWarning(e);
     }
 
@@ -188,9 +403,6 @@ public final class Estimator {
         }
         return e.withWarning(staleWarning(e.priceDates().get().newest(), e.pricedOn(), maxPriceAgeDays));
     }
-
-    /** The words every stale-price warning starts with, so that a caller can recognise it and add its own advice. */
-    public static final String STALE_PRICES = "prices may be out of date";
 
     /**
      * @return the one warning an estimate gives when even its newest price is older than the threshold; it starts

@@ -8,6 +8,8 @@ import io.github.computecost.pricing.PriceBook;
 import io.github.computecost.pricing.PriceTable;
 import io.github.computecost.pricing.RegionPrices;
 import io.github.computecost.pricing.ServicePrices;
+import io.github.computecost.service.MeteredResource;
+import io.github.computecost.service.UsageRecord;
 import java.math.BigDecimal;
 import java.time.LocalDate;
 import java.util.Optional;
@@ -124,6 +126,9 @@ public final class RatingEngine {
             byPrice.sort(Comparator.comparing((GroupKey k) -> firstTierPrice(k)).reversed());
             Map<String, BigDecimal> remaining = new HashMap<>();
             for (GroupKey key : byPrice) {
+                if (!prices.has(key.service())) {
+                    continue; // refused below
+                }
                 ServicePrices sp = prices.service(key.service());
                 for (FreeTierAllowance a : sp.freeTier()) {
                     if (!a.baseUsageTypes().contains(key.baseUsageType())) {
@@ -146,8 +151,27 @@ public final class RatingEngine {
         LocalDate newest = null;
         for (Map.Entry<GroupKey, List<Entry>> g : groups.entrySet()) {
             GroupKey key = g.getKey();
+            if (!prices.has(key.service())) {
+                // A table the price book lacks (Fargate Spot in a book without it): refuse, naming it.
+                for (Entry e : g.getValue()) {
+                    if (e.quantity.signum() > 0) {
+                        missing.add(MissingPrice.table(resources.get(e.resource).name(), key.service(), key.region()));
+                    }
+                }
+                continue;
+            }
             ServicePrices sp = prices.service(key.service());
-            RegionPrices rp = sp.region(key.region());
+            RegionPrices rp = sp.regions().get(key.region());
+            if (rp == null) {
+                // A region this table does not price (the main table's region was checked before metering).
+                for (Entry e : g.getValue()) {
+                    if (e.quantity.signum() > 0) {
+                        missing.add(new MissingPrice(Optional.of(resources.get(e.resource).name()), sp.service(),
+                                key.region(), key.baseUsageType()));
+                    }
+                }
+                continue;
+            }
             Optional<PriceTable> found = rp.find(key.baseUsageType());
             if (found.isEmpty()) {
                 // No source gives this price: refuse every resource that uses any of it, never guess it.
@@ -225,12 +249,36 @@ public final class RatingEngine {
             out.add(new ResourceEstimate(r.name(), r.type(), r.region(), prices.currency(), items, r.notes()));
         }
         Optional<PriceDates> dates = oldest == null ? Optional.empty() : Optional.of(new PriceDates(oldest, newest));
-        return new Estimate(prices.currency(), prices.version(), freeTier, out, List.of(), dates, pricedOn);
+        return new Estimate(prices.currency(), version(groups.keySet()), freeTier, out, List.of(), dates, pricedOn);
+    }
+
+    /**
+     * The version of the data the estimate was priced from: {@code service@version} for each table it used, the
+     * version being that of the files its regions were read from (a user's file for the regions it overrides, the
+     * bundled file's for the others), so the label names the data the figures come from.
+     */
+    private String version(java.util.Collection<GroupKey> used) {
+        java.util.SortedMap<String, java.util.SortedSet<String>> versions = new java.util.TreeMap<>();
+        for (GroupKey k : used) {
+            if (prices.has(k.service())) {
+                RegionPrices r = prices.service(k.service()).regions().get(k.region());
+                if (r != null) {
+                    versions.computeIfAbsent(k.service(), x -> new java.util.TreeSet<>()).add(r.dataVersion());
+                }
+            }
+        }
+        List<String> parts = new ArrayList<>();
+        versions.forEach((service, v) -> parts.add(service + "@" + String.join("+", v)));
+        return parts.isEmpty() ? prices.version() : String.join(",", parts);
     }
 
     private BigDecimal firstTierPrice(GroupKey k) {
-        return prices.service(k.service()).region(k.region()).find(k.baseUsageType())
-                .map(t -> t.tiers().get(0).unitPrice()).orElse(BigDecimal.ZERO); // absent: refused below
+        if (!prices.has(k.service())) {
+            return BigDecimal.ZERO; // refused below
+        }
+        RegionPrices r = prices.service(k.service()).regions().get(k.region());
+        return r == null ? BigDecimal.ZERO : r.find(k.baseUsageType()).map(t -> t.tiers().get(0).unitPrice())
+                .orElse(BigDecimal.ZERO); // absent: refused below
     }
 
     private static FreeTierAllowance allowance(ServicePrices sp, String baseUsageType) {

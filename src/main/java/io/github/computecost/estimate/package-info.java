@@ -1,7 +1,7 @@
 /**
  * The rating engine: meter, rate, attribute.
  *
- * <p>Each service turns its workload into {@link io.github.computecost.estimate.UsageRecord usage
+ * <p>Each service turns its workload into {@link io.github.computecost.service.UsageRecord usage
  * records} named by AWS usage types ({@link io.github.computecost.estimate.Meterable}). The
  * {@link io.github.computecost.estimate.RatingEngine} groups the records of all resources by service,
  * region and usage type, takes the account's free-tier allowances off once, rates what is left against the

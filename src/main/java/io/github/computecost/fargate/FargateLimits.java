@@ -6,12 +6,10 @@ import io.github.computecost.limits.Severity;
 import io.github.computecost.limits.ValidationReport;
 import io.github.computecost.limits.Violation;
 import io.github.computecost.pricing.PriceBook;
-import io.github.computecost.pricing.ServicePrices;
 import java.math.BigDecimal;
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.List;
-import java.util.Map;
+import java.util.Optional;
 import java.util.stream.Collectors;
 
 /**
@@ -25,29 +23,28 @@ public final class FargateLimits {
 
     /** @return every violation found */
     public static ValidationReport validate(FargateTask task, PriceBook prices) {
-        ServicePrices sp = prices.service(FargateMeter.SERVICE);
+        return check(task, prices.tables(FargateTables.SCHEMA));
+    }
+
+    static ValidationReport check(FargateTask task, FargateTables t) {
         List<Violation> out = new ArrayList<>();
         String name = task.name();
-        Map<String, String> size = sp.catalog().get("vcpu-" + plain(task.vcpu()));
-        if (size == null) {
-            String allowed = sp.catalog().values().stream().map(s -> s.get("vcpu")).collect(Collectors.joining(", "));
+        Optional<FargateTables.FargateSize> size = t.size(task.vcpu());
+        if (size.isEmpty()) {
+            String allowed = t.sizes().stream().map(s -> plain(s.vcpu())).collect(Collectors.joining(", "));
             out.add(new Violation("fargate.cpu", Severity.ERROR, name, "vcpu", plain(task.vcpu()), allowed,
                     name + ": vcpu " + plain(task.vcpu()) + " is not a Fargate task size (allowed: " + allowed + ")"));
-        } else {
-            boolean offered = Arrays.stream(size.get("memoryGb").split(" "))
-                    .anyMatch(m -> new BigDecimal(m).compareTo(task.memoryGb()) == 0);
-            if (!offered) {
-                out.add(new Violation("fargate.memory", Severity.ERROR, name, "memoryGb", plain(task.memoryGb()),
-                        size.get("description"), name + ": memoryGb " + plain(task.memoryGb()) + " is not offered with "
-                                + plain(task.vcpu()) + " vCPU (allowed: " + size.get("description") + ")"));
-            }
+        } else if (!size.get().offers(task.memoryGb())) {
+            out.add(new Violation("fargate.memory", Severity.ERROR, name, "memoryGb", plain(task.memoryGb()),
+                    size.get().description(), name + ": memoryGb " + plain(task.memoryGb()) + " is not offered with "
+                            + plain(task.vcpu()) + " vCPU (allowed: " + size.get().description() + ")"));
         }
-        LimitChecks.range(out, name, "AWS Fargate", sp.requireLimit("ephemeralStorageGb"), "ephemeralStorageGb",
+        LimitChecks.range(out, name, "AWS Fargate", t.ephemeralStorageGb(), "ephemeralStorageGb",
                 BigDecimal.valueOf(task.ephemeralStorageGb()), "fargate.ephemeral-storage.range");
         if (task.operatingSystem() == OperatingSystem.WINDOWS) {
-            LimitChecks.oneOf(out, name, "Fargate Windows tasks", sp.requireAllowedValues("windowsArchitectures"),
-                    "architecture", task.architecture().awsName(), "fargate.windows.architecture");
-            BigDecimal min = sp.requireLimit("windowsMinimumVcpu").min().orElseThrow();
+            LimitChecks.oneOf(out, name, "Fargate Windows tasks", t.windowsArchitectures(), "architecture",
+                    task.architecture().awsName(), "fargate.windows.architecture");
+            BigDecimal min = t.windowsMinimumVcpu().min().orElseThrow();
             if (task.vcpu().compareTo(min) < 0) {
                 out.add(new Violation("fargate.windows.cpu", Severity.ERROR, name, "vcpu", plain(task.vcpu()),
                         "at least " + plain(min), name + ": Windows tasks on Fargate need at least " + plain(min)

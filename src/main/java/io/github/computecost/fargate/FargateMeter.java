@@ -2,47 +2,28 @@ package io.github.computecost.fargate;
 
 import io.github.computecost.compute.Architecture;
 import io.github.computecost.compute.OperatingSystem;
-import io.github.computecost.limits.InvalidWorkloadException;
-import io.github.computecost.estimate.MeteredResource;
-import io.github.computecost.estimate.UsageRecord;
 import io.github.computecost.internal.BilledTime;
-import io.github.computecost.limits.ValidationReport;
-import io.github.computecost.pricing.PriceBook;
-import io.github.computecost.pricing.ServicePrices;
+import io.github.computecost.service.MeteredResource;
+import io.github.computecost.service.UsageRecord;
 import java.math.BigDecimal;
 import java.util.ArrayList;
 import java.util.List;
 
-/** Turns a {@link FargateTask} into a month of usage records. Stateless and thread-safe. */
+/**
+ * Turns a valid {@link FargateTask} into a month of usage records (it validates nothing: the estimator has). A Spot
+ * task is priced from the Spot table; a price book without one, or without the task's region in it, leaves the task
+ * not priced. Stateless and thread-safe.
+ */
 final class FargateMeter {
-
-    static final String SERVICE = "AmazonECSFargate";
-    static final String SPOT_SERVICE = "AmazonECSFargateSpot";
 
     private FargateMeter() {
     }
 
-    static MeteredResource meter(FargateTask task, PriceBook prices, String defaultRegion) {
-        String region = task.region().orElse(defaultRegion);
-        ServicePrices sp = prices.service(SERVICE);
-        sp.region(region);
-        ValidationReport report = FargateLimits.validate(task, prices);
-        if (report.hasErrors()) {
-            throw new InvalidWorkloadException(report);
-        }
-        String service = SERVICE;
-        if (task.spot()) {
-            if (!prices.has(SPOT_SERVICE)) {
-                throw new IllegalArgumentException(task.name() + ": this price book has no Fargate Spot prices (table "
-                        + SPOT_SERVICE + "); give one with --pricing-data (see pricing-data/README.md), or price the "
-                        + "task on demand");
-            }
-            service = SPOT_SERVICE;
-            prices.service(SPOT_SERVICE).region(region);
-        }
+    static MeteredResource meter(FargateTask task, FargateTables t, String region) {
+        String service = task.spot() ? FargateService.SPOT_TABLE : FargateService.TABLE;
         boolean windows = task.operatingSystem() == OperatingSystem.WINDOWS;
-        BigDecimal minimum = sp.requireBillingRule(windows ? "minimumSeconds.windows" : "minimumSeconds.linux").value();
-        int scale = sp.requireBillingRule("hourScale").value().intValueExact();
+        BigDecimal minimum = windows ? t.minimumSecondsWindows() : t.minimumSecondsLinux();
+        int scale = t.hourScale();
         List<String> notes = new ArrayList<>();
         BigDecimal seconds;
         if (task.usage() instanceof FargateTask.Running r) {
@@ -68,7 +49,7 @@ final class FargateMeter {
             usage.add(new UsageRecord("Fargate-Windows-OS-Hours:perCPU", task.vcpu().multiply(hours), true));
         }
         BigDecimal extraStorage = BigDecimal.valueOf(task.ephemeralStorageGb())
-                .subtract(sp.requireBillingRule("includedEphemeralStorageGb").value());
+                .subtract(t.includedEphemeralStorageGb());
         if (extraStorage.signum() > 0) {
             usage.add(new UsageRecord("Fargate-EphemeralStorage-GB-Hours", extraStorage.multiply(hours), true));
         }

@@ -2,10 +2,8 @@ package io.github.computecost.fargate;
 
 import io.github.computecost.compute.Architecture;
 import io.github.computecost.compute.OperatingSystem;
-import io.github.computecost.estimate.Meterable;
-import io.github.computecost.estimate.MeteredResource;
-import io.github.computecost.limits.ValidationReport;
-import io.github.computecost.pricing.PriceBook;
+import io.github.computecost.compute.Calendar;
+import io.github.computecost.service.Resource;
 import java.math.BigDecimal;
 import java.util.Objects;
 import java.util.Optional;
@@ -26,12 +24,12 @@ import java.util.Optional;
  */
 public record FargateTask(String name, Optional<String> region, Architecture architecture,
         OperatingSystem operatingSystem, BigDecimal vcpu, BigDecimal memoryGb, int ephemeralStorageGb, Usage usage,
-        boolean spot) implements Meterable {
+        boolean spot) implements Resource {
 
     /** Workload type name. */
     public static final String TYPE = "fargate";
-    /** Hours in AWS's average month, the default running time. */
-    public static final BigDecimal HOURS_PER_MONTH = BigDecimal.valueOf(730);
+    /** Hours in AWS's average month ({@link Calendar#HOURS_PER_MONTH}), the default running time. */
+    public static final BigDecimal HOURS_PER_MONTH = Calendar.HOURS_PER_MONTH;
 
     /** How long tasks run in a month. */
     public sealed interface Usage permits Running, Runs {
@@ -41,7 +39,7 @@ public record FargateTask(String name, Optional<String> region, Architecture arc
      * {@code tasks} tasks running side by side, each for {@code hoursPerMonth} (one start each).
      *
      * @param tasks at least 0
-     * @param hoursPerMonth more than 0, at most 744
+     * @param hoursPerMonth more than 0, at most {@link Calendar#MAX_HOURS_PER_MONTH}
      */
     public record Running(int tasks, BigDecimal hoursPerMonth) implements Usage {
         public Running {
@@ -49,9 +47,8 @@ public record FargateTask(String name, Optional<String> region, Architecture arc
             if (tasks < 0) {
                 throw new IllegalArgumentException("tasks must not be negative: " + tasks);
             }
-            if (hoursPerMonth.signum() <= 0 || hoursPerMonth.compareTo(BigDecimal.valueOf(744)) > 0) {
-                throw new IllegalArgumentException("hoursPerMonth must be more than 0 and at most 744: "
-                        + hoursPerMonth.toPlainString());
+            if (!Calendar.isHoursInMonth(hoursPerMonth)) {
+                throw new IllegalArgumentException(Calendar.hoursInMonthRule("hoursPerMonth", hoursPerMonth));
             }
         }
     }
@@ -97,7 +94,7 @@ public record FargateTask(String name, Optional<String> region, Architecture arc
         Objects.requireNonNull(usage, "usage");
     }
 
-    /** @return a Linux/x86 on-demand task running all month (730 hours), 20 GB storage */
+    /** @return a Linux/x86 on-demand task running all month ({@link Calendar#HOURS_PER_MONTH}), 20 GB storage */
     public static FargateTask of(String name, BigDecimal vcpu, BigDecimal memoryGb, int tasks) {
         return new FargateTask(name, Optional.empty(), Architecture.X86_64, OperatingSystem.LINUX, vcpu, memoryGb, 20,
                 new Running(tasks, HOURS_PER_MONTH), false);
@@ -133,15 +130,5 @@ public record FargateTask(String name, Optional<String> region, Architecture arc
     public FargateTask withSpot(boolean onSpot) {
         return new FargateTask(name, region, architecture, operatingSystem, vcpu, memoryGb, ephemeralStorageGb, usage,
                 onSpot);
-    }
-
-    @Override
-    public ValidationReport validate(PriceBook prices) {
-        return FargateLimits.validate(this, prices);
-    }
-
-    @Override
-    public MeteredResource meter(PriceBook prices, String defaultRegion) {
-        return FargateMeter.meter(this, prices, defaultRegion);
     }
 }

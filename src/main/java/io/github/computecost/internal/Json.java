@@ -167,6 +167,17 @@ public final class Json {
         return new Obj(root, "$");
     }
 
+    /**
+     * Wraps an object found at {@code path} of a document, failing if it is not one.
+     *
+     * @param node the object
+     * @param path its JSON path, {@code $.resources[0]}
+     * @return a reader positioned there
+     */
+    public static Obj at(JsonNode node, String path) {
+        return new Obj(node, path);
+    }
+
     /** A JSON object with its path, and typed, strict accessors whose errors name that path. */
     public static final class Obj {
         private final JsonNode node;

@@ -79,24 +79,24 @@ final class LambdaFastPath {
     private LambdaFastPath() {
     }
 
-    static Optional<BigDecimal> monthlyCost(LambdaFunction fn, PriceBook prices, String defaultRegion, boolean freeTier) {
+    static Optional<BigDecimal> monthlyCost(LambdaFunction fn, PriceBook prices, String code, boolean freeTier) {
         if (fn.provisionedConcurrency().isPresent() || fn.snapStart().isPresent()) {
             return Optional.empty();
         }
         Rates r;
         try {
-            String code = fn.region().isPresent() ? fn.region().get() : defaultRegion;
             Cached last = lastUsed; // one volatile read in the common case of one region in a loop
             Rates[] both;
             if (last != null && last.book == prices && last.regionCode.equals(code)) {
                 both = last.rates;
             } else {
-                ServicePrices sp = prices.service(LambdaMeter.SERVICE);
+                ServicePrices sp = prices.service(LambdaService.TABLE);
                 RegionPrices region = sp.region(code);
+                LambdaTables t = prices.tables(LambdaTables.SCHEMA);
                 if (CACHE.size() > MAX_CACHED_REGIONS) {
                     CACHE.clear(); // price books come and go (overrides, imports): do not pin them all
                 }
-                both = CACHE.computeIfAbsent(new Source(sp, region), k -> rates(sp, region));
+                both = CACHE.computeIfAbsent(new Source(sp, region), k -> rates(sp, t, region));
                 lastUsed = new Cached(prices, code, both);
             }
             r = both == null ? null : both[fn.architecture() == Architecture.ARM64 ? 1 : 0];
@@ -157,11 +157,11 @@ final class LambdaFastPath {
     }
 
     /** The region's rates for x86_64 and arm64, or {@code null} when the data is not what the fast path covers. */
-    private static Rates[] rates(ServicePrices sp, RegionPrices region) {
+    private static Rates[] rates(ServicePrices sp, LambdaTables t, RegionPrices region) {
         if (sp.freeTier().size() != 2
                 || sp.freeTier().get(0).quantity().compareTo(BigDecimal.valueOf(FREE_REQUESTS)) != 0
                 || sp.freeTier().get(1).quantity().compareTo(BigDecimal.valueOf(FREE_GB_SECONDS)) != 0
-                || sp.requireBillingRule("includedEphemeralStorageMb").value().compareTo(BigDecimal.valueOf(512)) != 0) {
+                || t.includedEphemeralStorageMb().compareTo(BigDecimal.valueOf(512)) != 0) {
             return null;
         }
         Rates[] out = new Rates[2];
@@ -180,13 +180,13 @@ final class LambdaFastPath {
                 to[i] = tiers.get(i).toExclusive().map(BigDecimal::longValueExact).orElse(Long.MAX_VALUE);
                 price[i] = digits(tiers.get(i).unitPrice());
             }
-            Limit memory = sp.requireLimit("memoryMb");
-            Limit storage = sp.requireLimit("ephemeralStorageMb");
+            Limit memory = t.memoryMb();
+            Limit storage = t.ephemeralStorageMb();
             out[a] = new Rates(digits(flat(region.table("Request" + arm))), from, to, price,
                     digits(flat(region.table("Lambda-Storage-GB-Second" + arm))), memory.min().orElseThrow().longValueExact(),
                     memory.max().orElseThrow().longValueExact(), storage.min().orElseThrow().longValueExact(),
                     storage.max().orElseThrow().longValueExact(),
-                    sp.requireLimit("timeoutSeconds").max().orElseThrow().movePointRight(3).longValueExact());
+                    t.maxTimeoutMs().longValueExact());
         }
         return out;
     }

@@ -1,10 +1,7 @@
 package io.github.computecost.lambda;
 
 import io.github.computecost.compute.Architecture;
-import io.github.computecost.estimate.Meterable;
-import io.github.computecost.estimate.MeteredResource;
-import io.github.computecost.limits.ValidationReport;
-import io.github.computecost.pricing.PriceBook;
+import io.github.computecost.service.Resource;
 import java.math.BigDecimal;
 import java.time.Duration;
 import java.util.Objects;
@@ -13,9 +10,9 @@ import java.util.Optional;
 /**
  * An AWS Lambda function's configuration and monthly traffic.
  *
- * <p>The constructor checks physical validity only (names present, no negative quantities). Whether AWS
- * accepts the configuration (memory 128 to 10,240 MB, ...) is a question for {@link LambdaLimits}; the
- * estimator refuses configurations AWS would reject.
+ * <p>A plain record: {@link LambdaService} prices it. The constructor checks physical validity only (names
+ * present, no negative quantities). Whether AWS accepts the configuration (memory 128 to 10,240 MB, ...) is a
+ * question for {@link LambdaLimits}; the estimator refuses configurations AWS would reject.
  *
  * <pre>{@code
  * LambdaFunction api = LambdaFunction.builder("orders-api")
@@ -41,7 +38,7 @@ import java.util.Optional;
 public record LambdaFunction(String name, Optional<String> region, Architecture architecture, int memoryMb,
         int ephemeralStorageMb, long requestsPerMonth, BigDecimal averageDurationMs,
         Optional<ProvisionedConcurrency> provisionedConcurrency, Optional<SnapStart> snapStart,
-        Optional<String> runtime, LambdaConfiguration configuration) implements Meterable {
+        Optional<String> runtime, LambdaConfiguration configuration) implements Resource {
 
     /** Workload type name, as in workload files. */
     public static final String TYPE = "lambda";
@@ -99,21 +96,6 @@ public record LambdaFunction(String name, Optional<String> region, Architecture 
     public LambdaFunction withName(String newName) {
         return new LambdaFunction(newName, region, architecture, memoryMb, ephemeralStorageMb, requestsPerMonth,
                 averageDurationMs, provisionedConcurrency, snapStart, runtime, configuration);
-    }
-
-    @Override
-    public ValidationReport validate(PriceBook prices) {
-        return LambdaLimits.validate(this, prices);
-    }
-
-    @Override
-    public Optional<BigDecimal> fastMonthlyCost(PriceBook prices, String defaultRegion, boolean freeTier) {
-        return LambdaFastPath.monthlyCost(this, prices, defaultRegion, freeTier);
-    }
-
-    @Override
-    public MeteredResource meter(PriceBook prices, String defaultRegion) {
-        return LambdaMeter.meter(this, prices, defaultRegion);
     }
 
     /** Builds a {@link LambdaFunction}. Not thread-safe; each setter checks its value at once. */

@@ -1,5 +1,6 @@
 package io.github.computecost.lambda;
 
+import io.github.computecost.compute.Calendar;
 import io.github.computecost.internal.LimitChecks;
 import io.github.computecost.limits.AccountQuotas;
 import io.github.computecost.limits.Severity;
@@ -7,24 +8,21 @@ import io.github.computecost.limits.ValidationReport;
 import io.github.computecost.limits.Violation;
 import io.github.computecost.pricing.Limit;
 import io.github.computecost.pricing.PriceBook;
-import io.github.computecost.pricing.ServicePrices;
 import java.math.BigDecimal;
+import java.math.MathContext;
 import java.math.RoundingMode;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 
 /**
- * Checks a {@link LambdaFunction} against the limits AWS documents for Lambda, read from the price book
- * (so they carry sources and change with the data). Errors: AWS would reject the configuration. Warnings:
- * it deploys, but would need S3 for its package or more concurrency than the account's quota.
- * Stateless and thread-safe.
+ * Checks a {@link LambdaFunction} against the limits AWS documents for Lambda, read from the price book (so they
+ * carry sources and change with the data). Errors: AWS would reject the configuration. Warnings: it deploys, but
+ * would need S3 for its package or more concurrency than the account's quota. The estimator runs these checks
+ * (through {@link LambdaService}); call them directly to ask "would this fit?" of one function. Stateless and
+ * thread-safe.
  */
 public final class LambdaLimits {
-
-    private static final String SERVICE_NAME = "AWS Lambda";
-    /** Seconds in AWS's 730-hour month, for average request rates. */
-    private static final BigDecimal SECONDS_PER_MONTH = BigDecimal.valueOf(730L * 3600);
 
     private LambdaLimits() {
     }
@@ -41,57 +39,60 @@ public final class LambdaLimits {
      * @return every violation found
      */
     public static ValidationReport validate(LambdaFunction fn, PriceBook prices, AccountQuotas quotas) {
-        ServicePrices sp = prices.service(LambdaMeter.SERVICE);
-        List<Violation> out = new ArrayList<>();
+        return check(fn, prices.tables(LambdaTables.SCHEMA), quotas);
+    }
+
+    static ValidationReport check(LambdaFunction fn, LambdaTables t, AccountQuotas quotas) {
+        List<Violation> out = new ArrayList<>(2);
         String name = fn.name();
+        String service = LambdaService.INSTANCE.title();
         LambdaConfiguration c = fn.configuration();
-        LimitChecks.range(out, name, SERVICE_NAME, sp.requireLimit("memoryMb"), "memoryMb",
-                BigDecimal.valueOf(fn.memoryMb()), "lambda.memory.range");
-        LimitChecks.range(out, name, SERVICE_NAME, sp.requireLimit("ephemeralStorageMb"), "ephemeralStorageMb",
+        LimitChecks.range(out, name, service, t.memoryMb(), "memoryMb", BigDecimal.valueOf(fn.memoryMb()),
+                "lambda.memory.range");
+        LimitChecks.range(out, name, service, t.ephemeralStorageMb(), "ephemeralStorageMb",
                 BigDecimal.valueOf(fn.ephemeralStorageMb()), "lambda.ephemeral-storage.range");
-        Limit timeout = sp.requireLimit("timeoutSeconds");
+        Limit timeout = t.timeoutSeconds();
         if (c.timeoutSeconds().isPresent()) {
-            BigDecimal t = BigDecimal.valueOf(c.timeoutSeconds().get());
-            LimitChecks.range(out, name, SERVICE_NAME, timeout, "timeoutSeconds", t, "lambda.timeout.range");
-            if (timeout.accepts(t) && fn.averageDurationMs().compareTo(t.movePointRight(3)) > 0) {
+            BigDecimal s = BigDecimal.valueOf(c.timeoutSeconds().get());
+            LimitChecks.range(out, name, service, timeout, "timeoutSeconds", s, "lambda.timeout.range");
+            if (timeout.accepts(s) && fn.averageDurationMs().compareTo(s.movePointRight(3)) > 0) {
                 out.add(new Violation("lambda.duration.over-timeout", Severity.ERROR, name, "durationMs",
                         fn.averageDurationMs().toPlainString(), "at most timeoutSeconds × 1000 = "
-                                + t.movePointRight(3).toPlainString() + " ms", name + ": durationMs "
+                                + s.movePointRight(3).toPlainString() + " ms", name + ": durationMs "
                                 + fn.averageDurationMs().toPlainString() + " is longer than the function's timeout of "
-                                + t.toPlainString() + " s: invocations would time out"));
+                                + s.toPlainString() + " s: invocations would time out"));
             }
         } else {
             LimitChecks.timeout(out, name, "Lambda", timeout, fn.averageDurationMs(), "lambda.duration.timeout");
         }
-        c.environmentVariablesBytes().ifPresent(b -> atMost(out, name, sp.requireLimit("environmentVariablesBytes"),
+        if (c == LambdaConfiguration.NONE) {
+            return out.isEmpty() ? ValidationReport.EMPTY : new ValidationReport(out); // nothing more to check
+        }
+        c.environmentVariablesBytes().ifPresent(b -> LimitChecks.atMost(out, name, t.environmentVariablesBytes(),
                 "environmentVariables", BigDecimal.valueOf(b), "lambda.environment.size", Severity.ERROR,
-                "environment variables take " + b + " bytes, above Lambda's " + max(sp, "environmentVariablesBytes")
+                "environment variables take " + b + " bytes, above Lambda's " + max(t.environmentVariablesBytes())
                         + " bytes for all variables together"));
-        c.layers().ifPresent(l -> atMost(out, name, sp.requireLimit("layers"), "layers", BigDecimal.valueOf(l),
-                "lambda.layers", Severity.ERROR, l + " layers, above Lambda's " + max(sp, "layers")));
-        c.packageZippedMb().ifPresent(v -> atMost(out, name, sp.requireLimit("deploymentPackageZippedMb"),
-                "packageZippedMb", v, "lambda.package.zipped", Severity.WARNING, "a " + v.toPlainString()
-                        + " MB .zip is above the " + max(sp, "deploymentPackageZippedMb") + " MB direct-upload limit: "
-                        + "upload it through Amazon S3"));
-        c.packageUnzippedMb().ifPresent(v -> atMost(out, name, sp.requireLimit("deploymentPackageUnzippedMb"),
-                "packageUnzippedMb", v, "lambda.package.unzipped", Severity.ERROR, v.toPlainString()
-                        + " MB unzipped (code and layers) is above Lambda's " + max(sp, "deploymentPackageUnzippedMb")
-                        + " MB"));
-        c.containerImageMb().ifPresent(v -> atMost(out, name, sp.requireLimit("containerImageMb"), "containerImageMb",
-                v, "lambda.image.size", Severity.ERROR, "a " + v.toPlainString() + " MB container image is above "
-                        + "Lambda's " + max(sp, "containerImageMb") + " MB"));
-        String payloadLimit = c.invocation() == LambdaConfiguration.Invocation.ASYNC ? "payloadKb.async" : "payloadKb.sync";
-        c.payloadKb().ifPresent(v -> atMost(out, name, sp.requireLimit(payloadLimit), "payloadKb", v,
-                "lambda.payload", Severity.ERROR, "a " + v.toPlainString() + " KB payload is above Lambda's "
-                        + max(sp, payloadLimit) + " KB for " + (c.invocation() == LambdaConfiguration.Invocation.ASYNC
-                                ? "asynchronous" : "synchronous") + " invocations"));
+        c.layers().ifPresent(l -> LimitChecks.atMost(out, name, t.layers(), "layers", BigDecimal.valueOf(l),
+                "lambda.layers", Severity.ERROR, l + " layers, above Lambda's " + max(t.layers())));
+        c.packageZippedMb().ifPresent(v -> LimitChecks.atMost(out, name, t.packageZippedMb(), "packageZippedMb", v,
+                "lambda.package.zipped", Severity.WARNING, "a " + v.toPlainString() + " MB .zip is above the "
+                        + max(t.packageZippedMb()) + " MB direct-upload limit: upload it through Amazon S3"));
+        c.packageUnzippedMb().ifPresent(v -> LimitChecks.atMost(out, name, t.packageUnzippedMb(), "packageUnzippedMb",
+                v, "lambda.package.unzipped", Severity.ERROR, v.toPlainString() + " MB unzipped (code and layers) is "
+                        + "above Lambda's " + max(t.packageUnzippedMb()) + " MB"));
+        c.containerImageMb().ifPresent(v -> LimitChecks.atMost(out, name, t.containerImageMb(), "containerImageMb", v,
+                "lambda.image.size", Severity.ERROR, "a " + v.toPlainString() + " MB container image is above "
+                        + "Lambda's " + max(t.containerImageMb()) + " MB"));
+        boolean async = c.invocation() == LambdaConfiguration.Invocation.ASYNC;
+        Limit payload = async ? t.payloadKbAsync() : t.payloadKbSync();
+        c.payloadKb().ifPresent(v -> LimitChecks.atMost(out, name, payload, "payloadKb", v, "lambda.payload",
+                Severity.ERROR, "a " + v.toPlainString() + " KB payload is above Lambda's " + max(payload) + " KB for "
+                        + (async ? "asynchronous" : "synchronous") + " invocations"));
         peakConcurrency(fn).ifPresent(needed -> {
-            Limit q = sp.requireLimit("concurrentExecutions");
-            BigDecimal quota = quotas.lambdaConcurrentExecutions().map(BigDecimal::valueOf)
-                    .orElse(q.max().orElseThrow());
+            Optional<Long> stated = quotas.get(LambdaService.CONCURRENT_EXECUTIONS);
+            BigDecimal quota = stated.map(BigDecimal::valueOf).orElse(t.concurrentExecutions().max().orElseThrow());
             if (needed.compareTo(quota) > 0) {
-                String whose = quotas.lambdaConcurrentExecutions().isPresent() ? "the account's stated quota of "
-                        : "the default quota of ";
+                String whose = stated.isPresent() ? "the account's stated quota of " : "the default quota of ";
                 out.add(new Violation("lambda.concurrency.quota", Severity.WARNING, name, "peakConcurrency",
                         whole(needed), whose + quota.toPlainString(), name + ": needs about " + whole(needed)
                                 + " concurrent executions at peak (peak requests per second × duration), above "
@@ -104,8 +105,8 @@ public final class LambdaLimits {
 
     /**
      * The concurrency a function needs at peak: peak requests per second × average duration in seconds; the
-     * peak comes from {@code peakRequestsPerSecond}, or from the monthly average (730-hour month) times
-     * {@code peakFactor}. Exact (the average rate is not rounded).
+     * peak comes from {@code peakRequestsPerSecond}, or from the monthly average (AWS's 730-hour month,
+     * {@link Calendar#SECONDS_PER_MONTH}) times {@code peakFactor}. Exact (the average rate is not rounded).
      *
      * @return the concurrency, or empty when the workload states no peak
      */
@@ -116,19 +117,14 @@ public final class LambdaLimits {
             return Optional.of(c.peakRequestsPerSecond().get().multiply(seconds));
         }
         return c.peakFactor().map(f -> BigDecimal.valueOf(fn.requestsPerMonth()).multiply(f).multiply(seconds)
-                .divide(SECONDS_PER_MONTH, java.math.MathContext.DECIMAL128));
+                .divide(Calendar.SECONDS_PER_MONTH, MathContext.DECIMAL128));
     }
 
     static String whole(BigDecimal v) {
         return v.setScale(0, RoundingMode.CEILING).toPlainString();
     }
 
-    private static String max(ServicePrices sp, String limit) {
-        return sp.requireLimit(limit).max().orElseThrow().toPlainString();
-    }
-
-    private static void atMost(List<Violation> out, String name, Limit limit, String field, BigDecimal value,
-            String code, Severity severity, String message) {
-        LimitChecks.atMost(out, name, limit, field, value, code, severity, message);
+    private static String max(Limit limit) {
+        return limit.max().orElseThrow().toPlainString();
     }
 }

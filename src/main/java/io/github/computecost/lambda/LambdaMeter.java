@@ -1,39 +1,29 @@
 package io.github.computecost.lambda;
 
 import io.github.computecost.compute.Architecture;
-import io.github.computecost.limits.InvalidWorkloadException;
-import io.github.computecost.estimate.MeteredResource;
-import io.github.computecost.estimate.UsageRecord;
-import io.github.computecost.limits.ValidationReport;
-import io.github.computecost.pricing.PriceBook;
-import io.github.computecost.pricing.ServicePrices;
+import io.github.computecost.compute.Calendar;
+import io.github.computecost.service.MeteredResource;
+import io.github.computecost.service.UsageRecord;
 import java.math.BigDecimal;
 import java.math.RoundingMode;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 
-/** Turns a {@link LambdaFunction} into a month of usage records. Stateless and thread-safe. */
+/**
+ * Turns a valid {@link LambdaFunction} into a month of usage records (it validates nothing: the estimator has).
+ * Stateless and thread-safe.
+ */
 final class LambdaMeter {
-
-    /** AWS Price List service code. */
-    static final String SERVICE = "AWSLambda";
 
     private static final BigDecimal MB_PER_GB = BigDecimal.valueOf(1024);
     private static final BigDecimal MS_PER_S = BigDecimal.valueOf(1000);
-    private static final BigDecimal S_PER_H = BigDecimal.valueOf(3600);
+    private static final BigDecimal S_PER_H = Calendar.SECONDS_PER_HOUR;
 
     private LambdaMeter() {
     }
 
-    static MeteredResource meter(LambdaFunction fn, PriceBook prices, String defaultRegion) {
-        ServicePrices sp = prices.service(SERVICE);
-        String region = fn.region().orElse(defaultRegion);
-        sp.region(region); // unknown region: fails here, naming the priced ones
-        ValidationReport report = LambdaLimits.validate(fn, prices);
-        if (report.hasErrors()) {
-            throw new InvalidWorkloadException(report);
-        }
+    static MeteredResource meter(LambdaFunction fn, LambdaTables t, String region) {
 
         String arm = fn.architecture() == Architecture.ARM64 ? "-ARM" : "";
         BigDecimal memoryGb = gb(fn.memoryMb());
@@ -49,7 +39,7 @@ final class LambdaMeter {
             var pc = fn.provisionedConcurrency().get();
             BigDecimal concurrency = BigDecimal.valueOf(pc.concurrency());
             BigDecimal enabledSeconds = pc.hoursPerMonth().multiply(S_PER_H);
-            BigDecimal increment = sp.requireBillingRule("provisionedConcurrencyIncrementSeconds").value();
+            BigDecimal increment = t.provisionedConcurrencyIncrementSeconds();
             BigDecimal billedSeconds = enabledSeconds.divide(increment, 0, RoundingMode.CEILING).multiply(increment);
             BigDecimal capacitySeconds = concurrency.multiply(enabledSeconds);
             BigDecimal inCapacity = executionSeconds.min(capacitySeconds);
@@ -73,7 +63,7 @@ final class LambdaMeter {
             }
         }
 
-        BigDecimal included = sp.requireBillingRule("includedEphemeralStorageMb").value();
+        BigDecimal included = t.includedEphemeralStorageMb();
         BigDecimal extraStorageMb = BigDecimal.valueOf(fn.ephemeralStorageMb()).subtract(included);
         if (extraStorageMb.signum() > 0) {
             usage.add(new UsageRecord("Lambda-Storage-GB-Second" + arm,
@@ -89,7 +79,7 @@ final class LambdaMeter {
             if (fn.runtime().isEmpty()) {
                 notes.add("SnapStart priced as for Python and .NET runtimes: give the runtime (Java is not charged).");
             }
-            BigDecimal minimum = sp.requireBillingRule("snapStartCacheMinimumSeconds").value();
+            BigDecimal minimum = t.snapStartCacheMinimumSeconds();
             BigDecimal activeSeconds = ss.activeHoursPerMonth().multiply(S_PER_H);
             if (activeSeconds.signum() > 0 && activeSeconds.compareTo(minimum) < 0) {
                 activeSeconds = minimum;
@@ -101,7 +91,7 @@ final class LambdaMeter {
                     BigDecimal.valueOf(ss.restoresPerMonth()).multiply(memoryGb), true));
         });
 
-        return new MeteredResource(fn.name(), LambdaFunction.TYPE, SERVICE, region, usage, notes);
+        return new MeteredResource(fn.name(), LambdaFunction.TYPE, LambdaService.TABLE, region, usage, notes);
     }
 
     /** MB to GB as AWS computes GB-seconds (divide by 1024); exact, since 1024 is a power of two. */

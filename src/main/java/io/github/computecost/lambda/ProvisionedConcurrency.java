@@ -1,5 +1,6 @@
 package io.github.computecost.lambda;
 
+import io.github.computecost.compute.Calendar;
 import java.math.BigDecimal;
 import java.util.Objects;
 
@@ -12,17 +13,14 @@ import java.util.Objects;
  */
 public record ProvisionedConcurrency(int concurrency, BigDecimal hoursPerMonth) {
 
-    /** The longest month, in hours. */
-    public static final BigDecimal MAX_HOURS_PER_MONTH = BigDecimal.valueOf(744);
-
     public ProvisionedConcurrency {
         Objects.requireNonNull(hoursPerMonth, "hoursPerMonth");
         if (concurrency < 1) {
             throw new IllegalArgumentException("provisionedConcurrency.concurrency must be at least 1: " + concurrency);
         }
-        if (hoursPerMonth.signum() <= 0 || hoursPerMonth.compareTo(MAX_HOURS_PER_MONTH) > 0) {
-            throw new IllegalArgumentException("provisionedConcurrency.hoursPerMonth must be more than 0 and at most 744: "
-                    + hoursPerMonth.toPlainString());
+        if (!Calendar.isHoursInMonth(hoursPerMonth)) {
+            throw new IllegalArgumentException(Calendar.hoursInMonthRule("provisionedConcurrency.hoursPerMonth",
+                    hoursPerMonth));
         }
     }
 

@@ -1,5 +1,6 @@
 package io.github.computecost.lambda;
 
+import io.github.computecost.compute.Calendar;
 import java.math.BigDecimal;
 import java.util.Objects;
 
@@ -15,17 +16,16 @@ import java.util.Objects;
 public record SnapStart(int cachedVersions, BigDecimal activeHoursPerMonth, long restoresPerMonth) {
 
     /** Hours in AWS's average month, the default active time. */
-    public static final BigDecimal DEFAULT_ACTIVE_HOURS = BigDecimal.valueOf(730);
+    public static final BigDecimal DEFAULT_ACTIVE_HOURS = Calendar.HOURS_PER_MONTH;
 
     public SnapStart {
         Objects.requireNonNull(activeHoursPerMonth, "activeHoursPerMonth");
         if (cachedVersions < 1) {
             throw new IllegalArgumentException("snapStart.cachedVersions must be at least 1: " + cachedVersions);
         }
-        if (activeHoursPerMonth.signum() < 0
-                || activeHoursPerMonth.compareTo(ProvisionedConcurrency.MAX_HOURS_PER_MONTH) > 0) {
-            throw new IllegalArgumentException("snapStart.activeHoursPerMonth must be between 0 and 744: "
-                    + activeHoursPerMonth.toPlainString());
+        if (activeHoursPerMonth.signum() < 0 || activeHoursPerMonth.compareTo(Calendar.MAX_HOURS_PER_MONTH) > 0) {
+            throw new IllegalArgumentException("snapStart.activeHoursPerMonth must be between 0 and "
+                    + Calendar.MAX_HOURS_PER_MONTH + ": " + activeHoursPerMonth.toPlainString());
         }
         if (restoresPerMonth < 0) {
             throw new IllegalArgumentException("snapStart.restoresPerMonth must not be negative: " + restoresPerMonth);

@@ -1,9 +1,7 @@
 package io.github.computecost.lightsail;
 
-import io.github.computecost.estimate.Meterable;
-import io.github.computecost.estimate.MeteredResource;
-import io.github.computecost.limits.ValidationReport;
-import io.github.computecost.pricing.PriceBook;
+import io.github.computecost.compute.Calendar;
+import io.github.computecost.service.Resource;
 import java.math.BigDecimal;
 import java.util.Objects;
 import java.util.Optional;
@@ -21,7 +19,7 @@ import java.util.Optional;
  */
 public record LightsailInstance(String name, Optional<String> region, String bundle, int count,
         Optional<BigDecimal> hoursPerMonth, BigDecimal dataTransferOutGb, BigDecimal dataTransferInGb)
-        implements Meterable {
+        implements Resource {
 
     /** Workload type name. */
     public static final String TYPE = "lightsail";
@@ -38,8 +36,9 @@ public record LightsailInstance(String name, Optional<String> region, String bun
         }
         Objects.requireNonNull(hoursPerMonth, "hoursPerMonth");
         hoursPerMonth.ifPresent(h -> {
-            if (h.signum() < 0 || h.compareTo(BigDecimal.valueOf(744)) > 0) {
-                throw new IllegalArgumentException("hoursPerMonth must be between 0 and 744: " + h.toPlainString());
+            if (h.signum() < 0 || h.compareTo(Calendar.MAX_HOURS_PER_MONTH) > 0) {
+                throw new IllegalArgumentException("hoursPerMonth must be between 0 and " + Calendar.MAX_HOURS_PER_MONTH
+                        + ": " + h.toPlainString());
             }
         });
         Objects.requireNonNull(dataTransferOutGb, "dataTransferOutGb");
@@ -74,15 +73,5 @@ public record LightsailInstance(String name, Optional<String> region, String bun
     /** @return {@code n} of these instances */
     public LightsailInstance withCount(int n) {
         return new LightsailInstance(name, region, bundle, n, hoursPerMonth, dataTransferOutGb, dataTransferInGb);
-    }
-
-    @Override
-    public ValidationReport validate(PriceBook prices) {
-        return LightsailMeter.validate(this, prices);
-    }
-
-    @Override
-    public MeteredResource meter(PriceBook prices, String defaultRegion) {
-        return LightsailMeter.meter(this, prices, defaultRegion);
     }
 }

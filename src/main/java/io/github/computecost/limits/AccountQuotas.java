@@ -1,25 +1,45 @@
 package io.github.computecost.limits;
 
+import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.TreeMap;
 
 /**
- * The account's own values of quotas AWS raises on request, as the user states them; where one is empty
- * the documented default applies.
+ * The account's own values of quotas AWS raises on request, as the user states them, by the name the service
+ * gives each (Lambda's {@code lambdaConcurrentExecutions}); where one is not stated, the documented default from
+ * the price book applies. Immutable.
  *
- * @param lambdaConcurrentExecutions Lambda concurrent executions per region
+ * @param values quota name to value, each at least 1
  */
-public record AccountQuotas(Optional<Long> lambdaConcurrentExecutions) {
+public record AccountQuotas(Map<String, Long> values) {
 
     /** AWS's defaults everywhere. */
-    public static final AccountQuotas DEFAULTS = new AccountQuotas(Optional.empty());
+    public static final AccountQuotas DEFAULTS = new AccountQuotas(Map.of());
 
     public AccountQuotas {
-        Objects.requireNonNull(lambdaConcurrentExecutions, "lambdaConcurrentExecutions");
-        lambdaConcurrentExecutions.ifPresent(v -> {
-            if (v < 1) {
-                throw new IllegalArgumentException("lambdaConcurrentExecutions must be at least 1: " + v);
+        values = java.util.Collections.unmodifiableMap(new TreeMap<>(Objects.requireNonNull(values, "values")));
+        values.forEach((k, v) -> {
+            if (v == null || v < 1) {
+                throw new IllegalArgumentException(k + " must be at least 1: " + v);
             }
         });
+    }
+
+    /** @return the quotas given, by name */
+    public static AccountQuotas of(Map<String, Long> values) {
+        return new AccountQuotas(values);
+    }
+
+    /** @return the value the account states for a quota, if it states one */
+    public Optional<Long> get(String name) {
+        return Optional.ofNullable(values.get(name));
+    }
+
+    /** @return these quotas with one more (or another value for it) */
+    public AccountQuotas with(String name, long value) {
+        Map<String, Long> m = new TreeMap<>(values);
+        m.put(name, value);
+        return new AccountQuotas(m);
     }
 }

@@ -765,7 +765,7 @@ public final class BundleBuilder {
             String code = r.getKey();
             ObjectNode rn = regionsOut.putObject(code);
             rn.put("name", regionName(code));
-            rn.put("usageTypePrefix", prefix(t.service, code));
+            rn.put("usageTypePrefix", prefix(t, code));
             ArrayNode rs = rn.putArray("sources");
             regionSources(t, code).forEach(rs::add);
             List<String> regionNotes = t.regionNotes.getOrDefault(code, List.of());
@@ -852,9 +852,7 @@ public final class BundleBuilder {
             return out;
         }
         List<String> out = new ArrayList<>(List.of(regionInfo(code)[3].split(" ")));
-        if (code.equals("us-east-1") && (t.service.equals("AWSLambda") || t.service.equals("AmazonEC2"))) {
-            out.add(t.service.equals("AWSLambda") ? "aws-lambda-offer-2016" : "aws-ec2-offer-2017");
-        }
+        unprefixed(t, code).ifPresent(sources -> sources.forEach(x -> out.add(x.asText())));
         return List.copyOf(new LinkedHashSet<>(out));
     }
 
@@ -882,15 +880,21 @@ public final class BundleBuilder {
     }
 
     /**
-     * The usage-type prefix AWS puts before a service's usage types in a region: its billing code and a dash,
-     * except that Lambda and EC2 usage in us-east-1 has none (their Price List offer files) and services priced
-     * once everywhere have none.
+     * The regions where a table's usage types have no prefix, from the skeleton's {@code recipe.unprefixedRegions}
+     * (region code to the sources that show it, for example Lambda's and EC2's us-east-1: their Price List offer
+     * files); the recipe section is not bundled.
      */
-    private String prefix(String service, String code) {
-        if (code.equals("global")) {
-            return "";
-        }
-        if (code.equals("us-east-1") && (service.equals("AWSLambda") || service.equals("AmazonEC2"))) {
+    private static Optional<JsonNode> unprefixed(TableDraft t, String code) {
+        JsonNode n = t.skeleton.path("recipe").path("unprefixedRegions").path(code);
+        return n.isArray() ? Optional.of(n) : Optional.empty();
+    }
+
+    /**
+     * The usage-type prefix AWS puts before a service's usage types in a region: its billing code and a dash,
+     * except where the skeleton says the table has none there, and for services priced once everywhere.
+     */
+    private String prefix(TableDraft t, String code) {
+        if (code.equals("global") || unprefixed(t, code).isPresent()) {
             return "";
         }
         return regionInfo(code)[1] + "-";

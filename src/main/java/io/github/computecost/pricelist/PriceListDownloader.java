@@ -50,11 +50,12 @@ public final class PriceListDownloader {
 
     /** AWS's Price List bulk endpoint. */
     public static final String AWS_ENDPOINT = "https://pricing.us-east-1.amazonaws.com";
-    /** The services compute-cost builds tables from. */
-    public static final List<String> SERVICES = List.of("AWSLambda", "AmazonECS", "AmazonEC2", "AmazonLightsail",
-            "AmazonCloudFront");
-    /** Services priced once for every location: their whole current offer is read, not a region's. */
-    static final Set<String> GLOBAL = Set.of("AmazonCloudFront");
+    /** The offers compute-cost builds tables from, as the services in the registry name them. */
+    public static final List<String> SERVICES = io.github.computecost.estimate.Services.offerCodes();
+    /** Offers published once for every location: their whole current offer is read, not a region's. */
+    static final Set<String> GLOBAL = io.github.computecost.estimate.Services.priceLists().stream()
+            .filter(io.github.computecost.service.PriceListMapping::global)
+            .map(io.github.computecost.service.PriceListMapping::offerCode).collect(java.util.stream.Collectors.toSet());
     static final String INDEX = "/offers/v1.0/aws/index.json";
 
     /** Where a download stands, for a progress line. */

@@ -4,7 +4,9 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.github.computecost.estimate.Services;
 import io.github.computecost.internal.Json;
+import io.github.computecost.service.PriceListMapping;
 import io.github.computecost.pricing.PriceBook;
 import io.github.computecost.pricing.PricingDataException;
 import io.github.computecost.pricing.RegionPrices;
@@ -39,22 +41,27 @@ import java.util.regex.Pattern;
  */
 public final class PriceListImporter {
 
-    /** Which of our tables each AWS offer feeds. */
-    static final Map<String, List<String>> SERVICES = Map.of(
-            "AWSLambda", List.of("AWSLambda", "AWSLambdaEdge"),
-            "AmazonECS", List.of("AmazonECSFargate"),
-            "AmazonEC2", List.of("AmazonEC2"),
-            "AmazonCloudFront", List.of("AmazonCloudFront"),
-            "AmazonLightsail", List.of("AmazonLightsail"));
+    /** Which of our tables each AWS offer feeds, as the services in the registry map them. */
+    static final Map<String, List<PriceListMapping>> SERVICES = byOffer();
+
+    private static Map<String, List<PriceListMapping>> byOffer() {
+        Map<String, List<PriceListMapping>> m = new LinkedHashMap<>();
+        for (PriceListMapping p : Services.priceLists()) {
+            m.computeIfAbsent(p.offerCode(), k -> new ArrayList<>()).add(p);
+        }
+        return java.util.Collections.unmodifiableMap(m);
+    }
 
     private static final Pattern PREFIX = Pattern.compile("([A-Z]+[0-9]*-)?");
 
     /**
-     * Tables with prices that no offer carries, kept from the bundled table for the regions it has: Lightsail's
-     * whole-month plan prices (the offer bills hours) and its IPv6-only plans' hours (AWS's usage-type names for
-     * them are not known). Elsewhere a region lacking any usage type is not written.
+     * Tables with prices that no offer carries ({@link PriceListMapping#partial()}), kept from the bundled table for
+     * the regions it has (Lightsail's whole-month plan prices: the offer bills hours). Elsewhere a region lacking any
+     * usage type is not written.
      */
-    static final Set<String> PARTIAL = Set.of("AmazonLightsail");
+    static boolean partial(String table) {
+        return Services.priceLists().stream().anyMatch(p -> p.table().equals(table) && p.partial());
+    }
 
     /**
      * What an import produced.
@@ -77,8 +84,8 @@ public final class PriceListImporter {
         Map<String, List<Offer>> byService = new LinkedHashMap<>();
         List<String> notes = new ArrayList<>();
         Set<String> wanted = new java.util.HashSet<>();
-        for (List<String> targets : SERVICES.values()) {
-            for (String t : targets) {
+        for (List<PriceListMapping> targets : SERVICES.values()) {
+            for (String t : targets.stream().map(PriceListMapping::table).toList()) {
                 // The usage types the bundled table declares: read from its text, not parsed into a price book (the
                 // EC2 catalog is thousands of tables, and this is all the filter needs).
                 try {
@@ -89,13 +96,15 @@ public final class PriceListImporter {
                 }
             }
         }
-        // Keep only rows of usage types some table prices (any region prefix), and free-tier rows to count them.
+        // Keep only rows of usage types some table prices (any region prefix), and free-tier rows to count them;
+        // of an offer's products, those its tables' mappings keep (EC2's: shared tenancy, no software, ...).
         java.util.function.Predicate<Map<String, String>> keep = attrs -> {
             String ut = attrs.getOrDefault("usagetype", "");
             if (ut.startsWith("Global-")) {
                 return true;
             }
-            if ("AmazonEC2".equals(attrs.get("servicecode")) && !ec2Kept(attrs)) {
+            List<PriceListMapping> mappings = SERVICES.get(attrs.getOrDefault("servicecode", ""));
+            if (mappings != null && mappings.stream().noneMatch(m -> m.product().test(attrs))) {
                 return false;
             }
             int dash = ut.indexOf('-');
@@ -104,13 +113,13 @@ public final class PriceListImporter {
         };
         for (Path p : offers) {
             Offer offer = OfferReader.read(p, keep);
-            List<String> targets = SERVICES.get(offer.offerCode());
+            List<PriceListMapping> targets = SERVICES.get(offer.offerCode());
             if (targets == null) {
                 throw new PriceListException(p + ": offer " + offer.offerCode() + " is not one compute-cost prices (known: "
                         + String.join(", ", new TreeMap<>(SERVICES).keySet()) + ")");
             }
-            for (String t : targets) {
-                byService.computeIfAbsent(t, k -> new ArrayList<>()).add(offer);
+            for (PriceListMapping t : targets) {
+                byService.computeIfAbsent(t.table(), k -> new ArrayList<>()).add(offer);
             }
         }
         Map<String, String> files = new TreeMap<>();
@@ -164,7 +173,7 @@ public final class PriceListImporter {
                     continue;
                 }
                 String base = baseUsageType(ut, row, usageTypes);
-                if (base == null) { // EC2 rows we do not price were dropped as the offer was read (ec2Kept)
+                if (base == null) { // rows of products we do not price were dropped as the offer was read
                     continue;
                 }
                 String prefix = ut.substring(0, ut.length() - base.split("/")[0].length());
@@ -189,7 +198,7 @@ public final class PriceListImporter {
         for (Map.Entry<String, Map<String, List<OfferRow>>> r : found.entrySet()) {
             List<String> missing = usageTypes.stream().filter(u -> !r.getValue().containsKey(u)).toList();
             JsonNode old = template.path("regions").path(r.getKey());
-            boolean keepMissing = !missing.isEmpty() && PARTIAL.contains(service) && !old.isMissingNode();
+            boolean keepMissing = !missing.isEmpty() && partial(service) && !old.isMissingNode();
             ObjectNode region = regions.putObject(r.getKey());
             region.put("name", old.has("name") ? old.get("name").asText() : names.get(r.getKey()));
             region.put("usageTypePrefix", global ? "" : prefixes.get(r.getKey()));
@@ -362,22 +371,6 @@ public final class PriceListImporter {
             }
         }
         return null;
-    }
-
-    /**
-     * EC2 products must be shared tenancy, no pre-installed software, used capacity, Linux or Windows operations.
-     * Checked on a product's normalised attributes as the offer is read, so the reader drops the others at once: an
-     * EC2 offer holds hundreds of products of each usage type we price (other operating systems, software,
-     * tenancies), and keeping them until the end would make memory grow with the file.
-     */
-    static boolean ec2Kept(Map<String, String> attrs) {
-        String op = attrs.getOrDefault("operation", "");
-        String tenancy = attrs.getOrDefault("tenancy", "");
-        String software = attrs.getOrDefault("preinstalledsw", "");
-        String capacity = attrs.getOrDefault("capacitystatus", "");
-        return (tenancy.isEmpty() || tenancy.equals("Shared")) && (software.isEmpty() || software.equals("NA"))
-                && (capacity.isEmpty() || capacity.equals("Used"))
-                && (op.equals("RunInstances") || op.equals("RunInstances:0002"));
     }
 
     /** @return the first few of a list, and how many more there are */

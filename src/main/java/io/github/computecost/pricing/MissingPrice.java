@@ -14,7 +14,8 @@ import java.util.Optional;
  * @param resource the resource that needs it, when known
  * @param service the table's service, {@code "AWSLambda"}
  * @param region the region code, {@code "eu-central-1"}
- * @param usageType AWS's usage type with its region prefix, {@code "EUC1-Lambda-Provisioned-Concurrency-ARM"}
+ * @param usageType AWS's usage type with its region prefix, {@code "EUC1-Lambda-Provisioned-Concurrency-ARM"}; empty
+ *     when the price book has no table of the service at all ({@link #isWholeTable()})
  * @param beyond when only part of the quantity lacks a price: the first unit without one (the sources give
  *     the price of the first tier only); empty when the usage type has no price at all
  */
@@ -31,6 +32,21 @@ public record MissingPrice(Optional<String> resource, String service, String reg
     /** A usage type with no price at all. */
     public MissingPrice(Optional<String> resource, String service, String region, String usageType) {
         this(resource, service, region, usageType, Optional.empty());
+    }
+
+    /**
+     * @param resource the resource that needs it
+     * @param service the table's service, which the price book lacks
+     * @param region the region the resource runs in
+     * @return a whole table missing: every price of a service
+     */
+    public static MissingPrice table(String resource, String service, String region) {
+        return new MissingPrice(Optional.of(resource), service, region, "");
+    }
+
+    /** @return whether the price book has no table of the service at all */
+    public boolean isWholeTable() {
+        return usageType.isEmpty();
     }
 
     /** @return the same missing price, needed by {@code name} */
@@ -65,6 +81,10 @@ public record MissingPrice(Optional<String> resource, String service, String reg
 
     private static String message(List<MissingPrice> same) {
         MissingPrice first = same.get(0);
+        if (first.isWholeTable()) {
+            return first.resource.map(r -> r + ": ").orElse("") + "the price book has no " + first.service
+                    + " table, so nothing of " + first.service + " can be priced in " + first.region;
+        }
         StringBuilder what = new StringBuilder();
         Map<String, List<MissingPrice>> byPlace = new LinkedHashMap<>();
         for (MissingPrice m : same) {

@@ -53,19 +53,32 @@ public final class PriceBook {
     private static final Map<String, PriceBook> BUNDLED = new java.util.concurrent.ConcurrentHashMap<>();
     private static volatile BundledIndex index;
 
-    /** One table, read on first use. */
+    /**
+     * The schemas of every service, found once with {@link java.util.ServiceLoader} (compute-cost's service registry
+     * provides them): bound when a table loads.
+     */
+    private static final class Schemas {
+        static final Map<String, List<TableSchema<?>>> BY_SERVICE = load();
+
+        private static Map<String, List<TableSchema<?>>> load() {
+            Map<String, List<TableSchema<?>>> out = new java.util.HashMap<>();
+            for (TableSchemas provider : java.util.ServiceLoader.load(TableSchemas.class, PriceBook.class.getClassLoader())) {
+                for (TableSchema<?> s : provider.schemas()) {
+                    out.computeIfAbsent(s.service(), k -> new ArrayList<>()).add(s);
+                }
+            }
+            return out;
+        }
+    }
+
+    /** One table, read on first use, with the typed values of its schemas, bound as it is read. */
     private static final class Lazy implements Supplier<ServicePrices> {
         private final Supplier<ServicePrices> load;
         private volatile ServicePrices value;
+        private final Map<TableSchema<?>, Object> bound = new java.util.concurrent.ConcurrentHashMap<>();
 
         Lazy(Supplier<ServicePrices> load) {
             this.load = load;
-        }
-
-        static Lazy of(ServicePrices s) {
-            Lazy l = new Lazy(() -> s);
-            l.value = s;
-            return l;
         }
 
         @Override
@@ -76,11 +89,26 @@ public final class PriceBook {
                     v = value;
                     if (v == null) {
                         v = load.get();
+                        // Every registered schema is bound now: a table that lacks what a service needs fails at
+                        // load, naming its file and JSON path, not when an estimate first needs the entry.
+                        for (TableSchema<?> s : Schemas.BY_SERVICE.getOrDefault(v.service(), List.of())) {
+                            bound.put(s, s.bind(new TableBinder(v)));
+                        }
                         value = v;
                     }
                 }
             }
             return v;
+        }
+
+        @SuppressWarnings("unchecked")
+        <T> T bound(TableSchema<T> schema) {
+            ServicePrices table = get();
+            Object b = bound.get(schema);
+            if (b == null) {
+                b = bound.computeIfAbsent(schema, s -> s.bind(new TableBinder(table))); // a schema not registered
+            }
+            return (T) b;
         }
     }
 
@@ -333,7 +361,9 @@ public final class PriceBook {
                         + (s.currency().equals("CNY") ? " (China's tables go with the aws-cn price book)" : ""));
             }
             Lazy base = merged.get(s.service());
-            merged.put(s.service(), base == null ? Lazy.of(s) : new Lazy(() -> overlay(base.get(), s)));
+            Lazy table = base == null ? new Lazy(() -> s) : new Lazy(() -> overlay(base.get(), s));
+            table.get(); // read and bound now: a user's table that lacks what a service needs fails here, at load
+            merged.put(s.service(), table);
             versions.put(s.service(), s.dataVersion());
         }
         return new PriceBook(id, currency, merged, versions);
@@ -342,7 +372,9 @@ public final class PriceBook {
     private static ServicePrices overlay(ServicePrices base, ServicePrices over) {
         Map<String, RegionPrices> regions = new LinkedHashMap<>(base.regions());
         regions.putAll(over.regions());
-        return new ServicePrices(base.service(), over.title(), base.file() + " + " + over.file(), over.dataVersion(),
+        // Named by the user's file: the sections it gives replace the bundled ones, so what a merged table lacks, that
+        // file left out.
+        return new ServicePrices(base.service(), over.title(), over.file(), over.dataVersion(),
                 over.currency(), merged(base.sources(), over.sources()), merged(base.rules(), over.rules()),
                 over.freeTier().isEmpty() ? base.freeTier() : over.freeTier(),
                 over.billingRules().isEmpty() ? base.billingRules() : over.billingRules(),
@@ -369,6 +401,23 @@ public final class PriceBook {
             throw new ServiceNotPricedException(serviceCode, id, serviceCodes());
         }
         return s.get();
+    }
+
+    /**
+     * The typed value of one of a service's table schemas, bound when the table was read and cached in this price
+     * book (so a user's override is bound against its own merged table).
+     *
+     * @param schema the schema
+     * @return its value
+     * @throws ServiceNotPricedException if the price book has no table for the schema's service
+     * @throws PricingDataException if the table cannot be read or lacks what the schema needs
+     */
+    public <T> T tables(TableSchema<T> schema) {
+        Lazy s = services.get(schema.service());
+        if (s == null) {
+            throw new ServiceNotPricedException(schema.service(), id, serviceCodes());
+        }
+        return s.bound(schema);
     }
 
     /** @return whether the price book has a table for the service (without reading it) */

@@ -176,7 +176,7 @@ final class PricingFileReader {
         if (regionNodes.isEmpty()) {
             throw new FieldException(root.pathOf("regions"), "must price at least one region");
         }
-        Context ctx = new Context(service, usageTypes, sources, rules);
+        Context ctx = new Context(service, usageTypes, sources, rules, root.string("dataVersion"));
         for (Map.Entry<String, Obj> e : regionNodes.entrySet()) {
             regions.put(e.getKey(), region(e.getKey(), e.getValue(), ctx));
         }
@@ -187,7 +187,7 @@ final class PricingFileReader {
 
     /** What a region's prices are checked against. */
     private record Context(String service, Map<String, Obj> usageTypes, Map<String, Source> sources,
-            Map<String, DerivationRule> rules) {
+            Map<String, DerivationRule> rules, String dataVersion) {
     }
 
     /** Provenance fields as given at one level (region defaults, price, tier); each may be absent. */
@@ -247,7 +247,8 @@ final class PricingFileReader {
                     tiers));
         }
         List<String> regionSources = checkSources(r, ctx.sources());
-        return new RegionPrices(ctx.service(), code, r.string("name"), prefix, r.optString("note"), regionSources, tables);
+        return new RegionPrices(ctx.service(), code, r.string("name"), prefix, r.optString("note"), regionSources, tables,
+                ctx.dataVersion());
     }
 
     private static BigDecimal priceOf(JsonNode node, String path) {

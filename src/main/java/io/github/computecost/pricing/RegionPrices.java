@@ -17,9 +17,11 @@ import java.util.Optional;
  * @param note what the sources say of the region's prices and their gaps, possibly empty
  * @param sources ids of the file's sources for the region's name and usage-type prefix
  * @param tables price tables by base usage type (without prefix); only those with a source
+ * @param dataVersion the data version of the file the region's prices were read from (a user's override of some
+ *     regions leaves the others at the bundled file's version)
  */
 public record RegionPrices(String service, String code, String name, String usageTypePrefix, Optional<String> note,
-        List<String> sources, Map<String, PriceTable> tables) {
+        List<String> sources, Map<String, PriceTable> tables, String dataVersion) {
     /** The region code of services priced once for every location (CloudFront, Lambda@Edge). */
     public static final String GLOBAL = "global";
 
@@ -31,6 +33,7 @@ public record RegionPrices(String service, String code, String name, String usag
         Objects.requireNonNull(note, "note");
         sources = List.copyOf(sources);
         tables = Map.copyOf(tables);
+        Objects.requireNonNull(dataVersion, "dataVersion");
     }
 
     /**

@@ -102,42 +102,4 @@ public record ServicePrices(String service, String title, String file, String da
     public SortedSet<String> regionCodes() {
         return new TreeSet<>(regions.keySet());
     }
-
-    /** @return a billing rule, or empty */
-    public Optional<BillingRule> billingRule(String name) {
-        return Optional.ofNullable(billingRules.get(name));
-    }
-
-    /**
-     * @return the named billing rule
-     * @throws IllegalStateException if the data lacks it (the service's code requires it)
-     */
-    public BillingRule requireBillingRule(String name) {
-        return billingRule(name).orElseThrow(() -> new IllegalStateException(
-                file + ": billing rule " + name + " is missing"));
-    }
-
-    /**
-     * @return the named list of allowed values
-     * @throws IllegalStateException if the data lacks it (the service's code requires it)
-     */
-    public AllowedValues requireAllowedValues(String name) {
-        AllowedValues a = allowedValues.get(name);
-        if (a == null) {
-            throw new IllegalStateException(file + ": allowed values " + name + " are missing");
-        }
-        return a;
-    }
-
-    /**
-     * @return the named limit
-     * @throws IllegalStateException if the data lacks it (the service's code requires it)
-     */
-    public Limit requireLimit(String name) {
-        Limit l = limits.get(name);
-        if (l == null) {
-            throw new IllegalStateException(file + ": limit " + name + " is missing");
-        }
-        return l;
-    }
 }

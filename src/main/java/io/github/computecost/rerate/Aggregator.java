@@ -1,7 +1,7 @@
 package io.github.computecost.rerate;
 
-import io.github.computecost.estimate.MeteredResource;
-import io.github.computecost.estimate.UsageRecord;
+import io.github.computecost.service.MeteredResource;
+import io.github.computecost.service.UsageRecord;
 import java.math.BigDecimal;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
@@ -327,7 +327,8 @@ final class Aggregator {
             return -1;
         }
         UsageIndex.Target t = found.get();
-        UsageIndex.Target billed = whatIfArm ? new UsageIndex.Target(t.service(), t.region(), toArm(t.baseUsageType())) : t;
+        UsageIndex.Target billed = whatIfArm ? new UsageIndex.Target(t.service(), t.region(),
+                io.github.computecost.estimate.Services.armEquivalent(t.service(), t.baseUsageType())) : t;
         return targetIds.computeIfAbsent(billed, x -> {
             targets.add(x);
             return targets.size() - 1;
@@ -408,15 +409,5 @@ final class Aggregator {
 
     private void skip(String reason) {
         skipped.merge(reason, 1L, Long::sum);
-    }
-
-    static String toArm(String base) {
-        return switch (base) {
-            case "Request", "Lambda-GB-Second", "Lambda-Storage-GB-Second", "Lambda-Provisioned-Concurrency",
-                    "Lambda-Provisioned-GB-Second" -> base + "-ARM";
-            case "Fargate-vCPU-Hours:perCPU" -> "Fargate-ARM-vCPU-Hours:perCPU";
-            case "Fargate-GB-Hours" -> "Fargate-ARM-GB-Hours";
-            default -> base;
-        };
     }
 }

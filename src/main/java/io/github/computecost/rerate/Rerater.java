@@ -2,7 +2,7 @@ package io.github.computecost.rerate;
 
 import io.github.computecost.estimate.Estimate;
 import io.github.computecost.estimate.LineItem;
-import io.github.computecost.estimate.MeteredResource;
+import io.github.computecost.service.MeteredResource;
 import io.github.computecost.estimate.RatingEngine;
 import io.github.computecost.estimate.ResourceEstimate;
 import io.github.computecost.internal.Csv;

@@ -69,8 +69,9 @@ public final class ConfigReader {
             return WorkloadReader.read(file); // not a template: the workload reader gives the precise error
         }
         boolean template = isTemplate(root);
-        boolean taskDefinition = root.isObject() && (root.has("containerDefinitions") || root.has("taskDefinition"));
-        if (!template && !taskDefinition) {
+        Optional<Map.Entry<io.github.computecost.service.Service<?>, io.github.computecost.service.DocumentMapping<?>>>
+                document = template ? Optional.empty() : TemplateReader.documentOf(root);
+        if (!template && document.isEmpty()) {
             if (usageFile.isPresent()) {
                 throw new WorkloadException(name, "$", Optional.empty(), "a usage file is for templates and task "
                         + "definitions; a workload file holds its own usage");
@@ -80,8 +81,8 @@ public final class ConfigReader {
         WorkloadReader.Header header = new WorkloadReader.Header(Optional.empty(), true, List.of(),
                 io.github.computecost.limits.AccountQuotas.DEFAULTS);
         Map<String, Obj> usage = new LinkedHashMap<>();
+        String usageName = usageFile.map(Path::toString).orElse(null);
         if (usageFile.isPresent()) {
-            String usageName = usageFile.get().toString();
             String usageText = text(usageFile.get());
             JsonNode u = usageName.toLowerCase(Locale.ROOT).endsWith(".json") ? parseJson(usageName, usageText)
                     : parseStrictYaml(usageName, usageText);
@@ -100,8 +101,9 @@ public final class ConfigReader {
             }
         }
         try {
-            return template ? TemplateReader.template(name, root, header, usage)
-                    : TemplateReader.taskDefinition(name, root, header, usage);
+            return template ? TemplateReader.template(name, root, header, usageName, usage)
+                    : TemplateReader.document(name, root, document.get().getKey(), document.get().getValue(), header,
+                            usageName, usage);
         } catch (FieldException e) {
             throw new WorkloadException(name, e.path(), Optional.empty(), e.detail());
         }

@@ -4,13 +4,14 @@ import io.github.computecost.budget.BudgetCheck;
 import io.github.computecost.budget.BudgetReport;
 import io.github.computecost.estimate.Estimate;
 import io.github.computecost.limits.InvalidWorkloadException;
-import io.github.computecost.estimate.Meterable;
+import io.github.computecost.estimate.Assessment;
+import io.github.computecost.service.Resource;
 import io.github.computecost.limits.Violation;
 import io.github.computecost.money.Amounts;
 import io.github.computecost.pricing.PriceBook;
 import io.github.computecost.report.EstimateReport;
 import io.github.computecost.spec.Workload;
-import io.github.computecost.spec.WorkloadReader;
+import io.github.computecost.spec.ConfigReader;
 import java.math.BigDecimal;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -38,7 +39,7 @@ public final class CostAssert {
     private final String source;
     private final Workload workload;
     private final PriceBook prices;
-    private Estimate estimate;
+    private Assessment assessment;
 
     private CostAssert(String source, Workload workload, PriceBook prices) {
         this.source = source;
@@ -47,13 +48,23 @@ public final class CostAssert {
     }
 
     /**
-     * Loads a workload file and prices it on the bundled pricing data, with the file's region and free-tier
-     * setting.
+     * Loads a workload file (or a SAM/CloudFormation template, or an ECS task definition, without usage) as
+     * {@code estimate} reads it, and prices it on the bundled pricing data, with the file's region, free-tier setting
+     * and quotas.
      *
      * @throws io.github.computecost.spec.WorkloadException if the file cannot be read
      */
     public static CostAssert assertThatWorkload(Path file) {
-        return new CostAssert(file.toString(), WorkloadReader.read(file), PriceBook.bundled());
+        return new CostAssert(file.toString(), ConfigReader.read(file, Optional.empty()), PriceBook.bundled());
+    }
+
+    /**
+     * A template or task definition with its usage file, as {@code estimate FILE --usage USAGE} reads them.
+     *
+     * @throws io.github.computecost.spec.WorkloadException if a file cannot be read
+     */
+    public static CostAssert assertThatWorkload(Path file, Path usage) {
+        return new CostAssert(file.toString(), ConfigReader.read(file, Optional.of(usage)), PriceBook.bundled());
     }
 
     /** A workload built in code, priced on {@code prices}. */
@@ -63,22 +74,27 @@ public final class CostAssert {
     }
 
     /** Resources built in code, priced on the bundled data in us-east-1 with the free tier. */
-    public static CostAssert assertThat(List<? extends Meterable> resources) {
+    public static CostAssert assertThat(List<? extends Resource> resources) {
         return assertThat(new Workload(Optional.empty(), true, List.copyOf(resources), List.of()), PriceBook.bundled());
+    }
+
+    /** @return the assessment (computed once): the one answer {@code estimate} and {@code validate} give too */
+    public Assessment assessment() {
+        if (assessment == null) {
+            assessment = workload.assess(workload.estimator(prices));
+        }
+        return assessment;
     }
 
     /** @return the estimate (computed once) */
     public Estimate estimate() {
-        if (estimate == null) {
-            try {
-                estimate = workload.estimator(prices).estimate(workload.resources());
-            } catch (InvalidWorkloadException ex) {
-                throw new AssertionError(source + " cannot be priced: AWS would reject it: " + ex.getMessage(), ex);
-            } catch (io.github.computecost.pricing.PriceUnavailableException ex) {
-                throw new AssertionError(source + " cannot be priced: " + ex.getMessage(), ex);
-            }
+        try {
+            return assessment().orThrow();
+        } catch (InvalidWorkloadException ex) {
+            throw new AssertionError(source + " cannot be priced: AWS would reject it: " + ex.getMessage(), ex);
+        } catch (io.github.computecost.pricing.PriceUnavailableException ex) {
+            throw new AssertionError(source + " cannot be priced: " + ex.getMessage(), ex);
         }
-        return estimate;
     }
 
     /** Asserts the exact monthly total is at most {@code amount}. */
@@ -122,12 +138,12 @@ public final class CostAssert {
         return this;
     }
 
-    /** Asserts no resource breaks a limit: no errors and no warnings. */
+    /**
+     * Asserts no resource breaks a limit: no errors and no warnings, of each resource and of what resources share,
+     * against the quotas the workload states (as {@code validate} checks them).
+     */
     public CostAssert hasNoViolations() {
-        List<Violation> all = new ArrayList<>();
-        for (Meterable m : workload.resources()) {
-            all.addAll(m.validate(prices).violations());
-        }
+        List<Violation> all = assessment().violations().violations();
         if (!all.isEmpty()) {
             StringBuilder sb = new StringBuilder("expected no limit violations but found " + all.size() + ":");
             for (Violation v : all) {

@@ -57,8 +57,7 @@ class EstimateCommandTest {
         assertEquals("18.73", out.get("totalMonthlyCost").asText());
         assertEquals("USD", out.get("currency").asText());
         assertTrue(out.get("freeTier").asBoolean());
-        assertEquals(io.github.computecost.pricing.PriceBook.bundled().version(), out.get("pricingVersion").asText());
-        assertTrue(out.get("pricingVersion").asText().startsWith("AWSLambda@2026-12-02,"));
+        assertEquals("AWSLambda@2026-12-02", out.get("pricingVersion").asText(), "the data it was priced from");
         JsonNode r = out.get("resources").get(0);
         assertEquals("fn", r.get("name").asText());
         assertEquals("lambda", r.get("type").asText());

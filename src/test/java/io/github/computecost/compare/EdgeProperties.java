@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import io.github.computecost.edge.CloudFrontFunction;
 import io.github.computecost.edge.EdgeEventType;
 import io.github.computecost.edge.LambdaEdgeFunction;
+import io.github.computecost.estimate.CostFunction;
 import io.github.computecost.estimate.Estimator;
 import io.github.computecost.pricing.PriceBook;
 import java.math.BigDecimal;
@@ -53,16 +54,23 @@ class EdgeProperties {
                 .compareTo(e.estimate(List.of(f)).totalExact()) >= 0);
     }
 
+    static CostFunction lambdaEdge(Estimator e, int memory, BigDecimal ms) {
+        return e.costFunction(v -> LambdaEdgeFunction.of("f", EdgeEventType.VIEWER_REQUEST, memory, v, ms));
+    }
+
+    static CostFunction cloudFront(Estimator e, int reads) {
+        return e.costFunction(v -> CloudFrontFunction.of("f", EdgeEventType.VIEWER_REQUEST, v)
+                .withKeyValueStoreReadsPerInvocation(reads));
+    }
+
     @Property
-    void costCurvesAgreeWithTheEstimator(@ForAll @LongRange(max = 5_000_000_000L) long volume,
+    void costFunctionsAgreeWithTheEstimator(@ForAll @LongRange(max = 5_000_000_000L) long volume,
             @ForAll @IntRange(min = 128, max = 10_240) int memory, @ForAll("durations") BigDecimal ms,
             @ForAll @IntRange(max = 30) int reads, @ForAll boolean freeTier) {
-        EdgeComparer c = COMPARER.freeTier(freeTier);
         Estimator e = Estimator.of(BOOK).freeTier(freeTier);
-        BigDecimal v = BigDecimal.valueOf(volume);
-        assertEquals(0, c.lambdaEdgeCurve(memory, ms).cost(v).compareTo(e.estimate(List.of(
+        assertEquals(0, lambdaEdge(e, memory, ms).costAt(volume).compareTo(e.estimate(List.of(
                 LambdaEdgeFunction.of("f", EdgeEventType.VIEWER_REQUEST, memory, volume, ms))).totalExact()));
-        assertEquals(0, c.cloudFrontCurve(reads).cost(v).compareTo(e.estimate(List.of(
+        assertEquals(0, cloudFront(e, reads).costAt(volume).compareTo(e.estimate(List.of(
                 CloudFrontFunction.of("f", EdgeEventType.VIEWER_REQUEST, volume).withKeyValueStoreReadsPerInvocation(reads)))
                 .totalExact()));
     }
@@ -71,23 +79,23 @@ class EdgeProperties {
     @Property
     void breakEvenIsWhereTheCostsMeet(@ForAll @IntRange(min = 128, max = 10_240) int memory,
             @ForAll("durations") BigDecimal ms, @ForAll @IntRange(max = 40) int reads, @ForAll boolean freeTier) {
-        EdgeComparer c = COMPARER.freeTier(freeTier);
-        CostCurve le = c.lambdaEdgeCurve(memory, ms);
-        CostCurve cff = c.cloudFrontCurve(reads);
-        Optional<BigDecimal> v = BreakEven.solve(le, cff);
+        Estimator e = Estimator.of(BOOK).freeTier(freeTier);
+        CostFunction le = lambdaEdge(e, memory, ms);
+        CostFunction cff = cloudFront(e, reads);
+        Optional<BigDecimal> v = le.breakEven(cff);
         Statistics.label("break-even").collect(v.isPresent());
         if (v.isPresent()) {
             BigDecimal at = v.get();
-            BigDecimal a = le.cost(at);
-            BigDecimal b = cff.cost(at);
+            BigDecimal a = le.costAt(at);
+            BigDecimal b = cff.costAt(at);
             // Equal to within the 34-digit precision of the solve.
             BigDecimal tolerance = a.max(b).max(BigDecimal.ONE).movePointLeft(30);
             assertTrue(a.subtract(b).abs().compareTo(tolerance) <= 0, a + " vs " + b + " at " + at);
             // And the order really changes there.
             BigDecimal below = at.multiply(new BigDecimal("0.999"));
             BigDecimal above = at.multiply(new BigDecimal("1.001"));
-            int signBelow = le.cost(below).compareTo(cff.cost(below));
-            int signAbove = le.cost(above).compareTo(cff.cost(above));
+            int signBelow = le.costAt(below).compareTo(cff.costAt(below));
+            int signAbove = le.costAt(above).compareTo(cff.costAt(above));
             assertTrue(signBelow * signAbove <= 0, "no change of order around " + at);
         }
         Statistics.label("break-even").coverage(cov -> {

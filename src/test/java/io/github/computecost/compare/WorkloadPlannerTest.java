@@ -79,10 +79,10 @@ class WorkloadPlannerTest {
     @Test
     void unitsCoverCpuAndMemory() {
         // 100 concurrent × 512 MB: 28.94 vCPU at 1,769 MB per vCPU, 50 GB
-        assertEquals(15L, WorkloadPlanner.units(bd("100"), 512, bd("2"), bd("4"))); // CPU-bound: ceil(28.94 / 2)
-        assertEquals(25L, WorkloadPlanner.units(bd("100"), 512, bd("64"), bd("2"))); // memory-bound: 50 / 2
-        assertEquals(1L, WorkloadPlanner.units(bd("0"), 512, bd("1"), bd("1")));
-        assertEquals(Long.MAX_VALUE, WorkloadPlanner.units(bd("0.3"), 1024, bd("2"), bd("0.5")), "cannot hold one request");
+        assertEquals(15L, units(bd("100"), 512, bd("2"), bd("4"))); // CPU-bound: ceil(28.94 / 2)
+        assertEquals(25L, units(bd("100"), 512, bd("64"), bd("2"))); // memory-bound: 50 / 2
+        assertEquals(1L, units(bd("0"), 512, bd("1"), bd("1")));
+        assertEquals(Long.MAX_VALUE, units(bd("0.3"), 1024, bd("2"), bd("0.5")), "cannot hold one request");
     }
 
     /** The break-even point lies between the volumes where each option is cheaper. */
@@ -104,5 +104,11 @@ class WorkloadPlannerTest {
             assertTrue(below.compareTo(b.alwaysOnCost()) < 0, "serverless cheaper just below");
             assertTrue(at.compareTo(b.alwaysOnCost()) >= 0, "always-on no dearer at the break-even");
         });
+    }
+
+    private static long units(java.math.BigDecimal peak, int memoryMb, java.math.BigDecimal vcpu,
+            java.math.BigDecimal memoryGb) {
+        return new io.github.computecost.service.SizingRequest("w", "us-east-1", 0, java.math.BigDecimal.ONE, memoryMb,
+                peak, false, false, false).units(vcpu, memoryGb);
     }
 }

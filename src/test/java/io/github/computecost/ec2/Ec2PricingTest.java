@@ -12,7 +12,6 @@ import io.github.computecost.limits.InvalidWorkloadException;
 import io.github.computecost.estimate.LineItem;
 import io.github.computecost.estimate.ResourceEstimate;
 import io.github.computecost.pricing.PriceBook;
-import io.github.computecost.pricing.UnknownRegionException;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
@@ -75,8 +74,10 @@ class Ec2PricingTest {
                 () -> price(Ec2Instance.of("x", "t3.medum", 1)));
         assertTrue(e.getMessage().startsWith("x: unknown instance type \"t3.medum\" (did you mean t3.medium"),
                 e.getMessage());
-        UnknownRegionException r = assertThrows(UnknownRegionException.class,
+        // A region the table does not price is an error like any other (region.unknown), naming the priced ones.
+        InvalidWorkloadException r = assertThrows(InvalidWorkloadException.class,
                 () -> price(Ec2Instance.of("x", "t3.medium", 1).withRegion("eu-west-1")));
+        assertEquals("region.unknown", r.report().errors().get(0).code());
         assertTrue(r.getMessage().contains("priced regions: af-south-1, us-east-1, us-gov-east-1, us-gov-west-1"),
                 r.getMessage());
     }

@@ -7,7 +7,7 @@ import io.github.computecost.compute.Architecture;
 import io.github.computecost.compute.OperatingSystem;
 import io.github.computecost.ec2.Ec2Instance;
 import io.github.computecost.estimate.Estimator;
-import io.github.computecost.estimate.Meterable;
+import io.github.computecost.service.Resource;
 import io.github.computecost.lightsail.LightsailInstance;
 import io.github.computecost.pricing.PriceBook;
 import java.math.BigDecimal;
@@ -31,7 +31,7 @@ class ServerProperties {
     static final PriceBook WITH_SPOT = PriceBook.withOverrides(Path.of("src/test/resources/pricing-spot"));
     static final Estimator ESTIMATOR = Estimator.of(BOOK);
 
-    static BigDecimal cost(Meterable m) {
+    static BigDecimal cost(Resource m) {
         return ESTIMATOR.estimate(List.of(m)).totalExact();
     }
 

@@ -47,7 +47,7 @@ class FastPathProperties {
     void agreesWithTheEngine(@ForAll("functions") LambdaFunction fn, @ForAll boolean freeTier) {
         Estimator e = Estimator.of(BOOK).freeTier(freeTier);
         BigDecimal engine = e.estimate(List.of(fn)).totalExact();
-        Optional<BigDecimal> fast = fn.fastMonthlyCost(BOOK, "us-east-1", freeTier);
+        Optional<BigDecimal> fast = LambdaFastPath.monthlyCost(fn, BOOK, fn.region().orElse("us-east-1"), freeTier);
         Statistics.label("fast path").collect(fast.isPresent() ? "taken" : "declined");
         fast.ifPresent(v -> assertEquals(0, v.compareTo(engine), "fast " + v + " engine " + engine));
         assertEquals(0, e.monthlyCostExact(fn).compareTo(engine));
@@ -61,17 +61,17 @@ class FastPathProperties {
     void theFoundationExampleByTheFastPath() {
         LambdaFunction fn = LambdaFunction.builder("f").memoryMb(512).requestsPerMonth(3_000_000)
                 .averageDurationMs(new BigDecimal("1000")).build();
-        Optional<BigDecimal> fast = fn.fastMonthlyCost(BOOK, "us-east-1", true);
+        Optional<BigDecimal> fast = LambdaFastPath.monthlyCost(fn, BOOK, fn.region().orElse("us-east-1"), true);
         assertTrue(fast.isPresent());
         assertEquals(0, fast.get().compareTo(new BigDecimal("18.73337")));
         LambdaFunction pc = fn.toBuilder().provisionedConcurrency(ProvisionedConcurrency.of(1, BigDecimal.ONE)).build();
-        assertTrue(pc.fastMonthlyCost(BOOK, "us-east-1", true).isEmpty(), "declines what it does not cover");
+        assertTrue(LambdaFastPath.monthlyCost(pc, BOOK, pc.region().orElse("us-east-1"), true).isEmpty(), "declines what it does not cover");
     }
 
     @Test
     void whatTheFastPathCannotPriceTheEngineReports() {
         LambdaFunction unknownRegion = LambdaFunction.builder("f").region("us-east-9").build();
-        assertTrue(unknownRegion.fastMonthlyCost(BOOK, "us-east-1", true).isEmpty());
+        assertTrue(LambdaFastPath.monthlyCost(unknownRegion, BOOK, unknownRegion.region().orElse("us-east-1"), true).isEmpty());
         Estimator e = Estimator.of(BOOK);
         RuntimeException viaEngine = assertThrows(RuntimeException.class, () -> e.estimate(List.of(unknownRegion)));
         RuntimeException viaFast = assertThrows(RuntimeException.class, () -> e.monthlyCostExact(unknownRegion));
@@ -88,8 +88,8 @@ class FastPathProperties {
         PriceBook book = PriceBook.withOverrides(dir);
         LambdaFunction fn = LambdaFunction.builder("f").memoryMb(5000).requestsPerMonth(3_000_000)
                 .averageDurationMs(new BigDecimal("100")).build();
-        assertTrue(fn.fastMonthlyCost(BOOK, "us-east-1", true).isPresent(), "fits the bundled limits");
-        assertTrue(fn.fastMonthlyCost(book, "us-east-1", true).isEmpty(), "not the override's");
+        assertTrue(LambdaFastPath.monthlyCost(fn, BOOK, fn.region().orElse("us-east-1"), true).isPresent(), "fits the bundled limits");
+        assertTrue(LambdaFastPath.monthlyCost(fn, book, fn.region().orElse("us-east-1"), true).isEmpty(), "not the override's");
         assertThrows(RuntimeException.class, () -> Estimator.of(book).monthlyCostExact(fn));
     }
 }

@@ -14,7 +14,6 @@ import io.github.computecost.estimate.LineItem;
 import io.github.computecost.estimate.ResourceEstimate;
 import io.github.computecost.limits.ValidationReport;
 import io.github.computecost.pricing.PriceBook;
-import io.github.computecost.pricing.UnknownRegionException;
 import java.math.BigDecimal;
 import java.time.Duration;
 import java.util.List;
@@ -234,8 +233,10 @@ class LambdaPricingTest {
 
     @Test
     void unknownRegionIsAnError() {
-        assertThrows(UnknownRegionException.class,
+        InvalidWorkloadException e = assertThrows(InvalidWorkloadException.class,
                 () -> ESTIMATOR.region("mars-1").estimate(List.of(fn("f", 128, 1, "1").build())));
+        assertEquals("region.unknown", e.report().errors().get(0).code());
+        assertTrue(e.getMessage().contains("no AWSLambda prices for region \"mars-1\""), e.getMessage());
     }
 
     @Test

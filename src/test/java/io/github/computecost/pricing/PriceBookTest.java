@@ -268,4 +268,59 @@ class PriceBookTest {
         assertDecimal("0.00000020000000000000001", PriceBook.withOverrides(dir).service("AWSLambda")
                 .region("us-east-1").table("Request").tiers().get(0).unitPrice());
     }
+
+    @Test
+    void anOverrideThatLacksARuleAServiceNeedsFailsAtLoadNotAtEstimateTime() throws IOException {
+        PricingDataException e = brokenBy(d -> ((ObjectNode) d.get("billingRules")).remove("snapStartCacheMinimumSeconds"));
+        assertEquals("$.billingRules.snapStartCacheMinimumSeconds", e.jsonPath());
+        assertEquals(dir.resolve("lambda.json").toString(), e.file(), "names the user's file, whose section replaced "
+                + "the bundled one");
+        assertTrue(e.getMessage().contains("is missing"), e.getMessage());
+        // A limit without the maximum the checks read, and a malformed catalog entry, likewise.
+        e = brokenBy(d -> ((ObjectNode) d.get("limits").get("memoryMb")).remove("max"));
+        assertEquals("$.limits.memoryMb.max", e.jsonPath());
+        ObjectNode fargate;
+        try (InputStream in = PriceBook.class.getResourceAsStream(PriceBook.BUNDLED_ROOT + "fargate.json")) {
+            fargate = (ObjectNode) Json.json().readTree(in);
+        }
+        ((ObjectNode) fargate.get("catalog").get("vcpu-0.25")).put("memoryGb", "0.5 one 2");
+        Files.writeString(dir.resolve("lambda.json"), Json.json().writeValueAsString(bundledLambda()));
+        Files.writeString(dir.resolve("fargate.json"), Json.json().writeValueAsString(fargate));
+        e = assertThrows(PricingDataException.class, () -> PriceBook.withOverrides(dir));
+        assertEquals("$.catalog.vcpu-0.25.memoryGb", e.jsonPath());
+        assertTrue(e.getMessage().contains("must be a number, was \"one\""), e.getMessage());
+    }
+
+    @Test
+    void everyBundledTableBindsEveryServicesSchema() {
+        for (String id : PriceBook.bundledIds()) {
+            PriceBook book = PriceBook.bundled(id);
+            for (TableSchema<?> s : io.github.computecost.estimate.Services.schemas()) {
+                if (book.has(s.service())) {
+                    assertTrue(book.tables(s) != null, id + " " + s);
+                }
+            }
+        }
+    }
+
+    @Test
+    void anEstimateIsLabelledWithTheVersionOfTheDataItWasPricedFrom() throws IOException {
+        ObjectNode doc = bundledLambda();
+        doc.put("dataVersion", "2099-01-01");
+        ObjectNode regions = (ObjectNode) doc.get("regions");
+        ObjectNode euw1 = (ObjectNode) regions.get("eu-west-1").deepCopy();
+        regions.removeAll();
+        regions.set("eu-west-1", euw1);
+        Files.writeString(dir.resolve("lambda.json"), Json.json().writeValueAsString(doc));
+        PriceBook book = PriceBook.withOverrides(dir);
+        var fn = io.github.computecost.lambda.LambdaFunction.builder("f").memoryMb(128).requestsPerMonth(1)
+                .averageDurationMs(java.math.BigDecimal.ONE).build();
+        var estimator = io.github.computecost.estimate.Estimator.of(book);
+        assertEquals("AWSLambda@2026-12-02", estimator.estimate(java.util.List.of(fn)).pricingVersion(),
+                "us-east-1 is priced from the bundled file");
+        assertEquals("AWSLambda@2099-01-01", estimator.region("eu-west-1").estimate(java.util.List.of(fn))
+                .pricingVersion(), "eu-west-1 from the override");
+        assertEquals("AWSLambda@2026-12-02+2099-01-01", estimator.estimate(java.util.List.of(fn,
+                fn.withName("g").toBuilder().region("eu-west-1").build())).pricingVersion());
+    }
 }

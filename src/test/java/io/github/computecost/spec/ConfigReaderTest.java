@@ -68,7 +68,7 @@ class ConfigReaderTest {
         List<String> unknown = w.findings().stream().map(v -> v.resource() + "." + v.field()).toList();
         assertEquals(List.of("LegacyFunction.MemorySize"), unknown);
         assertTrue(w.findings().get(0).message().contains("MemorySize cannot be resolved from the template"));
-        ValidationReport report = WorkloadValidator.validate(w, PriceBook.bundled());
+        ValidationReport report = w.assess(w.estimator(PriceBook.bundled())).violations();
         assertTrue(report.violations().containsAll(w.findings()));
         assertTrue(!report.hasErrors(), report.violations().toString());
     }
@@ -80,7 +80,7 @@ class ConfigReaderTest {
                 + "\"MemorySize\": {\"Ref\": \"Mem\"}, \"Timeout\": 901, \"EphemeralStorage\": {\"Size\": 500}}}},"
                 + "\"Parameters\": {\"Mem\": {\"Type\": \"Number\", \"Default\": 10241}}}");
         Workload w = ConfigReader.read(t, Optional.empty());
-        ValidationReport r = WorkloadValidator.validate(w, PriceBook.bundled());
+        ValidationReport r = w.assess(w.estimator(PriceBook.bundled())).violations();
         assertEquals(List.of("lambda.memory.range", "lambda.ephemeral-storage.range", "lambda.timeout.range"),
                 r.errors().stream().map(Violation::code).toList());
     }
@@ -92,7 +92,7 @@ class ConfigReaderTest {
         assertDecimal("0.25", t.vcpu());
         assertDecimal("0.5", t.memoryGb());
         assertEquals(OperatingSystem.LINUX, t.operatingSystem());
-        assertTrue(WorkloadValidator.validate(linux, PriceBook.bundled()).violations().isEmpty());
+        assertTrue(linux.assess(linux.estimator(PriceBook.bundled())).violations().violations().isEmpty());
         Workload windows = ConfigReader.read(Path.of("src/test/resources/config/ecs-fargate-windows.json"),
                 Optional.empty());
         FargateTask w = resource(windows, "windows-web", FargateTask.class);
@@ -107,7 +107,7 @@ class ConfigReaderTest {
         Path t = dir.resolve("td.json");
         Files.writeString(t, "{\"family\": \"big\", \"cpu\": \"1024\", \"memory\": \"16384\", "
                 + "\"requiresCompatibilities\": [\"FARGATE\"], \"containerDefinitions\": []}");
-        ValidationReport r = WorkloadValidator.validate(ConfigReader.read(t, Optional.empty()), PriceBook.bundled());
+        ValidationReport r = validate(ConfigReader.read(t, Optional.empty()));
         assertEquals("big: memoryGb 16 is not offered with 1 vCPU (allowed: 2-8 GB in 1 GB steps)",
                 r.errors().get(0).message());
         Files.writeString(t, "{\"family\": \"x\", \"cpu\": \"lots\", \"memory\": \"512\", "
@@ -145,5 +145,9 @@ class ConfigReaderTest {
         Files.writeString(empty, "# nothing\n");
         assertTrue(assertThrows(WorkloadException.class, () -> ConfigReader.read(empty, Optional.empty())).getMessage()
                 .contains("is empty"));
+    }
+
+    private static ValidationReport validate(Workload w) {
+        return w.assess(w.estimator(PriceBook.bundled())).violations();
     }
 }

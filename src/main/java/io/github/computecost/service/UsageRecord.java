@@ -1,4 +1,4 @@
-package io.github.computecost.estimate;
+package io.github.computecost.service;
 
 import java.math.BigDecimal;
 import java.util.Objects;

@@ -1,4 +1,4 @@
-package io.github.computecost.estimate;
+package io.github.computecost.service;
 
 import java.util.List;
 import java.util.Objects;

@@ -1,0 +1,148 @@
+package io.github.computecost.estimate;
+
+import io.github.computecost.ec2.Ec2Service;
+import io.github.computecost.edge.CloudFrontFunctionService;
+import io.github.computecost.edge.LambdaEdgeService;
+import io.github.computecost.fargate.FargateService;
+import io.github.computecost.lambda.LambdaService;
+import io.github.computecost.lightsail.LightsailService;
+import io.github.computecost.pricing.TableSchema;
+import io.github.computecost.pricing.TableSchemas;
+import io.github.computecost.service.PriceListMapping;
+import io.github.computecost.service.Resource;
+import io.github.computecost.service.Service;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.SortedSet;
+import java.util.TreeSet;
+
+/**
+ * The registry: the one list of the services compute-cost prices, a line each. Everything that must know every
+ * service (the estimator, the workload and template readers, {@code compare}, the Price List importer, the
+ * re-rater, the price book's load-time checks) asks here, and names none. Adding a service is a folder for it and a
+ * line below. Immutable and thread-safe.
+ */
+public final class Services {
+
+    private static final List<Service<?>> ALL = List.of(
+            LambdaService.INSTANCE,
+            LambdaEdgeService.INSTANCE,
+            CloudFrontFunctionService.INSTANCE,
+            FargateService.INSTANCE,
+            Ec2Service.INSTANCE,
+            LightsailService.INSTANCE);
+
+    private static final Map<String, Service<?>> BY_TYPE = index();
+    private static final Map<Class<?>, Service<?>> BY_CLASS = byClass();
+
+    private Services() {
+    }
+
+    private static Map<String, Service<?>> index() {
+        Map<String, Service<?>> m = new LinkedHashMap<>();
+        for (Service<?> s : ALL) {
+            if (m.put(s.type(), s) != null) {
+                throw new IllegalStateException("two services of type " + s.type());
+            }
+        }
+        return m;
+    }
+
+    private static Map<Class<?>, Service<?>> byClass() {
+        Map<Class<?>, Service<?>> m = new java.util.HashMap<>();
+        for (Service<?> s : ALL) {
+            m.put(s.resourceType(), s);
+        }
+        return m;
+    }
+
+    /** @return every service, in the registry's order */
+    public static List<Service<?>> all() {
+        return ALL;
+    }
+
+    /** @return the workload-file type names, sorted */
+    public static SortedSet<String> types() {
+        return new TreeSet<>(BY_TYPE.keySet());
+    }
+
+    /** @return the service of a workload-file type name, if there is one */
+    public static Optional<Service<?>> forType(String type) {
+        return Optional.ofNullable(BY_TYPE.get(type));
+    }
+
+    /**
+     * @param resource a resource of one of the services
+     * @return its service
+     * @throws IllegalArgumentException if no registered service prices resources of its class
+     */
+    @SuppressWarnings("unchecked")
+    public static <R extends Resource> Service<R> of(R resource) {
+        Service<?> s = BY_CLASS.get(resource.getClass());
+        if (s == null) {
+            throw new IllegalArgumentException("no service prices " + resource.getClass().getName() + " (resource "
+                    + resource.name() + "); the registered types are " + String.join(", ", types()));
+        }
+        return (Service<R>) s;
+    }
+
+    /** @return the service whose tables include {@code table} (a Price List service code), if there is one */
+    public static Optional<Service<?>> forTable(String table) {
+        for (Service<?> s : ALL) {
+            if (s.tables().contains(table)) {
+                return Optional.of(s);
+            }
+        }
+        return Optional.empty();
+    }
+
+    /** @return every service's Price List mappings, in the registry's order */
+    public static List<PriceListMapping> priceLists() {
+        List<PriceListMapping> out = new ArrayList<>();
+        ALL.forEach(s -> out.addAll(s.priceList()));
+        return out;
+    }
+
+    /** @return the distinct offer codes the services are fed by, in the registry's order */
+    public static List<String> offerCodes() {
+        return priceLists().stream().map(PriceListMapping::offerCode).distinct().toList();
+    }
+
+    /**
+     * @return the Arm usage type of an x86 usage type in {@code table} (for a what-if re-rating), or the usage type
+     *     itself when it has none
+     */
+    public static String armEquivalent(String table, String baseUsageType) {
+        for (Service<?> s : ALL) {
+            if (!s.tables().isEmpty() && s.tables().get(0).equals(table)) {
+                return s.armEquivalents().getOrDefault(baseUsageType, baseUsageType);
+            }
+        }
+        return baseUsageType;
+    }
+
+    /** @return every service's table schemas */
+    public static List<TableSchema<?>> schemas() {
+        List<TableSchema<?>> out = new ArrayList<>();
+        ALL.forEach(s -> out.addAll(s.schemas()));
+        return out;
+    }
+
+    /**
+     * The registry's schemas for the price book, found with {@link java.util.ServiceLoader} so that the price book
+     * binds every service's tables at load without naming a service.
+     */
+    public static final class Schemas implements TableSchemas {
+        /** For {@link java.util.ServiceLoader}. */
+        public Schemas() {
+        }
+
+        @Override
+        public List<TableSchema<?>> schemas() {
+            return Services.schemas();
+        }
+    }
+}

@@ -1,0 +1,140 @@
+package io.github.computecost.fargate;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import io.github.computecost.compute.Architecture;
+import io.github.computecost.compute.OperatingSystem;
+import io.github.computecost.limits.Severity;
+import io.github.computecost.limits.Violation;
+import io.github.computecost.service.DocumentMapping;
+import io.github.computecost.service.Entry;
+import io.github.computecost.service.TemplateMapping;
+import io.github.computecost.service.TemplateResource;
+import java.math.BigDecimal;
+import java.util.Locale;
+import java.util.Optional;
+import java.util.Set;
+
+/**
+ * Fargate tasks in CloudFormation templates ({@code AWS::ECS::TaskDefinition}, PascalCase) and in ECS task
+ * definitions ({@code register-task-definition} or {@code describe-task-definition} JSON, camelCase): task-level
+ * CPU and memory, platform and ephemeral storage from the definition; how long tasks run from the usage entry, read
+ * as a workload entry reads it. Only definitions that require FARGATE compatibility are priced. Stateless.
+ */
+final class FargateTemplates {
+
+    static final TemplateMapping<FargateTask> TEMPLATE = new TemplateMapping<>() {
+        @Override
+        public Set<String> resourceTypes() {
+            return Set.of("AWS::ECS::TaskDefinition");
+        }
+
+        @Override
+        public Optional<FargateTask> read(TemplateResource t) {
+            return FargateTemplates.read(t, true);
+        }
+    };
+
+    static final DocumentMapping<FargateTask> TASK_DEFINITION = new DocumentMapping<>() {
+        @Override
+        public String description() {
+            return "ECS task definition";
+        }
+
+        @Override
+        public boolean recognises(JsonNode root) {
+            return root.isObject() && (root.has("containerDefinitions") || root.has("taskDefinition"));
+        }
+
+        @Override
+        public String name(JsonNode root) {
+            return configuration(root).path("family").asText("task");
+        }
+
+        @Override
+        public JsonNode configuration(JsonNode root) {
+            return root.has("taskDefinition") ? root.get("taskDefinition") : root;
+        }
+
+        @Override
+        public Optional<FargateTask> read(TemplateResource t) {
+            return FargateTemplates.read(t, false);
+        }
+    };
+
+    private FargateTemplates() {
+    }
+
+    private static Optional<FargateTask> read(TemplateResource t, boolean pascal) {
+        String id = t.logicalId();
+        JsonNode p = t.properties();
+        String cpuKey = pascal ? "Cpu" : "cpu";
+        String memoryKey = pascal ? "Memory" : "memory";
+        JsonNode compat = p.path(pascal ? "RequiresCompatibilities" : "requiresCompatibilities");
+        boolean fargate = false;
+        for (JsonNode c : compat) {
+            fargate |= "FARGATE".equals(c.asText());
+        }
+        if (!fargate) {
+            t.report(new Violation("template.not-fargate", Severity.WARNING, id, "requiresCompatibilities",
+                    compat.toString(), "FARGATE", id + ": the task definition does not require FARGATE compatibility; "
+                            + "only Fargate tasks are priced"));
+            return Optional.empty();
+        }
+        Optional<JsonNode> cpu = t.resolve(p.path(cpuKey)).filter(n -> !n.isMissingNode());
+        Optional<JsonNode> memory = t.resolve(p.path(memoryKey)).filter(n -> !n.isMissingNode());
+        if (cpu.isEmpty() || memory.isEmpty()) {
+            t.report(new Violation("template.unknown", Severity.ERROR, id, cpuKey + "/" + memoryKey, "unknown",
+                    "task-level cpu and memory", id + ": Fargate needs task-level " + cpuKey + " and " + memoryKey
+                            + ", which are missing or cannot be resolved"));
+            return Optional.empty();
+        }
+        BigDecimal vcpu = ecsCpu(t, cpuKey, cpu.get().asText());
+        BigDecimal gb = ecsMemory(t, memoryKey, memory.get().asText());
+        JsonNode platform = p.path(pascal ? "RuntimePlatform" : "runtimePlatform");
+        String arch = platform.path(pascal ? "CpuArchitecture" : "cpuArchitecture").asText("X86_64");
+        String osFamily = platform.path(pascal ? "OperatingSystemFamily" : "operatingSystemFamily").asText("LINUX");
+        Architecture a = "ARM64".equalsIgnoreCase(arch) ? Architecture.ARM64 : Architecture.X86_64;
+        OperatingSystem os = osFamily.toUpperCase(Locale.ROOT).startsWith("WINDOWS") ? OperatingSystem.WINDOWS
+                : OperatingSystem.LINUX;
+        int storage = p.path(pascal ? "EphemeralStorage" : "ephemeralStorage").path(pascal ? "SizeInGiB" : "sizeInGiB")
+                .asInt(20);
+        FargateTask.Usage usage = new FargateTask.Running(1, FargateTask.HOURS_PER_MONTH);
+        boolean spot = false;
+        Optional<String> region = Optional.empty();
+        Optional<Entry> u = t.usage();
+        if (u.isPresent()) {
+            Entry use = u.get();
+            use.allowOnly(FargateService.USAGE);
+            region = use.optString("region");
+            spot = use.bool("spot", false);
+            usage = FargateService.usage(use);
+        }
+        return Optional.of(new FargateTask(id, region, a, os, vcpu, gb, storage, usage, spot));
+    }
+
+    /** ECS task CPU: CPU units ("1024") or vCPUs ("1 vCPU", "0.25 vcpu"). */
+    static BigDecimal ecsCpu(TemplateResource t, String key, String text) {
+        String v = text.trim().toLowerCase(Locale.ROOT);
+        try {
+            if (v.endsWith("vcpu")) {
+                return new BigDecimal(v.substring(0, v.length() - 4).trim());
+            }
+            return new BigDecimal(v).divide(BigDecimal.valueOf(1024));
+        } catch (NumberFormatException | ArithmeticException e) {
+            throw t.error(key, "must be CPU units like 1024 or vCPUs like \"1 vCPU\", was \"" + text + "\"");
+        }
+    }
+
+    /** ECS task memory: MiB ("2048") or GB ("2 GB", "2GB"); returned in GB (GiB). */
+    static BigDecimal ecsMemory(TemplateResource t, String key, String text) {
+        String v = text.trim().toLowerCase(Locale.ROOT);
+        try {
+            if (v.endsWith("gb")) {
+                return new BigDecimal(v.substring(0, v.length() - 2).trim());
+            }
+            return new BigDecimal(v).divide(BigDecimal.valueOf(1024));
+        } catch (NumberFormatException | ArithmeticException e) {
+            throw t.error(key, "must be MiB like 2048 or GB like \"2 GB\", was \"" + text + "\"");
+        }
+    }
+}

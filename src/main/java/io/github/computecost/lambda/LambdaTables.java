@@ -1,0 +1,59 @@
+package io.github.computecost.lambda;
+
+import io.github.computecost.pricing.Limit;
+import io.github.computecost.pricing.TableBinder;
+import io.github.computecost.pricing.TableSchema;
+import java.math.BigDecimal;
+
+/**
+ * What Lambda's checks and meter read from its table, beyond prices: the limits on
+ * https://docs.aws.amazon.com/lambda/latest/dg/gettingstarted-limits.html and the billing rules on
+ * https://aws.amazon.com/lambda/pricing/, each with its sources in the table. Bound when the price book loads the
+ * table: a table that lacks one fails then, naming its file and JSON path.
+ *
+ * @param memoryMb configured memory, MB (min and max)
+ * @param ephemeralStorageMb configured /tmp, MB (min and max)
+ * @param timeoutSeconds configured timeout, s (min and max)
+ * @param environmentVariablesBytes all environment variables together, bytes (max)
+ * @param layers layers per function (max)
+ * @param packageZippedMb .zip package for direct upload, MB (max)
+ * @param packageUnzippedMb unzipped code and layers, MB (max)
+ * @param containerImageMb container image, MB (max)
+ * @param payloadKbSync synchronous request or response payload, KB (max)
+ * @param payloadKbAsync asynchronous event payload, KB (max)
+ * @param concurrentExecutions the default concurrency quota per account and region (max; adjustable)
+ * @param includedEphemeralStorageMb /tmp included in the price, MB
+ * @param provisionedConcurrencyIncrementSeconds the block provisioned concurrency time is billed in, s
+ * @param snapStartCacheMinimumSeconds the least SnapStart cache time billed per active version, s
+ */
+public record LambdaTables(Limit memoryMb, Limit ephemeralStorageMb, Limit timeoutSeconds,
+        Limit environmentVariablesBytes, Limit layers, Limit packageZippedMb, Limit packageUnzippedMb,
+        Limit containerImageMb, Limit payloadKbSync, Limit payloadKbAsync, Limit concurrentExecutions,
+        BigDecimal includedEphemeralStorageMb, BigDecimal provisionedConcurrencyIncrementSeconds,
+        BigDecimal snapStartCacheMinimumSeconds) {
+
+    /** Lambda's schema, bound on its table. */
+    public static final TableSchema<LambdaTables> SCHEMA = TableSchema.of(LambdaService.TABLE, LambdaTables::bind);
+
+    private static LambdaTables bind(TableBinder t) {
+        return new LambdaTables(t.range("memoryMb"), t.range("ephemeralStorageMb"), t.range("timeoutSeconds"),
+                t.limitWithMax("environmentVariablesBytes"), t.limitWithMax("layers"),
+                t.limitWithMax("deploymentPackageZippedMb"), t.limitWithMax("deploymentPackageUnzippedMb"),
+                t.limitWithMax("containerImageMb"), t.limitWithMax("payloadKb.sync"), t.limitWithMax("payloadKb.async"),
+                t.limitWithMax("concurrentExecutions"), t.billingRule("includedEphemeralStorageMb"),
+                positive(t, "provisionedConcurrencyIncrementSeconds"), t.billingRule("snapStartCacheMinimumSeconds"));
+    }
+
+    private static BigDecimal positive(TableBinder t, String rule) {
+        BigDecimal v = t.billingRule(rule);
+        if (v.signum() <= 0) {
+            throw t.error("$.billingRules." + rule + ".value", "must be more than 0, was " + v.toPlainString());
+        }
+        return v;
+    }
+
+    /** @return the longest timeout, in ms */
+    public BigDecimal maxTimeoutMs() {
+        return timeoutSeconds.max().orElseThrow().movePointRight(3);
+    }
+}

@@ -1,0 +1,138 @@
+package io.github.computecost.lambda;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import io.github.computecost.compute.Architecture;
+import io.github.computecost.compute.Calendar;
+import io.github.computecost.service.Entry;
+import io.github.computecost.service.TemplateMapping;
+import io.github.computecost.service.TemplateResource;
+import java.math.BigDecimal;
+import java.util.Iterator;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+
+/**
+ * Lambda functions in SAM and CloudFormation templates ({@code AWS::Serverless::Function},
+ * {@code AWS::Lambda::Function}): configuration from the properties, with AWS's documented defaults for what a
+ * template leaves out (128 MB, 3 s, 512 MB of /tmp, x86_64); traffic from the usage entry, read as a workload entry
+ * reads it. Stateless.
+ */
+final class LambdaTemplates implements TemplateMapping<LambdaFunction> {
+
+    static final LambdaTemplates INSTANCE = new LambdaTemplates();
+
+    /** The keys of a usage entry for a template function. */
+    private static final Set<String> USAGE = Set.of("region", "requestsPerMonth", "durationMs", "peakRequestsPerSecond",
+            "peakFactor", "provisionedConcurrencyHoursPerMonth", "payloadKb", "invocation");
+
+    private LambdaTemplates() {
+    }
+
+    @Override
+    public Set<String> resourceTypes() {
+        return Set.of("AWS::Serverless::Function", "AWS::Lambda::Function");
+    }
+
+    @Override
+    public Optional<LambdaFunction> read(TemplateResource t) {
+        String id = t.logicalId();
+        JsonNode p = t.properties();
+        LambdaFunction.Builder b = LambdaFunction.builder(id);
+        Optional<BigDecimal> memory = t.number(p, "MemorySize", "the function cannot be checked for memory or priced");
+        if (p.has("MemorySize") && memory.isEmpty()) {
+            return Optional.empty(); // reported: without its memory a function has no price
+        }
+        b.memoryMb(memory.map(v -> whole(t, "MemorySize", v)).orElse(128));
+        LambdaConfiguration.Builder c = LambdaConfiguration.NONE.toBuilder();
+        Optional<BigDecimal> timeout = t.number(p, "Timeout", "the timeoutSeconds check is skipped");
+        if (!p.has("Timeout") || timeout.isPresent()) {
+            c.timeoutSeconds(timeout.map(v -> whole(t, "Timeout", v)).orElse(3));
+        }
+        t.number(p.path("EphemeralStorage"), "Size", "the ephemeralStorageMb check is skipped")
+                .ifPresent(v -> b.ephemeralStorageMb(whole(t, "EphemeralStorage.Size", v)));
+        Optional<JsonNode> arch = t.resolve(p.path("Architectures"));
+        if (arch.isPresent() && arch.get().isArray() && arch.get().size() == 1) {
+            Optional<JsonNode> a = t.resolve(arch.get().get(0));
+            if (a.isPresent() && a.get().isTextual()) {
+                try {
+                    b.architecture(Architecture.parse(a.get().asText()));
+                } catch (IllegalArgumentException e) {
+                    throw t.error("Architectures", e.getMessage());
+                }
+            } else {
+                t.unknown("Architectures", "priced as x86_64");
+            }
+        } else if (p.has("Architectures")) {
+            t.unknown("Architectures", "priced as x86_64");
+        }
+        t.resolve(p.path("Runtime")).filter(JsonNode::isTextual).ifPresent(r -> b.runtime(r.asText()));
+        JsonNode vars = p.path("Environment").path("Variables");
+        if (vars.isObject()) {
+            Map<String, String> env = new LinkedHashMap<>();
+            boolean resolved = true;
+            for (Iterator<Map.Entry<String, JsonNode>> it = vars.fields(); it.hasNext(); ) {
+                Map.Entry<String, JsonNode> v = it.next();
+                Optional<JsonNode> value = t.resolve(v.getValue());
+                if (value.isEmpty() || !value.get().isValueNode()) {
+                    resolved = false;
+                } else {
+                    env.put(v.getKey(), value.get().asText());
+                }
+            }
+            if (resolved) {
+                c.environmentVariablesBytes(LambdaConfiguration.environmentSize(env));
+            } else {
+                t.unknown("Environment.Variables", "the environment size is not checked");
+            }
+        }
+        if (p.path("Layers").isArray()) {
+            c.layers(p.path("Layers").size());
+        }
+        int provisioned = 0;
+        JsonNode pc = p.path("ProvisionedConcurrencyConfig");
+        if (pc.isObject()) {
+            Optional<BigDecimal> n = t.number(pc, "ProvisionedConcurrentExecutions",
+                    "the provisioned concurrency check is skipped");
+            if (n.isPresent()) {
+                provisioned = whole(t, "ProvisionedConcurrentExecutions", n.get());
+            } else {
+                t.unknown("ProvisionedConcurrencyConfig", "provisioned concurrency is not priced");
+            }
+        }
+        BigDecimal pcHours = Calendar.HOURS_PER_MONTH;
+        Optional<Entry> u = t.usage();
+        if (u.isPresent()) {
+            Entry use = u.get();
+            use.allowOnly(USAGE);
+            use.optString("region").ifPresent(b::region);
+            b.requestsPerMonth(use.nonNegativeLong("requestsPerMonth", 0));
+            use.optNonNegative("durationMs").ifPresent(b::averageDurationMs);
+            LambdaService.traffic(use, c);
+            pcHours = use.nonNegative("provisionedConcurrencyHoursPerMonth", pcHours);
+            if (provisioned > 0) {
+                int concurrency = provisioned;
+                BigDecimal hours = pcHours;
+                b.provisionedConcurrency(use.step("provisionedConcurrencyHoursPerMonth",
+                        () -> ProvisionedConcurrency.of(concurrency, hours)));
+            }
+        } else if (provisioned > 0) {
+            b.provisionedConcurrency(ProvisionedConcurrency.of(provisioned, pcHours));
+        }
+        b.configuration(c.build());
+        return Optional.of(b.build());
+    }
+
+    private static int whole(TemplateResource t, String key, BigDecimal v) {
+        try {
+            int i = v.intValueExact();
+            if (i <= 0) {
+                throw new ArithmeticException();
+            }
+            return i;
+        } catch (ArithmeticException e) {
+            throw t.error(key, "must be a positive whole number, was " + v.toPlainString());
+        }
+    }
+}

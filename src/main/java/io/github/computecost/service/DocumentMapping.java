@@ -1,0 +1,31 @@
+package io.github.computecost.service;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import java.util.Optional;
+
+/**
+ * How a {@link Service} reads a configuration file of its own kind, not a template (an ECS task definition as
+ * {@code register-task-definition} takes it or {@code describe-task-definition} returns it).
+ *
+ * @param <R> the service's resource record
+ */
+public interface DocumentMapping<R extends Resource> {
+
+    /** @return what the document is, for messages, {@code "ECS task definition"} */
+    String description();
+
+    /** @return whether a parsed JSON document is one of these */
+    boolean recognises(JsonNode root);
+
+    /** @return the name the document's resource takes in the estimate (a task definition's family) */
+    String name(JsonNode root);
+
+    /** @return the part of the document that holds the configuration (the document itself, or a wrapper's field) */
+    JsonNode configuration(JsonNode root);
+
+    /**
+     * @param document the document, as a resource whose properties are {@link #configuration}
+     * @return the resource, or empty when it cannot be priced (having reported why)
+     */
+    Optional<R> read(TemplateResource document);
+}

@@ -1,0 +1,146 @@
+package io.github.computecost.service;
+
+import io.github.computecost.limits.ValidationReport;
+import io.github.computecost.pricing.TableSchema;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+
+/**
+ * One AWS service, described in one place: how a workload file writes its resources, how AWS meters them, which
+ * limits they must fit, which tables price them, and optionally how a CloudFormation template, {@code compare} and
+ * the Price List know it. The core (the estimator, the file readers, the planner, the importer, the re-rater) knows
+ * services only through this interface and the registry that lists them; it names none.
+ *
+ * <p>A service is a stateless singleton, immutable and thread-safe. Its resources are plain records: the service
+ * holds the behaviour.
+ *
+ * @param <R> the resource record it prices
+ */
+public interface Service<R extends Resource> {
+
+    /** @return the workload-file type name of its resources, {@code "lambda"} */
+    String type();
+
+    /** @return the record class of its resources */
+    Class<R> resourceType();
+
+    /** @return its name in AWS's words, for messages, {@code "AWS Lambda"} */
+    String title();
+
+    /**
+     * @return the Price List service codes of the tables it is priced from, the main one first (its regions are
+     *     where the service runs: a resource in a region it lacks is refused before it is metered)
+     */
+    List<String> tables();
+
+    /**
+     * @return the typed views of its tables that its checks and meter read; the price book binds each when it loads
+     *     the table, so a table that lacks one of their entries fails at load
+     */
+    List<TableSchema<?>> schemas();
+
+    /** @return whether it is priced per region (false: once for every location, in the pseudo-region {@code global}) */
+    default boolean regional() {
+        return true;
+    }
+
+    /** @return the account quotas a workload file may state for it ({@code quotas: {name: value}}), by name */
+    default Set<String> quotas() {
+        return Set.of();
+    }
+
+    /**
+     * Reads one workload-file entry of its type: the keys it allows (beyond {@link Entry#COMMON_KEYS}), their
+     * defaults, and errors that name the entry's JSON path.
+     *
+     * @param entry the entry
+     * @return the resource
+     * @throws RuntimeException from {@link Entry}'s accessors, naming the key; the file's reader adds the file
+     */
+    R read(Entry entry);
+
+    /**
+     * Checks one resource against the limits AWS documents (errors: AWS would reject it; warnings: it deploys but
+     * throttles, or needs a raised quota).
+     *
+     * @param resource the resource
+     * @param context the price book, the region the resource runs in, the account's quotas
+     * @return every violation found
+     */
+    ValidationReport check(R resource, ServiceContext context);
+
+    /**
+     * Checks what resources of this service share in one account (a quota per account and region, say). The
+     * default finds nothing.
+     *
+     * @param resources every resource of this service in the workload, with the region each runs in
+     * @param context the price book and the account's quotas ({@link ServiceContext#region()} is the default region)
+     * @return every violation found
+     */
+    default ValidationReport checkAccount(List<Placed<R>> resources, ServiceContext context) {
+        return ValidationReport.EMPTY;
+    }
+
+    /**
+     * Turns a valid resource into a month of usage records, in AWS's usage types. It validates nothing (the
+     * estimator has checked the resource) and prices nothing (the engine rates the records).
+     *
+     * @param resource a resource that passed {@link #check}
+     * @param context the price book (for billing rules), the region it runs in, the account's quotas
+     * @return the metered resource
+     */
+    MeteredResource meter(R resource, ServiceContext context);
+
+    /** @return how it reads CloudFormation and SAM template resources, if it does */
+    default Optional<TemplateMapping<R>> templates() {
+        return Optional.empty();
+    }
+
+    /** @return how it reads a configuration file of its own kind (an ECS task definition), if it does */
+    default Optional<DocumentMapping<R>> documents() {
+        return Optional.empty();
+    }
+
+    /** @return how it sizes a service-neutral workload for {@code compare}, if it can run one */
+    default Optional<Sizing> sizing() {
+        return Optional.empty();
+    }
+
+    /** @return which AWS Price List offers feed its tables, for {@code import-prices} and {@code update-prices} */
+    default List<PriceListMapping> priceList() {
+        return List.of();
+    }
+
+    /**
+     * @return the Arm usage type of each of its main table's x86 usage types that has one (for re-rating a bill as
+     *     if it ran on Graviton), possibly empty
+     */
+    default Map<String, String> armEquivalents() {
+        return Map.of();
+    }
+
+    /**
+     * The exact monthly cost of one resource priced alone, by a faster route than the rating engine where the service
+     * has one (fixed-point {@code long} arithmetic); it must equal the engine's figure to the last digit, and a
+     * property test holds it to that. The estimator calls it only for a resource that passed {@link #check}.
+     *
+     * @param resource a valid resource
+     * @param context the price book, the region it runs in, the quotas
+     * @param freeTier whether the always-free tier applies (to this resource alone)
+     * @return the cost in the price book's currency per month, unrounded, or empty to let the engine compute it
+     */
+    default Optional<java.math.BigDecimal> exactCost(R resource, ServiceContext context, boolean freeTier) {
+        return Optional.empty();
+    }
+
+    /**
+     * A resource and the region it runs in.
+     *
+     * @param resource the resource
+     * @param region its region: its own, or the workload's
+     */
+    record Placed<R extends Resource>(R resource, String region) {
+    }
+}

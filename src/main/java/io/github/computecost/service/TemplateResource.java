@@ -1,0 +1,57 @@
+package io.github.computecost.service;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import io.github.computecost.limits.Violation;
+import java.math.BigDecimal;
+import java.util.Optional;
+
+/**
+ * One resource of a CloudFormation or SAM template (or a configuration document such as an ECS task definition)
+ * as the template's reader hands it to a {@link TemplateMapping}: its properties, the values the template resolves,
+ * the usage file's entry for it, and a place to report what cannot be resolved. Made by the reader per resource.
+ */
+public interface TemplateResource {
+
+    /** @return the logical id (or the task definition's family), which names the resource in the estimate */
+    String logicalId();
+
+    /** @return the CloudFormation type, {@code "AWS::Lambda::Function"} (a document's kind for documents) */
+    String type();
+
+    /** @return its properties (for SAM functions, with the template's {@code Globals} merged in) */
+    JsonNode properties();
+
+    /** @return the whole template, for what a resource's cost depends on elsewhere (a distribution's associations) */
+    JsonNode template();
+
+    /**
+     * @param value a property value
+     * @return its value as the template resolves it (literals as they are, a {@code Ref} to a parameter with a
+     *     default, a {@code Fn::Sub} of such parameters), or empty when the template cannot resolve it; a missing
+     *     node stays a missing node
+     */
+    Optional<JsonNode> resolve(JsonNode value);
+
+    /**
+     * A number property of {@code holder}: resolved, or empty when absent; when the template cannot resolve it, empty
+     * and reported as unknown with {@code consequence}.
+     *
+     * @throws RuntimeException naming the property when it resolves to something that is not a number
+     */
+    Optional<BigDecimal> number(JsonNode holder, String key, String consequence);
+
+    /** Reports a property the template cannot resolve, and what follows from it (a warning). */
+    void unknown(String property, String consequence);
+
+    /** Reports a finding about the resource (a warning, or an error that keeps it from being priced). */
+    void report(Violation finding);
+
+    /**
+     * @return the usage file's entry for this resource (its traffic, hours), if the usage file names it; its keys are
+     *     the service's to check
+     */
+    Optional<Entry> usage();
+
+    /** @return the error to throw for a property whose value is of the wrong kind */
+    RuntimeException error(String property, String detail);
+}
