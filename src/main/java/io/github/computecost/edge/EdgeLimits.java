@@ -1,6 +1,6 @@
 package io.github.computecost.edge;
 
-import io.github.computecost.internal.LimitChecks;
+import io.github.computecost.service.LimitChecks;
 import io.github.computecost.limits.Severity;
 import io.github.computecost.limits.ValidationReport;
 import io.github.computecost.limits.Violation;

@@ -1,7 +1,7 @@
 package io.github.computecost.fargate;
 
 import io.github.computecost.compute.OperatingSystem;
-import io.github.computecost.internal.LimitChecks;
+import io.github.computecost.service.LimitChecks;
 import io.github.computecost.limits.Severity;
 import io.github.computecost.limits.ValidationReport;
 import io.github.computecost.limits.Violation;

@@ -1,7 +1,7 @@
 package io.github.computecost.lambda;
 
 import io.github.computecost.compute.Calendar;
-import io.github.computecost.internal.LimitChecks;
+import io.github.computecost.service.LimitChecks;
 import io.github.computecost.limits.AccountQuotas;
 import io.github.computecost.limits.Severity;
 import io.github.computecost.limits.ValidationReport;

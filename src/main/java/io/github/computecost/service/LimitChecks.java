@@ -1,4 +1,4 @@
-package io.github.computecost.internal;
+package io.github.computecost.service;
 
 import io.github.computecost.limits.Severity;
 import io.github.computecost.limits.Violation;
@@ -7,7 +7,10 @@ import io.github.computecost.pricing.Limit;
 import java.math.BigDecimal;
 import java.util.List;
 
-/** Shared checks of a value against a {@link Limit} or {@link AllowedValues} from the price book. */
+/**
+ * Checks of a value against a {@link Limit} or {@link AllowedValues} from the price book, worded alike for every
+ * service: a service's {@link Service#check} builds its report from them. Stateless.
+ */
 public final class LimitChecks {
 
     private LimitChecks() {
