@@ -84,6 +84,14 @@ public final class Ec2Service implements Service<Ec2Instance> {
         return Ec2Meter.meter(i, context.tables(Ec2Tables.SCHEMA), context.region());
     }
 
+    private static final Optional<io.github.computecost.service.FixedPointMeter<Ec2Instance>> FIXED_POINT =
+            Optional.of(Ec2FastPath.INSTANCE);
+
+    @Override
+    public Optional<io.github.computecost.service.FixedPointMeter<Ec2Instance>> fixedPoint() {
+        return FIXED_POINT;
+    }
+
     @Override
     public Optional<Sizing> sizing() {
         return Optional.of(new Sizing() {

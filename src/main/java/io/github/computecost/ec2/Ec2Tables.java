@@ -45,6 +45,16 @@ public record Ec2Tables(Map<String, Ec2InstanceType> instanceTypes, AllowedValue
             Objects.requireNonNull(family, "family");
         }
 
+        /** @return the usage type its Linux hours are billed under, {@code BoxUsage:t3.medium} */
+        public String linuxUsageType() {
+            return Ec2Catalog.usageType(type, io.github.computecost.compute.OperatingSystem.LINUX);
+        }
+
+        /** @return the usage type its Windows hours are billed under, {@code BoxUsage:t3.medium/RunInstances:0002} */
+        public String windowsUsageType() {
+            return Ec2Catalog.usageType(type, io.github.computecost.compute.OperatingSystem.WINDOWS);
+        }
+
         /** @return whether a source gives its vCPUs and memory, so that it can be sized */
         public boolean hasSpecs() {
             return vcpu.isPresent() && memoryGib.isPresent();
@@ -58,6 +68,19 @@ public record Ec2Tables(Map<String, Ec2InstanceType> instanceTypes, AllowedValue
 
     public Ec2Tables {
         instanceTypes = java.util.Collections.unmodifiableMap(new java.util.LinkedHashMap<>(instanceTypes));
+    }
+
+    /**
+     * The billed hours of {@code count} instances each running {@code hoursPerMonth}, as digits at
+     * {@link #hourScale()} decimals: each run rounded up to a whole second and to at least the minimum, the total
+     * turned into hours rounded half up, exactly as the meter does in decimals.
+     *
+     * @throws ArithmeticException on overflow, or a running time of more than 18 decimals
+     */
+    static long hoursUnscaled(BigDecimal hoursPerMonth, int count, Ec2Tables t) {
+        long each = Math.max(io.github.computecost.internal.BilledTime.wholeSecondsOfHours(hoursPerMonth),
+                t.minimumSeconds().longValueExact());
+        return io.github.computecost.internal.BilledTime.hoursUnscaled(Math.multiplyExact(each, count), t.hourScale());
     }
 
     private static Ec2Tables bind(TableBinder t) {

@@ -97,6 +97,14 @@ public final class CloudFrontFunctionService implements Service<CloudFrontFuncti
         return Optional.of(this);
     }
 
+    private static final java.util.Optional<io.github.computecost.service.FixedPointMeter<CloudFrontFunction>> FIXED_POINT =
+            java.util.Optional.of(EdgeFastPath.CLOUDFRONT_ROUTE);
+
+    @Override
+    public java.util.Optional<io.github.computecost.service.FixedPointMeter<CloudFrontFunction>> fixedPoint() {
+        return FIXED_POINT;
+    }
+
     @Override
     public List<PriceListMapping> priceList() {
         return List.of(new PriceListMapping(TABLE, TABLE, true, false, attributes -> true));

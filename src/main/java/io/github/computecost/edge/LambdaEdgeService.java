@@ -81,6 +81,14 @@ public final class LambdaEdgeService implements Service<LambdaEdgeFunction> {
         return EdgeMeter.meter(fn);
     }
 
+    private static final java.util.Optional<io.github.computecost.service.FixedPointMeter<LambdaEdgeFunction>> FIXED_POINT =
+            java.util.Optional.of(EdgeFastPath.LAMBDA_EDGE_ROUTE);
+
+    @Override
+    public java.util.Optional<io.github.computecost.service.FixedPointMeter<LambdaEdgeFunction>> fixedPoint() {
+        return FIXED_POINT;
+    }
+
     @Override
     public List<PriceListMapping> priceList() {
         return List.of(PriceListMapping.of(OFFER, TABLE));

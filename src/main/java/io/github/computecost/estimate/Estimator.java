@@ -269,15 +269,16 @@ public final class Estimator {
      */
     public BigDecimal monthlyCostExact(Resource resource) {
         Service<Resource> service = Services.of(resource);
-        String r = service.regional() ? resource.region().orElse(region) : RegionPrices.GLOBAL;
-        ServiceContext context = new ServiceContext(prices, r, quotas);
-        if (prices.has(service.tables().get(0)) && service.check(resource, context).isValid()) {
-            Optional<BigDecimal> fast = service.exactCost(resource, context, freeTier);
+        Optional<io.github.computecost.service.FixedPointMeter<Resource>> route = service.fixedPoint();
+        if (route.isPresent()) {
+            // The service's fixed-point route vouches for what it prices (valid, priced, in range) or declines.
+            String r = service.regional() ? resource.region().orElse(region) : RegionPrices.GLOBAL;
+            Optional<BigDecimal> fast = route.get().monthlyCost(resource, new ServiceContext(prices, r, quotas), freeTier);
             if (fast.isPresent()) {
                 return fast.get();
             }
         }
-        return estimate(List.of(resource)).totalExact();
+        return estimate(List.of(resource)).totalExact(); // no lambda per call
     }
 
     /**

@@ -126,6 +126,14 @@ public final class FargateService implements Service<FargateTask> {
         return Optional.of(FargateTemplates.TASK_DEFINITION);
     }
 
+    private static final Optional<io.github.computecost.service.FixedPointMeter<FargateTask>> FIXED_POINT =
+            Optional.of(FargateFastPath.INSTANCE);
+
+    @Override
+    public Optional<io.github.computecost.service.FixedPointMeter<FargateTask>> fixedPoint() {
+        return FIXED_POINT;
+    }
+
     @Override
     public Optional<Sizing> sizing() {
         return Optional.of(new Sizing() {

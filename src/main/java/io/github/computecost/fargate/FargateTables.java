@@ -23,10 +23,54 @@ import java.util.Optional;
  * @param minimumSecondsWindows the least billed time per Windows task, s
  * @param includedEphemeralStorageGb ephemeral storage included in the price, GB
  * @param hourScale the decimals billed seconds are turned into hours with
+ * @param fixed the same as {@code long}s, for the fixed-point route; null where one is beyond it
  */
 public record FargateTables(List<FargateSize> sizes, Limit ephemeralStorageGb, Limit windowsMinimumVcpu,
         AllowedValues windowsArchitectures, BigDecimal minimumSecondsLinux, BigDecimal minimumSecondsWindows,
-        BigDecimal includedEphemeralStorageGb, int hourScale) {
+        BigDecimal includedEphemeralStorageGb, int hourScale, Fixed fixed) {
+
+    /**
+     * The sizes and rules the fixed-point route checks, in {@code long}s: vCPU and memory as hundredths.
+     *
+     * @param sizes each offered (vCPU, memory) pair, as {@code vcpu × 10^9 + memory} in hundredths
+     * @param storage ephemeral storage per task, GB
+     * @param windowsMinimumVcpu in hundredths
+     * @param minimumSecondsLinux the least billed time per Linux task
+     * @param minimumSecondsWindows the least billed time per Windows task
+     * @param includedStorageGb storage included in the price
+     */
+    public record Fixed(java.util.Set<Long> sizes, io.github.computecost.service.FixedPoint.Range storage,
+            long windowsMinimumVcpu, long minimumSecondsLinux, long minimumSecondsWindows, long includedStorageGb) {
+
+        /** @return whether Fargate offers {@code memory} with {@code vcpu} (both in hundredths) */
+        public boolean offers(long vcpu, long memory) {
+            return sizes.contains(vcpu * 1_000_000_000L + memory);
+        }
+
+        static Fixed of(List<FargateSize> sizes, Limit storage, Limit windowsVcpu, BigDecimal linux, BigDecimal windows,
+                BigDecimal included) {
+            try {
+                java.util.Set<Long> pairs = new java.util.HashSet<>();
+                for (FargateSize s : sizes) {
+                    for (BigDecimal m : s.memoryGb()) {
+                        long v = io.github.computecost.service.FixedPoint.unscaled(s.vcpu(), 2);
+                        long g = io.github.computecost.service.FixedPoint.unscaled(m, 2);
+                        if (g >= 1_000_000_000L) {
+                            return null;
+                        }
+                        pairs.add(v * 1_000_000_000L + g);
+                    }
+                }
+                io.github.computecost.service.FixedPoint.Range range =
+                        io.github.computecost.service.FixedPoint.Range.of(storage);
+                return range == null ? null : new Fixed(java.util.Set.copyOf(pairs), range,
+                        io.github.computecost.service.FixedPoint.unscaled(windowsVcpu.min().orElseThrow(), 2),
+                        linux.longValueExact(), windows.longValueExact(), included.longValueExact());
+            } catch (ArithmeticException e) {
+                return null; // a size with more than two decimals, or a fractional rule: the engine prices it
+            }
+        }
+    }
 
     /** Fargate's schema, bound on its table. */
     public static final TableSchema<FargateTables> SCHEMA = TableSchema.of(FargateService.TABLE, FargateTables::bind);
@@ -68,10 +112,13 @@ public record FargateTables(List<FargateSize> sizes, Limit ephemeralStorageGb, L
         if (windowsVcpu.min().isEmpty()) {
             throw t.error("$.limits.windowsMinimumVcpu.min", "is missing: the table must give it");
         }
-        return new FargateTables(List.copyOf(sizes.values()), t.range("ephemeralStorageGb"), windowsVcpu,
-                t.allowedValues("windowsArchitectures"), t.billingRule("minimumSeconds.linux"),
-                t.billingRule("minimumSeconds.windows"), t.billingRule("includedEphemeralStorageGb"),
-                t.wholeBillingRule("hourScale"));
+        Limit storage = t.range("ephemeralStorageGb");
+        BigDecimal linux = t.billingRule("minimumSeconds.linux");
+        BigDecimal windows = t.billingRule("minimumSeconds.windows");
+        BigDecimal included = t.billingRule("includedEphemeralStorageGb");
+        List<FargateSize> list = List.copyOf(sizes.values());
+        return new FargateTables(list, storage, windowsVcpu, t.allowedValues("windowsArchitectures"), linux, windows,
+                included, t.wholeBillingRule("hourScale"), Fixed.of(list, storage, windowsVcpu, linux, windows, included));
     }
 
     /** @return the size of {@code vcpu} vCPUs, if Fargate has one */

@@ -7,6 +7,7 @@ import io.github.computecost.limits.Violation;
 import io.github.computecost.money.Amounts;
 import io.github.computecost.pricing.TableSchema;
 import io.github.computecost.service.Entry;
+import io.github.computecost.service.FixedPointMeter;
 import io.github.computecost.service.MeteredResource;
 import io.github.computecost.service.PriceListMapping;
 import io.github.computecost.service.Service;
@@ -216,9 +217,11 @@ public final class LambdaService implements Service<LambdaFunction> {
         return m;
     }
 
+    private static final Optional<FixedPointMeter<LambdaFunction>> FIXED_POINT = Optional.of(LambdaFastPath.INSTANCE);
+
     @Override
-    public Optional<BigDecimal> exactCost(LambdaFunction fn, ServiceContext context, boolean freeTier) {
-        return LambdaFastPath.monthlyCost(fn, context.prices(), context.region(), freeTier);
+    public Optional<FixedPointMeter<LambdaFunction>> fixedPoint() {
+        return FIXED_POINT;
     }
 
     /** One option per architecture: the function as described, per request. */

@@ -25,23 +25,53 @@ import java.math.BigDecimal;
  * @param includedEphemeralStorageMb /tmp included in the price, MB
  * @param provisionedConcurrencyIncrementSeconds the block provisioned concurrency time is billed in, s
  * @param snapStartCacheMinimumSeconds the least SnapStart cache time billed per active version, s
+ * @param fixed the same limits as {@code long}s, for the fixed-point route (null where one is not a whole number)
  */
 public record LambdaTables(Limit memoryMb, Limit ephemeralStorageMb, Limit timeoutSeconds,
         Limit environmentVariablesBytes, Limit layers, Limit packageZippedMb, Limit packageUnzippedMb,
         Limit containerImageMb, Limit payloadKbSync, Limit payloadKbAsync, Limit concurrentExecutions,
         BigDecimal includedEphemeralStorageMb, BigDecimal provisionedConcurrencyIncrementSeconds,
-        BigDecimal snapStartCacheMinimumSeconds) {
+        BigDecimal snapStartCacheMinimumSeconds, Fixed fixed) {
+
+    /**
+     * The limits the fixed-point route checks, as whole numbers.
+     *
+     * @param memoryMb configured memory, or null
+     * @param ephemeralStorageMb configured /tmp, or null
+     * @param includedEphemeralStorageMb included /tmp, or -1 when not whole
+     * @param maxTimeoutMs the longest timeout, ms, or -1 when not whole
+     */
+    public record Fixed(io.github.computecost.service.FixedPoint.Range memoryMb,
+            io.github.computecost.service.FixedPoint.Range ephemeralStorageMb, long includedEphemeralStorageMb,
+            long maxTimeoutMs) {
+    }
 
     /** Lambda's schema, bound on its table. */
     public static final TableSchema<LambdaTables> SCHEMA = TableSchema.of(LambdaService.TABLE, LambdaTables::bind);
 
     private static LambdaTables bind(TableBinder t) {
-        return new LambdaTables(t.range("memoryMb"), t.range("ephemeralStorageMb"), t.range("timeoutSeconds"),
+        Limit memory = t.range("memoryMb");
+        Limit storage = t.range("ephemeralStorageMb");
+        Limit timeout = t.range("timeoutSeconds");
+        BigDecimal included = t.billingRule("includedEphemeralStorageMb");
+        Fixed fixed = new Fixed(io.github.computecost.service.FixedPoint.Range.of(memory),
+                io.github.computecost.service.FixedPoint.Range.of(storage), whole(included),
+                whole(timeout.max().orElseThrow().movePointRight(3)));
+        return new LambdaTables(memory, storage, timeout,
                 t.limitWithMax("environmentVariablesBytes"), t.limitWithMax("layers"),
                 t.limitWithMax("deploymentPackageZippedMb"), t.limitWithMax("deploymentPackageUnzippedMb"),
                 t.limitWithMax("containerImageMb"), t.limitWithMax("payloadKb.sync"), t.limitWithMax("payloadKb.async"),
-                t.limitWithMax("concurrentExecutions"), t.billingRule("includedEphemeralStorageMb"),
-                positive(t, "provisionedConcurrencyIncrementSeconds"), t.billingRule("snapStartCacheMinimumSeconds"));
+                t.limitWithMax("concurrentExecutions"), included,
+                positive(t, "provisionedConcurrencyIncrementSeconds"), t.billingRule("snapStartCacheMinimumSeconds"),
+                fixed);
+    }
+
+    private static long whole(BigDecimal v) {
+        try {
+            return v.longValueExact();
+        } catch (ArithmeticException e) {
+            return -1;
+        }
     }
 
     private static BigDecimal positive(TableBinder t, String rule) {

@@ -82,6 +82,14 @@ public final class LightsailService implements Service<LightsailInstance> {
                 Optional.ofNullable(context.prices().service(TABLE).regions().get(context.region())));
     }
 
+    private static final Optional<io.github.computecost.service.FixedPointMeter<LightsailInstance>> FIXED_POINT =
+            Optional.of(LightsailFastPath.INSTANCE);
+
+    @Override
+    public Optional<io.github.computecost.service.FixedPointMeter<LightsailInstance>> fixedPoint() {
+        return FIXED_POINT;
+    }
+
     @Override
     public Optional<Sizing> sizing() {
         return Optional.of(new Sizing() {

@@ -120,7 +120,8 @@ public final class PriceBook {
     private PriceBook(String id, String currency, Map<String, Lazy> services, Map<String, String> versions) {
         this.id = id;
         this.currency = currency;
-        this.services = Collections.unmodifiableMap(new TreeMap<>(services));
+        // A hash map: every estimate looks tables up by service code; listings sort the codes themselves.
+        this.services = Collections.unmodifiableMap(new java.util.HashMap<>(services));
         this.versions = Collections.unmodifiableMap(new TreeMap<>(versions));
     }
 
@@ -433,7 +434,7 @@ public final class PriceBook {
     /** @return every service's tables, by service code; reads every table */
     public Map<String, ServicePrices> services() {
         Map<String, ServicePrices> out = new LinkedHashMap<>();
-        services.forEach((k, v) -> out.put(k, v.get()));
+        new TreeMap<>(services).forEach((k, v) -> out.put(k, v.get()));
         return Collections.unmodifiableMap(out);
     }
 

@@ -122,16 +122,10 @@ public interface Service<R extends Resource> {
     }
 
     /**
-     * The exact monthly cost of one resource priced alone, by a faster route than the rating engine where the service
-     * has one (fixed-point {@code long} arithmetic); it must equal the engine's figure to the last digit, and a
-     * property test holds it to that. The estimator calls it only for a resource that passed {@link #check}.
-     *
-     * @param resource a valid resource
-     * @param context the price book, the region it runs in, the quotas
-     * @param freeTier whether the always-free tier applies (to this resource alone)
-     * @return the cost in the price book's currency per month, unrounded, or empty to let the engine compute it
+     * @return its fixed-point route for one resource priced alone ({@code Estimator.monthlyCostExact}), if it has
+     *     one: the same figure as the engine's, in {@code long} arithmetic, for sweeps and simulations
      */
-    default Optional<java.math.BigDecimal> exactCost(R resource, ServiceContext context, boolean freeTier) {
+    default Optional<FixedPointMeter<R>> fixedPoint() {
         return Optional.empty();
     }
 

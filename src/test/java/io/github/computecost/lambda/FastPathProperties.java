@@ -47,9 +47,10 @@ class FastPathProperties {
     void agreesWithTheEngine(@ForAll("functions") LambdaFunction fn, @ForAll boolean freeTier) {
         Estimator e = Estimator.of(BOOK).freeTier(freeTier);
         BigDecimal engine = e.estimate(List.of(fn)).totalExact();
-        Optional<BigDecimal> fast = LambdaFastPath.monthlyCost(fn, BOOK, fn.region().orElse("us-east-1"), freeTier);
+        Optional<BigDecimal> fast = fast(fn, BOOK, freeTier);
         Statistics.label("fast path").collect(fast.isPresent() ? "taken" : "declined");
         fast.ifPresent(v -> assertEquals(0, v.compareTo(engine), "fast " + v + " engine " + engine));
+        fast.ifPresent(v -> assertTrue(LambdaLimits.validate(fn, BOOK).isValid(), "vouches only for valid functions"));
         assertEquals(0, e.monthlyCostExact(fn).compareTo(engine));
         Statistics.label("fast path").coverage(c -> {
             c.check("taken").count(n -> n > 100);
@@ -61,17 +62,17 @@ class FastPathProperties {
     void theFoundationExampleByTheFastPath() {
         LambdaFunction fn = LambdaFunction.builder("f").memoryMb(512).requestsPerMonth(3_000_000)
                 .averageDurationMs(new BigDecimal("1000")).build();
-        Optional<BigDecimal> fast = LambdaFastPath.monthlyCost(fn, BOOK, fn.region().orElse("us-east-1"), true);
+        Optional<BigDecimal> fast = fast(fn, BOOK, true);
         assertTrue(fast.isPresent());
         assertEquals(0, fast.get().compareTo(new BigDecimal("18.73337")));
         LambdaFunction pc = fn.toBuilder().provisionedConcurrency(ProvisionedConcurrency.of(1, BigDecimal.ONE)).build();
-        assertTrue(LambdaFastPath.monthlyCost(pc, BOOK, pc.region().orElse("us-east-1"), true).isEmpty(), "declines what it does not cover");
+        assertTrue(fast(pc, BOOK, true).isEmpty(), "declines what it does not cover");
     }
 
     @Test
     void whatTheFastPathCannotPriceTheEngineReports() {
         LambdaFunction unknownRegion = LambdaFunction.builder("f").region("us-east-9").build();
-        assertTrue(LambdaFastPath.monthlyCost(unknownRegion, BOOK, unknownRegion.region().orElse("us-east-1"), true).isEmpty());
+        assertTrue(fast(unknownRegion, BOOK, true).isEmpty());
         Estimator e = Estimator.of(BOOK);
         RuntimeException viaEngine = assertThrows(RuntimeException.class, () -> e.estimate(List.of(unknownRegion)));
         RuntimeException viaFast = assertThrows(RuntimeException.class, () -> e.monthlyCostExact(unknownRegion));
@@ -88,8 +89,13 @@ class FastPathProperties {
         PriceBook book = PriceBook.withOverrides(dir);
         LambdaFunction fn = LambdaFunction.builder("f").memoryMb(5000).requestsPerMonth(3_000_000)
                 .averageDurationMs(new BigDecimal("100")).build();
-        assertTrue(LambdaFastPath.monthlyCost(fn, BOOK, fn.region().orElse("us-east-1"), true).isPresent(), "fits the bundled limits");
-        assertTrue(LambdaFastPath.monthlyCost(fn, book, fn.region().orElse("us-east-1"), true).isEmpty(), "not the override's");
+        assertTrue(fast(fn, BOOK, true).isPresent(), "fits the bundled limits");
+        assertTrue(fast(fn, book, true).isEmpty(), "not the override's");
         assertThrows(RuntimeException.class, () -> Estimator.of(book).monthlyCostExact(fn));
+    }
+
+    static Optional<BigDecimal> fast(LambdaFunction fn, PriceBook book, boolean freeTier) {
+        return LambdaFastPath.INSTANCE.monthlyCost(fn, new io.github.computecost.service.ServiceContext(book,
+                fn.region().orElse("us-east-1"), io.github.computecost.limits.AccountQuotas.DEFAULTS), freeTier);
     }
 }

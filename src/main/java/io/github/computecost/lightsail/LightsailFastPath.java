@@ -1,0 +1,77 @@
+package io.github.computecost.lightsail;
+
+import io.github.computecost.service.FixedPoint;
+import io.github.computecost.service.FixedPointMeter;
+import io.github.computecost.service.ServiceContext;
+import java.math.BigDecimal;
+import java.util.Optional;
+
+/**
+ * Lightsail's fixed-point route: instances of one plan, kept all month (the plan price) or some hours (hourly up to
+ * the plan price), with data-transfer overage, in {@code long}s, rated by the engine's fixed-point rater. It vouches
+ * only for a plan of the catalog with its prices in the region; it declines anything else, and overflow. A property
+ * test holds it to the engine.
+ */
+final class LightsailFastPath implements FixedPointMeter<LightsailInstance> {
+
+    static final LightsailFastPath INSTANCE = new LightsailFastPath();
+
+    private static final FixedPoint.Singles PLANS = FixedPoint.Singles.of(LightsailService.TABLE);
+    private static final String OVERAGE = "DataTransfer-Out-GB";
+
+    private LightsailFastPath() {
+    }
+
+    @Override
+    public Optional<BigDecimal> monthlyCost(LightsailInstance i, ServiceContext context, boolean freeTier) {
+        if (!context.prices().has(LightsailService.TABLE)) {
+            return Optional.empty();
+        }
+        LightsailTables t = context.tables(LightsailTables.SCHEMA);
+        LightsailTables.Plan plan = t.plans().get(i.bundle());
+        if (plan == null) {
+            return Optional.empty(); // a plan name, or no such plan: the engine finds or reports it
+        }
+        try {
+            FixedPoint.Rates month = PLANS.rates(context, plan.monthUsageType());
+            if (month == null) {
+                return Optional.empty();
+            }
+            BigDecimal total;
+            if (i.hoursPerMonth().isEmpty() || i.hoursPerMonth().get().compareTo(t.planMonthHours()) >= 0) {
+                total = month.sum(freeTier).set(0, i.count(), 0, 0, true).total();
+            } else {
+                FixedPoint.Rates hourly = PLANS.rates(context, plan.hoursUsageType());
+                if (hourly == null) {
+                    return Optional.empty();
+                }
+                BigDecimal hours = i.hoursPerMonth().get();
+                int s = Math.max(0, hours.scale());
+                long h = FixedPoint.unscaled(hours, s);
+                // The plan price caps the charge: hours at the hourly price against the monthly price, per instance.
+                if (Math.multiplyExact(h, hourly.firstPrice(0))
+                        >= Math.multiplyExact(month.firstPrice(0), FixedPoint.pow10(s))) {
+                    total = month.sum(freeTier).set(0, i.count(), 0, 0, true).total();
+                } else {
+                    total = hourly.sum(freeTier).set(0, Math.multiplyExact(h, i.count()), s, 0, true).total();
+                }
+            }
+            if (i.dataTransferOutGb().signum() > 0) {
+                BigDecimal over = i.dataTransferOutGb().add(i.dataTransferInGb()).subtract(plan.transferAllowanceGb())
+                        .max(BigDecimal.ZERO).min(i.dataTransferOutGb());
+                if (over.signum() > 0) {
+                    FixedPoint.Rates out = PLANS.rates(context, OVERAGE);
+                    if (out == null) {
+                        return Optional.empty();
+                    }
+                    int s = Math.max(0, over.scale());
+                    total = total.add(out.sum(freeTier).set(0, Math.multiplyExact(FixedPoint.unscaled(over, s),
+                            i.count()), s, 0, true).total());
+                }
+            }
+            return Optional.of(total);
+        } catch (ArithmeticException overflow) {
+            return Optional.empty();
+        }
+    }
+}

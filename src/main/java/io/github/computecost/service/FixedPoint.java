@@ -1,0 +1,425 @@
+package io.github.computecost.service;
+
+import io.github.computecost.pricing.FreeTierAllowance;
+import io.github.computecost.pricing.PriceBook;
+import io.github.computecost.pricing.PriceTable;
+import io.github.computecost.pricing.RegionPrices;
+import io.github.computecost.pricing.ServicePrices;
+import io.github.computecost.pricing.TableSchema;
+import io.github.computecost.pricing.Tier;
+import java.math.BigDecimal;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Optional;
+import java.util.concurrent.ConcurrentHashMap;
+
+/**
+ * The rating engine's fixed-point route, for one resource priced alone: the free tier (each pool to the dearest
+ * usage first, as the engine allocates it) and volume tiers of any flat or tiered table, in {@code long} arithmetic,
+ * exact. A service's {@link FixedPointMeter} writes its usage as exact fixed-point quantities into a {@link Sum}; the
+ * sum rates them with a {@link Card}'s rates, read once per price book and region into {@code long}s and cached in
+ * the price book (not in statics: price books come and go, and an override's rates are its own).
+ *
+ * <p>Exact, not approximate: a quantity is {@code n / (10^s × 2^j)} (the power of two carries Lambda's MB-to-GB
+ * division by 1,024 without rounding), prices are their digits at {@value #PRICE_SCALE} decimals, every product is
+ * {@link Math#multiplyExact}, and the one division at the end is a shift of the decimal point (1/2^j = 5^j / 10^j).
+ * It covers less than the engine and says so by declining: a price with more than {@value #PRICE_SCALE} decimals, a
+ * tier bound or allowance that is not a whole number, a bounded last tier, a missing price, and any overflow leave
+ * the resource to the engine. Property tests hold the route to the engine's figure to the last digit.
+ */
+public final class FixedPoint {
+
+    /** The decimals of a price in fixed point: Lambda's 0.0000166667 has 10. */
+    public static final int PRICE_SCALE = 10;
+
+    private FixedPoint() {
+    }
+
+    /**
+     * The usage types of one table that a fast route meters, in slot order: a constant of the service's.
+     */
+    public static final class Card {
+        private final String table;
+        private final List<String> usageTypes;
+        private final TableSchema<Cache> schema;
+
+        private Card(String table, List<String> usageTypes) {
+            this(table, usageTypes, true);
+        }
+
+        private Card(String table, List<String> usageTypes, boolean cached) {
+            this.table = table;
+            this.usageTypes = List.copyOf(usageTypes);
+            this.schema = cached ? TableSchema.of(table, t -> new Cache(this, t.table())) : null;
+        }
+
+        /**
+         * @param table the Price List service code of the table
+         * @param usageTypes its base usage types, one per slot
+         * @return a card
+         */
+        public static Card of(String table, String... usageTypes) {
+            return new Card(Objects.requireNonNull(table, "table"), Arrays.asList(usageTypes));
+        }
+
+        /** @return the table's service code */
+        public String table() {
+            return table;
+        }
+
+        /**
+         * @return the card's rates in the context's price book and region, or {@code null} when this route does not
+         *     cover them (the price book lacks the table, the region or a price, or one is beyond fixed point)
+         */
+        public Rates rates(ServiceContext context) {
+            PriceBook prices = context.prices();
+            if (!prices.has(table)) {
+                return null;
+            }
+            return prices.tables(schema).rates(context.region());
+        }
+    }
+
+    /** A card's rates per region, in one price book. */
+    private static final class Cache {
+        private final Card card;
+        private final ServicePrices table;
+        private final Map<String, Optional<Rates>> byRegion = new ConcurrentHashMap<>();
+        /** The last region asked for, so that a loop over one region skips the map. */
+        private volatile Rates last;
+
+        Cache(Card card, ServicePrices table) {
+            this.card = card;
+            this.table = table;
+        }
+
+        Rates rates(String region) {
+            Rates l = last;
+            if (l != null && l.region.equals(region)) {
+                return l;
+            }
+            Rates r = byRegion.computeIfAbsent(region, k -> Optional.ofNullable(Rates.of(card, table, k))).orElse(null);
+            if (r != null) {
+                last = r;
+            }
+            return r;
+        }
+    }
+
+    /** A card's prices in one region as {@code long}s: tiers, free-tier pools, the order free units go in. */
+    public static final class Rates {
+        private final String region;
+        private final List<String> usageTypes;
+        private final long[][] from;
+        private final long[][] to;
+        private final long[][] price;
+        /** Each slot's pool, or -1. */
+        private final int[] pool;
+        private final long[] poolSize;
+        /** The slots in the order the free tier goes to them: dearest first, ties in slot order. */
+        private final int[] freeOrder;
+
+        private Rates(String region, List<String> usageTypes, long[][] from, long[][] to, long[][] price, int[] pool,
+                long[] poolSize, int[] freeOrder) {
+            this.region = region;
+            this.usageTypes = usageTypes;
+            this.from = from;
+            this.to = to;
+            this.price = price;
+            this.pool = pool;
+            this.poolSize = poolSize;
+            this.freeOrder = freeOrder;
+        }
+
+        static Rates of(Card card, ServicePrices table, String code) {
+            RegionPrices r = table.regions().get(code);
+            if (r == null) {
+                return null;
+            }
+            int n = card.usageTypes.size();
+            long[][] from = new long[n][];
+            long[][] to = new long[n][];
+            long[][] price = new long[n][];
+            int[] pool = new int[n];
+            List<FreeTierAllowance> pools = new ArrayList<>();
+            BigDecimal[] first = new BigDecimal[n];
+            try {
+                for (int i = 0; i < n; i++) {
+                    Optional<PriceTable> t = r.find(card.usageTypes.get(i));
+                    if (t.isEmpty() || t.get().pricedUpTo().isPresent()) {
+                        return null; // a missing price, or none beyond the last tier: the engine names it
+                    }
+                    List<Tier> tiers = t.get().tiers();
+                    from[i] = new long[tiers.size()];
+                    to[i] = new long[tiers.size()];
+                    price[i] = new long[tiers.size()];
+                    for (int k = 0; k < tiers.size(); k++) {
+                        Tier tier = tiers.get(k);
+                        from[i][k] = tier.fromInclusive().longValueExact();
+                        to[i][k] = tier.toExclusive().map(BigDecimal::longValueExact).orElse(Long.MAX_VALUE);
+                        price[i][k] = tier.unitPrice().setScale(PRICE_SCALE).unscaledValue().longValueExact();
+                    }
+                    first[i] = tiers.get(0).unitPrice();
+                    pool[i] = -1;
+                    for (FreeTierAllowance a : table.freeTier()) {
+                        if (a.baseUsageTypes().contains(card.usageTypes.get(i))) {
+                            int p = pools.indexOf(a);
+                            if (p < 0) {
+                                pools.add(a);
+                                p = pools.size() - 1;
+                            }
+                            pool[i] = p;
+                            break;
+                        }
+                    }
+                }
+                long[] poolSize = new long[pools.size()];
+                for (int p = 0; p < poolSize.length; p++) {
+                    poolSize[p] = pools.get(p).quantity().longValueExact();
+                }
+                Integer[] order = new Integer[n];
+                for (int i = 0; i < n; i++) {
+                    order[i] = i;
+                }
+                Arrays.sort(order, Comparator.comparing((Integer i) -> first[i]).reversed()); // stable
+                return new Rates(code, card.usageTypes, from, to, price, pool, poolSize,
+                        Arrays.stream(order).mapToInt(Integer::intValue).toArray());
+            } catch (ArithmeticException e) {
+                return null; // a fraction where a whole number is needed, or more decimals than fixed point holds
+            }
+        }
+
+        /** @return the first tier's price of a slot, as its digits at {@value FixedPoint#PRICE_SCALE} decimals */
+        public long firstPrice(int slot) {
+            return price[slot][0];
+        }
+
+        /**
+         * @param freeTier whether the always-free tier applies
+         * @return an empty sum to write the resource's usage into
+         */
+        public Sum sum(boolean freeTier) {
+            return new Sum(this, freeTier);
+        }
+    }
+
+    /**
+     * One resource's usage by slot, as exact fixed-point quantities, and its cost. Made per resource; not
+     * thread-safe. Its methods throw {@link ArithmeticException} on overflow: the caller declines.
+     */
+    public static final class Sum {
+        private final Rates rates;
+        private final boolean freeTier;
+        private final long[] num;
+        private final int[] scale;
+        private final int[] twos;
+        private final boolean[] eligible;
+
+        private Sum(Rates rates, boolean freeTier) {
+            this.rates = rates;
+            this.freeTier = freeTier;
+            int n = rates.pool.length;
+            num = new long[n];
+            scale = new int[n];
+            twos = new int[n];
+            eligible = new boolean[n];
+        }
+
+        /**
+         * Sets a slot's quantity: {@code unscaled / (10^scale × 2^twos)} units.
+         *
+         * @param slot the card's slot
+         * @param unscaled at least 0
+         * @param scale decimal places, 0 to 18
+         * @param twos the power of two it is divided by, 0 to 20
+         * @param freeTierEligible whether it may draw on the free tier
+         * @return this sum
+         */
+        public Sum set(int slot, long unscaled, int scale, int twos, boolean freeTierEligible) {
+            if (unscaled < 0 || scale < 0 || scale > 18 || twos < 0 || twos > 20) {
+                throw new ArithmeticException("out of the fixed-point range");
+            }
+            while (scale > 0 && unscaled % 10 == 0 && unscaled != 0) { // fewer digits to carry: 730.0000000000 is 730
+                unscaled /= 10;
+                scale--;
+            }
+            num[slot] = unscaled;
+            this.scale[slot] = scale;
+            this.twos[slot] = twos;
+            eligible[slot] = freeTierEligible;
+            return this;
+        }
+
+        /** @return the exact cost, unrounded, in the price book's currency */
+        public BigDecimal total() {
+            int s = 0;
+            int j = 0;
+            for (int i = 0; i < num.length; i++) {
+                s = Math.max(s, scale[i]);
+                j = Math.max(j, twos[i]);
+            }
+            long den = Math.multiplyExact(POW10[s], 1L << j); // every quantity over one denominator
+            long[] left = freeTier ? new long[rates.poolSize.length] : null;
+            if (left != null) {
+                for (int p = 0; p < left.length; p++) {
+                    left[p] = Math.multiplyExact(rates.poolSize[p], den);
+                }
+            }
+            long total = 0;
+            for (int i : rates.freeOrder) {
+                long q = Math.multiplyExact(Math.multiplyExact(num[i], POW10[s - scale[i]]), 1L << (j - twos[i]));
+                long free = 0;
+                int p = rates.pool[i];
+                if (left != null && p >= 0 && eligible[i]) {
+                    free = Math.min(q, left[p]);
+                    left[p] -= free;
+                }
+                long[] from = rates.from[i];
+                long[] to = rates.to[i];
+                long[] price = rates.price[i];
+                for (int k = 0; k < price.length; k++) {
+                    long lo = Math.max(free, Math.multiplyExact(from[k], den));
+                    long hi = to[k] == Long.MAX_VALUE ? q : Math.min(q, Math.multiplyExact(to[k], den));
+                    if (hi > lo) {
+                        total = Math.addExact(total, Math.multiplyExact(hi - lo, price[k]));
+                    }
+                }
+            }
+            // total / (10^s × 2^j × 10^PRICE_SCALE) = total × 5^j / 10^(s + j + PRICE_SCALE)
+            int decimals = s + j + PRICE_SCALE;
+            long five = POW5[j];
+            if (Math.abs(total) < Long.MAX_VALUE / five) {
+                return BigDecimal.valueOf(total * five, decimals);
+            }
+            return BigDecimal.valueOf(total, decimals).multiply(BigDecimal.valueOf(five)); // past 2^63: still exact
+        }
+    }
+
+    /**
+     * A service's {@link io.github.computecost.pricing.Limit} as {@code long}s, for a fast route's checks: the same
+     * answer as {@link io.github.computecost.pricing.Limit#accepts} for whole numbers.
+     */
+    public static final class Range {
+        private final long min;
+        private final long max;
+        private final long increment;
+
+        private Range(long min, long max, long increment) {
+            this.min = min;
+            this.max = max;
+            this.increment = increment;
+        }
+
+        /**
+         * @return the limit as whole numbers, or {@code null} when a bound or the increment is not one (a fast route
+         *     then declines)
+         */
+        public static Range of(io.github.computecost.pricing.Limit limit) {
+            try {
+                long min = limit.min().map(BigDecimal::longValueExact).orElse(Long.MIN_VALUE);
+                long max = limit.max().map(BigDecimal::longValueExact).orElse(Long.MAX_VALUE);
+                long inc = limit.increment().map(BigDecimal::longValueExact).orElse(0L);
+                return new Range(min, max, inc);
+            } catch (ArithmeticException e) {
+                return null;
+            }
+        }
+
+        /** @return whether {@code v} lies in the range and on its increment grid */
+        public boolean accepts(long v) {
+            if (v < min || v > max) {
+                return false;
+            }
+            return increment <= 1 || (v - (min == Long.MIN_VALUE ? 0 : min)) % increment == 0;
+        }
+
+        /** @return the largest value accepted */
+        public long max() {
+            return max;
+        }
+    }
+
+    /** One-slot cards of any usage type of a table (an EC2 instance type, a Lightsail plan), made as asked. */
+    public static final class Singles {
+        private final TableSchema<SinglesCache> schema;
+        private final String table;
+
+        private Singles(String table) {
+            this.table = table;
+            this.schema = TableSchema.of(table, t -> new SinglesCache(t.table()));
+        }
+
+        /** @return one-slot cards of {@code table}'s usage types: a constant of the service's */
+        public static Singles of(String table) {
+            return new Singles(Objects.requireNonNull(table, "table"));
+        }
+
+        /**
+         * @param usageType a base usage type of the table
+         * @return its rates in the context's price book and region (slot 0), or {@code null} when this route does not
+         *     cover them
+         */
+        public Rates rates(ServiceContext context, String usageType) {
+            PriceBook prices = context.prices();
+            if (!prices.has(table)) {
+                return null;
+            }
+            return prices.tables(schema).rates(context.region(), usageType);
+        }
+    }
+
+    private static final class SinglesCache {
+        private final ServicePrices table;
+        private final Map<String, Map<String, Optional<Rates>>> byRegion = new ConcurrentHashMap<>();
+        private volatile Rates last;
+
+        SinglesCache(ServicePrices table) {
+            this.table = table;
+        }
+
+        Rates rates(String region, String usageType) {
+            Rates l = last;
+            if (l != null && l.region.equals(region) && l.usageTypes.get(0).equals(usageType)) {
+                return l;
+            }
+            Rates r = byRegion.computeIfAbsent(region, k -> new ConcurrentHashMap<>()).computeIfAbsent(usageType,
+                    k -> Optional.ofNullable(Rates.of(new Card(table.service(), List.of(k), false), table, region)))
+                    .orElse(null);
+            if (r != null) {
+                last = r;
+            }
+            return r;
+        }
+    }
+
+    private static final long[] POW10 = new long[19];
+    private static final long[] POW5 = new long[21];
+
+    static {
+        POW10[0] = 1;
+        for (int i = 1; i < POW10.length; i++) {
+            POW10[i] = POW10[i - 1] * 10;
+        }
+        POW5[0] = 1;
+        for (int i = 1; i < POW5.length; i++) {
+            POW5[i] = POW5[i - 1] * 5;
+        }
+    }
+
+    /** @return 10^n, for 0 ≤ n ≤ 18 */
+    public static long pow10(int n) {
+        return POW10[n];
+    }
+
+    /**
+     * The digits of a decimal at {@code scale} places, or throws {@link ArithmeticException} when it has more or does
+     * not fit a {@code long}.
+     */
+    public static long unscaled(BigDecimal v, int scale) {
+        return v.setScale(scale).unscaledValue().longValueExact();
+    }
+}
