@@ -65,8 +65,13 @@ public record Estimate(String currency, String pricingVersion, boolean freeTier,
         if (warnings.contains(warning)) {
             return this;
         }
-        List<String> w = new java.util.ArrayList<>(warnings);
-        w.add(warning);
+        List<String> w;
+        if (warnings.isEmpty()) {
+            w = List.of(warning);
+        } else {
+            w = new java.util.ArrayList<>(warnings);
+            w.add(warning);
+        }
         return new Estimate(currency, pricingVersion, freeTier, resources, w, priceDates, pricedOn, notPriced);
     }
 

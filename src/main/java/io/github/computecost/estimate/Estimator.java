@@ -19,7 +19,6 @@ import java.time.Clock;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.HashSet;
-import java.util.IdentityHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
@@ -70,6 +69,11 @@ public final class Estimator {
     private final Clock clock;
     private final int maxPriceAgeDays;
     private final AccountQuotas quotas;
+    /** The last stale-price warning made, with its dates: the same words for every estimate of a day. */
+    private volatile Stale lastWarning;
+
+    private record Stale(LocalDate newest, LocalDate today, String warning) {
+    }
 
     private Estimator(PriceBook prices, String region, boolean freeTier, Clock clock, int maxPriceAgeDays,
             AccountQuotas quotas) {
@@ -195,12 +199,15 @@ public final class Estimator {
     public Assessment assess(List<? extends Resource> resources) {
         List<Step> steps = steps(resources);
         ValidationReport violations = check(steps);
-        Set<String> rejected = new HashSet<>();
-        for (Violation v : violations.errors()) {
-            rejected.add(v.resource());
+        Set<String> rejected = Set.of();
+        if (!violations.isValid()) {
+            rejected = new HashSet<>();
+            for (Violation v : violations.errors()) {
+                rejected.add(v.resource());
+            }
         }
         List<MeteredResource> metered = new ArrayList<>(steps.size());
-        List<MissingPrice> missing = new ArrayList<>(0);
+        List<MissingPrice> missing = new ArrayList<>(0); // no array until a price is missing
         for (Step s : steps) {
             if (rejected.contains(s.resource.name())) {
                 continue;
@@ -324,7 +331,10 @@ public final class Estimator {
 
     private ValidationReport check(List<Step> steps) {
         List<Violation> out = new ArrayList<>(0);
-        Map<Service<Resource>, List<Service.Placed<Resource>>> byService = new IdentityHashMap<>();
+        // The resources of each service, for the checks they share; services in the order first met (a workload has a
+        // few, so a list searched by identity).
+        List<Service<Resource>> services = new ArrayList<>(steps.size() > 1 ? 2 : 1);
+        List<List<Service.Placed<Resource>>> placed = new ArrayList<>(steps.size() > 1 ? 2 : 1);
         for (Step s : steps) {
             String table = s.service.tables().get(0);
             if (!prices.has(table)) {
@@ -340,13 +350,19 @@ public final class Estimator {
             }
             s.report = s.service.check(s.resource, s.context);
             out.addAll(s.report.violations());
-            byService.computeIfAbsent(s.service, k -> new ArrayList<>())
-                    .add(new Service.Placed<>(s.resource, s.context.region()));
+            int i = services.indexOf(s.service); // services are singletons: equality is identity
+            if (i < 0) {
+                services.add(s.service);
+                placed.add(new ArrayList<>(1));
+                i = services.size() - 1;
+            }
+            placed.get(i).add(new Service.Placed<>(s.resource, s.context.region()));
         }
-        if (!byService.isEmpty()) {
-            ServiceContext account = new ServiceContext(prices, region, quotas);
-            for (Map.Entry<Service<Resource>, List<Service.Placed<Resource>>> e : byService.entrySet()) {
-                out.addAll(e.getKey().checkAccount(e.getValue(), account).violations());
+        ServiceContext account = null;
+        for (int i = 0; i < services.size(); i++) {
+            if (placed.get(i).size() > 1) { // what resources share needs two of them
+                account = account != null ? account : new ServiceContext(prices, region, quotas);
+                out.addAll(services.get(i).checkAccount(placed.get(i), account).violations());
             }
         }
         return out.isEmpty() ? ValidationReport.EMPTY : new ValidationReport(out);
@@ -377,7 +393,7 @@ public final class Estimator {
     /** Rates once; a resource lacking a price is left out whole and the others rated again without it. */
     private Estimate rate(List<MeteredResource> metered, List<MissingPrice> missing) {
         RatingEngine engine = RatingEngine.of(prices);
-        LocalDate today = LocalDate.now(clock);
+        LocalDate today = today();
         Estimate e;
         try {
             e = engine.rate(metered, freeTier, today);
@@ -394,6 +410,28 @@ public final class Estimator {
         return withAgeWarning(e);
     }
 
+    /** The day of the last estimate, with the epoch millisecond at which that day ends. */
+    private volatile Day day;
+
+    private record Day(LocalDate date, long ends) {
+    }
+
+    /** The estimator's date: read from its clock, the conversion to a date made once a day (when the zone is fixed). */
+    private LocalDate today() {
+        if (!(clock.getZone() instanceof java.time.ZoneOffset offset)) {
+            return LocalDate.now(clock);
+        }
+        long now = clock.millis();
+        Day d = day;
+        if (d != null && now < d.ends() && now >= d.ends() - 86_400_000L) {
+            return d.date();
+        }
+        LocalDate date = LocalDate.now(clock);
+        long ends = date.plusDays(1).atStartOfDay(offset).toInstant().toEpochMilli();
+        day = new Day(date, ends);
+        return date;
+    }
+
     private Estimate withAgeWarning(Estimate e) {
         if (e.priceDates().isEmpty()) {
             return e;
@@ -402,7 +440,13 @@ public final class Estimator {
         if (age <= maxPriceAgeDays) {
             return e;
         }
-        return e.withWarning(staleWarning(e.priceDates().get().newest(), e.pricedOn(), maxPriceAgeDays));
+        LocalDate newest = e.priceDates().get().newest();
+        Stale last = lastWarning;
+        if (last == null || !last.newest().equals(newest) || !last.today().equals(e.pricedOn())) {
+            last = new Stale(newest, e.pricedOn(), staleWarning(newest, e.pricedOn(), maxPriceAgeDays));
+            lastWarning = last;
+        }
+        return e.withWarning(last.warning());
     }
 
     /**

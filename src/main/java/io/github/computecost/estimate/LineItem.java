@@ -28,7 +28,7 @@ public record LineItem(String description, String usageType, BigDecimal quantity
         Objects.requireNonNull(unitPrice, "unitPrice");
         Objects.requireNonNull(cost, "cost");
         Objects.requireNonNull(provenance, "provenance");
-        if (cost.compareTo(quantity.multiply(unitPrice)) != 0) {
+        if (unitPrice.signum() == 0 ? cost.signum() != 0 : cost.compareTo(quantity.multiply(unitPrice)) != 0) {
             throw new IllegalArgumentException("cost must equal quantity × unitPrice: " + quantity.toPlainString()
                     + " × " + unitPrice.toPlainString() + " != " + cost.toPlainString());
         }

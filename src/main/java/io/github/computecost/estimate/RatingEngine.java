@@ -8,6 +8,7 @@ import io.github.computecost.pricing.PriceBook;
 import io.github.computecost.pricing.PriceTable;
 import io.github.computecost.pricing.RegionPrices;
 import io.github.computecost.pricing.ServicePrices;
+import io.github.computecost.pricing.Tier;
 import io.github.computecost.service.MeteredResource;
 import io.github.computecost.service.UsageRecord;
 import java.math.BigDecimal;
@@ -33,14 +34,34 @@ import java.util.Set;
 public final class RatingEngine {
 
     private final PriceBook prices;
+    private record Label(String service, String version, String label) {
+    }
+
+    /** The last version label made. */
+    private volatile Label lastLabel;
+
+    /** The version label of each table's regions, by service and data version. */
+    private final Map<String, Map<String, String>> versions = new java.util.concurrent.ConcurrentHashMap<>();
 
     private RatingEngine(PriceBook prices) {
         this.prices = prices;
     }
 
-    /** @return an engine rating against {@code prices} */
+    /** @return the engine rating against {@code prices} (one per price book, kept with it) */
     public static RatingEngine of(PriceBook prices) {
-        return new RatingEngine(Objects.requireNonNull(prices, "prices"));
+        return Objects.requireNonNull(prices, "prices").derived(RatingEngine.class, RatingEngine::new);
+    }
+
+    /** @return the descriptions of a table's tiers, and of its free-tier line last */
+    private static String[] descriptions(PriceTable table, FreeTierAllowance free) {
+        int n = table.tiers().size();
+        String[] made = new String[n + 1];
+        for (int i = 0; i < n; i++) {
+            String label = table.tierLabel(i);
+            made[i] = label.isEmpty() ? table.description() : table.description() + ", " + label;
+        }
+        made[n] = free == null ? table.description() : table.description() + ", " + free.description();
+        return made;
     }
 
     /** One resource's merged usage of one usage type, with its place on the group's axis. */
@@ -63,6 +84,54 @@ public final class RatingEngine {
     }
 
     /**
+     * What the price book says of one usage type in one region of one table, looked up once per price book: its table,
+     * region and price (null where the book lacks them: refused), its free-tier pool, its line descriptions.
+     */
+    private record Resolved(ServicePrices table, RegionPrices prices, PriceTable price, FreeTierAllowance pool,
+            String[] descriptions) {
+    }
+
+    private final Map<GroupKey, Resolved> resolved = new java.util.concurrent.ConcurrentHashMap<>();
+
+    /** The account's usage of one usage type in one region of one table, with its prices looked up once. */
+    private static final class Group {
+        final String service;
+        final String region;
+        final String baseUsageType;
+        final List<Entry> entries = new ArrayList<>(2);
+        /** Null when the price book lacks the table, the region or the price: refused. */
+        final ServicePrices table;
+        final RegionPrices prices;
+        final PriceTable price;
+        final FreeTierAllowance pool;
+        final String[] descriptions;
+
+        Group(String service, String region, String baseUsageType, Resolved r) {
+            this.service = service;
+            this.region = region;
+            this.baseUsageType = baseUsageType;
+            this.table = r.table();
+            this.prices = r.prices();
+            this.price = r.price();
+            this.pool = r.pool();
+            this.descriptions = r.descriptions();
+        }
+
+        boolean is(String s, String r, String b) {
+            return baseUsageType.equals(b) && region.equals(r) && service.equals(s);
+        }
+
+        BigDecimal firstPrice() {
+            return price == null ? BigDecimal.ZERO : price.tiers().get(0).unitPrice(); // absent: refused below
+        }
+    }
+
+    private static final Comparator<Group> DEAREST_FIRST = Comparator.comparing(Group::firstPrice).reversed();
+
+    /** Groups are found by a scan while they are few (one estimate has a handful), by a map when many (a bill). */
+    private static final int SCAN = 16;
+
+    /**
      * Rates a month of usage for one account.
      *
      * @param resources metered resources, names unique, in workload order
@@ -74,22 +143,61 @@ public final class RatingEngine {
      *     region; it lists every such resource and usage type
      */
     public Estimate rate(List<MeteredResource> resources, boolean freeTier, LocalDate pricedOn) {
-        Set<String> names = new HashSet<>();
-        for (MeteredResource r : resources) {
-            if (!names.add(r.name())) {
-                throw new IllegalArgumentException("resource names must be unique: " + r.name() + " appears twice");
+        if (resources.size() > 1) {
+            Set<String> names = new HashSet<>();
+            for (MeteredResource r : resources) {
+                if (!names.add(r.name())) {
+                    throw new IllegalArgumentException("resource names must be unique: " + r.name() + " appears twice");
+                }
             }
         }
 
+        List<List<Entry>> perResource = merge(resources);
+        List<Group> groups = groups(resources, perResource);
+        if (freeTier) {
+            allocateFree(groups);
+        }
+        Dates dates = new Dates();
+        List<MissingPrice> missing = price(resources, groups, dates);
+        LocalDate oldest = dates.oldest;
+        LocalDate newest = dates.newest;
+        if (!missing.isEmpty()) {
+            throw new PriceUnavailableException(missing);
+        }
+
+        List<ResourceEstimate> out = new ArrayList<>(resources.size());
+        for (int i = 0; i < resources.size(); i++) {
+            MeteredResource r = resources.get(i);
+            List<Entry> entries = perResource.get(i);
+            List<LineItem> items;
+            if (entries.size() == 1) {
+                items = entries.get(0).lines;
+            } else {
+                items = new ArrayList<>(entries.size() * 2);
+                for (int ei = 0; ei < entries.size(); ei++) {
+                    items.addAll(entries.get(ei).lines);
+                }
+            }
+            out.add(new ResourceEstimate(r.name(), r.type(), r.region(), prices.currency(), items, r.notes()));
+        }
+        Optional<PriceDates> used = oldest == null ? Optional.empty() : Optional.of(new PriceDates(oldest, newest));
+        return new Estimate(prices.currency(), version(groups), freeTier, out, List.of(), used, pricedOn);
+    }
+
+    /** Each resource's records merged per (usage type, eligibility), in first-seen order. */
+    private static List<List<Entry>> merge(List<MeteredResource> resources) {
         // Merge each resource's records per (usage type, eligibility), keeping first-seen order.
-        List<List<Entry>> perResource = new ArrayList<>();
+        List<List<Entry>> perResource = new ArrayList<>(resources.size());
         for (int i = 0; i < resources.size(); i++) {
             // A resource has a handful of usage types: a linear search beats a map (this runs per resource of a
             // whole bill when rate-usage rates one).
-            List<Entry> merged = new ArrayList<>(4);
-            for (UsageRecord u : resources.get(i).usage()) {
+            List<UsageRecord> usage = resources.get(i).usage();
+            List<Entry> merged = new ArrayList<>(usage.size());
+            for (int ui = 0; ui < usage.size(); ui++) {
+                UsageRecord u = usage.get(ui);
                 Entry e = null;
-                for (Entry m : merged) {
+                for (int mi = 0; mi < merged.size(); mi++) {
+                    Entry m = merged.get(mi);
                     if (m.eligible == u.freeTierEligible() && m.baseUsageType.equals(u.baseUsageType())) {
                         e = m;
                         break;
@@ -99,157 +207,223 @@ public final class RatingEngine {
                     e = new Entry(i, u.baseUsageType(), u.freeTierEligible());
                     merged.add(e);
                 }
-                e.quantity = e.quantity.add(u.quantity());
+                e.quantity = plus(e.quantity, u.quantity());
             }
             perResource.add(merged);
         }
 
+        return perResource;
+    }
+
+    /** The groups of usage (service, region, usage type), eligible entries first in each. */
+    private List<Group> groups(List<MeteredResource> resources, List<List<Entry>> perResource) {
         // Groups: eligible entries first, each part in workload order, so free units are the group's first.
-        Map<GroupKey, List<Entry>> groups = new LinkedHashMap<>();
-        for (boolean eligiblePass : new boolean[] {true, false}) {
+        List<Group> groups = new ArrayList<>();
+        Map<GroupKey, Group> index = null;
+        for (int pass = 0; pass < 2; pass++) {
+            boolean eligiblePass = pass == 0;
             for (int i = 0; i < resources.size(); i++) {
                 MeteredResource r = resources.get(i);
-                for (Entry e : perResource.get(i)) {
-                    if (e.eligible == eligiblePass) {
-                        groups.computeIfAbsent(new GroupKey(r.service(), r.region(), e.baseUsageType),
-                                k -> new ArrayList<>()).add(e);
+                List<Entry> mine = perResource.get(i);
+                for (int ei = 0; ei < mine.size(); ei++) {
+                    Entry e = mine.get(ei);
+                    if (e.eligible != eligiblePass) {
+                        continue;
                     }
+                    Group g = null;
+                    if (index == null) {
+                        for (int gi = 0; gi < groups.size(); gi++) {
+                            Group x = groups.get(gi);
+                            if (x.is(r.service(), r.region(), e.baseUsageType)) {
+                                g = x;
+                                break;
+                            }
+                        }
+                    } else {
+                        g = index.get(new GroupKey(r.service(), r.region(), e.baseUsageType));
+                    }
+                    if (g == null) {
+                        g = group(r.service(), r.region(), e.baseUsageType);
+                        groups.add(g);
+                        if (index != null) {
+                            index.put(new GroupKey(g.service, g.region, g.baseUsageType), g);
+                        } else if (groups.size() > SCAN) {
+                            index = new HashMap<>();
+                            for (Group x : groups) {
+                                index.put(new GroupKey(x.service, x.region, x.baseUsageType), x);
+                            }
+                        }
+                    }
+                    g.entries.add(e);
                 }
             }
         }
 
+        return groups;
+    }
+
+    /** The oldest and newest date of the prices the line items use. */
+    private static final class Dates {
+        LocalDate oldest;
+        LocalDate newest;
+
+        void add(LocalDate d) {
+            oldest = oldest == null || d.isBefore(oldest) ? d : oldest;
+            newest = newest == null || d.isAfter(newest) ? d : newest;
+        }
+    }
+
+    private static void allocateFree(List<Group> groups) {
         // Free tier: each pool goes to its groups dearest first (by the group's first-tier price), groups of
         // equal price in workload order, and within a group to eligible usage in workload order. A free unit
         // saves its group's first-tier price, so this order makes the total independent of workload order.
-        if (freeTier) {
-            List<GroupKey> byPrice = new ArrayList<>(groups.keySet());
-            byPrice.sort(Comparator.comparing((GroupKey k) -> firstTierPrice(k)).reversed());
-            Map<String, BigDecimal> remaining = new HashMap<>();
-            for (GroupKey key : byPrice) {
-                if (!prices.has(key.service())) {
-                    continue; // refused below
+        List<Group> byPrice = groups;
+        if (groups.size() > 1) {
+            byPrice = new ArrayList<>(groups);
+            byPrice.sort(DEAREST_FIRST); // stable: equal prices keep workload order
+        }
+        // Each pool by the allowance that defines it (each table's allowances are its own objects); an account's
+        // estimate draws on a handful, so a list searched by identity beats a map.
+        List<FreeTierAllowance> pools = new ArrayList<>(4);
+        List<BigDecimal> remaining = new ArrayList<>(4);
+        for (int gi = 0; gi < byPrice.size(); gi++) {
+            Group g = byPrice.get(gi);
+            FreeTierAllowance a = g.pool;
+            if (a == null) {
+                continue;
+            }
+            int p = -1;
+            for (int i = 0; i < pools.size(); i++) {
+                if (pools.get(i) == a) {
+                    p = i;
+                    break;
                 }
-                ServicePrices sp = prices.service(key.service());
-                for (FreeTierAllowance a : sp.freeTier()) {
-                    if (!a.baseUsageTypes().contains(key.baseUsageType())) {
-                        continue;
-                    }
-                    String pool = sp.service() + "/" + a.id();
-                    for (Entry e : groups.get(key)) {
-                        if (e.eligible) {
-                            BigDecimal left = remaining.computeIfAbsent(pool, k -> a.quantity());
-                            e.free = left.min(e.quantity);
-                            remaining.put(pool, left.subtract(e.free));
-                        }
-                    }
+            }
+            if (p < 0) {
+                pools.add(a);
+                remaining.add(a.quantity());
+                p = pools.size() - 1;
+            }
+            for (int ei = 0; ei < g.entries.size(); ei++) {
+                Entry e = g.entries.get(ei);
+                if (e.eligible) {
+                    BigDecimal left = remaining.get(p);
+                    e.free = left.min(e.quantity);
+                    remaining.set(p, left.subtract(e.free));
                 }
             }
         }
+    }
 
-        List<MissingPrice> missing = new ArrayList<>();
-        LocalDate oldest = null; // the dates of the prices used, tracked without an object per line
-        LocalDate newest = null;
-        for (Map.Entry<GroupKey, List<Entry>> g : groups.entrySet()) {
-            GroupKey key = g.getKey();
-            if (!prices.has(key.service())) {
-                // A table the price book lacks (Fargate Spot in a book without it): refuse, naming it.
-                for (Entry e : g.getValue()) {
+    /** Prices every group's entries into line items; returns what no source prices. */
+    private static List<MissingPrice> price(List<MeteredResource> resources, List<Group> groups, Dates dates) {
+        List<MissingPrice> missing = new ArrayList<>(0);
+        for (int gi = 0; gi < groups.size(); gi++) {
+            Group g = groups.get(gi);
+            if (g.price == null) {
+                // No source gives this price (or the price book lacks the table or the region): refuse every resource
+                // that uses any of it, never guess it.
+                for (Entry e : g.entries) {
                     if (e.quantity.signum() > 0) {
-                        missing.add(MissingPrice.table(resources.get(e.resource).name(), key.service(), key.region()));
+                        String name = resources.get(e.resource).name();
+                        missing.add(g.table == null ? MissingPrice.table(name, g.service, g.region)
+                                : new MissingPrice(Optional.of(name), g.service, g.region,
+                                        (g.prices == null ? "" : g.prices.usageTypePrefix()) + g.baseUsageType));
                     }
                 }
                 continue;
             }
-            ServicePrices sp = prices.service(key.service());
-            RegionPrices rp = sp.regions().get(key.region());
-            if (rp == null) {
-                // A region this table does not price (the main table's region was checked before metering).
-                for (Entry e : g.getValue()) {
-                    if (e.quantity.signum() > 0) {
-                        missing.add(new MissingPrice(Optional.of(resources.get(e.resource).name()), sp.service(),
-                                key.region(), key.baseUsageType()));
-                    }
-                }
-                continue;
-            }
-            Optional<PriceTable> found = rp.find(key.baseUsageType());
-            if (found.isEmpty()) {
-                // No source gives this price: refuse every resource that uses any of it, never guess it.
-                for (Entry e : g.getValue()) {
-                    if (e.quantity.signum() > 0) {
-                        missing.add(new MissingPrice(Optional.of(resources.get(e.resource).name()), sp.service(),
-                                rp.code(), rp.usageTypePrefix() + key.baseUsageType()));
-                    }
-                }
-                continue;
-            }
-            PriceTable table = found.get();
-            String[] tierDescriptions = new String[table.tiers().size()]; // made once per group, not per line
+            PriceTable table = g.price;
+            String[] tierDescriptions = g.descriptions;
+            List<Tier> tiers = table.tiers();
+            Optional<BigDecimal> bound = table.pricedUpTo();
             BigDecimal position = BigDecimal.ZERO;
-            for (Entry e : g.getValue()) {
+            for (int ei = 0; ei < g.entries.size(); ei++) {
+                Entry e = g.entries.get(ei);
                 MeteredResource.Adjustment adj = null;
-                for (MeteredResource.Adjustment a : resources.get(e.resource).adjustments()) {
-                    if (a.baseUsageType().equals(key.baseUsageType())) {
-                        adj = a;
+                List<MeteredResource.Adjustment> adjustments = resources.get(e.resource).adjustments();
+                for (int ai = 0; ai < adjustments.size(); ai++) {
+                    if (adjustments.get(ai).baseUsageType().equals(g.baseUsageType)) {
+                        adj = adjustments.get(ai);
                         break;
                     }
                 }
-                List<LineItem> out = new ArrayList<>();
+                List<LineItem> out = new ArrayList<>(2);
                 if (e.free.signum() > 0) {
-                    FreeTierAllowance a = allowance(sp, key.baseUsageType());
-                    out.add(LineItem.of(table.description() + ", " + a.description(), table.usageType(), e.free,
-                            table.unit(), BigDecimal.ZERO, a.provenance()));
-                    LocalDate d = a.provenance().asOf();
-                    oldest = oldest == null || d.isBefore(oldest) ? d : oldest;
-                    newest = newest == null || d.isAfter(newest) ? d : newest;
+                    out.add(LineItem.of(tierDescriptions[tiers.size()], table.usageType(), e.free, table.unit(),
+                            BigDecimal.ZERO, g.pool.provenance()));
+                    LocalDate d = g.pool.provenance().asOf();
+                    dates.add(d);
                 }
-                BigDecimal start = position.add(e.free);
-                BigDecimal end = position.add(e.quantity);
-                Optional<BigDecimal> bound = table.pricedUpTo();
+                BigDecimal start = plus(position, e.free);
+                BigDecimal end = plus(position, e.quantity);
                 if (bound.isPresent() && end.compareTo(bound.get()) > 0) {
                     // The group's usage runs past the last tier any source prices: refuse, never extrapolate.
-                    missing.add(new MissingPrice(Optional.of(resources.get(e.resource).name()), sp.service(), rp.code(),
+                    missing.add(new MissingPrice(Optional.of(resources.get(e.resource).name()), g.service, g.region,
                             table.usageType(), bound));
                     position = end;
                     continue;
                 }
-                for (PriceTable.Slice s : table.slices(start, end)) {
-                    String description = tierDescriptions[s.tierIndex()];
-                    if (description == null) {
-                        String label = table.tierLabel(s.tierIndex());
-                        description = label.isEmpty() ? table.description() : table.description() + ", " + label;
-                        tierDescriptions[s.tierIndex()] = description;
+                // The range [start, end) of the group's axis, tier by tier (as PriceTable.slices, without a list).
+                for (int ti = 0; ti < tiers.size(); ti++) {
+                    Tier tier = tiers.get(ti);
+                    BigDecimal lo = start.max(tier.fromInclusive());
+                    BigDecimal hi = tier.toExclusive().isPresent() ? end.min(tier.toExclusive().get()) : end;
+                    if (hi.compareTo(lo) <= 0) {
+                        if (tier.toExclusive().isEmpty() || end.compareTo(tier.toExclusive().get()) <= 0) {
+                            break; // the tiers above are not reached
+                        }
+                        continue;
                     }
-                    BigDecimal unitPrice = s.tier().unitPrice();
+                    String description = tierDescriptions[ti];
+                    BigDecimal unitPrice = tier.unitPrice();
                     if (adj != null) {
                         description = description + " (" + adj.label() + ")";
                         unitPrice = unitPrice.multiply(adj.factor());
                     }
-                    out.add(LineItem.of(description, table.usageType(), s.quantity(), table.unit(), unitPrice,
-                            s.tier().provenance()));
-                    LocalDate d = s.tier().provenance().asOf();
-                    oldest = oldest == null || d.isBefore(oldest) ? d : oldest;
-                    newest = newest == null || d.isAfter(newest) ? d : newest;
+                    out.add(LineItem.of(description, table.usageType(), hi.subtract(lo), table.unit(), unitPrice,
+                            tier.provenance()));
+                    LocalDate d = tier.provenance().asOf();
+                    dates.add(d);
                 }
                 e.lines = out;
                 position = end;
             }
         }
-        if (!missing.isEmpty()) {
-            throw new PriceUnavailableException(missing);
-        }
+        return missing;
+    }
 
-        List<ResourceEstimate> out = new ArrayList<>();
-        for (int i = 0; i < resources.size(); i++) {
-            MeteredResource r = resources.get(i);
-            List<LineItem> items = new ArrayList<>();
-            for (Entry e : perResource.get(i)) {
-                items.addAll(e.lines);
-            }
-            out.add(new ResourceEstimate(r.name(), r.type(), r.region(), prices.currency(), items, r.notes()));
+    /** @return {@code a + b}, exact; a zero term adds nothing, so its sum is the other (no new object) */
+    private static BigDecimal plus(BigDecimal a, BigDecimal b) {
+        return a.signum() == 0 ? b : b.signum() == 0 ? a : a.add(b);
+    }
+
+    /** A group of usage, with its table, region, price and free-tier pool (looked up once per price book). */
+    private Group group(String service, String region, String baseUsageType) {
+        GroupKey key = new GroupKey(service, region, baseUsageType);
+        Resolved r = resolved.get(key);
+        if (r == null) {
+            r = resolve(key);
+            resolved.putIfAbsent(key, r);
         }
-        Optional<PriceDates> dates = oldest == null ? Optional.empty() : Optional.of(new PriceDates(oldest, newest));
-        return new Estimate(prices.currency(), version(groups.keySet()), freeTier, out, List.of(), dates, pricedOn);
+        return new Group(service, region, baseUsageType, r);
+    }
+
+    private Resolved resolve(GroupKey k) {
+        if (!prices.has(k.service())) {
+            return new Resolved(null, null, null, null, null);
+        }
+        ServicePrices table = prices.service(k.service());
+        RegionPrices region = table.regions().get(k.region());
+        PriceTable price = region == null ? null : region.find(k.baseUsageType()).orElse(null);
+        FreeTierAllowance pool = null;
+        for (FreeTierAllowance a : table.freeTier()) {
+            if (a.baseUsageTypes().contains(k.baseUsageType())) {
+                pool = a;
+                break;
+            }
+        }
+        return new Resolved(table, region, price, pool, price == null ? null : descriptions(price, pool));
     }
 
     /**
@@ -257,36 +431,45 @@ public final class RatingEngine {
      * version being that of the files its regions were read from (a user's file for the regions it overrides, the
      * bundled file's for the others), so the label names the data the figures come from.
      */
-    private String version(java.util.Collection<GroupKey> used) {
-        java.util.SortedMap<String, java.util.SortedSet<String>> versions = new java.util.TreeMap<>();
-        for (GroupKey k : used) {
-            if (prices.has(k.service())) {
-                RegionPrices r = prices.service(k.service()).regions().get(k.region());
-                if (r != null) {
-                    versions.computeIfAbsent(k.service(), x -> new java.util.TreeSet<>()).add(r.dataVersion());
-                }
+    private String version(List<Group> used) {
+        java.util.SortedMap<String, java.util.SortedSet<String>> versions = null;
+        String service = null;
+        String version = null;
+        for (Group g : used) {
+            if (g.prices == null) {
+                continue;
             }
+            String v = g.prices.dataVersion();
+            if (versions == null && (service == null || service.equals(g.service) && version.equals(v))) {
+                service = g.service;
+                version = v; // one table at one version so far: the common case, without sorting maps
+                continue;
+            }
+            if (versions == null) {
+                versions = new java.util.TreeMap<>();
+                versions.computeIfAbsent(service, x -> new java.util.TreeSet<>()).add(version);
+            }
+            versions.computeIfAbsent(g.service, x -> new java.util.TreeSet<>()).add(v);
+        }
+        if (versions == null) {
+            if (service == null) {
+                return prices.version();
+            }
+            String s = service;
+            String v = version;
+            Label last = lastLabel;
+            if (last != null && last.service() == s && last.version() == v) {
+                return last.label(); // the same table's strings as the last estimate: no map, no concatenation
+            }
+            String label = this.versions.computeIfAbsent(s, k -> new java.util.concurrent.ConcurrentHashMap<>())
+                    .computeIfAbsent(v, k -> s + "@" + v);
+            lastLabel = new Label(s, v, label);
+            return label;
         }
         List<String> parts = new ArrayList<>();
-        versions.forEach((service, v) -> parts.add(service + "@" + String.join("+", v)));
-        return parts.isEmpty() ? prices.version() : String.join(",", parts);
+        versions.forEach((s, v) -> parts.add(s + "@" + String.join("+", v)));
+        return String.join(",", parts);
     }
 
-    private BigDecimal firstTierPrice(GroupKey k) {
-        if (!prices.has(k.service())) {
-            return BigDecimal.ZERO; // refused below
-        }
-        RegionPrices r = prices.service(k.service()).regions().get(k.region());
-        return r == null ? BigDecimal.ZERO : r.find(k.baseUsageType()).map(t -> t.tiers().get(0).unitPrice())
-                .orElse(BigDecimal.ZERO); // absent: refused below
-    }
 
-    private static FreeTierAllowance allowance(ServicePrices sp, String baseUsageType) {
-        for (FreeTierAllowance a : sp.freeTier()) {
-            if (a.baseUsageTypes().contains(baseUsageType)) {
-                return a;
-            }
-        }
-        throw new IllegalStateException("free units without an allowance for " + baseUsageType);
-    }
 }

@@ -43,14 +43,20 @@ public final class LambdaLimits {
     }
 
     static ValidationReport check(LambdaFunction fn, LambdaTables t, AccountQuotas quotas) {
-        List<Violation> out = new ArrayList<>(2);
+        List<Violation> out = new ArrayList<>(0); // no array until a violation is found
         String name = fn.name();
         String service = LambdaService.INSTANCE.title();
         LambdaConfiguration c = fn.configuration();
-        LimitChecks.range(out, name, service, t.memoryMb(), "memoryMb", BigDecimal.valueOf(fn.memoryMb()),
-                "lambda.memory.range");
-        LimitChecks.range(out, name, service, t.ephemeralStorageMb(), "ephemeralStorageMb",
-                BigDecimal.valueOf(fn.ephemeralStorageMb()), "lambda.ephemeral-storage.range");
+        LambdaTables.Fixed f = t.fixed();
+        // The whole-number limits are checked as longs first; only a value outside them builds a message.
+        if (f.memoryMb() == null || !f.memoryMb().accepts(fn.memoryMb())) {
+            LimitChecks.range(out, name, service, t.memoryMb(), "memoryMb", BigDecimal.valueOf(fn.memoryMb()),
+                    "lambda.memory.range");
+        }
+        if (f.ephemeralStorageMb() == null || !f.ephemeralStorageMb().accepts(fn.ephemeralStorageMb())) {
+            LimitChecks.range(out, name, service, t.ephemeralStorageMb(), "ephemeralStorageMb",
+                    BigDecimal.valueOf(fn.ephemeralStorageMb()), "lambda.ephemeral-storage.range");
+        }
         Limit timeout = t.timeoutSeconds();
         if (c.timeoutSeconds().isPresent()) {
             BigDecimal s = BigDecimal.valueOf(c.timeoutSeconds().get());
@@ -62,7 +68,7 @@ public final class LambdaLimits {
                                 + fn.averageDurationMs().toPlainString() + " is longer than the function's timeout of "
                                 + s.toPlainString() + " s: invocations would time out"));
             }
-        } else {
+        } else if (fn.averageDurationMs().compareTo(f.maxTimeoutMsExact()) > 0) {
             LimitChecks.timeout(out, name, "Lambda", timeout, fn.averageDurationMs(), "lambda.duration.timeout");
         }
         if (c == LambdaConfiguration.NONE) {

@@ -16,8 +16,6 @@ import java.util.Locale;
  */
 final class LambdaMeter {
 
-    private static final BigDecimal MB_PER_GB = BigDecimal.valueOf(1024);
-    private static final BigDecimal MS_PER_S = BigDecimal.valueOf(1000);
     private static final BigDecimal S_PER_H = Calendar.SECONDS_PER_HOUR;
 
     private LambdaMeter() {
@@ -25,16 +23,18 @@ final class LambdaMeter {
 
     static MeteredResource meter(LambdaFunction fn, LambdaTables t, String region) {
 
-        String arm = fn.architecture() == Architecture.ARM64 ? "-ARM" : "";
+        boolean arm64 = fn.architecture() == Architecture.ARM64;
+        String arm = arm64 ? "-ARM" : "";
         BigDecimal memoryGb = gb(fn.memoryMb());
         BigDecimal requests = BigDecimal.valueOf(fn.requestsPerMonth());
-        BigDecimal executionSeconds = requests.multiply(fn.averageDurationMs()).divide(MS_PER_S);
-        List<UsageRecord> usage = new ArrayList<>();
-        List<String> notes = new ArrayList<>();
+        BigDecimal executionSeconds = seconds(requests.multiply(fn.averageDurationMs()));
+        List<UsageRecord> usage = new ArrayList<>(3);
+        List<String> notes = new ArrayList<>(0);
 
         if (fn.provisionedConcurrency().isEmpty()) {
-            usage.add(new UsageRecord("Request" + arm, requests, true));
-            usage.add(new UsageRecord("Lambda-GB-Second" + arm, executionSeconds.multiply(memoryGb), true));
+            usage.add(new UsageRecord(arm64 ? "Request-ARM" : "Request", requests, true));
+            usage.add(new UsageRecord(arm64 ? "Lambda-GB-Second-ARM" : "Lambda-GB-Second",
+                    executionSeconds.multiply(memoryGb), true));
         } else {
             var pc = fn.provisionedConcurrency().get();
             BigDecimal concurrency = BigDecimal.valueOf(pc.concurrency());
@@ -66,36 +66,63 @@ final class LambdaMeter {
         BigDecimal included = t.includedEphemeralStorageMb();
         BigDecimal extraStorageMb = BigDecimal.valueOf(fn.ephemeralStorageMb()).subtract(included);
         if (extraStorageMb.signum() > 0) {
-            usage.add(new UsageRecord("Lambda-Storage-GB-Second" + arm,
-                    executionSeconds.multiply(extraStorageMb.divide(MB_PER_GB)), true));
+            usage.add(new UsageRecord(arm64 ? "Lambda-Storage-GB-Second-ARM" : "Lambda-Storage-GB-Second",
+                    executionSeconds.multiply(extraStorageMb.scale() == 0 && extraStorageMb.precision() < 15
+                            ? gb(extraStorageMb.longValue()) : extraStorageMb.divide(BigDecimal.valueOf(1024))), true));
         }
 
-        fn.snapStart().ifPresent(ss -> {
+        if (fn.snapStart().isPresent()) {
+            SnapStart ss = fn.snapStart().get();
             boolean java = fn.runtime().map(r -> r.toLowerCase(Locale.ROOT).startsWith("java")).orElse(false);
             if (java) {
                 notes.add("SnapStart is not charged for Java managed runtimes (" + fn.runtime().get() + ").");
-                return;
+            } else {
+                snapStart(fn, ss, t, memoryGb, usage, notes);
             }
-            if (fn.runtime().isEmpty()) {
-                notes.add("SnapStart priced as for Python and .NET runtimes: give the runtime (Java is not charged).");
-            }
-            BigDecimal minimum = t.snapStartCacheMinimumSeconds();
-            BigDecimal activeSeconds = ss.activeHoursPerMonth().multiply(S_PER_H);
-            if (activeSeconds.signum() > 0 && activeSeconds.compareTo(minimum) < 0) {
-                activeSeconds = minimum;
-                notes.add("SnapStart cache billed for the " + minimum.toPlainString() + "-second minimum per version.");
-            }
-            usage.add(new UsageRecord("Lambda-SnapStart-Cached-GB-S",
-                    BigDecimal.valueOf(ss.cachedVersions()).multiply(memoryGb).multiply(activeSeconds), true));
-            usage.add(new UsageRecord("Lambda-SnapStart-Restored-GB",
-                    BigDecimal.valueOf(ss.restoresPerMonth()).multiply(memoryGb), true));
-        });
+        }
 
         return new MeteredResource(fn.name(), LambdaFunction.TYPE, LambdaService.TABLE, region, usage, notes);
     }
 
-    /** MB to GB as AWS computes GB-seconds (divide by 1024); exact, since 1024 is a power of two. */
-    private static BigDecimal gb(int mb) {
-        return BigDecimal.valueOf(mb).divide(MB_PER_GB);
+    private static void snapStart(LambdaFunction fn, SnapStart ss, LambdaTables t, BigDecimal memoryGb,
+            List<UsageRecord> usage, List<String> notes) {
+        if (fn.runtime().isEmpty()) {
+            notes.add("SnapStart priced as for Python and .NET runtimes: give the runtime (Java is not charged).");
+        }
+        BigDecimal minimum = t.snapStartCacheMinimumSeconds();
+        BigDecimal activeSeconds = ss.activeHoursPerMonth().multiply(S_PER_H);
+        if (activeSeconds.signum() > 0 && activeSeconds.compareTo(minimum) < 0) {
+            activeSeconds = minimum;
+            notes.add("SnapStart cache billed for the " + minimum.toPlainString() + "-second minimum per version.");
+        }
+        usage.add(new UsageRecord("Lambda-SnapStart-Cached-GB-S",
+                BigDecimal.valueOf(ss.cachedVersions()).multiply(memoryGb).multiply(activeSeconds), true));
+        usage.add(new UsageRecord("Lambda-SnapStart-Restored-GB",
+                BigDecimal.valueOf(ss.restoresPerMonth()).multiply(memoryGb), true));
+    }
+
+    /**
+     * MB to GB as AWS computes GB-seconds (divide by 1024); exact, since 1024 is a power of two: mb / 2^10 is
+     * (mb / 2^k) × 5^(10−k) / 10^(10−k) for the k factors of two mb has, a shift rather than a division, in the
+     * fewest digits (so that the products downstream stay within a {@code long}).
+     */
+    static BigDecimal gb(long mb) {
+        int k = Math.min(Long.numberOfTrailingZeros(mb), 10);
+        long five = 1;
+        for (int i = k; i < 10; i++) {
+            five *= 5;
+        }
+        return BigDecimal.valueOf((mb >> k) * five, 10 - k);
+    }
+
+    /** Milliseconds to seconds, exact, in the fewest digits where the value is a whole number of seconds. */
+    static BigDecimal seconds(BigDecimal ms) {
+        if (ms.scale() == 0 && ms.precision() < 19) {
+            long v = ms.longValue();
+            if (v % 1000 == 0) {
+                return BigDecimal.valueOf(v / 1000);
+            }
+        }
+        return ms.movePointLeft(3);
     }
 }

@@ -40,10 +40,11 @@ public record LambdaTables(Limit memoryMb, Limit ephemeralStorageMb, Limit timeo
      * @param ephemeralStorageMb configured /tmp, or null
      * @param includedEphemeralStorageMb included /tmp, or -1 when not whole
      * @param maxTimeoutMs the longest timeout, ms, or -1 when not whole
+     * @param maxTimeoutMsExact the longest timeout, ms, exact
      */
     public record Fixed(io.github.computecost.service.FixedPoint.Range memoryMb,
             io.github.computecost.service.FixedPoint.Range ephemeralStorageMb, long includedEphemeralStorageMb,
-            long maxTimeoutMs) {
+            long maxTimeoutMs, BigDecimal maxTimeoutMsExact) {
     }
 
     /** Lambda's schema, bound on its table. */
@@ -56,7 +57,7 @@ public record LambdaTables(Limit memoryMb, Limit ephemeralStorageMb, Limit timeo
         BigDecimal included = t.billingRule("includedEphemeralStorageMb");
         Fixed fixed = new Fixed(io.github.computecost.service.FixedPoint.Range.of(memory),
                 io.github.computecost.service.FixedPoint.Range.of(storage), whole(included),
-                whole(timeout.max().orElseThrow().movePointRight(3)));
+                whole(timeout.max().orElseThrow().movePointRight(3)), timeout.max().orElseThrow().movePointRight(3));
         return new LambdaTables(memory, storage, timeout,
                 t.limitWithMax("environmentVariablesBytes"), t.limitWithMax("layers"),
                 t.limitWithMax("deploymentPackageZippedMb"), t.limitWithMax("deploymentPackageUnzippedMb"),

@@ -55,7 +55,12 @@ public record ValidationReport(List<Violation> violations) {
 
     /** @return whether any violation is an {@link Severity#ERROR} */
     public boolean hasErrors() {
-        return violations.stream().anyMatch(v -> v.severity() == Severity.ERROR);
+        for (Violation v : violations) {
+            if (v.severity() == Severity.ERROR) {
+                return true;
+            }
+        }
+        return false;
     }
 
     /** @return the errors only */

@@ -35,6 +35,10 @@ public record Limit(String name, Optional<BigDecimal> min, Optional<BigDecimal> 
         if (max.isPresent() && value.compareTo(max.get()) > 0) {
             return false;
         }
+        if (increment.isPresent() && value.scale() <= 0 && increment.get().compareTo(BigDecimal.ONE) == 0
+                && min.map(m -> m.scale() <= 0).orElse(true)) {
+            return true; // a whole number on a grid of whole numbers (every limit bundled today)
+        }
         if (increment.isPresent()) {
             BigDecimal base = min.orElse(BigDecimal.ZERO);
             return value.subtract(base).remainder(increment.get()).signum() == 0;

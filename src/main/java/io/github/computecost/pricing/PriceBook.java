@@ -113,6 +113,8 @@ public final class PriceBook {
     }
 
     private final String id;
+    /** Values derived from this price book (the engine's caches), by their class: kept with the book, not in statics. */
+    private final Map<Class<?>, Object> derived = new java.util.concurrent.ConcurrentHashMap<>();
     private final Map<String, Lazy> services;
     private final Map<String, String> versions;
     private final String currency;
@@ -419,6 +421,22 @@ public final class PriceBook {
             throw new ServiceNotPricedException(schema.service(), id, serviceCodes());
         }
         return s.bound(schema);
+    }
+
+    /**
+     * A value derived from this price book and kept with it for its life (the rating engine and its caches of
+     * descriptions): computed once per book and class.
+     *
+     * @param type the value's class, its key
+     * @param make computes it from this book
+     * @return the value
+     */
+    public <T> T derived(Class<T> type, java.util.function.Function<PriceBook, T> make) {
+        Object v = derived.get(type);
+        if (v == null) {
+            v = derived.computeIfAbsent(type, k -> make.apply(this));
+        }
+        return type.cast(v);
     }
 
     /** @return whether the price book has a table for the service (without reading it) */

@@ -271,6 +271,9 @@ public final class FixedPoint {
             }
             long total = 0;
             for (int i : rates.freeOrder) {
+                if (num[i] == 0) {
+                    continue;
+                }
                 long q = Math.multiplyExact(Math.multiplyExact(num[i], POW10[s - scale[i]]), 1L << (j - twos[i]));
                 long free = 0;
                 int p = rates.pool[i];
@@ -282,17 +285,27 @@ public final class FixedPoint {
                 long[] to = rates.to[i];
                 long[] price = rates.price[i];
                 for (int k = 0; k < price.length; k++) {
-                    long lo = Math.max(free, Math.multiplyExact(from[k], den));
+                    long start = Math.multiplyExact(from[k], den);
+                    if (start >= q) {
+                        break; // the tiers above are not reached
+                    }
+                    long lo = Math.max(free, start);
                     long hi = to[k] == Long.MAX_VALUE ? q : Math.min(q, Math.multiplyExact(to[k], den));
                     if (hi > lo) {
                         total = Math.addExact(total, Math.multiplyExact(hi - lo, price[k]));
                     }
                 }
             }
-            // total / (10^s × 2^j × 10^PRICE_SCALE) = total × 5^j / 10^(s + j + PRICE_SCALE)
+            // total / (10^s × 2^j × 10^PRICE_SCALE) = total × 5^j / 10^(s + j + PRICE_SCALE); the factors of 2 the
+            // total has are divided out first (exactly), so that the product rarely leaves a long.
+            if (total != 0) {
+                int k = Math.min(Long.numberOfTrailingZeros(total), j);
+                total >>= k;
+                j -= k;
+            }
             int decimals = s + j + PRICE_SCALE;
             long five = POW5[j];
-            if (Math.abs(total) < Long.MAX_VALUE / five) {
+            if (total < LIMIT5[j]) {
                 return BigDecimal.valueOf(total * five, decimals);
             }
             return BigDecimal.valueOf(total, decimals).multiply(BigDecimal.valueOf(five)); // past 2^63: still exact
@@ -398,6 +411,8 @@ public final class FixedPoint {
 
     private static final long[] POW10 = new long[19];
     private static final long[] POW5 = new long[21];
+    /** Long.MAX_VALUE / 5^j: a total below it times 5^j fits a long. */
+    private static final long[] LIMIT5 = new long[21];
 
     static {
         POW10[0] = 1;
@@ -407,6 +422,9 @@ public final class FixedPoint {
         POW5[0] = 1;
         for (int i = 1; i < POW5.length; i++) {
             POW5[i] = POW5[i - 1] * 5;
+        }
+        for (int i = 0; i < LIMIT5.length; i++) {
+            LIMIT5[i] = Long.MAX_VALUE / POW5[i];
         }
     }
 

@@ -72,10 +72,11 @@ public interface Service<R extends Resource> {
     ValidationReport check(R resource, ServiceContext context);
 
     /**
-     * Checks what resources of this service share in one account (a quota per account and region, say). The
+     * Checks what resources of this service share in one account (a quota per account and region, say); the
+     * estimator asks only when the workload has two or more of them (one resource alone is {@link #check}ed). The
      * default finds nothing.
      *
-     * @param resources every resource of this service in the workload, with the region each runs in
+     * @param resources every resource of this service in the workload, at least two, with the region each runs in
      * @param context the price book and the account's quotas ({@link ServiceContext#region()} is the default region)
      * @return every violation found
      */
