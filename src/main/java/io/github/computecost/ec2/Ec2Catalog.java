@@ -51,7 +51,8 @@ public final class Ec2Catalog {
                             + "instance types only"));
             return new ValidationReport(out);
         }
-        if (prices.isPresent() && !prices.get().tables().containsKey(usageType(i.instanceType(), i.operatingSystem()))) {
+        String usage = i.operatingSystem() == OperatingSystem.WINDOWS ? type.windowsUsageType() : type.linuxUsageType();
+        if (prices.isPresent() && !prices.get().tables().containsKey(usage)) {
             RegionPrices r = prices.get();
             out.add(new Violation("ec2.price.missing", Severity.ERROR, i.name(), "operatingSystem",
                     i.operatingSystem().id(), "a priced combination", i.name() + ": the catalog has no "

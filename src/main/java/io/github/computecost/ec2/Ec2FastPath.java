@@ -23,10 +23,10 @@ final class Ec2FastPath implements FixedPointMeter<Ec2Instance> {
 
     @Override
     public Optional<BigDecimal> monthlyCost(Ec2Instance i, ServiceContext context, boolean freeTier) {
-        if (i.spotDiscountPercent().isPresent() || !context.prices().has(Ec2Service.TABLE)) {
+        Ec2Tables t = i.spotDiscountPercent().isPresent() ? null : context.prices().tablesIfPriced(Ec2Tables.SCHEMA);
+        if (t == null) {
             return Optional.empty();
         }
-        Ec2Tables t = context.tables(Ec2Tables.SCHEMA);
         Ec2Tables.Ec2InstanceType type = t.instanceTypes().get(i.instanceType());
         if (type == null || i.operatingSystem() == OperatingSystem.WINDOWS
                 && !type.architecture().map(t.windowsArchitectures()::contains).orElse(false)) {

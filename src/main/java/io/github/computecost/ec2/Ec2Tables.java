@@ -36,23 +36,18 @@ public record Ec2Tables(Map<String, Ec2InstanceType> instanceTypes, AllowedValue
      * @param burstable whether it is a burstable type (CPU credits)
      * @param gpus GPUs
      * @param gpuName the GPU's name
+     * @param linuxUsageType the usage type its Linux hours are billed under, {@code BoxUsage:t3.medium}
+     * @param windowsUsageType the usage type its Windows hours are billed under,
+     *     {@code BoxUsage:t3.medium/RunInstances:0002}
      */
     public record Ec2InstanceType(String type, String family, Optional<BigDecimal> vcpu, Optional<BigDecimal> memoryGib,
             Optional<String> architecture, Optional<Boolean> burstable, Optional<BigDecimal> gpus,
-            Optional<String> gpuName) {
+            Optional<String> gpuName, String linuxUsageType, String windowsUsageType) {
         public Ec2InstanceType {
             Objects.requireNonNull(type, "type");
             Objects.requireNonNull(family, "family");
-        }
-
-        /** @return the usage type its Linux hours are billed under, {@code BoxUsage:t3.medium} */
-        public String linuxUsageType() {
-            return Ec2Catalog.usageType(type, io.github.computecost.compute.OperatingSystem.LINUX);
-        }
-
-        /** @return the usage type its Windows hours are billed under, {@code BoxUsage:t3.medium/RunInstances:0002} */
-        public String windowsUsageType() {
-            return Ec2Catalog.usageType(type, io.github.computecost.compute.OperatingSystem.WINDOWS);
+            Objects.requireNonNull(linuxUsageType, "linuxUsageType");
+            Objects.requireNonNull(windowsUsageType, "windowsUsageType");
         }
 
         /** @return whether a source gives its vCPUs and memory, so that it can be sized */
@@ -86,7 +81,9 @@ public record Ec2Tables(Map<String, Ec2InstanceType> instanceTypes, AllowedValue
     private static Ec2Tables bind(TableBinder t) {
         Map<String, Ec2InstanceType> types = t.catalog(e -> new Ec2InstanceType(e.key(), e.string("family"),
                 e.optDecimal("vcpu"), e.optDecimal("memoryGib"), e.optString("architecture"), e.optBoolean("burstable"),
-                e.optDecimal("gpus"), e.optString("gpuName")));
+                e.optDecimal("gpus"), e.optString("gpuName"),
+                Ec2Catalog.usageType(e.key(), io.github.computecost.compute.OperatingSystem.LINUX),
+                Ec2Catalog.usageType(e.key(), io.github.computecost.compute.OperatingSystem.WINDOWS)));
         return new Ec2Tables(types, t.allowedValues("windowsArchitectures"), t.billingRule("minimumSeconds"),
                 t.wholeBillingRule("hourScale"));
     }

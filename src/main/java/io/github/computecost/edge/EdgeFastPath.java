@@ -24,13 +24,14 @@ final class EdgeFastPath {
     }
 
     static final FixedPointMeter<LambdaEdgeFunction> LAMBDA_EDGE_ROUTE = (fn, context, freeTier) -> {
-        if (fn.needs() != FunctionNeeds.UNKNOWN || !context.prices().has(LambdaEdgeService.TABLE)) {
+        EdgeTables.LambdaEdge t = fn.needs() != FunctionNeeds.UNKNOWN ? null
+                : context.prices().tablesIfPriced(EdgeTables.LambdaEdge.SCHEMA);
+        if (t == null) {
             return Optional.empty();
         }
-        EdgeTables.LambdaEdge t = context.tables(EdgeTables.LambdaEdge.SCHEMA);
-        FixedPoint.Range memory = FixedPoint.Range.of(t.memoryMb());
+        FixedPoint.Range memory = t.memoryRange();
         if (memory == null || !memory.accepts(fn.memoryMb()) || !t.eventTypes().contains(fn.eventType().awsName())
-                || fn.averageDurationMs().compareTo(t.timeoutSeconds().max().orElseThrow().movePointRight(3)) > 0) {
+                || fn.averageDurationMs().compareTo(t.maxTimeoutMs()) > 0) {
             return Optional.empty(); // the engine reports the violation
         }
         FixedPoint.Rates rates = LAMBDA_EDGE.rates(context);
@@ -51,18 +52,14 @@ final class EdgeFastPath {
     };
 
     static final FixedPointMeter<CloudFrontFunction> CLOUDFRONT_ROUTE = (fn, context, freeTier) -> {
-        if (fn.codeSizeKb().isPresent() || !context.prices().has(CloudFrontFunctionService.TABLE)) {
+        EdgeTables.CloudFront t = fn.codeSizeKb().isPresent() ? null
+                : context.prices().tablesIfPriced(EdgeTables.CloudFront.SCHEMA);
+        if (t == null || !t.eventTypes().contains(fn.eventType().awsName())) {
             return Optional.empty();
         }
-        EdgeTables.CloudFront t = context.tables(EdgeTables.CloudFront.SCHEMA);
-        if (!t.eventTypes().contains(fn.eventType().awsName())) {
-            return Optional.empty();
-        }
-        if (context.prices().has(LambdaEdgeService.TABLE)) {
-            FixedPoint.Range memory = FixedPoint.Range.of(context.tables(EdgeTables.LambdaEdge.SCHEMA).memoryMb());
-            if (memory == null || !memory.accepts(fn.lambdaEdgeMemoryMb())) {
-                return Optional.empty(); // the comparison's memory is checked too: the engine reports it
-            }
+        EdgeTables.LambdaEdge le = context.prices().tablesIfPriced(EdgeTables.LambdaEdge.SCHEMA);
+        if (le != null && (le.memoryRange() == null || !le.memoryRange().accepts(fn.lambdaEdgeMemoryMb()))) {
+            return Optional.empty(); // the comparison's memory is checked too: the engine reports it
         }
         FixedPoint.Rates rates = CLOUDFRONT.rates(context);
         if (rates == null) {

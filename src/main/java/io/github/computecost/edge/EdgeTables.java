@@ -27,20 +27,26 @@ public final class EdgeTables {
      * @param legacyViewerTimeoutSeconds the former viewer-event timeout, s (max)
      * @param eventTypes the CloudFront events it runs on
      * @param runtimePrefixes the runtimes it accepts, as prefixes
+     * @param memoryRange the memory limit as {@code long}s, for the fixed-point route (null when not whole)
+     * @param maxTimeoutMs the longest timeout, ms
      */
     public record LambdaEdge(Limit memoryMb, Limit timeoutSeconds, Limit compressedCodeSizeKb, Limit generatedResponseKbViewer,
             Limit generatedResponseKbOrigin, Limit legacyViewerMemoryMb, Limit legacyViewerTimeoutSeconds,
-            AllowedValues eventTypes, AllowedValues runtimePrefixes) {
+            AllowedValues eventTypes, AllowedValues runtimePrefixes,
+            io.github.computecost.service.FixedPoint.Range memoryRange, java.math.BigDecimal maxTimeoutMs) {
 
         /** Lambda@Edge's schema, bound on its table. */
         public static final TableSchema<LambdaEdge> SCHEMA = TableSchema.of(LambdaEdgeService.TABLE, LambdaEdge::bind);
 
         private static LambdaEdge bind(TableBinder t) {
-            return new LambdaEdge(t.range("memoryMb"), t.limitWithMax("timeoutSeconds"),
+            Limit memory = t.range("memoryMb");
+            Limit timeout = t.limitWithMax("timeoutSeconds");
+            return new LambdaEdge(memory, timeout,
                     t.limitWithMax("compressedCodeSizeKb"), t.limitWithMax("generatedResponseSizeKb.viewer"),
                     t.limitWithMax("generatedResponseSizeKb.origin"), t.limitWithMax("legacyViewerMemoryMb"),
                     t.limitWithMax("legacyViewerTimeoutSeconds"), t.allowedValues("eventTypes"),
-                    t.allowedValues("runtimePrefixes"));
+                    t.allowedValues("runtimePrefixes"), io.github.computecost.service.FixedPoint.Range.of(memory),
+                    timeout.max().orElseThrow().movePointRight(3));
         }
     }
 

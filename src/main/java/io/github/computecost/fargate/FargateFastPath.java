@@ -42,10 +42,10 @@ final class FargateFastPath implements FixedPointMeter<FargateTask> {
 
     @Override
     public Optional<BigDecimal> monthlyCost(FargateTask task, ServiceContext context, boolean freeTier) {
-        if (!context.prices().has(FargateService.TABLE)) {
+        FargateTables t = context.prices().tablesIfPriced(FargateTables.SCHEMA);
+        if (t == null) {
             return Optional.empty();
         }
-        FargateTables t = context.tables(FargateTables.SCHEMA);
         FargateTables.Fixed f = t.fixed();
         boolean windows = task.operatingSystem() == OperatingSystem.WINDOWS;
         try {

@@ -30,10 +30,14 @@ final class LambdaFastPath implements FixedPointMeter<LambdaFunction> {
     @Override
     public Optional<BigDecimal> monthlyCost(LambdaFunction fn, ServiceContext context, boolean freeTier) {
         if (fn.provisionedConcurrency().isPresent() || fn.snapStart().isPresent()
-                || fn.configuration() != LambdaConfiguration.NONE || !context.prices().has(LambdaService.TABLE)) {
+                || fn.configuration() != LambdaConfiguration.NONE) {
             return Optional.empty();
         }
-        LambdaTables.Fixed limits = context.tables(LambdaTables.SCHEMA).fixed();
+        LambdaTables tables = context.prices().tablesIfPriced(LambdaTables.SCHEMA);
+        if (tables == null) {
+            return Optional.empty();
+        }
+        LambdaTables.Fixed limits = tables.fixed();
         if (limits.memoryMb() == null || limits.ephemeralStorageMb() == null || limits.maxTimeoutMs() < 0
                 || limits.includedEphemeralStorageMb() < 0 || !limits.memoryMb().accepts(fn.memoryMb())
                 || !limits.ephemeralStorageMb().accepts(fn.ephemeralStorageMb())) {

@@ -24,10 +24,10 @@ final class LightsailFastPath implements FixedPointMeter<LightsailInstance> {
 
     @Override
     public Optional<BigDecimal> monthlyCost(LightsailInstance i, ServiceContext context, boolean freeTier) {
-        if (!context.prices().has(LightsailService.TABLE)) {
+        LightsailTables t = context.prices().tablesIfPriced(LightsailTables.SCHEMA);
+        if (t == null) {
             return Optional.empty();
         }
-        LightsailTables t = context.tables(LightsailTables.SCHEMA);
         LightsailTables.Plan plan = t.plans().get(i.bundle());
         if (plan == null) {
             return Optional.empty(); // a plan name, or no such plan: the engine finds or reports it

@@ -439,6 +439,16 @@ public final class PriceBook {
         return type.cast(v);
     }
 
+    /**
+     * {@link #tables(TableSchema)} for hot paths that decline what the book does not price: one lookup, no exception.
+     *
+     * @return the schema's value, or {@code null} when the price book has no table for its service
+     */
+    public <T> T tablesIfPriced(TableSchema<T> schema) {
+        Lazy s = services.get(schema.service());
+        return s == null ? null : s.bound(schema);
+    }
+
     /** @return whether the price book has a table for the service (without reading it) */
     public boolean has(String serviceCode) {
         return services.containsKey(serviceCode);

@@ -63,6 +63,10 @@ public final class FixedPoint {
          * @return a card
          */
         public static Card of(String table, String... usageTypes) {
+            if (usageTypes.length == 0 || usageTypes.length > MAX_SLOTS) {
+                throw new IllegalArgumentException("a card has 1 to " + MAX_SLOTS + " usage types, was "
+                        + usageTypes.length);
+            }
             return new Card(Objects.requireNonNull(table, "table"), Arrays.asList(usageTypes));
         }
 
@@ -76,11 +80,8 @@ public final class FixedPoint {
          *     cover them (the price book lacks the table, the region or a price, or one is beyond fixed point)
          */
         public Rates rates(ServiceContext context) {
-            PriceBook prices = context.prices();
-            if (!prices.has(table)) {
-                return null;
-            }
-            return prices.tables(schema).rates(context.region());
+            Cache c = context.prices().tablesIfPriced(schema);
+            return c == null ? null : c.rates(context.region());
         }
     }
 
@@ -99,7 +100,7 @@ public final class FixedPoint {
 
         Rates rates(String region) {
             Rates l = last;
-            if (l != null && l.region.equals(region)) {
+            if (l != null && (l.region == region || l.region.equals(region))) {
                 return l;
             }
             Rates r = byRegion.computeIfAbsent(region, k -> Optional.ofNullable(Rates.of(card, table, k))).orElse(null);
@@ -114,6 +115,7 @@ public final class FixedPoint {
     public static final class Rates {
         private final String region;
         private final List<String> usageTypes;
+        private final String first;
         private final long[][] from;
         private final long[][] to;
         private final long[][] price;
@@ -127,6 +129,7 @@ public final class FixedPoint {
                 long[] poolSize, int[] freeOrder) {
             this.region = region;
             this.usageTypes = usageTypes;
+            this.first = usageTypes.get(0);
             this.from = from;
             this.to = to;
             this.price = price;
@@ -207,26 +210,30 @@ public final class FixedPoint {
         }
     }
 
+    /** The most slots a card has: a service's fast route meters a handful of usage types. */
+    public static final int MAX_SLOTS = 4;
+
     /**
-     * One resource's usage by slot, as exact fixed-point quantities, and its cost. Made per resource; not
-     * thread-safe. Its methods throw {@link ArithmeticException} on overflow: the caller declines.
+     * One resource's usage by slot, as exact fixed-point quantities, and its cost. Made per resource, in fields rather
+     * than arrays, so that the compiler can keep a short-lived sum in registers; not thread-safe. Its methods throw
+     * {@link ArithmeticException} on overflow: the caller declines.
      */
     public static final class Sum {
         private final Rates rates;
         private final boolean freeTier;
-        private final long[] num;
-        private final int[] scale;
-        private final int[] twos;
-        private final boolean[] eligible;
+        private long n0;
+        private long n1;
+        private long n2;
+        private long n3;
+        /** Per slot: scale | twos << 8 | eligible << 16. */
+        private int m0;
+        private int m1;
+        private int m2;
+        private int m3;
 
         private Sum(Rates rates, boolean freeTier) {
             this.rates = rates;
             this.freeTier = freeTier;
-            int n = rates.pool.length;
-            num = new long[n];
-            scale = new int[n];
-            twos = new int[n];
-            eligible = new boolean[n];
         }
 
         /**
@@ -240,46 +247,119 @@ public final class FixedPoint {
          * @return this sum
          */
         public Sum set(int slot, long unscaled, int scale, int twos, boolean freeTierEligible) {
-            if (unscaled < 0 || scale < 0 || scale > 18 || twos < 0 || twos > 20) {
+            if (unscaled < 0 || scale < 0 || scale > 18 || twos < 0 || twos > 20 || slot >= rates.pool.length) {
                 throw new ArithmeticException("out of the fixed-point range");
             }
-            while (scale > 0 && unscaled % 10 == 0 && unscaled != 0) { // fewer digits to carry: 730.0000000000 is 730
+            if (scale >= 4 && unscaled % 10_000 == 0) { // fewer digits to carry: 730.0000000000 is 730
+                while (scale >= 4 && unscaled % 10_000 == 0 && unscaled != 0) {
+                    unscaled /= 10_000;
+                    scale -= 4;
+                }
+            }
+            while (scale > 0 && unscaled % 10 == 0 && unscaled != 0) {
                 unscaled /= 10;
                 scale--;
             }
-            num[slot] = unscaled;
-            this.scale[slot] = scale;
-            this.twos[slot] = twos;
-            eligible[slot] = freeTierEligible;
+            int m = scale | twos << 8 | (freeTierEligible ? 1 << 16 : 0);
+            switch (slot) {
+                case 0 -> {
+                    n0 = unscaled;
+                    m0 = m;
+                }
+                case 1 -> {
+                    n1 = unscaled;
+                    m1 = m;
+                }
+                case 2 -> {
+                    n2 = unscaled;
+                    m2 = m;
+                }
+                default -> {
+                    n3 = unscaled;
+                    m3 = m;
+                }
+            }
             return this;
+        }
+
+        private long num(int slot) {
+            return switch (slot) {
+                case 0 -> n0;
+                case 1 -> n1;
+                case 2 -> n2;
+                default -> n3;
+            };
+        }
+
+        private int meta(int slot) {
+            return switch (slot) {
+                case 0 -> m0;
+                case 1 -> m1;
+                case 2 -> m2;
+                default -> m3;
+            };
         }
 
         /** @return the exact cost, unrounded, in the price book's currency */
         public BigDecimal total() {
+            int n = rates.pool.length;
             int s = 0;
             int j = 0;
-            for (int i = 0; i < num.length; i++) {
-                s = Math.max(s, scale[i]);
-                j = Math.max(j, twos[i]);
+            for (int i = 0; i < n; i++) {
+                if (num(i) != 0) {
+                    s = Math.max(s, meta(i) & 0xff);
+                    j = Math.max(j, meta(i) >> 8 & 0xff);
+                }
             }
             long den = Math.multiplyExact(POW10[s], 1L << j); // every quantity over one denominator
-            long[] left = freeTier ? new long[rates.poolSize.length] : null;
-            if (left != null) {
-                for (int p = 0; p < left.length; p++) {
-                    left[p] = Math.multiplyExact(rates.poolSize[p], den);
-                }
+            // What is left of each pool (at most one per slot), in units of den.
+            long left0 = 0;
+            long left1 = 0;
+            long left2 = 0;
+            long left3 = 0;
+            int pools = freeTier ? rates.poolSize.length : 0;
+            if (pools > 0) {
+                left0 = Math.multiplyExact(rates.poolSize[0], den);
+            }
+            if (pools > 1) {
+                left1 = Math.multiplyExact(rates.poolSize[1], den);
+            }
+            if (pools > 2) {
+                left2 = Math.multiplyExact(rates.poolSize[2], den);
+            }
+            if (pools > 3) {
+                left3 = Math.multiplyExact(rates.poolSize[3], den);
             }
             long total = 0;
-            for (int i : rates.freeOrder) {
-                if (num[i] == 0) {
+            for (int oi = 0; oi < n; oi++) {
+                int i = rates.freeOrder[oi];
+                long v = num(i);
+                if (v == 0) {
                     continue;
                 }
-                long q = Math.multiplyExact(Math.multiplyExact(num[i], POW10[s - scale[i]]), 1L << (j - twos[i]));
+                int m = meta(i);
+                long q = Math.multiplyExact(Math.multiplyExact(v, POW10[s - (m & 0xff)]), 1L << (j - (m >> 8 & 0xff)));
                 long free = 0;
                 int p = rates.pool[i];
-                if (left != null && p >= 0 && eligible[i]) {
-                    free = Math.min(q, left[p]);
-                    left[p] -= free;
+                if (p >= 0 && p < pools && (m & 1 << 16) != 0) {
+                    switch (p) {
+                        case 0 -> {
+                            free = Math.min(q, left0);
+                            left0 -= free;
+                        }
+                        case 1 -> {
+                            free = Math.min(q, left1);
+                            left1 -= free;
+                        }
+                        case 2 -> {
+                            free = Math.min(q, left2);
+                            left2 -= free;
+                        }
+                        default -> {
+                            free = Math.min(q, left3);
+                            left3 -= free;
+                        }
+                    }
                 }
                 long[] from = rates.from[i];
                 long[] to = rates.to[i];
@@ -377,11 +457,8 @@ public final class FixedPoint {
          *     cover them
          */
         public Rates rates(ServiceContext context, String usageType) {
-            PriceBook prices = context.prices();
-            if (!prices.has(table)) {
-                return null;
-            }
-            return prices.tables(schema).rates(context.region(), usageType);
+            SinglesCache c = context.prices().tablesIfPriced(schema);
+            return c == null ? null : c.rates(context.region(), usageType);
         }
     }
 
@@ -396,7 +473,8 @@ public final class FixedPoint {
 
         Rates rates(String region, String usageType) {
             Rates l = last;
-            if (l != null && l.region.equals(region) && l.usageTypes.get(0).equals(usageType)) {
+            if (l != null && (l.region == region || l.region.equals(region))
+                    && (l.first == usageType || l.first.equals(usageType))) {
                 return l;
             }
             Rates r = byRegion.computeIfAbsent(region, k -> new ConcurrentHashMap<>()).computeIfAbsent(usageType,
