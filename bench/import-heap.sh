@@ -6,8 +6,8 @@ set -euo pipefail
 cd "$(dirname "$0")/.."
 MB=${1:-220}
 HEAP=${2:-16m}
-CLI=target/compute-cost-0.1.0-SNAPSHOT-cli.jar
-BENCH=target/compute-cost-0.1.0-SNAPSHOT-benchmarks.jar
+CLI=compute-cost-cli/target/compute-cost-cli-0.1.0-SNAPSHOT.jar
+BENCH=compute-cost-bench/target/compute-cost-bench-0.1.0-SNAPSHOT.jar
 WORK=$(mktemp -d)
 trap 'rm -rf "$WORK"' EXIT
 java -cp "$BENCH" io.github.computecost.bench.SyntheticOffer "$WORK/offer.json" "$MB"

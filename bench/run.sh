@@ -7,16 +7,17 @@ set -euo pipefail
 cd "$(dirname "$0")/.."
 MACHINE=${1:?usage: bench/run.sh "machine description"}
 ./mvnw -B -ntp -q -Pbench -DskipTests package
-java -jar target/compute-cost-0.1.0-SNAPSHOT-benchmarks.jar -rf json -rff target/jmh.json \
-  LambdaEstimateBenchmark MonteCarloBenchmark RerateBenchmark
+mkdir -p target
+java -jar compute-cost-bench/target/compute-cost-bench-0.1.0-SNAPSHOT.jar -rf json -rff target/jmh.json \
+  LambdaEstimateBenchmark FixedPointBenchmark MonteCarloBenchmark RerateBenchmark
 # Re-rating on one core: the collector and the compiler share it with the benchmark (needs taskset, util-linux).
 ONE_CORE=-
 if command -v taskset >/dev/null; then
-  taskset -c 0 java -jar target/compute-cost-0.1.0-SNAPSHOT-benchmarks.jar -rf json -rff target/jmh-one-core.json \
+  taskset -c 0 java -jar compute-cost-bench/target/compute-cost-bench-0.1.0-SNAPSHOT.jar -rf json -rff target/jmh-one-core.json \
     -jvmArgsAppend -XX:ActiveProcessorCount=1 -p rows=10000000 RerateBenchmark.rerate
   ONE_CORE=target/jmh-one-core.json
 fi
 bench/startup.sh > target/startup.tsv
 bench/import-heap.sh 220 24m > target/import.tsv
-java -cp target/compute-cost-0.1.0-SNAPSHOT-benchmarks.jar io.github.computecost.bench.BenchmarkReport \
+java -cp compute-cost-bench/target/compute-cost-bench-0.1.0-SNAPSHOT.jar io.github.computecost.bench.BenchmarkReport \
   target/jmh.json "$MACHINE" target/startup.tsv "$ONE_CORE" target/import.tsv > BENCHMARKS.md

@@ -1,10 +1,10 @@
 #!/usr/bin/env bash
 # Command-line start-up, JVM start included: the median and minimum wall time of RUNS runs of each variant,
 # as tab-separated lines (variant, median ms, min ms, description) for BenchmarkReport. Run after
-# `./mvnw -B -ntp -Pbench -DskipTests package` (it needs the -cli jar). Bash and coreutils only.
+# `./mvnw -B -ntp -Pbench -DskipTests package` (it needs the command-line jar). Bash and coreutils only.
 set -euo pipefail
 cd "$(dirname "$0")/.."
-JAR=target/compute-cost-0.1.0-SNAPSHOT-cli.jar
+JAR=compute-cost-cli/target/compute-cost-cli-0.1.0-SNAPSHOT.jar
 RUNS=${RUNS:-15}
 JAVA=${JAVA:-java}
 [ -f "$JAR" ] || { echo "missing $JAR: build first" >&2; exit 1; }
@@ -26,7 +26,7 @@ measure() { # name description command...
     "$(echo "$sorted" | head -1)" "$desc"
 }
 
-CDS=target/compute-cost-cli.jsa
+CDS=compute-cost-cli/target/compute-cost-cli.jsa
 rm -f "$CDS"
 "$JAVA" -XX:ArchiveClassesAtExit="$CDS" -jar "$JAR" estimate examples/orders.yaml >/dev/null 2>&1
 

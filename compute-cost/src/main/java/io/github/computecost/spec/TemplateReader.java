@@ -1,0 +1,312 @@
+package io.github.computecost.spec;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.github.computecost.budget.Budget;
+import io.github.computecost.estimate.Services;
+import io.github.computecost.internal.FieldException;
+import io.github.computecost.internal.Json;
+import io.github.computecost.internal.Json.Obj;
+import io.github.computecost.limits.Severity;
+import io.github.computecost.limits.Violation;
+import io.github.computecost.service.DocumentMapping;
+import io.github.computecost.service.Entry;
+import io.github.computecost.service.Resource;
+import io.github.computecost.service.Service;
+import io.github.computecost.service.TemplateMapping;
+import io.github.computecost.service.TemplateResource;
+import java.math.BigDecimal;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.Iterator;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+
+/**
+ * Reads the configuration in SAM/CloudFormation templates and in the services' own documents (ECS task
+ * definitions), and the usage (traffic, hours) from a usage file keyed by logical id or family. Which resource
+ * types and documents are priced is the services' to say ({@link TemplateMapping}, {@link DocumentMapping}); this
+ * class resolves template values for them.
+ *
+ * <p>SAM {@code Globals} apply to {@code AWS::Serverless::Function} (maps merge, lists add up, scalars are
+ * overridden by the function). A {@code Ref} to a parameter takes the parameter's {@code Default}, and so do the
+ * {@code ${Param}} variables of a {@code Fn::Sub}; any other value the template cannot resolve (a parameter without
+ * default, a pseudo parameter, {@code Fn::If}, {@code Fn::GetAtt}) is reported as unknown, never guessed: the check
+ * that needed it is skipped, and a resource whose price depends on it is not priced.
+ */
+final class TemplateReader {
+
+    private final String file;
+    private final String usageFile;
+    private final Map<String, Obj> usage;
+    private final List<Violation> findings = new ArrayList<>();
+    private final List<Resource> out = new ArrayList<>();
+    private final List<Budget> budgets = new ArrayList<>();
+    private JsonNode parameters = Json.nodes().objectNode();
+
+    private TemplateReader(String file, String usageFile, Map<String, Obj> usage) {
+        this.file = file;
+        this.usageFile = usageFile;
+        this.usage = usage;
+    }
+
+    /** Reads a template; {@code usage} holds the usage entries by name. */
+    static Workload template(String file, JsonNode root, WorkloadReader.Header header, String usageFile,
+            Map<String, Obj> usage) {
+        TemplateReader r = new TemplateReader(file, usageFile, usage);
+        Map<String, TemplateMapping<?>> mappings = new HashMap<>();
+        Map<String, Service<?>> owners = new HashMap<>();
+        for (Service<?> s : Services.all()) {
+            s.templates().ifPresent(m -> m.resourceTypes().forEach(t -> {
+                mappings.put(t, m);
+                owners.put(t, s);
+            }));
+        }
+        try {
+            Obj top = Json.root(root);
+            r.parameters = root.path("Parameters");
+            Map<String, Obj> resources = top.objMap("Resources");
+            JsonNode globals = root.path("Globals").path("Function");
+            for (Map.Entry<String, Obj> e : resources.entrySet()) {
+                String type = e.getValue().has("Type") ? e.getValue().raw("Type").asText() : "";
+                TemplateMapping<?> m = mappings.get(type);
+                if (m == null) {
+                    continue; // other resource types are not priced
+                }
+                JsonNode props = e.getValue().has("Properties") ? e.getValue().raw("Properties") : Json.nodes().objectNode();
+                if (type.equals("AWS::Serverless::Function")) {
+                    props = merge(globals, props);
+                }
+                r.read(e.getKey(), type, props, root, owners.get(type), m::read);
+            }
+        } catch (FieldException e) {
+            throw new WorkloadException(file, e.path(), Optional.empty(), e.detail());
+        }
+        return r.finish(header);
+    }
+
+    /** @return the service document mapping that recognises {@code root}, if one does */
+    static Optional<Map.Entry<Service<?>, DocumentMapping<?>>> documentOf(JsonNode root) {
+        for (Service<?> s : Services.all()) {
+            Optional<? extends DocumentMapping<?>> d = s.documents();
+            if (d.isPresent() && d.get().recognises(root)) {
+                return Optional.of(Map.entry(s, d.get()));
+            }
+        }
+        return Optional.empty();
+    }
+
+    /** Reads a service's own document (an ECS task definition). */
+    static Workload document(String file, JsonNode root, Service<?> service, DocumentMapping<?> mapping,
+            WorkloadReader.Header header, String usageFile, Map<String, Obj> usage) {
+        TemplateReader r = new TemplateReader(file, usageFile, usage);
+        String name = mapping.name(root);
+        try {
+            r.read(name, mapping.description(), mapping.configuration(root), root, service, mapping::read);
+        } catch (FieldException e) {
+            throw new WorkloadException(file, e.path(), Optional.of(name), e.detail());
+        }
+        return r.finish(header);
+    }
+
+    private interface Reading {
+        Optional<? extends Resource> read(TemplateResource resource);
+    }
+
+    private void read(String id, String type, JsonNode props, JsonNode template, Service<?> service, Reading mapping) {
+        Obj use = usage.get(id);
+        if (use != null && use.has("type") && !service.type().equals(use.string("type"))) {
+            throw new WorkloadException(usageFile, use.pathOf("type"), Optional.of(id), "is " + use.string("type")
+                    + ", but " + id + " is a " + service.type());
+        }
+        Resource resource;
+        try {
+            resource = mapping.read(new Properties(id, type, props, template, use)).orElse(null);
+        } catch (FieldException e) {
+            // A usage entry's key names the usage file (its paths are JSON paths); a property names the template.
+            boolean inUsage = e.path().startsWith("$") && usageFile != null;
+            throw new WorkloadException(inUsage ? usageFile : file, e.path(), Optional.of(id), e.detail());
+        }
+        if (resource != null) {
+            out.add(resource);
+            if (use != null && use.has("budget")) {
+                budgets.add(Budget.of(id, Entry.of(use.node(), use.path()).nonNegative("budget")));
+            }
+        }
+    }
+
+    private Workload finish(WorkloadReader.Header header) {
+        Set<String> known = new HashSet<>();
+        out.forEach(m -> known.add(m.name()));
+        findings.stream().map(Violation::resource).forEach(known::add);
+        for (String name : usage.keySet()) {
+            if (!known.contains(name)) {
+                throw new WorkloadException(file, "usage", Optional.of(name), "the usage file names \"" + name
+                        + "\", which the configuration does not define (defined: " + String.join(", ", known) + ")");
+            }
+        }
+        List<Budget> all = new ArrayList<>(header.budgets());
+        all.addAll(budgets);
+        return new Workload(header.region(), header.freeTier(), out, List.of(), List.of(), all, header.quotas(), findings);
+    }
+
+    /** One template resource, as a service's mapping reads it. */
+    private final class Properties implements TemplateResource {
+        private final String id;
+        private final String type;
+        private final JsonNode props;
+        private final JsonNode template;
+        private final Obj use;
+
+        Properties(String id, String type, JsonNode props, JsonNode template, Obj use) {
+            this.id = id;
+            this.type = type;
+            this.props = props;
+            this.template = template;
+            this.use = use;
+        }
+
+        @Override
+        public String logicalId() {
+            return id;
+        }
+
+        @Override
+        public String type() {
+            return type;
+        }
+
+        @Override
+        public JsonNode properties() {
+            return props;
+        }
+
+        @Override
+        public JsonNode template() {
+            return template;
+        }
+
+        @Override
+        public Optional<JsonNode> resolve(JsonNode value) {
+            return Optional.ofNullable(TemplateReader.this.resolve(value));
+        }
+
+        @Override
+        public Optional<BigDecimal> number(JsonNode holder, String key, String consequence) {
+            if (!holder.has(key)) {
+                return Optional.empty();
+            }
+            JsonNode v = TemplateReader.this.resolve(holder.get(key));
+            if (v == null) {
+                unknown(key, consequence);
+                return Optional.empty();
+            }
+            try {
+                return Optional.of(v.isNumber() ? v.decimalValue() : new BigDecimal(v.asText().trim()));
+            } catch (NumberFormatException e) {
+                throw error(key, "must be a number, was \"" + v.asText() + "\"");
+            }
+        }
+
+        @Override
+        public void unknown(String property, String consequence) {
+            findings.add(new Violation("template.unknown", Severity.WARNING, id, property, "unknown",
+                    "a value the template resolves", id + ": " + property + " cannot be resolved from the template (a "
+                            + "parameter without a default, or an intrinsic function); " + consequence));
+        }
+
+        @Override
+        public void report(Violation finding) {
+            findings.add(finding);
+        }
+
+        @Override
+        public Optional<Entry> usage() {
+            return Optional.ofNullable(use).map(u -> Entry.of(u.node(), u.path()));
+        }
+
+        @Override
+        public RuntimeException error(String property, String detail) {
+            return new FieldException(id + "." + property, detail);
+        }
+    }
+
+    /**
+     * Resolves a template value: literals as they are, {@code Ref} to a parameter with a {@code Default}, and
+     * {@code Fn::Sub} of a string whose variables are such parameters; {@code null} for anything else.
+     */
+    private JsonNode resolve(JsonNode v) {
+        if (v == null || v.isMissingNode()) {
+            return v;
+        }
+        if (v.isObject() && v.size() == 1) {
+            String fn = v.fieldNames().next();
+            if (fn.equals("Ref")) {
+                JsonNode param = parameters.path(v.get("Ref").asText());
+                return param.has("Default") ? param.get("Default") : null;
+            }
+            if (fn.equals("Fn::Sub") && v.get(fn).isTextual()) {
+                return substitute(v.get(fn).asText());
+            }
+            if (fn.startsWith("Fn::") || fn.equals("Condition")) {
+                return null;
+            }
+        }
+        return v;
+    }
+
+    private static final java.util.regex.Pattern VARIABLE = java.util.regex.Pattern.compile("\\$\\{([^}]*)}");
+
+    /** A {@code Fn::Sub} string whose variables are all parameters with defaults; {@code null} otherwise. */
+    private JsonNode substitute(String template) {
+        java.util.regex.Matcher m = VARIABLE.matcher(template);
+        StringBuilder sb = new StringBuilder();
+        while (m.find()) {
+            String var = m.group(1);
+            if (var.startsWith("!")) {
+                m.appendReplacement(sb, java.util.regex.Matcher.quoteReplacement("${" + var.substring(1) + "}"));
+                continue;
+            }
+            JsonNode param = parameters.path(var);
+            if (!param.has("Default") || !param.get("Default").isValueNode()) {
+                return null; // a resource attribute, a pseudo parameter or a parameter without default
+            }
+            m.appendReplacement(sb, java.util.regex.Matcher.quoteReplacement(param.get("Default").asText()));
+        }
+        m.appendTail(sb);
+        return Json.nodes().textNode(sb.toString());
+    }
+
+    /** SAM Globals merged under a function's properties: maps merge, lists add up, the function's scalars win. */
+    static JsonNode merge(JsonNode globals, JsonNode props) {
+        if (globals == null || globals.isMissingNode() || !globals.isObject()) {
+            return props;
+        }
+        ObjectNode out = globals.deepCopy();
+        for (Iterator<Map.Entry<String, JsonNode>> it = props.fields(); it.hasNext(); ) {
+            Map.Entry<String, JsonNode> e = it.next();
+            JsonNode g = out.get(e.getKey());
+            if (g != null && g.isObject() && e.getValue().isObject() && !isIntrinsic(e.getValue())) {
+                out.set(e.getKey(), merge(g, e.getValue()));
+            } else if (g != null && g.isArray() && e.getValue().isArray()) {
+                com.fasterxml.jackson.databind.node.ArrayNode both = g.deepCopy();
+                both.addAll((com.fasterxml.jackson.databind.node.ArrayNode) e.getValue());
+                out.set(e.getKey(), both);
+            } else {
+                out.set(e.getKey(), e.getValue());
+            }
+        }
+        return out;
+    }
+
+    private static boolean isIntrinsic(JsonNode v) {
+        if (v.size() != 1) {
+            return false;
+        }
+        String k = v.fieldNames().next();
+        return k.equals("Ref") || k.startsWith("Fn::");
+    }
+}

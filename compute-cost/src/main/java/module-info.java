@@ -1,0 +1,42 @@
+/**
+ * compute-cost: monthly cost estimates and limit checks for AWS compute, from bundled, sourced price tables, in exact
+ * decimals. Start at {@link io.github.computecost.estimate.Estimator} and
+ * {@link io.github.computecost.pricing.PriceBook}; a service's resources are in its own package
+ * ({@link io.github.computecost.lambda}, ...), and {@link io.github.computecost.service} is the interface a service
+ * implements. {@code io.github.computecost.internal} holds helpers and is not exported.
+ *
+ * <p>JSR-354 amounts come from {@code java.money}'s factories; Moneta is found at run time (on the class path or the
+ * module path).
+ */
+module io.github.computecost {
+    requires transitive java.money;
+    // The service interface hands template properties over as Jackson trees.
+    requires transitive com.fasterxml.jackson.databind;
+    requires com.fasterxml.jackson.dataformat.yaml;
+    requires org.yaml.snakeyaml;
+    requires commons.math3;
+    requires java.net.http;
+
+    exports io.github.computecost;
+    exports io.github.computecost.budget;
+    exports io.github.computecost.compare;
+    exports io.github.computecost.compute;
+    exports io.github.computecost.ec2;
+    exports io.github.computecost.edge;
+    exports io.github.computecost.estimate;
+    exports io.github.computecost.fargate;
+    exports io.github.computecost.lambda;
+    exports io.github.computecost.lightsail;
+    exports io.github.computecost.limits;
+    exports io.github.computecost.money;
+    exports io.github.computecost.pricelist;
+    exports io.github.computecost.pricing;
+    exports io.github.computecost.report;
+    exports io.github.computecost.rerate;
+    exports io.github.computecost.service;
+    exports io.github.computecost.spec;
+
+    // The price book binds every service's tables at load; the registry provides their schemas.
+    uses io.github.computecost.pricing.TableSchemas;
+    provides io.github.computecost.pricing.TableSchemas with io.github.computecost.estimate.Services.Schemas;
+}

@@ -1,0 +1,185 @@
+package io.github.computecost;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import io.github.computecost.estimate.Estimator;
+import io.github.computecost.pricing.PriceBook;
+import io.github.computecost.spec.WorkloadReader;
+import java.io.ByteArrayOutputStream;
+import java.io.File;
+import java.io.IOException;
+import java.io.PrintStream;
+import java.lang.module.ModuleDescriptor;
+import java.lang.module.ModuleFinder;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Set;
+import java.util.TreeSet;
+import java.util.concurrent.TimeUnit;
+import java.util.spi.ToolProvider;
+import java.util.stream.Collectors;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * The library as a module: a consumer module that {@code requires io.github.computecost} compiles and runs on the
+ * module path (the bundled tables found inside the module, the service schemas bound through {@code provides}, YAML
+ * read, JSR-354 amounts from Moneta found through {@code java.money}), and one that imports the unexported
+ * {@code internal} package does not compile.
+ *
+ * <p>The module path is this test's own class path without the test classes: the library's compiled classes (with
+ * their {@code module-info.class}) and its dependencies' jars, but for Moneta, which goes on the class path (see
+ * {@link #classPath}).
+ */
+class ModulePathTest {
+
+    @TempDir
+    static Path dir;
+
+    /** The library and the dependencies that are modules. */
+    static String modulePath;
+    /**
+     * Moneta and what it needs: its module descriptor requires OkHttp, which the library excludes (nothing may reach
+     * the network), so a modular application puts Moneta on the class path, where {@code java.money} finds it all
+     * the same.
+     */
+    static String classPath;
+
+    @BeforeAll
+    static void paths() {
+        List<String> entries = Arrays.stream(System.getProperty("java.class.path").split(File.pathSeparator))
+                .filter(entry -> !entry.endsWith("test-classes"))
+                .toList();
+        modulePath = entries.stream().filter(entry -> !onClassPath(entry))
+                .collect(Collectors.joining(File.pathSeparator));
+        classPath = entries.stream().filter(ModulePathTest::onClassPath)
+                .collect(Collectors.joining(File.pathSeparator));
+        assertTrue(classPath.contains("moneta-core"), classPath);
+        assertTrue(Files.exists(Path.of("compute-cost/target/classes/module-info.class")),
+                "the library compiles as a module");
+    }
+
+    @Test
+    void aConsumerModuleEstimatesOnTheModulePath() throws Exception {
+        Path src = dir.resolve("consumer-src");
+        write(src.resolve("module-info.java"), "module consumer { requires io.github.computecost; }");
+        write(src.resolve("consumer/Main.java"), """
+                package consumer;
+
+                import io.github.computecost.estimate.Estimator;
+                import io.github.computecost.compute.Architecture;
+                import io.github.computecost.lambda.LambdaFunction;
+                import io.github.computecost.pricing.PriceBook;
+                import io.github.computecost.spec.WorkloadReader;
+                import java.nio.file.Path;
+                import java.time.Duration;
+                import java.util.List;
+import java.util.Set;
+import java.util.TreeSet;
+
+                public class Main {
+                    public static void main(String[] args) {
+                        PriceBook prices = PriceBook.bundled();
+                        LambdaFunction api = LambdaFunction.builder("orders-api")
+                                .architecture(Architecture.ARM64).memoryMb(512)
+                                .requestsPerMonth(3_000_000).averageDuration(Duration.ofMillis(120))
+                                .build();
+                        var estimate = Estimator.of(prices).region("us-east-1").withFreeTier().estimate(List.of(api));
+                        System.out.println(estimate.total().getCurrency() + " " + estimate.totalExact().toPlainString());
+                        var workload = WorkloadReader.read(Path.of(args[0]));
+                        System.out.println(workload.assess(workload.estimator(prices)).orThrow().totalExact().toPlainString());
+                    }
+                }
+                """);
+        Path out = dir.resolve("consumer-classes");
+        String errors = javac(src, out);
+        assertEquals("", errors, "the consumer compiles against the exported API");
+
+        Process consumer = new ProcessBuilder(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
+                "--module-path", modulePath + File.pathSeparator + out, "--class-path", classPath, "-m", "consumer/consumer.Main",
+                "examples/orders.yaml")
+                .redirectError(dir.resolve("consumer.err").toFile()).start();
+        assertTrue(consumer.waitFor(2, TimeUnit.MINUTES), "the consumer finishes");
+        String output = new String(consumer.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+        assertEquals(0, consumer.exitValue(), output + Files.readString(dir.resolve("consumer.err")));
+
+        // The same figures as on the class path, where this test runs.
+        PriceBook prices = PriceBook.bundled();
+        var workload = WorkloadReader.read(Path.of("examples/orders.yaml"));
+        var api = io.github.computecost.lambda.LambdaFunction.builder("orders-api")
+                .architecture(io.github.computecost.compute.Architecture.ARM64).memoryMb(512)
+                .requestsPerMonth(3_000_000).averageDuration(Duration.ofMillis(120))
+                .build();
+        String expected = "USD " + Estimator.of(prices).region("us-east-1").withFreeTier().estimate(List.of(api))
+                .totalExact().toPlainString() + System.lineSeparator()
+                + workload.assess(workload.estimator(prices)).orThrow().totalExact().toPlainString()
+                + System.lineSeparator();
+        assertEquals(expected, output);
+    }
+
+    @Test
+    void theInternalPackageIsNotExported() throws IOException {
+        Path src = dir.resolve("intruder-src");
+        write(src.resolve("module-info.java"), "module intruder { requires io.github.computecost; }");
+        write(src.resolve("intruder/Main.java"), """
+                package intruder;
+
+                public class Main {
+                    Object helper = io.github.computecost.internal.Json.class;
+                }
+                """);
+        String errors = javac(src, dir.resolve("intruder-classes"));
+        assertTrue(errors.contains("io.github.computecost.internal")
+                        && errors.contains("does not export it"),
+                "javac refuses the unexported package: " + errors);
+    }
+
+    private static boolean onClassPath(String entry) {
+        String name = Path.of(entry).getFileName().toString();
+        return name.startsWith("moneta-core-") || name.startsWith("jakarta.annotation-api-");
+    }
+
+    /** A new package (a new service's) is exported unless it is internal: the module descriptor says so. */
+    @Test
+    void everyPackageButInternalIsExported() {
+        ModuleDescriptor library = ModuleFinder.of(Path.of("compute-cost/target/classes")).find("io.github.computecost")
+                .orElseThrow().descriptor();
+        Set<String> exported = library.exports().stream().filter(e -> !e.isQualified())
+                .map(ModuleDescriptor.Exports::source).collect(Collectors.toCollection(TreeSet::new));
+        Set<String> expected = library.packages().stream().filter(p -> !p.startsWith("io.github.computecost.internal"))
+                .collect(Collectors.toCollection(TreeSet::new));
+        assertEquals(expected, exported);
+        for (var service : io.github.computecost.estimate.Services.all()) {
+            assertTrue(exported.contains(service.getClass().getPackageName()), service.type());
+        }
+    }
+
+    /** Compiles every source below {@code src} as one module into {@code out}; returns javac's messages. */
+    private static String javac(Path src, Path out) throws IOException {
+        ToolProvider javac = ToolProvider.findFirst("javac").orElseThrow();
+        List<String> args = new ArrayList<>(List.of("--release", "17", "-d", out.toString(),
+                "--module-path", modulePath,
+                // Explicitly none: javac run in-process would otherwise take this JVM's class path.
+                "--class-path", out.toString()));
+        try (var files = Files.walk(src)) {
+            files.filter(f -> f.toString().endsWith(".java")).map(Path::toString).sorted().forEach(args::add);
+        }
+        ByteArrayOutputStream messages = new ByteArrayOutputStream();
+        try (PrintStream err = new PrintStream(messages, true, StandardCharsets.UTF_8)) {
+            javac.run(err, err, args.toArray(String[]::new));
+        }
+        return messages.toString(StandardCharsets.UTF_8);
+    }
+
+    private static void write(Path file, String content) throws IOException {
+        Files.createDirectories(file.getParent());
+        Files.writeString(file, content);
+    }
+}
