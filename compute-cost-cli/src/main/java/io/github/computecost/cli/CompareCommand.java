@@ -1,15 +1,16 @@
 package io.github.computecost.cli;
 
 import io.github.computecost.compare.MonteCarlo;
-import io.github.computecost.estimate.Services;
 import io.github.computecost.compare.WorkloadPlanner;
+import io.github.computecost.estimate.Services;
 import io.github.computecost.pricing.PriceBook;
 import io.github.computecost.report.Charts;
 import io.github.computecost.report.PlanReport;
-import java.util.LinkedHashMap;
-import java.util.Map;
+import io.github.computecost.service.Service;
 import io.github.computecost.spec.Workload;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -73,7 +74,7 @@ final class CompareCommand implements Callable<Integer> {
         String fallback = planner.defaultRegion();
         plans.forEach(p -> regions.add(p.workload().region().orElse(fallback)));
         PriceAgeOutput age = PriceAgeOutput.of(prices, Services.all().stream().filter(s -> s.sizing().isPresent())
-                .map(s -> s.tables().get(0)).toList(), regions, options.pricing);
+                .map(Service::mainTable).toList(), regions, options.pricing);
         var out = spec.commandLine().getOut();
         out.print(switch (format) {
             case json -> age.json(PlanReport.json(plans, percentiles, prices.currency()));

@@ -3,6 +3,7 @@ package io.github.computecost.cli;
 import io.github.computecost.ComputeCostException;
 import io.github.computecost.estimate.Estimate;
 import io.github.computecost.estimate.Estimator;
+import io.github.computecost.limits.Violation;
 import io.github.computecost.pricing.PriceBook;
 import io.github.computecost.pricing.PriceUnavailableException;
 import io.github.computecost.pricing.ServiceNotPricedException;
@@ -17,6 +18,9 @@ final class Hints {
     /** Said after a missing price: how a user gives one. */
     static final String MISSING_PRICE = "add it with --pricing-data DIR (a table in the pricing-data format), or build "
             + "one from AWS's Price List with update-prices or import-prices";
+    /** Said after a region a table does not price: how a user prices it. */
+    static final String UNPRICED_REGION = "to price it, give a table for it with --pricing-data DIR, or build one "
+            + "from AWS's Price List with update-prices";
     /** Said after a stale-price warning. */
     static final String STALE = "refresh them from AWS's Price List with update-prices and pass the directory with "
             + "--pricing-data DIR";
@@ -31,8 +35,7 @@ final class Hints {
             return PriceBook.isChina(u.region())
                     ? m + " (the command line picks the aws-cn price book when every resource runs in China; or pass "
                             + "--price-book aws-cn)"
-                    : m + "; to price it, give a table for it with --pricing-data DIR, or build one from AWS's Price List "
-                            + "with update-prices";
+                    : m + "; " + UNPRICED_REGION;
         }
         if (e instanceof PriceUnavailableException) {
             return m + "; " + MISSING_PRICE;
@@ -44,10 +47,9 @@ final class Hints {
     }
 
     /** @return a violation's message, with the flags that would help where there are some */
-    static String violation(io.github.computecost.limits.Violation v) {
+    static String violation(Violation v) {
         return switch (v.code()) {
-            case "region.unknown" -> v.message() + "; to price it, give a table for it with --pricing-data DIR, or build "
-                    + "one from AWS's Price List with update-prices";
+            case "region.unknown" -> v.message() + "; " + UNPRICED_REGION;
             case "ec2.price.missing" -> v.message() + "; " + MISSING_PRICE;
             default -> v.message();
         };

@@ -14,7 +14,6 @@ import io.github.computecost.spec.Workload;
 import io.github.computecost.spec.ConfigReader;
 import java.math.BigDecimal;
 import java.nio.file.Path;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
 import java.util.Optional;

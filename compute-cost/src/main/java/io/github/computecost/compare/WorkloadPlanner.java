@@ -121,7 +121,7 @@ public final class WorkloadPlanner {
                 continue;
             }
             sizing.get().burstable().ifPresent(burstable::add);
-            if (!prices.has(service.tables().get(0))) {
+            if (!prices.has(service.mainTable())) {
                 for (String label : sizing.get().labels()) {
                     options.add(ComputeOption.impossible(label, "this price book (" + prices.id() + ") has no " + label
                             + " prices", sizing.get().alwaysOn()));
@@ -149,7 +149,8 @@ public final class WorkloadPlanner {
         assumptions.add("Always-on options are sized for a peak of " + up(concurrency) + " concurrent requests ("
                 + (w.peakRequestsPerSecond().isPresent() ? "the stated peak" : "the month's average rate")
                 + " × " + Amounts.plain(w.durationMs()) + " ms), each needing " + w.memoryMb()
-                + " MB and 1 vCPU per 1,769 MB, running " + Calendar.HOURS_PER_MONTH + " hours a month.");
+                + " MB and 1 vCPU per "
+                + String.format(java.util.Locale.ROOT, "%,d", SizingRequest.MB_PER_VCPU.intValueExact()) + " MB, running " + Calendar.HOURS_PER_MONTH + " hours a month.");
         if (!burstable.isEmpty()) {
             assumptions.add("Burstable types (" + String.join("; ", burstable) + ") are counted at their full vCPUs; "
                     + "sustained load above their baseline would throttle or need a larger size.");

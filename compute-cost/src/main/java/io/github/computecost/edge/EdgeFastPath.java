@@ -2,7 +2,6 @@ package io.github.computecost.edge;
 
 import io.github.computecost.service.FixedPoint;
 import io.github.computecost.service.FixedPointMeter;
-import io.github.computecost.service.ServiceContext;
 import java.math.BigDecimal;
 import java.util.Optional;
 
@@ -15,10 +14,10 @@ import java.util.Optional;
  */
 final class EdgeFastPath {
 
-    private static final FixedPoint.Card LAMBDA_EDGE = FixedPoint.Card.of(LambdaEdgeService.TABLE, "Lambda-Edge-Request",
-            "Lambda-Edge-GB-Second");
+    private static final FixedPoint.Card LAMBDA_EDGE = FixedPoint.Card.of(LambdaEdgeService.TABLE,
+            EdgeMeter.LAMBDA_EDGE_REQUEST, EdgeMeter.LAMBDA_EDGE_DURATION);
     private static final FixedPoint.Card CLOUDFRONT = FixedPoint.Card.of(CloudFrontFunctionService.TABLE,
-            "Executions-CloudFrontFunctions", "KeyValueStore-EdgeReads");
+            EdgeMeter.CLOUDFRONT_INVOCATIONS, EdgeMeter.KEY_VALUE_STORE_READS);
 
     private EdgeFastPath() {
     }

@@ -13,6 +13,11 @@ final class EdgeMeter {
     static final String FLAT_RATE_NOTE = "Priced pay-as-you-go; CloudFront's flat-rate plans, which include edge "
             + "compute, are not modelled.";
 
+    static final String LAMBDA_EDGE_REQUEST = "Lambda-Edge-Request";
+    static final String LAMBDA_EDGE_DURATION = "Lambda-Edge-GB-Second";
+    static final String CLOUDFRONT_INVOCATIONS = "Executions-CloudFrontFunctions";
+    static final String KEY_VALUE_STORE_READS = "KeyValueStore-EdgeReads";
+
     private static final BigDecimal MB_PER_GB = BigDecimal.valueOf(1024);
     private static final BigDecimal MS_PER_S = BigDecimal.valueOf(1000);
 
@@ -23,8 +28,8 @@ final class EdgeMeter {
         List<String> notes = List.of("Lambda@Edge has no free tier.", FLAT_RATE_NOTE);
         BigDecimal requests = BigDecimal.valueOf(fn.requestsPerMonth());
         List<UsageRecord> usage = List.of(
-                new UsageRecord("Lambda-Edge-Request", requests, false),
-                new UsageRecord("Lambda-Edge-GB-Second", gbSeconds(requests, fn.averageDurationMs(), fn.memoryMb()), false));
+                new UsageRecord(LAMBDA_EDGE_REQUEST, requests, false),
+                new UsageRecord(LAMBDA_EDGE_DURATION, gbSeconds(requests, fn.averageDurationMs(), fn.memoryMb()), false));
         return new MeteredResource(fn.name(), LambdaEdgeFunction.TYPE, LambdaEdgeService.TABLE, RegionPrices.GLOBAL,
                 usage, notes);
     }
@@ -32,9 +37,9 @@ final class EdgeMeter {
     static MeteredResource meter(CloudFrontFunction fn) {
         List<UsageRecord> usage = new ArrayList<>(2);
         BigDecimal invocations = BigDecimal.valueOf(fn.invocationsPerMonth());
-        usage.add(new UsageRecord("Executions-CloudFrontFunctions", invocations, true));
+        usage.add(new UsageRecord(CLOUDFRONT_INVOCATIONS, invocations, true));
         if (fn.keyValueStoreReadsPerInvocation() > 0) {
-            usage.add(new UsageRecord("KeyValueStore-EdgeReads",
+            usage.add(new UsageRecord(KEY_VALUE_STORE_READS,
                     invocations.multiply(BigDecimal.valueOf(fn.keyValueStoreReadsPerInvocation())), true));
         }
         return new MeteredResource(fn.name(), CloudFrontFunction.TYPE, CloudFrontFunctionService.TABLE,

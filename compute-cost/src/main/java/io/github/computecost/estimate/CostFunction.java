@@ -14,6 +14,7 @@ import io.github.computecost.service.UsageRecord;
 import java.math.BigDecimal;
 import java.math.MathContext;
 import java.math.RoundingMode;
+import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.LinkedHashMap;
@@ -26,9 +27,9 @@ import java.util.TreeSet;
 /**
  * One resource's exact monthly cost as a function of its monthly volume {@code V} (requests, invocations), priced
  * alone: the function the rating engine computes, derived from it. The resource is metered at three volumes; where
- * its usage is affine in the volume (every service compute-cost prices: usage = a × V + b per usage type), the cost is
- * the engine's rating of that usage (the free tier taken first, dearest usage first; volume tiers on the aggregate)
- * and is piecewise linear, with its kinks where a free allowance runs out or a tier ends. {@link #breakEven} solves
+ * its usage is affine in the volume (every service compute-cost prices: usage = a × V + b per usage type), the cost at
+ * a volume is the engine's rating of that usage (the free tier taken first, dearest usage first; volume tiers on the
+ * aggregate), which is piecewise linear, with its kinks where a free allowance runs out or a tier ends. {@link #breakEven} solves
  * two such functions exactly, segment by segment; {@link #firstVolumeAtLeast} finds where one reaches an amount.
  *
  * <p>At every whole volume, {@link #costAt} equals the engine's estimate of the resource at that volume to the last
@@ -50,21 +51,36 @@ public final class CostFunction {
         }
     }
 
-    /** A usage type of the resource: its table, its eligible and other parts, a price factor (an assumed discount). */
-    private record Term(PriceTable table, Part eligible, Part other, BigDecimal factor, Optional<FreeTierAllowance> pool) {
+    /**
+     * A usage type of the resource: its table, its eligible and other parts, and the free-tier pool it draws on (for
+     * where the function bends).
+     */
+    private record Term(String baseUsageType, PriceTable table, Part eligible, Part other,
+            Optional<FreeTierAllowance> pool) {
         BigDecimal firstPrice() {
             return table.tiers().get(0).unitPrice();
         }
     }
 
+    /** The day the engine is told it rates on: the cost does not depend on it (only the ages of prices do). */
+    private static final LocalDate ANY_DAY = LocalDate.EPOCH;
+
     private final List<Term> terms;
     private final BigDecimal constant;
     private final String currency;
+    /** The resource as metered (its name, service, region and price adjustments), or null for a constant. */
+    private final MeteredResource metered;
+    private final RatingEngine engine;
+    private final boolean freeTier;
 
-    private CostFunction(List<Term> terms, BigDecimal constant, String currency) {
+    private CostFunction(List<Term> terms, BigDecimal constant, String currency, MeteredResource metered,
+            RatingEngine engine, boolean freeTier) {
         this.terms = List.copyOf(terms);
         this.constant = constant;
         this.currency = currency;
+        this.metered = metered;
+        this.engine = engine;
+        this.freeTier = freeTier;
     }
 
     /**
@@ -103,22 +119,17 @@ public final class CostFunction {
                 throw new PriceUnavailableException(List.of(new MissingPrice(Optional.of(m1.name()), sp.service(),
                         m1.region(), (rp == null ? "" : rp.usageTypePrefix()) + base)));
             }
-            BigDecimal factor = BigDecimal.ONE;
-            for (MeteredResource.Adjustment adj : m1.adjustments()) {
-                if (adj.baseUsageType().equals(base)) {
-                    factor = adj.factor();
-                }
-            }
             Optional<FreeTierAllowance> pool = estimator.freeTierApplied() ? sp.freeTier().stream()
                     .filter(a -> a.baseUsageTypes().contains(base)).findFirst() : Optional.empty();
             Part part = new Part(slope, intercept);
             Term t = byType.get(base);
             Part none = new Part(BigDecimal.ZERO, BigDecimal.ZERO);
-            Term merged = new Term(table.get(), eligible ? part : t == null ? none : t.eligible(),
-                    eligible ? (t == null ? none : t.other()) : part, factor, pool);
+            Term merged = new Term(base, table.get(), eligible ? part : t == null ? none : t.eligible(),
+                    eligible ? (t == null ? none : t.other()) : part, pool);
             byType.put(base, merged);
         }
-        CostFunction f = new CostFunction(new ArrayList<>(byType.values()), BigDecimal.ZERO, prices.currency());
+        CostFunction f = new CostFunction(new ArrayList<>(byType.values()), BigDecimal.ZERO, prices.currency(), m1,
+                RatingEngine.of(prices), estimator.freeTierApplied());
         BigDecimal engine = estimator.estimate(List.of(atVolume.apply(PROBE))).totalExact();
         if (f.costAt(BigDecimal.valueOf(PROBE)).compareTo(engine) != 0) {
             throw new IllegalStateException(m1.name() + ": the derived cost function gives "
@@ -150,40 +161,28 @@ public final class CostFunction {
         if (volume.signum() < 0) {
             throw new IllegalArgumentException("volume must not be negative: " + volume.toPlainString());
         }
-        Map<Term, BigDecimal> free = free(volume);
-        BigDecimal sum = constant;
-        for (Term t : terms) {
-            BigDecimal total = t.eligible().at(volume).add(t.other().at(volume));
-            Optional<BigDecimal> bound = t.table().pricedUpTo();
-            if (bound.isPresent() && total.compareTo(bound.get()) > 0) {
-                throw new PriceUnavailableException(List.of(new MissingPrice(Optional.empty(), "", "",
-                        t.table().usageType(), bound)));
-            }
-            sum = sum.add(t.table().cost(free.getOrDefault(t, BigDecimal.ZERO), total).multiply(t.factor()));
+        if (metered == null) {
+            return constant;
         }
-        return sum;
+        List<UsageRecord> usage = new ArrayList<>(terms.size() * 2);
+        for (Term t : terms) {
+            BigDecimal eligible = t.eligible().at(volume);
+            BigDecimal other = t.other().at(volume);
+            if (eligible.signum() > 0) {
+                usage.add(new UsageRecord(t.baseUsageType(), eligible, true));
+            }
+            if (other.signum() > 0) {
+                usage.add(new UsageRecord(t.baseUsageType(), other, false));
+            }
+        }
+        MeteredResource atVolume = new MeteredResource(metered.name(), metered.type(), metered.service(),
+                metered.region(), usage, List.of(), metered.adjustments());
+        return constant.add(engine.rate(List.of(atVolume), freeTier, ANY_DAY).totalExact());
     }
 
     /** @return {@link #costAt(BigDecimal)} at a whole volume */
     public BigDecimal costAt(long volume) {
         return costAt(BigDecimal.valueOf(volume));
-    }
-
-    /** The free units of each term at a volume: each pool to its terms dearest first, eligible usage only. */
-    private Map<Term, BigDecimal> free(BigDecimal v) {
-        Map<Term, BigDecimal> out = new java.util.IdentityHashMap<>();
-        Map<String, BigDecimal> left = new LinkedHashMap<>();
-        for (Term t : byPrice()) {
-            if (t.pool().isEmpty()) {
-                continue;
-            }
-            FreeTierAllowance a = t.pool().get();
-            BigDecimal remaining = left.computeIfAbsent(a.id(), k -> a.quantity());
-            BigDecimal f = remaining.min(t.eligible().at(v));
-            out.put(t, f);
-            left.put(a.id(), remaining.subtract(f));
-        }
-        return out;
     }
 
     private List<Term> byPrice() {
@@ -334,7 +333,7 @@ public final class CostFunction {
      * @return a cost function that is {@code amount} at every volume (always-on capacity, sized for the peak)
      */
     public static CostFunction constant(BigDecimal amount, String currency) {
-        return new CostFunction(List.of(), Objects.requireNonNull(amount, "amount"), currency);
+        return new CostFunction(List.of(), Objects.requireNonNull(amount, "amount"), currency, null, null, false);
     }
 
     private static BigDecimal strip(BigDecimal v) {

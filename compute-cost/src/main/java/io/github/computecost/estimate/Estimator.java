@@ -8,7 +8,7 @@ import io.github.computecost.limits.Violation;
 import io.github.computecost.pricing.MissingPrice;
 import io.github.computecost.pricing.PriceBook;
 import io.github.computecost.pricing.PriceUnavailableException;
-import io.github.computecost.pricing.RegionPrices;
+import io.github.computecost.pricing.ServicePrices;
 import io.github.computecost.pricing.UnknownRegionException;
 import io.github.computecost.service.FixedPointMeter;
 import io.github.computecost.service.MeteredResource;
@@ -21,7 +21,6 @@ import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
-import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
@@ -179,12 +178,19 @@ public final class Estimator {
         final Resource resource;
         final Service<Resource> service;
         final ServiceContext context;
+        /** Whether the price book has the service's main table: without it the resource is not priced, and named. */
+        final boolean priced;
         ValidationReport report = ValidationReport.EMPTY;
 
         Step(Resource resource, Service<Resource> service, ServiceContext context) {
             this.resource = resource;
             this.service = service;
             this.context = context;
+            this.priced = context.prices().has(service.mainTable());
+        }
+
+        MissingPrice notPriced() {
+            return MissingPrice.table(resource.name(), service.mainTable(), context.region());
         }
     }
 
@@ -213,9 +219,8 @@ public final class Estimator {
             if (rejected.contains(s.resource.name())) {
                 continue;
             }
-            String table = s.service.tables().get(0);
-            if (!prices.has(table)) {
-                missing.add(MissingPrice.table(s.resource.name(), table, s.context.region()));
+            if (!s.priced) {
+                missing.add(s.notPriced());
                 continue; // the price book prices nothing of its service: not priced, named
             }
             metered.add(withWarnings(s.service.meter(s.resource, s.context), s.report));
@@ -280,8 +285,8 @@ public final class Estimator {
         Optional<FixedPointMeter<Resource>> route = service.fixedPoint();
         if (route.isPresent()) {
             // The service's fixed-point route vouches for what it prices (valid, priced, in range) or declines.
-            String r = service.regional() ? resource.region().orElse(region) : RegionPrices.GLOBAL;
-            Optional<BigDecimal> fast = route.get().monthlyCost(resource, new ServiceContext(prices, r, quotas), freeTier);
+            ServiceContext context = new ServiceContext(prices, service.regionOf(resource, region), quotas);
+            Optional<BigDecimal> fast = route.get().monthlyCost(resource, context, freeTier);
             if (fast.isPresent()) {
                 return fast.get();
             }
@@ -308,25 +313,20 @@ public final class Estimator {
         List<Step> steps = steps(List.of(resource));
         check(steps).orThrow();
         Step s = steps.get(0);
-        if (!prices.has(s.service.tables().get(0))) {
-            throw new PriceUnavailableException(List.of(MissingPrice.table(resource.name(), s.service.tables().get(0),
-                    s.context.region())));
+        if (!s.priced) {
+            throw new PriceUnavailableException(List.of(s.notPriced()));
         }
         return s.service.meter(resource, s.context);
     }
 
     private List<Step> steps(List<? extends Resource> resources) {
         List<Step> steps = new ArrayList<>(resources.size());
-        Set<String> names = resources.size() > 1 ? new HashSet<>() : null;
         for (Resource r : resources) {
             Objects.requireNonNull(r, "a resource is null");
-            if (names != null && !names.add(r.name())) {
-                throw new IllegalArgumentException("resource names must be unique: " + r.name() + " appears twice");
-            }
             Service<Resource> service = Services.of(r);
-            String where = service.regional() ? r.region().orElse(region) : RegionPrices.GLOBAL;
-            steps.add(new Step(r, service, new ServiceContext(prices, where, quotas)));
+            steps.add(new Step(r, service, new ServiceContext(prices, service.regionOf(r, region), quotas)));
         }
+        RatingEngine.requireUniqueNames(resources, Resource::name);
         return steps;
     }
 
@@ -337,12 +337,12 @@ public final class Estimator {
         List<Service<Resource>> services = new ArrayList<>(steps.size() > 1 ? 2 : 1);
         List<List<Service.Placed<Resource>>> placed = new ArrayList<>(steps.size() > 1 ? 2 : 1);
         for (Step s : steps) {
-            String table = s.service.tables().get(0);
-            if (!prices.has(table)) {
+            if (!s.priced) {
                 continue; // not priced at all: listed as such by assess
             }
-            if (s.service.regional() && !prices.service(table).regions().containsKey(s.context.region())) {
-                UnknownRegionException e = unknownRegion(table, s.context.region());
+            ServicePrices table = prices.service(s.service.mainTable());
+            if (s.service.regional() && !table.regions().containsKey(s.context.region())) {
+                UnknownRegionException e = table.unknownRegion(s.context.region());
                 s.report = new ValidationReport(List.of(new Violation("region.unknown", Severity.ERROR,
                         s.resource.name(), "region", s.context.region(), "a priced region",
                         s.resource.name() + ": " + e.getMessage())));
@@ -367,15 +367,6 @@ public final class Estimator {
             }
         }
         return out.isEmpty() ? ValidationReport.EMPTY : new ValidationReport(out);
-    }
-
-    private UnknownRegionException unknownRegion(String table, String code) {
-        try {
-            prices.service(table).region(code);
-        } catch (UnknownRegionException e) {
-            return e;
-        }
-        throw new IllegalStateException(table + " prices " + code + " after all");
     }
 
     /** Every warning on a resource becomes a note on its estimate, before the meter's own notes. */

@@ -18,7 +18,6 @@ import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.HashMap;
 import java.util.HashSet;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
@@ -34,14 +33,6 @@ import java.util.Set;
 public final class RatingEngine {
 
     private final PriceBook prices;
-    private record Label(String service, String version, String label) {
-    }
-
-    /** The last version label made. */
-    private volatile Label lastLabel;
-
-    /** The version label of each table's regions, by service and data version. */
-    private final Map<String, Map<String, String>> versions = new java.util.concurrent.ConcurrentHashMap<>();
 
     private RatingEngine(PriceBook prices) {
         this.prices = prices;
@@ -85,44 +76,33 @@ public final class RatingEngine {
 
     /**
      * What the price book says of one usage type in one region of one table, looked up once per price book: its table,
-     * region and price (null where the book lacks them: refused), its free-tier pool, its line descriptions.
+     * region and price (null where the book lacks them: refused), its free-tier pool, its line descriptions, and the
+     * version label of the data it comes from ({@code AWSLambda@2026-12-02}; null without the region).
      */
     private record Resolved(ServicePrices table, RegionPrices prices, PriceTable price, FreeTierAllowance pool,
-            String[] descriptions) {
+            String[] descriptions, String version) {
     }
 
     private final Map<GroupKey, Resolved> resolved = new java.util.concurrent.ConcurrentHashMap<>();
 
     /** The account's usage of one usage type in one region of one table, with its prices looked up once. */
     private static final class Group {
-        final String service;
-        final String region;
-        final String baseUsageType;
+        final GroupKey key;
         final List<Entry> entries = new ArrayList<>(2);
-        /** Null when the price book lacks the table, the region or the price: refused. */
-        final ServicePrices table;
-        final RegionPrices prices;
-        final PriceTable price;
-        final FreeTierAllowance pool;
-        final String[] descriptions;
+        /** Its prices; their parts are null when the price book lacks the table, the region or the price: refused. */
+        final Resolved r;
 
-        Group(String service, String region, String baseUsageType, Resolved r) {
-            this.service = service;
-            this.region = region;
-            this.baseUsageType = baseUsageType;
-            this.table = r.table();
-            this.prices = r.prices();
-            this.price = r.price();
-            this.pool = r.pool();
-            this.descriptions = r.descriptions();
+        Group(GroupKey key, Resolved r) {
+            this.key = key;
+            this.r = r;
         }
 
-        boolean is(String s, String r, String b) {
-            return baseUsageType.equals(b) && region.equals(r) && service.equals(s);
+        boolean is(String s, String region, String b) {
+            return key.baseUsageType().equals(b) && key.region().equals(region) && key.service().equals(s);
         }
 
         BigDecimal firstPrice() {
-            return price == null ? BigDecimal.ZERO : price.tiers().get(0).unitPrice(); // absent: refused below
+            return r.price() == null ? BigDecimal.ZERO : r.price().tiers().get(0).unitPrice(); // absent: refused below
         }
     }
 
@@ -143,14 +123,7 @@ public final class RatingEngine {
      *     region; it lists every such resource and usage type
      */
     public Estimate rate(List<MeteredResource> resources, boolean freeTier, LocalDate pricedOn) {
-        if (resources.size() > 1) {
-            Set<String> names = new HashSet<>();
-            for (MeteredResource r : resources) {
-                if (!names.add(r.name())) {
-                    throw new IllegalArgumentException("resource names must be unique: " + r.name() + " appears twice");
-                }
-            }
-        }
+        requireUniqueNames(resources, MeteredResource::name);
 
         List<List<Entry>> perResource = merge(resources);
         List<Group> groups = groups(resources, perResource);
@@ -182,6 +155,20 @@ public final class RatingEngine {
         }
         Optional<PriceDates> used = oldest == null ? Optional.empty() : Optional.of(new PriceDates(oldest, newest));
         return new Estimate(prices.currency(), version(groups), freeTier, out, List.of(), used, pricedOn);
+    }
+
+    /** @throws IllegalArgumentException if two of the items share a name */
+    static <T> void requireUniqueNames(List<? extends T> items, java.util.function.Function<T, String> name) {
+        if (items.size() < 2) {
+            return;
+        }
+        Set<String> names = new HashSet<>();
+        for (T item : items) {
+            if (!names.add(name.apply(item))) {
+                throw new IllegalArgumentException("resource names must be unique: " + name.apply(item)
+                        + " appears twice");
+            }
+        }
     }
 
     /** Each resource's records merged per (usage type, eligibility), in first-seen order. */
@@ -246,11 +233,11 @@ public final class RatingEngine {
                         g = group(r.service(), r.region(), e.baseUsageType);
                         groups.add(g);
                         if (index != null) {
-                            index.put(new GroupKey(g.service, g.region, g.baseUsageType), g);
+                            index.put(g.key, g);
                         } else if (groups.size() > SCAN) {
                             index = new HashMap<>();
                             for (Group x : groups) {
-                                index.put(new GroupKey(x.service, x.region, x.baseUsageType), x);
+                                index.put(x.key, x);
                             }
                         }
                     }
@@ -288,7 +275,7 @@ public final class RatingEngine {
         List<BigDecimal> remaining = new ArrayList<>(4);
         for (int gi = 0; gi < byPrice.size(); gi++) {
             Group g = byPrice.get(gi);
-            FreeTierAllowance a = g.pool;
+            FreeTierAllowance a = g.r.pool();
             if (a == null) {
                 continue;
             }
@@ -320,21 +307,23 @@ public final class RatingEngine {
         List<MissingPrice> missing = new ArrayList<>(0);
         for (int gi = 0; gi < groups.size(); gi++) {
             Group g = groups.get(gi);
-            if (g.price == null) {
+            GroupKey k = g.key;
+            Resolved r = g.r;
+            if (r.price() == null) {
                 // No source gives this price (or the price book lacks the table or the region): refuse every resource
                 // that uses any of it, never guess it.
                 for (Entry e : g.entries) {
                     if (e.quantity.signum() > 0) {
                         String name = resources.get(e.resource).name();
-                        missing.add(g.table == null ? MissingPrice.table(name, g.service, g.region)
-                                : new MissingPrice(Optional.of(name), g.service, g.region,
-                                        (g.prices == null ? "" : g.prices.usageTypePrefix()) + g.baseUsageType));
+                        missing.add(r.table() == null ? MissingPrice.table(name, k.service(), k.region())
+                                : new MissingPrice(Optional.of(name), k.service(), k.region(),
+                                        (r.prices() == null ? "" : r.prices().usageTypePrefix()) + k.baseUsageType()));
                     }
                 }
                 continue;
             }
-            PriceTable table = g.price;
-            String[] tierDescriptions = g.descriptions;
+            PriceTable table = r.price();
+            String[] tierDescriptions = r.descriptions();
             List<Tier> tiers = table.tiers();
             Optional<BigDecimal> bound = table.pricedUpTo();
             BigDecimal position = BigDecimal.ZERO;
@@ -343,7 +332,7 @@ public final class RatingEngine {
                 MeteredResource.Adjustment adj = null;
                 List<MeteredResource.Adjustment> adjustments = resources.get(e.resource).adjustments();
                 for (int ai = 0; ai < adjustments.size(); ai++) {
-                    if (adjustments.get(ai).baseUsageType().equals(g.baseUsageType)) {
+                    if (adjustments.get(ai).baseUsageType().equals(k.baseUsageType())) {
                         adj = adjustments.get(ai);
                         break;
                     }
@@ -351,15 +340,15 @@ public final class RatingEngine {
                 List<LineItem> out = new ArrayList<>(2);
                 if (e.free.signum() > 0) {
                     out.add(LineItem.of(tierDescriptions[tiers.size()], table.usageType(), e.free, table.unit(),
-                            BigDecimal.ZERO, g.pool.provenance()));
-                    LocalDate d = g.pool.provenance().asOf();
+                            BigDecimal.ZERO, r.pool().provenance()));
+                    LocalDate d = r.pool().provenance().asOf();
                     dates.add(d);
                 }
                 BigDecimal start = plus(position, e.free);
                 BigDecimal end = plus(position, e.quantity);
                 if (bound.isPresent() && end.compareTo(bound.get()) > 0) {
                     // The group's usage runs past the last tier any source prices: refuse, never extrapolate.
-                    missing.add(new MissingPrice(Optional.of(resources.get(e.resource).name()), g.service, g.region,
+                    missing.add(new MissingPrice(Optional.of(resources.get(e.resource).name()), k.service(), k.region(),
                             table.usageType(), bound));
                     position = end;
                     continue;
@@ -406,12 +395,12 @@ public final class RatingEngine {
             r = resolve(key);
             resolved.putIfAbsent(key, r);
         }
-        return new Group(service, region, baseUsageType, r);
+        return new Group(key, r);
     }
 
     private Resolved resolve(GroupKey k) {
         if (!prices.has(k.service())) {
-            return new Resolved(null, null, null, null, null);
+            return new Resolved(null, null, null, null, null, null);
         }
         ServicePrices table = prices.service(k.service());
         RegionPrices region = table.regions().get(k.region());
@@ -423,7 +412,8 @@ public final class RatingEngine {
                 break;
             }
         }
-        return new Resolved(table, region, price, pool, price == null ? null : descriptions(price, pool));
+        return new Resolved(table, region, price, pool, price == null ? null : descriptions(price, pool),
+                region == null ? null : k.service() + "@" + region.dataVersion());
     }
 
     /**
@@ -432,39 +422,26 @@ public final class RatingEngine {
      * bundled file's for the others), so the label names the data the figures come from.
      */
     private String version(List<Group> used) {
+        Group single = null; // one table at one version, the common case: its label as resolved, no maps
         java.util.SortedMap<String, java.util.SortedSet<String>> versions = null;
-        String service = null;
-        String version = null;
         for (Group g : used) {
-            if (g.prices == null) {
+            String label = g.r.version();
+            if (label == null || single != null && label.equals(single.r.version())) {
                 continue;
             }
-            String v = g.prices.dataVersion();
-            if (versions == null && (service == null || service.equals(g.service) && version.equals(v))) {
-                service = g.service;
-                version = v; // one table at one version so far: the common case, without sorting maps
+            if (single == null) {
+                single = g;
                 continue;
             }
             if (versions == null) {
                 versions = new java.util.TreeMap<>();
-                versions.computeIfAbsent(service, x -> new java.util.TreeSet<>()).add(version);
+                versions.computeIfAbsent(single.key.service(), x -> new java.util.TreeSet<>())
+                        .add(single.r.prices().dataVersion());
             }
-            versions.computeIfAbsent(g.service, x -> new java.util.TreeSet<>()).add(v);
+            versions.computeIfAbsent(g.key.service(), x -> new java.util.TreeSet<>()).add(g.r.prices().dataVersion());
         }
         if (versions == null) {
-            if (service == null) {
-                return prices.version();
-            }
-            String s = service;
-            String v = version;
-            Label last = lastLabel;
-            if (last != null && last.service() == s && last.version() == v) {
-                return last.label(); // the same table's strings as the last estimate: no map, no concatenation
-            }
-            String label = this.versions.computeIfAbsent(s, k -> new java.util.concurrent.ConcurrentHashMap<>())
-                    .computeIfAbsent(v, k -> s + "@" + v);
-            lastLabel = new Label(s, v, label);
-            return label;
+            return single == null ? prices.version() : single.r.version();
         }
         List<String> parts = new ArrayList<>();
         versions.forEach((s, v) -> parts.add(s + "@" + String.join("+", v)));

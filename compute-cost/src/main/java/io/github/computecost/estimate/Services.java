@@ -89,16 +89,6 @@ public final class Services {
         return (Service<R>) s;
     }
 
-    /** @return the service whose tables include {@code table} (a Price List service code), if there is one */
-    public static Optional<Service<?>> forTable(String table) {
-        for (Service<?> s : ALL) {
-            if (s.tables().contains(table)) {
-                return Optional.of(s);
-            }
-        }
-        return Optional.empty();
-    }
-
     /** @return every service's Price List mappings, in the registry's order */
     public static List<PriceListMapping> priceLists() {
         List<PriceListMapping> out = new ArrayList<>();
@@ -117,7 +107,7 @@ public final class Services {
      */
     public static String armEquivalent(String table, String baseUsageType) {
         for (Service<?> s : ALL) {
-            if (!s.tables().isEmpty() && s.tables().get(0).equals(table)) {
+            if (s.mainTable().equals(table)) {
                 return s.armEquivalents().getOrDefault(baseUsageType, baseUsageType);
             }
         }

@@ -19,22 +19,22 @@ final class FargateFastPath implements FixedPointMeter<FargateTask> {
 
     static final FargateFastPath INSTANCE = new FargateFastPath();
 
-    private static final String STORAGE = "Fargate-EphemeralStorage-GB-Hours";
-    private static final FixedPoint.Card LINUX = card(FargateService.TABLE, "Fargate-vCPU-Hours:perCPU",
-            "Fargate-GB-Hours");
-    private static final FixedPoint.Card ARM = card(FargateService.TABLE, "Fargate-ARM-vCPU-Hours:perCPU",
-            "Fargate-ARM-GB-Hours");
-    private static final FixedPoint.Card WINDOWS = card(FargateService.TABLE, "Fargate-Windows-vCPU-Hours:perCPU",
-            "Fargate-Windows-GB-Hours", "Fargate-Windows-OS-Hours:perCPU");
-    private static final FixedPoint.Card SPOT = card(FargateService.SPOT_TABLE, "SpotUsage-Fargate-vCPU-Hours:perCPU",
-            "SpotUsage-Fargate-GB-Hours");
-    private static final FixedPoint.Card SPOT_ARM = card(FargateService.SPOT_TABLE,
-            "SpotUsage-Fargate-ARM-vCPU-Hours:perCPU", "SpotUsage-Fargate-ARM-GB-Hours");
-    private static final FixedPoint.Card STORAGE_ON_DEMAND = card(FargateService.TABLE, STORAGE);
-    private static final FixedPoint.Card STORAGE_SPOT = card(FargateService.SPOT_TABLE, STORAGE);
+    private static final FixedPoint.Card LINUX = compute(false, FargateMeter.kind(false, Architecture.X86_64));
+    private static final FixedPoint.Card ARM = compute(false, FargateMeter.kind(false, Architecture.ARM64));
+    private static final FixedPoint.Card WINDOWS = FixedPoint.Card.of(FargateService.TABLE,
+            FargateMeter.vcpuHours(false, FargateMeter.kind(true, Architecture.X86_64)),
+            FargateMeter.gbHours(false, FargateMeter.kind(true, Architecture.X86_64)), FargateMeter.WINDOWS_OS);
+    private static final FixedPoint.Card SPOT = compute(true, FargateMeter.kind(false, Architecture.X86_64));
+    private static final FixedPoint.Card SPOT_ARM = compute(true, FargateMeter.kind(false, Architecture.ARM64));
+    private static final FixedPoint.Card STORAGE_ON_DEMAND = FixedPoint.Card.of(FargateService.TABLE,
+            FargateMeter.STORAGE);
+    private static final FixedPoint.Card STORAGE_SPOT = FixedPoint.Card.of(FargateService.SPOT_TABLE,
+            FargateMeter.STORAGE);
 
-    private static FixedPoint.Card card(String table, String... usageTypes) {
-        return FixedPoint.Card.of(table, usageTypes);
+    /** vCPU-hours and GB-hours of a Linux kind of task, as the meter names them. */
+    private static FixedPoint.Card compute(boolean spot, String kind) {
+        return FixedPoint.Card.of(spot ? FargateService.SPOT_TABLE : FargateService.TABLE,
+                FargateMeter.vcpuHours(spot, kind), FargateMeter.gbHours(spot, kind));
     }
 
     private FargateFastPath() {

@@ -16,6 +16,27 @@ import java.util.List;
  */
 final class FargateMeter {
 
+    /** Ephemeral storage beyond what a task includes, per GB-hour. */
+    static final String STORAGE = "Fargate-EphemeralStorage-GB-Hours";
+    /** Windows tasks' operating-system licence, per vCPU-hour. */
+    static final String WINDOWS_OS = "Fargate-Windows-OS-Hours:perCPU";
+
+    /** @return the kind of task in its usage types: {@code ""} (Linux on x86), {@code "ARM-"} or {@code "Windows-"} */
+    static String kind(boolean windows, Architecture architecture) {
+        return windows ? "Windows-" : architecture == Architecture.ARM64 ? "ARM-" : "";
+    }
+
+    /** @return the vCPU-hours usage type of a kind of task, on demand or Spot */
+    static String vcpuHours(boolean spot, String kind) {
+        return (spot ? "SpotUsage-" : "") + "Fargate-" + kind + "vCPU-Hours:perCPU";
+    }
+
+    /** @return the GB-hours (memory) usage type of a kind of task, on demand or Spot */
+    static String gbHours(boolean spot, String kind) {
+        return (spot ? "SpotUsage-" : "") + "Fargate-" + kind + "GB-Hours";
+    }
+
+
     private FargateMeter() {
     }
 
@@ -40,18 +61,17 @@ final class FargateMeter {
             seconds = each.multiply(BigDecimal.valueOf(runs.runsPerMonth()));
         }
         BigDecimal hours = BilledTime.hours(seconds, scale);
-        String kind = windows ? "Windows-" : task.architecture() == Architecture.ARM64 ? "ARM-" : "";
-        String spot = task.spot() ? "SpotUsage-" : "";
+        String kind = kind(windows, task.architecture());
         List<UsageRecord> usage = new ArrayList<>();
-        usage.add(new UsageRecord(spot + "Fargate-" + kind + "vCPU-Hours:perCPU", task.vcpu().multiply(hours), true));
-        usage.add(new UsageRecord(spot + "Fargate-" + kind + "GB-Hours", task.memoryGb().multiply(hours), true));
+        usage.add(new UsageRecord(vcpuHours(task.spot(), kind), task.vcpu().multiply(hours), true));
+        usage.add(new UsageRecord(gbHours(task.spot(), kind), task.memoryGb().multiply(hours), true));
         if (windows) {
-            usage.add(new UsageRecord("Fargate-Windows-OS-Hours:perCPU", task.vcpu().multiply(hours), true));
+            usage.add(new UsageRecord(WINDOWS_OS, task.vcpu().multiply(hours), true));
         }
         BigDecimal extraStorage = BigDecimal.valueOf(task.ephemeralStorageGb())
                 .subtract(t.includedEphemeralStorageGb());
         if (extraStorage.signum() > 0) {
-            usage.add(new UsageRecord("Fargate-EphemeralStorage-GB-Hours", extraStorage.multiply(hours), true));
+            usage.add(new UsageRecord(STORAGE, extraStorage.multiply(hours), true));
         }
         if (task.spot()) {
             notes.add("Fargate Spot: AWS sets Spot prices and adjusts them over time; the line items say how old these "

@@ -150,8 +150,10 @@ public final class FargateService implements Service<FargateTask> {
 
     @Override
     public Map<String, String> armEquivalents() {
-        return Map.of("Fargate-vCPU-Hours:perCPU", "Fargate-ARM-vCPU-Hours:perCPU",
-                "Fargate-GB-Hours", "Fargate-ARM-GB-Hours");
+        String x86 = FargateMeter.kind(false, Architecture.X86_64);
+        String arm = FargateMeter.kind(false, Architecture.ARM64);
+        return Map.of(FargateMeter.vcpuHours(false, x86), FargateMeter.vcpuHours(false, arm),
+                FargateMeter.gbHours(false, x86), FargateMeter.gbHours(false, arm));
     }
 
     /** Every task size and architecture that holds the peak, all month; {@code compare} keeps the cheapest. */

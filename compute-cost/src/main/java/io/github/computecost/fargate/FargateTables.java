@@ -108,10 +108,7 @@ public record FargateTables(List<FargateSize> sizes, Limit ephemeralStorageGb, L
         if (sizes.isEmpty()) {
             throw t.error("$.catalog", "must list Fargate's task sizes");
         }
-        Limit windowsVcpu = t.limit("windowsMinimumVcpu");
-        if (windowsVcpu.min().isEmpty()) {
-            throw t.error("$.limits.windowsMinimumVcpu.min", "is missing: the table must give it");
-        }
+        Limit windowsVcpu = t.limitWithMin("windowsMinimumVcpu");
         Limit storage = t.range("ephemeralStorageGb");
         BigDecimal linux = t.billingRule("minimumSeconds.linux");
         BigDecimal windows = t.billingRule("minimumSeconds.windows");

@@ -19,10 +19,14 @@ final class LambdaFastPath implements FixedPointMeter<LambdaFunction> {
 
     static final LambdaFastPath INSTANCE = new LambdaFastPath();
 
-    private static final FixedPoint.Card X86 = FixedPoint.Card.of(LambdaService.TABLE, "Request", "Lambda-GB-Second",
-            "Lambda-Storage-GB-Second");
-    private static final FixedPoint.Card ARM = FixedPoint.Card.of(LambdaService.TABLE, "Request-ARM",
-            "Lambda-GB-Second-ARM", "Lambda-Storage-GB-Second-ARM");
+    private static final FixedPoint.Card X86 = card(false);
+    private static final FixedPoint.Card ARM = card(true);
+
+    /** Requests, duration and storage: the slots of the meter's usage types on one architecture. */
+    private static FixedPoint.Card card(boolean arm64) {
+        return FixedPoint.Card.of(LambdaService.TABLE, LambdaMeter.usageType(LambdaMeter.REQUEST, arm64),
+                LambdaMeter.usageType(LambdaMeter.DURATION, arm64), LambdaMeter.usageType(LambdaMeter.STORAGE, arm64));
+    }
 
     private LambdaFastPath() {
     }

@@ -16,6 +16,21 @@ import java.util.Locale;
  */
 final class LambdaMeter {
 
+    /** Base usage types of on-demand Lambda; each has an Arm twin, named by {@link #usageType}. */
+    static final String REQUEST = "Request";
+    static final String DURATION = "Lambda-GB-Second";
+    static final String STORAGE = "Lambda-Storage-GB-Second";
+    static final String PROVISIONED = "Lambda-Provisioned-Concurrency";
+    static final String PROVISIONED_DURATION = "Lambda-Provisioned-GB-Second";
+    /** The x86 usage types with an Arm twin. */
+    static final List<String> WITH_ARM_TWIN = List.of(REQUEST, DURATION, STORAGE, PROVISIONED, PROVISIONED_DURATION);
+
+    /** @return the usage type of an x86 one on the architecture: {@code Request-ARM} for {@code Request} on arm64 */
+    static String usageType(String x86, boolean arm64) {
+        return arm64 ? x86 + "-ARM" : x86;
+    }
+
+
     private static final BigDecimal S_PER_H = Calendar.SECONDS_PER_HOUR;
 
     private LambdaMeter() {
@@ -24,7 +39,6 @@ final class LambdaMeter {
     static MeteredResource meter(LambdaFunction fn, LambdaTables t, String region) {
 
         boolean arm64 = fn.architecture() == Architecture.ARM64;
-        String arm = arm64 ? "-ARM" : "";
         BigDecimal memoryGb = gb(fn.memoryMb());
         BigDecimal requests = BigDecimal.valueOf(fn.requestsPerMonth());
         BigDecimal executionSeconds = seconds(requests.multiply(fn.averageDurationMs()));
@@ -32,8 +46,8 @@ final class LambdaMeter {
         List<String> notes = new ArrayList<>(0);
 
         if (fn.provisionedConcurrency().isEmpty()) {
-            usage.add(new UsageRecord(arm64 ? "Request-ARM" : "Request", requests, true));
-            usage.add(new UsageRecord(arm64 ? "Lambda-GB-Second-ARM" : "Lambda-GB-Second",
+            usage.add(new UsageRecord(usageType(REQUEST, arm64), requests, true));
+            usage.add(new UsageRecord(usageType(DURATION, arm64),
                     executionSeconds.multiply(memoryGb), true));
         } else {
             var pc = fn.provisionedConcurrency().get();
@@ -44,11 +58,11 @@ final class LambdaMeter {
             BigDecimal capacitySeconds = concurrency.multiply(enabledSeconds);
             BigDecimal inCapacity = executionSeconds.min(capacitySeconds);
             BigDecimal spill = executionSeconds.subtract(inCapacity);
-            usage.add(new UsageRecord("Request" + arm, requests, false));
-            usage.add(new UsageRecord("Lambda-Provisioned-Concurrency" + arm,
+            usage.add(new UsageRecord(usageType(REQUEST, arm64), requests, false));
+            usage.add(new UsageRecord(usageType(PROVISIONED, arm64),
                     concurrency.multiply(memoryGb).multiply(billedSeconds), false));
-            usage.add(new UsageRecord("Lambda-Provisioned-GB-Second" + arm, inCapacity.multiply(memoryGb), false));
-            usage.add(new UsageRecord("Lambda-GB-Second" + arm, spill.multiply(memoryGb), false));
+            usage.add(new UsageRecord(usageType(PROVISIONED_DURATION, arm64), inCapacity.multiply(memoryGb), false));
+            usage.add(new UsageRecord(usageType(DURATION, arm64), spill.multiply(memoryGb), false));
             notes.add("Provisioned concurrency: the free tier does not apply to this function (AWS: \"The Lambda "
                     + "free tier does not apply to functions enabling Provisioned Concurrency\").");
             if (billedSeconds.compareTo(enabledSeconds) != 0) {
@@ -66,7 +80,7 @@ final class LambdaMeter {
         BigDecimal included = t.includedEphemeralStorageMb();
         BigDecimal extraStorageMb = BigDecimal.valueOf(fn.ephemeralStorageMb()).subtract(included);
         if (extraStorageMb.signum() > 0) {
-            usage.add(new UsageRecord(arm64 ? "Lambda-Storage-GB-Second-ARM" : "Lambda-Storage-GB-Second",
+            usage.add(new UsageRecord(usageType(STORAGE, arm64),
                     executionSeconds.multiply(extraStorageMb.scale() == 0 && extraStorageMb.precision() < 15
                             ? gb(extraStorageMb.longValue()) : extraStorageMb.divide(BigDecimal.valueOf(1024))), true));
         }

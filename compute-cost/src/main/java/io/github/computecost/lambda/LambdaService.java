@@ -199,9 +199,8 @@ public final class LambdaService implements Service<LambdaFunction> {
     @Override
     public Map<String, String> armEquivalents() {
         Map<String, String> m = new LinkedHashMap<>();
-        for (String x86 : List.of("Request", "Lambda-GB-Second", "Lambda-Storage-GB-Second",
-                "Lambda-Provisioned-Concurrency", "Lambda-Provisioned-GB-Second")) {
-            m.put(x86, x86 + "-ARM");
+        for (String x86 : LambdaMeter.WITH_ARM_TWIN) {
+            m.put(x86, LambdaMeter.usageType(x86, true));
         }
         return m;
     }

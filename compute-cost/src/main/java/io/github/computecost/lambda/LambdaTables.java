@@ -3,6 +3,7 @@ package io.github.computecost.lambda;
 import io.github.computecost.pricing.Limit;
 import io.github.computecost.pricing.TableBinder;
 import io.github.computecost.pricing.TableSchema;
+import io.github.computecost.service.FixedPoint;
 import java.math.BigDecimal;
 
 /**
@@ -42,8 +43,7 @@ public record LambdaTables(Limit memoryMb, Limit ephemeralStorageMb, Limit timeo
      * @param maxTimeoutMs the longest timeout, ms, or -1 when not whole
      * @param maxTimeoutMsExact the longest timeout, ms, exact
      */
-    public record Fixed(io.github.computecost.service.FixedPoint.Range memoryMb,
-            io.github.computecost.service.FixedPoint.Range ephemeralStorageMb, long includedEphemeralStorageMb,
+    public record Fixed(FixedPoint.Range memoryMb, FixedPoint.Range ephemeralStorageMb, long includedEphemeralStorageMb,
             long maxTimeoutMs, BigDecimal maxTimeoutMsExact) {
     }
 
@@ -55,15 +55,14 @@ public record LambdaTables(Limit memoryMb, Limit ephemeralStorageMb, Limit timeo
         Limit storage = t.range("ephemeralStorageMb");
         Limit timeout = t.range("timeoutSeconds");
         BigDecimal included = t.billingRule("includedEphemeralStorageMb");
-        Fixed fixed = new Fixed(io.github.computecost.service.FixedPoint.Range.of(memory),
-                io.github.computecost.service.FixedPoint.Range.of(storage), whole(included),
+        Fixed fixed = new Fixed(FixedPoint.Range.of(memory), FixedPoint.Range.of(storage), whole(included),
                 whole(timeout.max().orElseThrow().movePointRight(3)), timeout.max().orElseThrow().movePointRight(3));
         return new LambdaTables(memory, storage, timeout,
                 t.limitWithMax("environmentVariablesBytes"), t.limitWithMax("layers"),
                 t.limitWithMax("deploymentPackageZippedMb"), t.limitWithMax("deploymentPackageUnzippedMb"),
                 t.limitWithMax("containerImageMb"), t.limitWithMax("payloadKb.sync"), t.limitWithMax("payloadKb.async"),
                 t.limitWithMax("concurrentExecutions"), included,
-                positive(t, "provisionedConcurrencyIncrementSeconds"), t.billingRule("snapStartCacheMinimumSeconds"),
+                t.positiveBillingRule("provisionedConcurrencyIncrementSeconds"), t.billingRule("snapStartCacheMinimumSeconds"),
                 fixed);
     }
 
@@ -73,14 +72,6 @@ public record LambdaTables(Limit memoryMb, Limit ephemeralStorageMb, Limit timeo
         } catch (ArithmeticException e) {
             return -1;
         }
-    }
-
-    private static BigDecimal positive(TableBinder t, String rule) {
-        BigDecimal v = t.billingRule(rule);
-        if (v.signum() <= 0) {
-            throw t.error("$.billingRules." + rule + ".value", "must be more than 0, was " + v.toPlainString());
-        }
-        return v;
     }
 
     /** @return the longest timeout, in ms */

@@ -17,7 +17,6 @@ final class LightsailFastPath implements FixedPointMeter<LightsailInstance> {
     static final LightsailFastPath INSTANCE = new LightsailFastPath();
 
     private static final FixedPoint.Singles PLANS = FixedPoint.Singles.of(LightsailService.TABLE);
-    private static final String OVERAGE = "DataTransfer-Out-GB";
 
     private LightsailFastPath() {
     }
@@ -57,10 +56,9 @@ final class LightsailFastPath implements FixedPointMeter<LightsailInstance> {
                 }
             }
             if (i.dataTransferOutGb().signum() > 0) {
-                BigDecimal over = i.dataTransferOutGb().add(i.dataTransferInGb()).subtract(plan.transferAllowanceGb())
-                        .max(BigDecimal.ZERO).min(i.dataTransferOutGb());
+                BigDecimal over = LightsailMeter.overageGb(i, plan);
                 if (over.signum() > 0) {
-                    FixedPoint.Rates out = PLANS.rates(context, OVERAGE);
+                    FixedPoint.Rates out = PLANS.rates(context, LightsailMeter.OVERAGE);
                     if (out == null) {
                         return Optional.empty();
                     }

@@ -30,6 +30,18 @@ final class LightsailMeter {
                                 .collect(Collectors.joining(", ")))));
     }
 
+    /** The usage type of data transfer out beyond a plan's allowance. */
+    static final String OVERAGE = "DataTransfer-Out-GB";
+
+    /**
+     * @return the GB of data out an instance is charged for: what in and out together exceed the plan's allowance by,
+     *     at most the data out
+     */
+    static BigDecimal overageGb(LightsailInstance i, LightsailTables.Plan plan) {
+        return i.dataTransferOutGb().add(i.dataTransferInGb()).subtract(plan.transferAllowanceGb())
+                .max(BigDecimal.ZERO).min(i.dataTransferOutGb());
+    }
+
     /** @param prices the region's prices, for the hourly price against the plan price */
     static MeteredResource meter(LightsailInstance i, LightsailTables t, String region, Optional<RegionPrices> prices) {
         LightsailTables.Plan plan = t.plan(i.bundle()).orElseThrow();
@@ -59,13 +71,11 @@ final class LightsailMeter {
                 usage.add(new UsageRecord(plan.hoursUsageType(), hours.multiply(count), true));
             }
         }
-        BigDecimal allowance = plan.transferAllowanceGb();
-        BigDecimal over = i.dataTransferOutGb().add(i.dataTransferInGb()).subtract(allowance).max(BigDecimal.ZERO)
-                .min(i.dataTransferOutGb());
+        BigDecimal over = overageGb(i, plan);
         if (over.signum() > 0) {
-            usage.add(new UsageRecord("DataTransfer-Out-GB", over.multiply(count), true));
-            notes.add("Data transfer: " + allowance.toPlainString() + " GB allowance per instance (in and out); "
-                    + "the excess of data out is charged.");
+            usage.add(new UsageRecord(OVERAGE, over.multiply(count), true));
+            notes.add("Data transfer: " + plan.transferAllowanceGb().toPlainString() + " GB allowance per instance "
+                    + "(in and out); the excess of data out is charged.");
         }
         return new MeteredResource(i.name(), LightsailInstance.TYPE, LightsailService.TABLE, region, usage, notes);
     }

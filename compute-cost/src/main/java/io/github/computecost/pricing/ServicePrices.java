@@ -56,13 +56,21 @@ public record ServicePrices(String service, String title, String file, String da
     public RegionPrices region(String code) {
         RegionPrices r = regions.get(code);
         if (r == null) {
-            String hint = code.startsWith("cn-") && !regions.keySet().stream().anyMatch(k -> k.startsWith("cn-"))
-                    ? "China regions are priced in CNY in their own price book: PriceBook.bundledForRegion(\"" + code
-                            + "\")"
-                    : "";
-            throw new UnknownRegionException(service, code, regionCodes(), hint);
+            throw unknownRegion(code);
         }
         return r;
+    }
+
+    /**
+     * @param code a region code the table does not price
+     * @return the error that says so, naming the regions it does price
+     */
+    public UnknownRegionException unknownRegion(String code) {
+        String hint = code.startsWith("cn-") && !regions.keySet().stream().anyMatch(k -> k.startsWith("cn-"))
+                ? "China regions are priced in CNY in their own price book: PriceBook.bundledForRegion(\"" + code
+                        + "\")"
+                : "";
+        return new UnknownRegionException(service, code, regionCodes(), hint);
     }
 
     /**

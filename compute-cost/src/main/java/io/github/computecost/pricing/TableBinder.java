@@ -49,13 +49,19 @@ public final class TableBinder {
         return l;
     }
 
-    /** @return the named limit, which must state a minimum and a maximum */
-    public Limit range(String name) {
-        Limit l = limitWithMax(name);
+    /** @return the named limit, which must state a minimum */
+    public Limit limitWithMin(String name) {
+        Limit l = limit(name);
         if (l.min().isEmpty()) {
             throw error("$.limits." + name + ".min", "is missing: the " + table.service() + " table must give it");
         }
         return l;
+    }
+
+    /** @return the named limit, which must state a minimum and a maximum */
+    public Limit range(String name) {
+        limitWithMax(name);
+        return limitWithMin(name);
     }
 
     /** @return the named billing rule's value */
@@ -66,6 +72,15 @@ public final class TableBinder {
                     + "billing rule");
         }
         return r.value();
+    }
+
+    /** @return the named billing rule's value, which must be more than 0 */
+    public BigDecimal positiveBillingRule(String name) {
+        BigDecimal v = billingRule(name);
+        if (v.signum() <= 0) {
+            throw error("$.billingRules." + name + ".value", "must be more than 0, was " + v.toPlainString());
+        }
+        return v;
     }
 
     /** @return the named billing rule's value, which must be a whole number that fits an {@code int} */

@@ -1,7 +1,6 @@
 package io.github.computecost.service;
 
 import io.github.computecost.pricing.FreeTierAllowance;
-import io.github.computecost.pricing.PriceBook;
 import io.github.computecost.pricing.PriceTable;
 import io.github.computecost.pricing.RegionPrices;
 import io.github.computecost.pricing.ServicePrices;
@@ -250,11 +249,9 @@ public final class FixedPoint {
             if (unscaled < 0 || scale < 0 || scale > 18 || twos < 0 || twos > 20 || slot >= rates.pool.length) {
                 throw new ArithmeticException("out of the fixed-point range");
             }
-            if (scale >= 4 && unscaled % 10_000 == 0) { // fewer digits to carry: 730.0000000000 is 730
-                while (scale >= 4 && unscaled % 10_000 == 0 && unscaled != 0) {
-                    unscaled /= 10_000;
-                    scale -= 4;
-                }
+            while (scale >= 4 && unscaled % 10_000 == 0 && unscaled != 0) { // fewer digits: 730.0000000000 is 730
+                unscaled /= 10_000;
+                scale -= 4;
             }
             while (scale > 0 && unscaled % 10 == 0 && unscaled != 0) {
                 unscaled /= 10;

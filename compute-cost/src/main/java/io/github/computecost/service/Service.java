@@ -1,6 +1,7 @@
 package io.github.computecost.service;
 
 import io.github.computecost.limits.ValidationReport;
+import io.github.computecost.pricing.RegionPrices;
 import io.github.computecost.pricing.TableSchema;
 import java.util.List;
 import java.util.Map;
@@ -41,9 +42,27 @@ public interface Service<R extends Resource> {
      */
     List<TableSchema<?>> schemas();
 
+    /**
+     * @return its main table, the first of {@link #tables()}: a price book without it prices none of the service's
+     *     resources
+     */
+    default String mainTable() {
+        return tables().get(0);
+    }
+
     /** @return whether it is priced per region (false: once for every location, in the pseudo-region {@code global}) */
     default boolean regional() {
         return true;
+    }
+
+    /**
+     * @param resource one of its resources
+     * @param fallback the region of a resource that names none
+     * @return the region the resource is priced in: its own, else {@code fallback}; {@code global} for a service
+     *     that is not {@link #regional()}
+     */
+    default String regionOf(R resource, String fallback) {
+        return regional() ? resource.region().orElse(fallback) : RegionPrices.GLOBAL;
     }
 
     /** @return the account quotas a workload file may state for it ({@code quotas: {name: value}}), by name */

@@ -58,7 +58,7 @@ public record Workload(Optional<String> region, boolean freeTier, List<Resource>
 
     /**
      * @return every region the workload's resources run in (a resource naming none runs in the file's region, or
-     *     {@link Estimator#DEFAULT_REGION}; services priced once everywhere run in none of them), sorted
+     *     {@link Estimator#DEFAULT_REGION}; one of a service priced once everywhere counts as in that region), sorted
      */
     public SortedSet<String> regions() {
         SortedSet<String> out = new TreeSet<>();
