@@ -35,6 +35,7 @@ module io.github.computecost {
     exports io.github.computecost.rerate;
     exports io.github.computecost.service;
     exports io.github.computecost.spec;
+    exports io.github.computecost.stepfunctions;
 
     // The price book binds every service's tables at load; the registry provides their schemas.
     uses io.github.computecost.pricing.TableSchemas;

@@ -11,6 +11,7 @@ import io.github.computecost.pricing.TableSchemas;
 import io.github.computecost.service.PriceListMapping;
 import io.github.computecost.service.Resource;
 import io.github.computecost.service.Service;
+import io.github.computecost.stepfunctions.StepFunctionsService;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -33,7 +34,8 @@ public final class Services {
             CloudFrontFunctionService.INSTANCE,
             FargateService.INSTANCE,
             Ec2Service.INSTANCE,
-            LightsailService.INSTANCE);
+            LightsailService.INSTANCE,
+            StepFunctionsService.INSTANCE);
 
     private static final Map<String, Service<?>> BY_TYPE = index();
     private static final Map<Class<?>, Service<?>> BY_CLASS = byClass();

@@ -120,9 +120,14 @@ class ServerProperties {
         Map<String, Map<String, String>> catalog = BOOK.service("AmazonEC2").catalog();
         Map<String, String> x = catalog.get(a);
         Map<String, String> y = catalog.get(b);
+        // Within a family, more vCPUs, memory and GPUs never cost less (a g5.12xlarge's 4 GPUs cost more than a
+        // g5.16xlarge's one). A bare-metal size is another product: i4i.metal costs a fraction of a cent less an
+        // hour than the i4i.32xlarge it equals.
         if (x.get("family").equals(y.get("family")) && x.containsKey("vcpu") && y.containsKey("vcpu")
+                && a.endsWith(".metal") == b.endsWith(".metal")
                 && new BigDecimal(y.get("vcpu")).compareTo(new BigDecimal(x.get("vcpu"))) >= 0
-                && new BigDecimal(y.get("memoryGib")).compareTo(new BigDecimal(x.get("memoryGib"))) >= 0) {
+                && new BigDecimal(y.get("memoryGib")).compareTo(new BigDecimal(x.get("memoryGib"))) >= 0
+                && new BigDecimal(y.getOrDefault("gpus", "0")).compareTo(new BigDecimal(x.getOrDefault("gpus", "0"))) >= 0) {
             assertTrue(cost(Ec2Instance.of("i", b, 1)).compareTo(cost(Ec2Instance.of("i", a, 1))) >= 0);
         }
     }

@@ -154,8 +154,14 @@ class WorkloadReaderTest {
 
     @Test
     void otherMistakes() {
-        assertTrue(error(lambda("").replace("type: lambda", "type: lamda")).getMessage()
-                .contains("unknown resource type \"lamda\" (supported: cloudfront-function, ec2, fargate, lambda, lambda-edge, lightsail, memory-tuning, workload)"));
+        // Every registered service's type, and the two planning types, sorted: the registry is the one list.
+        java.util.SortedSet<String> types = new java.util.TreeSet<>(io.github.computecost.estimate.Services.types());
+        types.addAll(java.util.List.of("memory-tuning", "workload"));
+        assertTrue(types.containsAll(java.util.List.of("cloudfront-function", "ec2", "fargate", "lambda", "lambda-edge",
+                "lightsail")));
+        String message = error(lambda("").replace("type: lambda", "type: lamda")).getMessage();
+        assertTrue(message.contains("unknown resource type \"lamda\" (supported: " + String.join(", ", types) + ")"),
+                message);
         assertTrue(error(lambda("    architecture: arm\n")).getMessage()
                 .contains("architecture must be x86_64 or arm64"));
         assertTrue(error(lambda("").replace("    memoryMb: 128\n", "")).getMessage()

@@ -1,0 +1,123 @@
+package io.github.computecost.stepfunctions;
+
+import io.github.computecost.service.Resource;
+import java.math.BigDecimal;
+import java.util.Locale;
+import java.util.Objects;
+import java.util.Optional;
+
+/**
+ * A Step Functions state machine and its month of executions.
+ *
+ * @param name unique name within an estimate
+ * @param region region code, or empty for the estimator's region
+ * @param workflowType {@link WorkflowType#STANDARD} or {@link WorkflowType#EXPRESS}
+ * @param executionsPerMonth executions started per month
+ * @param transitionsPerExecution state transitions per Standard execution, retries included (ignored for Express)
+ * @param averageDurationMs average Express execution duration, in ms (billed rounded up to 100 ms; ignored for
+ *     Standard)
+ * @param memoryMb the memory an Express execution uses, in MB (1 MB = 1,024 KB; billed in 64 MB chunks)
+ * @param payloadKb the largest input or output of a state or execution, in KiB, if known (checked against the
+ *     256 KiB quota)
+ * @param historyEventsPerExecution events in a Standard execution's history, if known (checked against the quota)
+ */
+public record StateMachine(String name, Optional<String> region, WorkflowType workflowType, long executionsPerMonth,
+        BigDecimal transitionsPerExecution, BigDecimal averageDurationMs, BigDecimal memoryMb,
+        Optional<BigDecimal> payloadKb, Optional<Long> historyEventsPerExecution) implements Resource {
+
+    /** Workload type name. */
+    public static final String TYPE = "step-functions";
+
+    /** The memory an Express execution is billed for when the workload gives none: one 64 MB chunk. */
+    public static final BigDecimal DEFAULT_MEMORY_MB = BigDecimal.valueOf(64);
+
+    /** The two workflow types, which AWS prices differently. */
+    public enum WorkflowType {
+        /** Priced per state transition. */
+        STANDARD,
+        /** Priced per request and GB-second. */
+        EXPRESS;
+
+        /** @return {@code "STANDARD"} or {@code "EXPRESS"}, as CloudFormation writes it */
+        public String awsName() {
+            return name();
+        }
+
+        /**
+         * @param s {@code standard} or {@code express}, in any case
+         * @return the workflow type
+         * @throws IllegalArgumentException naming the allowed values
+         */
+        public static WorkflowType parse(String s) {
+            try {
+                return valueOf(s.trim().toUpperCase(Locale.ROOT));
+            } catch (IllegalArgumentException e) {
+                throw new IllegalArgumentException("must be STANDARD or EXPRESS, was \"" + s + "\"");
+            }
+        }
+    }
+
+    public StateMachine {
+        Objects.requireNonNull(name, "name");
+        if (name.isBlank()) {
+            throw new IllegalArgumentException("name must not be blank");
+        }
+        Objects.requireNonNull(region, "region");
+        Objects.requireNonNull(workflowType, "workflowType");
+        if (executionsPerMonth < 0) {
+            throw new IllegalArgumentException("executionsPerMonth must not be negative: " + executionsPerMonth);
+        }
+        requireNonNegative(transitionsPerExecution, "transitionsPerExecution");
+        requireNonNegative(averageDurationMs, "averageDurationMs");
+        Objects.requireNonNull(memoryMb, "memoryMb");
+        if (memoryMb.signum() <= 0) {
+            throw new IllegalArgumentException("memoryMb must be more than 0: " + memoryMb.toPlainString());
+        }
+        Objects.requireNonNull(payloadKb, "payloadKb");
+        payloadKb.ifPresent(p -> requireNonNegative(p, "payloadKb"));
+        Objects.requireNonNull(historyEventsPerExecution, "historyEventsPerExecution");
+    }
+
+    private static void requireNonNegative(BigDecimal v, String field) {
+        Objects.requireNonNull(v, field);
+        if (v.signum() < 0) {
+            throw new IllegalArgumentException(field + " must not be negative: " + v.toPlainString());
+        }
+    }
+
+    /** @return a Standard workflow of {@code transitions} state transitions per execution */
+    public static StateMachine standard(String name, long executionsPerMonth, long transitions) {
+        return new StateMachine(name, Optional.empty(), WorkflowType.STANDARD, executionsPerMonth,
+                BigDecimal.valueOf(transitions), BigDecimal.ZERO, DEFAULT_MEMORY_MB, Optional.empty(), Optional.empty());
+    }
+
+    /** @return an Express workflow of executions lasting {@code durationMs} on average, using {@code memoryMb} */
+    public static StateMachine express(String name, long executionsPerMonth, BigDecimal durationMs, BigDecimal memoryMb) {
+        return new StateMachine(name, Optional.empty(), WorkflowType.EXPRESS, executionsPerMonth, BigDecimal.ZERO,
+                durationMs, memoryMb, Optional.empty(), Optional.empty());
+    }
+
+    /** @return this state machine in {@code region} (a region code such as {@code "eu-west-1"}) */
+    public StateMachine withRegion(String region) {
+        return new StateMachine(name, Optional.of(region), workflowType, executionsPerMonth, transitionsPerExecution,
+                averageDurationMs, memoryMb, payloadKb, historyEventsPerExecution);
+    }
+
+    /** @return this state machine with {@code n} executions a month */
+    public StateMachine withExecutionsPerMonth(long n) {
+        return new StateMachine(name, region, workflowType, n, transitionsPerExecution, averageDurationMs, memoryMb,
+                payloadKb, historyEventsPerExecution);
+    }
+
+    /** @return this state machine with its largest payload, in KiB */
+    public StateMachine withPayloadKb(BigDecimal kb) {
+        return new StateMachine(name, region, workflowType, executionsPerMonth, transitionsPerExecution,
+                averageDurationMs, memoryMb, Optional.of(kb), historyEventsPerExecution);
+    }
+
+    /** @return this state machine with {@code events} history events per execution */
+    public StateMachine withHistoryEventsPerExecution(long events) {
+        return new StateMachine(name, region, workflowType, executionsPerMonth, transitionsPerExecution,
+                averageDurationMs, memoryMb, payloadKb, Optional.of(events));
+    }
+}
