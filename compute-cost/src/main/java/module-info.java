@@ -18,6 +18,7 @@ module io.github.computecost {
     requires java.net.http;
 
     exports io.github.computecost;
+    exports io.github.computecost.apigateway;
     exports io.github.computecost.budget;
     exports io.github.computecost.compare;
     exports io.github.computecost.compute;

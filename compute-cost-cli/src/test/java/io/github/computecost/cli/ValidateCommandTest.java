@@ -125,9 +125,23 @@ class ValidateCommandTest {
                 "compute-cost/src/test/resources/config/sam-usage.yaml", "--format", "json");
         assertEquals(0, sam.exitCode(), sam.err());
         JsonNode out = TestJson.json().readTree(sam.out());
-        assertEquals(3, out.get("resources").size());
+        // The three functions priced, and the HTTP API SAM creates for OrdersFunction's HttpApi event.
+        assertEquals(4, out.get("resources").size());
+        assertEquals("ServerlessHttpApi", out.get("resources").get(3).get("name").asText());
+        assertEquals("api-gateway", out.get("resources").get(3).get("type").asText());
         assertEquals("template.unknown", out.get("violations").get(0).get("code").asText());
         assertEquals("1.22", out.get("totalMonthlyCostExact").asText());
+        // What no service prices is listed, never dropped: the role and the distribution.
+        List<String> unsupported = new java.util.ArrayList<>();
+        out.get("notPriced").forEach(n -> unsupported.add(n.get("kind").asText() + " " + n.get("resource").asText()
+                + " " + n.get("resourceType").asText()));
+        assertTrue(unsupported.contains("unsupported-type Distribution AWS::CloudFront::Distribution"), unsupported.toString());
+        assertEquals(unsupported.size(), out.get("notPricedCount").asInt());
+        // The API has no usage in the usage file: shown as usage-based with its unit prices, not as a bare zero.
+        assertTrue(out.get("warnings").toString().contains("usage-based: ServerlessHttpApi (api-gateway) has no usage"),
+                out.get("warnings").toString());
+        assertTrue(out.get("warnings").toString().contains("1.00 USD per 1M Requests (first tier) (USE1-ApiGatewayHttpRequest)"),
+                out.get("warnings").toString());
         CliRunner ecs = CliRunner.run("validate", "compute-cost/src/test/resources/config/ecs-fargate-windows.json");
         assertEquals(0, ecs.exitCode(), ecs.out() + ecs.err());
         CliRunner bad = CliRunner.run("estimate", "examples/orders.yaml", "--usage", "compute-cost/src/test/resources/config/sam-usage.yaml");

@@ -30,9 +30,19 @@ import javax.money.MonetaryAmount;
  *     to it
  * @param notPriced the prices that resources left out of the estimate need and the price book lacks, each
  *     naming its resource; empty when every resource was priced
+ * @param unsupported the input's resources of types no service prices (a template's queues and buckets), listed
+ *     as not priced; they do not make the estimate incomplete in {@link #notPriced}'s sense, but its total leaves
+ *     them out
  */
 public record Estimate(String currency, String pricingVersion, boolean freeTier, List<ResourceEstimate> resources,
-        List<String> warnings, Optional<PriceDates> priceDates, LocalDate pricedOn, List<MissingPrice> notPriced) {
+        List<String> warnings, Optional<PriceDates> priceDates, LocalDate pricedOn, List<MissingPrice> notPriced,
+        List<UnsupportedResource> unsupported) {
+
+    /** An estimate whose input had no resource of an unsupported type. */
+    public Estimate(String currency, String pricingVersion, boolean freeTier, List<ResourceEstimate> resources,
+            List<String> warnings, Optional<PriceDates> priceDates, LocalDate pricedOn, List<MissingPrice> notPriced) {
+        this(currency, pricingVersion, freeTier, resources, warnings, priceDates, pricedOn, notPriced, List.of());
+    }
 
     public Estimate {
         Objects.requireNonNull(currency, "currency");
@@ -42,6 +52,13 @@ public record Estimate(String currency, String pricingVersion, boolean freeTier,
         Objects.requireNonNull(priceDates, "priceDates");
         Objects.requireNonNull(pricedOn, "pricedOn");
         notPriced = List.copyOf(notPriced);
+        unsupported = List.copyOf(unsupported);
+    }
+
+    /** @return this estimate with {@code resources} listed as of types no service prices */
+    public Estimate withUnsupported(List<UnsupportedResource> resources) {
+        return new Estimate(currency, pricingVersion, freeTier, this.resources, warnings, priceDates, pricedOn,
+                notPriced, resources);
     }
 
     /** An estimate of every resource given (none left out as not priced). */
@@ -52,7 +69,8 @@ public record Estimate(String currency, String pricingVersion, boolean freeTier,
 
     /** @return this estimate with {@code missing} as its resources not priced */
     public Estimate withNotPriced(List<MissingPrice> missing) {
-        return new Estimate(currency, pricingVersion, freeTier, resources, warnings, priceDates, pricedOn, missing);
+        return new Estimate(currency, pricingVersion, freeTier, resources, warnings, priceDates, pricedOn, missing,
+                unsupported);
     }
 
     /** @return the names of the resources left out as not priced, in order, without repeats */
@@ -72,12 +90,14 @@ public record Estimate(String currency, String pricingVersion, boolean freeTier,
             w = new java.util.ArrayList<>(warnings);
             w.add(warning);
         }
-        return new Estimate(currency, pricingVersion, freeTier, resources, w, priceDates, pricedOn, notPriced);
+        return new Estimate(currency, pricingVersion, freeTier, resources, w, priceDates, pricedOn, notPriced,
+                unsupported);
     }
 
     /** @return this estimate without warnings (to replace them with a caller's own wording) */
     public Estimate withoutWarnings() {
-        return new Estimate(currency, pricingVersion, freeTier, resources, List.of(), priceDates, pricedOn, notPriced);
+        return new Estimate(currency, pricingVersion, freeTier, resources, List.of(), priceDates, pricedOn, notPriced,
+                unsupported);
     }
 
     /** @return whether any line item's unit price was derived by a rule rather than read from a source */

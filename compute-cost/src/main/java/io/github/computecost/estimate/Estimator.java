@@ -308,6 +308,32 @@ public final class Estimator {
         return CostFunction.of(this, Objects.requireNonNull(atVolume, "atVolume"));
     }
 
+    /**
+     * The published prices a resource's usage is charged at, whatever its quantities: for each usage type its meter
+     * uses, in the meter's order, the price table of the resource's region (every tier, the unit, the usage type with
+     * its region prefix). What a resource given no usage will cost per unit (a template's function before traffic).
+     *
+     * @param resource the resource, checked as {@link #estimate} checks it
+     * @return the tables of the usage types the price book prices, possibly empty; those it lacks are left out
+     * @throws InvalidWorkloadException if AWS would reject the resource
+     * @throws PriceUnavailableException if the price book has no table of its service
+     */
+    public List<io.github.computecost.pricing.PriceTable> unitPrices(Resource resource) {
+        MeteredResource m = meter(resource);
+        io.github.computecost.pricing.RegionPrices region = prices.service(m.service()).regions().get(m.region());
+        List<io.github.computecost.pricing.PriceTable> out = new ArrayList<>(m.usage().size());
+        if (region == null) {
+            return out;
+        }
+        Set<String> seen = new HashSet<>();
+        for (io.github.computecost.service.UsageRecord u : m.usage()) {
+            if (seen.add(u.baseUsageType())) {
+                region.find(u.baseUsageType()).ifPresent(out::add);
+            }
+        }
+        return out;
+    }
+
     /** Checks and meters one resource (for {@link CostFunction}), refusing one AWS would reject. */
     MeteredResource meter(Resource resource) {
         List<Step> steps = steps(List.of(resource));

@@ -1,5 +1,6 @@
 package io.github.computecost.estimate;
 
+import io.github.computecost.apigateway.ApiGatewayService;
 import io.github.computecost.ec2.Ec2Service;
 import io.github.computecost.edge.CloudFrontFunctionService;
 import io.github.computecost.edge.LambdaEdgeService;
@@ -35,7 +36,8 @@ public final class Services {
             FargateService.INSTANCE,
             Ec2Service.INSTANCE,
             LightsailService.INSTANCE,
-            StepFunctionsService.INSTANCE);
+            StepFunctionsService.INSTANCE,
+            ApiGatewayService.INSTANCE);
 
     private static final Map<String, Service<?>> BY_TYPE = index();
     private static final Map<Class<?>, Service<?>> BY_CLASS = byClass();

@@ -69,6 +69,7 @@ final class EstimateJson {
         ArrayNode notPriced = root.putArray("notPriced");
         for (var m : e.notPriced()) {
             ObjectNode n = notPriced.addObject();
+            n.put("kind", "missing-price");
             m.resource().ifPresent(r -> n.put("resource", r));
             n.put("service", m.service());
             n.put("region", m.region());
@@ -76,6 +77,14 @@ final class EstimateJson {
             m.beyond().ifPresent(b -> n.put("beyond", Amounts.plain(b)));
             n.put("message", m.message());
         }
+        for (var u : e.unsupported()) {
+            ObjectNode n = notPriced.addObject();
+            n.put("kind", "unsupported-type");
+            n.put("resource", u.name());
+            n.put("resourceType", u.type());
+            n.put("message", u.message());
+        }
+        root.put("notPricedCount", e.notPricedResources().size() + e.unsupported().size());
         ObjectNode rules = root.putObject("derivationRules");
         PriceAgeText.rules(e).forEach((id, rule) -> rules.put(id, rule.description()));
         ArrayNode warnings = root.putArray("warnings");

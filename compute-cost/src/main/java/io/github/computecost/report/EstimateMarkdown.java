@@ -28,7 +28,10 @@ final class EstimateMarkdown {
         for (String m : io.github.computecost.pricing.MissingPrice.messages(e.notPriced())) {
             sb.append("- :warning: **Not priced:** ").append(Markdown.cell(m)).append('\n');
         }
-        if (!e.notPriced().isEmpty()) {
+        for (var u : e.unsupported()) {
+            sb.append("- **Not priced:** ").append(Markdown.cell(u.message())).append('\n');
+        }
+        if (!e.notPriced().isEmpty() || !e.unsupported().isEmpty()) {
             sb.append('\n');
         }
         for (BudgetCheck b : budgets.checks()) {

@@ -53,6 +53,9 @@ final class EstimateText {
         for (String m : io.github.computecost.pricing.MissingPrice.messages(e.notPriced())) {
             sb.append("NOT PRICED: ").append(m).append('\n');
         }
+        for (var u : e.unsupported()) {
+            sb.append("not priced: ").append(u.message()).append('\n');
+        }
         for (String w : e.warnings()) {
             sb.append("warning: ").append(w).append('\n');
         }

@@ -1,5 +1,8 @@
 package io.github.computecost.service;
 
+import com.fasterxml.jackson.databind.JsonNode;
+import java.util.List;
+import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
 
@@ -20,4 +23,39 @@ public interface TemplateMapping<R extends Resource> {
      *     {@link TemplateResource#report} or {@link TemplateResource#unknown})
      */
     Optional<R> read(TemplateResource resource);
+
+    /**
+     * @return the CloudFormation types it reads only as parts of its resources (a REST API's
+     *     {@code AWS::ApiGateway::Stage}, whose cache it prices on the API; its methods, whose calls it prices on the
+     *     API): the template reader does not list them as not priced. The default is none.
+     */
+    default Set<String> partTypes() {
+        return Set.of();
+    }
+
+    /**
+     * The resources a template implies without declaring them, which the reader reads as if declared (SAM creates
+     * {@code ServerlessRestApi} for a function's {@code Api} event that names no API). The default implies none.
+     *
+     * @param template the whole template
+     * @return the implied resources, each of one of {@link #resourceTypes()}, in template order
+     */
+    default List<Implied> impliedResources(JsonNode template) {
+        return List.of();
+    }
+
+    /**
+     * A resource a template implies.
+     *
+     * @param logicalId the logical id it has once deployed ({@code ServerlessRestApi}), which the usage file names
+     * @param type its CloudFormation type, one of the mapping's
+     * @param properties its properties (possibly an empty object)
+     */
+    record Implied(String logicalId, String type, JsonNode properties) {
+        public Implied {
+            Objects.requireNonNull(logicalId, "logicalId");
+            Objects.requireNonNull(type, "type");
+            Objects.requireNonNull(properties, "properties");
+        }
+    }
 }

@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.github.computecost.budget.Budget;
 import io.github.computecost.estimate.Services;
+import io.github.computecost.estimate.UnsupportedResource;
 import io.github.computecost.internal.FieldException;
 import io.github.computecost.internal.Json;
 import io.github.computecost.internal.Json.Obj;
@@ -31,8 +32,10 @@ import java.util.Set;
  * types and documents are priced is the services' to say ({@link TemplateMapping}, {@link DocumentMapping}); this
  * class resolves template values for them.
  *
- * <p>SAM {@code Globals} apply to {@code AWS::Serverless::Function} (maps merge, lists add up, scalars are
- * overridden by the function). A {@code Ref} to a parameter takes the parameter's {@code Default}, and so do the
+ * <p>SAM {@code Globals} apply to {@code AWS::Serverless::Function}, {@code AWS::Serverless::Api} and
+ * {@code AWS::Serverless::HttpApi} (maps merge, lists add up, scalars are overridden by the resource). A resource of
+ * a type no service prices is listed as not priced ({@link Workload#unsupported()}); what SAM implies without a
+ * declaration (the API of a function's {@code Api} event) is read as the services' mappings imply it. A {@code Ref} to a parameter takes the parameter's {@code Default}, and so do the
  * {@code ${Param}} variables of a {@code Fn::Sub}; any other value the template cannot resolve (a parameter without
  * default, a pseudo parameter, {@code Fn::If}, {@code Fn::GetAtt}) is reported as unknown, never guessed: the check
  * that needed it is skipped, and a resource whose price depends on it is not priced.
@@ -45,6 +48,8 @@ final class TemplateReader {
     private final List<Violation> findings = new ArrayList<>();
     private final List<Resource> out = new ArrayList<>();
     private final List<Budget> budgets = new ArrayList<>();
+    private final List<UnsupportedResource> unsupported = new ArrayList<>();
+    private final List<String> withoutUsage = new ArrayList<>();
     private JsonNode parameters = Json.nodes().objectNode();
 
     private TemplateReader(String file, String usageFile, Map<String, Obj> usage) {
@@ -59,28 +64,43 @@ final class TemplateReader {
         TemplateReader r = new TemplateReader(file, usageFile, usage);
         Map<String, TemplateMapping<?>> mappings = new HashMap<>();
         Map<String, Service<?>> owners = new HashMap<>();
+        Set<String> parts = new HashSet<>();
         for (Service<?> s : Services.all()) {
-            s.templates().ifPresent(m -> m.resourceTypes().forEach(t -> {
-                mappings.put(t, m);
-                owners.put(t, s);
-            }));
+            s.templates().ifPresent(m -> {
+                m.resourceTypes().forEach(t -> {
+                    mappings.put(t, m);
+                    owners.put(t, s);
+                });
+                parts.addAll(m.partTypes());
+            });
         }
         try {
             Obj top = Json.root(root);
             r.parameters = root.path("Parameters");
             Map<String, Obj> resources = top.objMap("Resources");
-            JsonNode globals = root.path("Globals").path("Function");
             for (Map.Entry<String, Obj> e : resources.entrySet()) {
                 String type = e.getValue().has("Type") ? e.getValue().raw("Type").asText() : "";
                 TemplateMapping<?> m = mappings.get(type);
+                if (m == null && parts.contains(type)) {
+                    continue; // read by its service as part of another resource (a REST API's stage)
+                }
                 if (m == null) {
-                    continue; // other resource types are not priced
+                    // Listed, never dropped: the total must not look complete when it is not.
+                    r.unsupported.add(new UnsupportedResource(e.getKey(), type.isEmpty() ? "(no Type)" : type,
+                            "compute-cost prices no resource of this type; its cost is not in the total"));
+                    continue;
                 }
                 JsonNode props = e.getValue().has("Properties") ? e.getValue().raw("Properties") : Json.nodes().objectNode();
-                if (type.equals("AWS::Serverless::Function")) {
-                    props = merge(globals, props);
+                r.read(e.getKey(), type, globals(root, type, props), root, owners.get(type), m::read);
+            }
+            // What SAM creates without a declaration (the API of a function's Api event), read as if declared.
+            for (TemplateMapping<?> m : new java.util.LinkedHashSet<>(mappings.values())) {
+                for (TemplateMapping.Implied i : m.impliedResources(root)) {
+                    if (!resources.containsKey(i.logicalId())) {
+                        r.read(i.logicalId(), i.type(), globals(root, i.type(), i.properties()), root,
+                                owners.get(i.type()), m::read);
+                    }
                 }
-                r.read(e.getKey(), type, props, root, owners.get(type), m::read);
             }
         } catch (FieldException e) {
             throw new WorkloadException(file, e.path(), Optional.empty(), e.detail());
@@ -132,6 +152,9 @@ final class TemplateReader {
         }
         if (resource != null) {
             out.add(resource);
+            if (use == null) {
+                withoutUsage.add(resource.name());
+            }
             if (use != null && use.has("budget")) {
                 budgets.add(Budget.of(id, Entry.of(use.node(), use.path()).nonNegative("budget")));
             }
@@ -150,7 +173,8 @@ final class TemplateReader {
         }
         List<Budget> all = new ArrayList<>(header.budgets());
         all.addAll(budgets);
-        return new Workload(header.region(), header.freeTier(), out, List.of(), List.of(), all, header.quotas(), findings);
+        return new Workload(header.region(), header.freeTier(), out, List.of(), List.of(), all, header.quotas(), findings,
+                unsupported, withoutUsage);
     }
 
     /** One template resource, as a service's mapping reads it. */
@@ -278,6 +302,16 @@ final class TemplateReader {
         }
         m.appendTail(sb);
         return Json.nodes().textNode(sb.toString());
+    }
+
+    /** The SAM {@code Globals} section of each SAM resource type that has one. */
+    private static final Map<String, String> GLOBALS = Map.of("AWS::Serverless::Function", "Function",
+            "AWS::Serverless::Api", "Api", "AWS::Serverless::HttpApi", "HttpApi");
+
+    /** @return a resource's properties with its type's SAM {@code Globals} merged under them, if it has any */
+    static JsonNode globals(JsonNode template, String type, JsonNode props) {
+        String section = GLOBALS.get(type);
+        return section == null ? props : merge(template.path("Globals").path(section), props);
     }
 
     /** SAM Globals merged under a function's properties: maps merge, lists add up, the function's scalars win. */

@@ -6,6 +6,7 @@ import io.github.computecost.compare.NeutralWorkload;
 import io.github.computecost.estimate.Assessment;
 import io.github.computecost.estimate.Estimator;
 import io.github.computecost.estimate.Services;
+import io.github.computecost.estimate.UnsupportedResource;
 import io.github.computecost.limits.AccountQuotas;
 import io.github.computecost.limits.ValidationReport;
 import io.github.computecost.limits.Violation;
@@ -31,9 +32,20 @@ import java.util.TreeSet;
  * @param quotas the account's raised quotas, as the file states them
  * @param findings what reading found but could not use (template values it cannot resolve, a task definition that
  *     is not for Fargate), as violations
+ * @param unsupported the template's resources of types no service prices, in template order: listed in the
+ *     estimate as not priced
+ * @param withoutUsage the names of template resources that are priced by usage and that the usage file does not
+ *     name: their cost is shown as usage-based, with its unit prices, not as a bare zero
  */
 public record Workload(Optional<String> region, boolean freeTier, List<Resource> resources, List<NeutralWorkload> plans,
-        List<MemoryTuning> tunings, List<Budget> budgets, AccountQuotas quotas, List<Violation> findings) {
+        List<MemoryTuning> tunings, List<Budget> budgets, AccountQuotas quotas, List<Violation> findings,
+        List<UnsupportedResource> unsupported, List<String> withoutUsage) {
+
+    /** A workload whose input has no unsupported resource and no template resource without usage. */
+    public Workload(Optional<String> region, boolean freeTier, List<Resource> resources, List<NeutralWorkload> plans,
+            List<MemoryTuning> tunings, List<Budget> budgets, AccountQuotas quotas, List<Violation> findings) {
+        this(region, freeTier, resources, plans, tunings, budgets, quotas, findings, List.of(), List.of());
+    }
 
     /** A workload of resources only. */
     public Workload(Optional<String> region, boolean freeTier, List<? extends Resource> resources, List<Budget> budgets,
@@ -54,6 +66,8 @@ public record Workload(Optional<String> region, boolean freeTier, List<Resource>
         budgets = List.copyOf(budgets);
         Objects.requireNonNull(quotas, "quotas");
         findings = List.copyOf(findings);
+        unsupported = List.copyOf(unsupported);
+        withoutUsage = List.copyOf(withoutUsage);
     }
 
     /**
@@ -79,6 +93,53 @@ public record Workload(Optional<String> region, boolean freeTier, List<Resource>
         return out;
     }
 
+    /** The words every warning about a template resource given no usage starts with. */
+    public static final String USAGE_BASED = "usage-based";
+
+    /**
+     * A warning for a template resource the usage file does not name and which costs nothing without usage: its cost
+     * depends on usage, so its unit prices are shown rather than a bare zero.
+     */
+    private Optional<String> usageBased(Estimator estimator, Assessment a, String name) {
+        Optional<io.github.computecost.estimate.ResourceEstimate> r = a.estimate().resources().stream()
+                .filter(x -> x.name().equals(name)).findFirst();
+        if (r.isEmpty() || r.get().monthlyCostExact().signum() != 0) {
+            return Optional.empty(); // rejected, not priced, or costing something without usage (an always-on task)
+        }
+        Resource resource = resources.stream().filter(x -> x.name().equals(name)).findFirst().orElseThrow();
+        List<io.github.computecost.pricing.PriceTable> tables = estimator.unitPrices(resource);
+        List<String> prices = new java.util.ArrayList<>();
+        for (io.github.computecost.pricing.PriceTable t : tables) {
+            if (t.tiers().isEmpty() || t.tiers().get(0).unitPrice().signum() == 0) {
+                continue;
+            }
+            prices.add(perUnit(t.tiers().get(0).unitPrice(), a.estimate().currency(), t.unit())
+                    + (t.isTiered() ? " (first tier)" : "") + " (" + t.usageType() + ")");
+        }
+        return Optional.of(USAGE_BASED + ": " + name + " (" + r.get().type() + ") has no usage in the usage file, so "
+                + "it is priced at none; its cost depends on usage"
+                + (prices.isEmpty() ? "" : ": " + String.join(", ", prices))
+                + "; give its usage with --usage to price it");
+    }
+
+    /** @return {@code 0.20 USD per 1M Requests}: a unit price scaled up until it shows cents */
+    static String perUnit(java.math.BigDecimal price, String currency, String unit) {
+        java.math.BigDecimal p = price;
+        String per = "";
+        for (String[] step : new String[][] {{"1000", "1K "}, {"1000", "1M "}, {"1000", "1B "}}) {
+            if (p.compareTo(new java.math.BigDecimal("0.01")) >= 0) {
+                break;
+            }
+            p = p.multiply(new java.math.BigDecimal(step[0]));
+            per = step[1];
+        }
+        java.math.BigDecimal shown = p.stripTrailingZeros();
+        if (shown.scale() < 2) {
+            shown = shown.setScale(2);
+        }
+        return shown.toPlainString() + " " + currency + " per " + (per.isEmpty() ? "" : per) + unit;
+    }
+
     /**
      * @param prices the price book to rate against
      * @return an estimator with this workload's default region, free-tier setting and quotas
@@ -97,6 +158,15 @@ public record Workload(Optional<String> region, boolean freeTier, List<Resource>
      */
     public Assessment assess(Estimator estimator) {
         Assessment a = estimator.assess(resources);
+        if (!unsupported.isEmpty()) {
+            a = new Assessment(a.estimate().withUnsupported(unsupported), a.violations());
+        }
+        for (String name : withoutUsage) {
+            Optional<String> warning = usageBased(estimator, a, name);
+            if (warning.isPresent()) {
+                a = new Assessment(a.estimate().withWarning(warning.get()), a.violations());
+            }
+        }
         return findings.isEmpty() ? a : new Assessment(a.estimate(), new ValidationReport(findings).and(a.violations()));
     }
 }

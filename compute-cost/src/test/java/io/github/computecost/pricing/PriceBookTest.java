@@ -47,8 +47,12 @@ class PriceBookTest {
         assertSame(book, PriceBook.bundled());
         assertEquals("USD", book.currency());
         assertEquals(PriceBook.AWS, book.id());
-        assertTrue(book.version().startsWith("AWSLambda@2026-12-02,AWSLambdaEdge@2026-12-02,AmazonCloudFront@"),
-                book.version());
+        // One service@dataVersion per table, sorted by service code, one per registered service's table.
+        java.util.List<String> parts = java.util.List.of(book.version().split(","));
+        assertEquals(parts.stream().sorted().toList(), parts, book.version());
+        assertTrue(book.version().startsWith("AWSLambda@2026-12-02,AWSLambdaEdge@2026-12-02,"), book.version());
+        assertTrue(parts.contains("AmazonCloudFront@2026-12-02"), book.version());
+        assertTrue(parts.stream().allMatch(p -> p.matches("[A-Za-z0-9]+@\\d{4}-\\d{2}-\\d{2}")), book.version());
         assertTrue(book.has("AmazonECSFargateSpot"));
         ServicePrices lambda = book.service("AWSLambda");
         assertEquals(23, lambda.regionCodes().size(), "the 23 commercial regions of the calculator map");
