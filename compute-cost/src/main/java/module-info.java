@@ -24,6 +24,7 @@ module io.github.computecost {
     exports io.github.computecost.compute;
     exports io.github.computecost.ec2;
     exports io.github.computecost.edge;
+    exports io.github.computecost.eks;
     exports io.github.computecost.estimate;
     exports io.github.computecost.fargate;
     exports io.github.computecost.lambda;

@@ -20,8 +20,9 @@ class ArchitectureTest {
     static final JavaClasses CLASSES = new ClassFileImporter()
             .withImportOption(ImportOption.Predefined.DO_NOT_INCLUDE_TESTS).importPackages(ROOT);
 
-    /** The service folders. */
-    static final List<String> SERVICES = List.of("lambda", "edge", "fargate", "ec2", "lightsail");
+    /** The service folders: every registered service's package, so a new service is checked without naming it here. */
+    static final List<String> SERVICES = io.github.computecost.estimate.Services.all().stream()
+            .map(s -> s.resourceType().getPackageName().substring(ROOT.length() + 1)).distinct().sorted().toList();
     /** The core below the services: the exception, vocabulary, money, limits, helpers, the price book. */
     static final String[] BASE = {ROOT, p("money"), p("compute"), p("limits"), p("internal"), p("pricing")};
     /** The layers that use the services: the pipeline, the features and the front ends. */

@@ -10,6 +10,7 @@ import io.github.computecost.service.PriceListMapping;
 import io.github.computecost.service.Service;
 import io.github.computecost.service.ServiceContext;
 import io.github.computecost.service.Sizing;
+import io.github.computecost.service.TemplateMapping;
 import io.github.computecost.service.SizingRequest;
 import java.math.BigDecimal;
 import java.util.ArrayList;
@@ -83,6 +84,12 @@ public final class Ec2Service implements Service<Ec2Instance> {
     @Override
     public MeteredResource meter(Ec2Instance i, ServiceContext context) {
         return Ec2Meter.meter(i, context.tables(Ec2Tables.SCHEMA), context.region());
+    }
+
+    /** EKS managed node groups: their nodes are EC2 instances. */
+    @Override
+    public Optional<TemplateMapping<Ec2Instance>> templates() {
+        return Optional.of(Ec2Templates.INSTANCE);
     }
 
     private static final Optional<FixedPointMeter<Ec2Instance>> FIXED_POINT =

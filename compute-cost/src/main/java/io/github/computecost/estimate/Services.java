@@ -3,7 +3,9 @@ package io.github.computecost.estimate;
 import io.github.computecost.apigateway.ApiGatewayService;
 import io.github.computecost.ec2.Ec2Service;
 import io.github.computecost.edge.CloudFrontFunctionService;
+import io.github.computecost.eks.EksService;
 import io.github.computecost.edge.LambdaEdgeService;
+import io.github.computecost.fargate.EksFargateService;
 import io.github.computecost.fargate.FargateService;
 import io.github.computecost.lambda.LambdaService;
 import io.github.computecost.lightsail.LightsailService;
@@ -37,7 +39,9 @@ public final class Services {
             Ec2Service.INSTANCE,
             LightsailService.INSTANCE,
             StepFunctionsService.INSTANCE,
-            ApiGatewayService.INSTANCE);
+            ApiGatewayService.INSTANCE,
+            EksService.INSTANCE,
+            EksFargateService.INSTANCE);
 
     private static final Map<String, Service<?>> BY_TYPE = index();
     private static final Map<Class<?>, Service<?>> BY_CLASS = byClass();

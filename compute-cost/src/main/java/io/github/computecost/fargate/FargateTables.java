@@ -24,10 +24,11 @@ import java.util.Optional;
  * @param includedEphemeralStorageGb ephemeral storage included in the price, GB
  * @param hourScale the decimals billed seconds are turned into hours with
  * @param fixed the same as {@code long}s, for the fixed-point route; null where one is beyond it
+ * @param eksPodMemoryOverheadMb the memory Fargate adds to an EKS pod's request for Kubernetes' components, MB
  */
 public record FargateTables(List<FargateSize> sizes, Limit ephemeralStorageGb, Limit windowsMinimumVcpu,
         AllowedValues windowsArchitectures, BigDecimal minimumSecondsLinux, BigDecimal minimumSecondsWindows,
-        BigDecimal includedEphemeralStorageGb, int hourScale, Fixed fixed) {
+        BigDecimal includedEphemeralStorageGb, int hourScale, Fixed fixed, BigDecimal eksPodMemoryOverheadMb) {
 
     /**
      * The sizes and rules the fixed-point route checks, in {@code long}s: vCPU and memory as hundredths.
@@ -98,6 +99,15 @@ public record FargateTables(List<FargateSize> sizes, Limit ephemeralStorageGb, L
         }
     }
 
+    /**
+     * The Fargate size an EKS pod is billed for.
+     *
+     * @param vcpu vCPUs
+     * @param memoryGb memory, GB (1024 MB)
+     */
+    public record PodSize(BigDecimal vcpu, BigDecimal memoryGb) {
+    }
+
     public FargateTables {
         sizes = List.copyOf(sizes);
     }
@@ -115,7 +125,33 @@ public record FargateTables(List<FargateSize> sizes, Limit ephemeralStorageGb, L
         BigDecimal included = t.billingRule("includedEphemeralStorageGb");
         List<FargateSize> list = List.copyOf(sizes.values());
         return new FargateTables(list, storage, windowsVcpu, t.allowedValues("windowsArchitectures"), linux, windows,
-                included, t.wholeBillingRule("hourScale"), Fixed.of(list, storage, windowsVcpu, linux, windows, included));
+                included, t.wholeBillingRule("hourScale"), Fixed.of(list, storage, windowsVcpu, linux, windows, included),
+                t.billingRule("eksPodMemoryOverheadMb"));
+    }
+
+    /**
+     * The task size Fargate runs an EKS pod on: the smallest size of at least the pod's vCPUs whose memory holds
+     * the pod's memory plus {@link #eksPodMemoryOverheadMb()}, and the smallest such memory
+     * (https://docs.aws.amazon.com/eks/latest/userguide/fargate-pod-configuration.html).
+     *
+     * @param vcpu the pod's vCPU request (the larger of its largest init container's and its long-running
+     *     containers' sum)
+     * @param memoryMb the pod's memory request, MB, the same way
+     * @return the size it is billed for, or empty when no size holds it
+     */
+    public Optional<PodSize> podSize(BigDecimal vcpu, BigDecimal memoryMb) {
+        BigDecimal needGb = memoryMb.add(eksPodMemoryOverheadMb).divide(BigDecimal.valueOf(1024));
+        for (FargateSize s : sizes) {
+            if (s.vcpu().compareTo(vcpu) < 0) {
+                continue;
+            }
+            for (BigDecimal gb : s.memoryGb()) {
+                if (gb.compareTo(needGb) >= 0) {
+                    return Optional.of(new PodSize(s.vcpu(), gb));
+                }
+            }
+        }
+        return Optional.empty();
     }
 
     /** @return the size of {@code vcpu} vCPUs, if Fargate has one */

@@ -150,7 +150,11 @@ final class TemplateReader {
             boolean inUsage = e.path().startsWith("$") && usageFile != null;
             throw new WorkloadException(inUsage ? usageFile : file, e.path(), Optional.of(id), e.detail());
         }
-        if (resource != null) {
+        if (resource == null) {
+            // The mapping reported why (a value the template cannot resolve): still listed, never dropped.
+            unsupported.add(new UnsupportedResource(id, type, "cannot be priced from the template and the usage file "
+                    + "(see its warning); its cost is not in the total"));
+        } else {
             out.add(resource);
             if (use == null) {
                 withoutUsage.add(resource.name());

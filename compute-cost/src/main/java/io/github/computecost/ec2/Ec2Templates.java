@@ -1,0 +1,108 @@
+package io.github.computecost.ec2;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import io.github.computecost.compute.OperatingSystem;
+import io.github.computecost.limits.Severity;
+import io.github.computecost.limits.Violation;
+import io.github.computecost.service.Entry;
+import io.github.computecost.service.TemplateMapping;
+import io.github.computecost.service.TemplateResource;
+import java.math.BigDecimal;
+import java.util.Optional;
+import java.util.Set;
+
+/**
+ * Amazon EKS managed node groups in templates ({@code AWS::EKS::Nodegroup}): their nodes are EC2 instances, priced
+ * as EC2 prices them. The instance type is the first of {@code InstanceTypes} (or the usage file's
+ * {@code instanceType}), the count {@code ScalingConfig.DesiredSize} (or the usage file's {@code count}), the
+ * operating system Windows for a {@code WINDOWS_*} {@code AmiType}, Linux otherwise. Spot capacity needs the
+ * user's assumed discount ({@code spotDiscountPercent}); the nodes' EBS volumes are not priced, and say so.
+ * Stateless.
+ */
+final class Ec2Templates implements TemplateMapping<Ec2Instance> {
+
+    static final Ec2Templates INSTANCE = new Ec2Templates();
+
+    private static final Set<String> USAGE = Set.of("region", "instanceType", "count", "hoursPerMonth",
+            "spotDiscountPercent");
+
+    private Ec2Templates() {
+    }
+
+    @Override
+    public Set<String> resourceTypes() {
+        return Set.of("AWS::EKS::Nodegroup");
+    }
+
+    @Override
+    public Optional<Ec2Instance> read(TemplateResource t) {
+        String id = t.logicalId();
+        JsonNode p = t.properties();
+        Optional<Entry> use = t.usage();
+        use.ifPresent(u -> u.allowOnly(USAGE));
+        // The instance type: the usage file's, else the first of InstanceTypes.
+        String type = use.flatMap(u -> u.optString("instanceType")).orElse(null);
+        if (type == null) {
+            Optional<JsonNode> types = t.resolve(p.path("InstanceTypes"));
+            if (types.isPresent() && types.get().isArray() && types.get().size() > 0) {
+                Optional<JsonNode> first = t.resolve(types.get().get(0));
+                if (first.isEmpty() || !first.get().isTextual()) {
+                    t.unknown("InstanceTypes", "the node group is not priced (give instanceType in the usage file)");
+                    return Optional.empty();
+                }
+                type = first.get().asText();
+                if (types.get().size() > 1) {
+                    t.report(new Violation("template.assumed", Severity.WARNING, id, "InstanceTypes",
+                            types.get().toString(), "one instance type", id + ": the node group may launch any of "
+                                    + types.get().size() + " instance types; priced as " + type + ", the first (give "
+                                    + "instanceType in the usage file to choose another)"));
+                }
+            } else {
+                t.unknown(p.has("LaunchTemplate") ? "LaunchTemplate" : "InstanceTypes", "the node group's instance "
+                        + "type is not in its properties, so it is not priced (give instanceType in the usage file)");
+                return Optional.empty();
+            }
+        }
+        Integer count = use.filter(u -> u.has("count")).map(u -> u.nonNegativeInt("count")).orElse(null);
+        if (count == null) {
+            Optional<BigDecimal> desired = t.number(p.path("ScalingConfig"), "DesiredSize",
+                    "the node count is unknown, so the node group is not priced (give count in the usage file)");
+            if (desired.isEmpty()) {
+                if (!p.path("ScalingConfig").has("DesiredSize")) {
+                    t.unknown("ScalingConfig.DesiredSize", "the node count is unknown, so the node group is not priced "
+                            + "(give count in the usage file)");
+                }
+                return Optional.empty();
+            }
+            try {
+                count = desired.get().intValueExact();
+            } catch (ArithmeticException e) {
+                throw t.error("ScalingConfig.DesiredSize", "must be a whole number, was " + desired.get().toPlainString());
+            }
+        }
+        Optional<JsonNode> ami = t.resolve(p.path("AmiType"));
+        OperatingSystem os = ami.filter(JsonNode::isTextual).map(a -> a.asText().startsWith("WINDOWS_")
+                ? OperatingSystem.WINDOWS : OperatingSystem.LINUX).orElse(OperatingSystem.LINUX);
+        Optional<BigDecimal> spot = use.flatMap(u -> u.optNonNegative("spotDiscountPercent"));
+        Optional<JsonNode> capacity = t.resolve(p.path("CapacityType"));
+        if (capacity.isPresent() && capacity.get().isTextual() && capacity.get().asText().equals("SPOT")
+                && spot.isEmpty()) {
+            t.report(new Violation("template.spot", Severity.WARNING, id, "CapacityType", "SPOT",
+                    "spotDiscountPercent in the usage file", id + ": a Spot node group's price is Spot's, which no "
+                            + "bundled source gives; it is not priced (give spotDiscountPercent, your assumption, in "
+                            + "the usage file)"));
+            return Optional.empty();
+        }
+        BigDecimal disk = t.number(p, "DiskSize", "the size of the nodes' volumes is unknown").orElse(BigDecimal.valueOf(20));
+        t.report(new Violation("template.not-priced-part", Severity.WARNING, id, "DiskSize", disk.toPlainString(),
+                "EBS volumes", id + ": each node's " + disk.toPlainString() + " GB EBS volume is not priced (EBS is "
+                        + "not a service compute-cost prices)"));
+        BigDecimal hours = use.map(u -> u.nonNegative("hoursPerMonth", Ec2Instance.HOURS_PER_MONTH))
+                .orElse(Ec2Instance.HOURS_PER_MONTH);
+        int n = count;
+        String it = type;
+        Optional<String> region = use.flatMap(u -> u.optString("region"));
+        return Optional.of(use.map(u -> u.step("hoursPerMonth", () -> new Ec2Instance(id, region, it, os, n, hours, spot)))
+                .orElseGet(() -> new Ec2Instance(id, region, it, os, n, hours, spot)));
+    }
+}

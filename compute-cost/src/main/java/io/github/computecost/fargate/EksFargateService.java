@@ -1,0 +1,134 @@
+package io.github.computecost.fargate;
+
+import io.github.computecost.compute.Architecture;
+import io.github.computecost.compute.Calendar;
+import io.github.computecost.compute.OperatingSystem;
+import io.github.computecost.limits.Severity;
+import io.github.computecost.limits.ValidationReport;
+import io.github.computecost.limits.Violation;
+import io.github.computecost.pricing.TableSchema;
+import io.github.computecost.service.Entry;
+import io.github.computecost.service.MeteredResource;
+import io.github.computecost.service.Service;
+import io.github.computecost.service.ServiceContext;
+import io.github.computecost.service.TemplateMapping;
+import io.github.computecost.service.TemplateResource;
+import java.math.BigDecimal;
+import java.util.List;
+import java.util.Optional;
+import java.util.Set;
+
+/**
+ * Amazon EKS pods on AWS Fargate as the estimator knows them: workload type {@code eks-fargate}, each pod billed as
+ * the Fargate task size its requests round up to (after the 256 MB Fargate adds for Kubernetes' components), at
+ * Fargate's Linux/x86 prices; the template resource {@code AWS::EKS::FargateProfile}, whose pods the usage file
+ * describes. The cluster's own fee is the {@code eks} service's. Stateless and thread-safe.
+ */
+public final class EksFargateService implements Service<EksFargatePods>, TemplateMapping<EksFargatePods> {
+
+    /** The one instance. */
+    public static final EksFargateService INSTANCE = new EksFargateService();
+
+    private static final Set<String> USAGE = Set.of("region", "pods", "podVcpu", "podMemoryMb", "hoursPerMonth");
+
+    private EksFargateService() {
+    }
+
+    @Override
+    public String type() {
+        return EksFargatePods.TYPE;
+    }
+
+    @Override
+    public Class<EksFargatePods> resourceType() {
+        return EksFargatePods.class;
+    }
+
+    @Override
+    public String title() {
+        return "AWS Fargate for Amazon EKS";
+    }
+
+    @Override
+    public List<String> tables() {
+        return List.of(FargateService.TABLE);
+    }
+
+    @Override
+    public List<TableSchema<?>> schemas() {
+        return List.of(FargateTables.SCHEMA);
+    }
+
+    @Override
+    public EksFargatePods read(Entry r) {
+        r.allowOnly(USAGE);
+        return pods(r, r.string("name"), r.optString("region"));
+    }
+
+    private static EksFargatePods pods(Entry r, String name, Optional<String> region) {
+        int pods = r.nonNegativeInt("pods", 1);
+        // Kubernetes' default when a pod requests nothing: Fargate's smallest size.
+        BigDecimal vcpu = r.nonNegative("podVcpu", BigDecimal.ZERO);
+        BigDecimal memory = r.nonNegative("podMemoryMb", BigDecimal.ZERO);
+        BigDecimal hours = r.nonNegative("hoursPerMonth", Calendar.HOURS_PER_MONTH);
+        return r.step("hoursPerMonth", () -> new EksFargatePods(name, region, pods, vcpu, memory, hours));
+    }
+
+    @Override
+    public ValidationReport check(EksFargatePods p, ServiceContext context) {
+        FargateTables t = context.tables(FargateTables.SCHEMA);
+        if (t.podSize(p.podVcpu(), p.podMemoryMb()).isPresent()) {
+            return ValidationReport.EMPTY;
+        }
+        FargateTables.FargateSize largest = t.sizes().get(t.sizes().size() - 1);
+        String limit = "at most " + FargateLimits.plain(largest.vcpu()) + " vCPU and "
+                + FargateLimits.plain(largest.memoryGb().get(largest.memoryGb().size() - 1)) + " GB with "
+                + FargateLimits.plain(t.eksPodMemoryOverheadMb()) + " MB added";
+        return new ValidationReport(List.of(new Violation("fargate.eks.pod-size", Severity.ERROR, p.name(),
+                "podVcpu", FargateLimits.plain(p.podVcpu()) + " vCPU, " + FargateLimits.plain(p.podMemoryMb()) + " MB",
+                limit, p.name() + ": no Fargate size holds a pod requesting " + FargateLimits.plain(p.podVcpu())
+                        + " vCPU and " + FargateLimits.plain(p.podMemoryMb()) + " MB (" + limit + ")")));
+    }
+
+    @Override
+    public MeteredResource meter(EksFargatePods p, ServiceContext context) {
+        FargateTables t = context.tables(FargateTables.SCHEMA);
+        FargateTables.PodSize size = t.podSize(p.podVcpu(), p.podMemoryMb()).orElseThrow();
+        FargateTask task = new FargateTask(p.name(), p.region(), Architecture.X86_64, OperatingSystem.LINUX,
+                size.vcpu(), size.memoryGb(), t.includedEphemeralStorageGb().intValueExact(),
+                new FargateTask.Running(p.pods(), p.hoursPerMonth()), false);
+        MeteredResource m = FargateMeter.meter(task, t, context.region());
+        List<String> notes = new java.util.ArrayList<>(m.notes());
+        notes.add("Each pod requests " + FargateLimits.plain(p.podVcpu()) + " vCPU and "
+                + FargateLimits.plain(p.podMemoryMb()) + " MB; with the " + FargateLimits.plain(t.eksPodMemoryOverheadMb())
+                + " MB Fargate adds for Kubernetes' components it runs on a " + FargateLimits.plain(size.vcpu())
+                + " vCPU / " + FargateLimits.plain(size.memoryGb()) + " GB Fargate size, which is what is billed. The "
+                + "cluster's fee is its eks resource's.");
+        return new MeteredResource(m.name(), EksFargatePods.TYPE, m.service(), m.region(), m.usage(), notes);
+    }
+
+    @Override
+    public Optional<TemplateMapping<EksFargatePods>> templates() {
+        return Optional.of(this);
+    }
+
+    // ---------------------------------------------------------------- templates
+
+    @Override
+    public Set<String> resourceTypes() {
+        return Set.of("AWS::EKS::FargateProfile");
+    }
+
+    /** A profile says which pods run on Fargate; their number and requests come from the usage file. */
+    @Override
+    public Optional<EksFargatePods> read(TemplateResource t) {
+        Optional<Entry> u = t.usage();
+        if (u.isEmpty()) {
+            return Optional.of(new EksFargatePods(t.logicalId(), Optional.empty(), 0, BigDecimal.ZERO, BigDecimal.ZERO,
+                    Calendar.HOURS_PER_MONTH));
+        }
+        Entry use = u.get();
+        use.allowOnly(USAGE);
+        return Optional.of(pods(use, t.logicalId(), use.optString("region")));
+    }
+}
