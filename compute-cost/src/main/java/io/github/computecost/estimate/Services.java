@@ -2,6 +2,7 @@ package io.github.computecost.estimate;
 
 import io.github.computecost.apigateway.ApiGatewayService;
 import io.github.computecost.ec2.Ec2Service;
+import io.github.computecost.ecr.EcrService;
 import io.github.computecost.edge.CloudFrontFunctionService;
 import io.github.computecost.eks.EksService;
 import io.github.computecost.edge.LambdaEdgeService;
@@ -41,7 +42,8 @@ public final class Services {
             StepFunctionsService.INSTANCE,
             ApiGatewayService.INSTANCE,
             EksService.INSTANCE,
-            EksFargateService.INSTANCE);
+            EksFargateService.INSTANCE,
+            EcrService.INSTANCE);
 
     private static final Map<String, Service<?>> BY_TYPE = index();
     private static final Map<Class<?>, Service<?>> BY_CLASS = byClass();
