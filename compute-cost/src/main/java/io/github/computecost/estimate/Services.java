@@ -1,6 +1,7 @@
 package io.github.computecost.estimate;
 
 import io.github.computecost.apigateway.ApiGatewayService;
+import io.github.computecost.apprunner.AppRunnerService;
 import io.github.computecost.ec2.Ec2Service;
 import io.github.computecost.ecr.EcrService;
 import io.github.computecost.edge.CloudFrontFunctionService;
@@ -43,7 +44,8 @@ public final class Services {
             ApiGatewayService.INSTANCE,
             EksService.INSTANCE,
             EksFargateService.INSTANCE,
-            EcrService.INSTANCE);
+            EcrService.INSTANCE,
+            AppRunnerService.INSTANCE);
 
     private static final Map<String, Service<?>> BY_TYPE = index();
     private static final Map<Class<?>, Service<?>> BY_CLASS = byClass();
