@@ -1,5 +1,7 @@
 package io.github.computecost.apigateway;
 
+import static io.github.computecost.money.Amounts.plain;
+
 import io.github.computecost.limits.AccountQuotas;
 import io.github.computecost.limits.Severity;
 import io.github.computecost.limits.ValidationReport;
@@ -136,10 +138,5 @@ final class ApiGatewayMeter {
     /** @return how many metering increments a call or message of {@code sizeKb} counts as: at least one */
     static BigDecimal units(BigDecimal sizeKb, BigDecimal incrementKb) {
         return sizeKb.divide(incrementKb, 0, RoundingMode.CEILING).max(BigDecimal.ONE);
-    }
-
-    static String plain(BigDecimal v) {
-        BigDecimal s = v.stripTrailingZeros();
-        return (s.scale() < 0 ? s.setScale(0) : s).toPlainString();
     }
 }

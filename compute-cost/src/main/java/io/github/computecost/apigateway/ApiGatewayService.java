@@ -11,7 +11,6 @@ import io.github.computecost.service.ServiceContext;
 import io.github.computecost.service.TemplateMapping;
 import java.math.BigDecimal;
 import java.util.ArrayList;
-import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
@@ -35,13 +34,6 @@ public final class ApiGatewayService implements Service<ApiGatewayApi> {
     static final Set<String> USAGE = Set.of("region", "requestsPerMonth", "averageRequestSizeKb", "messagesPerMonth",
             "averageMessageSizeKb", "connectionMinutesPerMonth", "cacheHoursPerMonth", "integrationTimeoutSeconds",
             "payloadMb");
-    private static final Set<String> KEYS;
-
-    static {
-        Set<String> k = new LinkedHashSet<>(USAGE);
-        k.addAll(List.of("apiType", "endpointType", "cacheSizeGb"));
-        KEYS = Set.copyOf(k);
-    }
 
     private ApiGatewayService() {
     }
@@ -78,7 +70,7 @@ public final class ApiGatewayService implements Service<ApiGatewayApi> {
 
     @Override
     public ApiGatewayApi read(Entry r) {
-        r.allowOnly(KEYS);
+        r.allowOnly(USAGE, "apiType", "endpointType", "cacheSizeGb");
         ApiGatewayApi.ApiType type = r.parse("apiType", ApiGatewayApi.ApiType::parse);
         // AWS's default for a REST API is an edge-optimized endpoint.
         String endpoint = type != ApiGatewayApi.ApiType.REST ? "REGIONAL"

@@ -44,13 +44,6 @@ public final class AppRunnerService implements Service<AppRunnerService.AppRunne
 
     private static final Set<String> USAGE = Set.of("region", "instances", "hoursPerMonth", "activeInstanceHoursPerMonth",
             "buildMinutesPerMonth", "automaticDeployments");
-    private static final Set<String> KEYS;
-
-    static {
-        java.util.Set<String> k = new java.util.LinkedHashSet<>(USAGE);
-        k.addAll(List.of("vcpu", "memoryGb"));
-        KEYS = Set.copyOf(k);
-    }
 
     /**
      * An App Runner service and its month.
@@ -132,7 +125,7 @@ public final class AppRunnerService implements Service<AppRunnerService.AppRunne
 
     @Override
     public AppRunnerApp read(Entry r) {
-        r.allowOnly(KEYS);
+        r.allowOnly(USAGE, "vcpu", "memoryGb");
         return usage(r, r.string("name"), r.optString("region"), r.positive("vcpu"), r.positive("memoryGb"));
     }
 

@@ -35,7 +35,6 @@ public final class EksService implements Service<EksCluster>, TemplateMapping<Ek
     static final String EXTENDED_HOURS = "AmazonEKS-Hours:extendedSupport";
 
     private static final Set<String> USAGE = Set.of("region", "support", "hoursPerMonth");
-    private static final Set<String> KEYS = Set.of("region", "support", "hoursPerMonth", "kubernetesVersion");
 
     private EksService() {
     }
@@ -67,7 +66,7 @@ public final class EksService implements Service<EksCluster>, TemplateMapping<Ek
 
     @Override
     public EksCluster read(Entry r) {
-        r.allowOnly(KEYS);
+        r.allowOnly(USAGE, "kubernetesVersion");
         EksCluster.Support support = r.parse("support", EksCluster.Support::parse, EksCluster.Support.STANDARD);
         BigDecimal hours = r.nonNegative("hoursPerMonth", Calendar.HOURS_PER_MONTH);
         return r.step("hoursPerMonth", () -> new EksCluster(r.string("name"), r.optString("region"), support,

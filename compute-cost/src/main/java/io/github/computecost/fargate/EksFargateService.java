@@ -6,6 +6,7 @@ import io.github.computecost.compute.OperatingSystem;
 import io.github.computecost.limits.Severity;
 import io.github.computecost.limits.ValidationReport;
 import io.github.computecost.limits.Violation;
+import io.github.computecost.money.Amounts;
 import io.github.computecost.pricing.TableSchema;
 import io.github.computecost.service.Entry;
 import io.github.computecost.service.MeteredResource;
@@ -81,13 +82,13 @@ public final class EksFargateService implements Service<EksFargatePods>, Templat
             return ValidationReport.EMPTY;
         }
         FargateTables.FargateSize largest = t.sizes().get(t.sizes().size() - 1);
-        String limit = "at most " + FargateLimits.plain(largest.vcpu()) + " vCPU and "
-                + FargateLimits.plain(largest.memoryGb().get(largest.memoryGb().size() - 1)) + " GB with "
-                + FargateLimits.plain(t.eksPodMemoryOverheadMb()) + " MB added";
+        String limit = "at most " + Amounts.plain(largest.vcpu()) + " vCPU and "
+                + Amounts.plain(largest.memoryGb().get(largest.memoryGb().size() - 1)) + " GB with "
+                + Amounts.plain(t.eksPodMemoryOverheadMb()) + " MB added";
         return new ValidationReport(List.of(new Violation("fargate.eks.pod-size", Severity.ERROR, p.name(),
-                "podVcpu", FargateLimits.plain(p.podVcpu()) + " vCPU, " + FargateLimits.plain(p.podMemoryMb()) + " MB",
-                limit, p.name() + ": no Fargate size holds a pod requesting " + FargateLimits.plain(p.podVcpu())
-                        + " vCPU and " + FargateLimits.plain(p.podMemoryMb()) + " MB (" + limit + ")")));
+                "podVcpu", Amounts.plain(p.podVcpu()) + " vCPU, " + Amounts.plain(p.podMemoryMb()) + " MB",
+                limit, p.name() + ": no Fargate size holds a pod requesting " + Amounts.plain(p.podVcpu())
+                        + " vCPU and " + Amounts.plain(p.podMemoryMb()) + " MB (" + limit + ")")));
     }
 
     @Override
@@ -99,10 +100,10 @@ public final class EksFargateService implements Service<EksFargatePods>, Templat
                 new FargateTask.Running(p.pods(), p.hoursPerMonth()), false);
         MeteredResource m = FargateMeter.meter(task, t, context.region());
         List<String> notes = new java.util.ArrayList<>(m.notes());
-        notes.add("Each pod requests " + FargateLimits.plain(p.podVcpu()) + " vCPU and "
-                + FargateLimits.plain(p.podMemoryMb()) + " MB; with the " + FargateLimits.plain(t.eksPodMemoryOverheadMb())
-                + " MB Fargate adds for Kubernetes' components it runs on a " + FargateLimits.plain(size.vcpu())
-                + " vCPU / " + FargateLimits.plain(size.memoryGb()) + " GB Fargate size, which is what is billed. The "
+        notes.add("Each pod requests " + Amounts.plain(p.podVcpu()) + " vCPU and "
+                + Amounts.plain(p.podMemoryMb()) + " MB; with the " + Amounts.plain(t.eksPodMemoryOverheadMb())
+                + " MB Fargate adds for Kubernetes' components it runs on a " + Amounts.plain(size.vcpu())
+                + " vCPU / " + Amounts.plain(size.memoryGb()) + " GB Fargate size, which is what is billed. The "
                 + "cluster's fee is its eks resource's.");
         return new MeteredResource(m.name(), EksFargatePods.TYPE, m.service(), m.region(), m.usage(), notes);
     }

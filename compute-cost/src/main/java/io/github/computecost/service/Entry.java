@@ -76,6 +76,13 @@ public final class Entry {
         obj.allowOnly(all);
     }
 
+    /** As {@link #allowOnly(String...)}: {@code keys} (a service's usage keys) and {@code more} (its own). */
+    public void allowOnly(Set<String> keys, String... more) {
+        Set<String> all = new LinkedHashSet<>(keys);
+        all.addAll(Arrays.asList(more));
+        allowOnly(all);
+    }
+
     /** Fails naming every key that is not one of {@code keys} (for nested objects: no common keys). */
     public void allowExactly(String... keys) {
         obj.allowOnly(new LinkedHashSet<>(Arrays.asList(keys)));

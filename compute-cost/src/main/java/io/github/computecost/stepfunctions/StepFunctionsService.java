@@ -32,15 +32,8 @@ public final class StepFunctionsService implements Service<StateMachine>, Templa
     /** The keys of a workload entry and of a template's usage entry. */
     private static final Set<String> USAGE = Set.of("region", "executionsPerMonth", "transitionsPerExecution",
             "averageDurationMs", "memoryMb", "payloadKb", "historyEventsPerExecution");
-    private static final Set<String> KEYS = union(USAGE, Set.of("workflowType"));
 
     private StepFunctionsService() {
-    }
-
-    private static Set<String> union(Set<String> a, Set<String> b) {
-        java.util.Set<String> all = new java.util.LinkedHashSet<>(a);
-        all.addAll(b);
-        return Set.copyOf(all);
     }
 
     @Override
@@ -70,7 +63,7 @@ public final class StepFunctionsService implements Service<StateMachine>, Templa
 
     @Override
     public StateMachine read(Entry r) {
-        r.allowOnly(KEYS);
+        r.allowOnly(USAGE, "workflowType");
         StateMachine.WorkflowType type = r.parse("workflowType", StateMachine.WorkflowType::parse);
         return usage(r, r.string("name"), r.optString("region"), type);
     }
