@@ -110,7 +110,7 @@ public final class WorkloadPlanner {
         BigDecimal concurrency = peakConcurrency(w);
         SizingRequest request = new SizingRequest(w.name(), r, w.requestsPerMonth(), w.durationMs(), w.memoryMb(),
                 concurrency, w.needsLongRuns(), w.needsGpu(), w.needsWindows());
-        ServiceContext context = new ServiceContext(prices, r, AccountQuotas.DEFAULTS);
+        ServiceContext context = Services.context(prices, r, AccountQuotas.DEFAULTS);
         Estimator estimator = estimator();
         List<ComputeOption> options = new ArrayList<>();
         Map<String, Sizing.Traffic> traffic = new LinkedHashMap<>();

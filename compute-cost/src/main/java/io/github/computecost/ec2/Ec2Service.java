@@ -58,6 +58,13 @@ public final class Ec2Service implements Service<Ec2Instance> {
         return List.of(TABLE);
     }
 
+    /** EC2 rents the instances that ECS tasks, Batch jobs and Lambda Managed Instances run on. */
+    @Override
+    public Optional<io.github.computecost.service.InstanceHours> instanceHours(
+            io.github.computecost.pricing.PriceBook prices) {
+        return Ec2InstanceHours.of(prices);
+    }
+
     @Override
     public List<TableSchema<?>> schemas() {
         return List.of(Ec2Tables.SCHEMA);

@@ -141,6 +141,10 @@ public final class CostFunction {
 
     private static void collect(Map<String, BigDecimal[]> usage, MeteredResource m, int i) {
         for (UsageRecord u : m.usage()) {
+            if (u.table().isPresent() || u.adjustment().isPresent()) {
+                throw new IllegalArgumentException(m.name() + ": its usage is priced in more than one table or at "
+                        + "factors of its own; it has no cost function of one table");
+            }
             BigDecimal[] q = usage.computeIfAbsent((u.freeTierEligible() ? "E:" : "N:") + u.baseUsageType(),
                     k -> new BigDecimal[] {BigDecimal.ZERO, BigDecimal.ZERO, BigDecimal.ZERO});
             q[i] = q[i].add(u.quantity());

@@ -285,7 +285,7 @@ public final class Estimator {
         Optional<FixedPointMeter<Resource>> route = service.fixedPoint();
         if (route.isPresent()) {
             // The service's fixed-point route vouches for what it prices (valid, priced, in range) or declines.
-            ServiceContext context = new ServiceContext(prices, service.regionOf(resource, region), quotas);
+            ServiceContext context = Services.context(prices, service.regionOf(resource, region), quotas);
             Optional<BigDecimal> fast = route.get().monthlyCost(resource, context, freeTier);
             if (fast.isPresent()) {
                 return fast.get();
@@ -320,14 +320,15 @@ public final class Estimator {
      */
     public List<io.github.computecost.pricing.PriceTable> unitPrices(Resource resource) {
         MeteredResource m = meter(resource);
-        io.github.computecost.pricing.RegionPrices region = prices.service(m.service()).regions().get(m.region());
         List<io.github.computecost.pricing.PriceTable> out = new ArrayList<>(m.usage().size());
-        if (region == null) {
-            return out;
-        }
         Set<String> seen = new HashSet<>();
         for (io.github.computecost.service.UsageRecord u : m.usage()) {
-            if (seen.add(u.baseUsageType())) {
+            String table = u.tableOr(m.service());
+            if (!seen.add(table + " " + u.baseUsageType()) || !prices.has(table)) {
+                continue;
+            }
+            io.github.computecost.pricing.RegionPrices region = prices.service(table).regions().get(m.region());
+            if (region != null) {
                 region.find(u.baseUsageType()).ifPresent(out::add);
             }
         }
@@ -350,7 +351,7 @@ public final class Estimator {
         for (Resource r : resources) {
             Objects.requireNonNull(r, "a resource is null");
             Service<Resource> service = Services.of(r);
-            steps.add(new Step(r, service, new ServiceContext(prices, service.regionOf(r, region), quotas)));
+            steps.add(new Step(r, service, Services.context(prices, service.regionOf(r, region), quotas)));
         }
         RatingEngine.requireUniqueNames(resources, Resource::name);
         return steps;
@@ -388,7 +389,7 @@ public final class Estimator {
         ServiceContext account = null;
         for (int i = 0; i < services.size(); i++) {
             if (placed.get(i).size() > 1) { // what resources share needs two of them
-                account = account != null ? account : new ServiceContext(prices, region, quotas);
+                account = account != null ? account : Services.context(prices, region, quotas);
                 out.addAll(services.get(i).checkAccount(placed.get(i), account).violations());
             }
         }

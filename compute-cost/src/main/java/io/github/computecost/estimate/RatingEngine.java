@@ -60,14 +60,30 @@ public final class RatingEngine {
         final int resource;
         final String baseUsageType;
         final boolean eligible;
+        /** The table that prices it when not its resource's, else null. */
+        final String table;
+        /** Its own price factor, else null (the resource's adjustments apply). */
+        final MeteredResource.Adjustment adjustment;
         BigDecimal quantity = BigDecimal.ZERO;
         BigDecimal free = BigDecimal.ZERO;
         List<LineItem> lines = List.of();
 
-        Entry(int resource, String baseUsageType, boolean eligible) {
+        Entry(int resource, UsageRecord u) {
             this.resource = resource;
-            this.baseUsageType = baseUsageType;
-            this.eligible = eligible;
+            this.baseUsageType = u.baseUsageType();
+            this.eligible = u.freeTierEligible();
+            this.table = u.table().orElse(null);
+            this.adjustment = u.adjustment().orElse(null);
+        }
+
+        boolean holds(UsageRecord u) {
+            return eligible == u.freeTierEligible() && baseUsageType.equals(u.baseUsageType())
+                    && java.util.Objects.equals(table, u.table().orElse(null))
+                    && java.util.Objects.equals(adjustment, u.adjustment().orElse(null));
+        }
+
+        String service(MeteredResource r) {
+            return table == null ? r.service() : table;
         }
     }
 
@@ -171,9 +187,9 @@ public final class RatingEngine {
         }
     }
 
-    /** Each resource's records merged per (usage type, eligibility), in first-seen order. */
+    /** Each resource's records merged per (usage type, eligibility, table, own factor), in first-seen order. */
     private static List<List<Entry>> merge(List<MeteredResource> resources) {
-        // Merge each resource's records per (usage type, eligibility), keeping first-seen order.
+        // Merge each resource's records per (usage type, eligibility, table, own factor), keeping first-seen order.
         List<List<Entry>> perResource = new ArrayList<>(resources.size());
         for (int i = 0; i < resources.size(); i++) {
             // A resource has a handful of usage types: a linear search beats a map (this runs per resource of a
@@ -185,13 +201,13 @@ public final class RatingEngine {
                 Entry e = null;
                 for (int mi = 0; mi < merged.size(); mi++) {
                     Entry m = merged.get(mi);
-                    if (m.eligible == u.freeTierEligible() && m.baseUsageType.equals(u.baseUsageType())) {
+                    if (m.holds(u)) {
                         e = m;
                         break;
                     }
                 }
                 if (e == null) {
-                    e = new Entry(i, u.baseUsageType(), u.freeTierEligible());
+                    e = new Entry(i, u);
                     merged.add(e);
                 }
                 e.quantity = plus(e.quantity, u.quantity());
@@ -221,16 +237,16 @@ public final class RatingEngine {
                     if (index == null) {
                         for (int gi = 0; gi < groups.size(); gi++) {
                             Group x = groups.get(gi);
-                            if (x.is(r.service(), r.region(), e.baseUsageType)) {
+                            if (x.is(e.service(r), r.region(), e.baseUsageType)) {
                                 g = x;
                                 break;
                             }
                         }
                     } else {
-                        g = index.get(new GroupKey(r.service(), r.region(), e.baseUsageType));
+                        g = index.get(new GroupKey(e.service(r), r.region(), e.baseUsageType));
                     }
                     if (g == null) {
-                        g = group(r.service(), r.region(), e.baseUsageType);
+                        g = group(e.service(r), r.region(), e.baseUsageType);
                         groups.add(g);
                         if (index != null) {
                             index.put(g.key, g);
@@ -329,9 +345,9 @@ public final class RatingEngine {
             BigDecimal position = BigDecimal.ZERO;
             for (int ei = 0; ei < g.entries.size(); ei++) {
                 Entry e = g.entries.get(ei);
-                MeteredResource.Adjustment adj = null;
+                MeteredResource.Adjustment adj = e.adjustment;
                 List<MeteredResource.Adjustment> adjustments = resources.get(e.resource).adjustments();
-                for (int ai = 0; ai < adjustments.size(); ai++) {
+                for (int ai = 0; adj == null && ai < adjustments.size(); ai++) {
                     if (adjustments.get(ai).baseUsageType().equals(k.baseUsageType())) {
                         adj = adjustments.get(ai);
                         break;

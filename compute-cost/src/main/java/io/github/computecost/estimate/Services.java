@@ -76,6 +76,31 @@ public final class Services {
         return ALL;
     }
 
+    /**
+     * @param prices the price book
+     * @return the instances the registry's instance-renting service (EC2) offers in it, for the services that run on
+     *     them; empty when the price book lacks that service's table
+     */
+    public static Optional<io.github.computecost.service.InstanceHours> instanceHours(
+            io.github.computecost.pricing.PriceBook prices) {
+        for (Service<?> s : ALL) {
+            Optional<io.github.computecost.service.InstanceHours> h = s.instanceHours(prices);
+            if (h.isPresent()) {
+                return h;
+            }
+        }
+        return Optional.empty();
+    }
+
+    /**
+     * @return a context for one resource: the price book, its region, the account's quotas and the price book's
+     *     instances
+     */
+    public static io.github.computecost.service.ServiceContext context(io.github.computecost.pricing.PriceBook prices,
+            String region, io.github.computecost.limits.AccountQuotas quotas) {
+        return new io.github.computecost.service.ServiceContext(prices, region, quotas, instanceHours(prices));
+    }
+
     /** @return the workload-file type names, sorted */
     public static SortedSet<String> types() {
         return new TreeSet<>(BY_TYPE.keySet());

@@ -11,7 +11,7 @@ import java.util.Optional;
  * Lambda's fixed-point route: one plain function (requests, tiered duration, ephemeral storage, free tier) metered in
  * {@code long}s and rated by the engine's fixed-point rater ({@link FixedPoint}). A duration of s decimals makes
  * GB-seconds the integer N = requests × duration × 10^s × memoryMb over 10^(s+3) × 2^10, exactly. It declines (and
- * the estimator uses the engine) for anything it does not vouch for: provisioned concurrency, SnapStart, any setting
+ * the estimator uses the engine) for anything it does not vouch for: provisioned concurrency, SnapStart, cold starts, durable executions, Managed Instances, any setting
  * only the full check reads (timeout, packages, peak traffic), a limit outside the table's, a duration of more than
  * 6 decimals, an unpriced region or price, and overflow. A property test holds it to the engine to the last digit.
  */
@@ -34,7 +34,8 @@ final class LambdaFastPath implements FixedPointMeter<LambdaFunction> {
     @Override
     public Optional<BigDecimal> monthlyCost(LambdaFunction fn, ServiceContext context, boolean freeTier) {
         if (fn.provisionedConcurrency().isPresent() || fn.snapStart().isPresent()
-                || fn.configuration() != LambdaConfiguration.NONE) {
+                || fn.configuration() != LambdaConfiguration.NONE || fn.coldStarts().isPresent()
+                || fn.durable().isPresent() || fn.managedInstances().isPresent()) {
             return Optional.empty();
         }
         LambdaTables tables = context.prices().tablesIfPriced(LambdaTables.SCHEMA);

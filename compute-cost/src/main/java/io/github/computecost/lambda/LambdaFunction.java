@@ -34,11 +34,16 @@ import java.util.Optional;
  * @param runtime the Lambda runtime identifier ({@code "python3.12"}, {@code "java21"}), if known; decides
  *     whether SnapStart is charged
  * @param configuration settings checked against AWS's limits (timeout, package sizes, peak traffic, ...)
+ * @param coldStarts cold starts and their INIT phase, billed as duration (since 2025-08-01), if given
+ * @param durable durable executions (operations, data written and retained), if it is a durable function
+ * @param managedInstances the EC2 instances it runs on, if it is on Lambda Managed Instances (then it has no
+ *     duration charge)
  */
 public record LambdaFunction(String name, Optional<String> region, Architecture architecture, int memoryMb,
         int ephemeralStorageMb, long requestsPerMonth, BigDecimal averageDurationMs,
         Optional<ProvisionedConcurrency> provisionedConcurrency, Optional<SnapStart> snapStart,
-        Optional<String> runtime, LambdaConfiguration configuration) implements Resource {
+        Optional<String> runtime, LambdaConfiguration configuration, Optional<ColdStarts> coldStarts,
+        Optional<DurableExecutions> durable, Optional<ManagedInstances> managedInstances) implements Resource {
 
     /** Workload type name, as in workload files. */
     public static final String TYPE = "lambda";
@@ -69,6 +74,9 @@ public record LambdaFunction(String name, Optional<String> region, Architecture 
         Objects.requireNonNull(snapStart, "snapStart");
         Objects.requireNonNull(runtime, "runtime");
         Objects.requireNonNull(configuration, "configuration");
+        Objects.requireNonNull(coldStarts, "coldStarts");
+        Objects.requireNonNull(durable, "durable");
+        Objects.requireNonNull(managedInstances, "managedInstances");
     }
 
     /** @return a builder with AWS's defaults: x86_64, 128 MB memory, 512 MB /tmp, no traffic */
@@ -89,18 +97,20 @@ public record LambdaFunction(String name, Optional<String> region, Architecture 
         b.snapStart = snapStart;
         b.runtime = runtime;
         b.configuration = configuration;
+        b.coldStarts = coldStarts;
+        b.durable = durable;
+        b.managedInstances = managedInstances;
         return b;
     }
 
     /** @return a copy of this function under another name */
     public LambdaFunction withName(String newName) {
-        return new LambdaFunction(newName, region, architecture, memoryMb, ephemeralStorageMb, requestsPerMonth,
-                averageDurationMs, provisionedConcurrency, snapStart, runtime, configuration);
+        return toBuilder().renamed(newName).build();
     }
 
     /** Builds a {@link LambdaFunction}. Not thread-safe; each setter checks its value at once. */
     public static final class Builder {
-        private final String name;
+        private String name;
         private Optional<String> region = Optional.empty();
         private Architecture architecture = Architecture.X86_64;
         private int memoryMb = 128;
@@ -111,6 +121,9 @@ public record LambdaFunction(String name, Optional<String> region, Architecture 
         private Optional<SnapStart> snapStart = Optional.empty();
         private Optional<String> runtime = Optional.empty();
         private LambdaConfiguration configuration = LambdaConfiguration.NONE;
+        private Optional<ColdStarts> coldStarts = Optional.empty();
+        private Optional<DurableExecutions> durable = Optional.empty();
+        private Optional<ManagedInstances> managedInstances = Optional.empty();
 
         private Builder(String name) {
             this.name = Objects.requireNonNull(name, "name");
@@ -198,10 +211,34 @@ public record LambdaFunction(String name, Optional<String> region, Architecture 
             return this;
         }
 
+        private Builder renamed(String newName) {
+            this.name = Objects.requireNonNull(newName, "name");
+            return this;
+        }
+
+        /** @param coldStarts cold starts and their INIT phase, billed as duration */
+        public Builder coldStarts(ColdStarts coldStarts) {
+            this.coldStarts = Optional.of(Objects.requireNonNull(coldStarts, "coldStarts"));
+            return this;
+        }
+
+        /** @param durable the durable executions of a durable function */
+        public Builder durable(DurableExecutions durable) {
+            this.durable = Optional.of(Objects.requireNonNull(durable, "durable"));
+            return this;
+        }
+
+        /** @param managedInstances the EC2 instances of a function on Lambda Managed Instances */
+        public Builder managedInstances(ManagedInstances managedInstances) {
+            this.managedInstances = Optional.of(Objects.requireNonNull(managedInstances, "managedInstances"));
+            return this;
+        }
+
         /** @return the function */
         public LambdaFunction build() {
             return new LambdaFunction(name, region, architecture, memoryMb, ephemeralStorageMb, requestsPerMonth,
-                    averageDurationMs, provisionedConcurrency, snapStart, runtime, configuration);
+                    averageDurationMs, provisionedConcurrency, snapStart, runtime, configuration, coldStarts, durable,
+                    managedInstances);
         }
     }
 }

@@ -13,6 +13,7 @@ import java.math.MathContext;
 import java.math.RoundingMode;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 
 /**
@@ -107,6 +108,62 @@ public final class LambdaLimits {
             }
         });
         return new ValidationReport(out);
+    }
+
+    /**
+     * The checks of the newer billing models: cold starts, durable executions, Managed Instances. Each combination AWS
+     * publishes no price for is refused, never guessed.
+     *
+     * @param instances the instance catalog Managed Instances are placed on, where the price book has one
+     */
+    static List<Violation> billingModels(LambdaFunction fn, LambdaTables t,
+            Optional<io.github.computecost.service.InstanceHours> instances) {
+        List<Violation> out = new ArrayList<>(0);
+        String name = fn.name();
+        if (fn.coldStarts().isPresent() && fn.provisionedConcurrency().isPresent()) {
+            out.add(new Violation("lambda.cold-starts.provisioned", Severity.ERROR, name, "coldStarts", "given",
+                    "only on functions without provisioned concurrency", name + ": coldStarts is for on-demand "
+                            + "functions; provisioned environments are initialised ahead and billed as provisioned "
+                            + "concurrency"));
+        }
+        fn.durable().ifPresent(d -> LimitChecks.range(out, name, "Lambda durable functions", t.durableRetentionDays(),
+                "durable.retentionDays", d.retentionDays(), "lambda.durable.retention"));
+        if (fn.managedInstances().isEmpty()) {
+            return out;
+        }
+        ManagedInstances mi = fn.managedInstances().get();
+        Map<String, Boolean> others = new java.util.LinkedHashMap<>();
+        others.put("provisionedConcurrency", fn.provisionedConcurrency().isPresent());
+        others.put("snapStart", fn.snapStart().isPresent());
+        others.put("coldStarts", fn.coldStarts().isPresent());
+        others.forEach((field, given) -> {
+            if (given) {
+                out.add(new Violation("lambda.managed-instances.combination", Severity.ERROR, name, field, "given",
+                        "not with managedInstances", name + ": " + field + " with managedInstances: AWS publishes no "
+                                + "price for the combination (Managed Instances bill instances, not duration)"));
+            }
+        });
+        if (instances.isEmpty()) {
+            out.add(new Violation("lambda.managed-instances.catalog", Severity.ERROR, name,
+                    "managedInstances.instanceType", mi.instanceType(), "a price book with EC2 instances",
+                    name + ": the price book has no EC2 instance catalog to price Managed Instances with"));
+            return out;
+        }
+        Optional<io.github.computecost.service.InstanceHours.InstanceShape> shape = instances.get()
+                .shape(mi.instanceType());
+        if (shape.isEmpty()) {
+            out.add(new Violation("lambda.managed-instances.instance-type", Severity.ERROR, name,
+                    "managedInstances.instanceType", mi.instanceType(), "an EC2 instance type of the catalog",
+                    name + ": managedInstances.instanceType " + mi.instanceType() + " is not an instance type the EC2 "
+                            + "catalog gives the vCPUs and memory of"));
+        } else if (shape.get().architecture().isPresent()
+                && !shape.get().architecture().get().equals(fn.architecture().awsName())) {
+            out.add(new Violation("lambda.managed-instances.architecture", Severity.ERROR, name, "architecture",
+                    fn.architecture().awsName(), shape.get().architecture().get(), name + ": architecture "
+                            + fn.architecture().awsName() + " does not run on " + mi.instanceType() + " ("
+                            + shape.get().architecture().get() + ")"));
+        }
+        return out;
     }
 
     /**

@@ -22,6 +22,10 @@ final class LambdaMeter {
     static final String STORAGE = "Lambda-Storage-GB-Second";
     static final String PROVISIONED = "Lambda-Provisioned-Concurrency";
     static final String PROVISIONED_DURATION = "Lambda-Provisioned-GB-Second";
+    /** Durable functions (our names: AWS's usage types for them are not in our sources). */
+    static final String DURABLE_OPERATIONS = "Lambda-Durable-Operations";
+    static final String DURABLE_WRITTEN = "Lambda-Durable-Data-Written-GB";
+    static final String DURABLE_RETAINED = "Lambda-Durable-Data-Retained-GB-Days";
     /** The x86 usage types with an Arm twin. */
     static final List<String> WITH_ARM_TWIN = List.of(REQUEST, DURATION, STORAGE, PROVISIONED, PROVISIONED_DURATION);
 
@@ -36,8 +40,12 @@ final class LambdaMeter {
     private LambdaMeter() {
     }
 
-    static MeteredResource meter(LambdaFunction fn, LambdaTables t, String region) {
-
+    static MeteredResource meter(LambdaFunction fn, LambdaTables t, String region,
+            java.util.Optional<io.github.computecost.service.InstanceHours> instances) {
+        if (fn.managedInstances().isPresent()) {
+            return managedInstances(fn, t, region, instances.orElseThrow(() -> new IllegalStateException(
+                    "no instance catalog: the checks refuse Managed Instances without one")));
+        }
         boolean arm64 = fn.architecture() == Architecture.ARM64;
         BigDecimal memoryGb = gb(fn.memoryMb());
         BigDecimal requests = BigDecimal.valueOf(fn.requestsPerMonth());
@@ -49,6 +57,13 @@ final class LambdaMeter {
             usage.add(new UsageRecord(usageType(REQUEST, arm64), requests, true));
             usage.add(new UsageRecord(usageType(DURATION, arm64),
                     executionSeconds.multiply(memoryGb), true));
+            fn.coldStarts().ifPresent(cs -> {
+                BigDecimal initSeconds = seconds(BigDecimal.valueOf(cs.perMonth()).multiply(cs.initDurationMs()));
+                usage.add(new UsageRecord(usageType(DURATION, arm64), initSeconds.multiply(memoryGb), true));
+                notes.add("INIT phase billed as duration (AWS, since 2025-08-01): " + cs.perMonth() + " cold starts × "
+                        + cs.initDurationMs().stripTrailingZeros().toPlainString() + " ms = "
+                        + initSeconds.stripTrailingZeros().toPlainString() + " s at " + fn.memoryMb() + " MB.");
+            });
         } else {
             var pc = fn.provisionedConcurrency().get();
             BigDecimal concurrency = BigDecimal.valueOf(pc.concurrency());
@@ -95,6 +110,57 @@ final class LambdaMeter {
             }
         }
 
+        fn.durable().ifPresent(d -> durable(d, t, usage, notes));
+
+        return new MeteredResource(fn.name(), LambdaFunction.TYPE, LambdaService.TABLE, region, usage, notes);
+    }
+
+    /**
+     * Durable executions: operations; data written, KB turned into GB by the table's factor (1,000,000, as AWS's
+     * example does); data retained, counted in GB-days (GB × (running + retention days)), which the table prices at
+     * AWS's $0.15 per GB-month over a 30-day month, as AWS's example prorates: exact where GB-months would not be.
+     */
+    private static void durable(DurableExecutions d, LambdaTables t, List<UsageRecord> usage, List<String> notes) {
+        BigDecimal executions = BigDecimal.valueOf(d.executionsPerMonth());
+        usage.add(new UsageRecord(DURABLE_OPERATIONS,
+                executions.multiply(BigDecimal.valueOf(d.operationsPerExecution())), false));
+        BigDecimal kb = executions.multiply(d.dataWrittenKbPerExecution());
+        BigDecimal gb = kb.divide(t.durableKbPerGb()); // a power of ten in AWS's rule: exact
+        usage.add(new UsageRecord(DURABLE_WRITTEN, gb, false));
+        BigDecimal days = d.runningDays().add(d.retentionDays());
+        usage.add(new UsageRecord(DURABLE_RETAINED, gb.multiply(days), false));
+        notes.add("Durable data kept " + d.runningDays().stripTrailingZeros().toPlainString() + " days while running and "
+                + d.retentionDays().stripTrailingZeros().toPlainString() + " days after completion, priced per GB-day "
+                + "of a 30-day month as AWS's example prorates its $0.15 per GB-month.");
+    }
+
+    /**
+     * Lambda Managed Instances: requests (no free tier, as AWS's example), the instance-hours at EC2's on-demand
+     * price (less the user's assumed discount) and the management fee, the table's share of that on-demand price.
+     */
+    private static MeteredResource managedInstances(LambdaFunction fn, LambdaTables t, String region,
+            io.github.computecost.service.InstanceHours instances) {
+        ManagedInstances mi = fn.managedInstances().get();
+        var shape = instances.shape(mi.instanceType()).orElseThrow(() -> new IllegalStateException(
+                "unknown instance type: the checks refuse it"));
+        boolean arm64 = shape.architecture().map("arm64"::equals).orElse(fn.architecture() == Architecture.ARM64);
+        List<UsageRecord> usage = new ArrayList<>(3);
+        List<String> notes = new ArrayList<>(2);
+        usage.add(new UsageRecord(usageType(REQUEST, arm64), BigDecimal.valueOf(fn.requestsPerMonth()), false));
+        UsageRecord hours = UsageRecord.in(instances.table(), shape.linuxUsageType(), mi.instanceHoursPerMonth(), false);
+        if (mi.ec2DiscountPercent().isPresent()) {
+            BigDecimal p = mi.ec2DiscountPercent().get();
+            hours = hours.at(BigDecimal.ONE.subtract(p.movePointLeft(2)), "assumed "
+                    + p.stripTrailingZeros().toPlainString() + "% below on-demand: a Savings Plan or Reserved Instances");
+        }
+        usage.add(hours);
+        BigDecimal fee = t.managedInstancesFeeRate();
+        usage.add(UsageRecord.in(instances.table(), shape.linuxUsageType(), mi.instanceHoursPerMonth(), false)
+                .at(fee, "Lambda Managed Instances management fee, " + fee.movePointRight(2).stripTrailingZeros()
+                        .toPlainString() + "% of the on-demand price"));
+        notes.add("Lambda Managed Instances: " + mi.instanceHoursPerMonth().stripTrailingZeros().toPlainString()
+                + " instance-hours of " + mi.instanceType() + " as given; no duration charge. AWS's example applies no "
+                + "free tier to the requests, nor do we.");
         return new MeteredResource(fn.name(), LambdaFunction.TYPE, LambdaService.TABLE, region, usage, notes);
     }
 

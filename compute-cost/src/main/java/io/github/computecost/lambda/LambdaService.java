@@ -42,7 +42,7 @@ public final class LambdaService implements Service<LambdaFunction> {
     private static final Set<String> KEYS = Set.of("region", "architecture", "memoryMb", "ephemeralStorageMb",
             "requestsPerMonth", "durationMs", "provisionedConcurrency", "snapStart", "runtime", "timeoutSeconds",
             "environmentVariables", "layers", "packageZippedMb", "packageUnzippedMb", "containerImageMb",
-            "invocation", "payloadKb", "peakRequestsPerSecond", "peakFactor");
+            "invocation", "payloadKb", "peakRequestsPerSecond", "peakFactor", "coldStarts", "durable", "managedInstances");
 
     private LambdaService() {
     }
@@ -116,7 +116,36 @@ public final class LambdaService implements Service<LambdaFunction> {
             long restores = ss.nonNegativeLong("restoresPerMonth");
             b.snapStart(ss.step("activeHoursPerMonth", () -> new SnapStart(versions, hours, restores)));
         });
+        billingModels(r, b);
         return b.build();
+    }
+
+    /**
+     * The blocks of Lambda's newer billing models, read the same way from a workload entry and from a template
+     * function's usage entry: {@code coldStarts}, {@code durable}, {@code managedInstances}.
+     */
+    static void billingModels(Entry r, LambdaFunction.Builder b) {
+        r.optObj("coldStarts").ifPresent(cs -> {
+            cs.allowExactly("perMonth", "initDurationMs");
+            b.coldStarts(new ColdStarts(cs.nonNegativeLong("perMonth"), cs.nonNegative("initDurationMs")));
+        });
+        r.optObj("durable").ifPresent(d -> {
+            d.allowExactly("executionsPerMonth", "operationsPerExecution", "dataWrittenKbPerExecution",
+                    "runningDays", "retentionDays");
+            long executions = d.nonNegativeLong("executionsPerMonth");
+            long operations = d.positiveInt("operationsPerExecution");
+            BigDecimal kb = d.nonNegative("dataWrittenKbPerExecution");
+            BigDecimal running = d.nonNegative("runningDays", BigDecimal.ZERO);
+            BigDecimal retention = d.nonNegative("retentionDays", DurableExecutions.DEFAULT_RETENTION_DAYS);
+            b.durable(new DurableExecutions(executions, operations, kb, running, retention));
+        });
+        r.optObj("managedInstances").ifPresent(mi -> {
+            mi.allowExactly("instanceType", "instanceHoursPerMonth", "ec2DiscountPercent");
+            String type = mi.string("instanceType");
+            BigDecimal hours = mi.nonNegative("instanceHoursPerMonth");
+            Optional<BigDecimal> discount = mi.optNonNegative("ec2DiscountPercent");
+            b.managedInstances(mi.step("ec2DiscountPercent", () -> new ManagedInstances(type, hours, discount)));
+        });
     }
 
     /**
@@ -137,7 +166,12 @@ public final class LambdaService implements Service<LambdaFunction> {
 
     @Override
     public ValidationReport check(LambdaFunction fn, ServiceContext context) {
-        return LambdaLimits.check(fn, context.tables(LambdaTables.SCHEMA), context.quotas());
+        LambdaTables t = context.tables(LambdaTables.SCHEMA);
+        ValidationReport limits = LambdaLimits.check(fn, t, context.quotas());
+        if (fn.coldStarts().isEmpty() && fn.durable().isEmpty() && fn.managedInstances().isEmpty()) {
+            return limits;
+        }
+        return limits.and(new ValidationReport(LambdaLimits.billingModels(fn, t, context.instances())));
     }
 
     /** Lambda's concurrency quota is per account and region: the functions of a region share it. */
@@ -174,7 +208,7 @@ public final class LambdaService implements Service<LambdaFunction> {
 
     @Override
     public MeteredResource meter(LambdaFunction fn, ServiceContext context) {
-        return LambdaMeter.meter(fn, context.tables(LambdaTables.SCHEMA), context.region());
+        return LambdaMeter.meter(fn, context.tables(LambdaTables.SCHEMA), context.region(), context.instances());
     }
 
     @Override

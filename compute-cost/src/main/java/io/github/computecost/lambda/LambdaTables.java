@@ -26,13 +26,18 @@ import java.math.BigDecimal;
  * @param includedEphemeralStorageMb /tmp included in the price, MB
  * @param provisionedConcurrencyIncrementSeconds the block provisioned concurrency time is billed in, s
  * @param snapStartCacheMinimumSeconds the least SnapStart cache time billed per active version, s
+ * @param durableRetentionDays a durable function's retention after completion, days (min and max)
+ * @param durableKbPerGb the KB in a GB of durable data written, as AWS's example counts them
+ * @param managedInstancesFeeRate the management fee of Lambda Managed Instances, as a share of the EC2 on-demand
+ *     price (0.15)
  * @param fixed the same limits as {@code long}s, for the fixed-point route (null where one is not a whole number)
  */
 public record LambdaTables(Limit memoryMb, Limit ephemeralStorageMb, Limit timeoutSeconds,
         Limit environmentVariablesBytes, Limit layers, Limit packageZippedMb, Limit packageUnzippedMb,
         Limit containerImageMb, Limit payloadKbSync, Limit payloadKbAsync, Limit concurrentExecutions,
         BigDecimal includedEphemeralStorageMb, BigDecimal provisionedConcurrencyIncrementSeconds,
-        BigDecimal snapStartCacheMinimumSeconds, Fixed fixed) {
+        BigDecimal snapStartCacheMinimumSeconds, Limit durableRetentionDays, BigDecimal durableKbPerGb,
+        BigDecimal managedInstancesFeeRate, Fixed fixed) {
 
     /**
      * The limits the fixed-point route checks, as whole numbers.
@@ -63,7 +68,8 @@ public record LambdaTables(Limit memoryMb, Limit ephemeralStorageMb, Limit timeo
                 t.limitWithMax("containerImageMb"), t.limitWithMax("payloadKb.sync"), t.limitWithMax("payloadKb.async"),
                 t.limitWithMax("concurrentExecutions"), included,
                 t.positiveBillingRule("provisionedConcurrencyIncrementSeconds"), t.billingRule("snapStartCacheMinimumSeconds"),
-                fixed);
+                t.range("durableRetentionDays"), t.positiveBillingRule("durableKbPerGb"),
+                t.billingRule("managedInstancesFeeRate"), fixed);
     }
 
     private static long whole(BigDecimal v) {

@@ -25,7 +25,8 @@ final class LambdaTemplates implements TemplateMapping<LambdaFunction> {
 
     /** The keys of a usage entry for a template function. */
     private static final Set<String> USAGE = Set.of("region", "requestsPerMonth", "durationMs", "peakRequestsPerSecond",
-            "peakFactor", "provisionedConcurrencyHoursPerMonth", "payloadKb", "invocation");
+            "peakFactor", "provisionedConcurrencyHoursPerMonth", "payloadKb", "invocation", "coldStarts", "durable",
+            "managedInstances");
 
     private LambdaTemplates() {
     }
@@ -110,6 +111,7 @@ final class LambdaTemplates implements TemplateMapping<LambdaFunction> {
             b.requestsPerMonth(use.nonNegativeLong("requestsPerMonth", 0));
             use.optNonNegative("durationMs").ifPresent(b::averageDurationMs);
             LambdaService.traffic(use, c);
+            LambdaService.billingModels(use, b);
             pcHours = use.nonNegative("provisionedConcurrencyHoursPerMonth", pcHours);
             if (provisioned > 0) {
                 int concurrency = provisioned;
@@ -121,7 +123,13 @@ final class LambdaTemplates implements TemplateMapping<LambdaFunction> {
             b.provisionedConcurrency(ProvisionedConcurrency.of(provisioned, pcHours));
         }
         b.configuration(c.build());
-        return Optional.of(b.build());
+        LambdaFunction fn = b.build();
+        if (p.has("CapacityProviderConfig") && fn.managedInstances().isEmpty()) {
+            // On Lambda Managed Instances it has no duration charge but instances: never price it as on-demand.
+            throw t.error("CapacityProviderConfig", "the function runs on Lambda Managed Instances: give "
+                    + "managedInstances (instanceType, instanceHoursPerMonth) in its usage entry");
+        }
+        return Optional.of(fn);
     }
 
     private static int whole(TemplateResource t, String key, BigDecimal v) {

@@ -113,6 +113,15 @@ public interface Service<R extends Resource> {
      */
     MeteredResource meter(R resource, ServiceContext context);
 
+    /**
+     * @param prices the price book
+     * @return the instances this service rents by the hour, for the services that run on them; the default rents
+     *     none (one service, EC2, does)
+     */
+    default Optional<InstanceHours> instanceHours(io.github.computecost.pricing.PriceBook prices) {
+        return Optional.empty();
+    }
+
     /** @return how it reads CloudFormation and SAM template resources, if it does */
     default Optional<TemplateMapping<R>> templates() {
         return Optional.empty();

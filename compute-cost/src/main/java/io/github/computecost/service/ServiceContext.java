@@ -4,22 +4,40 @@ import io.github.computecost.limits.AccountQuotas;
 import io.github.computecost.pricing.PriceBook;
 import io.github.computecost.pricing.TableSchema;
 import java.util.Objects;
+import java.util.Optional;
 
 /**
  * What a {@link Service} may read while it checks or meters one resource: the price book's typed tables, the
- * region the resource runs in (already resolved: the resource's own, or the estimator's), and the account's
- * quotas.
+ * region the resource runs in (already resolved: the resource's own, or the estimator's), the account's quotas,
+ * and the instances a service that runs on EC2 may be placed on.
  *
  * @param prices the price book
  * @param region the region code the resource runs in
  * @param quotas the account's raised quotas, where the user states them
+ * @param instances the instance catalog of the price book, where it has one
  */
-public record ServiceContext(PriceBook prices, String region, AccountQuotas quotas) {
+public record ServiceContext(PriceBook prices, String region, AccountQuotas quotas,
+        Optional<InstanceHours> instances) {
 
     public ServiceContext {
         Objects.requireNonNull(prices, "prices");
         Objects.requireNonNull(region, "region");
         Objects.requireNonNull(quotas, "quotas");
+        Objects.requireNonNull(instances, "instances");
+    }
+
+    /** A context without an instance catalog (for services that run on no instances). */
+    public ServiceContext(PriceBook prices, String region, AccountQuotas quotas) {
+        this(prices, region, quotas, Optional.empty());
+    }
+
+    /**
+     * @return the instance catalog
+     * @throws io.github.computecost.pricing.ServiceNotPricedException if the price book has none
+     */
+    public InstanceHours requireInstances() {
+        return instances.orElseThrow(() -> new io.github.computecost.pricing.ServiceNotPricedException(
+                "EC2 instance", prices.id(), prices.serviceCodes()));
     }
 
     /**

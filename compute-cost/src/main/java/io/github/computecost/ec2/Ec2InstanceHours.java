@@ -1,0 +1,54 @@
+package io.github.computecost.ec2;
+
+import io.github.computecost.pricing.PriceBook;
+import io.github.computecost.service.InstanceHours;
+import java.math.BigDecimal;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+/**
+ * EC2's instance catalog as the services that run on instances see it: each type a source gives the vCPUs and memory
+ * of, with the usage type of its Linux hours. Made once per price book; immutable and thread-safe.
+ */
+final class Ec2InstanceHours implements InstanceHours {
+
+    private final Map<String, InstanceShape> shapes;
+
+    private Ec2InstanceHours(Map<String, InstanceShape> shapes) {
+        this.shapes = shapes;
+    }
+
+    /** @return the catalog of the price book's EC2 table, made once per price book; empty without the table */
+    static Optional<InstanceHours> of(PriceBook prices) {
+        if (!prices.has(Ec2Service.TABLE)) {
+            return Optional.empty();
+        }
+        return Optional.of(prices.derived(Ec2InstanceHours.class, p -> {
+            Map<String, InstanceShape> m = new LinkedHashMap<>();
+            for (Ec2Tables.Ec2InstanceType t : p.tables(Ec2Tables.SCHEMA).instanceTypes().values()) {
+                if (t.hasSpecs()) {
+                    m.put(t.type(), new InstanceShape(t.type(), t.vcpu().get(), t.memoryGib().get(), t.architecture(),
+                            t.gpus().orElse(BigDecimal.ZERO), t.linuxUsageType()));
+                }
+            }
+            return new Ec2InstanceHours(java.util.Collections.unmodifiableMap(m));
+        }));
+    }
+
+    @Override
+    public String table() {
+        return Ec2Service.TABLE;
+    }
+
+    @Override
+    public Optional<InstanceShape> shape(String instanceType) {
+        return Optional.ofNullable(shapes.get(instanceType));
+    }
+
+    @Override
+    public List<InstanceShape> shapes() {
+        return List.copyOf(shapes.values());
+    }
+}

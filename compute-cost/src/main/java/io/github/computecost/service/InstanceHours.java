@@ -1,0 +1,53 @@
+package io.github.computecost.service;
+
+import java.math.BigDecimal;
+import java.util.List;
+import java.util.Objects;
+import java.util.Optional;
+
+/**
+ * Instances rented by the hour, as the one service that rents them (EC2) offers them to the services that run on
+ * them: ECS tasks bin-packed onto container instances, AWS Batch jobs on EC2, Lambda Managed Instances. Those
+ * services ask their {@link ServiceContext#instances()} for it, and so name neither EC2's table nor its usage types.
+ */
+public interface InstanceHours {
+
+    /** @return the AWS service code of the table that prices the hours (EC2's) */
+    String table();
+
+    /**
+     * @param instanceType AWS's name, {@code "m7g.xlarge"}
+     * @return its shape, or empty when the catalog lacks the type or no source gives its vCPUs and memory
+     */
+    Optional<InstanceShape> shape(String instanceType);
+
+    /** @return every type whose shape a source gives, in the catalog's order */
+    List<InstanceShape> shapes();
+
+    /**
+     * The shape of one instance type, as the sourced catalog gives it.
+     *
+     * @param type AWS's name, {@code "m7g.xlarge"}
+     * @param vcpu vCPUs
+     * @param memoryGib installed memory, GiB (1 GiB = 1,024 MiB)
+     * @param architecture {@code x86_64} or {@code arm64}, where a source says
+     * @param gpus GPUs (0 where a source says none or says nothing)
+     * @param linuxUsageType the usage type its Linux on-demand hours are billed under, {@code BoxUsage:m7g.xlarge}
+     */
+    record InstanceShape(String type, BigDecimal vcpu, BigDecimal memoryGib, Optional<String> architecture,
+            BigDecimal gpus, String linuxUsageType) {
+        public InstanceShape {
+            Objects.requireNonNull(type, "type");
+            Objects.requireNonNull(vcpu, "vcpu");
+            Objects.requireNonNull(memoryGib, "memoryGib");
+            Objects.requireNonNull(architecture, "architecture");
+            Objects.requireNonNull(gpus, "gpus");
+            Objects.requireNonNull(linuxUsageType, "linuxUsageType");
+        }
+
+        /** @return installed memory in MiB, exact */
+        public BigDecimal memoryMib() {
+            return memoryGib.multiply(BigDecimal.valueOf(1024));
+        }
+    }
+}
