@@ -25,6 +25,7 @@ module io.github.computecost {
     exports io.github.computecost.compute;
     exports io.github.computecost.ec2;
     exports io.github.computecost.ecr;
+    exports io.github.computecost.ecs;
     exports io.github.computecost.edge;
     exports io.github.computecost.eks;
     exports io.github.computecost.estimate;

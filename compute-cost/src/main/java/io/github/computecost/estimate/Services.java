@@ -4,6 +4,7 @@ import io.github.computecost.apigateway.ApiGatewayService;
 import io.github.computecost.apprunner.AppRunnerService;
 import io.github.computecost.ec2.Ec2Service;
 import io.github.computecost.ecr.EcrService;
+import io.github.computecost.ecs.EcsOnEc2Service;
 import io.github.computecost.edge.CloudFrontFunctionService;
 import io.github.computecost.eks.EksService;
 import io.github.computecost.edge.LambdaEdgeService;
@@ -38,6 +39,7 @@ public final class Services {
             LambdaEdgeService.INSTANCE,
             CloudFrontFunctionService.INSTANCE,
             FargateService.INSTANCE,
+            EcsOnEc2Service.INSTANCE,
             Ec2Service.INSTANCE,
             LightsailService.INSTANCE,
             StepFunctionsService.INSTANCE,

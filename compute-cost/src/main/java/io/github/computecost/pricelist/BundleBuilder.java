@@ -953,7 +953,8 @@ public final class BundleBuilder {
             String dates = sp.priceDates().map(d -> d.oldest() + (d.newest().equals(d.oldest()) ? "" : " to "
                     + d.newest())).orElse("");
             sb.append("| `").append(t.file).append("` | `").append(sp.service()).append("` | ").append(sp.currency())
-                    .append(" | ").append(String.join(", ", rs)).append(" | ").append(dates).append(" |\n");
+                    .append(" | ").append(rs.isEmpty() ? "none: limits and rules only" : String.join(", ", rs))
+                    .append(" | ").append(dates).append(" |\n");
             srcs.append("\n### `").append(t.file).append("`\n\n");
             srcs.append("| source | dated | checked | what |\n|---|---|---|---|\n");
             for (var s : new TreeMap<>(sp.sources()).values()) {

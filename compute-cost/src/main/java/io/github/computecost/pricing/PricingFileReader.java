@@ -173,7 +173,8 @@ final class PricingFileReader {
 
         Map<String, RegionPrices> regions = new LinkedHashMap<>();
         Map<String, Obj> regionNodes = root.objMap("regions");
-        if (regionNodes.isEmpty()) {
+        if (regionNodes.isEmpty() && !usageTypes.isEmpty()) {
+            // A table of limits and rules alone (a service that charges nothing itself, as ECS on EC2) has no regions.
             throw new FieldException(root.pathOf("regions"), "must price at least one region");
         }
         Context ctx = new Context(service, usageTypes, sources, rules, root.string("dataVersion"));

@@ -50,6 +50,15 @@ public interface Service<R extends Resource> {
         return tables().get(0);
     }
 
+    /**
+     * @param context the resource's context
+     * @return the table whose regions say where the service is priced: its main table, or the table of what it
+     *     runs on (ECS on EC2: the instances')
+     */
+    default String regionTable(ServiceContext context) {
+        return mainTable();
+    }
+
     /** @return whether it is priced per region (false: once for every location, in the pseudo-region {@code global}) */
     default boolean regional() {
         return true;

@@ -28,7 +28,10 @@ class WorkloadPlannerTest {
         WorkloadPlanner.Plan p = PLANNER.plan(NeutralWorkload.of("api", 2_000_000, bd("100"), 512));
         assertTrue(p.ranked().get(0).option().startsWith("Lambda"), p.ranked().toString());
         assertFalse(p.ranked().get(0).alwaysOn());
-        assertEquals(5, p.ranked().size());
+        assertEquals(6, p.ranked().size());
+        // ECS on EC2 is ranked beside the others: its tasks packed on the cheapest instance type that holds them.
+        ComputeOption ecs = p.ranked().stream().filter(o -> o.option().equals("ECS on EC2")).findFirst().orElseThrow();
+        assertTrue(ecs.canRun() && ecs.alwaysOn() && ecs.configuration().contains(" on 1 × "), ecs.toString());
     }
 
     @Test
@@ -61,6 +64,8 @@ class WorkloadPlannerTest {
         assertEquals(java.util.List.of("EC2"), g.ranked().stream().filter(ComputeOption::canRun).map(ComputeOption::option)
                 .toList(), g.ranked().toString());
         assertTrue(g.ranked().get(0).configuration().contains("GPU"), g.ranked().get(0).configuration());
+        assertTrue(g.ranked().stream().filter(o -> o.option().equals("ECS on EC2")).findFirst().orElseThrow()
+                .cannotRun().orElseThrow().contains("without GPUs"), g.ranked().toString());
         NeutralWorkload longRuns = new NeutralWorkload("etl", Optional.empty(), 1000, bd("1200000"), 1024,
                 Optional.empty(), true, false, false);
         WorkloadPlanner.Plan p = PLANNER.plan(longRuns);
@@ -74,6 +79,8 @@ class WorkloadPlannerTest {
         assertTrue(wp.ranked().stream().filter(ComputeOption::canRun).allMatch(o -> o.alwaysOn()), wp.ranked().toString());
         assertTrue(wp.ranked().stream().filter(o -> o.option().equals("Fargate")).findFirst().orElseThrow()
                 .configuration().contains("windows/x86_64"));
+        assertTrue(wp.ranked().stream().filter(o -> o.option().equals("ECS on EC2")).findFirst().orElseThrow()
+                .cannotRun().orElseThrow().contains("Linux"), wp.ranked().toString());
     }
 
     @Test

@@ -1,0 +1,37 @@
+package io.github.computecost.ecs;
+
+import io.github.computecost.service.InstanceHours.InstanceShape;
+import java.math.BigDecimal;
+import java.math.RoundingMode;
+
+/**
+ * How a service's tasks fit onto instances of one type: what one instance offers, how many tasks it holds, and how
+ * many instances the service needs. Exact: CPU units and MiB are whole numbers, the instances a ceiling.
+ *
+ * @param cpuUnitsPerInstance the CPU units one instance offers (vCPUs × 1,024)
+ * @param memoryMibPerInstance the MiB one instance offers tasks (installed less the reservation, whole MiB)
+ * @param reservedMemoryMib the MiB per instance not packed
+ * @param tasksPerInstance tasks one instance holds, 0 when one task does not fit
+ * @param instances the instances the service needs, 0 when one task does not fit
+ */
+public record EcsPacking(long cpuUnitsPerInstance, long memoryMibPerInstance, long reservedMemoryMib,
+        long tasksPerInstance, long instances) {
+
+    /** @return the packing of the tasks on the shape, under the table's rules */
+    public static EcsPacking of(EcsTasksOnEc2 s, InstanceShape shape, EcsTables t) {
+        long cpu = shape.vcpu().multiply(t.cpuUnitsPerVcpu()).setScale(0, RoundingMode.FLOOR).longValueExact();
+        BigDecimal installed = shape.memoryMib();
+        long reserved = s.reservedMemoryMib().map(Integer::longValue).orElseGet(() -> installed
+                .multiply(t.reservedMemoryShare()).setScale(0, RoundingMode.CEILING).longValueExact());
+        long memory = Math.max(0, installed.setScale(0, RoundingMode.FLOOR).longValueExact() - reserved);
+        long byMemory = memory / s.taskMemoryMib();
+        long perInstance = s.taskCpuUnits() == 0 ? byMemory : Math.min(byMemory, cpu / s.taskCpuUnits());
+        long instances = perInstance == 0 ? 0 : (s.tasks() + perInstance - 1) / perInstance;
+        return new EcsPacking(cpu, memory, reserved, perInstance, instances);
+    }
+
+    /** @return whether one task fits on one instance */
+    public boolean fits() {
+        return tasksPerInstance > 0;
+    }
+}

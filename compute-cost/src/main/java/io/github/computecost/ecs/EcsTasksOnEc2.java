@@ -1,0 +1,75 @@
+package io.github.computecost.ecs;
+
+import io.github.computecost.compute.Calendar;
+import io.github.computecost.service.Resource;
+import java.math.BigDecimal;
+import java.util.Objects;
+import java.util.Optional;
+
+/**
+ * An Amazon ECS service (or a set of identical tasks) on EC2 container instances of one type.
+ *
+ * @param name unique name within an estimate
+ * @param region region code, or empty for the estimator's region
+ * @param instanceType the container instances' EC2 type, {@code "m6i.large"}
+ * @param taskCpuUnits CPU units one task reserves (1,024 = 1 vCPU), 0 when the task reserves none (the CPU is then
+ *     not a packing constraint)
+ * @param taskMemoryMib memory one task reserves, MiB, at least 1
+ * @param tasks tasks running side by side, at least 1
+ * @param hoursPerMonth hours the instances run in the month, more than 0 and at most 744 (default 730)
+ * @param reservedMemoryMib memory per instance not packed, MiB (the agent's {@code ECS_RESERVED_MEMORY} and the
+ *     system's share); empty for the default, 5 % of the instance's installed memory
+ */
+public record EcsTasksOnEc2(String name, Optional<String> region, String instanceType, int taskCpuUnits,
+        int taskMemoryMib, int tasks, BigDecimal hoursPerMonth, Optional<Integer> reservedMemoryMib)
+        implements Resource {
+
+    /** Workload type name. */
+    public static final String TYPE = "ecs-ec2";
+
+    public EcsTasksOnEc2 {
+        Objects.requireNonNull(name, "name");
+        if (name.isBlank()) {
+            throw new IllegalArgumentException("name must not be blank");
+        }
+        Objects.requireNonNull(region, "region");
+        Objects.requireNonNull(instanceType, "instanceType");
+        Objects.requireNonNull(hoursPerMonth, "hoursPerMonth");
+        Objects.requireNonNull(reservedMemoryMib, "reservedMemoryMib");
+        if (taskCpuUnits < 0) {
+            throw new IllegalArgumentException("taskCpuUnits must not be negative: " + taskCpuUnits);
+        }
+        if (taskMemoryMib < 1) {
+            throw new IllegalArgumentException("taskMemoryMib must be at least 1: " + taskMemoryMib);
+        }
+        if (tasks < 1) {
+            throw new IllegalArgumentException("tasks must be at least 1: " + tasks);
+        }
+        if (!Calendar.isHoursInMonth(hoursPerMonth)) {
+            throw new IllegalArgumentException(Calendar.hoursInMonthRule("hoursPerMonth", hoursPerMonth));
+        }
+        reservedMemoryMib.ifPresent(m -> {
+            if (m < 0) {
+                throw new IllegalArgumentException("reservedMemoryMib must not be negative: " + m);
+            }
+        });
+    }
+
+    /** @return {@code tasks} tasks of {@code cpuUnits} and {@code memoryMib} on {@code instanceType}, all month */
+    public static EcsTasksOnEc2 of(String name, String instanceType, int cpuUnits, int memoryMib, int tasks) {
+        return new EcsTasksOnEc2(name, Optional.empty(), instanceType, cpuUnits, memoryMib, tasks,
+                Calendar.HOURS_PER_MONTH, Optional.empty());
+    }
+
+    /** @return these tasks in {@code region} */
+    public EcsTasksOnEc2 withRegion(String region) {
+        return new EcsTasksOnEc2(name, Optional.of(region), instanceType, taskCpuUnits, taskMemoryMib, tasks,
+                hoursPerMonth, reservedMemoryMib);
+    }
+
+    /** @return these tasks with {@code mib} MiB per instance not packed */
+    public EcsTasksOnEc2 withReservedMemoryMib(int mib) {
+        return new EcsTasksOnEc2(name, region, instanceType, taskCpuUnits, taskMemoryMib, tasks, hoursPerMonth,
+                Optional.of(mib));
+    }
+}
