@@ -15,9 +15,11 @@ import java.util.Optional;
 final class Ec2InstanceHours implements InstanceHours {
 
     private final Map<String, InstanceShape> shapes;
+    private final Ec2Tables tables;
 
-    private Ec2InstanceHours(Map<String, InstanceShape> shapes) {
+    private Ec2InstanceHours(Map<String, InstanceShape> shapes, Ec2Tables tables) {
         this.shapes = shapes;
+        this.tables = tables;
     }
 
     /** @return the catalog of the price book's EC2 table, made once per price book; empty without the table */
@@ -27,13 +29,14 @@ final class Ec2InstanceHours implements InstanceHours {
         }
         return Optional.of(prices.derived(Ec2InstanceHours.class, p -> {
             Map<String, InstanceShape> m = new LinkedHashMap<>();
-            for (Ec2Tables.Ec2InstanceType t : p.tables(Ec2Tables.SCHEMA).instanceTypes().values()) {
+            Ec2Tables tables = p.tables(Ec2Tables.SCHEMA);
+            for (Ec2Tables.Ec2InstanceType t : tables.instanceTypes().values()) {
                 if (t.hasSpecs()) {
                     m.put(t.type(), new InstanceShape(t.type(), t.vcpu().get(), t.memoryGib().get(), t.architecture(),
                             t.gpus().orElse(BigDecimal.ZERO), t.linuxUsageType()));
                 }
             }
-            return new Ec2InstanceHours(java.util.Collections.unmodifiableMap(m));
+            return new Ec2InstanceHours(java.util.Collections.unmodifiableMap(m), tables);
         }));
     }
 
@@ -50,5 +53,12 @@ final class Ec2InstanceHours implements InstanceHours {
     @Override
     public List<InstanceShape> shapes() {
         return List.copyOf(shapes.values());
+    }
+
+    @Override
+    public BigDecimal billedHours(BigDecimal secondsEach, long runs) {
+        BigDecimal each = io.github.computecost.internal.BilledTime.seconds(secondsEach, tables.minimumSeconds());
+        return io.github.computecost.internal.BilledTime.hours(each.multiply(BigDecimal.valueOf(runs)),
+                tables.hourScale());
     }
 }

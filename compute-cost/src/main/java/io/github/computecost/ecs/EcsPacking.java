@@ -24,8 +24,7 @@ public record EcsPacking(long cpuUnitsPerInstance, long memoryMibPerInstance, lo
         long reserved = s.reservedMemoryMib().map(Integer::longValue).orElseGet(() -> installed
                 .multiply(t.reservedMemoryShare()).setScale(0, RoundingMode.CEILING).longValueExact());
         long memory = Math.max(0, installed.setScale(0, RoundingMode.FLOOR).longValueExact() - reserved);
-        long byMemory = memory / s.taskMemoryMib();
-        long perInstance = s.taskCpuUnits() == 0 ? byMemory : Math.min(byMemory, cpu / s.taskCpuUnits());
+        long perInstance = shape.holds(s.taskCpuUnits(), s.taskMemoryMib(), t.cpuUnitsPerVcpu(), reserved);
         long instances = perInstance == 0 ? 0 : (s.tasks() + perInstance - 1) / perInstance;
         return new EcsPacking(cpu, memory, reserved, perInstance, instances);
     }

@@ -2,6 +2,7 @@ package io.github.computecost.estimate;
 
 import io.github.computecost.apigateway.ApiGatewayService;
 import io.github.computecost.apprunner.AppRunnerService;
+import io.github.computecost.batch.BatchService;
 import io.github.computecost.ec2.Ec2Service;
 import io.github.computecost.ecr.EcrService;
 import io.github.computecost.ecs.EcsOnEc2Service;
@@ -40,6 +41,7 @@ public final class Services {
             CloudFrontFunctionService.INSTANCE,
             FargateService.INSTANCE,
             EcsOnEc2Service.INSTANCE,
+            BatchService.INSTANCE,
             Ec2Service.INSTANCE,
             LightsailService.INSTANCE,
             StepFunctionsService.INSTANCE,
@@ -95,12 +97,28 @@ public final class Services {
     }
 
     /**
-     * @return a context for one resource: the price book, its region, the account's quotas and the price book's
-     *     instances
+     * @return a context for one resource: the price book, its region, the account's quotas, and the price book's
+     *     instances and container capacity
      */
     public static io.github.computecost.service.ServiceContext context(io.github.computecost.pricing.PriceBook prices,
             String region, io.github.computecost.limits.AccountQuotas quotas) {
-        return new io.github.computecost.service.ServiceContext(prices, region, quotas, instanceHours(prices));
+        return new io.github.computecost.service.ServiceContext(prices, region, quotas, instanceHours(prices),
+                containerTasks(prices));
+    }
+
+    /**
+     * @param prices the price book
+     * @return the serverless container capacity (Fargate) the registry's services offer in it; empty without its table
+     */
+    public static Optional<io.github.computecost.service.ContainerTasks> containerTasks(
+            io.github.computecost.pricing.PriceBook prices) {
+        for (Service<?> s : ALL) {
+            Optional<io.github.computecost.service.ContainerTasks> c = s.containerTasks(prices);
+            if (c.isPresent()) {
+                return c;
+            }
+        }
+        return Optional.empty();
     }
 
     /** @return the workload-file type names, sorted */

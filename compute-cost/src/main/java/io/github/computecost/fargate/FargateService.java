@@ -117,6 +117,13 @@ public final class FargateService implements Service<FargateTask> {
         return FargateMeter.meter(task, context.tables(FargateTables.SCHEMA), context.region());
     }
 
+    /** Fargate runs the container tasks of AWS Batch jobs. */
+    @Override
+    public Optional<io.github.computecost.service.ContainerTasks> containerTasks(
+            io.github.computecost.pricing.PriceBook prices) {
+        return FargateContainerTasks.of(prices);
+    }
+
     @Override
     public Optional<TemplateMapping<FargateTask>> templates() {
         return Optional.of(FargateTemplates.TEMPLATE);

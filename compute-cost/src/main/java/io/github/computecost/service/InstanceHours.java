@@ -25,6 +25,16 @@ public interface InstanceHours {
     List<InstanceShape> shapes();
 
     /**
+     * The hours EC2 bills for runs of one instance: each run rounded up to a whole second and to at least EC2's
+     * minimum, the total turned into hours as EC2's meter does.
+     *
+     * @param secondsEach seconds one run lasts, more than 0
+     * @param runs instance runs, at least 0
+     * @return billed instance-hours
+     */
+    BigDecimal billedHours(BigDecimal secondsEach, long runs);
+
+    /**
      * The shape of one instance type, as the sourced catalog gives it.
      *
      * @param type AWS's name, {@code "m7g.xlarge"}
@@ -48,6 +58,24 @@ public interface InstanceHours {
         /** @return installed memory in MiB, exact */
         public BigDecimal memoryMib() {
             return memoryGib.multiply(BigDecimal.valueOf(1024));
+        }
+
+        /**
+         * How many identical tasks (or jobs) one instance of this shape holds side by side: as many as both its CPU
+         * and its memory allow.
+         *
+         * @param cpuUnits CPU units one task reserves, 0 for none (the CPU is then no constraint)
+         * @param memoryMib MiB one task reserves, at least 1
+         * @param cpuUnitsPerVcpu the CPU units of one vCPU (1,024 for ECS and Batch)
+         * @param reservedMemoryMib MiB of the instance not given to tasks
+         * @return the tasks one instance holds, 0 when one does not fit
+         */
+        public long holds(long cpuUnits, long memoryMib, BigDecimal cpuUnitsPerVcpu, long reservedMemoryMib) {
+            long cpu = vcpu.multiply(cpuUnitsPerVcpu).setScale(0, java.math.RoundingMode.FLOOR).longValueExact();
+            long memory = Math.max(0, memoryMib().setScale(0, java.math.RoundingMode.FLOOR).longValueExact()
+                    - reservedMemoryMib);
+            long byMemory = memory / memoryMib;
+            return cpuUnits == 0 ? byMemory : Math.min(byMemory, cpu / cpuUnits);
         }
     }
 }

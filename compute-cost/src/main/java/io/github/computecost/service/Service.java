@@ -131,6 +131,15 @@ public interface Service<R extends Resource> {
         return Optional.empty();
     }
 
+    /**
+     * @param prices the price book
+     * @return the serverless container capacity this service runs tasks on, for the services that place work there;
+     *     the default runs none (one service, Fargate, does)
+     */
+    default Optional<ContainerTasks> containerTasks(io.github.computecost.pricing.PriceBook prices) {
+        return Optional.empty();
+    }
+
     /** @return how it reads CloudFormation and SAM template resources, if it does */
     default Optional<TemplateMapping<R>> templates() {
         return Optional.empty();

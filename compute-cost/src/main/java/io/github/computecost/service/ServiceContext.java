@@ -15,20 +15,22 @@ import java.util.Optional;
  * @param region the region code the resource runs in
  * @param quotas the account's raised quotas, where the user states them
  * @param instances the instance catalog of the price book, where it has one
+ * @param containers serverless container capacity of the price book (Fargate), where it has one
  */
 public record ServiceContext(PriceBook prices, String region, AccountQuotas quotas,
-        Optional<InstanceHours> instances) {
+        Optional<InstanceHours> instances, Optional<ContainerTasks> containers) {
 
     public ServiceContext {
         Objects.requireNonNull(prices, "prices");
         Objects.requireNonNull(region, "region");
         Objects.requireNonNull(quotas, "quotas");
         Objects.requireNonNull(instances, "instances");
+        Objects.requireNonNull(containers, "containers");
     }
 
-    /** A context without an instance catalog (for services that run on no instances). */
+    /** A context without instances or container capacity (for services that run on neither). */
     public ServiceContext(PriceBook prices, String region, AccountQuotas quotas) {
-        this(prices, region, quotas, Optional.empty());
+        this(prices, region, quotas, Optional.empty(), Optional.empty());
     }
 
     /**

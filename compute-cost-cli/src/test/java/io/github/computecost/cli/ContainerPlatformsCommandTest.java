@@ -1,0 +1,111 @@
+package io.github.computecost.cli;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** ECS on EC2 and AWS Batch through the command line: workload files and a job definition in a template. */
+class ContainerPlatformsCommandTest {
+
+    @TempDir
+    Path dir;
+
+    Path file(String name, String content) throws IOException {
+        Path p = dir.resolve(name);
+        Files.writeString(p, content);
+        return p;
+    }
+
+    @Test
+    void ecsOnEc2AndBatchJobsInAWorkloadFile() throws IOException {
+        Path w = file("w.yaml", """
+                region: us-east-1
+                resources:
+                  - name: web
+                    type: ecs-ec2
+                    instanceType: m6i.large
+                    taskCpuUnits: 512
+                    taskMemoryMib: 1024
+                    tasks: 10
+                  - name: render
+                    type: batch
+                    platform: ec2-spot
+                    spotDiscountPercent: 65
+                    instanceType: c6i.2xlarge
+                    vcpu: 2
+                    memoryMib: 3072
+                    submissionsPerMonth: 60
+                    arraySize: 10
+                    durationSeconds: 1800
+                """);
+        CliRunner r = CliRunner.run("estimate", w.toString(), "--format", "json");
+        assertEquals(0, r.exitCode(), r.err());
+        JsonNode out = TestJson.json().readTree(r.out());
+        assertEquals("210.24", out.get("resources").get(0).get("monthlyCostExact").asText());
+        assertEquals("10.71", out.get("resources").get(1).get("monthlyCostExact").asText());
+        assertEquals("220.95", out.get("totalMonthlyCostExact").asText());
+    }
+
+    @Test
+    void aBadBatchJobIsOneLineNamingTheField() throws IOException {
+        Path w = file("w.yaml", """
+                resources:
+                  - name: render
+                    type: batch
+                    platform: ec2
+                    vcpu: 2
+                    memoryMib: 3072
+                    submissionsPerMonth: 60
+                    durationSeconds: 1800
+                    instanceTyp: c6i.2xlarge
+                """);
+        CliRunner r = CliRunner.run("estimate", w.toString());
+        assertEquals(2, r.exitCode(), r.out() + r.err());
+        assertTrue(r.err().contains("instanceTyp"), r.err());
+        assertEquals(1, r.err().strip().lines().count(), r.err());
+    }
+
+    @Test
+    void aFargateJobDefinitionInATemplateIsPricedFromItsUsage() throws IOException {
+        Path t = file("template.yaml", """
+                AWSTemplateFormatVersion: '2010-09-09'
+                Resources:
+                  Nightly:
+                    Type: AWS::Batch::JobDefinition
+                    Properties:
+                      Type: container
+                      PlatformCapabilities: [FARGATE]
+                      Timeout: { AttemptDurationSeconds: 600 }
+                      ContainerProperties:
+                        Image: public.ecr.aws/amazonlinux/amazonlinux:latest
+                        ResourceRequirements:
+                          - { Type: VCPU, Value: "1" }
+                          - { Type: MEMORY, Value: "2048" }
+                """);
+        Path u = file("usage.yaml", """
+                region: us-east-1
+                resources:
+                  - name: Nightly
+                    submissionsPerMonth: 30
+                    arraySize: 100
+                    durationSeconds: 40
+                """);
+        CliRunner r = CliRunner.run("estimate", t.toString(), "--usage", u.toString(), "--format", "json");
+        assertEquals(0, r.exitCode(), r.err());
+        JsonNode out = TestJson.json().readTree(r.out());
+        assertEquals("batch", out.get("resources").get(0).get("type").asText());
+        assertEquals("2.4685", out.get("totalMonthlyCostExact").asText());
+        // Its timeout is read from the template: a usage that runs longer is refused.
+        Path longer = file("longer.yaml", "region: us-east-1\nresources:\n  - name: Nightly\n    submissionsPerMonth: 1\n"
+                + "    durationSeconds: 900\n");
+        CliRunner bad = CliRunner.run("estimate", t.toString(), "--usage", longer.toString());
+        assertEquals(2, bad.exitCode(), bad.out() + bad.err());
+        assertTrue((bad.out() + bad.err()).contains("timeout"), bad.out() + bad.err());
+    }
+}

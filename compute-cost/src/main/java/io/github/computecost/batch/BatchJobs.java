@@ -1,0 +1,155 @@
+package io.github.computecost.batch;
+
+import io.github.computecost.compute.Architecture;
+import io.github.computecost.service.Resource;
+import java.math.BigDecimal;
+import java.util.Locale;
+import java.util.Objects;
+import java.util.Optional;
+
+/**
+ * An AWS Batch job definition's runs in a month.
+ *
+ * @param name unique name within an estimate
+ * @param region region code, or empty for the estimator's region
+ * @param platform the compute environment the jobs run in
+ * @param architecture x86_64 or arm64 (on Fargate; on EC2 the instance type decides)
+ * @param vcpu vCPUs per job (on EC2 a whole number, at least 1; on Fargate a Fargate size)
+ * @param memoryMib memory per job, MiB, at least 4
+ * @param submissionsPerMonth jobs submitted in the month, at least 0
+ * @param arraySize child jobs per submission (an array job), 1 for a plain job
+ * @param durationSeconds how long one (child) job runs, seconds, more than 0
+ * @param instanceType the EC2 instance type, on EC2 and EC2 Spot
+ * @param spotDiscountPercent the user's assumed Spot discount off on-demand, 0 to 100, on EC2 Spot
+ * @param timeoutSeconds the job's timeout (attempt duration), seconds, if set
+ */
+public record BatchJobs(String name, Optional<String> region, Platform platform, Architecture architecture,
+        BigDecimal vcpu, int memoryMib, long submissionsPerMonth, int arraySize, BigDecimal durationSeconds,
+        Optional<String> instanceType, Optional<BigDecimal> spotDiscountPercent, Optional<Integer> timeoutSeconds)
+        implements Resource {
+
+    /** Workload type name. */
+    public static final String TYPE = "batch";
+
+    /** Where a compute environment runs its jobs. */
+    public enum Platform {
+        /** Fargate, on-demand. */
+        FARGATE("fargate"),
+        /** Fargate Spot. */
+        FARGATE_SPOT("fargate-spot"),
+        /** EC2 on-demand instances. */
+        EC2("ec2"),
+        /** EC2 Spot instances. */
+        EC2_SPOT("ec2-spot");
+
+        private final String key;
+
+        Platform(String key) {
+            this.key = key;
+        }
+
+        /** @return its name in workload files, {@code "fargate-spot"} */
+        public String key() {
+            return key;
+        }
+
+        /** @return whether the jobs run on EC2 instances */
+        public boolean ec2() {
+            return this == EC2 || this == EC2_SPOT;
+        }
+
+        /** @return whether the jobs run on spare capacity */
+        public boolean spot() {
+            return this == FARGATE_SPOT || this == EC2_SPOT;
+        }
+
+        /** @return the platform named {@code key} in a workload file */
+        public static Platform parse(String key) {
+            for (Platform p : values()) {
+                if (p.key.equals(key.toLowerCase(Locale.ROOT))) {
+                    return p;
+                }
+            }
+            throw new IllegalArgumentException("must be one of fargate, fargate-spot, ec2, ec2-spot, was " + key);
+        }
+    }
+
+    public BatchJobs {
+        Objects.requireNonNull(name, "name");
+        if (name.isBlank()) {
+            throw new IllegalArgumentException("name must not be blank");
+        }
+        Objects.requireNonNull(region, "region");
+        Objects.requireNonNull(platform, "platform");
+        Objects.requireNonNull(architecture, "architecture");
+        Objects.requireNonNull(vcpu, "vcpu");
+        Objects.requireNonNull(durationSeconds, "durationSeconds");
+        Objects.requireNonNull(instanceType, "instanceType");
+        Objects.requireNonNull(spotDiscountPercent, "spotDiscountPercent");
+        Objects.requireNonNull(timeoutSeconds, "timeoutSeconds");
+        if (vcpu.signum() <= 0) {
+            throw new IllegalArgumentException("vcpu must be more than 0: " + vcpu.toPlainString());
+        }
+        if (memoryMib < 1) {
+            throw new IllegalArgumentException("memoryMib must be positive: " + memoryMib);
+        }
+        if (submissionsPerMonth < 0) {
+            throw new IllegalArgumentException("submissionsPerMonth must not be negative: " + submissionsPerMonth);
+        }
+        if (arraySize < 1) {
+            throw new IllegalArgumentException("arraySize must be at least 1: " + arraySize);
+        }
+        if (durationSeconds.signum() <= 0) {
+            throw new IllegalArgumentException("durationSeconds must be more than 0: " + durationSeconds.toPlainString());
+        }
+        spotDiscountPercent.ifPresent(p -> {
+            if (p.signum() < 0 || p.compareTo(BigDecimal.valueOf(100)) > 0) {
+                throw new IllegalArgumentException("spotDiscountPercent must be between 0 and 100: " + p.toPlainString());
+            }
+        });
+    }
+
+    /** @return jobs of {@code vcpu} and {@code memoryMib} on Fargate (x86_64), {@code submissions} plain jobs a month */
+    public static BatchJobs onFargate(String name, BigDecimal vcpu, int memoryMib, long submissions,
+            BigDecimal durationSeconds) {
+        return new BatchJobs(name, Optional.empty(), Platform.FARGATE, Architecture.X86_64, vcpu, memoryMib,
+                submissions, 1, durationSeconds, Optional.empty(), Optional.empty(), Optional.empty());
+    }
+
+    /** @return jobs of {@code vcpu} and {@code memoryMib} on EC2 instances of {@code instanceType}, on-demand */
+    public static BatchJobs onEc2(String name, String instanceType, BigDecimal vcpu, int memoryMib, long submissions,
+            BigDecimal durationSeconds) {
+        return new BatchJobs(name, Optional.empty(), Platform.EC2, Architecture.X86_64, vcpu, memoryMib, submissions,
+                1, durationSeconds, Optional.of(instanceType), Optional.empty(), Optional.empty());
+    }
+
+    /** @return these jobs as array jobs of {@code size} children each */
+    public BatchJobs withArraySize(int size) {
+        return new BatchJobs(name, region, platform, architecture, vcpu, memoryMib, submissionsPerMonth, size,
+                durationSeconds, instanceType, spotDiscountPercent, timeoutSeconds);
+    }
+
+    /** @return these jobs on Spot capacity ({@code discountPercent}: the user's assumption, for EC2 Spot) */
+    public BatchJobs onSpot(Optional<BigDecimal> discountPercent) {
+        return new BatchJobs(name, region, platform.ec2() ? Platform.EC2_SPOT : Platform.FARGATE_SPOT, architecture,
+                vcpu, memoryMib, submissionsPerMonth, arraySize, durationSeconds, instanceType, discountPercent,
+                timeoutSeconds);
+    }
+
+    /** @return these jobs with a timeout of {@code seconds} */
+    public BatchJobs withTimeoutSeconds(int seconds) {
+        return new BatchJobs(name, region, platform, architecture, vcpu, memoryMib, submissionsPerMonth, arraySize,
+                durationSeconds, instanceType, spotDiscountPercent, Optional.of(seconds));
+    }
+
+    /** @return these jobs on {@code a} (Fargate) */
+    public BatchJobs withArchitecture(Architecture a) {
+        return new BatchJobs(name, region, platform, a, vcpu, memoryMib, submissionsPerMonth, arraySize,
+                durationSeconds, instanceType, spotDiscountPercent, timeoutSeconds);
+    }
+
+    /** @return the (child) jobs run in the month: submissions × array size */
+    public BigDecimal jobsPerMonth() {
+        return BigDecimal.valueOf(submissionsPerMonth).multiply(BigDecimal.valueOf(arraySize));
+    }
+}

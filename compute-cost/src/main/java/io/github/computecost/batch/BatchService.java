@@ -1,0 +1,285 @@
+package io.github.computecost.batch;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import io.github.computecost.compute.Architecture;
+import io.github.computecost.limits.Severity;
+import io.github.computecost.limits.ValidationReport;
+import io.github.computecost.limits.Violation;
+import io.github.computecost.money.Amounts;
+import io.github.computecost.pricing.TableSchema;
+import io.github.computecost.service.ContainerTasks;
+import io.github.computecost.service.Entry;
+import io.github.computecost.service.InstanceHours;
+import io.github.computecost.service.InstanceHours.InstanceShape;
+import io.github.computecost.service.LimitChecks;
+import io.github.computecost.service.MeteredResource;
+import io.github.computecost.service.Service;
+import io.github.computecost.service.ServiceContext;
+import io.github.computecost.service.TemplateMapping;
+import io.github.computecost.service.TemplateResource;
+import io.github.computecost.service.UsageRecord;
+import java.math.BigDecimal;
+import java.math.RoundingMode;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import java.util.Set;
+
+/**
+ * AWS Batch as the estimator knows it: workload type {@code batch}, jobs priced as the Fargate tasks or EC2
+ * instances they run on (see the package description), their limits, and the template resource
+ * {@code AWS::Batch::JobDefinition}. Batch is free; the line items are Fargate's or EC2's. Stateless and thread-safe.
+ */
+public final class BatchService implements Service<BatchJobs>, TemplateMapping<BatchJobs> {
+
+    /** The one instance. */
+    public static final BatchService INSTANCE = new BatchService();
+
+    /** AWS service code of Batch's table (limits and rules; no prices: Batch is free). */
+    public static final String TABLE = "AWSBatch";
+
+    /** The keys of a job's usage, in a workload entry and a template's usage entry alike. */
+    private static final Set<String> USAGE = Set.of("region", "platform", "architecture", "submissionsPerMonth",
+            "arraySize", "durationSeconds", "instanceType", "spotDiscountPercent");
+
+    private BatchService() {
+    }
+
+    @Override
+    public String type() {
+        return BatchJobs.TYPE;
+    }
+
+    @Override
+    public Class<BatchJobs> resourceType() {
+        return BatchJobs.class;
+    }
+
+    @Override
+    public String title() {
+        return "AWS Batch";
+    }
+
+    @Override
+    public List<String> tables() {
+        return List.of(TABLE);
+    }
+
+    @Override
+    public List<TableSchema<?>> schemas() {
+        return List.of(BatchTables.SCHEMA);
+    }
+
+    /**
+     * Priced where its capacity is: the regions of the EC2 table (a region that has no Fargate prices refuses Fargate
+     * jobs by price, naming it).
+     */
+    @Override
+    public String regionTable(ServiceContext context) {
+        return context.instances().map(InstanceHours::table).orElse(TABLE);
+    }
+
+    @Override
+    public BatchJobs read(Entry r) {
+        r.allowOnly(USAGE, "vcpu", "memoryMib", "timeoutSeconds");
+        Optional<Integer> timeout = r.has("timeoutSeconds") ? Optional.of(r.positiveInt("timeoutSeconds"))
+                : Optional.empty();
+        return jobs(r, r.string("name"), BatchJobs.Platform.FARGATE, r.positive("vcpu"), r.positiveInt("memoryMib"), timeout);
+    }
+
+    /** The usage keys, read the same way from a workload entry and a template's usage entry. */
+    private static BatchJobs jobs(Entry r, String name, BatchJobs.Platform fallback, BigDecimal vcpu, int memoryMib,
+            Optional<Integer> timeout) {
+        BatchJobs.Platform platform = r.parse("platform", BatchJobs.Platform::parse, fallback);
+        Architecture a = r.parse("architecture", Architecture::parse, Architecture.X86_64);
+        long submissions = r.nonNegativeLong("submissionsPerMonth");
+        int array = r.positiveInt("arraySize", 1);
+        BigDecimal duration = r.positive("durationSeconds");
+        Optional<String> type = r.optString("instanceType");
+        Optional<BigDecimal> discount = r.optNonNegative("spotDiscountPercent");
+        return r.step("spotDiscountPercent", () -> new BatchJobs(name, r.optString("region"), platform, a, vcpu,
+                memoryMib, submissions, array, duration, type, discount, timeout));
+    }
+
+    @Override
+    public ValidationReport check(BatchJobs j, ServiceContext context) {
+        BatchTables t = context.tables(BatchTables.SCHEMA);
+        List<Violation> out = new ArrayList<>(0);
+        String name = j.name();
+        LimitChecks.range(out, name, title(), t.memoryMib(), "memoryMib", BigDecimal.valueOf(j.memoryMib()),
+                "batch.memory");
+        j.timeoutSeconds().ifPresent(s -> {
+            BigDecimal v = BigDecimal.valueOf(s);
+            LimitChecks.range(out, name, title(), t.timeoutSeconds(), "timeoutSeconds", v, "batch.timeout");
+            if (j.durationSeconds().compareTo(v) > 0) {
+                out.add(new Violation("batch.duration.over-timeout", Severity.ERROR, name, "durationSeconds",
+                        j.durationSeconds().toPlainString(), "at most timeoutSeconds = " + s, name + ": durationSeconds "
+                                + j.durationSeconds().toPlainString() + " is longer than the job's timeout of " + s
+                                + " s: Batch would stop every attempt"));
+            }
+        });
+        if (!j.platform().ec2()) {
+            if (j.instanceType().isPresent() || j.spotDiscountPercent().isPresent()) {
+                out.add(new Violation("batch.fargate.ec2-keys", Severity.ERROR, name, j.instanceType().isPresent()
+                        ? "instanceType" : "spotDiscountPercent", "given", "only on ec2 and ec2-spot", name
+                                + ": instanceType and spotDiscountPercent are for jobs on EC2; Fargate sizes the task"));
+            }
+            Optional<ContainerTasks> c = context.containers();
+            if (c.isEmpty()) {
+                out.add(new Violation("batch.fargate.capacity", Severity.ERROR, name, "platform", j.platform().key(),
+                        "a price book with Fargate", name + ": the price book has no Fargate table"));
+            } else {
+                out.addAll(c.get().check(name, j.architecture(), j.vcpu(), memoryGb(j), j.platform().spot())
+                        .violations());
+            }
+            return new ValidationReport(out);
+        }
+        LimitChecks.range(out, name, title(), t.ec2Vcpu(), "vcpu", j.vcpu(), "batch.ec2.vcpu");
+        if (j.vcpu().stripTrailingZeros().scale() > 0) {
+            out.add(new Violation("batch.ec2.vcpu", Severity.ERROR, name, "vcpu", j.vcpu().toPlainString(),
+                    "a whole number", name + ": vcpu " + j.vcpu().toPlainString() + " on EC2 must be a whole number"));
+        }
+        if (j.platform() == BatchJobs.Platform.EC2_SPOT && j.spotDiscountPercent().isEmpty()) {
+            out.add(new Violation("batch.spot.discount", Severity.ERROR, name, "spotDiscountPercent", "missing",
+                    "your assumed Spot discount, 0 to 100", name + ": EC2 Spot has no published price; give "
+                            + "spotDiscountPercent, your assumed discount off on-demand"));
+        }
+        if (j.platform() == BatchJobs.Platform.EC2 && j.spotDiscountPercent().isPresent()) {
+            out.add(new Violation("batch.spot.discount", Severity.ERROR, name, "spotDiscountPercent", "given",
+                    "only with platform ec2-spot", name + ": spotDiscountPercent is for platform ec2-spot"));
+        }
+        Optional<InstanceShape> shape = j.instanceType().flatMap(i -> context.instances().flatMap(h -> h.shape(i)));
+        if (shape.isEmpty()) {
+            out.add(new Violation("batch.ec2.instance-type", Severity.ERROR, name, "instanceType",
+                    j.instanceType().orElse("missing"), "an EC2 instance type of the catalog", name + ": jobs on EC2 "
+                            + "need an instanceType the EC2 catalog gives the vCPUs and memory of, was "
+                            + j.instanceType().orElse("none")));
+        } else if (perInstance(j, shape.get(), t) == 0) {
+            out.add(new Violation("batch.ec2.fit", Severity.ERROR, name, "memoryMib", j.vcpu().toPlainString()
+                    + " vCPU / " + j.memoryMib() + " MiB", shape.get().vcpu().toPlainString() + " vCPU / "
+                            + shape.get().memoryMib().stripTrailingZeros().toPlainString() + " MiB less "
+                            + reserved(shape.get(), t) + " MiB reserved", name + ": one job (" + j.vcpu().toPlainString()
+                            + " vCPU, " + j.memoryMib() + " MiB) does not fit on " + shape.get().type()));
+        }
+        return new ValidationReport(out);
+    }
+
+    private static BigDecimal memoryGb(BatchJobs j) {
+        return BigDecimal.valueOf(j.memoryMib()).divide(BigDecimal.valueOf(1024)); // a power of two: exact
+    }
+
+    private static long reserved(InstanceShape shape, BatchTables t) {
+        return shape.memoryMib().multiply(t.reservedMemoryShare()).setScale(0, RoundingMode.CEILING).longValueExact();
+    }
+
+    private static long perInstance(BatchJobs j, InstanceShape shape, BatchTables t) {
+        long shares = j.vcpu().multiply(t.cpuSharesPerVcpu()).setScale(0, RoundingMode.CEILING).longValueExact();
+        return shape.holds(shares, j.memoryMib(), t.cpuSharesPerVcpu(), reserved(shape, t));
+    }
+
+    @Override
+    public MeteredResource meter(BatchJobs j, ServiceContext context) {
+        String region = context.region();
+        if (!j.platform().ec2()) {
+            MeteredResource m = context.containers().orElseThrow().runs(j.name(), BatchJobs.TYPE, region,
+                    j.architecture(), j.vcpu(), memoryGb(j), j.platform().spot(),
+                    j.jobsPerMonth().longValueExact(), j.durationSeconds());
+            List<String> notes = new ArrayList<>(m.notes());
+            notes.add(j.jobsPerMonth().toPlainString() + " jobs (" + j.submissionsPerMonth() + " submissions × "
+                    + j.arraySize() + ") on " + (j.platform().spot() ? "Fargate Spot" : "Fargate") + ", each a task of "
+                    + Amounts.plain(j.vcpu()) + " vCPU and " + j.memoryMib() + " MiB. Batch itself is free.");
+            return new MeteredResource(m.name(), m.type(), m.service(), m.region(), m.usage(), notes,
+                    m.adjustments());
+        }
+        InstanceHours instances = context.requireInstances();
+        InstanceShape shape = instances.shape(j.instanceType().orElseThrow()).orElseThrow();
+        BatchTables t = context.tables(BatchTables.SCHEMA);
+        long per = perInstance(j, shape, t);
+        long instancesPerSubmission = (j.arraySize() + per - 1) / per;
+        long runs = Math.multiplyExact(instancesPerSubmission, j.submissionsPerMonth());
+        BigDecimal hours = instances.billedHours(j.durationSeconds(), runs);
+        List<String> notes = new ArrayList<>();
+        notes.add(j.submissionsPerMonth() + " submissions × " + j.arraySize() + " jobs of " + Amounts.plain(j.vcpu())
+                + " vCPU and " + j.memoryMib() + " MiB; " + per + " per " + shape.type() + " (after " + reserved(shape, t)
+                + " MiB reserved): " + instancesPerSubmission + " instance" + (instancesPerSubmission == 1 ? "" : "s")
+                + " per submission for " + Amounts.plain(j.durationSeconds()) + " s, billed as EC2 bills each run. "
+                + "Instance start-up is not counted; Batch itself is free.");
+        List<MeteredResource.Adjustment> adjustments = List.of();
+        if (j.platform() == BatchJobs.Platform.EC2_SPOT) {
+            BigDecimal p = j.spotDiscountPercent().orElseThrow();
+            adjustments = List.of(new MeteredResource.Adjustment(shape.linuxUsageType(),
+                    BigDecimal.ONE.subtract(p.movePointLeft(2)), "Spot, assumed " + p.stripTrailingZeros()
+                            .toPlainString() + "% below on-demand"));
+            notes.add("Spot: priced at on-demand less " + p.stripTrailingZeros().toPlainString() + "% (your "
+                    + "assumption, not an AWS price).");
+        }
+        return new MeteredResource(j.name(), BatchJobs.TYPE, instances.table(), region,
+                List.of(new UsageRecord(shape.linuxUsageType(), hours, true)), notes, adjustments);
+    }
+
+    @Override
+    public Optional<TemplateMapping<BatchJobs>> templates() {
+        return Optional.of(this);
+    }
+
+    @Override
+    public Set<String> resourceTypes() {
+        return Set.of("AWS::Batch::JobDefinition");
+    }
+
+    /**
+     * A job definition: vCPUs and memory from its container's {@code ResourceRequirements} (or the older
+     * {@code Vcpus} and {@code Memory}), the platform from {@code PlatformCapabilities}, the timeout from
+     * {@code Timeout.AttemptDurationSeconds}; how often and how long it runs, and on what instances, from the usage
+     * file. Without usage it is listed, priced at nothing, with its unit prices.
+     */
+    @Override
+    public Optional<BatchJobs> read(TemplateResource t) {
+        JsonNode p = t.properties();
+        JsonNode container = p.path("ContainerProperties");
+        Optional<BigDecimal> vcpu = Optional.empty();
+        Optional<BigDecimal> memory = Optional.empty();
+        for (JsonNode req : container.path("ResourceRequirements")) {
+            String type = t.resolve(req.path("Type")).map(JsonNode::asText).orElse("");
+            if (type.equals("VCPU")) {
+                vcpu = t.number(req, "Value", "the job cannot be priced");
+            } else if (type.equals("MEMORY")) {
+                memory = t.number(req, "Value", "the job cannot be priced");
+            }
+        }
+        if (vcpu.isEmpty() && container.has("Vcpus")) {
+            vcpu = t.number(container, "Vcpus", "the job cannot be priced");
+        }
+        if (memory.isEmpty() && container.has("Memory")) {
+            memory = t.number(container, "Memory", "the job cannot be priced");
+        }
+        if (vcpu.isEmpty() || memory.isEmpty()) {
+            t.report(new Violation("template.unknown", Severity.ERROR, t.logicalId(), "ContainerProperties",
+                    "unknown", "VCPU and MEMORY resource requirements", t.logicalId() + ": the job definition's vCPUs "
+                            + "and memory are missing or cannot be resolved (multi-node jobs are not priced)"));
+            return Optional.empty();
+        }
+        BatchJobs.Platform platform = BatchJobs.Platform.EC2;
+        for (JsonNode c : p.path("PlatformCapabilities")) {
+            if ("FARGATE".equals(t.resolve(c).map(JsonNode::asText).orElse(""))) {
+                platform = BatchJobs.Platform.FARGATE;
+            }
+        }
+        Optional<Integer> timeout = t.number(p.path("Timeout"), "AttemptDurationSeconds", "the timeout is not checked")
+                .map(BigDecimal::intValue);
+        int mib;
+        try {
+            mib = memory.get().intValueExact();
+        } catch (ArithmeticException e) {
+            throw t.error("MEMORY", "must be a whole number of MiB, was " + memory.get().toPlainString());
+        }
+        Optional<Entry> u = t.usage();
+        if (u.isEmpty()) {
+            return Optional.of(new BatchJobs(t.logicalId(), Optional.empty(), platform, Architecture.X86_64,
+                    vcpu.get(), mib, 0, 1, BigDecimal.ONE, Optional.empty(), Optional.empty(), timeout));
+        }
+        Entry use = u.get();
+        use.allowOnly(USAGE);
+        return Optional.of(jobs(use, t.logicalId(), platform, vcpu.get(), mib, timeout));
+    }
+}
