@@ -45,10 +45,10 @@ class ChartsTest {
         assertEquals("requests per month", textOf(d, "x-label"));
         assertEquals("monthly cost (USD)", textOf(d, "y-label"));
         NodeList series = d.getElementsByTagName("polyline");
-        assertEquals(6, series.getLength());
+        assertEquals(7, series.getLength());
         assertEquals("Lambda (x86_64)", ((Element) series.item(0)).getAttribute("data-name"));
         assertTrue(((Element) series.item(0)).getAttribute("points").split(" ").length > 40);
-        assertEquals(2, d.getElementsByTagName("line").getLength() - 12 - 6, "two axes, twelve ticks, six legend lines");
+        assertEquals(2, d.getElementsByTagName("line").getLength() - 12 - 7, "two axes, twelve ticks, seven legend lines");
         assertTrue(Files.readString(dir.resolve("small-api.svg")).contains("break-even"));
     }
 

@@ -108,4 +108,28 @@ class ContainerPlatformsCommandTest {
         assertEquals(2, bad.exitCode(), bad.out() + bad.err());
         assertTrue((bad.out() + bad.err()).contains("timeout"), bad.out() + bad.err());
     }
+
+    @Test
+    void compareRanksEcsAndEksBesideTheOthersAndPricesTheApiInFrontOfLambda() throws IOException {
+        Path w = file("plan.yaml", """
+                region: us-east-1
+                resources:
+                  - name: api
+                    type: workload
+                    requestsPerMonth: 2000000
+                    durationMs: 100
+                    memoryMb: 512
+                    frontDoor: api-gateway-http
+                """);
+        CliRunner r = CliRunner.run("compare", w.toString(), "--format", "json");
+        assertEquals(0, r.exitCode(), r.err());
+        String out = r.out();
+        assertTrue(out.contains("ECS on EC2") && out.contains("EKS on Fargate"), out);
+        assertTrue(out.contains("API Gateway HTTP API"), out);
+        Path bad = file("bad.yaml", "resources:\n  - name: api\n    type: workload\n    requestsPerMonth: 1\n"
+                + "    durationMs: 1\n    memoryMb: 128\n    frontDoor: alb\n");
+        CliRunner e = CliRunner.run("compare", bad.toString());
+        assertEquals(2, e.exitCode(), e.out() + e.err());
+        assertTrue(e.err().contains("frontDoor") && e.err().contains("api-gateway-http"), e.err());
+    }
 }

@@ -128,6 +128,33 @@ public final class ApiGatewayService implements Service<ApiGatewayApi> {
         return ApiGatewayMeter.meter(a, context.tables(ApiGatewayTables.SCHEMA), context.region());
     }
 
+    private static final Optional<io.github.computecost.service.FrontDoor> FRONT_DOOR = Optional.of(
+            new io.github.computecost.service.FrontDoor() {
+                @Override
+                public List<String> kinds() {
+                    return List.of("api-gateway-http", "api-gateway-rest");
+                }
+
+                @Override
+                public String label(String kind) {
+                    return kind.equals("api-gateway-rest") ? "API Gateway REST API" : "API Gateway HTTP API";
+                }
+
+                @Override
+                public io.github.computecost.service.Resource at(String kind, String name, String region,
+                        long requestsPerMonth) {
+                    ApiGatewayApi api = kind.equals("api-gateway-rest") ? ApiGatewayApi.rest(name, requestsPerMonth)
+                            : ApiGatewayApi.http(name, requestsPerMonth, BigDecimal.ONE);
+                    return api.withRegion(region);
+                }
+            });
+
+    /** API Gateway is the front door of serverless options in {@code compare}: HTTP APIs and REST APIs. */
+    @Override
+    public Optional<io.github.computecost.service.FrontDoor> frontDoor() {
+        return FRONT_DOOR;
+    }
+
     @Override
     public Optional<TemplateMapping<ApiGatewayApi>> templates() {
         return Optional.of(ApiGatewayTemplates.INSTANCE);

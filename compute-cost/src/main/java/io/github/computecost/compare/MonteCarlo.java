@@ -90,7 +90,9 @@ public final class MonteCarlo {
                 long requests = sampler.traffic();
                 BigDecimal meanBilledMs = sampler.meanBilledMs();
                 // The engine's exact figure, by its fast path.
-                costs.add(estimator.monthlyCostExact(traffic.at(requests, meanBilledMs)));
+                List<io.github.computecost.service.Resource> all = traffic.all(requests, meanBilledMs);
+                costs.add(all.size() == 1 ? estimator.monthlyCostExact(all.get(0))
+                        : estimator.estimate(all).totalExact());
             }
             costs.sort(null);
             out.add(new Percentiles(o.option(), nearestRank(costs, 50), nearestRank(costs, 90), nearestRank(costs, 99)));

@@ -22,10 +22,20 @@ import java.util.Optional;
  * @param needsWindows whether it needs Windows
  * @param uncertainty the duration distribution and traffic range {@link MonteCarlo} samples; with a
  *     distribution, {@code durationMs} is its median and {@code requestsPerMonth} the middle of the range
+ * @param frontDoor what its requests pass through before serverless compute ({@code "api-gateway-http"},
+ *     {@code "api-gateway-rest"}), priced with the serverless options; empty for none (a function URL)
  */
 public record NeutralWorkload(String name, Optional<String> region, long requestsPerMonth, BigDecimal durationMs,
         int memoryMb, Optional<BigDecimal> peakRequestsPerSecond, boolean needsLongRuns, boolean needsGpu,
-        boolean needsWindows, Uncertainty uncertainty) {
+        boolean needsWindows, Uncertainty uncertainty, Optional<String> frontDoor) {
+
+    /** A workload with no front door. */
+    public NeutralWorkload(String name, Optional<String> region, long requestsPerMonth, BigDecimal durationMs,
+            int memoryMb, Optional<BigDecimal> peakRequestsPerSecond, boolean needsLongRuns, boolean needsGpu,
+            boolean needsWindows, Uncertainty uncertainty) {
+        this(name, region, requestsPerMonth, durationMs, memoryMb, peakRequestsPerSecond, needsLongRuns, needsGpu,
+                needsWindows, uncertainty, Optional.empty());
+    }
 
     /** A workload with nothing uncertain. */
     public NeutralWorkload(String name, Optional<String> region, long requestsPerMonth, BigDecimal durationMs,
@@ -53,6 +63,7 @@ public record NeutralWorkload(String name, Optional<String> region, long request
             throw new IllegalArgumentException("memoryMb must be positive: " + memoryMb);
         }
         Objects.requireNonNull(uncertainty, "uncertainty");
+        Objects.requireNonNull(frontDoor, "frontDoor");
         peakRequestsPerSecond.ifPresent(p -> {
             if (p.signum() < 0) {
                 throw new IllegalArgumentException("peakRequestsPerSecond must not be negative: " + p.toPlainString());
@@ -69,18 +80,24 @@ public record NeutralWorkload(String name, Optional<String> region, long request
     /** @return this workload with a stated peak request rate */
     public NeutralWorkload withPeakRequestsPerSecond(BigDecimal rps) {
         return new NeutralWorkload(name, region, requestsPerMonth, durationMs, memoryMb, Optional.of(rps), needsLongRuns,
-                needsGpu, needsWindows, uncertainty);
+                needsGpu, needsWindows, uncertainty, frontDoor);
     }
 
     /** @return this workload with another monthly volume */
     public NeutralWorkload withRequestsPerMonth(long requests) {
         return new NeutralWorkload(name, region, requests, durationMs, memoryMb, peakRequestsPerSecond, needsLongRuns,
-                needsGpu, needsWindows, uncertainty);
+                needsGpu, needsWindows, uncertainty, frontDoor);
     }
 
     /** @return this workload with uncertain duration or traffic */
     public NeutralWorkload withUncertainty(Uncertainty u) {
         return new NeutralWorkload(name, region, requestsPerMonth, durationMs, memoryMb, peakRequestsPerSecond,
-                needsLongRuns, needsGpu, needsWindows, u);
+                needsLongRuns, needsGpu, needsWindows, u, frontDoor);
+    }
+
+    /** @return this workload behind {@code kind} ({@code "api-gateway-http"}) */
+    public NeutralWorkload withFrontDoor(String kind) {
+        return new NeutralWorkload(name, region, requestsPerMonth, durationMs, memoryMb, peakRequestsPerSecond,
+                needsLongRuns, needsGpu, needsWindows, uncertainty, Optional.of(kind));
     }
 }

@@ -9,6 +9,9 @@ import io.github.computecost.limits.AccountQuotas;
 import io.github.computecost.money.Amounts;
 import io.github.computecost.pricing.PriceBook;
 import io.github.computecost.service.Service;
+import io.github.computecost.service.ControlPlane;
+import io.github.computecost.service.FrontDoor;
+import io.github.computecost.service.Resource;
 import io.github.computecost.service.ServiceContext;
 import io.github.computecost.service.Sizing;
 import io.github.computecost.service.SizingRequest;
@@ -111,6 +114,8 @@ public final class WorkloadPlanner {
         SizingRequest request = new SizingRequest(w.name(), r, w.requestsPerMonth(), w.durationMs(), w.memoryMb(),
                 concurrency, w.needsLongRuns(), w.needsGpu(), w.needsWindows());
         ServiceContext context = Services.context(prices, r, AccountQuotas.DEFAULTS);
+        Optional<FrontDoor> door = w.frontDoor().map(k -> Services.frontDoor(k).orElseThrow(
+                () -> new IllegalArgumentException("no service offers the front door " + k)));
         Estimator estimator = estimator();
         List<ComputeOption> options = new ArrayList<>();
         Map<String, Sizing.Traffic> traffic = new LinkedHashMap<>();
@@ -131,11 +136,25 @@ public final class WorkloadPlanner {
             for (Sizing.Option o : sizing.get().options(request, context)) {
                 ComputeOption best = null;
                 Optional<Sizing.Traffic> bestTraffic = Optional.empty();
+                Optional<ControlPlane> plane = o.controlPlane().flatMap(Services::controlPlane);
+                if (o.controlPlane().isPresent() && plane.isEmpty()) {
+                    options.add(ComputeOption.impossible(o.label(), "no service prices its control plane",
+                            o.alwaysOn()));
+                    continue;
+                }
                 for (Sizing.Candidate c : o.candidates()) {
-                    Optional<BigDecimal> cost = tryCost(estimator, c);
+                    Optional<Sizing.Traffic> t = o.alwaysOn() ? c.traffic() : c.traffic().map(x -> behind(door, w, r, x));
+                    Optional<BigDecimal> cost = plane.isPresent()
+                            ? tryCost(estimator, List.of(c.resource(), plane.get().at(w.name() + "-cluster", r)))
+                            : t.isPresent() && door.isPresent()
+                                    ? tryCost(estimator, t.get().all(w.requestsPerMonth(), w.durationMs()))
+                                    : tryCost(estimator, c);
                     if (cost.isPresent() && (best == null || cost.get().compareTo(best.monthlyCost().orElseThrow()) < 0)) {
-                        best = ComputeOption.priced(o.label(), c.configuration(), cost.get(), o.alwaysOn());
-                        bestTraffic = c.traffic();
+                        String config = c.configuration() + (t.isPresent() && door.isPresent() ? " + "
+                                + door.get().label(w.frontDoor().get()) : "")
+                                + plane.map(p -> " + 1 " + p.label()).orElse("");
+                        best = ComputeOption.priced(o.label(), config, cost.get(), o.alwaysOn());
+                        bestTraffic = t;
                     }
                 }
                 options.add(best != null ? best : ComputeOption.impossible(o.label(), o.whyNot(), o.alwaysOn()));
@@ -146,6 +165,12 @@ public final class WorkloadPlanner {
         }
         List<ComputeOption> ranked = ComputeOption.ranked(options);
         List<String> assumptions = new ArrayList<>();
+        if (ranked.stream().anyMatch(o -> o.option().equals("EKS on Fargate") && o.canRun())) {
+            assumptions.add("EKS on Fargate is priced with one cluster of its own, in standard support, all month; a "
+                    + "cluster several workloads share splits that fee.");
+        }
+        door.ifPresent(d -> assumptions.add("Serverless options are reached through an " + d.label(w.frontDoor().get())
+                + " and priced with it, at every volume; always-on options through a load balancer, not priced here."));
         assumptions.add("Always-on options are sized for a peak of " + up(concurrency) + " concurrent requests ("
                 + (w.peakRequestsPerSecond().isPresent() ? "the stated peak" : "the month's average rate")
                 + " × " + Amounts.plain(w.durationMs()) + " ms), each needing " + w.memoryMb()
@@ -169,6 +194,34 @@ public final class WorkloadPlanner {
         return Estimator.of(prices).freeTier(freeTier).region(region);
     }
 
+    /** A serverless option's traffic with the front door its requests pass through, at the same volume. */
+    private static Sizing.Traffic behind(Optional<FrontDoor> door, NeutralWorkload w, String region, Sizing.Traffic t) {
+        if (door.isEmpty()) {
+            return t;
+        }
+        String kind = w.frontDoor().orElseThrow();
+        return new Sizing.Traffic() {
+            @Override
+            public Resource at(long requestsPerMonth, BigDecimal averageDurationMs) {
+                return t.at(requestsPerMonth, averageDurationMs);
+            }
+
+            @Override
+            public List<Resource> all(long requestsPerMonth, BigDecimal averageDurationMs) {
+                return List.of(t.at(requestsPerMonth, averageDurationMs),
+                        door.get().at(kind, w.name() + "-api", region, requestsPerMonth));
+            }
+        };
+    }
+
+    private static Optional<BigDecimal> tryCost(Estimator estimator, List<Resource> resources) {
+        try {
+            return Optional.of(estimator.estimate(resources).totalExact());
+        } catch (ComputeCostException e) {
+            return Optional.empty(); // no price for this option in this region (or AWS would refuse it)
+        }
+    }
+
     private static Optional<BigDecimal> tryCost(Estimator estimator, Sizing.Candidate c) {
         try {
             return Optional.of(estimator.monthlyCostExact(c.resource()));
@@ -189,7 +242,7 @@ public final class WorkloadPlanner {
             return Optional.empty();
         }
         Sizing.Traffic t = traffic.get(serverless.get().option());
-        CostFunction f = estimator().costFunction(v -> t.at(v, w.durationMs()));
+        CostFunction f = estimator().costFunctionOfAll(v -> t.all(v, w.durationMs()));
         BigDecimal target = alwaysOn.get().monthlyCost().orElseThrow();
         if (f.costAt(0).compareTo(target) >= 0) {
             return Optional.empty(); // always-on is cheaper at every volume
@@ -212,7 +265,7 @@ public final class WorkloadPlanner {
             }
             Sizing.Traffic t = plan.traffic().get(o.option());
             CostFunction f = o.alwaysOn() || t == null ? null
-                    : estimator().costFunction(v -> t.at(v, plan.workload().durationMs()));
+                    : estimator().costFunctionOfAll(v -> t.all(v, plan.workload().durationMs()));
             List<BigDecimal[]> pts = new ArrayList<>();
             for (int i = 0; i <= points; i++) {
                 long v = maxRequests / points * i;

@@ -95,6 +95,30 @@ public final class EksService implements Service<EksCluster>, TemplateMapping<Ek
         return new MeteredResource(c.name(), EksCluster.TYPE, TABLE, context.region(), usage, notes);
     }
 
+    private static final Optional<io.github.computecost.service.ControlPlane> CONTROL_PLANE = Optional.of(
+            new io.github.computecost.service.ControlPlane() {
+                @Override
+                public String kind() {
+                    return "eks";
+                }
+
+                @Override
+                public String label() {
+                    return "EKS cluster";
+                }
+
+                @Override
+                public io.github.computecost.service.Resource at(String name, String region) {
+                    return EksCluster.of(name, EksCluster.Support.STANDARD).withRegion(region);
+                }
+            });
+
+    /** An EKS cluster in standard support, all month: what pods on EKS are priced with in {@code compare}. */
+    @Override
+    public Optional<io.github.computecost.service.ControlPlane> controlPlane() {
+        return CONTROL_PLANE;
+    }
+
     @Override
     public Optional<TemplateMapping<EksCluster>> templates() {
         return Optional.of(this);

@@ -55,7 +55,7 @@ public final class CostFunction {
      * A usage type of the resource: its table, its eligible and other parts, and the free-tier pool it draws on (for
      * where the function bends).
      */
-    private record Term(String baseUsageType, PriceTable table, Part eligible, Part other,
+    private record Term(int resource, String baseUsageType, PriceTable table, Part eligible, Part other,
             Optional<FreeTierAllowance> pool) {
         BigDecimal firstPrice() {
             return table.tiers().get(0).unitPrice();
@@ -68,17 +68,17 @@ public final class CostFunction {
     private final List<Term> terms;
     private final BigDecimal constant;
     private final String currency;
-    /** The resource as metered (its name, service, region and price adjustments), or null for a constant. */
-    private final MeteredResource metered;
+    /** The resources as metered (names, services, regions and price adjustments), empty for a constant. */
+    private final List<MeteredResource> metered;
     private final RatingEngine engine;
     private final boolean freeTier;
 
-    private CostFunction(List<Term> terms, BigDecimal constant, String currency, MeteredResource metered,
+    private CostFunction(List<Term> terms, BigDecimal constant, String currency, List<MeteredResource> metered,
             RatingEngine engine, boolean freeTier) {
         this.terms = List.copyOf(terms);
         this.constant = constant;
         this.currency = currency;
-        this.metered = metered;
+        this.metered = List.copyOf(metered);
         this.engine = engine;
         this.freeTier = freeTier;
     }
@@ -94,45 +94,71 @@ public final class CostFunction {
      * @throws IllegalArgumentException if its usage is not affine in the volume (no service compute-cost prices)
      */
     static CostFunction of(Estimator estimator, java.util.function.LongFunction<? extends Resource> atVolume) {
+        return ofAll(estimator, v -> List.of(atVolume.apply(v)));
+    }
+
+    /**
+     * Derives the cost function of resources that grow together with one volume (a Lambda function and the API in
+     * front of it), priced together by the estimator's engine.
+     *
+     * @param atVolume the resources at a monthly volume, the same ones in the same order at every volume
+     * @return the function of their total
+     * @throws IllegalArgumentException if a usage is not affine in the volume, or the resources change with it
+     */
+    static CostFunction ofAll(Estimator estimator,
+            java.util.function.LongFunction<? extends List<? extends Resource>> atVolume) {
         PriceBook prices = estimator.prices();
-        MeteredResource m0 = estimator.meter(atVolume.apply(0));
-        MeteredResource m1 = estimator.meter(atVolume.apply(PROBE));
-        MeteredResource m2 = estimator.meter(atVolume.apply(2 * PROBE));
-        Map<String, BigDecimal[]> usage = new LinkedHashMap<>(); // key -> quantity at 0, PROBE, 2 PROBE
-        collect(usage, m0, 0);
-        collect(usage, m1, 1);
-        collect(usage, m2, 2);
-        Map<String, Term> byType = new LinkedHashMap<>();
-        ServicePrices sp = prices.service(m1.service());
-        RegionPrices rp = sp.regions().get(m1.region());
-        for (Map.Entry<String, BigDecimal[]> e : usage.entrySet()) {
-            String base = e.getKey().substring(2);
-            boolean eligible = e.getKey().charAt(0) == 'E';
-            BigDecimal[] q = e.getValue();
-            BigDecimal slope = q[1].subtract(q[0]).divide(BigDecimal.valueOf(PROBE), MC);
-            BigDecimal intercept = q[0];
-            if (q[2].compareTo(intercept.add(slope.multiply(BigDecimal.valueOf(2 * PROBE)))) != 0) {
-                throw new IllegalArgumentException(m1.name() + ": the usage of " + base + " is not affine in the volume");
-            }
-            Optional<PriceTable> table = rp == null ? Optional.empty() : rp.find(base);
-            if (table.isEmpty()) {
-                throw new PriceUnavailableException(List.of(new MissingPrice(Optional.of(m1.name()), sp.service(),
-                        m1.region(), (rp == null ? "" : rp.usageTypePrefix()) + base)));
-            }
-            Optional<FreeTierAllowance> pool = estimator.freeTierApplied() ? sp.freeTier().stream()
-                    .filter(a -> a.baseUsageTypes().contains(base)).findFirst() : Optional.empty();
-            Part part = new Part(slope, intercept);
-            Term t = byType.get(base);
-            Part none = new Part(BigDecimal.ZERO, BigDecimal.ZERO);
-            Term merged = new Term(base, table.get(), eligible ? part : t == null ? none : t.eligible(),
-                    eligible ? (t == null ? none : t.other()) : part, pool);
-            byType.put(base, merged);
+        List<? extends Resource> r0 = atVolume.apply(0);
+        List<? extends Resource> r1 = atVolume.apply(PROBE);
+        List<? extends Resource> r2 = atVolume.apply(2 * PROBE);
+        if (r0.size() != r1.size() || r1.size() != r2.size() || r1.isEmpty()) {
+            throw new IllegalArgumentException("the same resources must be given at every volume");
         }
-        CostFunction f = new CostFunction(new ArrayList<>(byType.values()), BigDecimal.ZERO, prices.currency(), m1,
-                RatingEngine.of(prices), estimator.freeTierApplied());
-        BigDecimal engine = estimator.estimate(List.of(atVolume.apply(PROBE))).totalExact();
+        List<Term> terms = new ArrayList<>();
+        List<MeteredResource> metered = new ArrayList<>(r1.size());
+        for (int ri = 0; ri < r1.size(); ri++) {
+            MeteredResource m0 = estimator.meter(r0.get(ri));
+            MeteredResource m1 = estimator.meter(r1.get(ri));
+            MeteredResource m2 = estimator.meter(r2.get(ri));
+            metered.add(m1);
+            Map<String, BigDecimal[]> usage = new LinkedHashMap<>(); // key -> quantity at 0, PROBE, 2 PROBE
+            collect(usage, m0, 0);
+            collect(usage, m1, 1);
+            collect(usage, m2, 2);
+            Map<String, Term> byType = new LinkedHashMap<>();
+            ServicePrices sp = prices.service(m1.service());
+            RegionPrices rp = sp.regions().get(m1.region());
+            for (Map.Entry<String, BigDecimal[]> e : usage.entrySet()) {
+                String base = e.getKey().substring(2);
+                boolean eligible = e.getKey().charAt(0) == 'E';
+                BigDecimal[] q = e.getValue();
+                BigDecimal slope = q[1].subtract(q[0]).divide(BigDecimal.valueOf(PROBE), MC);
+                BigDecimal intercept = q[0];
+                if (q[2].compareTo(intercept.add(slope.multiply(BigDecimal.valueOf(2 * PROBE)))) != 0) {
+                    throw new IllegalArgumentException(m1.name() + ": the usage of " + base
+                            + " is not affine in the volume");
+                }
+                Optional<PriceTable> table = rp == null ? Optional.empty() : rp.find(base);
+                if (table.isEmpty()) {
+                    throw new PriceUnavailableException(List.of(new MissingPrice(Optional.of(m1.name()), sp.service(),
+                            m1.region(), (rp == null ? "" : rp.usageTypePrefix()) + base)));
+                }
+                Optional<FreeTierAllowance> pool = estimator.freeTierApplied() ? sp.freeTier().stream()
+                        .filter(a -> a.baseUsageTypes().contains(base)).findFirst() : Optional.empty();
+                Part part = new Part(slope, intercept);
+                Term t = byType.get(base);
+                Part none = new Part(BigDecimal.ZERO, BigDecimal.ZERO);
+                Term merged = new Term(ri, base, table.get(), eligible ? part : t == null ? none : t.eligible(),
+                        eligible ? (t == null ? none : t.other()) : part, pool);
+                byType.put(base, merged);
+            }
+            terms.addAll(byType.values());
+        }
+        CostFunction f = new CostFunction(terms, BigDecimal.ZERO, prices.currency(), metered, RatingEngine.of(prices),
+                estimator.freeTierApplied());
+        BigDecimal engine = estimator.estimate(r1).totalExact();
         if (f.costAt(BigDecimal.valueOf(PROBE)).compareTo(engine) != 0) {
-            throw new IllegalStateException(m1.name() + ": the derived cost function gives "
+            throw new IllegalStateException(metered.get(0).name() + ": the derived cost function gives "
                     + f.costAt(BigDecimal.valueOf(PROBE)).toPlainString() + " at " + PROBE + ", the engine "
                     + engine.toPlainString());
         }
@@ -165,23 +191,30 @@ public final class CostFunction {
         if (volume.signum() < 0) {
             throw new IllegalArgumentException("volume must not be negative: " + volume.toPlainString());
         }
-        if (metered == null) {
+        if (metered.isEmpty()) {
             return constant;
         }
-        List<UsageRecord> usage = new ArrayList<>(terms.size() * 2);
+        List<List<UsageRecord>> usage = new ArrayList<>(metered.size());
+        for (int i = 0; i < metered.size(); i++) {
+            usage.add(new ArrayList<>(terms.size() * 2));
+        }
         for (Term t : terms) {
             BigDecimal eligible = t.eligible().at(volume);
             BigDecimal other = t.other().at(volume);
             if (eligible.signum() > 0) {
-                usage.add(new UsageRecord(t.baseUsageType(), eligible, true));
+                usage.get(t.resource()).add(new UsageRecord(t.baseUsageType(), eligible, true));
             }
             if (other.signum() > 0) {
-                usage.add(new UsageRecord(t.baseUsageType(), other, false));
+                usage.get(t.resource()).add(new UsageRecord(t.baseUsageType(), other, false));
             }
         }
-        MeteredResource atVolume = new MeteredResource(metered.name(), metered.type(), metered.service(),
-                metered.region(), usage, List.of(), metered.adjustments());
-        return constant.add(engine.rate(List.of(atVolume), freeTier, ANY_DAY).totalExact());
+        List<MeteredResource> atVolume = new ArrayList<>(metered.size());
+        for (int i = 0; i < metered.size(); i++) {
+            MeteredResource m = metered.get(i);
+            atVolume.add(new MeteredResource(m.name(), m.type(), m.service(), m.region(), usage.get(i), List.of(),
+                    m.adjustments()));
+        }
+        return constant.add(engine.rate(atVolume, freeTier, ANY_DAY).totalExact());
     }
 
     /** @return {@link #costAt(BigDecimal)} at a whole volume */
@@ -337,7 +370,7 @@ public final class CostFunction {
      * @return a cost function that is {@code amount} at every volume (always-on capacity, sized for the peak)
      */
     public static CostFunction constant(BigDecimal amount, String currency) {
-        return new CostFunction(List.of(), Objects.requireNonNull(amount, "amount"), currency, null, null, false);
+        return new CostFunction(List.of(), Objects.requireNonNull(amount, "amount"), currency, List.of(), null, false);
     }
 
     private static BigDecimal strip(BigDecimal v) {

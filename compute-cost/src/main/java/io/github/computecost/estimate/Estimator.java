@@ -309,6 +309,18 @@ public final class Estimator {
     }
 
     /**
+     * The cost function of resources that grow with one volume together (a Lambda function and the API Gateway in
+     * front of it), their total priced by the engine; see {@link #costFunction}.
+     *
+     * @param atVolume the resources at a monthly volume, the same ones at every volume
+     * @return the function of their total
+     */
+    public CostFunction costFunctionOfAll(
+            java.util.function.LongFunction<? extends List<? extends Resource>> atVolume) {
+        return CostFunction.ofAll(this, Objects.requireNonNull(atVolume, "atVolume"));
+    }
+
+    /**
      * The published prices a resource's usage is charged at, whatever its quantities: for each usage type its meter
      * uses, in the meter's order, the price table of the resource's region (every tier, the unit, the usage type with
      * its region prefix). What a resource given no usage will cost per unit (a template's function before traffic).

@@ -121,6 +121,43 @@ public final class Services {
         return Optional.empty();
     }
 
+    /**
+     * @param kind a front door's kind, {@code "api-gateway-http"}
+     * @return the front door that offers it, if a service of the registry does
+     */
+    public static Optional<io.github.computecost.service.FrontDoor> frontDoor(String kind) {
+        for (Service<?> s : ALL) {
+            Optional<io.github.computecost.service.FrontDoor> d = s.frontDoor();
+            if (d.isPresent() && d.get().kinds().contains(kind)) {
+                return d;
+            }
+        }
+        return Optional.empty();
+    }
+
+    /**
+     * @param kind a control plane's kind, {@code "eks"}
+     * @return the control plane of that kind, if a service of the registry offers it
+     */
+    public static Optional<io.github.computecost.service.ControlPlane> controlPlane(String kind) {
+        for (Service<?> s : ALL) {
+            Optional<io.github.computecost.service.ControlPlane> c = s.controlPlane();
+            if (c.isPresent() && c.get().kind().equals(kind)) {
+                return c;
+            }
+        }
+        return Optional.empty();
+    }
+
+    /** @return every front door kind the registry's services offer, in the registry's order */
+    public static List<String> frontDoorKinds() {
+        List<String> out = new ArrayList<>();
+        for (Service<?> s : ALL) {
+            s.frontDoor().ifPresent(d -> out.addAll(d.kinds()));
+        }
+        return out;
+    }
+
     /** @return the workload-file type names, sorted */
     public static SortedSet<String> types() {
         return new TreeSet<>(BY_TYPE.keySet());

@@ -109,6 +109,56 @@ public final class EksFargateService implements Service<EksFargatePods>, Templat
     }
 
     @Override
+    public Optional<io.github.computecost.service.Sizing> sizing() {
+        return SIZING;
+    }
+
+    private static final Optional<io.github.computecost.service.Sizing> SIZING = Optional.of(
+            io.github.computecost.service.Sizing.of(List.of("EKS on Fargate"), true, Optional.empty(),
+                    EksFargateService::options));
+
+    /**
+     * Pods that request a Fargate size less the 256 MB Fargate adds (so each runs on exactly that size), enough of
+     * them for the peak, on every Linux/x86 size; priced with one EKS cluster ({@code compare} adds its fee).
+     */
+    private static List<io.github.computecost.service.Sizing.Option> options(
+            io.github.computecost.service.SizingRequest w, ServiceContext context) {
+        String label = "EKS on Fargate";
+        if (w.needsGpu()) {
+            return List.of(io.github.computecost.service.Sizing.Option.cannot(label, true, "Fargate has no GPUs"));
+        }
+        if (w.needsWindows()) {
+            return List.of(io.github.computecost.service.Sizing.Option.cannot(label, true,
+                    "EKS on Fargate runs Linux pods only"));
+        }
+        FargateTables t = context.tables(FargateTables.SCHEMA);
+        BigDecimal overheadGb = t.eksPodMemoryOverheadMb().divide(BigDecimal.valueOf(1024));
+        List<io.github.computecost.service.Sizing.Candidate> out = new java.util.ArrayList<>();
+        for (FargateTables.FargateSize size : t.sizes()) {
+            for (BigDecimal gb : size.memoryGb()) {
+                BigDecimal podGb = gb.subtract(overheadGb);
+                if (podGb.signum() <= 0) {
+                    continue;
+                }
+                long n = w.units(size.vcpu(), podGb);
+                if (n > Integer.MAX_VALUE) {
+                    continue;
+                }
+                EksFargatePods pods = EksFargatePods.of(w.name(), (int) n, size.vcpu(),
+                        podGb.multiply(BigDecimal.valueOf(1024))).withRegion(w.region());
+                if (t.podSize(pods.podVcpu(), pods.podMemoryMb()).isEmpty()) {
+                    continue;
+                }
+                out.add(new io.github.computecost.service.Sizing.Candidate(n + (n == 1 ? " pod × " : " pods × ") + Amounts.plain(size.vcpu())
+                        + " vCPU / " + Amounts.plain(pods.podMemoryMb()) + " MB (on " + Amounts.plain(gb)
+                        + " GB), " + Calendar.HOURS_PER_MONTH + " h", pods, Optional.empty()));
+            }
+        }
+        return List.of(new io.github.computecost.service.Sizing.Option(label, true, out,
+                "no Fargate price for this region", Optional.of("eks")));
+    }
+
+    @Override
     public Optional<TemplateMapping<EksFargatePods>> templates() {
         return Optional.of(this);
     }

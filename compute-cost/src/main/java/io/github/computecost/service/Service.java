@@ -140,6 +140,16 @@ public interface Service<R extends Resource> {
         return Optional.empty();
     }
 
+    /** @return the control plane always-on options of other services are priced with, if this is one (EKS) */
+    default Optional<ControlPlane> controlPlane() {
+        return Optional.empty();
+    }
+
+    /** @return what requests pass through before serverless compute, if this service is one (API Gateway) */
+    default Optional<FrontDoor> frontDoor() {
+        return Optional.empty();
+    }
+
     /** @return how it reads CloudFormation and SAM template resources, if it does */
     default Optional<TemplateMapping<R>> templates() {
         return Optional.empty();

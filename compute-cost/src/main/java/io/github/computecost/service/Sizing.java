@@ -80,12 +80,20 @@ public interface Sizing {
      * @param alwaysOn whether capacity is paid for around the clock (sized for the peak), or per request
      * @param candidates the configurations to price, possibly none
      * @param whyNot why the option cannot run the workload when there is no candidate, or none that can be priced
+     * @param controlPlane the kind of control plane every candidate is priced with ({@code "eks"}), if any
      */
-    record Option(String label, boolean alwaysOn, List<Candidate> candidates, String whyNot) {
+    record Option(String label, boolean alwaysOn, List<Candidate> candidates, String whyNot,
+            Optional<String> controlPlane) {
         public Option {
             Objects.requireNonNull(label, "label");
             candidates = List.copyOf(candidates);
             Objects.requireNonNull(whyNot, "whyNot");
+            Objects.requireNonNull(controlPlane, "controlPlane");
+        }
+
+        /** An option without a control plane. */
+        public Option(String label, boolean alwaysOn, List<Candidate> candidates, String whyNot) {
+            this(label, alwaysOn, candidates, whyNot, Optional.empty());
         }
 
         /** @return an option that cannot run the workload */
@@ -119,5 +127,13 @@ public interface Sizing {
          * @return the resource at that traffic
          */
         Resource at(long requestsPerMonth, BigDecimal averageDurationMs);
+
+        /**
+         * @return everything the option pays for at that traffic: the resource, and what it is priced with (the API
+         *     in front of a function); by default the resource alone
+         */
+        default List<Resource> all(long requestsPerMonth, BigDecimal averageDurationMs) {
+            return List.of(at(requestsPerMonth, averageDurationMs));
+        }
     }
 }

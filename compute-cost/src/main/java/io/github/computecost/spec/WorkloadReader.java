@@ -278,7 +278,11 @@ public final class WorkloadReader {
 
         static NeutralWorkload neutral(Entry r) {
             r.allowExactly("name", "type", "region", "requestsPerMonth", "durationMs", "memoryMb", "peakRequestsPerSecond",
-                    "needs");
+                    "needs", "frontDoor");
+            Optional<String> door = Optional.empty();
+            if (r.has("frontDoor")) {
+                door = Optional.of(r.oneOf("frontDoor", Services.frontDoorKinds().toArray(String[]::new)));
+            }
             boolean longRuns = false;
             boolean gpu = false;
             boolean windows = false;
@@ -338,7 +342,8 @@ public final class WorkloadReader {
                 requests = r.nonNegativeLong("requestsPerMonth");
             }
             return new NeutralWorkload(r.string("name"), r.optString("region"), requests, duration, r.positiveInt("memoryMb"),
-                    r.optNonNegative("peakRequestsPerSecond"), longRuns, gpu, windows, new Uncertainty(distribution, min, max));
+                    r.optNonNegative("peakRequestsPerSecond"), longRuns, gpu, windows, new Uncertainty(distribution, min, max),
+                    door);
         }
     }
 }

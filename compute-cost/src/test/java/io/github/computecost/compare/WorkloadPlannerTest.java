@@ -28,10 +28,37 @@ class WorkloadPlannerTest {
         WorkloadPlanner.Plan p = PLANNER.plan(NeutralWorkload.of("api", 2_000_000, bd("100"), 512));
         assertTrue(p.ranked().get(0).option().startsWith("Lambda"), p.ranked().toString());
         assertFalse(p.ranked().get(0).alwaysOn());
-        assertEquals(6, p.ranked().size());
+        assertEquals(7, p.ranked().size());
         // ECS on EC2 is ranked beside the others: its tasks packed on the cheapest instance type that holds them.
         ComputeOption ecs = p.ranked().stream().filter(o -> o.option().equals("ECS on EC2")).findFirst().orElseThrow();
         assertTrue(ecs.canRun() && ecs.alwaysOn() && ecs.configuration().contains(" on 1 × "), ecs.toString());
+    }
+
+    @Test
+    void eksOnFargateIsPricedWithItsClusterAndLambdaWithTheApiInFrontOfIt() {
+        NeutralWorkload w = NeutralWorkload.of("api", 2_000_000, bd("100"), 512);
+        WorkloadPlanner.Plan p = PLANNER.plan(w);
+        ComputeOption eks = p.ranked().stream().filter(o -> o.option().equals("EKS on Fargate")).findFirst()
+                .orElseThrow();
+        // One pod requesting 0.25 vCPU / 768 MB runs on 0.25 vCPU / 1 GB: 182.5 vCPU-h and 730 GB-h at Fargate's
+        // Linux/x86 prices, plus the cluster's 730 hours at $0.10.
+        BigDecimal pods = bd("182.5").multiply(bd("0.04048")).add(bd("730").multiply(bd("0.004445")));
+        assertEquals(0, eks.monthlyCost().orElseThrow().compareTo(pods.add(bd("73"))), eks.toString());
+        assertTrue(eks.configuration().endsWith("+ 1 EKS cluster"), eks.configuration());
+        assertTrue(p.assumptions().stream().anyMatch(a -> a.contains("EKS on Fargate is priced with one cluster")));
+        // Behind an HTTP API, Lambda pays the API's requests too ($1.00 per million): 0.20 + 2.00.
+        WorkloadPlanner.Plan api = PLANNER.plan(w.withFrontDoor("api-gateway-http"));
+        ComputeOption lambda = api.ranked().get(0);
+        assertTrue(lambda.option().startsWith("Lambda"), api.ranked().toString());
+        assertEquals(0, lambda.monthlyCost().orElseThrow().compareTo(bd("2.2")), lambda.toString());
+        assertTrue(lambda.configuration().endsWith("+ API Gateway HTTP API"));
+        // The break-even moves: the function and its API together against the cheapest always-on option.
+        WorkloadPlanner.BreakEvenVolume b = api.breakEven().orElseThrow();
+        assertTrue(b.requestsPerMonth() < p.breakEven().orElseThrow().requestsPerMonth());
+        assertEquals(Amounts.toCents(b.alwaysOnCost()), Amounts.toCents(b.serverlessCost()));
+        // Always-on options are not charged for the API.
+        assertEquals(p.ranked().stream().filter(o -> o.option().equals("EC2")).findFirst().orElseThrow().monthlyCost(),
+                api.ranked().stream().filter(o -> o.option().equals("EC2")).findFirst().orElseThrow().monthlyCost());
     }
 
     @Test
@@ -81,6 +108,8 @@ class WorkloadPlannerTest {
                 .configuration().contains("windows/x86_64"));
         assertTrue(wp.ranked().stream().filter(o -> o.option().equals("ECS on EC2")).findFirst().orElseThrow()
                 .cannotRun().orElseThrow().contains("Linux"), wp.ranked().toString());
+        assertTrue(wp.ranked().stream().filter(o -> o.option().equals("EKS on Fargate")).findFirst().orElseThrow()
+                .cannotRun().orElseThrow().contains("Linux pods only"), wp.ranked().toString());
     }
 
     @Test
