@@ -67,10 +67,12 @@ class ApiGatewayPricingTest {
         // Two stages with 0.5 GB caches: twice the hours.
         assertDecimal("29.2", price(ApiGatewayApi.rest("c", 0).withCache(bd("0.5")).withCache(bd("0.5")))
                 .monthlyCostExact());
-        // 1.6 GB is a real size whose price no source gives: refused, naming it.
+        // 1.6 GB at AWS's example's $0.038 an hour: 730 h = 27.74.
+        assertDecimal("27.74", price(ApiGatewayApi.rest("c", 0).withCache(bd("1.6"))).monthlyCostExact());
+        // 6.1 GB is a real size whose price no source gives: refused, naming it.
         var e = assertThrows(PriceUnavailableException.class,
-                () -> price(ApiGatewayApi.rest("c", 0).withCache(bd("1.6"))));
-        assertTrue(e.getMessage().contains("USE1-ApiGatewayCacheUsage:1.6GB"), e.getMessage());
+                () -> price(ApiGatewayApi.rest("c", 0).withCache(bd("6.1"))));
+        assertTrue(e.getMessage().contains("USE1-ApiGatewayCacheUsage:6.1GB"), e.getMessage());
         // 2 GB is no cache size at all: a limit error.
         Assessment a = ESTIMATOR.assess(List.of(ApiGatewayApi.rest("c", 0).withCache(bd("2"))));
         assertEquals("apigateway.cache.size", a.violations().errors().get(0).code());
