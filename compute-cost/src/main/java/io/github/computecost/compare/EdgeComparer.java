@@ -92,9 +92,14 @@ public final class EdgeComparer {
         }
         CostFunction le = estimator().costFunction(fn::withRequestsPerMonth);
         CostFunction cff = estimator().costFunction(v -> CloudFrontFunction.of(fn.name(), EdgeEventType.VIEWER_REQUEST, v));
+        Optional<BigDecimal> regional = regionalBehindApi(fn.name(), fn.memoryMb(), fn.requestsPerMonth(),
+                fn.averageDurationMs());
+        regional.ifPresent(c -> assumptions.add("For reference, the same function as a regional Lambda (" + REGIONAL
+                + ", x86_64, " + fn.memoryMb() + " MB) behind an API Gateway HTTP API costs both: the function and the "
+                + "API's requests, without CloudFront's edge."));
         return new EdgeComparison(fn.name(), LambdaEdgeFunction.TYPE, fn.eventType().awsName(), fn.requestsPerMonth(),
                 prices.currency(), leCost, cffCost, breakEven(le, cff), breakEvenNote(le, cff),
-                fit(fn), commonAssumptions(assumptions));
+                fit(fn), commonAssumptions(assumptions), regional);
     }
 
     /**
@@ -118,6 +123,29 @@ public final class EdgeComparer {
         return new EdgeComparison(fn.name(), CloudFrontFunction.TYPE, fn.eventType().awsName(), fn.invocationsPerMonth(),
                 prices.currency(), cost(asLe), cffCost, breakEven(le, cff), breakEvenNote(le, cff), fit,
                 commonAssumptions(assumptions));
+    }
+
+    /** The region the regional reference is priced in: Lambda@Edge is replicated from it. */
+    static final String REGIONAL = "us-east-1";
+
+    /**
+     * The same function as a regional Lambda function behind an API Gateway HTTP API (the front door the registry
+     * offers), both priced together; empty where either has no price.
+     */
+    private Optional<BigDecimal> regionalBehindApi(String name, int memoryMb, long requests, BigDecimal durationMs) {
+        Optional<io.github.computecost.service.FrontDoor> door = io.github.computecost.estimate.Services
+                .frontDoor("api-gateway-http");
+        if (door.isEmpty()) {
+            return Optional.empty();
+        }
+        Resource fn = io.github.computecost.lambda.LambdaFunction.builder(name).region(REGIONAL).memoryMb(memoryMb)
+                .requestsPerMonth(requests).averageDurationMs(durationMs).build();
+        try {
+            return Optional.of(estimator().estimate(List.of(fn, door.get().at("api-gateway-http", name + "-api",
+                    REGIONAL, requests))).totalExact());
+        } catch (io.github.computecost.ComputeCostException e) {
+            return Optional.empty(); // a price book without Lambda or API Gateway prices: no reference
+        }
     }
 
     private List<String> commonAssumptions(List<String> assumptions) {

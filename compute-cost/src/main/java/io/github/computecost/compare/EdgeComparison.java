@@ -20,10 +20,21 @@ import java.util.Optional;
  * @param breakEvenNote a sentence on the break-even volume, or on why there is none
  * @param fit whether the function could run as a CloudFront Function
  * @param assumptions what the comparison assumed, possibly empty
+ * @param regionalBehindApiCost for reference, the exact monthly cost of the same function as a regional Lambda
+ *     function behind an API Gateway HTTP API, both priced (empty where it cannot be priced)
  */
 public record EdgeComparison(String name, String type, String eventType, long requestsPerMonth, String currency,
         BigDecimal lambdaEdgeCost, BigDecimal cloudFrontFunctionsCost, Optional<BigDecimal> breakEvenRequestsPerMonth,
-        String breakEvenNote, FitVerdict fit, List<String> assumptions) {
+        String breakEvenNote, FitVerdict fit, List<String> assumptions, Optional<BigDecimal> regionalBehindApiCost) {
+
+    /** A comparison without the regional reference. */
+    public EdgeComparison(String name, String type, String eventType, long requestsPerMonth, String currency,
+            BigDecimal lambdaEdgeCost, BigDecimal cloudFrontFunctionsCost,
+            Optional<BigDecimal> breakEvenRequestsPerMonth, String breakEvenNote, FitVerdict fit,
+            List<String> assumptions) {
+        this(name, type, eventType, requestsPerMonth, currency, lambdaEdgeCost, cloudFrontFunctionsCost,
+                breakEvenRequestsPerMonth, breakEvenNote, fit, assumptions, Optional.empty());
+    }
 
     /** The cheaper option for the compared traffic. */
     public enum Option {
@@ -57,6 +68,7 @@ public record EdgeComparison(String name, String type, String eventType, long re
         Objects.requireNonNull(breakEvenNote, "breakEvenNote");
         Objects.requireNonNull(fit, "fit");
         assumptions = List.copyOf(assumptions);
+        Objects.requireNonNull(regionalBehindApiCost, "regionalBehindApiCost");
     }
 
     /** @return the cheaper option for the compared traffic */

@@ -38,6 +38,9 @@ public final class ComparisonReport {
                 n.putNull("breakEvenRequestsPerMonth");
             }
             n.put("breakEven", c.breakEvenNote());
+            if (c.regionalBehindApiCost().isPresent()) {
+                n.put("regionalLambdaBehindHttpApiMonthlyCostExact", Amounts.money(c.regionalBehindApiCost().get()));
+            }
             ObjectNode fit = n.putObject("fitsCloudFrontFunctions");
             fit.put("verdict", c.fit().fit().name().toLowerCase(Locale.ROOT).replace('_', '-'));
             ArrayNode checks = fit.putArray("checks");
@@ -65,6 +68,9 @@ public final class ComparisonReport {
             sb.append("  CloudFront Functions: ").append(Amounts.money(Amounts.toCents(c.cloudFrontFunctionsCost())))
                     .append(' ').append(cur).append("  (exact ").append(Amounts.money(c.cloudFrontFunctionsCost()))
                     .append(")\n");
+            c.regionalBehindApiCost().ifPresent(r -> sb.append("  Regional Lambda + HTTP API: ")
+                    .append(Amounts.money(Amounts.toCents(r))).append(' ').append(cur).append("  (exact ")
+                    .append(Amounts.money(r)).append(", for reference)\n"));
             sb.append("  Cheaper: ").append(c.cheaper().label());
             if (c.difference().signum() != 0) {
                 sb.append(", by ").append(Amounts.money(c.difference().abs())).append(' ').append(cur).append(" per month");

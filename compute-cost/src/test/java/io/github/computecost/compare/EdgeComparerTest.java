@@ -44,6 +44,19 @@ class EdgeComparerTest {
     }
 
     @Test
+    void aRegionalLambdaBehindAnHttpApiCostsBoth() {
+        // 10M requests of 50 ms at 128 MB in us-east-1: 9M requests after the free tier ($1.80), 62,500 GB-s inside
+        // the free 400,000, and the HTTP API's 10M requests at $1.00 per million ($10.00).
+        EdgeComparison c = COMPARER.compare(viewer(FunctionNeeds.UNKNOWN, "50"));
+        assertDecimal("11.8", c.regionalBehindApiCost().orElseThrow());
+        // Without the free tier: 10M requests ($2.00), 62,500 GB-s ($1.04166875) and the API's $10.00.
+        assertDecimal(bd("62500").multiply(bd("0.0000166667")).add(bd("12")).toPlainString(),
+                COMPARER.freeTier(false).compare(viewer(FunctionNeeds.UNKNOWN, "50")).regionalBehindApiCost()
+                        .orElseThrow());
+        assertTrue(c.assumptions().stream().anyMatch(a -> a.contains("behind an API Gateway HTTP API")));
+    }
+
+    @Test
     void breakEvenWhenKeyValueStoreReadsMakeCloudFrontFunctionsDearer() {
         CloudFrontFunction f = CloudFrontFunction.of("ab", EdgeEventType.VIEWER_RESPONSE, 3_000_000)
                 .withKeyValueStoreReadsPerInvocation(20);
