@@ -132,4 +132,46 @@ class ContainerPlatformsCommandTest {
         assertEquals(2, e.exitCode(), e.out() + e.err());
         assertTrue(e.err().contains("frontDoor") && e.err().contains("api-gateway-http"), e.err());
     }
+
+    @Test
+    void aTaskDefinitionForEc2IsPackedOntoTheUsageFilesInstancesAndOneForFargateStaysFargates() throws IOException {
+        Path t = file("template.yaml", """
+                AWSTemplateFormatVersion: '2010-09-09'
+                Resources:
+                  WebTask:
+                    Type: AWS::ECS::TaskDefinition
+                    Properties:
+                      RequiresCompatibilities: [EC2]
+                      Cpu: "512"
+                      Memory: "1024"
+                      ContainerDefinitions: [ { Name: web, Image: nginx } ]
+                  FargateTask:
+                    Type: AWS::ECS::TaskDefinition
+                    Properties:
+                      RequiresCompatibilities: [FARGATE]
+                      Cpu: "256"
+                      Memory: "512"
+                      ContainerDefinitions: [ { Name: app, Image: nginx } ]
+                """);
+        Path u = file("usage.yaml", "region: us-east-1\nresources:\n  - name: WebTask\n    instanceType: m6i.large\n"
+                + "    tasks: 10\n");
+        CliRunner r = CliRunner.run("estimate", t.toString(), "--usage", u.toString(), "--format", "json");
+        assertEquals(0, r.exitCode(), r.err());
+        JsonNode out = TestJson.json().readTree(r.out());
+        assertEquals("ecs-ec2", out.get("resources").get(0).get("type").asText());
+        assertEquals("210.24", out.get("resources").get(0).get("monthlyCostExact").asText());
+        assertEquals("fargate", out.get("resources").get(1).get("type").asText());
+        // Without the instance type, the EC2 task definition is refused by name, never priced as Fargate.
+        CliRunner bad = CliRunner.run("estimate", t.toString());
+        assertEquals(2, bad.exitCode(), bad.out() + bad.err());
+        assertTrue(bad.err().contains("WebTask") && bad.err().contains("instanceType"), bad.err());
+        // A register-task-definition document for EC2: the containers' reservations add up (256 units, 1,000 MiB).
+        Path doc = file("td.json", "{\"family\":\"web\",\"requiresCompatibilities\":[\"EC2\"],\"containerDefinitions\":"
+                + "[{\"name\":\"web\",\"image\":\"nginx\",\"cpu\":256,\"memoryReservation\":700},"
+                + "{\"name\":\"side\",\"image\":\"x\",\"memory\":300}]}");
+        Path du = file("du.yaml", "region: us-east-1\nresources:\n  - name: web\n    instanceType: t3.medium\n    tasks: 4\n");
+        CliRunner d = CliRunner.run("estimate", doc.toString(), "--usage", du.toString(), "--format", "json");
+        assertEquals(0, d.exitCode(), d.err());
+        assertEquals("60.736", TestJson.json().readTree(d.out()).get("totalMonthlyCostExact").asText());
+    }
 }

@@ -137,6 +137,16 @@ public final class EcsOnEc2Service implements Service<EcsTasksOnEc2> {
     }
 
     @Override
+    public Optional<io.github.computecost.service.TemplateMapping<EcsTasksOnEc2>> templates() {
+        return Optional.of(EcsTemplates.TEMPLATE);
+    }
+
+    @Override
+    public Optional<io.github.computecost.service.DocumentMapping<EcsTasksOnEc2>> documents() {
+        return Optional.of(EcsTemplates.TASK_DEFINITION);
+    }
+
+    @Override
     public Optional<Sizing> sizing() {
         return SIZING;
     }

@@ -6,6 +6,7 @@ import io.github.computecost.compute.OperatingSystem;
 import io.github.computecost.limits.Severity;
 import io.github.computecost.limits.Violation;
 import io.github.computecost.service.DocumentMapping;
+import io.github.computecost.service.EcsTaskDefinitions;
 import io.github.computecost.service.Entry;
 import io.github.computecost.service.TemplateMapping;
 import io.github.computecost.service.TemplateResource;
@@ -28,6 +29,13 @@ final class FargateTemplates {
             return Set.of("AWS::ECS::TaskDefinition");
         }
 
+        /** A definition for Fargate, or one that states no compatibility; one for EC2 alone is ECS on EC2's. */
+        @Override
+        public boolean accepts(JsonNode properties) {
+            return EcsTaskDefinitions.requires(properties, true, "FARGATE")
+                    || !EcsTaskDefinitions.statesCompatibilities(properties, true);
+        }
+
         @Override
         public Optional<FargateTask> read(TemplateResource t) {
             return FargateTemplates.read(t, true);
@@ -42,7 +50,11 @@ final class FargateTemplates {
 
         @Override
         public boolean recognises(JsonNode root) {
-            return root.isObject() && (root.has("containerDefinitions") || root.has("taskDefinition"));
+            if (!root.isObject() || !(root.has("containerDefinitions") || root.has("taskDefinition"))) {
+                return false;
+            }
+            JsonNode c = configuration(root); // for Fargate, or stating no compatibility; EC2 alone is ECS on EC2's
+            return EcsTaskDefinitions.requires(c, false, "FARGATE") || !EcsTaskDefinitions.statesCompatibilities(c, false);
         }
 
         @Override
@@ -88,8 +100,8 @@ final class FargateTemplates {
                             + ", which are missing or cannot be resolved"));
             return Optional.empty();
         }
-        BigDecimal vcpu = ecsCpu(t, cpuKey, cpu.get().asText());
-        BigDecimal gb = ecsMemory(t, memoryKey, memory.get().asText());
+        BigDecimal vcpu = EcsTaskDefinitions.vcpu(t, cpuKey, cpu.get().asText());
+        BigDecimal gb = EcsTaskDefinitions.memoryGb(t, memoryKey, memory.get().asText());
         JsonNode platform = p.path(pascal ? "RuntimePlatform" : "runtimePlatform");
         String arch = platform.path(pascal ? "CpuArchitecture" : "cpuArchitecture").asText("X86_64");
         String osFamily = platform.path(pascal ? "OperatingSystemFamily" : "operatingSystemFamily").asText("LINUX");
@@ -110,31 +122,5 @@ final class FargateTemplates {
             usage = FargateService.usage(use);
         }
         return Optional.of(new FargateTask(id, region, a, os, vcpu, gb, storage, usage, spot));
-    }
-
-    /** ECS task CPU: CPU units ("1024") or vCPUs ("1 vCPU", "0.25 vcpu"). */
-    static BigDecimal ecsCpu(TemplateResource t, String key, String text) {
-        String v = text.trim().toLowerCase(Locale.ROOT);
-        try {
-            if (v.endsWith("vcpu")) {
-                return new BigDecimal(v.substring(0, v.length() - 4).trim());
-            }
-            return new BigDecimal(v).divide(BigDecimal.valueOf(1024));
-        } catch (NumberFormatException | ArithmeticException e) {
-            throw t.error(key, "must be CPU units like 1024 or vCPUs like \"1 vCPU\", was \"" + text + "\"");
-        }
-    }
-
-    /** ECS task memory: MiB ("2048") or GB ("2 GB", "2GB"); returned in GB (GiB). */
-    static BigDecimal ecsMemory(TemplateResource t, String key, String text) {
-        String v = text.trim().toLowerCase(Locale.ROOT);
-        try {
-            if (v.endsWith("gb")) {
-                return new BigDecimal(v.substring(0, v.length() - 2).trim());
-            }
-            return new BigDecimal(v).divide(BigDecimal.valueOf(1024));
-        } catch (NumberFormatException | ArithmeticException e) {
-            throw t.error(key, "must be MiB like 2048 or GB like \"2 GB\", was \"" + text + "\"");
-        }
     }
 }

@@ -18,6 +18,18 @@ public interface TemplateMapping<R extends Resource> {
     Set<String> resourceTypes();
 
     /**
+     * Whether it reads a resource of one of its types, when several services read that type (an ECS task definition
+     * for Fargate, or for EC2): the template reader takes the first mapping, in the registry's order, that accepts
+     * it, and the last one when none does. The default accepts every resource of its types.
+     *
+     * @param properties the resource's properties
+     * @return whether this mapping reads it
+     */
+    default boolean accepts(JsonNode properties) {
+        return true;
+    }
+
+    /**
      * @param resource one template resource of one of its types
      * @return the resource, or empty when it cannot be priced (having reported why through
      *     {@link TemplateResource#report} or {@link TemplateResource#unknown})

@@ -62,18 +62,21 @@ final class TemplateReader {
     static Workload template(String file, JsonNode root, WorkloadReader.Header header, String usageFile,
             Map<String, Obj> usage) {
         TemplateReader r = new TemplateReader(file, usageFile, usage);
-        Map<String, TemplateMapping<?>> mappings = new HashMap<>();
-        Map<String, Service<?>> owners = new HashMap<>();
+        // Each type's mappings in the registry's order: a resource goes to the first that accepts it, else the last.
+        Map<String, List<Map.Entry<Service<?>, TemplateMapping<?>>>> byType = new HashMap<>();
         Set<String> parts = new HashSet<>();
         for (Service<?> s : Services.all()) {
             s.templates().ifPresent(m -> {
-                m.resourceTypes().forEach(t -> {
-                    mappings.put(t, m);
-                    owners.put(t, s);
-                });
+                m.resourceTypes().forEach(t -> byType.computeIfAbsent(t, k -> new ArrayList<>()).add(Map.entry(s, m)));
                 parts.addAll(m.partTypes());
             });
         }
+        Map<String, TemplateMapping<?>> mappings = new HashMap<>();
+        Map<String, Service<?>> owners = new HashMap<>();
+        byType.forEach((t, list) -> {
+            mappings.put(t, list.get(list.size() - 1).getValue());
+            owners.put(t, list.get(list.size() - 1).getKey());
+        });
         try {
             Obj top = Json.root(root);
             r.parameters = root.path("Parameters");
@@ -91,7 +94,16 @@ final class TemplateReader {
                     continue;
                 }
                 JsonNode props = e.getValue().has("Properties") ? e.getValue().raw("Properties") : Json.nodes().objectNode();
-                r.read(e.getKey(), type, globals(root, type, props), root, owners.get(type), m::read);
+                Service<?> owner = owners.get(type);
+                TemplateMapping<?> chosen = m;
+                for (Map.Entry<Service<?>, TemplateMapping<?>> candidate : byType.get(type)) {
+                    if (candidate.getValue().accepts(props)) {
+                        chosen = candidate.getValue();
+                        owner = candidate.getKey();
+                        break;
+                    }
+                }
+                r.read(e.getKey(), type, globals(root, type, props), root, owner, chosen::read);
             }
             // What SAM creates without a declaration (the API of a function's Api event), read as if declared.
             for (TemplateMapping<?> m : new java.util.LinkedHashSet<>(mappings.values())) {

@@ -1,0 +1,132 @@
+package io.github.computecost.ecs;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import io.github.computecost.compute.Calendar;
+import io.github.computecost.limits.Severity;
+import io.github.computecost.limits.Violation;
+import io.github.computecost.service.DocumentMapping;
+import io.github.computecost.service.EcsTaskDefinitions;
+import io.github.computecost.service.Entry;
+import io.github.computecost.service.TemplateMapping;
+import io.github.computecost.service.TemplateResource;
+import java.math.BigDecimal;
+import java.math.RoundingMode;
+import java.util.Optional;
+import java.util.Set;
+
+/**
+ * ECS task definitions for the EC2 launch type alone, in templates ({@code AWS::ECS::TaskDefinition}) and as
+ * {@code register-task-definition} documents: the task's CPU and memory from the definition (task level, else the sum
+ * of its containers'), the instance type and the number of tasks from the usage entry. A definition that also
+ * requires Fargate, or states no compatibility, is Fargate's. Stateless.
+ */
+final class EcsTemplates {
+
+    /** The keys of a task definition's usage entry. */
+    static final Set<String> USAGE = Set.of("region", "instanceType", "tasks", "hoursPerMonth", "reservedMemoryMib");
+
+    private EcsTemplates() {
+    }
+
+    static boolean forEc2Only(JsonNode p, boolean pascal) {
+        return EcsTaskDefinitions.requires(p, pascal, "EC2") && !EcsTaskDefinitions.requires(p, pascal, "FARGATE");
+    }
+
+    static final TemplateMapping<EcsTasksOnEc2> TEMPLATE = new TemplateMapping<>() {
+        @Override
+        public Set<String> resourceTypes() {
+            return Set.of("AWS::ECS::TaskDefinition");
+        }
+
+        @Override
+        public boolean accepts(JsonNode properties) {
+            return forEc2Only(properties, true);
+        }
+
+        @Override
+        public Optional<EcsTasksOnEc2> read(TemplateResource t) {
+            return EcsTemplates.read(t, true);
+        }
+    };
+
+    static final DocumentMapping<EcsTasksOnEc2> TASK_DEFINITION = new DocumentMapping<>() {
+        @Override
+        public String description() {
+            return "ECS task definition (EC2)";
+        }
+
+        @Override
+        public boolean recognises(JsonNode root) {
+            return root.isObject() && (root.has("containerDefinitions") || root.has("taskDefinition"))
+                    && forEc2Only(configuration(root), false);
+        }
+
+        @Override
+        public String name(JsonNode root) {
+            return configuration(root).path("family").asText("task");
+        }
+
+        @Override
+        public JsonNode configuration(JsonNode root) {
+            return root.has("taskDefinition") ? root.get("taskDefinition") : root;
+        }
+
+        @Override
+        public Optional<EcsTasksOnEc2> read(TemplateResource t) {
+            return EcsTemplates.read(t, false);
+        }
+    };
+
+    private static Optional<EcsTasksOnEc2> read(TemplateResource t, boolean pascal) {
+        String id = t.logicalId();
+        JsonNode p = t.properties();
+        String cpuKey = EcsTaskDefinitions.key("cpu", pascal);
+        String memoryKey = EcsTaskDefinitions.key("memory", pascal);
+        BigDecimal vcpu = BigDecimal.ZERO;
+        BigDecimal gb = BigDecimal.ZERO;
+        Optional<JsonNode> cpu = t.resolve(p.path(cpuKey)).filter(n -> !n.isMissingNode());
+        Optional<JsonNode> memory = t.resolve(p.path(memoryKey)).filter(n -> !n.isMissingNode());
+        if (cpu.isPresent()) {
+            vcpu = EcsTaskDefinitions.vcpu(t, cpuKey, cpu.get().asText());
+        }
+        if (memory.isPresent()) {
+            gb = EcsTaskDefinitions.memoryGb(t, memoryKey, memory.get().asText());
+        }
+        // Without task-level values, the containers' reservations add up (ECS's rule for the EC2 launch type).
+        for (JsonNode c : p.path(EcsTaskDefinitions.key("containerDefinitions", pascal))) {
+            if (cpu.isEmpty()) {
+                vcpu = vcpu.add(BigDecimal.valueOf(c.path(EcsTaskDefinitions.key("cpu", pascal)).asLong(0))
+                        .divide(BigDecimal.valueOf(1024)));
+            }
+            if (memory.isEmpty()) {
+                JsonNode soft = c.path(EcsTaskDefinitions.key("memoryReservation", pascal));
+                JsonNode hard = c.path(EcsTaskDefinitions.key("memory", pascal));
+                gb = gb.add(BigDecimal.valueOf(soft.isNumber() ? soft.asLong() : hard.asLong(0))
+                        .divide(BigDecimal.valueOf(1024)));
+            }
+        }
+        int cpuUnits = vcpu.multiply(BigDecimal.valueOf(1024)).setScale(0, RoundingMode.CEILING).intValueExact();
+        int memoryMib = gb.multiply(BigDecimal.valueOf(1024)).setScale(0, RoundingMode.CEILING).intValueExact();
+        if (memoryMib < 1) {
+            t.report(new Violation("template.unknown", Severity.ERROR, id, memoryKey, "unknown",
+                    "task or container memory", id + ": the task definition gives no memory to pack its tasks by"));
+            return Optional.empty();
+        }
+        Optional<Entry> u = t.usage();
+        if (u.isEmpty() || !u.get().has("instanceType")) {
+            t.report(new Violation("template.ecs.instance-type", Severity.ERROR, id, "instanceType", "missing",
+                    "the container instances' EC2 type in the usage file", id + ": a task definition for EC2 runs on "
+                            + "container instances: give instanceType (and tasks) in its usage entry"));
+            return Optional.empty();
+        }
+        Entry use = u.get();
+        use.allowOnly(USAGE);
+        BigDecimal hours = use.has("hoursPerMonth") ? use.positive("hoursPerMonth") : Calendar.HOURS_PER_MONTH;
+        Optional<Integer> reserved = use.has("reservedMemoryMib") ? Optional.of(use.nonNegativeInt("reservedMemoryMib"))
+                : Optional.empty();
+        String type = use.string("instanceType");
+        int tasks = use.positiveInt("tasks", 1);
+        return Optional.of(use.step("hoursPerMonth", () -> new EcsTasksOnEc2(id, use.optString("region"), type,
+                cpuUnits, memoryMib, tasks, hours, reserved)));
+    }
+}

@@ -1,0 +1,67 @@
+package io.github.computecost.service;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import java.math.BigDecimal;
+import java.util.Locale;
+
+/**
+ * What an ECS task definition says the same way to every service that runs its tasks (Fargate, ECS on EC2): its
+ * launch-type compatibilities and its CPU and memory as ECS writes them. A template's {@code AWS::ECS::TaskDefinition}
+ * uses PascalCase keys, a {@code register-task-definition} document camelCase.
+ */
+public final class EcsTaskDefinitions {
+
+    private EcsTaskDefinitions() {
+    }
+
+    /** @return the key as the definition spells it: {@code "Cpu"} in a template, {@code "cpu"} in a document */
+    public static String key(String camel, boolean pascal) {
+        return pascal ? Character.toUpperCase(camel.charAt(0)) + camel.substring(1) : camel;
+    }
+
+    /**
+     * @param properties the definition's properties
+     * @param pascal whether its keys are PascalCase (a template)
+     * @param launchType {@code "FARGATE"} or {@code "EC2"}
+     * @return whether its {@code requiresCompatibilities} names the launch type
+     */
+    public static boolean requires(JsonNode properties, boolean pascal, String launchType) {
+        for (JsonNode c : properties.path(key("requiresCompatibilities", pascal))) {
+            if (launchType.equals(c.asText())) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    /** @return whether it states any compatibility */
+    public static boolean statesCompatibilities(JsonNode properties, boolean pascal) {
+        return properties.path(key("requiresCompatibilities", pascal)).size() > 0;
+    }
+
+    /** ECS task CPU: CPU units ("1024") or vCPUs ("1 vCPU", "0.25 vcpu"), in vCPUs. */
+    public static BigDecimal vcpu(TemplateResource t, String key, String text) {
+        String v = text.trim().toLowerCase(Locale.ROOT);
+        try {
+            if (v.endsWith("vcpu")) {
+                return new BigDecimal(v.substring(0, v.length() - 4).trim());
+            }
+            return new BigDecimal(v).divide(BigDecimal.valueOf(1024));
+        } catch (NumberFormatException | ArithmeticException e) {
+            throw t.error(key, "must be CPU units like 1024 or vCPUs like \"1 vCPU\", was \"" + text + "\"");
+        }
+    }
+
+    /** ECS task memory: MiB ("2048") or GB ("2 GB", "2GB"), in GB (GiB). */
+    public static BigDecimal memoryGb(TemplateResource t, String key, String text) {
+        String v = text.trim().toLowerCase(Locale.ROOT);
+        try {
+            if (v.endsWith("gb")) {
+                return new BigDecimal(v.substring(0, v.length() - 2).trim());
+            }
+            return new BigDecimal(v).divide(BigDecimal.valueOf(1024));
+        } catch (NumberFormatException | ArithmeticException e) {
+            throw t.error(key, "must be MiB like 2048 or GB like \"2 GB\", was \"" + text + "\"");
+        }
+    }
+}
