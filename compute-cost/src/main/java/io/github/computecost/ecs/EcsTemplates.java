@@ -49,33 +49,8 @@ final class EcsTemplates {
         }
     };
 
-    static final DocumentMapping<EcsTasksOnEc2> TASK_DEFINITION = new DocumentMapping<>() {
-        @Override
-        public String description() {
-            return "ECS task definition (EC2)";
-        }
-
-        @Override
-        public boolean recognises(JsonNode root) {
-            return root.isObject() && (root.has("containerDefinitions") || root.has("taskDefinition"))
-                    && forEc2Only(configuration(root), false);
-        }
-
-        @Override
-        public String name(JsonNode root) {
-            return configuration(root).path("family").asText("task");
-        }
-
-        @Override
-        public JsonNode configuration(JsonNode root) {
-            return root.has("taskDefinition") ? root.get("taskDefinition") : root;
-        }
-
-        @Override
-        public Optional<EcsTasksOnEc2> read(TemplateResource t) {
-            return EcsTemplates.read(t, false);
-        }
-    };
+    static final DocumentMapping<EcsTasksOnEc2> TASK_DEFINITION = EcsTaskDefinitions.document(
+            "ECS task definition (EC2)", c -> forEc2Only(c, false), t -> read(t, false));
 
     private static Optional<EcsTasksOnEc2> read(TemplateResource t, boolean pascal) {
         String id = t.logicalId();

@@ -42,36 +42,10 @@ final class FargateTemplates {
         }
     };
 
-    static final DocumentMapping<FargateTask> TASK_DEFINITION = new DocumentMapping<>() {
-        @Override
-        public String description() {
-            return "ECS task definition";
-        }
-
-        @Override
-        public boolean recognises(JsonNode root) {
-            if (!root.isObject() || !(root.has("containerDefinitions") || root.has("taskDefinition"))) {
-                return false;
-            }
-            JsonNode c = configuration(root); // for Fargate, or stating no compatibility; EC2 alone is ECS on EC2's
-            return EcsTaskDefinitions.requires(c, false, "FARGATE") || !EcsTaskDefinitions.statesCompatibilities(c, false);
-        }
-
-        @Override
-        public String name(JsonNode root) {
-            return configuration(root).path("family").asText("task");
-        }
-
-        @Override
-        public JsonNode configuration(JsonNode root) {
-            return root.has("taskDefinition") ? root.get("taskDefinition") : root;
-        }
-
-        @Override
-        public Optional<FargateTask> read(TemplateResource t) {
-            return FargateTemplates.read(t, false);
-        }
-    };
+    /** A definition for Fargate, or one that states no compatibility; one for EC2 alone is ECS on EC2's. */
+    static final DocumentMapping<FargateTask> TASK_DEFINITION = EcsTaskDefinitions.document("ECS task definition",
+            c -> EcsTaskDefinitions.requires(c, false, "FARGATE") || !EcsTaskDefinitions.statesCompatibilities(c, false),
+            t -> FargateTemplates.read(t, false));
 
     private FargateTemplates() {
     }

@@ -3,6 +3,9 @@ package io.github.computecost.service;
 import com.fasterxml.jackson.databind.JsonNode;
 import java.math.BigDecimal;
 import java.util.Locale;
+import java.util.Optional;
+import java.util.function.Function;
+import java.util.function.Predicate;
 
 /**
  * What an ECS task definition says the same way to every service that runs its tasks (Fargate, ECS on EC2): its
@@ -63,5 +66,45 @@ public final class EcsTaskDefinitions {
         } catch (NumberFormatException | ArithmeticException e) {
             throw t.error(key, "must be MiB like 2048 or GB like \"2 GB\", was \"" + text + "\"");
         }
+    }
+
+    /**
+     * A {@code register-task-definition} (or {@code describe-task-definition}) document read by one service: named by
+     * its family, its configuration the document or its {@code taskDefinition} field.
+     *
+     * @param description what it is, for messages
+     * @param accepts whether the service reads this definition (by its compatibilities, camelCase)
+     * @param read the service's reader
+     * @return the mapping
+     */
+    public static <R extends Resource> DocumentMapping<R> document(String description, Predicate<JsonNode> accepts,
+            Function<TemplateResource, Optional<R>> read) {
+        return new DocumentMapping<>() {
+            @Override
+            public String description() {
+                return description;
+            }
+
+            @Override
+            public boolean recognises(JsonNode root) {
+                return root.isObject() && (root.has("containerDefinitions") || root.has("taskDefinition"))
+                        && accepts.test(configuration(root));
+            }
+
+            @Override
+            public String name(JsonNode root) {
+                return configuration(root).path("family").asText("task");
+            }
+
+            @Override
+            public JsonNode configuration(JsonNode root) {
+                return root.has("taskDefinition") ? root.get("taskDefinition") : root;
+            }
+
+            @Override
+            public Optional<R> read(TemplateResource document) {
+                return read.apply(document);
+            }
+        };
     }
 }
