@@ -41,13 +41,37 @@ import java.util.TreeSet;
  */
 public final class Json {
 
-    private static final JsonFactory JSON_FACTORY = JsonFactory.builder()
+
+    /** The largest document a workload, usage file or template may be, in bytes (16 MiB). */
+    public static final int MAX_DOCUMENT_BYTES = 16 * 1024 * 1024;
+    /** The deepest nesting of objects and arrays a document may have. */
+    public static final int MAX_DEPTH = 64;
+    /** The most characters one string of a document may have. */
+    public static final int MAX_STRING_CHARS = 1_000_000;
+    /** The most values a document's YAML aliases may expand to, in all. */
+    public static final int MAX_ALIAS_VALUES = 100_000;
+    /** The most significant digits of a number, and the largest magnitude of its decimal exponent. */
+    public static final int MAX_DIGITS = 30;
+
+    /** The reader's limits, on both formats: nesting, string and number lengths. */
+    private static final com.fasterxml.jackson.core.StreamReadConstraints LIMITS =
+            com.fasterxml.jackson.core.StreamReadConstraints.builder().maxNestingDepth(MAX_DEPTH)
+                    .maxStringLength(MAX_STRING_CHARS).maxNumberLength(2 * MAX_DIGITS + 10).build();
+
+    private static final JsonFactory JSON_FACTORY = JsonFactory.builder().streamReadConstraints(LIMITS)
             .enable(StreamReadFeature.STRICT_DUPLICATE_DETECTION).build();
 
-    /** Built on first use: the YAML parser is not needed to read JSON. */
-    private static final class YamlFactoryHolder {
-        static final YAMLFactory YAML_FACTORY = YAMLFactory.builder()
-                .enable(StreamReadFeature.STRICT_DUPLICATE_DETECTION).build();
+    /**
+     * SnakeYAML's own limits for the documents users give: the whole document's code points, nesting, and the aliases
+     * to collections (a "billion laughs" document is refused before it is expanded).
+     */
+    public static org.yaml.snakeyaml.LoaderOptions loaderOptions() {
+        org.yaml.snakeyaml.LoaderOptions o = new org.yaml.snakeyaml.LoaderOptions();
+        o.setCodePointLimit(MAX_DOCUMENT_BYTES);
+        o.setNestingDepthLimit(MAX_DEPTH);
+        o.setMaxAliasesForCollections(50);
+        o.setAllowDuplicateKeys(false);
+        return o;
     }
 
     /** Built on first use, see the class comment. */
@@ -100,8 +124,10 @@ public final class Json {
      * @throws IOException if it cannot be read
      */
     public static JsonNode readTree(byte[] content, boolean yaml) throws IOException {
-        try (JsonParser p = yaml ? YamlFactoryHolder.YAML_FACTORY.createParser(content)
-                : JSON_FACTORY.createParser(content)) {
+        if (yaml) {
+            return YamlTree.read(content);
+        }
+        try (JsonParser p = JSON_FACTORY.createParser(content)) {
             if (p.nextToken() == null) {
                 return MissingNode.getInstance();
             }
@@ -139,10 +165,10 @@ public final class Json {
                 return switch (p.getNumberType()) {
                     case INT -> f.numberNode(p.getIntValue());
                     case LONG -> f.numberNode(p.getLongValue());
-                    default -> f.numberNode(p.getBigIntegerValue());
+                    default -> f.numberNode(bounded(p, new BigDecimal(p.getBigIntegerValue())).toBigIntegerExact());
                 };
             case VALUE_NUMBER_FLOAT:
-                return f.numberNode(p.getDecimalValue());
+                return f.numberNode(bounded(p, p.getDecimalValue()));
             case VALUE_TRUE:
                 return f.booleanNode(true);
             case VALUE_FALSE:
@@ -155,6 +181,37 @@ public final class Json {
             default:
                 throw new JsonParseException(p, "Unexpected token " + p.currentToken());
         }
+    }
+
+    /**
+     * A number no larger, smaller or longer than any AWS quantity or price: at most {@value #MAX_DIGITS} significant
+     * digits and a decimal exponent within ±{@value #MAX_DIGITS}. Checked before the number is used or printed (an
+     * exponent of a billion would print as a gigabyte).
+     */
+    private static BigDecimal bounded(JsonParser p, BigDecimal v) throws IOException {
+        if (v.signum() == 0) {
+            return v.scale() < 0 ? BigDecimal.ZERO : v;
+        }
+        long magnitude = (long) v.precision() - v.scale(); // digits before the point (may be negative)
+        if (v.precision() > MAX_DIGITS || magnitude > MAX_DIGITS || v.scale() > 2L * MAX_DIGITS
+                || magnitude < -MAX_DIGITS) {
+            String pointer = p.getParsingContext() == null ? "" : p.getParsingContext().pathAsPointer().toString();
+            StringBuilder path = new StringBuilder("$");
+            for (String part : pointer.split("/")) {
+                if (!part.isEmpty()) {
+                    path.append(part.chars().allMatch(Character::isDigit) ? "[" + part + "]" : "." + part);
+                }
+            }
+            throw new JsonParseException(p, excerpt(path.toString()) + " is out of range: at most " + MAX_DIGITS
+                    + " significant digits and an exponent within ±" + MAX_DIGITS + " (was " + excerpt(v.toString())
+                    + ")");
+        }
+        return v;
+    }
+
+    /** @return at most about 60 characters of a value, for a message */
+    public static String excerpt(String value) {
+        return value.length() <= 60 ? value : value.substring(0, 57) + "...";
     }
 
     /**

@@ -39,9 +39,7 @@ final class CfnYaml {
 
     /** @return the document as maps, lists and scalars */
     static Object load(String text) {
-        LoaderOptions options = new LoaderOptions();
-        options.setAllowDuplicateKeys(false);
-        options.setMaxAliasesForCollections(50);
+        LoaderOptions options = Json.loaderOptions();
         return new Yaml(new Constructor(options)).load(text);
     }
 
@@ -71,15 +69,27 @@ final class CfnYaml {
         } else if (doc instanceof Long l) {
             return f.numberNode(l);
         } else if (doc instanceof BigInteger b) {
-            return f.numberNode(b);
+            return f.numberNode(bounded(new BigDecimal(b)).toBigIntegerExact());
         } else if (doc instanceof BigDecimal d) {
-            return f.numberNode(d);
+            return f.numberNode(bounded(d));
         } else if (doc instanceof byte[] bytes) {
             return f.binaryNode(bytes);
         } else if (doc instanceof Date date) {
             return f.textNode(date.toInstant().toString());
         }
         throw new IllegalArgumentException("unexpected YAML value of type " + doc.getClass().getSimpleName());
+    }
+
+    /** A number within the reader's bounds ({@link Json#MAX_DIGITS}), or a refusal that quotes an excerpt of it. */
+    private static BigDecimal bounded(BigDecimal v) {
+        long magnitude = (long) v.precision() - v.scale();
+        if (v.signum() != 0 && (v.precision() > Json.MAX_DIGITS || magnitude > Json.MAX_DIGITS
+                || magnitude < -Json.MAX_DIGITS || v.scale() > 2L * Json.MAX_DIGITS)) {
+            throw new IllegalArgumentException("a number is out of range: at most " + Json.MAX_DIGITS
+                    + " significant digits and an exponent within ±" + Json.MAX_DIGITS + " (was "
+                    + Json.excerpt(v.toString()) + ")");
+        }
+        return v;
     }
 
     private static final class Constructor extends SafeConstructor {

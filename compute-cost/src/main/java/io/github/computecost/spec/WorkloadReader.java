@@ -125,6 +125,11 @@ public final class WorkloadReader {
     public static Workload read(Path file) {
         byte[] bytes;
         try {
+            long size = Files.size(file);
+            if (size > Json.MAX_DOCUMENT_BYTES) {
+                throw new WorkloadException(file.toString(), "$", Optional.empty(), "is " + size + " bytes, more than "
+                        + "the " + Json.MAX_DOCUMENT_BYTES + " (16 MiB) a workload file may be");
+            }
             bytes = Files.readAllBytes(file);
         } catch (NoSuchFileException e) {
             throw new WorkloadException(file.toString(), "$", Optional.empty(), "file not found");
