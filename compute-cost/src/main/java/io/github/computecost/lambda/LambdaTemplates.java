@@ -36,6 +36,33 @@ final class LambdaTemplates implements TemplateMapping<LambdaFunction> {
         return Set.of("AWS::Serverless::Function", "AWS::Lambda::Function");
     }
 
+    /**
+     * AWS::Lambda::Function's properties (CloudFormation's reference, as the CDK's CfnFunctionProps of v2.274 lists
+     * them) and AWS::Serverless::Function's (SAM's specification), read 2026-12-02.
+     */
+    private static final java.util.Map<String, Set<String>> PROPERTIES = java.util.Map.of(
+            "AWS::Lambda::Function", Set.of("Architectures", "CapacityProviderConfig", "Code", "CodeSigningConfigArn",
+                    "DeadLetterConfig", "Description", "DurableConfig", "Environment", "EphemeralStorage",
+                    "FileSystemConfigs", "FunctionName", "FunctionScalingConfig", "Handler", "ImageConfig", "KmsKeyArn",
+                    "Layers", "LoggingConfig", "MemorySize", "PackageType", "PublishToLatestPublished", "RecursiveLoop",
+                    "ReservedConcurrentExecutions", "Role", "Runtime", "RuntimeManagementConfig", "SnapStart", "Tags",
+                    "TenancyConfig", "Timeout", "TracingConfig", "VpcConfig"),
+            "AWS::Serverless::Function", Set.of("Architectures", "AssumeRolePolicyDocument", "AutoPublishAlias",
+                    "AutoPublishAliasAllProperties", "AutoPublishCodeSha256", "CapacityProviderConfig",
+                    "CodeSigningConfigArn", "CodeUri", "DeadLetterQueue", "DeploymentPreference", "Description",
+                    "DurableConfig", "Environment", "EphemeralStorage", "EventInvokeConfig", "Events",
+                    "FileSystemConfigs", "FunctionName", "FunctionScalingConfig", "FunctionUrlConfig", "Handler",
+                    "ImageConfig", "ImageUri", "InlineCode", "KmsKeyArn", "Layers", "LoggingConfig", "MemorySize",
+                    "PackageType", "PermissionsBoundary", "Policies", "PropagateTags", "ProvisionedConcurrencyConfig",
+                    "RecursiveLoop", "ReservedConcurrentExecutions", "Role", "RolePath", "Runtime",
+                    "RuntimeManagementConfig", "SnapStart", "SourceKMSKeyArn", "Tags", "TenancyConfig", "Timeout",
+                    "Tracing", "VersionDeletionPolicy", "VersionDescription", "VpcConfig"));
+
+    @Override
+    public java.util.Map<String, Set<String>> knownProperties() {
+        return PROPERTIES;
+    }
+
     @Override
     public Optional<LambdaFunction> read(TemplateResource t) {
         String id = t.logicalId();

@@ -37,6 +37,17 @@ public interface TemplateMapping<R extends Resource> {
     Optional<R> read(TemplateResource resource);
 
     /**
+     * The properties CloudFormation (or SAM) defines for each of its types, where it lists them: the template reader
+     * refuses a property that is a near miss of one of them ({@code MemroySize}: "did you mean MemorySize?") and warns of
+     * any other it does not know (a property newer than the list is not refused). The default lists none.
+     *
+     * @return the known properties by type
+     */
+    default java.util.Map<String, Set<String>> knownProperties() {
+        return java.util.Map.of();
+    }
+
+    /**
      * @return the CloudFormation types it reads only as parts of its resources (a REST API's
      *     {@code AWS::ApiGateway::Stage}, whose cache it prices on the API; its methods, whose calls it prices on the
      *     API): the template reader does not list them as not priced. The default is none.

@@ -103,6 +103,7 @@ final class TemplateReader {
                         break;
                     }
                 }
+                r.checkProperties(e.getKey(), type, props, chosen);
                 r.read(e.getKey(), type, globals(root, type, props), root, owner, chosen::read);
             }
             // What SAM creates without a declaration (the API of a function's Api event), read as if declared.
@@ -175,6 +176,68 @@ final class TemplateReader {
                 budgets.add(Budget.of(id, Entry.of(use.node(), use.path()).nonNegative("budget")));
             }
         }
+    }
+
+    /**
+     * A property the mapping does not know: a near miss of a known one is refused, naming it ("did you mean"), as
+     * CloudFormation refuses unknown properties; any other is a warning, since the list may predate it.
+     */
+    private void checkProperties(String id, String type, JsonNode props, TemplateMapping<?> mapping) {
+        Set<String> known = mapping.knownProperties().get(type);
+        if (known == null || !props.isObject()) {
+            return;
+        }
+        for (java.util.Iterator<String> it = props.fieldNames(); it.hasNext(); ) {
+            String key = it.next();
+            if (known.contains(key)) {
+                continue;
+            }
+            Optional<String> near = nearest(key, known);
+            String path = "$.Resources." + id + ".Properties." + Json.excerpt(key);
+            if (near.isPresent()) {
+                throw new WorkloadException(file, path, Optional.of(id), "unknown property " + Json.excerpt(key)
+                        + " of " + type + " (did you mean " + near.get() + "?)");
+            }
+            findings.add(new Violation("template.unknown-property", io.github.computecost.limits.Severity.WARNING, id,
+                    key, "present", "a property of " + type, id + ": unknown property " + Json.excerpt(key) + " of "
+                            + type + " is ignored (not among the " + known.size() + " properties compute-cost knows)"));
+        }
+    }
+
+    /** @return the known name {@code key} is a near miss of (two edits at most, or another case), if one */
+    static Optional<String> nearest(String key, Set<String> known) {
+        String best = null;
+        int bestDistance = Integer.MAX_VALUE;
+        for (String k : known) {
+            int d = k.equalsIgnoreCase(key) ? 0 : distance(key, k);
+            if (d < bestDistance || d == bestDistance && best != null && k.compareTo(best) < 0) {
+                best = k;
+                bestDistance = d;
+            }
+        }
+        return bestDistance <= Math.min(2, Math.max(1, key.length() / 4)) ? Optional.ofNullable(best)
+                : Optional.empty();
+    }
+
+    /** Damerau-Levenshtein distance (optimal string alignment): a swap of two letters is one edit. */
+    private static int distance(String a, String b) {
+        int[][] d = new int[a.length() + 1][b.length() + 1];
+        for (int i = 0; i <= a.length(); i++) {
+            d[i][0] = i;
+        }
+        for (int j = 0; j <= b.length(); j++) {
+            d[0][j] = j;
+        }
+        for (int i = 1; i <= a.length(); i++) {
+            for (int j = 1; j <= b.length(); j++) {
+                int cost = a.charAt(i - 1) == b.charAt(j - 1) ? 0 : 1;
+                d[i][j] = Math.min(Math.min(d[i - 1][j] + 1, d[i][j - 1] + 1), d[i - 1][j - 1] + cost);
+                if (i > 1 && j > 1 && a.charAt(i - 1) == b.charAt(j - 2) && a.charAt(i - 2) == b.charAt(j - 1)) {
+                    d[i][j] = Math.min(d[i][j], d[i - 2][j - 2] + 1);
+                }
+            }
+        }
+        return d[a.length()][b.length()];
     }
 
     private Workload finish(WorkloadReader.Header header) {

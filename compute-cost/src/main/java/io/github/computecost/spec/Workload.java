@@ -171,7 +171,8 @@ public record Workload(Optional<String> region, boolean freeTier, List<Resource>
             a = new Assessment(a.estimate().withWarning("the workload has no resources: its total is 0 because there "
                     + "is nothing to price" + (plans.isEmpty() ? "" : " (its service-neutral workloads are for compare)")),
                     a.violations());
-        } else if (!a.estimate().resources().isEmpty() && a.estimate().totalExact().signum() == 0
+        } else if (withoutUsage.isEmpty() && !a.estimate().resources().isEmpty()
+                && a.estimate().totalExact().signum() == 0
                 && a.estimate().resources().stream().allMatch(r -> r.lineItems().stream()
                         .allMatch(li -> li.quantity().signum() == 0))) {
             a = new Assessment(a.estimate().withWarning("every resource's usage is zero: the total is 0; give requests, "

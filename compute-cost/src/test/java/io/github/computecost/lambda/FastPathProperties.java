@@ -94,6 +94,78 @@ class FastPathProperties {
         assertThrows(RuntimeException.class, () -> Estimator.of(book).monthlyCostExact(fn));
     }
 
+    /**
+     * A price book whose us-east-1 duration tiers end at low volumes, at odd prices (as a user's {@code --pricing-data}
+     * may have them), so that the fast path's tier arithmetic is reached, not only its first tier.
+     */
+    static PriceBook lowTiers(long firstEnd, long secondLength, String p1, String p2, String p3) throws Exception {
+        com.fasterxml.jackson.databind.node.ObjectNode root = (com.fasterxml.jackson.databind.node.ObjectNode)
+                io.github.computecost.internal.Json.readTree(java.nio.file.Files.readAllBytes(
+                        java.nio.file.Path.of("pricing-data/lambda.json")), false);
+        com.fasterxml.jackson.databind.node.ObjectNode region = (com.fasterxml.jackson.databind.node.ObjectNode) root
+                .path("regions").path("us-east-1");
+        for (String ut : List.of("Lambda-GB-Second", "Lambda-GB-Second-ARM")) {
+            com.fasterxml.jackson.databind.node.ArrayNode tiers = (com.fasterxml.jackson.databind.node.ArrayNode)
+                    region.path("prices").path(ut).path("tiers");
+            String[][] bounds = {{"0", Long.toString(firstEnd), p1},
+                    {Long.toString(firstEnd), Long.toString(firstEnd + secondLength), p2},
+                    {Long.toString(firstEnd + secondLength), null, p3}};
+            for (int i = 0; i < 3; i++) {
+                com.fasterxml.jackson.databind.node.ObjectNode t = (com.fasterxml.jackson.databind.node.ObjectNode)
+                        tiers.get(i);
+                t.put("fromInclusive", bounds[i][0]);
+                if (bounds[i][1] == null) {
+                    t.remove("toExclusive");
+                } else {
+                    t.put("toExclusive", bounds[i][1]);
+                }
+                t.put("price", bounds[i][2]);
+            }
+        }
+        com.fasterxml.jackson.databind.node.ObjectNode regions = root.putObject("regions");
+        regions.set("us-east-1", region);
+        java.nio.file.Path dir = java.nio.file.Files.createTempDirectory("low-tiers");
+        java.nio.file.Files.writeString(dir.resolve("lambda.json"), root.toString());
+        try {
+            return PriceBook.withOverrides(dir);
+        } finally {
+            java.nio.file.Files.delete(dir.resolve("lambda.json"));
+            java.nio.file.Files.delete(dir);
+        }
+    }
+
+    @Provide
+    Arbitrary<PriceBook> lowTierBooks() {
+        Arbitrary<Long> first = Arbitraries.longs().between(1, 2_000_000);
+        Arbitrary<Long> second = Arbitraries.longs().between(1, 5_000_000);
+        Arbitrary<String> price = Arbitraries.bigDecimals().between(new BigDecimal("0.0000000001"),
+                new BigDecimal("0.001")).ofScale(10).map(BigDecimal::toPlainString);
+        return Combinators.combine(first, second, price, price, price).as((f, sl, a, b, c) -> {
+            try {
+                return lowTiers(f, sl, a, b, c);
+            } catch (Exception e) {
+                throw new IllegalStateException(e);
+            }
+        });
+    }
+
+    /** Every tier of the fast path is reached: it agrees with the engine where the tiers end at low volumes. */
+    @Property(tries = 150)
+    void agreesWithTheEngineAcrossLowTierBounds(@ForAll("lowTierBooks") PriceBook book,
+            @ForAll @net.jqwik.api.constraints.LongRange(max = 50_000_000) long requests,
+            @ForAll @net.jqwik.api.constraints.IntRange(min = 1, max = 3000) int durationMs,
+            @ForAll @net.jqwik.api.constraints.IntRange(min = 128, max = 4096) int memoryMb, @ForAll boolean arm,
+            @ForAll boolean freeTier) {
+        LambdaFunction fn = LambdaFunction.builder("f").requestsPerMonth(requests).memoryMb(memoryMb)
+                .averageDurationMs(BigDecimal.valueOf(durationMs)).region("us-east-1")
+                .architecture(arm ? Architecture.ARM64 : Architecture.X86_64).build();
+        BigDecimal engine = Estimator.of(book).freeTier(freeTier).estimate(List.of(fn)).totalExact();
+        Optional<BigDecimal> fast = fast(fn, book, freeTier);
+        Statistics.label("fast path").collect(fast.isPresent() ? "taken" : "declined");
+        fast.ifPresent(v -> assertEquals(0, v.compareTo(engine), "fast " + v + " engine " + engine));
+        Statistics.label("fast path").coverage(c -> c.check("taken").count(n -> n > 50));
+    }
+
     static Optional<BigDecimal> fast(LambdaFunction fn, PriceBook book, boolean freeTier) {
         return LambdaFastPath.INSTANCE.monthlyCost(fn, new io.github.computecost.service.ServiceContext(book,
                 fn.region().orElse("us-east-1"), io.github.computecost.limits.AccountQuotas.DEFAULTS), freeTier);
