@@ -39,14 +39,20 @@ final class CompareCommand implements Callable<Integer> {
     @Option(names = "--seed", defaultValue = "42", description = "Monte Carlo seed (default ${DEFAULT-VALUE}): same seed, same result.")
     long seed;
 
-    @Option(names = "--trials", defaultValue = "1000", description = "Monte Carlo months to simulate (default ${DEFAULT-VALUE}).")
+    @Option(names = "--trials", defaultValue = "1000", description = "Monte Carlo months to simulate, 1 to 100000 (default ${DEFAULT-VALUE}).")
     int trials;
+
+    /** The most simulated months: each holds 1,000 invocations priced exactly. */
+    static final int MAX_TRIALS = 100_000;
 
     @Mixin
     ChartOptions charts;
 
     @Override
     public Integer call() {
+        if (trials < 1 || trials > MAX_TRIALS) {
+            throw new BadInputException("--trials must be between 1 and " + MAX_TRIALS + ", was " + trials);
+        }
         Workload w = options.workload();
         PriceBook prices = options.prices();
         WorkloadPlanner planner = WorkloadPlanner.of(prices).freeTier(options.pricing.freeTier(w.freeTier()));

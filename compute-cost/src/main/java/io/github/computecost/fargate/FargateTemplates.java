@@ -11,7 +11,6 @@ import io.github.computecost.service.Entry;
 import io.github.computecost.service.TemplateMapping;
 import io.github.computecost.service.TemplateResource;
 import java.math.BigDecimal;
-import java.util.Locale;
 import java.util.Optional;
 import java.util.Set;
 
@@ -76,12 +75,28 @@ final class FargateTemplates {
         }
         BigDecimal vcpu = EcsTaskDefinitions.vcpu(t, cpuKey, cpu.get().asText());
         BigDecimal gb = EcsTaskDefinitions.memoryGb(t, memoryKey, memory.get().asText());
+        if (vcpu.signum() <= 0) {
+            throw t.error(cpuKey, "must be more than 0, was \"" + cpu.get().asText() + "\"");
+        }
+        if (gb.signum() <= 0) {
+            throw t.error(memoryKey, "must be more than 0, was \"" + memory.get().asText() + "\"");
+        }
         JsonNode platform = p.path(pascal ? "RuntimePlatform" : "runtimePlatform");
-        String arch = platform.path(pascal ? "CpuArchitecture" : "cpuArchitecture").asText("X86_64");
-        String osFamily = platform.path(pascal ? "OperatingSystemFamily" : "operatingSystemFamily").asText("LINUX");
-        Architecture a = "ARM64".equalsIgnoreCase(arch) ? Architecture.ARM64 : Architecture.X86_64;
-        OperatingSystem os = osFamily.toUpperCase(Locale.ROOT).startsWith("WINDOWS") ? OperatingSystem.WINDOWS
-                : OperatingSystem.LINUX;
+        String archKey = pascal ? "CpuArchitecture" : "cpuArchitecture";
+        String osKey = pascal ? "OperatingSystemFamily" : "operatingSystemFamily";
+        String arch = platform.path(archKey).asText("X86_64");
+        String osFamily = platform.path(osKey).asText("LINUX");
+        // ECS's values (RuntimePlatform): anything else is refused, never priced as Linux/x86.
+        if (!arch.equals("X86_64") && !arch.equals("ARM64")) {
+            throw t.error(archKey, "must be X86_64 or ARM64, was \"" + io.github.computecost.internal.Json.excerpt(arch)
+                    + "\"");
+        }
+        if (!osFamily.equals("LINUX") && !osFamily.matches("WINDOWS_SERVER_[0-9A-Z]+_(FULL|CORE)")) {
+            throw t.error(osKey, "must be LINUX or a WINDOWS_SERVER_<version>_FULL or _CORE value, was \""
+                    + io.github.computecost.internal.Json.excerpt(osFamily) + "\"");
+        }
+        Architecture a = arch.equals("ARM64") ? Architecture.ARM64 : Architecture.X86_64;
+        OperatingSystem os = osFamily.startsWith("WINDOWS") ? OperatingSystem.WINDOWS : OperatingSystem.LINUX;
         int storage = p.path(pascal ? "EphemeralStorage" : "ephemeralStorage").path(pascal ? "SizeInGiB" : "sizeInGiB")
                 .asInt(20);
         FargateTask.Usage usage = new FargateTask.Running(1, FargateTask.HOURS_PER_MONTH);

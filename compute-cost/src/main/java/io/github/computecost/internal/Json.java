@@ -446,17 +446,18 @@ public final class Json {
         throw new FieldException(path, "must be " + what + ", was " + describe(v));
     }
 
-    static String describe(JsonNode v) {
+    /** @return a value described for a message: its JSON type and, for a scalar, an excerpt of it */
+    public static String describe(JsonNode v) {
         if (v == null || v.isNull() || v.isMissingNode()) {
             return "nothing";
         }
         JsonNodeType t = v.getNodeType();
         switch (t) {
             case STRING:
-                return "\"" + v.asText() + "\"";
+                return "\"" + excerpt(v.asText()) + "\"";
             case NUMBER:
             case BOOLEAN:
-                return v.asText();
+                return excerpt(v.asText());
             case ARRAY:
                 return "a list";
             case OBJECT:

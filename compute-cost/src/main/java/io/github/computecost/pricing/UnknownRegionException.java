@@ -11,7 +11,7 @@ public final class UnknownRegionException extends io.github.computecost.ComputeC
     private final String region;
 
     UnknownRegionException(String service, String region, SortedSet<String> known, String hint) {
-        super("no " + service + " prices for region \"" + region + "\" (priced regions: " + String.join(", ", known)
+        super("no " + service + " prices for region \"" + io.github.computecost.internal.Json.excerpt(region) + "\" (priced regions: " + String.join(", ", known)
                 + ")" + (hint.isEmpty() ? "" : "; " + hint));
         this.region = region;
     }

@@ -94,6 +94,17 @@ final class TemplateReader {
                     continue;
                 }
                 JsonNode props = e.getValue().has("Properties") ? e.getValue().raw("Properties") : Json.nodes().objectNode();
+                if (!props.isObject()) { // CloudFormation refuses it: never priced at AWS's defaults
+                    throw new WorkloadException(file, "$.Resources." + e.getKey() + ".Properties", Optional.of(e.getKey()),
+                            "must be a mapping of properties, was " + Json.describe(props));
+                }
+                String section = GLOBALS.get(type);
+                JsonNode g = root.path("Globals");
+                if (section != null && !g.isMissingNode() && (!g.isObject() || g.has(section)
+                        && !g.get(section).isObject())) {
+                    throw new WorkloadException(file, g.isObject() ? "$.Globals." + section : "$.Globals",
+                            Optional.empty(), "must be a mapping, was " + Json.describe(g.isObject() ? g.get(section) : g));
+                }
                 Service<?> owner = owners.get(type);
                 TemplateMapping<?> chosen = m;
                 for (Map.Entry<Service<?>, TemplateMapping<?>> candidate : byType.get(type)) {
