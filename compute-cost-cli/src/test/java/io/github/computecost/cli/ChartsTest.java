@@ -73,4 +73,16 @@ class ChartsTest {
         Document duration = parse(dir.resolve("thumbnailer-duration.svg"));
         assertEquals("average duration (ms)", textOf(duration, "y-label"));
     }
+
+    @org.junit.jupiter.api.Test
+    void namesThatDifferOnlyInUnsafeCharactersWriteDifferentFiles() {
+        assertEquals("small-api.svg", ChartOptions.fileName("small-api.svg"), "a safe name stays as it is");
+        String slash = ChartOptions.fileName("a/b.svg");
+        String underscore = ChartOptions.fileName("a_b.svg");
+        assertEquals("a_b.svg", underscore);
+        assertTrue(slash.startsWith("a_b-") && slash.endsWith(".svg"), slash);
+        assertTrue(!slash.equals(underscore), "no overwrite");
+        assertEquals(slash, ChartOptions.fileName("a/b.svg"), "stable");
+        assertTrue(!slash.contains("/"));
+    }
 }

@@ -17,8 +17,45 @@ import java.util.Optional;
  * @param baseTotal the base estimate's exact total
  * @param headTotal the head estimate's exact total
  * @param changes one per resource in either estimate: the head's resources in order, then those removed
+ * @param basePricingVersion the data the base was priced from ({@link Estimate#pricingVersion()})
+ * @param headPricingVersion the data the head was priced from
  */
-public record EstimateDiff(String currency, BigDecimal baseTotal, BigDecimal headTotal, List<ResourceChange> changes) {
+public record EstimateDiff(String currency, BigDecimal baseTotal, BigDecimal headTotal, List<ResourceChange> changes,
+        String basePricingVersion, String headPricingVersion) {
+
+    /** A difference of estimates priced from the same data. */
+    public EstimateDiff(String currency, BigDecimal baseTotal, BigDecimal headTotal, List<ResourceChange> changes) {
+        this(currency, baseTotal, headTotal, changes, "", "");
+    }
+
+    /**
+     * @return the tables both estimates use at different versions ({@code AWSLambda: 2026-11-01 -> 2026-12-02}):
+     *     where non-empty, part of the difference is AWS's prices, not the workload; empty when they agree
+     */
+    public List<String> pricingVersionChanges() {
+        Map<String, String> before = versions(basePricingVersion);
+        Map<String, String> after = versions(headPricingVersion);
+        List<String> out = new ArrayList<>(0);
+        before.forEach((table, v) -> {
+            String w = after.get(table);
+            if (w != null && !w.equals(v)) {
+                out.add(table + ": " + v + " -> " + w);
+            }
+        });
+        return out;
+    }
+
+    /** @return table -> version of a pricing-version label, {@code AWSLambda@2026-12-02,AmazonEC2@...} */
+    private static Map<String, String> versions(String label) {
+        Map<String, String> out = new LinkedHashMap<>();
+        for (String part : label.split(",")) {
+            int at = part.indexOf('@');
+            if (at > 0) {
+                out.put(part.substring(0, at), part.substring(at + 1));
+            }
+        }
+        return out;
+    }
 
     /** What happened to a resource. */
     public enum Status {
@@ -97,7 +134,8 @@ public record EstimateDiff(String currency, BigDecimal baseTotal, BigDecimal hea
             out.add(new ResourceChange(b.name(), b.type(), Status.REMOVED, Optional.of(b.monthlyCostExact()),
                     Optional.empty()));
         }
-        return new EstimateDiff(head.currency(), base.totalExact(), head.totalExact(), out);
+        return new EstimateDiff(head.currency(), base.totalExact(), head.totalExact(), out, base.pricingVersion(),
+                head.pricingVersion());
     }
 
     /** @return head total minus base total, exact */

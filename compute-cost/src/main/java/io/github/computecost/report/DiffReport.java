@@ -17,6 +17,17 @@ public final class DiffReport {
     private DiffReport() {
     }
 
+    /** The data both sides were priced from, and a warning when a table they share changed between them. */
+    static String pricing(EstimateDiff d) {
+        java.util.List<String> changed = d.pricingVersionChanges();
+        if (!changed.isEmpty()) {
+            return "warning: the two sides were priced from different data (" + String.join("; ", changed)
+                    + "): part of the change is AWS's prices, not the workload";
+        }
+        return "Priced from " + (d.headPricingVersion().isEmpty() ? "the same data" : d.headPricingVersion())
+                + " on both sides";
+    }
+
     /** @return a readable table */
     public static String text(EstimateDiff d, String base, String head) {
         String cur = d.currency();
@@ -25,7 +36,8 @@ public final class DiffReport {
         sb.append("Total: ").append(money(d.baseTotal())).append(" -> ").append(money(d.headTotal())).append(' ')
                 .append(cur).append(", ").append(signed(d.totalDifference())).append(' ').append(cur)
                 .append(percent(d.totalPercentChange())).append("  (exact ").append(signedExact(d.totalDifference()))
-                .append(")\n\n");
+                .append(")\n");
+        sb.append(pricing(d)).append("\n\n");
         String[] header = {"Resource", "Status", "Before", "After", "Change", "Change %"};
         java.util.List<String[]> rows = new java.util.ArrayList<>();
         rows.add(header);
@@ -46,6 +58,10 @@ public final class DiffReport {
         root.put("headTotalExact", Amounts.money(d.headTotal()));
         root.put("totalChangeExact", Amounts.money(d.totalDifference()));
         putOptional(root, "totalChangePercent", d.totalPercentChange());
+        root.put("basePricingVersion", d.basePricingVersion());
+        root.put("headPricingVersion", d.headPricingVersion());
+        ArrayNode changes = root.putArray("pricingVersionChanges");
+        d.pricingVersionChanges().forEach(changes::add);
         ArrayNode arr = root.putArray("resources");
         for (ResourceChange c : d.changes()) {
             ObjectNode n = arr.addObject();
@@ -70,7 +86,7 @@ public final class DiffReport {
                 .append(percent(d.totalPercentChange())).append("\n\n");
         sb.append(money(d.baseTotal())).append(" ").append(cur).append(" -> **").append(money(d.headTotal()))
                 .append(" ").append(cur).append("** per month (exact change ").append(signedExact(change))
-                .append(")\n\n");
+                .append(")\n\n").append(pricing(d)).append("\n\n");
         long changed = d.changes().stream().filter(c -> c.status() != EstimateDiff.Status.UNCHANGED).count();
         sb.append("<details><summary>").append(changed).append(" of ").append(d.changes().size())
                 .append(" resources changed</summary>\n\n");
