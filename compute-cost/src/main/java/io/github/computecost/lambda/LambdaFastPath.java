@@ -35,7 +35,8 @@ final class LambdaFastPath implements FixedPointMeter<LambdaFunction> {
     public Optional<BigDecimal> monthlyCost(LambdaFunction fn, ServiceContext context, boolean freeTier) {
         if (fn.provisionedConcurrency().isPresent() || fn.snapStart().isPresent()
                 || fn.configuration() != LambdaConfiguration.NONE || fn.coldStarts().isPresent()
-                || fn.durable().isPresent() || fn.managedInstances().isPresent()) {
+                || fn.durable().isPresent() || fn.managedInstances().isPresent()
+                || fn.runtime().isPresent() && !LambdaLimits.RUNTIME.matcher(fn.runtime().get()).matches()) {
             return Optional.empty();
         }
         LambdaTables tables = context.prices().tablesIfPriced(LambdaTables.SCHEMA);

@@ -28,6 +28,16 @@ public final class LambdaLimits {
     private LambdaLimits() {
     }
 
+    /**
+     * The form of Lambda's runtime identifiers, family by family
+     * (https://docs.aws.amazon.com/lambda/latest/dg/lambda-runtimes.html: "a unique runtime identifier, such as
+     * nodejs24.x or python3.14"), deprecated ones included: a version the list does not know yet still matches, and
+     * a misspelt family ({@code jva21}) does not, since it would change whether SnapStart is charged.
+     */
+    static final java.util.regex.Pattern RUNTIME = java.util.regex.Pattern.compile(
+            "nodejs(\\d+\\.x)?|python\\d\\.\\d+|java\\d+(\\.al2)?|dotnet(core)?\\d+(\\.\\d+)?|ruby\\d\\.\\d+"
+                    + "|provided(\\.al2(023)?)?|go1\\.x");
+
     /** Validates against AWS's default quotas. */
     public static ValidationReport validate(LambdaFunction fn, PriceBook prices) {
         return validate(fn, prices, AccountQuotas.DEFAULTS);
@@ -58,6 +68,15 @@ public final class LambdaLimits {
             LimitChecks.range(out, name, service, t.ephemeralStorageMb(), "ephemeralStorageMb",
                     BigDecimal.valueOf(fn.ephemeralStorageMb()), "lambda.ephemeral-storage.range");
         }
+        fn.runtime().ifPresent(r -> {
+            if (!RUNTIME.matcher(r).matches()) {
+                out.add(new Violation("lambda.runtime.unknown", Severity.ERROR, name, "runtime",
+                        io.github.computecost.internal.Json.excerpt(r), "a Lambda runtime identifier", name
+                                + ": runtime \"" + io.github.computecost.internal.Json.excerpt(r) + "\" is not a Lambda "
+                                + "runtime identifier (nodejs22.x, python3.13, java21, dotnet8, ruby3.4, "
+                                + "provided.al2023, ...); it decides whether SnapStart is charged"));
+            }
+        });
         Limit timeout = t.timeoutSeconds();
         if (c.timeoutSeconds().isPresent()) {
             BigDecimal s = BigDecimal.valueOf(c.timeoutSeconds().get());

@@ -82,7 +82,8 @@ class FastPathProperties {
 
     @Test
     void aPriceBookWithOtherLimitsIsHonoured(@org.junit.jupiter.api.io.TempDir java.nio.file.Path dir) throws Exception {
-        String data = java.nio.file.Files.readString(java.nio.file.Path.of("pricing-data/lambda.json"));
+        String data = new String(PriceBook.bundledFile(LambdaService.TABLE).orElseThrow(),
+                java.nio.charset.StandardCharsets.UTF_8);
         String capped = data.replaceFirst("(\"memoryMb\": \\{\\s*\"min\": \"128\",\\s*\"max\": )\"10240\"", "$1\"3008\"");
         assertTrue(!capped.equals(data), "the override changes the memory limit");
         java.nio.file.Files.writeString(dir.resolve("lambda.json"), capped);
@@ -100,8 +101,8 @@ class FastPathProperties {
      */
     static PriceBook lowTiers(long firstEnd, long secondLength, String p1, String p2, String p3) throws Exception {
         com.fasterxml.jackson.databind.node.ObjectNode root = (com.fasterxml.jackson.databind.node.ObjectNode)
-                io.github.computecost.internal.Json.readTree(java.nio.file.Files.readAllBytes(
-                        java.nio.file.Path.of("pricing-data/lambda.json")), false);
+                io.github.computecost.internal.Json.readTree(PriceBook.bundledFile(LambdaService.TABLE).orElseThrow(),
+                        false);
         com.fasterxml.jackson.databind.node.ObjectNode region = (com.fasterxml.jackson.databind.node.ObjectNode) root
                 .path("regions").path("us-east-1");
         for (String ut : List.of("Lambda-GB-Second", "Lambda-GB-Second-ARM")) {
