@@ -20,7 +20,8 @@ import net.jqwik.api.Provide;
 import net.jqwik.api.lifecycle.AfterContainer;
 
 /**
- * Mutated valid inputs (workload files, templates with their usage, task definitions): truncated, bytes flipped,
+ * Mutated valid inputs (workload files, templates with their usage, task definitions, Cost and Usage Reports, Price
+ * List offer files): truncated, bytes flipped,
  * values swapped for other types, keys misspelt, numbers made huge, aliases added. Whatever the mutation, the command
  * line answers with an estimate (exit 0, or 1 for a budget) or a refusal of one line per error (exit 2), never an
  * internal error (exit 3) or a stack trace, and within the runner's time bound.
@@ -38,7 +39,11 @@ class FuzzProperties {
                     "compute-cost/src/test/resources/config/sam-usage.yaml"},
             new String[] {"compute-cost/src/test/resources/config/platform.yaml",
                     "compute-cost/src/test/resources/config/platform-usage.yaml"},
-            new String[] {"compute-cost/src/test/resources/config/ecs-fargate-linux.json", null});
+            new String[] {"compute-cost/src/test/resources/config/ecs-fargate-linux.json", null},
+            new String[] {"compute-cost/src/test/resources/rerate/cur-legacy.csv", "rate-usage"},
+            new String[] {"compute-cost/src/test/resources/rerate/cur2.csv", "rate-usage"},
+            new String[] {"compute-cost/src/test/resources/pricelist/AWSLambda-us-east-1.json", "import-prices"},
+            new String[] {"compute-cost/src/test/resources/pricelist/AWSLambda-us-east-2.csv", "import-prices"});
 
     static final String[] INSERTS = {"1e999999999", "-1", "0", "\"x\"", "[1, 2]", "{a: 1}", "*nothing", "&a 1",
             "99999999999999999999999999999999999999", "null", "\"us-east-9\"", "0.0000000000000000000000000000000001",
@@ -64,14 +69,19 @@ class FuzzProperties {
     void aMutatedInputIsEstimatedOrRefusedInOneLine(@ForAll("mutations") long[] m) throws Exception {
         Random rnd = new Random(m[0]);
         String[] seed = SEEDS.get(Math.floorMod(m[1], SEEDS.size()));
-        boolean mutateUsage = seed[1] != null && rnd.nextInt(3) == 0;
+        boolean command = "rate-usage".equals(seed[1]) || "import-prices".equals(seed[1]);
+        boolean mutateUsage = seed[1] != null && !command && rnd.nextInt(3) == 0;
         Path dir = Files.createTempDirectory("fuzz");
         try {
-            Path in = dir.resolve(Path.of(seed[0]).getFileName());
+            Path in = dir.resolve(Path.of(seed[0]).getFileName()); // offers keep their name: it names the service
             String text = Files.readString(Path.of(seed[0]));
             Files.writeString(in, mutateUsage ? text : mutate(text, rnd));
             String[] args;
-            if (seed[1] != null) {
+            if ("rate-usage".equals(seed[1])) {
+                args = new String[] {"rate-usage", in.toString()};
+            } else if ("import-prices".equals(seed[1])) {
+                args = new String[] {"import-prices", "--offer", in.toString(), "--out", dir.resolve("out").toString()};
+            } else if (seed[1] != null) {
                 Path usage = dir.resolve("usage.yaml");
                 String u = Files.readString(Path.of(seed[1]));
                 Files.writeString(usage, mutateUsage ? mutate(u, rnd) : u);
@@ -93,12 +103,11 @@ class FuzzProperties {
                 });
             }
         } finally {
-            try (var files = Files.list(dir)) {
-                for (Path p : files.toList()) {
+            try (var files = Files.walk(dir)) {
+                for (Path p : files.sorted(java.util.Comparator.reverseOrder()).toList()) {
                     Files.delete(p);
                 }
             }
-            Files.delete(dir);
         }
     }
 

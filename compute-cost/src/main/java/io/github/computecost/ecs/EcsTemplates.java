@@ -39,6 +39,11 @@ final class EcsTemplates {
         }
 
         @Override
+        public java.util.Map<String, Set<String>> knownProperties() {
+            return EcsTaskDefinitions.PROPERTIES;
+        }
+
+        @Override
         public boolean accepts(JsonNode properties) {
             return forEc2Only(properties, true);
         }

@@ -28,6 +28,11 @@ final class FargateTemplates {
             return Set.of("AWS::ECS::TaskDefinition");
         }
 
+        @Override
+        public java.util.Map<String, Set<String>> knownProperties() {
+            return EcsTaskDefinitions.PROPERTIES;
+        }
+
         /** A definition for Fargate, or one that states no compatibility; one for EC2 alone is ECS on EC2's. */
         @Override
         public boolean accepts(JsonNode properties) {

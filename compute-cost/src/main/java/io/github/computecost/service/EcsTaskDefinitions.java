@@ -17,6 +17,16 @@ public final class EcsTaskDefinitions {
     private EcsTaskDefinitions() {
     }
 
+    /**
+     * AWS::ECS::TaskDefinition's properties (CloudFormation's reference, read 2026-12-02), for the template reader's
+     * check of misspelt properties.
+     */
+    public static final java.util.Map<String, java.util.Set<String>> PROPERTIES = java.util.Map.of(
+            "AWS::ECS::TaskDefinition", java.util.Set.of("ContainerDefinitions", "Cpu", "EnableFaultInjection",
+                    "EphemeralStorage", "ExecutionRoleArn", "Family", "InferenceAccelerators", "IpcMode", "Memory",
+                    "NetworkMode", "PidMode", "PlacementConstraints", "ProxyConfiguration", "RequiresCompatibilities",
+                    "RuntimePlatform", "Tags", "TaskRoleArn", "Volumes"));
+
     /** @return the key as the definition spells it: {@code "Cpu"} in a template, {@code "cpu"} in a document */
     public static String key(String camel, boolean pascal) {
         return pascal ? Character.toUpperCase(camel.charAt(0)) + camel.substring(1) : camel;
