@@ -48,10 +48,14 @@ final class Hints {
 
     /** @return a violation's message, with the flags that would help where there are some */
     static String violation(Violation v) {
+        String m = v.message();
+        if (!v.field().isEmpty() && !m.contains(v.field())) {
+            m = m + " (field " + v.field() + ")"; // every line names the field
+        }
         return switch (v.code()) {
-            case "region.unknown" -> v.message() + "; " + UNPRICED_REGION;
-            case "ec2.price.missing" -> v.message() + "; " + MISSING_PRICE;
-            default -> v.message();
+            case "region.unknown" -> m + "; " + UNPRICED_REGION;
+            case "ec2.price.missing" -> m + "; " + MISSING_PRICE;
+            default -> m;
         };
     }
 
