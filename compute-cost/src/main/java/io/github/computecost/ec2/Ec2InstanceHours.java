@@ -22,22 +22,60 @@ final class Ec2InstanceHours implements InstanceHours {
         this.tables = tables;
     }
 
-    /** @return the catalog of the price book's EC2 table, made once per price book; empty without the table */
+    /**
+     * @return the catalog of the price book's EC2 table, made once per price book on first use (an estimate of a
+     *     Lambda function never loads the EC2 table); empty without the table
+     */
     static Optional<InstanceHours> of(PriceBook prices) {
         if (!prices.has(Ec2Service.TABLE)) {
             return Optional.empty();
         }
-        return Optional.of(prices.derived(Ec2InstanceHours.class, p -> {
-            Map<String, InstanceShape> m = new LinkedHashMap<>();
-            Ec2Tables tables = p.tables(Ec2Tables.SCHEMA);
-            for (Ec2Tables.Ec2InstanceType t : tables.instanceTypes().values()) {
-                if (t.hasSpecs()) {
-                    m.put(t.type(), new InstanceShape(t.type(), t.vcpu().get(), t.memoryGib().get(), t.architecture(),
-                            t.gpus().orElse(BigDecimal.ZERO), t.linuxUsageType()));
-                }
+        return Optional.of(new Lazy(prices));
+    }
+
+    /** The catalog, made when a service first asks for it. */
+    private static final class Lazy implements InstanceHours {
+        private final PriceBook prices;
+
+        Lazy(PriceBook prices) {
+            this.prices = prices;
+        }
+
+        private Ec2InstanceHours get() {
+            return prices.derived(Ec2InstanceHours.class, Ec2InstanceHours::make);
+        }
+
+        @Override
+        public String table() {
+            return Ec2Service.TABLE;
+        }
+
+        @Override
+        public Optional<InstanceShape> shape(String instanceType) {
+            return get().shape(instanceType);
+        }
+
+        @Override
+        public List<InstanceShape> shapes() {
+            return get().shapes();
+        }
+
+        @Override
+        public BigDecimal billedHours(BigDecimal secondsEach, long runs) {
+            return get().billedHours(secondsEach, runs);
+        }
+    }
+
+    private static Ec2InstanceHours make(PriceBook p) {
+        Map<String, InstanceShape> m = new LinkedHashMap<>();
+        Ec2Tables tables = p.tables(Ec2Tables.SCHEMA);
+        for (Ec2Tables.Ec2InstanceType t : tables.instanceTypes().values()) {
+            if (t.hasSpecs()) {
+                m.put(t.type(), new InstanceShape(t.type(), t.vcpu().get(), t.memoryGib().get(), t.architecture(),
+                        t.gpus().orElse(BigDecimal.ZERO), t.linuxUsageType()));
             }
-            return new Ec2InstanceHours(java.util.Collections.unmodifiableMap(m), tables);
-        }));
+        }
+        return new Ec2InstanceHours(java.util.Collections.unmodifiableMap(m), tables);
     }
 
     @Override

@@ -16,18 +16,22 @@ import java.util.Optional;
  */
 final class FargateContainerTasks implements ContainerTasks {
 
-    private final FargateTables tables;
+    private final PriceBook prices;
 
-    private FargateContainerTasks(FargateTables tables) {
-        this.tables = tables;
+    private FargateContainerTasks(PriceBook prices) {
+        this.prices = prices;
     }
 
-    /** @return Fargate's capacity in the price book; empty without its table */
+    /** @return Fargate's capacity in the price book, its table read on first use; empty without the table */
     static Optional<ContainerTasks> of(PriceBook prices) {
         if (!prices.has(FargateService.TABLE)) {
             return Optional.empty();
         }
-        return Optional.of(new FargateContainerTasks(prices.tables(FargateTables.SCHEMA)));
+        return Optional.of(new FargateContainerTasks(prices));
+    }
+
+    private FargateTables tables() {
+        return prices.tables(FargateTables.SCHEMA);
     }
 
     private static FargateTask task(String name, Architecture a, BigDecimal vcpu, BigDecimal gb, boolean spot,
@@ -39,14 +43,14 @@ final class FargateContainerTasks implements ContainerTasks {
     public ValidationReport check(String name, Architecture architecture, BigDecimal vcpu, BigDecimal memoryGb,
             boolean spot) {
         return FargateLimits.check(task(name, architecture, vcpu, memoryGb, spot, new FargateTask.Runs(1,
-                BigDecimal.ONE)), tables);
+                BigDecimal.ONE)), tables());
     }
 
     @Override
     public MeteredResource runs(String name, String type, String region, Architecture architecture, BigDecimal vcpu,
             BigDecimal memoryGb, boolean spot, long runs, BigDecimal secondsEach) {
         MeteredResource m = FargateMeter.meter(task(name, architecture, vcpu, memoryGb, spot,
-                new FargateTask.Runs(runs, secondsEach)), tables, region);
+                new FargateTask.Runs(runs, secondsEach)), tables(), region);
         return new MeteredResource(m.name(), type, m.service(), m.region(), m.usage(), m.notes(), m.adjustments());
     }
 }

@@ -14,7 +14,6 @@ import java.nio.charset.StandardCharsets;
 import java.util.IdentityHashMap;
 import java.util.List;
 import java.util.Map;
-import org.yaml.snakeyaml.Yaml;
 import org.yaml.snakeyaml.error.Mark;
 import org.yaml.snakeyaml.error.YAMLException;
 import org.yaml.snakeyaml.nodes.MappingNode;
@@ -44,7 +43,13 @@ final class YamlTree {
     static JsonNode read(byte[] content) throws JsonParseException {
         Node root;
         try {
-            root = new Yaml(Json.loaderOptions()).compose(new StringReader(new String(content, StandardCharsets.UTF_8)));
+            // The composer alone (no Yaml facade: its constructor and representer cost start-up time for nothing here).
+            org.yaml.snakeyaml.LoaderOptions options = Json.loaderOptions();
+            org.yaml.snakeyaml.parser.Parser parser = new org.yaml.snakeyaml.parser.ParserImpl(
+                    new org.yaml.snakeyaml.reader.StreamReader(new StringReader(new String(content,
+                            StandardCharsets.UTF_8))), options);
+            root = new org.yaml.snakeyaml.composer.Composer(parser, new org.yaml.snakeyaml.resolver.Resolver(), options)
+                    .getSingleNode();
         } catch (YAMLException e) {
             String msg = e.getMessage() == null ? "malformed" : e.getMessage().lines().findFirst().orElse("malformed");
             if (msg.startsWith("Number of aliases")) {
