@@ -169,6 +169,17 @@ public final class AppRunnerService implements Service<AppRunnerService.AppRunne
         return Optional.of(this);
     }
 
+    /** AWS::AppRunner::Service's properties (CloudFormation's reference, read 2026-12-02). */
+    private static final java.util.Map<String, Set<String>> PROPERTIES = java.util.Map.of("AWS::AppRunner::Service",
+            Set.of("AutoScalingConfigurationArn", "EncryptionConfiguration", "HealthCheckConfiguration",
+                    "InstanceConfiguration", "NetworkConfiguration", "ObservabilityConfiguration", "ServiceName",
+                    "SourceConfiguration", "Tags"));
+
+    @Override
+    public java.util.Map<String, Set<String>> knownProperties() {
+        return PROPERTIES;
+    }
+
     @Override
     public Set<String> resourceTypes() {
         return Set.of("AWS::AppRunner::Service");

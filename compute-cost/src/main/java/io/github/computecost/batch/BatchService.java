@@ -222,6 +222,17 @@ public final class BatchService implements Service<BatchJobs>, TemplateMapping<B
         return Optional.of(this);
     }
 
+    /** AWS::Batch::JobDefinition's properties (CloudFormation's reference, read 2026-12-02). */
+    private static final java.util.Map<String, Set<String>> PROPERTIES = java.util.Map.of("AWS::Batch::JobDefinition",
+            Set.of("ConsumableResourceProperties", "ContainerProperties", "EcsProperties", "EksProperties",
+                    "JobDefinitionName", "NodeProperties", "Parameters", "PlatformCapabilities", "PropagateTags",
+                    "ResourceRetentionPolicy", "RetryStrategy", "SchedulingPriority", "Tags", "Timeout", "Type"));
+
+    @Override
+    public java.util.Map<String, Set<String>> knownProperties() {
+        return PROPERTIES;
+    }
+
     @Override
     public Set<String> resourceTypes() {
         return Set.of("AWS::Batch::JobDefinition");

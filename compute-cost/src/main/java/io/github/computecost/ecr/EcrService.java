@@ -90,6 +90,17 @@ public final class EcrService implements Service<EcrRepository>, TemplateMapping
         return List.of(PriceListMapping.of(TABLE, TABLE));
     }
 
+    /** AWS::ECR::Repository's properties (CloudFormation's reference, read 2026-12-02). */
+    private static final java.util.Map<String, Set<String>> PROPERTIES = java.util.Map.of("AWS::ECR::Repository",
+            Set.of("EmptyOnDelete", "EncryptionConfiguration", "ImageScanningConfiguration", "ImageTagMutability",
+                    "ImageTagMutabilityExclusionFilters", "LifecyclePolicy", "RepositoryName", "RepositoryPolicyText",
+                    "Tags"));
+
+    @Override
+    public java.util.Map<String, Set<String>> knownProperties() {
+        return PROPERTIES;
+    }
+
     @Override
     public Set<String> resourceTypes() {
         return Set.of("AWS::ECR::Repository");

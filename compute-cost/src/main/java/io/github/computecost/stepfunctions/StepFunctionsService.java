@@ -132,6 +132,21 @@ public final class StepFunctionsService implements Service<StateMachine>, Templa
 
     // ---------------------------------------------------------------- templates
 
+    /** The state machines' properties (CloudFormation's and SAM's references, read 2026-12-02). */
+    private static final java.util.Map<String, Set<String>> PROPERTIES = java.util.Map.of(
+            "AWS::StepFunctions::StateMachine", Set.of("Definition", "DefinitionS3Location", "DefinitionString",
+                    "DefinitionSubstitutions", "EncryptionConfiguration", "LoggingConfiguration", "RoleArn",
+                    "StateMachineName", "StateMachineType", "Tags", "TracingConfiguration"),
+            "AWS::Serverless::StateMachine", Set.of("AutoPublishAlias", "Definition", "DefinitionSubstitutions",
+                    "DefinitionUri", "DeploymentPreference", "Events", "Logging", "Name", "PermissionsBoundary",
+                    "Policies", "PropagateTags", "Role", "RolePath", "Tags", "Tracing", "Type",
+                    "UseAliasAsEventTarget"));
+
+    @Override
+    public java.util.Map<String, Set<String>> knownProperties() {
+        return PROPERTIES;
+    }
+
     @Override
     public Set<String> resourceTypes() {
         return Set.of("AWS::StepFunctions::StateMachine", "AWS::Serverless::StateMachine");
