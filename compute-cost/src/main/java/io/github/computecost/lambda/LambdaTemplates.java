@@ -156,6 +156,11 @@ final class LambdaTemplates implements TemplateMapping<LambdaFunction> {
             throw t.error("CapacityProviderConfig", "the function runs on Lambda Managed Instances: give "
                     + "managedInstances (instanceType, instanceHoursPerMonth) in its usage entry");
         }
+        if (p.has("DurableConfig") && fn.durable().isEmpty() && u.isPresent()) {
+            // A durable function pays for operations and data besides its invocations: never priced without them.
+            throw t.error("DurableConfig", "the function is a durable function: give durable (executionsPerMonth, "
+                    + "operationsPerExecution, dataWrittenKbPerExecution) in its usage entry");
+        }
         return Optional.of(fn);
     }
 
