@@ -148,13 +148,9 @@ public final class BatchService implements Service<BatchJobs>, TemplateMapping<B
             out.add(new Violation("batch.spot.discount", Severity.ERROR, name, "spotDiscountPercent", "given",
                     "only with platform ec2-spot", name + ": spotDiscountPercent is for platform ec2-spot"));
         }
-        Optional<InstanceShape> shape = j.instanceType().flatMap(i -> context.instances().flatMap(h -> h.shape(i)));
-        if (shape.isEmpty()) {
-            out.add(new Violation("batch.ec2.instance-type", Severity.ERROR, name, "instanceType",
-                    j.instanceType().orElse("missing"), "an EC2 instance type of the catalog", name + ": jobs on EC2 "
-                            + "need an instanceType the EC2 catalog gives the vCPUs and memory of, was "
-                            + j.instanceType().orElse("none")));
-        } else if (perInstance(j, shape.get(), t) == 0) {
+        Optional<InstanceShape> shape = LimitChecks.instanceShape(out, "batch.ec2.instance-type", name, "instanceType",
+                j.instanceType(), context.instances());
+        if (shape.isPresent() && perInstance(j, shape.get(), t) == 0) {
             out.add(new Violation("batch.ec2.fit", Severity.ERROR, name, "memoryMib", j.vcpu().toPlainString()
                     + " vCPU / " + j.memoryMib() + " MiB", shape.get().vcpu().toPlainString() + " vCPU / "
                             + shape.get().memoryMib().stripTrailingZeros().toPlainString() + " MiB less "
@@ -169,7 +165,7 @@ public final class BatchService implements Service<BatchJobs>, TemplateMapping<B
     }
 
     private static long reserved(InstanceShape shape, BatchTables t) {
-        return shape.memoryMib().multiply(t.reservedMemoryShare()).setScale(0, RoundingMode.CEILING).longValueExact();
+        return shape.reservedMib(t.reservedMemoryShare());
     }
 
     private static long perInstance(BatchJobs j, InstanceShape shape, BatchTables t) {
@@ -207,9 +203,7 @@ public final class BatchService implements Service<BatchJobs>, TemplateMapping<B
         List<MeteredResource.Adjustment> adjustments = List.of();
         if (j.platform() == BatchJobs.Platform.EC2_SPOT) {
             BigDecimal p = j.spotDiscountPercent().orElseThrow();
-            adjustments = List.of(new MeteredResource.Adjustment(shape.linuxUsageType(),
-                    BigDecimal.ONE.subtract(p.movePointLeft(2)), "Spot, assumed " + p.stripTrailingZeros()
-                            .toPlainString() + "% below on-demand"));
+            adjustments = List.of(MeteredResource.Adjustment.spot(shape.linuxUsageType(), p));
             notes.add("Spot: priced at on-demand less " + p.stripTrailingZeros().toPlainString() + "% (your "
                     + "assumption, not an AWS price).");
         }

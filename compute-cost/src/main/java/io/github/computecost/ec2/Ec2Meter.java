@@ -32,8 +32,7 @@ final class Ec2Meter {
             notes.add("Spot: priced at on-demand less " + pct.stripTrailingZeros().toPlainString()
                     + "% (your assumption, not an AWS price; Spot prices change with supply and demand).");
             return new MeteredResource(i.name(), Ec2Instance.TYPE, Ec2Service.TABLE, region, usage, notes,
-                    List.of(new MeteredResource.Adjustment(usageType, BigDecimal.ONE.subtract(pct.movePointLeft(2)),
-                            "Spot, assumed " + pct.stripTrailingZeros().toPlainString() + "% below on-demand")));
+                    List.of(MeteredResource.Adjustment.spot(usageType, pct)));
         }
         usage.add(new UsageRecord(usageType, hours, true));
         return new MeteredResource(i.name(), Ec2Instance.TYPE, Ec2Service.TABLE, region, usage, notes);

@@ -79,15 +79,22 @@ public final class EcsOnEc2Service implements Service<EcsTasksOnEc2> {
     @Override
     public EcsTasksOnEc2 read(Entry r) {
         r.allowOnly(KEYS);
+        return tasks(r, r.string("name"), r.nonNegativeInt("taskCpuUnits", 0), r.positiveInt("taskMemoryMib"));
+    }
+
+    /**
+     * The keys of where and how long the tasks run, read the same way from a workload entry and from a task
+     * definition's usage entry: {@code region}, {@code instanceType}, {@code tasks}, {@code hoursPerMonth},
+     * {@code reservedMemoryMib}.
+     */
+    static EcsTasksOnEc2 tasks(Entry r, String name, int cpuUnits, int memoryMib) {
         Optional<Integer> reserved = r.has("reservedMemoryMib") ? Optional.of(r.nonNegativeInt("reservedMemoryMib"))
                 : Optional.empty();
         BigDecimal hours = r.has("hoursPerMonth") ? r.positive("hoursPerMonth") : Calendar.HOURS_PER_MONTH;
         String type = r.string("instanceType");
-        int cpu = r.nonNegativeInt("taskCpuUnits", 0);
-        int memory = r.positiveInt("taskMemoryMib");
         int tasks = r.positiveInt("tasks", 1);
-        return r.step("hoursPerMonth", () -> new EcsTasksOnEc2(r.string("name"), r.optString("region"), type, cpu,
-                memory, tasks, hours, reserved));
+        return r.step("hoursPerMonth", () -> new EcsTasksOnEc2(name, r.optString("region"), type, cpuUnits, memoryMib,
+                tasks, hours, reserved));
     }
 
     @Override
@@ -98,12 +105,9 @@ public final class EcsOnEc2Service implements Service<EcsTasksOnEc2> {
             LimitChecks.range(out, s.name(), title(), t.taskCpuUnits(), "taskCpuUnits",
                     BigDecimal.valueOf(s.taskCpuUnits()), "ecs.task.cpu");
         }
-        Optional<InstanceHours> instances = context.instances();
-        Optional<InstanceShape> shape = instances.flatMap(i -> i.shape(s.instanceType()));
+        Optional<InstanceShape> shape = LimitChecks.instanceShape(out, "ecs.instance-type", s.name(), "instanceType",
+                Optional.of(s.instanceType()), context.instances());
         if (shape.isEmpty()) {
-            out.add(new Violation("ecs.instance-type", Severity.ERROR, s.name(), "instanceType", s.instanceType(),
-                    "an EC2 instance type of the catalog", s.name() + ": instanceType " + s.instanceType()
-                            + " is not an instance type the EC2 catalog gives the vCPUs and memory of"));
             return new ValidationReport(out);
         }
         EcsPacking p = EcsPacking.of(s, shape.get(), t);

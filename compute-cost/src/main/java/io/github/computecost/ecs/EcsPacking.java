@@ -1,8 +1,6 @@
 package io.github.computecost.ecs;
 
 import io.github.computecost.service.InstanceHours.InstanceShape;
-import java.math.BigDecimal;
-import java.math.RoundingMode;
 
 /**
  * How a service's tasks fit onto instances of one type: what one instance offers, how many tasks it holds, and how
@@ -19,14 +17,12 @@ public record EcsPacking(long cpuUnitsPerInstance, long memoryMibPerInstance, lo
 
     /** @return the packing of the tasks on the shape, under the table's rules */
     public static EcsPacking of(EcsTasksOnEc2 s, InstanceShape shape, EcsTables t) {
-        long cpu = shape.vcpu().multiply(t.cpuUnitsPerVcpu()).setScale(0, RoundingMode.FLOOR).longValueExact();
-        BigDecimal installed = shape.memoryMib();
-        long reserved = s.reservedMemoryMib().map(Integer::longValue).orElseGet(() -> installed
-                .multiply(t.reservedMemoryShare()).setScale(0, RoundingMode.CEILING).longValueExact());
-        long memory = Math.max(0, installed.setScale(0, RoundingMode.FLOOR).longValueExact() - reserved);
+        long reserved = s.reservedMemoryMib().map(Integer::longValue)
+                .orElseGet(() -> shape.reservedMib(t.reservedMemoryShare()));
         long perInstance = shape.holds(s.taskCpuUnits(), s.taskMemoryMib(), t.cpuUnitsPerVcpu(), reserved);
         long instances = perInstance == 0 ? 0 : (s.tasks() + perInstance - 1) / perInstance;
-        return new EcsPacking(cpu, memory, reserved, perInstance, instances);
+        return new EcsPacking(shape.cpuUnits(t.cpuUnitsPerVcpu()), shape.memoryMibFor(reserved), reserved, perInstance,
+                instances);
     }
 
     /** @return whether one task fits on one instance */

@@ -1,7 +1,6 @@
 package io.github.computecost.ecs;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import io.github.computecost.compute.Calendar;
 import io.github.computecost.limits.Severity;
 import io.github.computecost.limits.Violation;
 import io.github.computecost.service.DocumentMapping;
@@ -28,34 +27,23 @@ final class EcsTemplates {
     private EcsTemplates() {
     }
 
-    static boolean forEc2Only(JsonNode p, boolean pascal) {
-        return EcsTaskDefinitions.requires(p, pascal, "EC2") && !EcsTaskDefinitions.requires(p, pascal, "FARGATE");
-    }
-
-    static final TemplateMapping<EcsTasksOnEc2> TEMPLATE = new TemplateMapping<>() {
+    /** ECS on EC2's task definitions: those that require EC2 and not FARGATE. */
+    private static final EcsTaskDefinitions.Reader<EcsTasksOnEc2> READER = new EcsTaskDefinitions.Reader<>() {
         @Override
-        public Set<String> resourceTypes() {
-            return Set.of("AWS::ECS::TaskDefinition");
+        public boolean accepts(JsonNode properties, boolean pascal) {
+            return EcsTaskDefinitions.forEc2Only(properties, pascal);
         }
 
         @Override
-        public java.util.Map<String, Set<String>> knownProperties() {
-            return EcsTaskDefinitions.PROPERTIES;
-        }
-
-        @Override
-        public boolean accepts(JsonNode properties) {
-            return forEc2Only(properties, true);
-        }
-
-        @Override
-        public Optional<EcsTasksOnEc2> read(TemplateResource t) {
-            return EcsTemplates.read(t, true);
+        public Optional<EcsTasksOnEc2> read(TemplateResource definition, boolean pascal) {
+            return EcsTemplates.read(definition, pascal);
         }
     };
 
+    static final TemplateMapping<EcsTasksOnEc2> TEMPLATE = EcsTaskDefinitions.template(READER);
+
     static final DocumentMapping<EcsTasksOnEc2> TASK_DEFINITION = EcsTaskDefinitions.document(
-            "ECS task definition (EC2)", c -> forEc2Only(c, false), t -> read(t, false));
+            "ECS task definition (EC2)", READER);
 
     private static Optional<EcsTasksOnEc2> read(TemplateResource t, boolean pascal) {
         String id = t.logicalId();
@@ -101,12 +89,6 @@ final class EcsTemplates {
         }
         Entry use = u.get();
         use.allowOnly(USAGE);
-        BigDecimal hours = use.has("hoursPerMonth") ? use.positive("hoursPerMonth") : Calendar.HOURS_PER_MONTH;
-        Optional<Integer> reserved = use.has("reservedMemoryMib") ? Optional.of(use.nonNegativeInt("reservedMemoryMib"))
-                : Optional.empty();
-        String type = use.string("instanceType");
-        int tasks = use.positiveInt("tasks", 1);
-        return Optional.of(use.step("hoursPerMonth", () -> new EcsTasksOnEc2(id, use.optString("region"), type,
-                cpuUnits, memoryMib, tasks, hours, reserved)));
+        return Optional.of(EcsOnEc2Service.tasks(use, id, cpuUnits, memoryMib));
     }
 }

@@ -80,6 +80,17 @@ public final class Services {
         return ALL;
     }
 
+    /** The first thing a service of the registry offers, in the registry's order. */
+    private static <T> Optional<T> first(java.util.function.Function<Service<?>, Optional<T>> offered) {
+        for (Service<?> s : ALL) {
+            Optional<T> t = offered.apply(s);
+            if (t.isPresent()) {
+                return t;
+            }
+        }
+        return Optional.empty();
+    }
+
     /**
      * @param prices the price book
      * @return the instances the registry's instance-renting service (EC2) offers in it, for the services that run on
@@ -87,23 +98,7 @@ public final class Services {
      */
     public static Optional<io.github.computecost.service.InstanceHours> instanceHours(
             io.github.computecost.pricing.PriceBook prices) {
-        for (Service<?> s : ALL) {
-            Optional<io.github.computecost.service.InstanceHours> h = s.instanceHours(prices);
-            if (h.isPresent()) {
-                return h;
-            }
-        }
-        return Optional.empty();
-    }
-
-    /**
-     * @return a context for one resource: the price book, its region, the account's quotas, and the price book's
-     *     instances and container capacity
-     */
-    public static io.github.computecost.service.ServiceContext context(io.github.computecost.pricing.PriceBook prices,
-            String region, io.github.computecost.limits.AccountQuotas quotas) {
-        return new io.github.computecost.service.ServiceContext(prices, region, quotas, instanceHours(prices),
-                containerTasks(prices));
+        return first(s -> s.instanceHours(prices));
     }
 
     /**
@@ -112,13 +107,22 @@ public final class Services {
      */
     public static Optional<io.github.computecost.service.ContainerTasks> containerTasks(
             io.github.computecost.pricing.PriceBook prices) {
-        for (Service<?> s : ALL) {
-            Optional<io.github.computecost.service.ContainerTasks> c = s.containerTasks(prices);
-            if (c.isPresent()) {
-                return c;
-            }
-        }
-        return Optional.empty();
+        return first(s -> s.containerTasks(prices));
+    }
+
+    /** What a price book offers the services that run on other services' capacity, found once per price book. */
+    private record Capabilities(Optional<io.github.computecost.service.InstanceHours> instances,
+            Optional<io.github.computecost.service.ContainerTasks> containers) {
+    }
+
+    /**
+     * @return a context for one resource: the price book, its region, the account's quotas, and the price book's
+     *     instances and container capacity (looked up once per price book: this runs for every resource priced)
+     */
+    public static io.github.computecost.service.ServiceContext context(io.github.computecost.pricing.PriceBook prices,
+            String region, io.github.computecost.limits.AccountQuotas quotas) {
+        Capabilities c = prices.derived(Capabilities.class, p -> new Capabilities(instanceHours(p), containerTasks(p)));
+        return new io.github.computecost.service.ServiceContext(prices, region, quotas, c.instances(), c.containers());
     }
 
     /**
@@ -126,13 +130,7 @@ public final class Services {
      * @return the front door that offers it, if a service of the registry does
      */
     public static Optional<io.github.computecost.service.FrontDoor> frontDoor(String kind) {
-        for (Service<?> s : ALL) {
-            Optional<io.github.computecost.service.FrontDoor> d = s.frontDoor();
-            if (d.isPresent() && d.get().kinds().contains(kind)) {
-                return d;
-            }
-        }
-        return Optional.empty();
+        return first(s -> s.frontDoor().filter(d -> d.kinds().contains(kind)));
     }
 
     /**
@@ -140,13 +138,7 @@ public final class Services {
      * @return the control plane of that kind, if a service of the registry offers it
      */
     public static Optional<io.github.computecost.service.ControlPlane> controlPlane(String kind) {
-        for (Service<?> s : ALL) {
-            Optional<io.github.computecost.service.ControlPlane> c = s.controlPlane();
-            if (c.isPresent() && c.get().kind().equals(kind)) {
-                return c;
-            }
-        }
-        return Optional.empty();
+        return first(s -> s.controlPlane().filter(c -> c.kind().equals(kind)));
     }
 
     /** @return every front door kind the registry's services offer, in the registry's order */

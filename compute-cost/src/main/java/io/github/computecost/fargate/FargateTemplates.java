@@ -12,7 +12,6 @@ import io.github.computecost.service.TemplateMapping;
 import io.github.computecost.service.TemplateResource;
 import java.math.BigDecimal;
 import java.util.Optional;
-import java.util.Set;
 
 /**
  * Fargate tasks in CloudFormation templates ({@code AWS::ECS::TaskDefinition}, PascalCase) and in ECS task
@@ -22,34 +21,23 @@ import java.util.Set;
  */
 final class FargateTemplates {
 
-    static final TemplateMapping<FargateTask> TEMPLATE = new TemplateMapping<>() {
+    /** Fargate's task definitions: those that require FARGATE, or state no compatibility. */
+    private static final EcsTaskDefinitions.Reader<FargateTask> READER = new EcsTaskDefinitions.Reader<>() {
         @Override
-        public Set<String> resourceTypes() {
-            return Set.of("AWS::ECS::TaskDefinition");
+        public boolean accepts(JsonNode properties, boolean pascal) {
+            return EcsTaskDefinitions.forFargate(properties, pascal);
         }
 
         @Override
-        public java.util.Map<String, Set<String>> knownProperties() {
-            return EcsTaskDefinitions.PROPERTIES;
-        }
-
-        /** A definition for Fargate, or one that states no compatibility; one for EC2 alone is ECS on EC2's. */
-        @Override
-        public boolean accepts(JsonNode properties) {
-            return EcsTaskDefinitions.requires(properties, true, "FARGATE")
-                    || !EcsTaskDefinitions.statesCompatibilities(properties, true);
-        }
-
-        @Override
-        public Optional<FargateTask> read(TemplateResource t) {
-            return FargateTemplates.read(t, true);
+        public Optional<FargateTask> read(TemplateResource definition, boolean pascal) {
+            return FargateTemplates.read(definition, pascal);
         }
     };
 
-    /** A definition for Fargate, or one that states no compatibility; one for EC2 alone is ECS on EC2's. */
+    static final TemplateMapping<FargateTask> TEMPLATE = EcsTaskDefinitions.template(READER);
+
     static final DocumentMapping<FargateTask> TASK_DEFINITION = EcsTaskDefinitions.document("ECS task definition",
-            c -> EcsTaskDefinitions.requires(c, false, "FARGATE") || !EcsTaskDefinitions.statesCompatibilities(c, false),
-            t -> FargateTemplates.read(t, false));
+            READER);
 
     private FargateTemplates() {
     }

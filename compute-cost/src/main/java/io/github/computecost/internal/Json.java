@@ -15,7 +15,6 @@ import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.MissingNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.fasterxml.jackson.databind.node.JsonNodeType;
-import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
 import com.fasterxml.jackson.dataformat.yaml.YAMLMapper;
 import java.io.IOException;
 import java.math.BigDecimal;
@@ -50,6 +49,8 @@ public final class Json {
     public static final int MAX_STRING_CHARS = 1_000_000;
     /** The most values a document's YAML aliases may expand to, in all. */
     public static final int MAX_ALIAS_VALUES = 100_000;
+    /** The most aliases to collections a YAML document may have (SnakeYAML's own count, before any expansion). */
+    public static final int MAX_COLLECTION_ALIASES = 50;
     /** The most significant digits of a number, and the largest magnitude of its decimal exponent. */
     public static final int MAX_DIGITS = 30;
 
@@ -69,7 +70,7 @@ public final class Json {
         org.yaml.snakeyaml.LoaderOptions o = new org.yaml.snakeyaml.LoaderOptions();
         o.setCodePointLimit(MAX_DOCUMENT_BYTES);
         o.setNestingDepthLimit(MAX_DEPTH);
-        o.setMaxAliasesForCollections(50);
+        o.setMaxAliasesForCollections(MAX_COLLECTION_ALIASES);
         o.setAllowDuplicateKeys(false);
         return o;
     }
@@ -184,17 +185,24 @@ public final class Json {
     }
 
     /**
-     * A number no larger, smaller or longer than any AWS quantity or price: at most {@value #MAX_DIGITS} significant
-     * digits and a decimal exponent within ±{@value #MAX_DIGITS}. Checked before the number is used or printed (an
-     * exponent of a billion would print as a gigabyte).
+     * Whether a number is beyond any AWS quantity or price: more than {@value #MAX_DIGITS} significant digits, or a
+     * decimal exponent beyond ±{@value #MAX_DIGITS}. Checked before the number is used or printed (an exponent of a
+     * billion would print as a gigabyte), by every reader of user documents.
      */
-    private static BigDecimal bounded(JsonParser p, BigDecimal v) throws IOException {
-        if (v.signum() == 0) {
-            return v.scale() < 0 ? BigDecimal.ZERO : v;
-        }
+    public static boolean outOfRange(BigDecimal v) {
         long magnitude = (long) v.precision() - v.scale(); // digits before the point (may be negative)
-        if (v.precision() > MAX_DIGITS || magnitude > MAX_DIGITS || v.scale() > 2L * MAX_DIGITS
-                || magnitude < -MAX_DIGITS) {
+        return v.signum() != 0 && (v.precision() > MAX_DIGITS || magnitude > MAX_DIGITS || magnitude < -MAX_DIGITS
+                || v.scale() > 2L * MAX_DIGITS);
+    }
+
+    /** @return the refusal of a number {@link #outOfRange}: where it is, the bounds, and an excerpt of it */
+    public static String outOfRangeMessage(String where, String value) {
+        return excerpt(where) + " is out of range: at most " + MAX_DIGITS + " significant digits and an exponent within ±"
+                + MAX_DIGITS + " (was " + excerpt(value) + ")";
+    }
+
+    private static BigDecimal bounded(JsonParser p, BigDecimal v) throws IOException {
+        if (outOfRange(v)) {
             String pointer = p.getParsingContext() == null ? "" : p.getParsingContext().pathAsPointer().toString();
             StringBuilder path = new StringBuilder("$");
             for (String part : pointer.split("/")) {
@@ -202,11 +210,9 @@ public final class Json {
                     path.append(part.chars().allMatch(Character::isDigit) ? "[" + part + "]" : "." + part);
                 }
             }
-            throw new JsonParseException(p, excerpt(path.toString()) + " is out of range: at most " + MAX_DIGITS
-                    + " significant digits and an exponent within ±" + MAX_DIGITS + " (was " + excerpt(v.toString())
-                    + ")");
+            throw new JsonParseException(p, outOfRangeMessage(path.toString(), v.toString()));
         }
-        return v;
+        return v.signum() == 0 && v.scale() < 0 ? BigDecimal.ZERO : v;
     }
 
     /** @return at most about 60 characters of a value, for a message */

@@ -53,8 +53,8 @@ final class YamlTree {
         } catch (YAMLException e) {
             String msg = e.getMessage() == null ? "malformed" : e.getMessage().lines().findFirst().orElse("malformed");
             if (msg.startsWith("Number of aliases")) {
-                msg = "it uses more than 50 aliases to collections (a \"billion laughs\" document?); it is refused, "
-                        + "not expanded";
+                msg = "it uses more than " + Json.MAX_COLLECTION_ALIASES + " aliases to collections (a \"billion "
+                        + "laughs\" document?); it is refused, not expanded";
             }
             throw new JsonParseException(null, msg.length() > 160 ? msg.substring(0, 157) + "..." : msg);
         }
@@ -165,11 +165,8 @@ final class YamlTree {
     }
 
     private static BigDecimal bounded(ScalarNode s, String path, BigDecimal v) throws JsonParseException {
-        long magnitude = (long) v.precision() - v.scale();
-        if (v.signum() != 0 && (v.precision() > Json.MAX_DIGITS || magnitude > Json.MAX_DIGITS
-                || magnitude < -Json.MAX_DIGITS || v.scale() > 2L * Json.MAX_DIGITS)) {
-            throw error(s, Json.excerpt(path) + " is out of range: at most " + Json.MAX_DIGITS + " significant digits and an "
-                    + "exponent within ±" + Json.MAX_DIGITS + " (was " + Json.excerpt(s.getValue()) + ")");
+        if (Json.outOfRange(v)) {
+            throw error(s, Json.outOfRangeMessage(path, s.getValue()));
         }
         return v;
     }

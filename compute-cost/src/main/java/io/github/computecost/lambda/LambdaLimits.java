@@ -168,14 +168,10 @@ public final class LambdaLimits {
                     name + ": the price book has no EC2 instance catalog to price Managed Instances with"));
             return out;
         }
-        Optional<io.github.computecost.service.InstanceHours.InstanceShape> shape = instances.get()
-                .shape(mi.instanceType());
-        if (shape.isEmpty()) {
-            out.add(new Violation("lambda.managed-instances.instance-type", Severity.ERROR, name,
-                    "managedInstances.instanceType", mi.instanceType(), "an EC2 instance type of the catalog",
-                    name + ": managedInstances.instanceType " + mi.instanceType() + " is not an instance type the EC2 "
-                            + "catalog gives the vCPUs and memory of"));
-        } else if (shape.get().architecture().isPresent()
+        Optional<io.github.computecost.service.InstanceHours.InstanceShape> shape = LimitChecks.instanceShape(out,
+                "lambda.managed-instances.instance-type", name, "managedInstances.instanceType",
+                Optional.of(mi.instanceType()), instances);
+        if (shape.isPresent() && shape.get().architecture().isPresent()
                 && !shape.get().architecture().get().equals(fn.architecture().awsName())) {
             out.add(new Violation("lambda.managed-instances.architecture", Severity.ERROR, name, "architecture",
                     fn.architecture().awsName(), shape.get().architecture().get(), name + ": architecture "

@@ -4,8 +4,6 @@ import com.fasterxml.jackson.databind.JsonNode;
 import java.math.BigDecimal;
 import java.util.Locale;
 import java.util.Optional;
-import java.util.function.Function;
-import java.util.function.Predicate;
 
 /**
  * What an ECS task definition says the same way to every service that runs its tasks (Fargate, ECS on EC2): its
@@ -78,17 +76,62 @@ public final class EcsTaskDefinitions {
         }
     }
 
+    /** @return whether a definition is Fargate's: it requires FARGATE, or states no compatibility */
+    public static boolean forFargate(JsonNode properties, boolean pascal) {
+        return requires(properties, pascal, "FARGATE") || !statesCompatibilities(properties, pascal);
+    }
+
+    /** @return whether a definition is for EC2 alone (ECS on EC2's): it requires EC2 and not FARGATE */
+    public static boolean forEc2Only(JsonNode properties, boolean pascal) {
+        return requires(properties, pascal, "EC2") && !requires(properties, pascal, "FARGATE");
+    }
+
+    /** How one service tells its task definitions apart and reads them, in either spelling. */
+    public interface Reader<R extends Resource> {
+        /** @return whether the definition is this service's */
+        boolean accepts(JsonNode properties, boolean pascal);
+
+        /** @return the definition read, or empty when it cannot be priced (having reported why) */
+        Optional<R> read(TemplateResource definition, boolean pascal);
+    }
+
+    /**
+     * @return the template mapping of {@code AWS::ECS::TaskDefinition} for one service: its properties checked, the
+     *     definitions {@code reader} accepts (PascalCase)
+     */
+    public static <R extends Resource> TemplateMapping<R> template(Reader<R> reader) {
+        return new TemplateMapping<>() {
+            @Override
+            public java.util.Set<String> resourceTypes() {
+                return PROPERTIES.keySet();
+            }
+
+            @Override
+            public java.util.Map<String, java.util.Set<String>> knownProperties() {
+                return PROPERTIES;
+            }
+
+            @Override
+            public boolean accepts(JsonNode properties) {
+                return reader.accepts(properties, true);
+            }
+
+            @Override
+            public Optional<R> read(TemplateResource t) {
+                return reader.read(t, true);
+            }
+        };
+    }
+
     /**
      * A {@code register-task-definition} (or {@code describe-task-definition}) document read by one service: named by
-     * its family, its configuration the document or its {@code taskDefinition} field.
+     * its family, its configuration the document or its {@code taskDefinition} field (camelCase).
      *
      * @param description what it is, for messages
-     * @param accepts whether the service reads this definition (by its compatibilities, camelCase)
-     * @param read the service's reader
+     * @param reader the service's reader
      * @return the mapping
      */
-    public static <R extends Resource> DocumentMapping<R> document(String description, Predicate<JsonNode> accepts,
-            Function<TemplateResource, Optional<R>> read) {
+    public static <R extends Resource> DocumentMapping<R> document(String description, Reader<R> reader) {
         return new DocumentMapping<>() {
             @Override
             public String description() {
@@ -98,7 +141,7 @@ public final class EcsTaskDefinitions {
             @Override
             public boolean recognises(JsonNode root) {
                 return root.isObject() && (root.has("containerDefinitions") || root.has("taskDefinition"))
-                        && accepts.test(configuration(root));
+                        && reader.accepts(configuration(root), false);
             }
 
             @Override
@@ -113,7 +156,7 @@ public final class EcsTaskDefinitions {
 
             @Override
             public Optional<R> read(TemplateResource document) {
-                return read.apply(document);
+                return reader.read(document, false);
             }
         };
     }

@@ -60,6 +60,22 @@ public interface InstanceHours {
             return memoryGib.multiply(BigDecimal.valueOf(1024));
         }
 
+        /** @return the CPU units (or shares) it offers: its vCPUs times {@code cpuUnitsPerVcpu}, whole units */
+        public long cpuUnits(BigDecimal cpuUnitsPerVcpu) {
+            return vcpu.multiply(cpuUnitsPerVcpu).setScale(0, java.math.RoundingMode.FLOOR).longValueExact();
+        }
+
+        /** @return the MiB kept back from tasks when {@code share} of its installed memory is, rounded up */
+        public long reservedMib(BigDecimal share) {
+            return memoryMib().multiply(share).setScale(0, java.math.RoundingMode.CEILING).longValueExact();
+        }
+
+        /** @return the whole MiB it offers tasks after {@code reservedMemoryMib} is kept back, at least 0 */
+        public long memoryMibFor(long reservedMemoryMib) {
+            return Math.max(0, memoryMib().setScale(0, java.math.RoundingMode.FLOOR).longValueExact()
+                    - reservedMemoryMib);
+        }
+
         /**
          * How many identical tasks (or jobs) one instance of this shape holds side by side: as many as both its CPU
          * and its memory allow.
@@ -71,11 +87,8 @@ public interface InstanceHours {
          * @return the tasks one instance holds, 0 when one does not fit
          */
         public long holds(long cpuUnits, long memoryMib, BigDecimal cpuUnitsPerVcpu, long reservedMemoryMib) {
-            long cpu = vcpu.multiply(cpuUnitsPerVcpu).setScale(0, java.math.RoundingMode.FLOOR).longValueExact();
-            long memory = Math.max(0, memoryMib().setScale(0, java.math.RoundingMode.FLOOR).longValueExact()
-                    - reservedMemoryMib);
-            long byMemory = memory / memoryMib;
-            return cpuUnits == 0 ? byMemory : Math.min(byMemory, cpu / cpuUnits);
+            long byMemory = memoryMibFor(reservedMemoryMib) / memoryMib;
+            return cpuUnits == 0 ? byMemory : Math.min(byMemory, cpuUnits(cpuUnitsPerVcpu) / cpuUnits);
         }
     }
 }

@@ -6,6 +6,7 @@ import io.github.computecost.pricing.AllowedValues;
 import io.github.computecost.pricing.Limit;
 import java.math.BigDecimal;
 import java.util.List;
+import java.util.Optional;
 
 /**
  * Checks of a value against a {@link Limit} or {@link AllowedValues} from the price book, worded alike for every
@@ -77,5 +78,28 @@ public final class LimitChecks {
                     resource + ": " + field + " " + value + " is not supported by " + service + " (supported: "
                             + accepted + ")"));
         }
+    }
+
+    /**
+     * Adds an error when the instance type is missing, or is not one the EC2 catalog gives the vCPUs and memory of (a
+     * service that packs work onto instances needs both).
+     *
+     * @param code the service's code for the error
+     * @param field the field that names the type
+     * @param type the instance type, if given
+     * @param instances the price book's instance catalog, if it has one
+     * @return the type's shape, when it has one
+     */
+    public static Optional<InstanceHours.InstanceShape> instanceShape(List<Violation> out, String code, String resource,
+            String field, Optional<String> type, Optional<InstanceHours> instances) {
+        Optional<InstanceHours.InstanceShape> shape = type.flatMap(t -> instances.flatMap(h -> h.shape(t)));
+        if (shape.isEmpty()) {
+            String why = type.isEmpty() ? field + " is missing: give an EC2 instance type"
+                    : instances.isEmpty() ? "the price book has no EC2 instance catalog to place " + type.get() + " in"
+                    : field + " " + type.get() + " is not an instance type the EC2 catalog gives the vCPUs and memory of";
+            out.add(new Violation(code, Severity.ERROR, resource, field, type.orElse("missing"),
+                    "an EC2 instance type of the catalog", resource + ": " + why));
+        }
+        return shape;
     }
 }

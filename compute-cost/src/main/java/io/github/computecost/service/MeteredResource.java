@@ -35,6 +35,15 @@ public record MeteredResource(String name, String type, String service, String r
                 throw new IllegalArgumentException("factor must not be negative: " + factor.toPlainString());
             }
         }
+
+        /**
+         * @param percent the user's assumed Spot discount off on-demand, 0 to 100
+         * @return the on-demand price of {@code baseUsageType} less that discount, labelled as the assumption it is
+         */
+        public static Adjustment spot(String baseUsageType, java.math.BigDecimal percent) {
+            return new Adjustment(baseUsageType, java.math.BigDecimal.ONE.subtract(percent.movePointLeft(2)),
+                    "Spot, assumed " + percent.stripTrailingZeros().toPlainString() + "% below on-demand");
+        }
     }
 
     /** A metered resource without adjustments. */

@@ -80,14 +80,10 @@ final class CfnYaml {
         throw new IllegalArgumentException("unexpected YAML value of type " + doc.getClass().getSimpleName());
     }
 
-    /** A number within the reader's bounds ({@link Json#MAX_DIGITS}), or a refusal that quotes an excerpt of it. */
+    /** A number within the readers' bounds ({@link Json#outOfRange}), or a refusal that quotes an excerpt of it. */
     private static BigDecimal bounded(BigDecimal v) {
-        long magnitude = (long) v.precision() - v.scale();
-        if (v.signum() != 0 && (v.precision() > Json.MAX_DIGITS || magnitude > Json.MAX_DIGITS
-                || magnitude < -Json.MAX_DIGITS || v.scale() > 2L * Json.MAX_DIGITS)) {
-            throw new IllegalArgumentException("a number is out of range: at most " + Json.MAX_DIGITS
-                    + " significant digits and an exponent within ±" + Json.MAX_DIGITS + " (was "
-                    + Json.excerpt(v.toString()) + ")");
+        if (Json.outOfRange(v)) {
+            throw new IllegalArgumentException(Json.outOfRangeMessage("a number", v.toString()));
         }
         return v;
     }

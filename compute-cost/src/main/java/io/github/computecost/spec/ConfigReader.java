@@ -111,11 +111,7 @@ public final class ConfigReader {
 
     private static String text(Path file) {
         try {
-            long size = Files.size(file);
-            if (size > Json.MAX_DOCUMENT_BYTES) {
-                throw new WorkloadException(file.toString(), "$", Optional.empty(), "is " + size + " bytes, more than "
-                        + "the " + Json.MAX_DOCUMENT_BYTES + " (16 MiB) a workload, usage file or template may be");
-            }
+            WorkloadReader.requireSize(file);
             return Files.readString(file, StandardCharsets.UTF_8);
         } catch (NoSuchFileException e) {
             throw new WorkloadException(file.toString(), "$", Optional.empty(), "file not found");

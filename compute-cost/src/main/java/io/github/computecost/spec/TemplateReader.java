@@ -63,31 +63,28 @@ final class TemplateReader {
             Map<String, Obj> usage) {
         TemplateReader r = new TemplateReader(file, usageFile, usage);
         // Each type's mappings in the registry's order: a resource goes to the first that accepts it, else the last.
+        List<Map.Entry<Service<?>, TemplateMapping<?>>> all = new ArrayList<>();
         Map<String, List<Map.Entry<Service<?>, TemplateMapping<?>>>> byType = new HashMap<>();
         Set<String> parts = new HashSet<>();
         for (Service<?> s : Services.all()) {
             s.templates().ifPresent(m -> {
-                m.resourceTypes().forEach(t -> byType.computeIfAbsent(t, k -> new ArrayList<>()).add(Map.entry(s, m)));
+                Map.Entry<Service<?>, TemplateMapping<?>> entry = Map.entry(s, m);
+                all.add(entry);
+                m.resourceTypes().forEach(t -> byType.computeIfAbsent(t, k -> new ArrayList<>()).add(entry));
                 parts.addAll(m.partTypes());
             });
         }
-        Map<String, TemplateMapping<?>> mappings = new HashMap<>();
-        Map<String, Service<?>> owners = new HashMap<>();
-        byType.forEach((t, list) -> {
-            mappings.put(t, list.get(list.size() - 1).getValue());
-            owners.put(t, list.get(list.size() - 1).getKey());
-        });
         try {
             Obj top = Json.root(root);
             r.parameters = root.path("Parameters");
             Map<String, Obj> resources = top.objMap("Resources");
             for (Map.Entry<String, Obj> e : resources.entrySet()) {
                 String type = e.getValue().has("Type") ? e.getValue().raw("Type").asText() : "";
-                TemplateMapping<?> m = mappings.get(type);
-                if (m == null && parts.contains(type)) {
+                List<Map.Entry<Service<?>, TemplateMapping<?>>> candidates = byType.get(type);
+                if (candidates == null && parts.contains(type)) {
                     continue; // read by its service as part of another resource (a REST API's stage)
                 }
-                if (m == null) {
+                if (candidates == null) {
                     // Listed, never dropped: the total must not look complete when it is not.
                     r.unsupported.add(new UnsupportedResource(e.getKey(), type.isEmpty() ? "(no Type)" : type,
                             "compute-cost prices no resource of this type; its cost is not in the total"));
@@ -105,24 +102,18 @@ final class TemplateReader {
                     throw new WorkloadException(file, g.isObject() ? "$.Globals." + section : "$.Globals",
                             Optional.empty(), "must be a mapping, was " + Json.describe(g.isObject() ? g.get(section) : g));
                 }
-                Service<?> owner = owners.get(type);
-                TemplateMapping<?> chosen = m;
-                for (Map.Entry<Service<?>, TemplateMapping<?>> candidate : byType.get(type)) {
-                    if (candidate.getValue().accepts(props)) {
-                        chosen = candidate.getValue();
-                        owner = candidate.getKey();
-                        break;
-                    }
-                }
-                r.checkProperties(e.getKey(), type, props, chosen);
-                r.read(e.getKey(), type, globals(root, type, props), root, owner, chosen::read);
+                Map.Entry<Service<?>, TemplateMapping<?>> chosen = candidates.stream()
+                        .filter(c -> c.getValue().accepts(props)).findFirst()
+                        .orElse(candidates.get(candidates.size() - 1));
+                r.checkProperties(e.getKey(), type, props, chosen.getValue());
+                r.read(e.getKey(), type, globals(root, type, props), root, chosen.getKey(), chosen.getValue()::read);
             }
             // What SAM creates without a declaration (the API of a function's Api event), read as if declared.
-            for (TemplateMapping<?> m : new java.util.LinkedHashSet<>(mappings.values())) {
-                for (TemplateMapping.Implied i : m.impliedResources(root)) {
+            for (Map.Entry<Service<?>, TemplateMapping<?>> m : all) {
+                for (TemplateMapping.Implied i : m.getValue().impliedResources(root)) {
                     if (!resources.containsKey(i.logicalId())) {
-                        r.read(i.logicalId(), i.type(), globals(root, i.type(), i.properties()), root,
-                                owners.get(i.type()), m::read);
+                        r.read(i.logicalId(), i.type(), globals(root, i.type(), i.properties()), root, m.getKey(),
+                                m.getValue()::read);
                     }
                 }
             }
@@ -203,7 +194,9 @@ final class TemplateReader {
             if (known.contains(key)) {
                 continue;
             }
-            Optional<String> near = nearest(key, known);
+            // A near miss: two edits at most, one for a short name.
+            Optional<String> near = io.github.computecost.internal.Names.closest(key, known,
+                    Math.min(2, Math.max(1, key.length() / 4)));
             String path = "$.Resources." + id + ".Properties." + Json.excerpt(key);
             if (near.isPresent()) {
                 throw new WorkloadException(file, path, Optional.of(id), "unknown property " + Json.excerpt(key)
@@ -213,42 +206,6 @@ final class TemplateReader {
                     key, "present", "a property of " + type, id + ": unknown property " + Json.excerpt(key) + " of "
                             + type + " is ignored (not among the " + known.size() + " properties compute-cost knows)"));
         }
-    }
-
-    /** @return the known name {@code key} is a near miss of (two edits at most, or another case), if one */
-    static Optional<String> nearest(String key, Set<String> known) {
-        String best = null;
-        int bestDistance = Integer.MAX_VALUE;
-        for (String k : known) {
-            int d = k.equalsIgnoreCase(key) ? 0 : distance(key, k);
-            if (d < bestDistance || d == bestDistance && best != null && k.compareTo(best) < 0) {
-                best = k;
-                bestDistance = d;
-            }
-        }
-        return bestDistance <= Math.min(2, Math.max(1, key.length() / 4)) ? Optional.ofNullable(best)
-                : Optional.empty();
-    }
-
-    /** Damerau-Levenshtein distance (optimal string alignment): a swap of two letters is one edit. */
-    private static int distance(String a, String b) {
-        int[][] d = new int[a.length() + 1][b.length() + 1];
-        for (int i = 0; i <= a.length(); i++) {
-            d[i][0] = i;
-        }
-        for (int j = 0; j <= b.length(); j++) {
-            d[0][j] = j;
-        }
-        for (int i = 1; i <= a.length(); i++) {
-            for (int j = 1; j <= b.length(); j++) {
-                int cost = a.charAt(i - 1) == b.charAt(j - 1) ? 0 : 1;
-                d[i][j] = Math.min(Math.min(d[i - 1][j] + 1, d[i][j - 1] + 1), d[i - 1][j - 1] + cost);
-                if (i > 1 && j > 1 && a.charAt(i - 1) == b.charAt(j - 2) && a.charAt(i - 2) == b.charAt(j - 1)) {
-                    d[i][j] = Math.min(d[i][j], d[i - 2][j - 2] + 1);
-                }
-            }
-        }
-        return d[a.length()][b.length()];
     }
 
     private Workload finish(WorkloadReader.Header header) {

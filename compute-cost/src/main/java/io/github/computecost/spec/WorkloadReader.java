@@ -115,6 +115,20 @@ public final class WorkloadReader {
     }
 
     /**
+     * Refuses a document larger than {@link Json#MAX_DOCUMENT_BYTES} before reading it (a workload, usage file,
+     * template or task definition).
+     *
+     * @throws IOException if its size cannot be read
+     */
+    static void requireSize(Path file) throws IOException {
+        long size = Files.size(file);
+        if (size > Json.MAX_DOCUMENT_BYTES) {
+            throw new WorkloadException(file.toString(), "$", Optional.empty(), "is " + size + " bytes, more than the "
+                    + Json.MAX_DOCUMENT_BYTES + " (16 MiB) a workload, usage file or template may be");
+        }
+    }
+
+    /**
      * Reads a workload file, choosing YAML or JSON by its extension (YAML for any other extension, since
      * YAML reads JSON too).
      *
@@ -125,11 +139,7 @@ public final class WorkloadReader {
     public static Workload read(Path file) {
         byte[] bytes;
         try {
-            long size = Files.size(file);
-            if (size > Json.MAX_DOCUMENT_BYTES) {
-                throw new WorkloadException(file.toString(), "$", Optional.empty(), "is " + size + " bytes, more than "
-                        + "the " + Json.MAX_DOCUMENT_BYTES + " (16 MiB) a workload file may be");
-            }
+            requireSize(file);
             bytes = Files.readAllBytes(file);
         } catch (NoSuchFileException e) {
             throw new WorkloadException(file.toString(), "$", Optional.empty(), "file not found");
