@@ -45,6 +45,43 @@ final class ApiGatewayTemplates implements TemplateMapping<ApiGatewayApi> {
     }
 
     /**
+     * The APIs' and stages' properties: CloudFormation's (as the CDK's CfnRestApiProps, CfnApiProps and CfnStageProps
+     * of v2.274 list them) and SAM's (its schema's AWS::Serverless::Api and HttpApi), read 2026-12-02.
+     */
+    private static final Map<String, Set<String>> PROPERTIES = Map.of(
+            CFN_REST, Set.of("ApiKeySourceType", "BinaryMediaTypes", "Body", "BodyS3Location", "CloneFrom",
+                    "Description", "DisableExecuteApiEndpoint", "EndpointAccessMode", "EndpointConfiguration",
+                    "FailOnWarnings", "MinimumCompressionSize", "Mode", "Name", "Parameters", "Policy",
+                    "SecurityPolicy", "Tags", "Version"),
+            CFN_REST + ".EndpointConfiguration", Set.of("IpAddressType", "Types", "VpcEndpointIds"),
+            CFN_V2, Set.of("ApiKeySelectionExpression", "BasePath", "Body", "BodyS3Location", "CorsConfiguration",
+                    "CredentialsArn", "Description", "DisableExecuteApiEndpoint", "DisableSchemaValidation",
+                    "FailOnWarnings", "IpAddressType", "Name", "ProtocolType", "RouteKey", "RouteSelectionExpression",
+                    "Tags", "Target", "Version"),
+            "AWS::ApiGateway::Stage", Set.of("AccessLogSetting", "CacheClusterEnabled", "CacheClusterSize",
+                    "CanarySetting", "ClientCertificateId", "DeploymentId", "Description", "DocumentationVersion",
+                    "MethodSettings", "RestApiId", "StageName", "Tags", "TracingEnabled", "Variables"),
+            "AWS::ApiGatewayV2::Stage", Set.of("AccessLogSettings", "AccessPolicyId", "ApiId", "AutoDeploy",
+                    "ClientCertificateId", "DefaultRouteSettings", "DeploymentId", "Description", "RouteSettings",
+                    "StageName", "StageVariables", "Tags"),
+            SAM_REST, Set.of("AccessLogSetting", "AlwaysDeploy", "ApiKeySourceType", "Auth", "BinaryMediaTypes",
+                    "CacheClusterEnabled", "CacheClusterSize", "CanarySetting", "Cors", "DefinitionBody",
+                    "DefinitionUri", "Description", "DisableExecuteApiEndpoint", "Domain", "EndpointConfiguration",
+                    "FailOnWarnings", "GatewayResponses", "MergeDefinitions", "MethodSettings",
+                    "MinimumCompressionSize", "Mode", "Models", "Name", "OpenApiVersion", "Policy", "PropagateTags",
+                    "SecurityPolicy", "StageName", "Tags", "TracingEnabled", "Variables"),
+            SAM_REST + ".EndpointConfiguration", Set.of("IpAddressType", "Type", "VPCEndpointIds"),
+            SAM_HTTP, Set.of("AccessLogSettings", "Auth", "CorsConfiguration", "DefaultRouteSettings",
+                    "DefinitionBody", "DefinitionUri", "Description", "DisableExecuteApiEndpoint", "Domain",
+                    "FailOnWarnings", "Name", "PropagateTags", "RouteSettings", "StageName", "StageVariables",
+                    "Tags"));
+
+    @Override
+    public Map<String, Set<String>> knownProperties() {
+        return PROPERTIES;
+    }
+
+    /**
      * The parts of an API that cost nothing of their own: API Gateway charges the API's calls, messages and
      * connection minutes, and a REST stage's cache, which is read into its API.
      */

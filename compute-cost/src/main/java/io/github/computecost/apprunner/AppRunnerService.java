@@ -173,7 +173,8 @@ public final class AppRunnerService implements Service<AppRunnerService.AppRunne
     private static final java.util.Map<String, Set<String>> PROPERTIES = java.util.Map.of("AWS::AppRunner::Service",
             Set.of("AutoScalingConfigurationArn", "EncryptionConfiguration", "HealthCheckConfiguration",
                     "InstanceConfiguration", "NetworkConfiguration", "ObservabilityConfiguration", "ServiceName",
-                    "SourceConfiguration", "Tags"));
+                    "SourceConfiguration", "Tags"),
+            "AWS::AppRunner::Service.InstanceConfiguration", Set.of("Cpu", "InstanceRoleArn", "Memory"));
 
     @Override
     public java.util.Map<String, Set<String>> knownProperties() {

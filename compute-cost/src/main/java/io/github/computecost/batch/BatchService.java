@@ -220,7 +220,17 @@ public final class BatchService implements Service<BatchJobs>, TemplateMapping<B
     private static final java.util.Map<String, Set<String>> PROPERTIES = java.util.Map.of("AWS::Batch::JobDefinition",
             Set.of("ConsumableResourceProperties", "ContainerProperties", "EcsProperties", "EksProperties",
                     "JobDefinitionName", "NodeProperties", "Parameters", "PlatformCapabilities", "PropagateTags",
-                    "ResourceRetentionPolicy", "RetryStrategy", "SchedulingPriority", "Tags", "Timeout", "Type"));
+                    "ResourceRetentionPolicy", "RetryStrategy", "SchedulingPriority", "Tags", "Timeout", "Type"),
+            "AWS::Batch::JobDefinition.ContainerProperties", Set.of("Command", "EnableExecuteCommand", "Environment",
+                    "EphemeralStorage", "ExecutionRoleArn", "FargatePlatformConfiguration", "Image", "InstanceType",
+                    "JobRoleArn", "LinuxParameters", "LogConfiguration", "Memory", "MountPoints",
+                    "NetworkConfiguration", "Privileged", "ReadonlyRootFilesystem", "RepositoryCredentials",
+                    "ResourceRequirements", "RuntimePlatform", "Secrets", "Ulimits", "User", "Vcpus", "Volumes"),
+            "AWS::Batch::JobDefinition.ContainerProperties.ResourceRequirements", Set.of("Type", "Value"),
+            "AWS::Batch::JobDefinition.ContainerProperties.RuntimePlatform",
+                    Set.of("CpuArchitecture", "OperatingSystemFamily"),
+            "AWS::Batch::JobDefinition.ContainerProperties.EphemeralStorage", Set.of("SizeInGiB"),
+            "AWS::Batch::JobDefinition.Timeout", Set.of("AttemptDurationSeconds"));
 
     @Override
     public java.util.Map<String, Set<String>> knownProperties() {

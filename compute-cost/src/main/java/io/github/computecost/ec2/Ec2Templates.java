@@ -34,6 +34,20 @@ final class Ec2Templates implements TemplateMapping<Ec2Instance> {
         return Set.of("AWS::EKS::Nodegroup");
     }
 
+    /** AWS::EKS::Nodegroup's properties (CloudFormation's reference, as the CDK's CfnNodegroupProps of v2.274 list them, read 2026-12-02). */
+    private static final java.util.Map<String, Set<String>> PROPERTIES = java.util.Map.of(
+            "AWS::EKS::Nodegroup", Set.of("AmiType", "CapacityType", "ClusterName", "DiskSize", "ForceUpdateEnabled",
+                    "InstanceTypes", "Labels", "LaunchTemplate", "NodeRepairConfig", "NodeRole", "NodegroupName",
+                    "ReleaseVersion", "RemoteAccess", "ScalingConfig", "Subnets", "Tags", "Taints", "UpdateConfig",
+                    "Version", "WarmPoolConfig"),
+            "AWS::EKS::Nodegroup.ScalingConfig", Set.of("DesiredSize", "MaxSize", "MinSize"),
+            "AWS::EKS::Nodegroup.LaunchTemplate", Set.of("Id", "Name", "Version"));
+
+    @Override
+    public java.util.Map<String, Set<String>> knownProperties() {
+        return PROPERTIES;
+    }
+
     @Override
     public Optional<Ec2Instance> read(TemplateResource t) {
         String id = t.logicalId();

@@ -118,6 +118,55 @@ public final class CloudFrontFunctionService implements Service<CloudFrontFuncti
         return Set.of("AWS::CloudFront::Function");
     }
 
+    private static final String DISTRIBUTION = "AWS::CloudFront::Distribution";
+
+    /**
+     * AWS::CloudFront::Function's properties, and AWS::CloudFront::Distribution's down to the function associations
+     * it reads (CloudFormation's reference, as the CDK's CfnFunctionProps and CfnDistributionProps of v2.274 list
+     * them, read 2026-12-02). The distribution is not priced, but a misspelt association would change a function's
+     * event type.
+     */
+    private static final java.util.Map<String, Set<String>> PROPERTIES = java.util.Map.ofEntries(
+            java.util.Map.entry("AWS::CloudFront::Function", Set.of("AutoPublish", "FunctionCode", "FunctionConfig",
+                    "FunctionMetadata", "Name", "Tags")),
+            java.util.Map.entry("AWS::CloudFront::Function.FunctionConfig",
+                    Set.of("Comment", "KeyValueStoreAssociations", "Runtime")),
+            java.util.Map.entry(DISTRIBUTION, Set.of("DistributionConfig", "Tags")),
+            java.util.Map.entry(DISTRIBUTION + ".DistributionConfig", Set.of("Aliases", "AnycastIpListId", "CNAMEs",
+                    "CacheBehaviors", "CacheTagConfig", "Comment", "ConnectionFunctionAssociation", "ConnectionMode",
+                    "ContinuousDeploymentPolicyId", "CustomErrorResponses", "CustomOrigin", "DefaultCacheBehavior",
+                    "DefaultRootObject", "Enabled", "HttpVersion", "IPV6Enabled", "Logging", "OriginGroups",
+                    "Origins", "PriceClass", "Restrictions", "S3Origin", "Staging", "TenantConfig",
+                    "ViewerCertificate", "ViewerMtlsConfig", "WebACLId")),
+            java.util.Map.entry(DISTRIBUTION + ".DistributionConfig.DefaultCacheBehavior", behavior(false)),
+            java.util.Map.entry(DISTRIBUTION + ".DistributionConfig.CacheBehaviors", behavior(true)),
+            java.util.Map.entry(DISTRIBUTION + ".DistributionConfig.DefaultCacheBehavior.FunctionAssociations",
+                    Set.of("EventType", "FunctionARN")),
+            java.util.Map.entry(DISTRIBUTION + ".DistributionConfig.CacheBehaviors.FunctionAssociations",
+                    Set.of("EventType", "FunctionARN")),
+            java.util.Map.entry(DISTRIBUTION + ".DistributionConfig.DefaultCacheBehavior.LambdaFunctionAssociations",
+                    Set.of("EventType", "IncludeBody", "LambdaFunctionARN")),
+            java.util.Map.entry(DISTRIBUTION + ".DistributionConfig.CacheBehaviors.LambdaFunctionAssociations",
+                    Set.of("EventType", "IncludeBody", "LambdaFunctionARN")));
+
+    /** A cache behaviour's properties; the default behaviour has no path pattern. */
+    private static Set<String> behavior(boolean withPath) {
+        Set<String> out = new java.util.HashSet<>(Set.of("AllowedMethods", "CachePolicyId", "CachedMethods",
+                "Compress", "DefaultTTL", "FieldLevelEncryptionId", "ForwardedValues", "FunctionAssociations",
+                "GrpcConfig", "LambdaFunctionAssociations", "MaxTTL", "MinTTL", "OriginRequestPolicyId",
+                "RealtimeLogConfigArn", "ResponseHeadersPolicyId", "SmoothStreaming", "TargetOriginId",
+                "TrustedKeyGroups", "TrustedSigners", "ViewerProtocolPolicy"));
+        if (withPath) {
+            out.add("PathPattern");
+        }
+        return Set.copyOf(out);
+    }
+
+    @Override
+    public java.util.Map<String, Set<String>> knownProperties() {
+        return PROPERTIES;
+    }
+
     @Override
     public Optional<CloudFrontFunction> read(TemplateResource t) {
         String id = t.logicalId();
@@ -130,7 +179,7 @@ public final class CloudFrontFunctionService implements Service<CloudFrontFuncti
         } else if (p.has("FunctionCode")) {
             t.unknown("FunctionCode", "its size is not checked");
         }
-        EdgeEventType event = associatedEvent(t.template(), id).orElse(null);
+        EdgeEventType event = associatedEvent(t, id).orElse(null);
         long invocations = 0;
         long reads = 0;
         Optional<Entry> u = t.usage();
@@ -154,27 +203,51 @@ public final class CloudFrontFunctionService implements Service<CloudFrontFuncti
                 CloudFrontFunction.DEFAULT_LAMBDA_EDGE_MEMORY_MB, CloudFrontFunction.DEFAULT_LAMBDA_EDGE_DURATION_MS));
     }
 
-    /** The event type a distribution in the template associates the function with, if one does. */
-    private static Optional<EdgeEventType> associatedEvent(JsonNode template, String id) {
+    /**
+     * The event type a distribution in the template associates the function with, if one does; an association with
+     * an event type CloudFront Functions do not run on is refused, naming the distribution's property.
+     */
+    private static Optional<EdgeEventType> associatedEvent(TemplateResource t, String id) {
         Optional<EdgeEventType> found = Optional.empty(); // the last association, as before
-        for (JsonNode r : template.path("Resources")) {
-            if (!"AWS::CloudFront::Distribution".equals(r.path("Type").asText())) {
+        for (java.util.Iterator<java.util.Map.Entry<String, JsonNode>> it = t.template().path("Resources").fields();
+                it.hasNext(); ) {
+            java.util.Map.Entry<String, JsonNode> r = it.next();
+            if (!DISTRIBUTION.equals(r.getValue().path("Type").asText())) {
                 continue;
             }
-            JsonNode config = r.path("Properties").path("DistributionConfig");
+            JsonNode config = r.getValue().path("Properties").path("DistributionConfig");
             List<JsonNode> behaviors = new ArrayList<>();
+            List<String> paths = new ArrayList<>();
             behaviors.add(config.path("DefaultCacheBehavior"));
-            config.path("CacheBehaviors").forEach(behaviors::add);
-            for (JsonNode behavior : behaviors) {
-                for (JsonNode assoc : behavior.path("FunctionAssociations")) {
+            paths.add("DistributionConfig.DefaultCacheBehavior");
+            for (int i = 0; i < config.path("CacheBehaviors").size(); i++) {
+                behaviors.add(config.path("CacheBehaviors").get(i));
+                paths.add("DistributionConfig.CacheBehaviors[" + i + "]");
+            }
+            for (int b = 0; b < behaviors.size(); b++) {
+                JsonNode associations = behaviors.get(b).path("FunctionAssociations");
+                for (int a = 0; a < associations.size(); a++) {
+                    JsonNode assoc = associations.get(a);
                     JsonNode arn = assoc.path("FunctionARN").path("Fn::GetAtt");
-                    if (arn.isArray() && arn.size() > 0 && arn.get(0).asText().equals(id)) {
-                        try {
-                            found = Optional.of(EdgeEventType.parse(assoc.path("EventType").asText()));
-                        } catch (IllegalArgumentException e) {
-                            // an event type we do not know: left unknown
-                        }
+                    if (!(arn.isArray() && arn.size() > 0 && arn.get(0).asText().equals(id))) {
+                        continue;
                     }
+                    Optional<JsonNode> type = t.resolve(assoc.path("EventType"));
+                    if (type.isEmpty()) {
+                        t.unknown("EventType", "distribution " + r.getKey() + "'s event type for it is unknown");
+                        continue;
+                    }
+                    String name = type.get().asText();
+                    EdgeEventType event = null;
+                    for (EdgeEventType e : EdgeEventType.values()) {
+                        event = e.isViewer() && e.awsName().equals(name) ? e : event;
+                    }
+                    if (event == null) {
+                        throw t.errorAt(r.getKey(), paths.get(b) + ".FunctionAssociations[" + a + "].EventType",
+                                "CloudFront Functions run on viewer-request or viewer-response, was \""
+                                        + io.github.computecost.internal.Json.excerpt(name) + "\"");
+                    }
+                    found = Optional.of(event);
                 }
             }
         }

@@ -136,6 +136,21 @@ public final class EksService implements Service<EksCluster>, TemplateMapping<Ek
         return Set.of("AWS::EKS::Cluster");
     }
 
+    /** AWS::EKS::Cluster's properties (CloudFormation's reference, as the CDK's CfnClusterProps of v2.274 list them, read 2026-12-02). */
+    private static final java.util.Map<String, Set<String>> PROPERTIES = java.util.Map.of(
+            "AWS::EKS::Cluster", Set.of("AccessConfig", "ActiveCertificateAuthorityId", "BootstrapSelfManagedAddons",
+                    "CertificateAuthority", "ComputeConfig", "ControlPlaneScalingConfig", "DeletionProtection",
+                    "EncryptionConfig", "Force", "KubeApiServerConfig", "KubeControllerManagerConfig",
+                    "KubeSchedulerConfig", "KubernetesNetworkConfig", "Logging", "Name", "OutpostConfig",
+                    "RemoteNetworkConfig", "ResourcesVpcConfig", "RoleArn", "RollbackConfig", "StorageConfig", "Tags",
+                    "UpgradePolicy", "Version", "ZonalShiftConfig"),
+            "AWS::EKS::Cluster.UpgradePolicy", Set.of("SupportType"));
+
+    @Override
+    public java.util.Map<String, Set<String>> knownProperties() {
+        return PROPERTIES;
+    }
+
     /**
      * A cluster's version and upgrade policy; whether the version is in extended support this month depends on
      * EKS's release calendar, which the usage file states ({@code support}), standard otherwise.

@@ -170,6 +170,15 @@ public final class EksFargateService implements Service<EksFargatePods>, Templat
         return Set.of("AWS::EKS::FargateProfile");
     }
 
+    /** AWS::EKS::FargateProfile's properties (CloudFormation's reference, as the CDK's CfnFargateProfileProps of v2.274 list them, read 2026-12-02). */
+    private static final java.util.Map<String, Set<String>> PROPERTIES = java.util.Map.of("AWS::EKS::FargateProfile",
+            Set.of("ClusterName", "FargateProfileName", "PodExecutionRoleArn", "Selectors", "Subnets", "Tags"));
+
+    @Override
+    public java.util.Map<String, Set<String>> knownProperties() {
+        return PROPERTIES;
+    }
+
     /** A profile says which pods run on Fargate; their number and requests come from the usage file. */
     @Override
     public Optional<EksFargatePods> read(TemplateResource t) {

@@ -40,14 +40,14 @@ final class LambdaTemplates implements TemplateMapping<LambdaFunction> {
      * AWS::Lambda::Function's properties (CloudFormation's reference, as the CDK's CfnFunctionProps of v2.274 lists
      * them) and AWS::Serverless::Function's (SAM's specification), read 2026-12-02.
      */
-    private static final java.util.Map<String, Set<String>> PROPERTIES = java.util.Map.of(
-            "AWS::Lambda::Function", Set.of("Architectures", "CapacityProviderConfig", "Code", "CodeSigningConfigArn",
+    private static final java.util.Map<String, Set<String>> PROPERTIES = java.util.Map.ofEntries(
+            java.util.Map.entry("AWS::Lambda::Function", Set.of("Architectures", "CapacityProviderConfig", "Code", "CodeSigningConfigArn",
                     "DeadLetterConfig", "Description", "DurableConfig", "Environment", "EphemeralStorage",
                     "FileSystemConfigs", "FunctionName", "FunctionScalingConfig", "Handler", "ImageConfig", "KmsKeyArn",
                     "Layers", "LoggingConfig", "MemorySize", "PackageType", "PublishToLatestPublished", "RecursiveLoop",
                     "ReservedConcurrentExecutions", "Role", "Runtime", "RuntimeManagementConfig", "SnapStart", "Tags",
-                    "TenancyConfig", "Timeout", "TracingConfig", "VpcConfig"),
-            "AWS::Serverless::Function", Set.of("Architectures", "AssumeRolePolicyDocument", "AutoPublishAlias",
+                    "TenancyConfig", "Timeout", "TracingConfig", "VpcConfig")),
+            java.util.Map.entry("AWS::Serverless::Function", Set.of("Architectures", "AssumeRolePolicyDocument", "AutoPublishAlias",
                     "AutoPublishAliasAllProperties", "AutoPublishCodeSha256", "CapacityProviderConfig",
                     "CodeSigningConfigArn", "CodeUri", "DeadLetterQueue", "DeploymentPreference", "Description",
                     "DurableConfig", "Environment", "EphemeralStorage", "EventInvokeConfig", "Events",
@@ -56,7 +56,21 @@ final class LambdaTemplates implements TemplateMapping<LambdaFunction> {
                     "PackageType", "PermissionsBoundary", "Policies", "PropagateTags", "ProvisionedConcurrencyConfig",
                     "RecursiveLoop", "ReservedConcurrentExecutions", "Role", "RolePath", "Runtime",
                     "RuntimeManagementConfig", "SnapStart", "SourceKMSKeyArn", "Tags", "TenancyConfig", "Timeout",
-                    "Tracing", "VersionDeletionPolicy", "VersionDescription", "VpcConfig"));
+                    "Tracing", "VersionDeletionPolicy", "VersionDescription", "VpcConfig")),
+            // The nested properties that change a price or a check; SAM passes them through to the function (and
+            // ProvisionedConcurrencyConfig to its alias).
+            java.util.Map.entry("AWS::Lambda::Function.EphemeralStorage", Set.of("Size")),
+            java.util.Map.entry("AWS::Serverless::Function.EphemeralStorage", Set.of("Size")),
+            java.util.Map.entry("AWS::Lambda::Function.SnapStart", Set.of("ApplyOn")),
+            java.util.Map.entry("AWS::Serverless::Function.SnapStart", Set.of("ApplyOn")),
+            java.util.Map.entry("AWS::Lambda::Function.DurableConfig",
+                    Set.of("ExecutionTimeout", "KMSKeyArn", "RetentionPeriodInDays")),
+            java.util.Map.entry("AWS::Serverless::Function.DurableConfig",
+                    Set.of("ExecutionTimeout", "KMSKeyArn", "RetentionPeriodInDays")),
+            java.util.Map.entry("AWS::Lambda::Function.CapacityProviderConfig",
+                    Set.of("LambdaManagedInstancesCapacityProviderConfig")),
+            java.util.Map.entry("AWS::Serverless::Function.ProvisionedConcurrencyConfig",
+                    Set.of("ProvisionedConcurrentExecutions")));
 
     @Override
     public java.util.Map<String, Set<String>> knownProperties() {

@@ -28,4 +28,23 @@ public interface DocumentMapping<R extends Resource> {
      * @return the resource, or empty when it cannot be priced (having reported why)
      */
     Optional<R> read(TemplateResource document);
+
+    /**
+     * @return the name of the configuration's type in {@link #knownProperties()} (AWS's API name for it,
+     *     {@code "TaskDefinition"}); the default is the description
+     */
+    default String configurationType() {
+        return description();
+    }
+
+    /**
+     * The fields AWS's API defines for the configuration and for the nested objects the service reads, keyed as
+     * {@link TemplateMapping#knownProperties()} keys them, by {@link #configurationType()} and dotted paths: the reader
+     * refuses any other field, naming a near miss. The default lists none, and nothing is checked.
+     *
+     * @return the known fields by type, or by type and field path
+     */
+    default java.util.Map<String, java.util.Set<String>> knownProperties() {
+        return java.util.Map.of();
+    }
 }

@@ -23,7 +23,24 @@ public final class EcsTaskDefinitions {
             "AWS::ECS::TaskDefinition", java.util.Set.of("ContainerDefinitions", "Cpu", "EnableFaultInjection",
                     "EphemeralStorage", "ExecutionRoleArn", "Family", "InferenceAccelerators", "IpcMode", "Memory",
                     "NetworkMode", "PidMode", "PlacementConstraints", "ProxyConfiguration", "RequiresCompatibilities",
-                    "RuntimePlatform", "Tags", "TaskRoleArn", "Volumes"));
+                    "RuntimePlatform", "Tags", "TaskRoleArn", "Volumes"),
+            "AWS::ECS::TaskDefinition.RuntimePlatform", java.util.Set.of("CpuArchitecture", "OperatingSystemFamily"),
+            "AWS::ECS::TaskDefinition.EphemeralStorage", java.util.Set.of("SizeInGiB"));
+
+    /**
+     * The fields of a {@code register-task-definition} input and of the TaskDefinition that
+     * {@code describe-task-definition} returns (ECS API reference, read 2026-12-02), and of the nested objects that
+     * change a price.
+     */
+    static final java.util.Map<String, java.util.Set<String>> DOCUMENT_FIELDS = java.util.Map.of(
+            "TaskDefinition", java.util.Set.of("compatibilities", "containerDefinitions", "cpu", "deleteRequestedAt",
+                    "deregisteredAt", "enableFaultInjection", "ephemeralStorage", "executionRoleArn", "family",
+                    "inferenceAccelerators", "ipcMode", "memory", "networkMode", "pidMode", "placementConstraints",
+                    "proxyConfiguration", "registeredAt", "registeredBy", "requiresAttributes",
+                    "requiresCompatibilities", "revision", "runtimePlatform", "status", "tags", "taskDefinitionArn",
+                    "taskRoleArn", "volumes"),
+            "TaskDefinition.runtimePlatform", java.util.Set.of("cpuArchitecture", "operatingSystemFamily"),
+            "TaskDefinition.ephemeralStorage", java.util.Set.of("sizeInGiB"));
 
     /** @return the key as the definition spells it: {@code "Cpu"} in a template, {@code "cpu"} in a document */
     public static String key(String camel, boolean pascal) {
@@ -152,6 +169,16 @@ public final class EcsTaskDefinitions {
             @Override
             public JsonNode configuration(JsonNode root) {
                 return root.has("taskDefinition") ? root.get("taskDefinition") : root;
+            }
+
+            @Override
+            public String configurationType() {
+                return "TaskDefinition";
+            }
+
+            @Override
+            public java.util.Map<String, java.util.Set<String>> knownProperties() {
+                return DOCUMENT_FIELDS;
             }
 
             @Override

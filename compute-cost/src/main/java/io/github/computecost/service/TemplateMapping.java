@@ -37,11 +37,15 @@ public interface TemplateMapping<R extends Resource> {
     Optional<R> read(TemplateResource resource);
 
     /**
-     * The properties CloudFormation (or SAM) defines for each of its types, where it lists them: the template reader
-     * refuses a property that is a near miss of one of them ({@code MemroySize}: "did you mean MemorySize?") and warns of
-     * any other it does not know (a property newer than the list is not refused). The default lists none.
+     * The properties CloudFormation (or SAM) defines for its types, and for the nested properties it reads: keyed by
+     * type ({@code "AWS::Lambda::Function"}) or by type and dotted property path
+     * ({@code "AWS::ECS::TaskDefinition.RuntimePlatform"}; a list's elements are checked against its path). The
+     * template reader refuses any other property of a listed object, as CloudFormation does, naming a near miss
+     * ({@code MemroySize}: "did you mean MemorySize?") or else the names allowed; a property within an intrinsic
+     * function ({@code Fn::If}) is not looked into. The lists may also name part types ({@link #partTypes()}) and the
+     * SAM types whose {@code Globals} section it reads. The default lists none, and nothing is checked.
      *
-     * @return the known properties by type
+     * @return the known properties by type, or by type and property path
      */
     default java.util.Map<String, Set<String>> knownProperties() {
         return java.util.Map.of();

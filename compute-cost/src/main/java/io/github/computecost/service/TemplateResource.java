@@ -54,4 +54,13 @@ public interface TemplateResource {
 
     /** @return the error to throw for a property whose value is of the wrong kind */
     RuntimeException error(String property, String detail);
+
+    /**
+     * @param logicalId another resource of the template (the distribution that associates a function)
+     * @param propertyPath the dotted path of the offending property within its properties
+     *     ({@code DistributionConfig.DefaultCacheBehavior.FunctionAssociations[0].EventType})
+     * @param detail what is wrong and what is allowed
+     * @return the error to throw: bad input in the template, naming that resource and property
+     */
+    RuntimeException errorAt(String logicalId, String propertyPath, String detail);
 }

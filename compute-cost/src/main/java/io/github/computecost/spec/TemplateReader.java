@@ -66,21 +66,33 @@ final class TemplateReader {
         List<Map.Entry<Service<?>, TemplateMapping<?>>> all = new ArrayList<>();
         Map<String, List<Map.Entry<Service<?>, TemplateMapping<?>>>> byType = new HashMap<>();
         Set<String> parts = new HashSet<>();
+        Map<String, Set<String>> known = new HashMap<>();
         for (Service<?> s : Services.all()) {
             s.templates().ifPresent(m -> {
                 Map.Entry<Service<?>, TemplateMapping<?>> entry = Map.entry(s, m);
                 all.add(entry);
                 m.resourceTypes().forEach(t -> byType.computeIfAbsent(t, k -> new ArrayList<>()).add(entry));
                 parts.addAll(m.partTypes());
+                known.putAll(m.knownProperties());
             });
         }
         try {
             Obj top = Json.root(root);
             r.parameters = root.path("Parameters");
             Map<String, Obj> resources = top.objMap("Resources");
+            JsonNode globalsSection = root.path("Globals");
+            if (globalsSection.isObject()) {
+                for (Map.Entry<String, String> g : GLOBALS.entrySet()) {
+                    r.checkProperties(null, g.getKey(), globalsSection.path(g.getValue()), known,
+                            "$.Globals." + g.getValue());
+                }
+            }
             for (Map.Entry<String, Obj> e : resources.entrySet()) {
                 String type = e.getValue().has("Type") ? e.getValue().raw("Type").asText() : "";
                 List<Map.Entry<Service<?>, TemplateMapping<?>>> candidates = byType.get(type);
+                // Every resource whose type a service lists, priced or read as a part or for what it associates.
+                r.checkProperties(e.getKey(), type, e.getValue().has("Properties") ? e.getValue().raw("Properties")
+                        : null, known, "$.Resources." + e.getKey() + ".Properties");
                 if (candidates == null && parts.contains(type)) {
                     continue; // read by its service as part of another resource (a REST API's stage)
                 }
@@ -105,7 +117,6 @@ final class TemplateReader {
                 Map.Entry<Service<?>, TemplateMapping<?>> chosen = candidates.stream()
                         .filter(c -> c.getValue().accepts(props)).findFirst()
                         .orElse(candidates.get(candidates.size() - 1));
-                r.checkProperties(e.getKey(), type, props, chosen.getValue());
                 r.read(e.getKey(), type, globals(root, type, props), root, chosen.getKey(), chosen.getValue()::read);
             }
             // What SAM creates without a declaration (the API of a function's Api event), read as if declared.
@@ -139,6 +150,9 @@ final class TemplateReader {
             WorkloadReader.Header header, String usageFile, Map<String, Obj> usage) {
         TemplateReader r = new TemplateReader(file, usageFile, usage);
         String name = mapping.name(root);
+        r.checkProperties(name, mapping.configurationType(), mapping.configuration(root), mapping.knownProperties(),
+                root.has("taskDefinition") && mapping.configuration(root) == root.get("taskDefinition")
+                        ? "$.taskDefinition" : "$");
         try {
             r.read(name, mapping.description(), mapping.configuration(root), root, service, mapping::read);
         } catch (FieldException e) {
@@ -181,30 +195,49 @@ final class TemplateReader {
     }
 
     /**
-     * A property the mapping does not know: a near miss of a known one is refused, naming it ("did you mean"), as
-     * CloudFormation refuses unknown properties; any other is a warning, since the list may predate it.
+     * Holds a resource's properties, and the nested properties the services list ({@code
+     * "AWS::ECS::TaskDefinition.RuntimePlatform"}), to CloudFormation's lists: an unknown one is refused, as
+     * CloudFormation refuses it, naming the near miss ("did you mean MemorySize?") or else the names allowed. Values
+     * that are intrinsic functions ({@code Fn::If}, {@code Ref}) are not looked into; lists are checked element by
+     * element.
+     *
+     * @param id the logical id, or null for a {@code Globals} section
+     * @param key the type, or the type and a dotted property path
+     * @param node the properties (or a nested value); null or missing when absent
+     * @param path the JSON path of {@code node}, for the message
      */
-    private void checkProperties(String id, String type, JsonNode props, TemplateMapping<?> mapping) {
-        Set<String> known = mapping.knownProperties().get(type);
-        if (known == null || !props.isObject()) {
+    private void checkProperties(String id, String key, JsonNode node, Map<String, Set<String>> known, String path) {
+        Set<String> names = known.get(key);
+        if (names == null || node == null) {
             return;
         }
-        for (java.util.Iterator<String> it = props.fieldNames(); it.hasNext(); ) {
-            String key = it.next();
-            if (known.contains(key)) {
+        if (node.isArray()) {
+            for (int i = 0; i < node.size(); i++) {
+                checkProperties(id, key, node.get(i), known, path + "[" + i + "]");
+            }
+            return;
+        }
+        if (!node.isObject() || isIntrinsic(node)) {
+            return;
+        }
+        for (Iterator<String> it = node.fieldNames(); it.hasNext(); ) {
+            String name = it.next();
+            if (names.contains(name)) {
+                checkProperties(id, key + "." + name, node.get(name), known, path + "." + name);
                 continue;
             }
-            // A near miss: two edits at most, one for a short name.
-            Optional<String> near = io.github.computecost.internal.Names.closest(key, known,
-                    Math.min(2, Math.max(1, key.length() / 4)));
-            String path = "$.Resources." + id + ".Properties." + Json.excerpt(key);
-            if (near.isPresent()) {
-                throw new WorkloadException(file, path, Optional.of(id), "unknown property " + Json.excerpt(key)
-                        + " of " + type + " (did you mean " + near.get() + "?)");
+            if (name.startsWith("Fn::")) {
+                continue; // a macro (Fn::Transform) that CloudFormation expands before it checks the properties
             }
-            findings.add(new Violation("template.unknown-property", io.github.computecost.limits.Severity.WARNING, id,
-                    key, "present", "a property of " + type, id + ": unknown property " + Json.excerpt(key) + " of "
-                            + type + " is ignored (not among the " + known.size() + " properties compute-cost knows)"));
+            // A near miss: two edits at most, one for a short name.
+            Optional<String> near = io.github.computecost.internal.Names.closest(name, names,
+                    Math.min(2, Math.max(1, name.length() / 4)));
+            String allowed = names.size() <= 20 ? "; allowed: " + String.join(", ", new java.util.TreeSet<>(names))
+                    : "; " + names.size() + " are allowed, the nearest " + io.github.computecost.internal.Names
+                            .nearest(name, names).replace(" (did you mean ", "").replace("?)", "");
+            throw new WorkloadException(file, path + "." + Json.excerpt(name), Optional.ofNullable(id),
+                    "unknown property " + Json.excerpt(name) + " of " + key + near.map(n -> " (did you mean " + n
+                            + "?)").orElse(allowed));
         }
     }
 
@@ -302,6 +335,12 @@ final class TemplateReader {
         @Override
         public RuntimeException error(String property, String detail) {
             return new FieldException(id + "." + property, detail);
+        }
+
+        @Override
+        public RuntimeException errorAt(String logicalId, String propertyPath, String detail) {
+            return new WorkloadException(file, "$.Resources." + logicalId + ".Properties." + propertyPath,
+                    Optional.of(logicalId), detail);
         }
     }
 
