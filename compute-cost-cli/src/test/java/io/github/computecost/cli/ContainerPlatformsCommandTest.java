@@ -110,6 +110,54 @@ class ContainerPlatformsCommandTest {
     }
 
     @Test
+    void aJobDefinitionsRuntimePlatformPricesArmJobsAsArm() throws IOException {
+        Path t = file("arm.yaml", """
+                AWSTemplateFormatVersion: '2010-09-09'
+                Resources:
+                  Nightly:
+                    Type: AWS::Batch::JobDefinition
+                    Properties:
+                      Type: container
+                      PlatformCapabilities: [FARGATE]
+                      ContainerProperties:
+                        Image: public.ecr.aws/amazonlinux/amazonlinux:latest
+                        RuntimePlatform: { CpuArchitecture: ARM64, OperatingSystemFamily: LINUX }
+                        ResourceRequirements:
+                          - { Type: VCPU, Value: "1" }
+                          - { Type: MEMORY, Value: "2048" }
+                """);
+        Path u = file("arm-usage.yaml", """
+                region: us-east-1
+                resources:
+                  - name: Nightly
+                    submissionsPerMonth: 30
+                    arraySize: 100
+                    durationSeconds: 40
+                """);
+        Path w = file("arm-workload.yaml", """
+                region: us-east-1
+                resources:
+                  - name: Nightly
+                    type: batch
+                    platform: fargate
+                    architecture: arm64
+                    vcpu: 1
+                    memoryMib: 2048
+                    submissionsPerMonth: 30
+                    arraySize: 100
+                    durationSeconds: 40
+                """);
+        CliRunner r = CliRunner.run("estimate", t.toString(), "--usage", u.toString(), "--format", "json");
+        assertEquals(0, r.exitCode(), r.err());
+        CliRunner same = CliRunner.run("estimate", w.toString(), "--format", "json");
+        assertEquals(0, same.exitCode(), same.err());
+        String arm = TestJson.json().readTree(r.out()).get("totalMonthlyCostExact").asText();
+        assertEquals(TestJson.json().readTree(same.out()).get("totalMonthlyCostExact").asText(), arm);
+        assertTrue(new java.math.BigDecimal(arm).compareTo(new java.math.BigDecimal("2.4685")) < 0,
+                "Arm is cheaper than the x86 price of the same jobs (2.4685): " + arm);
+    }
+
+    @Test
     void compareRanksEcsAndEksBesideTheOthersAndPricesTheApiInFrontOfLambda() throws IOException {
         Path w = file("plan.yaml", """
                 region: us-east-1

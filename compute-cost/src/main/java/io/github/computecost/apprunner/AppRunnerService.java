@@ -126,7 +126,16 @@ public final class AppRunnerService implements Service<AppRunnerService.AppRunne
     @Override
     public AppRunnerApp read(Entry r) {
         r.allowOnly(USAGE, "vcpu", "memoryGb");
-        return usage(r, r.string("name"), r.optString("region"), r.positive("vcpu"), r.positive("memoryGb"));
+        BigDecimal vcpu = r.positive("vcpu");
+        if (!allowed(VCPUS, vcpu)) {
+            throw r.error("vcpu", "must be 0.25, 0.5, 1, 2 or 4 (App Runner's sizes), was " + vcpu.toPlainString());
+        }
+        BigDecimal memory = r.positive("memoryGb");
+        if (!allowed(MEMORIES, memory)) {
+            throw r.error("memoryGb", "must be 0.5, 1, 2, 3, 4, 6, 8, 10 or 12 (App Runner's sizes), was "
+                    + memory.toPlainString());
+        }
+        return usage(r, r.string("name"), r.optString("region"), vcpu, memory);
     }
 
     private static AppRunnerApp usage(Entry r, String name, Optional<String> region, BigDecimal vcpu, BigDecimal memory) {
@@ -195,6 +204,15 @@ public final class AppRunnerService implements Service<AppRunnerService.AppRunne
         if (vcpu.isEmpty() || memory.isEmpty()) {
             return Optional.empty();
         }
+        if (!allowed(VCPUS, vcpu.get())) {
+            throw t.error("InstanceConfiguration.Cpu", "must be 0.25, 0.5, 1, 2 or 4 vCPU (or 256 to 4096 units), was "
+                    + io.github.computecost.internal.Json.excerpt(vcpu.get().toPlainString()) + " vCPU");
+        }
+        if (!allowed(MEMORIES, memory.get())) {
+            throw t.error("InstanceConfiguration.Memory", "must be 0.5, 1, 2, 3, 4, 6, 8, 10 or 12 GB (or 512 to "
+                    + "12288 MB), was " + io.github.computecost.internal.Json.excerpt(memory.get().toPlainString())
+                    + " GB");
+        }
         Optional<Entry> u = t.usage();
         if (u.isEmpty()) {
             return Optional.of(new AppRunnerApp(t.logicalId(), Optional.empty(), vcpu.get(), memory.get(), 1,
@@ -203,6 +221,20 @@ public final class AppRunnerService implements Service<AppRunnerService.AppRunne
         Entry use = u.get();
         use.allowOnly(USAGE);
         return Optional.of(usage(use, t.logicalId(), use.optString("region"), vcpu.get(), memory.get()));
+    }
+
+    /**
+     * The sizes App Runner's API accepts (InstanceConfiguration's patterns, {@code (0.25|0.5|1|2|4) vCPU} and
+     * {@code (0.5|1|2|3|4|6|8|10|12) GB}, read 2026-12-02).
+     */
+    static final List<BigDecimal> VCPUS = List.of(new BigDecimal("0.25"), new BigDecimal("0.5"), BigDecimal.ONE,
+            BigDecimal.valueOf(2), BigDecimal.valueOf(4));
+    static final List<BigDecimal> MEMORIES = List.of(new BigDecimal("0.5"), BigDecimal.ONE, BigDecimal.valueOf(2),
+            BigDecimal.valueOf(3), BigDecimal.valueOf(4), BigDecimal.valueOf(6), BigDecimal.valueOf(8),
+            BigDecimal.valueOf(10), BigDecimal.valueOf(12));
+
+    static boolean allowed(List<BigDecimal> sizes, BigDecimal v) {
+        return sizes.stream().anyMatch(s -> s.compareTo(v) == 0);
     }
 
     private static Optional<BigDecimal> size(TemplateResource t, JsonNode ic, String key, String unit,

@@ -84,14 +84,15 @@ public final class BatchService implements Service<BatchJobs>, TemplateMapping<B
         r.allowOnly(USAGE, "vcpu", "memoryMib", "timeoutSeconds");
         Optional<Integer> timeout = r.has("timeoutSeconds") ? Optional.of(r.positiveInt("timeoutSeconds"))
                 : Optional.empty();
-        return jobs(r, r.string("name"), BatchJobs.Platform.FARGATE, r.positive("vcpu"), r.positiveInt("memoryMib"), timeout);
+        return jobs(r, r.string("name"), BatchJobs.Platform.FARGATE, Architecture.X86_64, r.positive("vcpu"),
+                r.positiveInt("memoryMib"), timeout);
     }
 
     /** The usage keys, read the same way from a workload entry and a template's usage entry. */
-    private static BatchJobs jobs(Entry r, String name, BatchJobs.Platform fallback, BigDecimal vcpu, int memoryMib,
-            Optional<Integer> timeout) {
+    private static BatchJobs jobs(Entry r, String name, BatchJobs.Platform fallback, Architecture architecture,
+            BigDecimal vcpu, int memoryMib, Optional<Integer> timeout) {
         BatchJobs.Platform platform = r.parse("platform", BatchJobs.Platform::parse, fallback);
-        Architecture a = r.parse("architecture", Architecture::parse, Architecture.X86_64);
+        Architecture a = r.parse("architecture", Architecture::parse, architecture);
         long submissions = r.nonNegativeLong("submissionsPerMonth");
         int array = r.positiveInt("arraySize", 1);
         BigDecimal duration = r.positive("durationSeconds");
@@ -242,6 +243,41 @@ public final class BatchService implements Service<BatchJobs>, TemplateMapping<B
         return Set.of("AWS::Batch::JobDefinition");
     }
 
+    /** The values AWS Batch's API accepts (its reference for JobDefinition, read 2026-12-02). */
+    private static final List<String> JOB_TYPES = List.of("container", "multinode");
+    private static final List<String> REQUIREMENTS = List.of("VCPU", "MEMORY", "GPU");
+    private static final Set<String> PLATFORMS = Set.of("EC2", "FARGATE");
+    private static final List<String> ARCHITECTURES = List.of("X86_64", "ARM64");
+    private static final List<String> OS_FAMILIES = List.of("LINUX", "WINDOWS_SERVER_2019_CORE",
+            "WINDOWS_SERVER_2019_FULL", "WINDOWS_SERVER_2022_CORE", "WINDOWS_SERVER_2022_FULL");
+
+    private static Optional<String> oneOf(TemplateResource t, JsonNode holder, String key, List<String> allowed) {
+        return oneOf(t, holder, key, allowed, "");
+    }
+
+    /**
+     * @return the value of {@code holder.key} when it resolves to one of {@code allowed}; empty when absent or
+     *     unresolved (reported as unknown)
+     * @throws RuntimeException naming the property and the allowed values, for any other value
+     */
+    private static Optional<String> oneOf(TemplateResource t, JsonNode holder, String key, List<String> allowed,
+            String prefix) {
+        if (!holder.has(key)) {
+            return Optional.empty();
+        }
+        Optional<JsonNode> v = t.resolve(holder.get(key));
+        if (v.isEmpty()) {
+            t.unknown(prefix + key, "its value is unknown; AWS's default is assumed");
+            return Optional.empty();
+        }
+        String s = v.get().asText();
+        if (!allowed.contains(s)) {
+            throw t.error(prefix + key, "must be one of " + String.join(", ", allowed) + ", was \""
+                    + io.github.computecost.internal.Json.excerpt(s) + "\"");
+        }
+        return Optional.of(s);
+    }
+
     /**
      * A job definition: vCPUs and memory from its container's {@code ResourceRequirements} (or the older
      * {@code Vcpus} and {@code Memory}), the platform from {@code PlatformCapabilities}, the timeout from
@@ -252,10 +288,14 @@ public final class BatchService implements Service<BatchJobs>, TemplateMapping<B
     public Optional<BatchJobs> read(TemplateResource t) {
         JsonNode p = t.properties();
         JsonNode container = p.path("ContainerProperties");
+        oneOf(t, p, "Type", JOB_TYPES);
         Optional<BigDecimal> vcpu = Optional.empty();
         Optional<BigDecimal> memory = Optional.empty();
-        for (JsonNode req : container.path("ResourceRequirements")) {
-            String type = t.resolve(req.path("Type")).map(JsonNode::asText).orElse("");
+        JsonNode requirements = container.path("ResourceRequirements");
+        for (int i = 0; i < requirements.size(); i++) {
+            JsonNode req = requirements.get(i);
+            String type = oneOf(t, req, "Type", REQUIREMENTS, "ContainerProperties.ResourceRequirements[" + i + "].")
+                    .orElse("");
             if (type.equals("VCPU")) {
                 vcpu = t.number(req, "Value", "the job cannot be priced");
             } else if (type.equals("MEMORY")) {
@@ -275,10 +315,29 @@ public final class BatchService implements Service<BatchJobs>, TemplateMapping<B
             return Optional.empty();
         }
         BatchJobs.Platform platform = BatchJobs.Platform.EC2;
-        for (JsonNode c : p.path("PlatformCapabilities")) {
-            if ("FARGATE".equals(t.resolve(c).map(JsonNode::asText).orElse(""))) {
+        JsonNode capabilities = p.path("PlatformCapabilities");
+        for (int i = 0; i < capabilities.size(); i++) {
+            Optional<JsonNode> c = t.resolve(capabilities.get(i));
+            String v = c.map(JsonNode::asText).orElse("");
+            if (c.isPresent() && !PLATFORMS.contains(v)) {
+                throw t.error("PlatformCapabilities[" + i + "]", "must be EC2 or FARGATE, was \""
+                        + io.github.computecost.internal.Json.excerpt(v) + "\"");
+            }
+            if ("FARGATE".equals(v)) {
                 platform = BatchJobs.Platform.FARGATE;
             }
+        }
+        // Fargate's architecture and OS; on EC2 the instance type decides, and Batch's EC2 jobs are Linux here.
+        JsonNode runtime = container.path("RuntimePlatform");
+        Architecture arch = oneOf(t, runtime, "CpuArchitecture", ARCHITECTURES, "ContainerProperties.RuntimePlatform.")
+                .map(a -> a.equals("ARM64") ? Architecture.ARM64 : Architecture.X86_64).orElse(Architecture.X86_64);
+        Optional<String> os = oneOf(t, runtime, "OperatingSystemFamily", OS_FAMILIES,
+                "ContainerProperties.RuntimePlatform.");
+        if (os.isPresent() && !os.get().equals("LINUX")) {
+            t.report(new Violation("template.unsupported", Severity.ERROR, t.logicalId(),
+                    "ContainerProperties.RuntimePlatform.OperatingSystemFamily", os.get(), "LINUX",
+                    t.logicalId() + ": a " + os.get() + " job is not priced: compute-cost prices Batch jobs on Linux"));
+            return Optional.empty();
         }
         Optional<Integer> timeout = t.number(p.path("Timeout"), "AttemptDurationSeconds", "the timeout is not checked")
                 .map(BigDecimal::intValue);
@@ -290,11 +349,11 @@ public final class BatchService implements Service<BatchJobs>, TemplateMapping<B
         }
         Optional<Entry> u = t.usage();
         if (u.isEmpty()) {
-            return Optional.of(new BatchJobs(t.logicalId(), Optional.empty(), platform, Architecture.X86_64,
+            return Optional.of(new BatchJobs(t.logicalId(), Optional.empty(), platform, arch,
                     vcpu.get(), mib, 0, 1, BigDecimal.ONE, Optional.empty(), Optional.empty(), timeout));
         }
         Entry use = u.get();
         use.allowOnly(USAGE);
-        return Optional.of(jobs(use, t.logicalId(), platform, vcpu.get(), mib, timeout));
+        return Optional.of(jobs(use, t.logicalId(), platform, arch, vcpu.get(), mib, timeout));
     }
 }

@@ -48,6 +48,18 @@ final class Ec2Templates implements TemplateMapping<Ec2Instance> {
         return PROPERTIES;
     }
 
+    /** EKS's AMI types for managed node groups (its API reference, AMITypes, as the AWS SDKs list it, read 2026-12-02). */
+    static final java.util.List<String> AMI_TYPES = java.util.List.of("AL2_x86_64", "AL2_x86_64_GPU", "AL2_ARM_64",
+            "CUSTOM", "BOTTLEROCKET_ARM_64", "BOTTLEROCKET_x86_64", "BOTTLEROCKET_ARM_64_FIPS",
+            "BOTTLEROCKET_x86_64_FIPS", "BOTTLEROCKET_ARM_64_NVIDIA", "BOTTLEROCKET_x86_64_NVIDIA",
+            "BOTTLEROCKET_ARM_64_NVIDIA_FIPS", "BOTTLEROCKET_x86_64_NVIDIA_FIPS", "WINDOWS_CORE_2019_x86_64",
+            "WINDOWS_FULL_2019_x86_64", "WINDOWS_CORE_2022_x86_64", "WINDOWS_FULL_2022_x86_64",
+            "WINDOWS_CORE_2025_x86_64", "WINDOWS_FULL_2025_x86_64", "AL2023_x86_64_STANDARD", "AL2023_ARM_64_STANDARD",
+            "AL2023_x86_64_NEURON", "AL2023_x86_64_NVIDIA", "AL2023_ARM_64_NVIDIA");
+
+    /** EKS's capacity types (the same reference). */
+    private static final Set<String> CAPACITY_TYPES = Set.of("ON_DEMAND", "SPOT", "CAPACITY_BLOCK");
+
     @Override
     public Optional<Ec2Instance> read(TemplateResource t) {
         String id = t.logicalId();
@@ -94,11 +106,39 @@ final class Ec2Templates implements TemplateMapping<Ec2Instance> {
                 throw t.error("ScalingConfig.DesiredSize", "must be a whole number, was " + desired.get().toPlainString());
             }
         }
-        Optional<JsonNode> ami = t.resolve(p.path("AmiType"));
-        OperatingSystem os = ami.filter(JsonNode::isTextual).map(a -> a.asText().startsWith("WINDOWS_")
-                ? OperatingSystem.WINDOWS : OperatingSystem.LINUX).orElse(OperatingSystem.LINUX);
+        OperatingSystem os = OperatingSystem.LINUX;
+        if (p.has("AmiType")) {
+            Optional<JsonNode> ami = t.resolve(p.get("AmiType"));
+            if (ami.isEmpty()) {
+                t.unknown("AmiType", "the nodes' operating system (Linux or Windows) is unknown, so the node group is "
+                        + "not priced");
+                return Optional.empty();
+            }
+            if (!AMI_TYPES.contains(ami.get().asText())) {
+                throw t.error("AmiType", "must be one of EKS's " + AMI_TYPES.size() + " AMI types (AL2023_x86_64_STANDARD, "
+                        + "WINDOWS_CORE_2022_x86_64, ...), was \"" + io.github.computecost.internal.Json.excerpt(
+                                ami.get().asText()) + "\"");
+            }
+            os = ami.get().asText().startsWith("WINDOWS_") ? OperatingSystem.WINDOWS : OperatingSystem.LINUX;
+        }
         Optional<BigDecimal> spot = use.flatMap(u -> u.optNonNegative("spotDiscountPercent"));
         Optional<JsonNode> capacity = t.resolve(p.path("CapacityType"));
+        if (p.has("CapacityType") && capacity.isEmpty()) {
+            t.unknown("CapacityType", "whether the nodes are On-Demand or Spot is unknown, so the node group is not "
+                    + "priced");
+            return Optional.empty();
+        }
+        String capacityType = p.has("CapacityType") ? capacity.get().asText() : "ON_DEMAND";
+        if (!CAPACITY_TYPES.contains(capacityType)) {
+            throw t.error("CapacityType", "must be ON_DEMAND, SPOT or CAPACITY_BLOCK, was \""
+                    + io.github.computecost.internal.Json.excerpt(capacityType) + "\"");
+        }
+        if (capacityType.equals("CAPACITY_BLOCK")) {
+            t.report(new Violation("template.unsupported", Severity.ERROR, id, "CapacityType", "CAPACITY_BLOCK",
+                    "ON_DEMAND or SPOT", id + ": a node group on EC2 Capacity Blocks is billed at the block's price, "
+                            + "paid upfront, which no bundled source gives; it is not priced"));
+            return Optional.empty();
+        }
         if (capacity.isPresent() && capacity.get().isTextual() && capacity.get().asText().equals("SPOT")
                 && spot.isEmpty()) {
             t.report(new Violation("template.spot", Severity.WARNING, id, "CapacityType", "SPOT",
@@ -115,8 +155,9 @@ final class Ec2Templates implements TemplateMapping<Ec2Instance> {
                 .orElse(Ec2Instance.HOURS_PER_MONTH);
         int n = count;
         String it = type;
+        OperatingSystem system = os;
         Optional<String> region = use.flatMap(u -> u.optString("region"));
-        return Optional.of(use.map(u -> u.step("hoursPerMonth", () -> new Ec2Instance(id, region, it, os, n, hours, spot)))
-                .orElseGet(() -> new Ec2Instance(id, region, it, os, n, hours, spot)));
+        return Optional.of(use.map(u -> u.step("hoursPerMonth", () -> new Ec2Instance(id, region, it, system, n, hours,
+                spot))).orElseGet(() -> new Ec2Instance(id, region, it, system, n, hours, spot)));
     }
 }

@@ -171,6 +171,11 @@ public final class EksService implements Service<EksCluster>, TemplateMapping<Ek
             region = use.optString("region");
         }
         Optional<JsonNode> policy = t.resolve(p.path("UpgradePolicy").path("SupportType"));
+        if (policy.isPresent() && p.path("UpgradePolicy").has("SupportType")
+                && !Set.of("STANDARD", "EXTENDED").contains(policy.get().asText())) {
+            throw t.error("UpgradePolicy.SupportType", "must be STANDARD or EXTENDED, was \""
+                    + io.github.computecost.internal.Json.excerpt(policy.get().asText()) + "\"");
+        }
         if (support == EksCluster.Support.EXTENDED && policy.isPresent() && policy.get().isTextual()
                 && policy.get().asText().equals("STANDARD")) {
             throw t.error("UpgradePolicy.SupportType", "is STANDARD, so the cluster is upgraded at the end of standard "

@@ -77,21 +77,39 @@ final class FargateTemplates {
         JsonNode platform = p.path(pascal ? "RuntimePlatform" : "runtimePlatform");
         String archKey = pascal ? "CpuArchitecture" : "cpuArchitecture";
         String osKey = pascal ? "OperatingSystemFamily" : "operatingSystemFamily";
-        String arch = platform.path(archKey).asText("X86_64");
-        String osFamily = platform.path(osKey).asText("LINUX");
+        String prefix = pascal ? "RuntimePlatform." : "runtimePlatform.";
+        Optional<String> arch = value(t, platform, archKey, prefix, "X86_64");
+        Optional<String> osFamily = value(t, platform, osKey, prefix, "LINUX");
+        if (arch.isEmpty() || osFamily.isEmpty()) {
+            return Optional.empty(); // reported: Fargate's price depends on both
+        }
         // ECS's values (RuntimePlatform): anything else is refused, never priced as Linux/x86.
-        if (!arch.equals("X86_64") && !arch.equals("ARM64")) {
-            throw t.error(archKey, "must be X86_64 or ARM64, was \"" + io.github.computecost.internal.Json.excerpt(arch)
-                    + "\"");
+        if (!arch.get().equals("X86_64") && !arch.get().equals("ARM64")) {
+            throw t.error(prefix + archKey, "must be X86_64 or ARM64, was \""
+                    + io.github.computecost.internal.Json.excerpt(arch.get()) + "\"");
         }
-        if (!osFamily.equals("LINUX") && !osFamily.matches("WINDOWS_SERVER_[0-9A-Z]+_(FULL|CORE)")) {
-            throw t.error(osKey, "must be LINUX or a WINDOWS_SERVER_<version>_FULL or _CORE value, was \""
-                    + io.github.computecost.internal.Json.excerpt(osFamily) + "\"");
+        if (!OS_FAMILIES.contains(osFamily.get())) {
+            throw t.error(prefix + osKey, "must be one of " + String.join(", ", OS_FAMILIES) + ", was \""
+                    + io.github.computecost.internal.Json.excerpt(osFamily.get()) + "\"");
         }
-        Architecture a = arch.equals("ARM64") ? Architecture.ARM64 : Architecture.X86_64;
-        OperatingSystem os = osFamily.startsWith("WINDOWS") ? OperatingSystem.WINDOWS : OperatingSystem.LINUX;
-        int storage = p.path(pascal ? "EphemeralStorage" : "ephemeralStorage").path(pascal ? "SizeInGiB" : "sizeInGiB")
-                .asInt(20);
+        Architecture a = arch.get().equals("ARM64") ? Architecture.ARM64 : Architecture.X86_64;
+        OperatingSystem os = osFamily.get().startsWith("WINDOWS") ? OperatingSystem.WINDOWS : OperatingSystem.LINUX;
+        JsonNode ephemeral = p.path(pascal ? "EphemeralStorage" : "ephemeralStorage");
+        String sizeKey = pascal ? "SizeInGiB" : "sizeInGiB";
+        Optional<BigDecimal> size = ephemeral.has(sizeKey)
+                ? t.number(ephemeral, sizeKey, "the task is not priced (its storage above 20 GiB is billed)")
+                : Optional.of(BigDecimal.valueOf(20));
+        if (size.isEmpty()) {
+            return Optional.empty();
+        }
+        int storage;
+        try {
+            storage = size.get().intValueExact();
+        } catch (ArithmeticException e) {
+            throw t.error((pascal ? "EphemeralStorage." : "ephemeralStorage.") + sizeKey,
+                    "must be a whole number of GiB, was " + io.github.computecost.internal.Json.excerpt(
+                            size.get().toPlainString()));
+        }
         FargateTask.Usage usage = new FargateTask.Running(1, FargateTask.HOURS_PER_MONTH);
         boolean spot = false;
         Optional<String> region = Optional.empty();
@@ -104,5 +122,24 @@ final class FargateTemplates {
             usage = FargateService.usage(use);
         }
         return Optional.of(new FargateTask(id, region, a, os, vcpu, gb, storage, usage, spot));
+    }
+
+    /** ECS's operating system families (its API reference for RuntimePlatform, read 2026-12-02). */
+    static final java.util.List<String> OS_FAMILIES = java.util.List.of("LINUX", "WINDOWS_SERVER_2016_FULL",
+            "WINDOWS_SERVER_2019_CORE", "WINDOWS_SERVER_2019_FULL", "WINDOWS_SERVER_2022_CORE",
+            "WINDOWS_SERVER_2022_FULL", "WINDOWS_SERVER_2025_CORE", "WINDOWS_SERVER_2025_FULL",
+            "WINDOWS_SERVER_2004_CORE", "WINDOWS_SERVER_20H2_CORE");
+
+    /** @return the text of {@code holder.key}, {@code fallback} when absent, empty (reported) when unresolved */
+    private static Optional<String> value(TemplateResource t, JsonNode holder, String key, String prefix,
+            String fallback) {
+        if (!holder.has(key)) {
+            return Optional.of(fallback);
+        }
+        Optional<JsonNode> v = t.resolve(holder.get(key));
+        if (v.isEmpty()) {
+            t.unknown(prefix + key, "the task is not priced");
+        }
+        return v.map(JsonNode::asText);
     }
 }
