@@ -10,7 +10,6 @@ import io.github.computecost.limits.Violation;
 import io.github.computecost.report.EstimateReport;
 import java.util.Set;
 import io.github.computecost.spec.Workload;
-import java.math.BigDecimal;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.Callable;
@@ -40,10 +39,18 @@ final class EstimateCommand implements Callable<Integer> {
 
     @Option(names = "--max-monthly-cost", paramLabel = "AMOUNT",
             description = "Fail (exit 1) when the exact monthly total is above AMOUNT, in the pricing currency.")
-    BigDecimal maxMonthlyCost;
+    String maxMonthlyCost;
 
     @Override
     public Integer call() {
+        Budget cap = null;
+        if (maxMonthlyCost != null) {
+            try {
+                cap = Budget.total(Budget.parseLimit(maxMonthlyCost));
+            } catch (IllegalArgumentException e) {
+                throw new BadInputException("--max-monthly-cost: " + e.getMessage());
+            }
+        }
         Workload w = options.workload();
         Questions.refuse(w, options.file.toString());
         // The one pipeline: every limit violation reported; what AWS would reject, and what needs a price no source
@@ -59,8 +66,8 @@ final class EstimateCommand implements Callable<Integer> {
                 budgets.add(b);
             }
         }
-        if (maxMonthlyCost != null) {
-            budgets.add(Budget.total(maxMonthlyCost));
+        if (cap != null) {
+            budgets.add(cap);
         }
         BudgetReport report = BudgetReport.check(e, budgets);
         var out = spec.commandLine().getOut();

@@ -61,6 +61,13 @@ class CiCommandsTest {
         assertEquals(1, CliRunner.run("estimate", file("x.yaml", FN).toString(), "--max-monthly-cost", "18.7").exitCode());
         assertEquals(0, CliRunner.run("estimate", file("y.yaml", FN).toString(), "--max-monthly-cost", "18.73337").exitCode());
         assertEquals(2, CliRunner.run("estimate", file("z.yaml", FN).toString(), "--max-monthly-cost", "lots").exitCode());
+        // Bad input, one line, never an internal error: a negative limit, and one beyond the number bounds.
+        for (String bad : new String[] {"-5", "1e999999999", "1e-40"}) {
+            CliRunner refused = CliRunner.run("estimate", file("b.yaml", FN).toString(), "--max-monthly-cost=" + bad);
+            assertEquals(2, refused.exitCode(), bad + ": " + refused.err());
+            assertTrue(refused.err().startsWith("compute-cost: --max-monthly-cost: "), refused.err());
+            assertEquals(1, refused.err().strip().lines().count(), refused.err());
+        }
         assertEquals(2, CliRunner.run("estimate", file("b.yaml", "budget: { monthly: -1 }\n" + FN).toString()).exitCode());
     }
 
@@ -132,6 +139,11 @@ class CiCommandsTest {
         assertEquals(1, CliRunner.run("diff", base.toString(), head.toString(), "--fail-on-increase", "25").exitCode());
         assertEquals(0, CliRunner.run("diff", head.toString(), base.toString(), "--fail-on-increase", "0%").exitCode());
         assertEquals(2, CliRunner.run("diff", base.toString(), head.toString(), "--fail-on-increase", "ten").exitCode());
+        for (String bad : new String[] {"-5%", "1e999999999", "-1"}) {
+            CliRunner r = CliRunner.run("diff", base.toString(), head.toString(), "--fail-on-increase=" + bad);
+            assertEquals(2, r.exitCode(), bad + ": " + r.err());
+            assertTrue(r.err().length() < 200, r.err());
+        }
         assertEquals(2, CliRunner.run("diff", base.toString()).exitCode());
     }
 }

@@ -19,6 +19,30 @@ public record Budget(Optional<String> resource, BigDecimal monthlyLimit) {
         }
     }
 
+    /**
+     * @param text a monthly limit as a user writes it ({@code "100"}, {@code "25.50"}), in the pricing currency
+     * @return the limit, exactly
+     * @throws IllegalArgumentException when it is not a number, is negative, or is beyond 30 significant digits or an
+     *     exponent of ±30, quoting at most an excerpt of it
+     */
+    public static BigDecimal parseLimit(String text) {
+        BigDecimal v;
+        try {
+            v = new BigDecimal(text.strip());
+        } catch (NumberFormatException e) {
+            throw new IllegalArgumentException("must be an amount like 100 or 25.50, was \""
+                    + io.github.computecost.internal.Json.excerpt(text) + "\"");
+        }
+        if (io.github.computecost.internal.Json.outOfRange(v)) {
+            throw new IllegalArgumentException(io.github.computecost.internal.Json.outOfRangeMessage("the amount",
+                    v.toString()));
+        }
+        if (v.signum() < 0) {
+            throw new IllegalArgumentException("must be 0 or more, was " + v);
+        }
+        return v;
+    }
+
     /** @return a budget on the estimate's total */
     public static Budget total(BigDecimal monthlyLimit) {
         return new Budget(Optional.empty(), monthlyLimit);

@@ -29,12 +29,21 @@ public record IncreaseLimit(BigDecimal value, boolean percent) {
     public static IncreaseLimit parse(String text) {
         String t = text.strip();
         boolean pct = t.endsWith("%");
+        BigDecimal v;
         try {
-            return new IncreaseLimit(new BigDecimal(pct ? t.substring(0, t.length() - 1).strip() : t), pct);
+            v = new BigDecimal(pct ? t.substring(0, t.length() - 1).strip() : t);
         } catch (NumberFormatException e) {
             throw new IllegalArgumentException("increase limit must be a percentage like 10% or an amount like 25.00, was \""
-                    + text + "\"");
+                    + io.github.computecost.internal.Json.excerpt(text) + "\"");
         }
+        if (io.github.computecost.internal.Json.outOfRange(v)) {
+            throw new IllegalArgumentException(io.github.computecost.internal.Json.outOfRangeMessage("increase limit",
+                    v.toString()));
+        }
+        if (v.signum() < 0) {
+            throw new IllegalArgumentException("increase limit must be 0 or more, was " + v);
+        }
+        return new IncreaseLimit(v, pct);
     }
 
     /**

@@ -30,7 +30,7 @@ import org.yaml.snakeyaml.nodes.Tag;
  * fill the keys a mapping lacks, duplicate keys are errors, and numbers are held to {@link Json#MAX_DIGITS}. Errors are
  * {@link JsonParseException}s with the line and column, as the JSON reader's are.
  */
-final class YamlTree {
+public final class YamlTree {
 
     private final JsonNodeFactory f = Json.nodes();
     /** Nodes already read once: reading one again is an alias, charged to the budget. */
@@ -51,14 +51,30 @@ final class YamlTree {
             root = new org.yaml.snakeyaml.composer.Composer(parser, new org.yaml.snakeyaml.resolver.Resolver(), options)
                     .getSingleNode();
         } catch (YAMLException e) {
-            String msg = e.getMessage() == null ? "malformed" : e.getMessage().lines().findFirst().orElse("malformed");
-            if (msg.startsWith("Number of aliases")) {
-                msg = "it uses more than " + Json.MAX_COLLECTION_ALIASES + " aliases to collections (a \"billion "
-                        + "laughs\" document?); it is refused, not expanded";
-            }
-            throw new JsonParseException(null, msg.length() > 160 ? msg.substring(0, 157) + "..." : msg);
+            throw new JsonParseException(null, problem(e));
         }
         return root == null ? MissingNode.getInstance() : new YamlTree().tree(root, "$");
+    }
+
+    /**
+     * @return a YAML reader's error in one line: where ("line 3, column 4"), what it found and what it was reading,
+     *     at most 160 characters
+     */
+    public static String problem(YAMLException e) {
+        String msg;
+        if (e instanceof org.yaml.snakeyaml.error.MarkedYAMLException m && m.getProblem() != null) {
+            Mark at = m.getProblemMark() != null ? m.getProblemMark() : m.getContextMark();
+            String where = at == null ? "" : "line " + (at.getLine() + 1) + ", column " + (at.getColumn() + 1) + ": ";
+            msg = where + m.getProblem().strip() + (m.getContext() == null ? "" : " (" + m.getContext().strip() + ")");
+        } else {
+            msg = e.getMessage() == null ? "malformed" : e.getMessage().lines().findFirst().orElse("malformed");
+        }
+        if (msg.contains("Number of aliases")) {
+            msg = "it uses more than " + Json.MAX_COLLECTION_ALIASES + " aliases to collections (a \"billion "
+                    + "laughs\" document?); it is refused, not expanded";
+        }
+        msg = msg.replaceAll("\\s+", " ");
+        return msg.length() > 160 ? msg.substring(0, 157) + "..." : msg;
     }
 
     private static JsonParseException error(Node n, String message) {

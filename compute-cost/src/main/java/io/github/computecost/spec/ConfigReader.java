@@ -171,8 +171,8 @@ public final class ConfigReader {
             }
             return CfnYaml.tree(doc);
         } catch (YAMLException e) {
-            String msg = e.getMessage() == null ? "" : e.getMessage().lines().findFirst().orElse("");
-            throw new WorkloadException(name, "$", Optional.empty(), "is not valid YAML: " + msg);
+            throw new WorkloadException(name, "$", Optional.empty(), "is not valid YAML: "
+                    + io.github.computecost.internal.YamlTree.problem(e));
         } catch (IllegalArgumentException e) {
             throw new WorkloadException(name, "$", Optional.empty(), "cannot be read: " + e.getMessage());
         }
