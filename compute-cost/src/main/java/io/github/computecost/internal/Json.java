@@ -195,6 +195,17 @@ public final class Json {
                 || v.scale() > 2L * MAX_DIGITS);
     }
 
+    /**
+     * @return a parser's error without Jackson's source description ({@code [Source: REDACTED ...]}), in one line
+     *     of at most 200 characters: what it expected, and where a construct it could not close began
+     */
+    public static String problem(com.fasterxml.jackson.core.JacksonException e) {
+        String m = e.getOriginalMessage() == null ? "malformed" : e.getOriginalMessage();
+        m = m.replaceAll("\\[Source: [^;\\]]*; line: (\\d+), column: (\\d+)\\]", "line $1, column $2");
+        m = m.replaceAll("\\s+", " ").strip();
+        return m.length() > 200 ? m.substring(0, 197) + "..." : m;
+    }
+
     /** @return the refusal of a number {@link #outOfRange}: where it is, the bounds, and an excerpt of it */
     public static String outOfRangeMessage(String where, String value) {
         return excerpt(where) + " is out of range: at most " + MAX_DIGITS + " significant digits and an exponent within ±"

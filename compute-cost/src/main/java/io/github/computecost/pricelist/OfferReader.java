@@ -154,7 +154,7 @@ public final class OfferReader {
             }
         } catch (JsonProcessingException e) {
             throw new PriceListException(file + ": malformed JSON at line " + e.getLocation().getLineNr() + ", column "
-                    + e.getLocation().getColumnNr() + ": " + e.getOriginalMessage());
+                    + e.getLocation().getColumnNr() + ": " + io.github.computecost.internal.Json.problem(e));
         }
         if (offerCode.isEmpty()) {
             throw new PriceListException(file + ": not an offer file (no offerCode)");

@@ -36,7 +36,7 @@ final class PricingFileReader {
         try {
             root = Json.readTree(bytes, false);
         } catch (JacksonException e) {
-            throw new PricingDataException(file, "$", "is not valid JSON: " + e.getOriginalMessage()
+            throw new PricingDataException(file, "$", "is not valid JSON: " + io.github.computecost.internal.Json.problem(e)
                     + location(e));
         } catch (IOException e) {
             throw new PricingDataException(file, "$", "cannot be read: " + e.getMessage());

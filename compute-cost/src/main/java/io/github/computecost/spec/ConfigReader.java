@@ -141,7 +141,7 @@ public final class ConfigReader {
             }
             return n;
         } catch (JacksonException e) {
-            throw new WorkloadException(name, "$", Optional.empty(), "is not valid JSON: " + e.getOriginalMessage()
+            throw new WorkloadException(name, "$", Optional.empty(), "is not valid JSON: " + io.github.computecost.internal.Json.problem(e)
                     + (e.getLocation() == null ? "" : " (line " + e.getLocation().getLineNr() + ")"));
         } catch (IOException e) {
             throw new WorkloadException(name, "$", Optional.empty(), "cannot be read: " + e.getMessage());
@@ -156,7 +156,7 @@ public final class ConfigReader {
             }
             return n;
         } catch (JacksonException e) {
-            throw new WorkloadException(name, "$", Optional.empty(), "is not valid YAML: " + e.getOriginalMessage());
+            throw new WorkloadException(name, "$", Optional.empty(), "is not valid YAML: " + io.github.computecost.internal.Json.problem(e));
         } catch (IOException e) {
             throw new WorkloadException(name, "$", Optional.empty(), "cannot be read: " + e.getMessage());
         }

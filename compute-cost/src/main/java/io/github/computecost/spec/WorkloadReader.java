@@ -171,7 +171,7 @@ public final class WorkloadReader {
             String where = e.getLocation() == null ? "" : " (line " + e.getLocation().getLineNr() + ", column "
                     + e.getLocation().getColumnNr() + ")";
             throw new WorkloadException(file, "$", Optional.empty(), "is not valid "
-                    + (json ? "JSON" : "YAML") + ": " + e.getOriginalMessage() + where);
+                    + (json ? "JSON" : "YAML") + ": " + io.github.computecost.internal.Json.problem(e) + where);
         } catch (IOException e) {
             throw new WorkloadException(file, "$", Optional.empty(), "cannot be read: " + e.getMessage());
         }
