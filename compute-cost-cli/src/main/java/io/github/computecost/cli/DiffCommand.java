@@ -44,6 +44,10 @@ final class DiffCommand implements Callable<Integer> {
             + "--usage.")
     Path baseUsage;
 
+    @Option(names = "--parameter", paramLabel = "KEY=VALUE", description = "For templates: a parameter's value on "
+            + "both sides, winning over its Default (repeatable).")
+    java.util.Map<String, String> parameters = new java.util.LinkedHashMap<>();
+
     @Option(names = "--format", defaultValue = "text", description = "Output: ${COMPLETION-CANDIDATES} (default ${DEFAULT-VALUE}).")
     Format format;
 
@@ -86,7 +90,7 @@ final class DiffCommand implements Callable<Integer> {
 
     /** The file's estimate, by the one pipeline {@code estimate} uses: every violation and missing price refused. */
     private Estimate estimate(Path file, Path usageFile) {
-        Workload w = ConfigReader.read(file, java.util.Optional.ofNullable(usageFile));
+        Workload w = ConfigReader.read(file, java.util.Optional.ofNullable(usageFile), parameters);
         Questions.refuse(w, file.toString());
         return Hints.estimate(w.assess(pricing.estimator(w)).orThrow());
     }

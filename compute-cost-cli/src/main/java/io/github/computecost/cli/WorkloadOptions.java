@@ -20,6 +20,10 @@ final class WorkloadOptions {
             + "definition: a workload-format file of usage (requests, durations, hours) keyed by logical id or family.")
     Path usage;
 
+    @Option(names = "--parameter", paramLabel = "KEY=VALUE", description = "For a template: a parameter's value, "
+            + "winning over its Default, as CloudFormation's --parameter-overrides (repeatable).")
+    java.util.Map<String, String> parameters = new java.util.LinkedHashMap<>();
+
     @Mixin
     PricingOptions pricing;
 
@@ -28,7 +32,7 @@ final class WorkloadOptions {
     /** @return the workload file, read once */
     Workload workload() {
         if (workload == null) {
-            workload = ConfigReader.read(file, Optional.ofNullable(usage));
+            workload = ConfigReader.read(file, Optional.ofNullable(usage), parameters);
         }
         return workload;
     }

@@ -31,8 +31,10 @@ final class Ec2Templates implements TemplateMapping<Ec2Instance> {
 
     @Override
     public Set<String> resourceTypes() {
-        return Set.of("AWS::EKS::Nodegroup");
+        return Set.of("AWS::EKS::Nodegroup", EC2_INSTANCE);
     }
+
+    private static final String EC2_INSTANCE = "AWS::EC2::Instance";
 
     /** AWS::EKS::Nodegroup's properties (CloudFormation's reference, as the CDK's CfnNodegroupProps of v2.274 list them, read 2026-12-02). */
     private static final java.util.Map<String, Set<String>> PROPERTIES = java.util.Map.of(
@@ -41,7 +43,17 @@ final class Ec2Templates implements TemplateMapping<Ec2Instance> {
                     "ReleaseVersion", "RemoteAccess", "ScalingConfig", "Subnets", "Tags", "Taints", "UpdateConfig",
                     "Version", "WarmPoolConfig"),
             "AWS::EKS::Nodegroup.ScalingConfig", Set.of("DesiredSize", "MaxSize", "MinSize"),
-            "AWS::EKS::Nodegroup.LaunchTemplate", Set.of("Id", "Name", "Version"));
+            "AWS::EKS::Nodegroup.LaunchTemplate", Set.of("Id", "Name", "Version"),
+            // AWS::EC2::Instance's (the CDK's CfnInstanceProps of v2.274, read 2026-12-02).
+            EC2_INSTANCE, Set.of("AdditionalInfo", "Affinity", "AvailabilityZone", "BlockDeviceMappings", "CpuOptions",
+                    "CreditSpecification", "DisableApiTermination", "EbsOptimized", "ElasticGpuSpecifications",
+                    "ElasticInferenceAccelerators", "EnclaveOptions", "HibernationOptions", "HostId",
+                    "HostResourceGroupArn", "IamInstanceProfile", "ImageId", "InstanceInitiatedShutdownBehavior",
+                    "InstanceType", "Ipv6AddressCount", "Ipv6Addresses", "KernelId", "KeyName", "LaunchTemplate",
+                    "LicenseSpecifications", "MetadataOptions", "Monitoring", "NetworkInterfaces",
+                    "PlacementGroupName", "PrivateDnsNameOptions", "PrivateIpAddress",
+                    "PropagateTagsToVolumeOnCreation", "RamdiskId", "SecurityGroupIds", "SecurityGroups",
+                    "SourceDestCheck", "SsmAssociations", "SubnetId", "Tags", "Tenancy", "UserData", "Volumes"));
 
     @Override
     public java.util.Map<String, Set<String>> knownProperties() {
@@ -62,6 +74,9 @@ final class Ec2Templates implements TemplateMapping<Ec2Instance> {
 
     @Override
     public Optional<Ec2Instance> read(TemplateResource t) {
+        if (t.type().equals(EC2_INSTANCE)) {
+            return instance(t);
+        }
         String id = t.logicalId();
         JsonNode p = t.properties();
         Optional<Entry> use = t.usage();
@@ -159,5 +174,65 @@ final class Ec2Templates implements TemplateMapping<Ec2Instance> {
         Optional<String> region = use.flatMap(u -> u.optString("region"));
         return Optional.of(use.map(u -> u.step("hoursPerMonth", () -> new Ec2Instance(id, region, it, system, n, hours,
                 spot))).orElseGet(() -> new Ec2Instance(id, region, it, system, n, hours, spot)));
+    }
+
+    /** The usage keys of a template instance: a node group's, and the operating system its AMI runs. */
+    private static final Set<String> INSTANCE_USAGE = Set.of("region", "instanceType", "count", "hoursPerMonth",
+            "spotDiscountPercent", "os");
+
+    /**
+     * An {@code AWS::EC2::Instance}: its {@code InstanceType} (CloudFormation's default m1.small when it gives none),
+     * one instance all month, on Linux unless the usage file's {@code os} says otherwise (an AMI's operating system
+     * is known only once it is looked up, so the assumption is a warning); {@code Tenancy: dedicated} or
+     * {@code host} is not priced. One launched from a launch template without an InstanceType is not priced.
+     */
+    private static Optional<Ec2Instance> instance(TemplateResource t) {
+        String id = t.logicalId();
+        JsonNode p = t.properties();
+        Optional<Entry> use = t.usage();
+        use.ifPresent(u -> u.allowOnly(INSTANCE_USAGE));
+        String type = use.flatMap(u -> u.optString("instanceType")).orElse(null);
+        if (type == null && p.has("InstanceType")) {
+            Optional<JsonNode> v = t.resolve(p.get("InstanceType"));
+            if (v.isEmpty() || !v.get().isTextual()) {
+                t.unknown("InstanceType", "the instance is not priced (give instanceType in the usage file)");
+                return Optional.empty();
+            }
+            type = v.get().asText();
+        }
+        if (type == null && p.has("LaunchTemplate")) {
+            t.unknown("LaunchTemplate", "the instance type is in its launch template, so it is not priced (give "
+                    + "instanceType in the usage file)");
+            return Optional.empty();
+        }
+        if (type == null) {
+            type = "m1.small"; // CloudFormation's default for AWS::EC2::Instance
+        }
+        if (p.has("Tenancy")) {
+            Optional<JsonNode> tenancy = t.resolve(p.get("Tenancy"));
+            if (tenancy.isEmpty() || !tenancy.get().asText().equals("default")) {
+                t.report(new Violation("template.unsupported", Severity.ERROR, id, "Tenancy",
+                        tenancy.map(JsonNode::asText).orElse("unknown"), "default", id + ": a dedicated or host "
+                                + "instance is billed at dedicated rates, which no bundled source gives; it is not priced"));
+                return Optional.empty();
+            }
+        }
+        OperatingSystem os = OperatingSystem.LINUX;
+        if (use.isPresent() && use.get().has("os")) {
+            os = use.get().parse("os", OperatingSystem::parse);
+        } else {
+            t.report(new Violation("template.assumed", Severity.WARNING, id, "ImageId", "unknown", "an operating system",
+                    id + ": the AMI's operating system is not in the template; priced as Linux (give os: windows in "
+                            + "the usage file if it is not)"));
+        }
+        int count = use.filter(u -> u.has("count")).map(u -> u.nonNegativeInt("count")).orElse(1);
+        BigDecimal hours = use.map(u -> u.nonNegative("hoursPerMonth", Ec2Instance.HOURS_PER_MONTH))
+                .orElse(Ec2Instance.HOURS_PER_MONTH);
+        Optional<BigDecimal> spot = use.flatMap(u -> u.optNonNegative("spotDiscountPercent"));
+        Optional<String> region = use.flatMap(u -> u.optString("region"));
+        String it = type;
+        OperatingSystem system = os;
+        return Optional.of(use.map(u -> u.step("hoursPerMonth", () -> new Ec2Instance(id, region, it, system, count,
+                hours, spot))).orElseGet(() -> new Ec2Instance(id, region, it, system, count, hours, spot)));
     }
 }

@@ -110,16 +110,43 @@ final class FargateTemplates {
                     "must be a whole number of GiB, was " + io.github.computecost.internal.Json.excerpt(
                             size.get().toPlainString()));
         }
+        // The tasks: the usage file's, else the template's services' DesiredCount (always on), else one task
+        // always on; a definition only a state machine, rule or schedule starts runs per run, priced by usage.
         FargateTask.Usage usage = new FargateTask.Running(1, FargateTask.HOURS_PER_MONTH);
         boolean spot = false;
+        Optional<EcsTaskDefinitions.ServiceRun> services = Optional.empty();
+        if (pascal) {
+            EcsTaskDefinitions.ServiceLookup lookup = EcsTaskDefinitions.services(t);
+            if (lookup.unknown()) {
+                return Optional.empty(); // reported
+            }
+            services = lookup.run();
+            if (services.isPresent()) {
+                usage = new FargateTask.Running(services.get().desiredCount(), FargateTask.HOURS_PER_MONTH);
+                spot = services.get().spot();
+            } else if (!lookup.runners().isEmpty() && t.usage().isEmpty()) {
+                t.report(new Violation("template.per-run", Severity.WARNING, id, "runsPerMonth", "unknown",
+                        "runsPerMonth and runDurationSeconds in the usage file", id + ": started one run at a time by "
+                                + String.join(", ", lookup.runners()) + ", not by a service: priced by its runs "
+                                + "(give runsPerMonth and runDurationSeconds in the usage file)"));
+                usage = new FargateTask.Runs(0, BigDecimal.ONE);
+            }
+        }
         Optional<String> region = Optional.empty();
         Optional<Entry> u = t.usage();
         if (u.isPresent()) {
             Entry use = u.get();
             use.allowOnly(FargateService.USAGE);
             region = use.optString("region");
-            spot = use.bool("spot", false);
-            usage = FargateService.usage(use);
+            spot = use.bool("spot", spot);
+            boolean runs = use.has("runsPerMonth") || use.has("runDurationSeconds");
+            if (services.isPresent() && !use.has("tasks") && !runs) {
+                int n = services.get().desiredCount();
+                BigDecimal hours = use.nonNegative("hoursPerMonth", FargateTask.HOURS_PER_MONTH);
+                usage = use.step("hoursPerMonth", () -> new FargateTask.Running(n, hours));
+            } else if (use.has("tasks") || use.has("hoursPerMonth") || runs || services.isEmpty()) {
+                usage = FargateService.usage(use);
+            }
         }
         return Optional.of(new FargateTask(id, region, a, os, vcpu, gb, storage, usage, spot));
     }

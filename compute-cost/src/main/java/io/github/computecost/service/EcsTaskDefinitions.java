@@ -3,6 +3,7 @@ package io.github.computecost.service;
 import com.fasterxml.jackson.databind.JsonNode;
 import java.math.BigDecimal;
 import java.util.Locale;
+import java.util.List;
 import java.util.Optional;
 
 /**
@@ -25,6 +26,15 @@ public final class EcsTaskDefinitions {
                     "NetworkMode", "PidMode", "PlacementConstraints", "ProxyConfiguration", "RequiresCompatibilities",
                     "RuntimePlatform", "Tags", "TaskRoleArn", "Volumes"),
             "AWS::ECS::TaskDefinition.RuntimePlatform", java.util.Set.of("CpuArchitecture", "OperatingSystemFamily"),
+            "AWS::ECS::Service", java.util.Set.of("AvailabilityZoneRebalancing", "CapacityProviderStrategy",
+                    "Cluster", "DeploymentConfiguration", "DeploymentController", "DesiredCount",
+                    "EnableECSManagedTags", "EnableExecuteCommand", "ForceNewDeployment",
+                    "HealthCheckGracePeriodSeconds", "LaunchType", "LoadBalancers", "Monitoring",
+                    "NetworkConfiguration", "PlacementConstraints", "PlacementStrategies", "PlatformVersion",
+                    "PropagateTags", "Role", "SchedulingStrategy", "ServiceConnectConfiguration", "ServiceName",
+                    "ServiceRegistries", "Tags", "TaskDefinition", "VolumeConfigurations",
+                    "VpcLatticeConfigurations"),
+            "AWS::ECS::Service.CapacityProviderStrategy", java.util.Set.of("Base", "CapacityProvider", "Weight"),
             "AWS::ECS::TaskDefinition.EphemeralStorage", java.util.Set.of("SizeInGiB"));
 
     /**
@@ -41,6 +51,125 @@ public final class EcsTaskDefinitions {
                     "taskRoleArn", "volumes"),
             "TaskDefinition.runtimePlatform", java.util.Set.of("cpuArchitecture", "operatingSystemFamily"),
             "TaskDefinition.ephemeralStorage", java.util.Set.of("sizeInGiB"));
+
+    /**
+     * What a template's {@code AWS::ECS::Service}s that run one task definition say of its tasks.
+     *
+     * @param services the services' logical ids, in template order
+     * @param desiredCount their tasks, added up ({@code DesiredCount}, 1 where a service gives none, as ECS does)
+     * @param spot whether their capacity provider strategy is Fargate Spot alone
+     */
+    public record ServiceRun(List<String> services, int desiredCount, boolean spot) {
+        public ServiceRun {
+            services = List.copyOf(services);
+        }
+    }
+
+    /** The types whose resources start a task definition's tasks one run at a time. */
+    private static final java.util.Set<String> RUNNERS = java.util.Set.of("AWS::StepFunctions::StateMachine",
+            "AWS::Serverless::StateMachine", "AWS::Events::Rule", "AWS::Scheduler::Schedule", "AWS::Pipes::Pipe");
+
+    /**
+     * @param t a task definition of a template
+     * @return the services the stack creates that run it, if any: their desired count and launch. A service whose
+     *     count or launch cannot be resolved is reported through {@code t} and makes it empty-handed:
+     *     {@link Optional#empty()} inside {@code Result.unknown}
+     */
+    public static ServiceLookup services(TemplateResource t) {
+        List<String> ids = new java.util.ArrayList<>();
+        int count = 0;
+        Boolean spot = null;
+        List<String> runners = new java.util.ArrayList<>();
+        String ref = "{\"Ref\":\"" + t.logicalId() + "\"}";
+        for (java.util.Iterator<java.util.Map.Entry<String, JsonNode>> it = t.template().path("Resources").fields();
+                it.hasNext(); ) {
+            java.util.Map.Entry<String, JsonNode> r = it.next();
+            String type = r.getValue().path("Type").asText();
+            JsonNode p = r.getValue().path("Properties");
+            if (RUNNERS.contains(type) && t.isCreated(r.getKey()) && (p.toString().contains(ref)
+                    || p.toString().contains("[\"" + t.logicalId() + "\","))) {
+                runners.add(r.getKey());
+            }
+            if (!type.equals("AWS::ECS::Service") || !t.isCreated(r.getKey())
+                    || !p.path("TaskDefinition").toString().equals(ref)) {
+                continue;
+            }
+            String where = "ECS service " + r.getKey();
+            int desired = 1;
+            if (p.has("DesiredCount")) {
+                Optional<JsonNode> d = t.resolve(p.get("DesiredCount"));
+                if (d.isEmpty()) {
+                    t.unknown("DesiredCount", where + "'s task count is unknown, so the tasks are not priced (give tasks "
+                            + "in the usage file)");
+                    return ServiceLookup.UNKNOWN;
+                }
+                try {
+                    desired = new java.math.BigDecimal(d.get().asText().strip()).intValueExact();
+                } catch (NumberFormatException | ArithmeticException e) {
+                    throw t.errorAt(r.getKey(), "DesiredCount", "must be a whole number of tasks, was \""
+                            + io.github.computecost.internal.Json.excerpt(d.get().asText()) + "\"");
+                }
+                if (desired < 0) {
+                    throw t.errorAt(r.getKey(), "DesiredCount", "must be 0 or more, was " + desired);
+                }
+            }
+            Optional<Boolean> onSpot = onSpot(t, r.getKey(), p);
+            if (onSpot.isEmpty()) {
+                return ServiceLookup.UNKNOWN;
+            }
+            if (spot != null && spot != onSpot.get()) {
+                t.unknown("CapacityProviderStrategy", "its services run it on both Fargate and Fargate Spot, which is "
+                        + "not priced yet (give tasks and spot in the usage file)");
+                return ServiceLookup.UNKNOWN;
+            }
+            spot = onSpot.get();
+            ids.add(r.getKey());
+            count = Math.addExact(count, desired);
+        }
+        return new ServiceLookup(ids.isEmpty() ? Optional.empty() : Optional.of(new ServiceRun(ids, count,
+                Boolean.TRUE.equals(spot))), List.copyOf(runners), false);
+    }
+
+    /** @return whether a service runs on Fargate Spot alone (empty, reported, when it cannot be told) */
+    private static Optional<Boolean> onSpot(TemplateResource t, String service, JsonNode p) {
+        JsonNode strategy = p.path("CapacityProviderStrategy");
+        if (!strategy.isArray() || strategy.isEmpty()) {
+            return Optional.of(false); // LaunchType FARGATE, or the cluster's default strategy: On-Demand
+        }
+        boolean any = false;
+        boolean spot = false;
+        for (JsonNode s : strategy) {
+            Optional<JsonNode> provider = t.resolve(s.path("CapacityProvider"));
+            String name = provider.map(JsonNode::asText).orElse("");
+            if (!name.equals("FARGATE") && !name.equals("FARGATE_SPOT")) {
+                t.unknown("CapacityProviderStrategy", "ECS service " + service + " uses capacity provider \""
+                        + io.github.computecost.internal.Json.excerpt(name) + "\", not FARGATE or FARGATE_SPOT, so its "
+                        + "tasks are not priced as Fargate");
+                return Optional.empty();
+            }
+            boolean weighted = s.path("Weight").asInt(0) > 0 || s.path("Base").asInt(0) > 0;
+            if (!weighted) {
+                continue;
+            }
+            if (any && spot != name.equals("FARGATE_SPOT")) {
+                t.unknown("CapacityProviderStrategy", "ECS service " + service + " splits its tasks between FARGATE and "
+                        + "FARGATE_SPOT, which is not priced yet (give tasks and spot in the usage file)");
+                return Optional.empty();
+            }
+            any = true;
+            spot = name.equals("FARGATE_SPOT");
+        }
+        return Optional.of(spot);
+    }
+
+    /**
+     * @param run the services that run the task definition, if any
+     * @param runners the resources that start it one run at a time (a state machine, a rule, a schedule)
+     * @param unknown whether a service's count or launch could not be resolved (reported)
+     */
+    public record ServiceLookup(Optional<ServiceRun> run, List<String> runners, boolean unknown) {
+        static final ServiceLookup UNKNOWN = new ServiceLookup(Optional.empty(), List.of(), true);
+    }
 
     /** @return the key as the definition spells it: {@code "Cpu"} in a template, {@code "cpu"} in a document */
     public static String key(String camel, boolean pascal) {
@@ -120,7 +249,13 @@ public final class EcsTaskDefinitions {
         return new TemplateMapping<>() {
             @Override
             public java.util.Set<String> resourceTypes() {
-                return PROPERTIES.keySet();
+                return java.util.Set.of("AWS::ECS::TaskDefinition");
+            }
+
+            /** A service's DesiredCount and capacity provider strategy are read into its task definition. */
+            @Override
+            public java.util.Set<String> partTypes() {
+                return java.util.Set.of("AWS::ECS::Service");
             }
 
             @Override

@@ -63,4 +63,13 @@ public interface TemplateResource {
      * @return the error to throw: bad input in the template, naming that resource and property
      */
     RuntimeException errorAt(String logicalId, String propertyPath, String detail);
+
+    /**
+     * @param logicalId another resource of the template
+     * @return whether the stack creates it: false when its {@code Condition} is false for the parameters; true when
+     *     it has none, or one that cannot be evaluated before deployment
+     */
+    default boolean isCreated(String logicalId) {
+        return true;
+    }
 }

@@ -32,7 +32,7 @@ final class CfnYaml {
 
     private static final List<String> FUNCTIONS = Arrays.asList("Base64", "Cidr", "FindInMap", "GetAtt", "GetAZs",
             "ImportValue", "Join", "Select", "Split", "Sub", "Transform", "If", "Not", "Equals", "And", "Or",
-            "Contains", "EachMemberEquals", "ValueOf", "ToJsonString", "Length");
+            "Contains", "EachMemberEquals", "EachMemberIn", "RefAll", "ValueOf", "ValueOfAll", "ToJsonString", "Length");
 
     private CfnYaml() {
     }

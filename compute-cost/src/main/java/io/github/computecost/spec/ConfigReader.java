@@ -51,6 +51,20 @@ public final class ConfigReader {
      * @throws WorkloadException if a file is missing, unreadable or invalid
      */
     public static Workload read(Path file, Optional<Path> usageFile) {
+        return read(file, usageFile, Map.of());
+    }
+
+    /**
+     * @param file a workload file, template or task definition
+     * @param usageFile usage for a template or task definition (ignored for workload files, which hold their own)
+     * @param parameters values for a template's parameters, by name, as {@code --parameter-overrides} gives them to
+     *     CloudFormation: they win over the parameters' {@code Default}s in {@code Ref}, {@code Fn::Sub},
+     *     {@code Fn::FindInMap} and the {@code Conditions}
+     * @return the workload
+     * @throws WorkloadException if a file is missing, unreadable or invalid, or a value names no parameter of the
+     *     template or is not among its {@code AllowedValues}
+     */
+    public static Workload read(Path file, Optional<Path> usageFile, Map<String, String> parameters) {
         String text = text(file);
         String name = file.toString();
         boolean json = name.toLowerCase(Locale.ROOT).endsWith(".json");
@@ -75,6 +89,10 @@ public final class ConfigReader {
             if (usageFile.isPresent()) {
                 throw new WorkloadException(name, "$", Optional.empty(), "a usage file is for templates and task "
                         + "definitions; a workload file holds its own usage");
+            }
+            if (!parameters.isEmpty()) {
+                throw new WorkloadException(name, "$", Optional.empty(), "parameters are for templates; a workload "
+                        + "file has none");
             }
             return WorkloadReader.parse(name, root);
         }
@@ -101,7 +119,11 @@ public final class ConfigReader {
             }
         }
         try {
-            return template ? TemplateReader.template(name, root, header, usageName, usage)
+            if (!template && !parameters.isEmpty()) {
+                throw new WorkloadException(name, "$", Optional.empty(), "parameters are for templates; a task "
+                        + "definition has none");
+            }
+            return template ? TemplateReader.template(name, root, header, usageName, usage, parameters)
                     : TemplateReader.document(name, root, document.get().getKey(), document.get().getValue(), header,
                             usageName, usage);
         } catch (FieldException e) {

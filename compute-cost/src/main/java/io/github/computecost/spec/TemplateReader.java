@@ -35,10 +35,12 @@ import java.util.Set;
  * <p>SAM {@code Globals} apply to {@code AWS::Serverless::Function}, {@code AWS::Serverless::Api} and
  * {@code AWS::Serverless::HttpApi} (maps merge, lists add up, scalars are overridden by the resource). A resource of
  * a type no service prices is listed as not priced ({@link Workload#unsupported()}); what SAM implies without a
- * declaration (the API of a function's {@code Api} event) is read as the services' mappings imply it. A {@code Ref} to a parameter takes the parameter's {@code Default}, and so do the
- * {@code ${Param}} variables of a {@code Fn::Sub}; any other value the template cannot resolve (a parameter without
- * default, a pseudo parameter, {@code Fn::If}, {@code Fn::GetAtt}) is reported as unknown, never guessed: the check
- * that needed it is skipped, and a resource whose price depends on it is not priced.
+ * declaration (the API of a function's {@code Api} event) is read as the services' mappings imply it. Intrinsic
+ * functions are evaluated as CloudFormation evaluates them ({@link Intrinsics}, after {@link ForEach} expands its
+ * loops), from the parameters' defaults and the values the caller passes; a resource whose {@code Condition} is
+ * false is listed as not created. A value only the deployed stack knows ({@code Fn::GetAtt}, a resource's
+ * {@code Ref}, a parameter without a value) is reported as unknown, never guessed: the check that needed it is
+ * skipped, and a resource whose price depends on it is not priced.
  */
 final class TemplateReader {
 
@@ -50,7 +52,9 @@ final class TemplateReader {
     private final List<Budget> budgets = new ArrayList<>();
     private final List<UnsupportedResource> unsupported = new ArrayList<>();
     private final List<String> withoutUsage = new ArrayList<>();
-    private JsonNode parameters = Json.nodes().objectNode();
+    private Intrinsics intrinsics = new Intrinsics(Json.nodes().objectNode(), Map.of(), Optional.empty());
+    /** Resources a false {@code Condition} leaves out of the stack: their usage entries are not refused. */
+    private final Set<String> switchedOff = new HashSet<>();
 
     private TemplateReader(String file, String usageFile, Map<String, Obj> usage) {
         this.file = file;
@@ -60,8 +64,15 @@ final class TemplateReader {
 
     /** Reads a template; {@code usage} holds the usage entries by name. */
     static Workload template(String file, JsonNode root, WorkloadReader.Header header, String usageFile,
-            Map<String, Obj> usage) {
+            Map<String, Obj> usage, Map<String, String> parameters) {
         TemplateReader r = new TemplateReader(file, usageFile, usage);
+        try {
+            r.intrinsics = new Intrinsics(root, parameters, header.region());
+        } catch (IllegalArgumentException e) {
+            throw new WorkloadException(file, "$.Parameters", Optional.empty(), e.getMessage());
+        }
+        // Resources and Globals as CloudFormation evaluates them: what resolves is replaced, AWS::NoValue removed.
+        root = r.resolved(ForEach.expand(file, root, r.intrinsics));
         // Each type's mappings in the registry's order: a resource goes to the first that accepts it, else the last.
         List<Map.Entry<Service<?>, TemplateMapping<?>>> all = new ArrayList<>();
         Map<String, List<Map.Entry<Service<?>, TemplateMapping<?>>>> byType = new HashMap<>();
@@ -78,7 +89,6 @@ final class TemplateReader {
         }
         try {
             Obj top = Json.root(root);
-            r.parameters = root.path("Parameters");
             Map<String, Obj> resources = top.objMap("Resources");
             JsonNode globalsSection = root.path("Globals");
             if (globalsSection.isObject()) {
@@ -89,6 +99,9 @@ final class TemplateReader {
             }
             for (Map.Entry<String, Obj> e : resources.entrySet()) {
                 String type = e.getValue().has("Type") ? e.getValue().raw("Type").asText() : "";
+                if (e.getValue().has("Condition") && !r.created(e.getKey(), type, e.getValue().raw("Condition"))) {
+                    continue;
+                }
                 List<Map.Entry<Service<?>, TemplateMapping<?>>> candidates = byType.get(type);
                 // Every resource whose type a service lists, priced or read as a part or for what it associates.
                 r.checkProperties(e.getKey(), type, e.getValue().has("Properties") ? e.getValue().raw("Properties")
@@ -241,10 +254,70 @@ final class TemplateReader {
         }
     }
 
+    /**
+     * @return whether a resource with a {@code Condition} is created: false (listed as not priced, with the
+     *     condition named) when the condition is false for the parameters; true, with a warning, when it cannot be
+     *     evaluated before deployment
+     */
+    private boolean created(String id, String type, JsonNode condition) {
+        String name = condition.asText();
+        Optional<Boolean> v = intrinsics.condition(name);
+        if (v.isPresent() && !v.get()) {
+            switchedOff.add(id);
+            unsupported.add(new UnsupportedResource(id, type.isEmpty() ? "(no Type)" : type, "not created: its "
+                    + "condition " + Json.excerpt(name) + " is false for the parameters given; its cost is not in the "
+                    + "total"));
+            return false;
+        }
+        if (v.isEmpty()) {
+            findings.add(new Violation("template.condition", Severity.WARNING, id, "Condition", Json.excerpt(name),
+                    "a condition the template resolves", id + ": its condition " + Json.excerpt(name) + " cannot be "
+                            + "evaluated before deployment (a parameter without default?); priced as if created"));
+        }
+        return true;
+    }
+
+    /** The template with its Resources and Globals evaluated ({@link Intrinsics#deep}). */
+    private JsonNode resolved(JsonNode root) {
+        if (!root.isObject()) {
+            return root;
+        }
+        ObjectNode out = ((ObjectNode) root).deepCopy();
+        for (String section : List.of("Resources", "Globals")) {
+            JsonNode s = root.get(section);
+            if (s != null && s.isObject()) {
+                ObjectNode r = Json.nodes().objectNode();
+                for (Iterator<Map.Entry<String, JsonNode>> it = s.fields(); it.hasNext(); ) {
+                    Map.Entry<String, JsonNode> e = it.next();
+                    JsonNode v = e.getValue();
+                    if (v.isObject()) {
+                        // A resource's attributes are kept; its Properties (a Globals section whole) evaluated.
+                        ObjectNode copy = ((ObjectNode) v).deepCopy();
+                        if (section.equals("Globals")) {
+                            JsonNode d = intrinsics.deep(v);
+                            r.set(e.getKey(), d == Intrinsics.NO_VALUE ? Json.nodes().objectNode() : d);
+                            continue;
+                        }
+                        if (v.has("Properties")) {
+                            JsonNode d = intrinsics.deep(v.get("Properties"));
+                            copy.set("Properties", d == Intrinsics.NO_VALUE ? Json.nodes().objectNode() : d);
+                        }
+                        r.set(e.getKey(), copy);
+                    } else {
+                        r.set(e.getKey(), v);
+                    }
+                }
+                out.set(section, r);
+            }
+        }
+        return out;
+    }
+
     private Workload finish(WorkloadReader.Header header) {
         Set<String> known = new HashSet<>();
         out.forEach(m -> known.add(m.name()));
         findings.stream().map(Violation::resource).forEach(known::add);
+        known.addAll(switchedOff);
         for (String name : usage.keySet()) {
             if (!known.contains(name)) {
                 throw new WorkloadException(file, "usage", Optional.of(name), "the usage file names \"" + name
@@ -338,56 +411,22 @@ final class TemplateReader {
         }
 
         @Override
+        public boolean isCreated(String logicalId) {
+            JsonNode c = template.path("Resources").path(logicalId).path("Condition");
+            return !c.isTextual() || intrinsics.condition(c.asText()).orElse(true);
+        }
+
+        @Override
         public RuntimeException errorAt(String logicalId, String propertyPath, String detail) {
             return new WorkloadException(file, "$.Resources." + logicalId + ".Properties." + propertyPath,
                     Optional.of(logicalId), detail);
         }
     }
 
-    /**
-     * Resolves a template value: literals as they are, {@code Ref} to a parameter with a {@code Default}, and
-     * {@code Fn::Sub} of a string whose variables are such parameters; {@code null} for anything else.
-     */
+    /** Resolves a template value as CloudFormation would before deployment; {@code null} when it cannot. */
     private JsonNode resolve(JsonNode v) {
-        if (v == null || v.isMissingNode()) {
-            return v;
-        }
-        if (v.isObject() && v.size() == 1) {
-            String fn = v.fieldNames().next();
-            if (fn.equals("Ref")) {
-                JsonNode param = parameters.path(v.get("Ref").asText());
-                return param.has("Default") ? param.get("Default") : null;
-            }
-            if (fn.equals("Fn::Sub") && v.get(fn).isTextual()) {
-                return substitute(v.get(fn).asText());
-            }
-            if (fn.startsWith("Fn::") || fn.equals("Condition")) {
-                return null;
-            }
-        }
-        return v;
-    }
-
-    private static final java.util.regex.Pattern VARIABLE = java.util.regex.Pattern.compile("\\$\\{([^}]*)}");
-
-    /** A {@code Fn::Sub} string whose variables are all parameters with defaults; {@code null} otherwise. */
-    private JsonNode substitute(String template) {
-        java.util.regex.Matcher m = VARIABLE.matcher(template);
-        StringBuilder sb = new StringBuilder();
-        while (m.find()) {
-            String var = m.group(1);
-            if (var.startsWith("!")) {
-                m.appendReplacement(sb, java.util.regex.Matcher.quoteReplacement("${" + var.substring(1) + "}"));
-                continue;
-            }
-            JsonNode param = parameters.path(var);
-            if (!param.has("Default") || !param.get("Default").isValueNode()) {
-                return null; // a resource attribute, a pseudo parameter or a parameter without default
-            }
-            m.appendReplacement(sb, java.util.regex.Matcher.quoteReplacement(param.get("Default").asText()));
-        }
-        m.appendTail(sb);
-        return Json.nodes().textNode(sb.toString());
+        JsonNode r = intrinsics.resolve(v);
+        return r == Intrinsics.NO_VALUE ? com.fasterxml.jackson.databind.node.MissingNode.getInstance() : r;
     }
 
     /** The SAM {@code Globals} section of each SAM resource type that has one. */

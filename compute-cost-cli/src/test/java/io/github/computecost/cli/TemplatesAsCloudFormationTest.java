@@ -1,0 +1,108 @@
+package io.github.computecost.cli;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * Templates read as CloudFormation reads them: intrinsics evaluated from parameter defaults and --parameter values,
+ * resource conditions, ECS services' counts, EC2 instances, Fn::ForEach. Each priced figure is checked against the
+ * same configuration written in the workload format.
+ */
+class TemplatesAsCloudFormationTest {
+
+    static final Path DIR = Path.of("compute-cost-cli/src/test/resources/templates-cfn");
+
+    @TempDir
+    Path tmp;
+
+    private Path file(String name, String text) throws IOException {
+        Path p = tmp.resolve(name);
+        Files.writeString(p, text);
+        return p;
+    }
+
+    private static JsonNode json(CliRunner r) throws IOException {
+        assertEquals(0, r.exitCode(), r.err());
+        return TestJson.json().readTree(r.out());
+    }
+
+    private static String total(CliRunner r) throws IOException {
+        return json(r).get("totalMonthlyCostExact").asText();
+    }
+
+    @Test
+    void aFargateServiceSizedFromMappingsRunsItsDesiredCount() throws IOException {
+        Path t = DIR.resolve("fargate-service-mappings.yaml");
+        Path w = file("w.yaml", "region: us-east-1\nresources:\n  - name: Task\n    type: fargate\n    vcpu: 1\n"
+                + "    memoryGb: 2\n    tasks: 3\n");
+        assertEquals(total(CliRunner.run("estimate", w.toString(), "--format", "json")),
+                total(CliRunner.run("estimate", t.toString(), "--format", "json")));
+        // DesiredCount 0 is a real value; a task definition only a rule starts is usage-based, not always on.
+        CliRunner none = CliRunner.run("estimate", t.toString(), "--parameter", "Count=0", "--format", "json");
+        assertEquals("0.00", total(none));
+        CliRunner text = CliRunner.run("estimate", t.toString());
+        assertTrue(text.out().contains("started one run at a time by Nightly"), text.out() + text.err());
+        assertTrue(!text.out().contains("not priced: Service"), "the service is read into its task definition");
+    }
+
+    @Test
+    void aFalseConditionLeavesAResourceOutAndSaysWhy() throws IOException {
+        Path t = DIR.resolve("conditions.yaml");
+        CliRunner dev = CliRunner.run("estimate", t.toString());
+        assertEquals(0, dev.exitCode(), dev.err());
+        assertTrue(dev.out().contains("ProdOnly (AWS::Lambda::Function): not created: its condition IsProd is false"),
+                dev.out());
+        JsonNode prod = json(CliRunner.run("estimate", t.toString(), "--parameter", "Env=prod", "--parameter",
+                "Size=large", "--format", "json"));
+        assertEquals(2, prod.get("resources").size(), prod.toString());
+        // Env=prod: x86 (IsArm is Not IsProd), the large mapping, 50 GiB of storage from the Fn::If branch.
+        Path w = file("w.yaml", "region: us-east-1\nresources:\n  - name: Task\n    type: fargate\n    vcpu: 2\n"
+                + "    memoryGb: 4\n    ephemeralStorageGb: 50\n");
+        assertEquals(total(CliRunner.run("estimate", w.toString(), "--format", "json")),
+                prod.get("resources").get(0).get("monthlyCostExact").asText());
+        Path arm = file("arm.yaml", "region: us-east-1\nresources:\n  - name: Task\n    type: fargate\n"
+                + "    architecture: arm64\n    vcpu: 1\n    memoryGb: 2\n");
+        assertEquals(total(CliRunner.run("estimate", arm.toString(), "--format", "json")),
+                total(CliRunner.run("estimate", t.toString(), "--format", "json")));
+    }
+
+    @Test
+    void parametersTheTemplateDoesNotAllowAreRefused() {
+        Path t = DIR.resolve("conditions.yaml");
+        CliRunner unknown = CliRunner.run("estimate", t.toString(), "--parameter", "Sise=large");
+        assertEquals(2, unknown.exitCode(), unknown.err());
+        assertTrue(unknown.err().contains("parameter Sise is not one of the template's (Size, Env)"), unknown.err());
+        CliRunner disallowed = CliRunner.run("estimate", t.toString(), "--parameter", "Size=huge");
+        assertEquals(2, disallowed.exitCode(), disallowed.err());
+        assertTrue(disallowed.err().contains("AllowedValues (small, medium, large)"), disallowed.err());
+    }
+
+    @Test
+    void ec2InstancesArePricedAndOtherTypesListed() throws IOException {
+        Path t = DIR.resolve("ec2-instances.yaml");
+        Path w = file("w.yaml", "region: us-east-1\nresources:\n  - name: web\n    type: ec2\n"
+                + "    instanceType: t3.small\n    count: 2\n");
+        CliRunner r = CliRunner.run("estimate", t.toString(), "--format", "json");
+        assertEquals(total(CliRunner.run("estimate", w.toString(), "--format", "json")), total(r));
+        assertTrue(json(r).toString().contains("Queue"), "the queue is listed as not priced: " + r.out());
+        // The AMI's OS is an assumption, said once per instance; a usage file can give it.
+        Path u = file("u.yaml", "resources:\n  - name: Web1\n    os: windows\n");
+        CliRunner win = CliRunner.run("estimate", t.toString(), "--usage", u.toString());
+        assertTrue(win.out().contains("t3.small Windows"), win.out());
+    }
+
+    @Test
+    void forEachExpandsAndRulesShortTagsAreRead() throws IOException {
+        JsonNode e = json(CliRunner.run("estimate", DIR.resolve("foreach.yaml").toString(), "--format", "json"));
+        assertEquals(2, e.get("resources").size(), e.toString());
+        assertEquals("resizeFunction", e.get("resources").get(0).get("name").asText());
+        assertEquals("thumbFunction", e.get("resources").get(1).get("name").asText());
+    }
+}
