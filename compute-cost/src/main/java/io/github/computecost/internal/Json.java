@@ -128,6 +128,50 @@ public final class Json {
         if (yaml) {
             return YamlTree.read(content);
         }
+        try {
+            return readJson(content);
+        } catch (JsonParseException e) {
+            if (e.getOriginalMessage() != null && e.getOriginalMessage().startsWith("Duplicate field '")) {
+                JsonParseException both = duplicateInJson(content);
+                if (both != null) {
+                    throw both;
+                }
+            }
+            throw e;
+        }
+    }
+
+    /**
+     * The refusal of a key given twice in one mapping, naming both lines: CloudFormation keeps the last, but a
+     * duplicate is most often a typo or a merge left half-done, and it must never change an estimate silently.
+     */
+    static String duplicateMessage(String key, int firstLine) {
+        return "duplicate key '" + excerpt(key) + "'" + (firstLine > 0 ? " (first given at line " + firstLine + ")" : "")
+                + ": a mapping may give each key once";
+    }
+
+    /** The first duplicate key of a JSON document, found again with the line of its first occurrence. */
+    private static JsonParseException duplicateInJson(byte[] content) throws IOException {
+        JsonFactory lenient = JsonFactory.builder().streamReadConstraints(LIMITS).build();
+        try (JsonParser p = lenient.createParser(content)) {
+            java.util.ArrayDeque<java.util.Map<String, Integer>> open = new java.util.ArrayDeque<>();
+            for (JsonToken t = p.nextToken(); t != null; t = p.nextToken()) {
+                if (t == JsonToken.START_OBJECT) {
+                    open.push(new java.util.HashMap<>());
+                } else if (t == JsonToken.END_OBJECT) {
+                    open.pop();
+                } else if (t == JsonToken.FIELD_NAME) {
+                    Integer first = open.peek().putIfAbsent(p.currentName(), p.currentTokenLocation().getLineNr());
+                    if (first != null) {
+                        return new JsonParseException(p, duplicateMessage(p.currentName(), first));
+                    }
+                }
+            }
+        }
+        return null;
+    }
+
+    private static JsonNode readJson(byte[] content) throws IOException {
         try (JsonParser p = JSON_FACTORY.createParser(content)) {
             if (p.nextToken() == null) {
                 return MissingNode.getInstance();

@@ -125,7 +125,14 @@ public final class YamlTree {
                 continue;
             }
             if (o.has(key.getValue())) {
-                throw error(k, "Duplicate field '" + Json.excerpt(key.getValue()) + "'");
+                int first = -1;
+                for (NodeTuple earlier : tuples) {
+                    if (earlier.getKeyNode() instanceof ScalarNode s && s.getValue().equals(key.getValue())) {
+                        first = s.getStartMark() == null ? -1 : s.getStartMark().getLine() + 1;
+                        break;
+                    }
+                }
+                throw error(k, Json.duplicateMessage(key.getValue(), first));
             }
             o.set(key.getValue(), tree(t.getValueNode(), path + "." + key.getValue()));
         }

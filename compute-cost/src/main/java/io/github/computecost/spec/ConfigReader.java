@@ -151,6 +151,9 @@ public final class ConfigReader {
         try {
             return parseStrictYaml(name, text);
         } catch (WorkloadException e) {
+            if (e.getMessage().contains("duplicate key '")) {
+                throw e; // a duplicate is one whatever the tags: the strict reader names both lines
+            }
             return null; // the tag-aware loader, or the workload reader, says what is wrong
         }
     }

@@ -139,7 +139,7 @@ class ConfigReaderTest {
         Path f = dir.resolve("dup.yaml");
         Files.writeString(f, "resources:\n  - name: a\n    type: lambda\n    memoryMb: 128\n    memoryMb: 256\n");
         WorkloadException e = assertThrows(WorkloadException.class, () -> ConfigReader.read(f, Optional.empty()));
-        assertTrue(e.getMessage().contains("Duplicate field 'memoryMb'") && e.getMessage().contains("line 5"),
+        assertTrue(e.getMessage().contains("duplicate key 'memoryMb' (first given at line 4)") && e.getMessage().contains("line 5"),
                 e.getMessage());
         Path empty = dir.resolve("empty.yaml");
         Files.writeString(empty, "# nothing\n");

@@ -175,7 +175,7 @@ class WorkloadReaderTest {
         assertTrue(error("resources:\n  - name: [unclosed\n").getMessage().contains("is not valid YAML"));
         assertTrue(error(lambda("    provisionedConcurrency: { concurrency: 1, hoursPerMonth: 800 }\n"))
                 .getMessage().contains("$.resources[0].provisionedConcurrency.hoursPerMonth"));
-        assertTrue(error(lambda("    memoryMb: 256\n")).getMessage().contains("Duplicate field 'memoryMb'"));
+        assertTrue(error(lambda("    memoryMb: 256\n")).getMessage().contains("duplicate key 'memoryMb'"));
     }
 
     @Test
