@@ -105,4 +105,22 @@ class TemplatesAsCloudFormationTest {
         assertEquals("resizeFunction", e.get("resources").get(0).get("name").asText());
         assertEquals("thumbFunction", e.get("resources").get(1).get("name").asText());
     }
+
+    @Test
+    void aNestedStackWithALocalTemplateAddsItsResources() throws IOException {
+        Path nested = DIR.resolve("nested");
+        CliRunner r = CliRunner.run("estimate", nested.resolve("parent.yaml").toString(), "--usage",
+                nested.resolve("usage.yaml").toString(), "--format", "json");
+        // The child's function at the memory the parent passes (1024 MB, not its Default of 128).
+        Path w = file("w.yaml", "region: us-east-1\nresources:\n  - name: Api\n    type: lambda\n    memoryMb: 256\n"
+                + "    requestsPerMonth: 1000000\n    durationMs: 100\n  - name: Worker\n    type: lambda\n"
+                + "    memoryMb: 1024\n    requestsPerMonth: 2000000\n    durationMs: 1000\n");
+        assertEquals(total(CliRunner.run("estimate", w.toString(), "--format", "json")), total(r));
+        String all = json(r).toString();
+        assertTrue(all.contains("Table") && all.contains("is not fetched"), "the child's table and the remote stack "
+                + "are listed as not priced: " + all);
+        CliRunner loop = CliRunner.run("estimate", nested.resolve("loop.yaml").toString());
+        assertEquals(2, loop.exitCode(), loop.out() + loop.err());
+        assertTrue(loop.err().contains("includes a stack that includes it"), loop.err());
+    }
 }

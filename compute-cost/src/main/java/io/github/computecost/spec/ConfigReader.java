@@ -131,6 +131,26 @@ public final class ConfigReader {
         }
     }
 
+    /**
+     * @param file a nested stack's template
+     * @param parent the template that names it, and the JSON path where (for a missing file)
+     * @return its root, read as a template is read
+     */
+    static JsonNode templateFile(Path file, String parent, String path) {
+        if (!Files.isRegularFile(file)) {
+            throw new WorkloadException(parent, path, Optional.empty(), "the nested stack's template " + file
+                    + " is not a file");
+        }
+        String text = text(file);
+        JsonNode root = file.toString().toLowerCase(Locale.ROOT).endsWith(".json") ? parseJson(file.toString(), text)
+                : parseYaml(file.toString(), text);
+        if (!isTemplate(root)) {
+            throw new WorkloadException(file.toString(), "$", Optional.empty(), "is not a CloudFormation template "
+                    + "(no Resources)");
+        }
+        return root;
+    }
+
     private static String text(Path file) {
         try {
             WorkloadReader.requireSize(file);

@@ -55,6 +55,10 @@ final class TemplateReader {
     private Intrinsics intrinsics = new Intrinsics(Json.nodes().objectNode(), Map.of(), Optional.empty());
     /** Resources a false {@code Condition} leaves out of the stack: their usage entries are not refused. */
     private final Set<String> switchedOff = new HashSet<>();
+    /** The files of the stacks that contain this one, outermost first; empty for the template given. */
+    private List<String> stack = List.of();
+    /** The logical ids of nested stacks' resources, which their usage entries may name. */
+    private final Set<String> nestedNames = new HashSet<>();
 
     private TemplateReader(String file, String usageFile, Map<String, Obj> usage) {
         this.file = file;
@@ -65,7 +69,21 @@ final class TemplateReader {
     /** Reads a template; {@code usage} holds the usage entries by name. */
     static Workload template(String file, JsonNode root, WorkloadReader.Header header, String usageFile,
             Map<String, Obj> usage, Map<String, String> parameters) {
+        return template(file, root, header, usageFile, usage, parameters, new java.util.ArrayList<>());
+    }
+
+    /** The deepest nesting of stacks read: CloudFormation's own limit is far above any real template. */
+    static final int MAX_NESTING = 10;
+
+    /** The types of a nested stack, and the property that holds its template's location. */
+    private static final Map<String, String> NESTED = Map.of("AWS::CloudFormation::Stack", "TemplateURL",
+            "AWS::Serverless::Application", "Location");
+
+    /** @param stack the files of the stacks being read, outermost first (a cycle is refused) */
+    private static Workload template(String file, JsonNode root, WorkloadReader.Header header, String usageFile,
+            Map<String, Obj> usage, Map<String, String> parameters, List<String> stack) {
         TemplateReader r = new TemplateReader(file, usageFile, usage);
+        r.stack = stack;
         try {
             r.intrinsics = new Intrinsics(root, parameters, header.region());
         } catch (IllegalArgumentException e) {
@@ -100,6 +118,11 @@ final class TemplateReader {
             for (Map.Entry<String, Obj> e : resources.entrySet()) {
                 String type = e.getValue().has("Type") ? e.getValue().raw("Type").asText() : "";
                 if (e.getValue().has("Condition") && !r.created(e.getKey(), type, e.getValue().raw("Condition"))) {
+                    continue;
+                }
+                if (NESTED.containsKey(type)) {
+                    r.nested(e.getKey(), type, e.getValue().has("Properties") ? e.getValue().raw("Properties")
+                            : Json.nodes().objectNode(), header);
                     continue;
                 }
                 List<Map.Entry<Service<?>, TemplateMapping<?>>> candidates = byType.get(type);
@@ -255,6 +278,86 @@ final class TemplateReader {
     }
 
     /**
+     * A nested stack ({@code AWS::CloudFormation::Stack}, {@code AWS::Serverless::Application}) whose template is a
+     * local file, as {@code sam build} and {@code cdk synth} leave them: read with the parameters the parent passes
+     * (those that resolve), its resources added to this template's as if declared here; the usage file names them by
+     * their own logical ids. A template at a URL, or a serverless application from the repository, is listed as not
+     * priced, with the reason.
+     */
+    private void nested(String id, String type, JsonNode props, WorkloadReader.Header header) {
+        String key = NESTED.get(type);
+        JsonNode location = props.path(key);
+        if (!location.isTextual()) {
+            unsupported.add(new UnsupportedResource(id, type, location.isObject() && location.has("ApplicationId")
+                    ? "a serverless application from the Serverless Application Repository is not read; its cost is "
+                            + "not in the total" : "its " + key + " cannot be resolved, so the nested stack is not "
+                            + "read; its cost is not in the total"));
+            return;
+        }
+        String where = location.asText();
+        if (where.matches("(?i)(https?|s3)://.*")) {
+            unsupported.add(new UnsupportedResource(id, type, "a nested stack at a URL (" + Json.excerpt(where)
+                    + ") is not fetched; package it locally (sam build, cdk synth) to price it; its cost is not in "
+                    + "the total"));
+            return;
+        }
+        java.nio.file.Path parent = java.nio.file.Path.of(file).toAbsolutePath().getParent();
+        java.nio.file.Path child = parent.resolve(where).normalize();
+        String childName = child.toString();
+        List<String> chain = new ArrayList<>(stack);
+        chain.add(java.nio.file.Path.of(file).toAbsolutePath().normalize().toString());
+        String path = "$.Resources." + id + ".Properties." + key;
+        if (chain.contains(childName)) {
+            throw new WorkloadException(file, path, Optional.of(id), "the nested stack includes a stack that "
+                    + "includes it (" + Json.excerpt(where) + ")");
+        }
+        if (chain.size() > MAX_NESTING) {
+            throw new WorkloadException(file, path, Optional.of(id), "stacks nest more than " + MAX_NESTING
+                    + " deep");
+        }
+        Map<String, String> passed = new java.util.LinkedHashMap<>();
+        JsonNode params = props.path("Parameters");
+        for (Iterator<Map.Entry<String, JsonNode>> it = params.fields(); it.hasNext(); ) {
+            Map.Entry<String, JsonNode> p = it.next();
+            JsonNode v = resolve(p.getValue());
+            if (v != null && v.isValueNode()) {
+                passed.put(p.getKey(), v.asText());
+            } else if (v != null && v.isArray()) {
+                List<String> parts = new ArrayList<>();
+                v.forEach(x -> parts.add(x.asText()));
+                passed.put(p.getKey(), String.join(",", parts));
+            } else {
+                findings.add(new Violation("template.unknown", Severity.WARNING, id, "Parameters." + p.getKey(),
+                        "unknown", "a value the template resolves", id + ": parameter " + p.getKey() + " passed to "
+                                + "the nested stack cannot be resolved; the child's Default is used"));
+            }
+        }
+        JsonNode root = ConfigReader.templateFile(child, file, path);
+        Workload w = template(relative(child), root, header, usageFile, usage, passed, chain);
+        Set<String> mine = new HashSet<>();
+        out.forEach(x -> mine.add(x.name()));
+        for (Resource x : w.resources()) {
+            if (!mine.add(x.name())) {
+                throw new WorkloadException(file, path, Optional.of(id), "the nested stack's resource " + x.name()
+                        + " has the logical id of another resource; rename one, since the usage file names them by id");
+            }
+            nestedNames.add(x.name());
+        }
+        out.addAll(w.resources());
+        findings.addAll(w.findings());
+        unsupported.addAll(w.unsupported());
+        withoutUsage.addAll(w.withoutUsage());
+        w.unsupported().forEach(u -> nestedNames.add(u.name()));
+        budgets.addAll(w.budgets().stream().filter(b -> b.resource().isPresent()).toList());
+    }
+
+    /** A nested template's name for messages: relative to the working directory when it is below it. */
+    private static String relative(java.nio.file.Path child) {
+        java.nio.file.Path here = java.nio.file.Path.of("").toAbsolutePath();
+        return child.startsWith(here) ? here.relativize(child).toString() : child.toString();
+    }
+
+    /**
      * @return whether a resource with a {@code Condition} is created: false (listed as not priced, with the
      *     condition named) when the condition is false for the parameters; true, with a warning, when it cannot be
      *     evaluated before deployment
@@ -318,7 +421,8 @@ final class TemplateReader {
         out.forEach(m -> known.add(m.name()));
         findings.stream().map(Violation::resource).forEach(known::add);
         known.addAll(switchedOff);
-        for (String name : usage.keySet()) {
+        known.addAll(nestedNames);
+        for (String name : stack.isEmpty() ? usage.keySet() : Set.<String>of()) { // a nested stack's parent checks
             if (!known.contains(name)) {
                 throw new WorkloadException(file, "usage", Optional.of(name), "the usage file names \"" + name
                         + "\", which the configuration does not define (defined: " + String.join(", ", known) + ")");
