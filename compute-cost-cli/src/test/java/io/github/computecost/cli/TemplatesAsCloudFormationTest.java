@@ -123,4 +123,20 @@ class TemplatesAsCloudFormationTest {
         assertEquals(2, loop.exitCode(), loop.out() + loop.err());
         assertTrue(loop.err().contains("includes a stack that includes it"), loop.err());
     }
+
+    @Test
+    void provisionedConcurrencyOnAnAliasAndSnapStartArePricedAsInTheWorkloadFormat() throws IOException {
+        CliRunner t = CliRunner.run("estimate", DIR.resolve("alias-snapstart.yaml").toString(), "--usage",
+                DIR.resolve("alias-snapstart-usage.yaml").toString(), "--format", "json");
+        Path w = file("w.yaml", "region: us-east-1\nresources:\n  - name: Fn\n    type: lambda\n    memoryMb: 1024\n"
+                + "    runtime: python3.12\n    requestsPerMonth: 1000000\n    durationMs: 100\n"
+                + "    provisionedConcurrency: { concurrency: 5, hoursPerMonth: 730 }\n"
+                + "    snapStart: { restoresPerMonth: 1000 }\n");
+        assertEquals(total(CliRunner.run("estimate", w.toString(), "--format", "json")), total(t));
+        assertTrue(!json(t).toString().contains("AWS::Lambda::Alias"), "the alias is read into its function");
+        // On Java, SnapStart costs nothing: the same template with a Java runtime has no SnapStart line.
+        String java = Files.readString(DIR.resolve("alias-snapstart.yaml")).replace("python3.12", "java21");
+        CliRunner j = CliRunner.run("estimate", file("java.yaml", java).toString(), "--format", "json");
+        assertTrue(!json(j).toString().contains("SnapStart-Cached"), j.out());
+    }
 }

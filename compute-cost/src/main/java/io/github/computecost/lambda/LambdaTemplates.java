@@ -26,7 +26,7 @@ final class LambdaTemplates implements TemplateMapping<LambdaFunction> {
     /** The keys of a usage entry for a template function. */
     private static final Set<String> USAGE = Set.of("region", "requestsPerMonth", "durationMs", "peakRequestsPerSecond",
             "peakFactor", "provisionedConcurrencyHoursPerMonth", "payloadKb", "invocation", "coldStarts", "durable",
-            "managedInstances");
+            "managedInstances", "snapStart");
 
     private LambdaTemplates() {
     }
@@ -35,6 +35,9 @@ final class LambdaTemplates implements TemplateMapping<LambdaFunction> {
     public Set<String> resourceTypes() {
         return Set.of("AWS::Serverless::Function", "AWS::Lambda::Function");
     }
+
+    private static final String ALIAS = "AWS::Lambda::Alias";
+    private static final String VERSION = "AWS::Lambda::Version";
 
     /**
      * AWS::Lambda::Function's properties (CloudFormation's reference, as the CDK's CfnFunctionProps of v2.274 lists
@@ -70,7 +73,21 @@ final class LambdaTemplates implements TemplateMapping<LambdaFunction> {
             java.util.Map.entry("AWS::Lambda::Function.CapacityProviderConfig",
                     Set.of("LambdaManagedInstancesCapacityProviderConfig")),
             java.util.Map.entry("AWS::Serverless::Function.ProvisionedConcurrencyConfig",
-                    Set.of("ProvisionedConcurrentExecutions")));
+                    Set.of("ProvisionedConcurrentExecutions")),
+            // An alias's or version's provisioned concurrency is read into its function (CDK v2.274's CfnAlias and
+            // CfnVersion).
+            java.util.Map.entry(ALIAS, Set.of("Description", "FunctionName", "FunctionVersion", "Name",
+                    "ProvisionedConcurrencyConfig", "RoutingConfig")),
+            java.util.Map.entry(VERSION, Set.of("CodeSha256", "Description", "FunctionName", "FunctionScalingConfig",
+                    "ProvisionedConcurrencyConfig", "RuntimePolicy")),
+            java.util.Map.entry(ALIAS + ".ProvisionedConcurrencyConfig", Set.of("ProvisionedConcurrentExecutions")),
+            java.util.Map.entry(VERSION + ".ProvisionedConcurrencyConfig", Set.of("ProvisionedConcurrentExecutions")));
+
+    /** Aliases and versions cost nothing of their own; their provisioned concurrency is read into the function. */
+    @Override
+    public Set<String> partTypes() {
+        return Set.of(ALIAS, VERSION);
+    }
 
     @Override
     public java.util.Map<String, Set<String>> knownProperties() {
@@ -143,6 +160,36 @@ final class LambdaTemplates implements TemplateMapping<LambdaFunction> {
                 t.unknown("ProvisionedConcurrencyConfig", "provisioned concurrency is not priced");
             }
         }
+        // Provisioned concurrency set on the function's aliases and versions, as CloudFormation users often set it.
+        for (java.util.Iterator<Map.Entry<String, JsonNode>> it = t.template().path("Resources").fields();
+                it.hasNext(); ) {
+            Map.Entry<String, JsonNode> r = it.next();
+            String type = r.getValue().path("Type").asText();
+            JsonNode rp = r.getValue().path("Properties");
+            if (!(type.equals(ALIAS) || type.equals(VERSION)) || !refersTo(rp.path("FunctionName"), id)
+                    || !t.isCreated(r.getKey()) || !rp.path("ProvisionedConcurrencyConfig").isObject()) {
+                continue;
+            }
+            Optional<BigDecimal> n = t.number(rp.path("ProvisionedConcurrencyConfig"),
+                    "ProvisionedConcurrentExecutions", "provisioned concurrency of " + r.getKey() + " is not priced");
+            if (n.isPresent()) {
+                provisioned += whole(t, "ProvisionedConcurrentExecutions", n.get());
+            }
+        }
+        // SnapStart on published versions: charged for Python and .NET (the meter leaves Java uncharged).
+        JsonNode snap = p.path("SnapStart");
+        boolean snapStart = false;
+        if (snap.has("ApplyOn")) {
+            Optional<JsonNode> on = t.resolve(snap.get("ApplyOn"));
+            if (on.isEmpty()) {
+                t.unknown("SnapStart.ApplyOn", "SnapStart is not priced");
+            } else if (on.get().asText().equals("PublishedVersions")) {
+                snapStart = true;
+            } else if (!on.get().asText().equals("None")) {
+                throw t.error("SnapStart.ApplyOn", "must be PublishedVersions or None, was \""
+                        + io.github.computecost.internal.Json.excerpt(on.get().asText()) + "\"");
+            }
+        }
         BigDecimal pcHours = Calendar.HOURS_PER_MONTH;
         Optional<Entry> u = t.usage();
         if (u.isPresent()) {
@@ -154,6 +201,20 @@ final class LambdaTemplates implements TemplateMapping<LambdaFunction> {
             LambdaService.traffic(use, c);
             LambdaService.billingModels(use, b);
             pcHours = use.nonNegative("provisionedConcurrencyHoursPerMonth", pcHours);
+            if (use.has("snapStart") && !snapStart) {
+                throw use.error("snapStart", "is for a function whose SnapStart applies to published versions; "
+                        + id + "'s template does not enable it");
+            }
+            if (snapStart) {
+                Optional<Entry> ss = use.optObj("snapStart");
+                ss.ifPresent(s -> s.allowOnly("cachedVersions", "activeHoursPerMonth", "restoresPerMonth"));
+                int versions = ss.map(s -> s.positiveInt("cachedVersions", 1)).orElse(1);
+                BigDecimal active = ss.map(s -> s.nonNegative("activeHoursPerMonth", SnapStart.DEFAULT_ACTIVE_HOURS))
+                        .orElse(SnapStart.DEFAULT_ACTIVE_HOURS);
+                long restores = ss.map(s -> s.nonNegativeLong("restoresPerMonth", 0)).orElse(0L);
+                b.snapStart(new SnapStart(versions, active, restores));
+                snapStart = false; // done
+            }
             if (provisioned > 0) {
                 int concurrency = provisioned;
                 BigDecimal hours = pcHours;
@@ -162,6 +223,9 @@ final class LambdaTemplates implements TemplateMapping<LambdaFunction> {
             }
         } else if (provisioned > 0) {
             b.provisionedConcurrency(ProvisionedConcurrency.of(provisioned, pcHours));
+        }
+        if (snapStart) { // no usage entry: one cached version all month, no restores yet
+            b.snapStart(new SnapStart(1, SnapStart.DEFAULT_ACTIVE_HOURS, 0));
         }
         b.configuration(c.build());
         LambdaFunction fn = b.build();
@@ -176,6 +240,15 @@ final class LambdaTemplates implements TemplateMapping<LambdaFunction> {
                     + "operationsPerExecution, dataWrittenKbPerExecution) in its usage entry");
         }
         return Optional.of(fn);
+    }
+
+    /** @return whether a FunctionName names the function: {@code !Ref Fn} or {@code !GetAtt Fn.Arn} */
+    private static boolean refersTo(JsonNode name, String id) {
+        if (name.isObject() && name.path("Ref").asText().equals(id)) {
+            return true;
+        }
+        JsonNode att = name.path("Fn::GetAtt");
+        return att.isArray() && att.size() > 0 && att.get(0).asText().equals(id);
     }
 
     private static int whole(TemplateResource t, String key, BigDecimal v) {
