@@ -139,4 +139,16 @@ class TemplatesAsCloudFormationTest {
         CliRunner j = CliRunner.run("estimate", file("java.yaml", java).toString(), "--format", "json");
         assertTrue(!json(j).toString().contains("SnapStart-Cached"), j.out());
     }
+
+    @Test
+    void anAutoScalingGroupIsPricedByItsLaunchTemplatesType() throws IOException {
+        CliRunner t = CliRunner.run("estimate", DIR.resolve("autoscaling.yaml").toString(), "--format", "json");
+        // DesiredCapacity 3, and a group without one at its MinSize of 1: four t3.small all month.
+        Path w = file("w.yaml", "region: us-east-1\nresources:\n  - name: web\n    type: ec2\n"
+                + "    instanceType: t3.small\n    count: 4\n");
+        assertEquals(total(CliRunner.run("estimate", w.toString(), "--format", "json")), total(t));
+        assertTrue(!json(t).toString().contains("AWS::EC2::LaunchTemplate"), "the launch template is read into it");
+        CliRunner text = CliRunner.run("estimate", DIR.resolve("autoscaling.yaml").toString());
+        assertTrue(text.out().contains("Ranged: the group runs 1 to 4 instances; priced at its MinSize"), text.out());
+    }
 }

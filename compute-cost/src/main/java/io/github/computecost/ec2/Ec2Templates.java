@@ -31,7 +31,17 @@ final class Ec2Templates implements TemplateMapping<Ec2Instance> {
 
     @Override
     public Set<String> resourceTypes() {
-        return Set.of("AWS::EKS::Nodegroup", EC2_INSTANCE);
+        return Set.of("AWS::EKS::Nodegroup", EC2_INSTANCE, ASG);
+    }
+
+    private static final String ASG = "AWS::AutoScaling::AutoScalingGroup";
+    private static final String LAUNCH_TEMPLATE = "AWS::EC2::LaunchTemplate";
+    private static final String LAUNCH_CONFIGURATION = "AWS::AutoScaling::LaunchConfiguration";
+
+    /** Launch templates and configurations cost nothing of their own: their instance type is read into the group. */
+    @Override
+    public Set<String> partTypes() {
+        return Set.of(LAUNCH_TEMPLATE, LAUNCH_CONFIGURATION);
     }
 
     private static final String EC2_INSTANCE = "AWS::EC2::Instance";
@@ -53,7 +63,19 @@ final class Ec2Templates implements TemplateMapping<Ec2Instance> {
                     "LicenseSpecifications", "MetadataOptions", "Monitoring", "NetworkInterfaces",
                     "PlacementGroupName", "PrivateDnsNameOptions", "PrivateIpAddress",
                     "PropagateTagsToVolumeOnCreation", "RamdiskId", "SecurityGroupIds", "SecurityGroups",
-                    "SourceDestCheck", "SsmAssociations", "SubnetId", "Tags", "Tenancy", "UserData", "Volumes"));
+                    "SourceDestCheck", "SsmAssociations", "SubnetId", "Tags", "Tenancy", "UserData", "Volumes"),
+            // AWS::AutoScaling::AutoScalingGroup's (the CDK's CfnAutoScalingGroupProps of v2.274).
+            ASG, Set.of("AutoScalingGroupName", "AvailabilityZoneDistribution", "AvailabilityZoneIds",
+                    "AvailabilityZoneImpairmentPolicy", "AvailabilityZones", "CapacityRebalance",
+                    "CapacityReservationSpecification", "Context", "Cooldown", "DefaultInstanceWarmup",
+                    "DeletionProtection", "DesiredCapacity", "DesiredCapacityType", "HealthCheckGracePeriod",
+                    "HealthCheckType", "InstanceId", "InstanceLifecyclePolicy", "InstanceMaintenancePolicy",
+                    "LaunchConfigurationName", "LaunchTemplate", "LifecycleHookSpecificationList", "LoadBalancerNames",
+                    "MaxInstanceLifetime", "MaxSize", "MetricsCollection", "MinSize", "MixedInstancesPolicy",
+                    "NewInstancesProtectedFromScaleIn", "NotificationConfiguration", "NotificationConfigurations",
+                    "PlacementGroup", "ServiceLinkedRoleARN", "SkipZonalShiftValidation", "Tags", "TargetGroupARNs",
+                    "TerminationPolicies", "TrafficSources", "VPCZoneIdentifier"),
+            ASG + ".LaunchTemplate", Set.of("LaunchTemplateId", "LaunchTemplateName", "Version"));
 
     @Override
     public java.util.Map<String, Set<String>> knownProperties() {
@@ -76,6 +98,9 @@ final class Ec2Templates implements TemplateMapping<Ec2Instance> {
     public Optional<Ec2Instance> read(TemplateResource t) {
         if (t.type().equals(EC2_INSTANCE)) {
             return instance(t);
+        }
+        if (t.type().equals(ASG)) {
+            return group(t);
         }
         String id = t.logicalId();
         JsonNode p = t.properties();
@@ -234,5 +259,85 @@ final class Ec2Templates implements TemplateMapping<Ec2Instance> {
         OperatingSystem system = os;
         return Optional.of(use.map(u -> u.step("hoursPerMonth", () -> new Ec2Instance(id, region, it, system, count,
                 hours, spot))).orElseGet(() -> new Ec2Instance(id, region, it, system, count, hours, spot)));
+    }
+
+    /**
+     * An {@code AWS::AutoScaling::AutoScalingGroup}: {@code DesiredCapacity} instances all month (else
+     * {@code MinSize}, with a warning that the group may run up to {@code MaxSize}), of the instance type of its
+     * launch template ({@code LaunchTemplateData.InstanceType}) or launch configuration in the same template, or
+     * the usage file's {@code instanceType}; on Linux unless the usage entry's {@code os} says otherwise. A
+     * mixed-instances policy is not priced yet.
+     */
+    private static Optional<Ec2Instance> group(TemplateResource t) {
+        String id = t.logicalId();
+        JsonNode p = t.properties();
+        Optional<Entry> use = t.usage();
+        use.ifPresent(u -> u.allowOnly(INSTANCE_USAGE));
+        String type = use.flatMap(u -> u.optString("instanceType")).orElse(null);
+        if (type == null && p.has("MixedInstancesPolicy")) {
+            t.unknown("MixedInstancesPolicy", "a group of several instance types is not priced yet (give "
+                    + "instanceType in the usage file to price it as one)");
+            return Optional.empty();
+        }
+        if (type == null) {
+            JsonNode data = null;
+            JsonNode lt = p.path("LaunchTemplate");
+            String ref = lt.path("LaunchTemplateId").path("Ref").asText(lt.path("LaunchTemplateName").path("Ref")
+                    .asText(""));
+            JsonNode resources = t.template().path("Resources");
+            if (!ref.isEmpty() && resources.path(ref).path("Type").asText().equals(LAUNCH_TEMPLATE)) {
+                data = resources.path(ref).path("Properties").path("LaunchTemplateData");
+            }
+            String lc = p.path("LaunchConfigurationName").path("Ref").asText("");
+            if (!lc.isEmpty() && resources.path(lc).path("Type").asText().equals(LAUNCH_CONFIGURATION)) {
+                data = resources.path(lc).path("Properties");
+            }
+            Optional<JsonNode> v = data == null ? Optional.empty() : t.resolve(data.path("InstanceType"));
+            if (v.isEmpty() || !v.get().isTextual()) {
+                t.unknown(p.has("LaunchConfigurationName") ? "LaunchConfigurationName" : "LaunchTemplate",
+                        "the group's instance type is not in a launch template or configuration of this template, so "
+                                + "it is not priced (give instanceType in the usage file)");
+                return Optional.empty();
+            }
+            type = v.get().asText();
+        }
+        Integer count = use.filter(u -> u.has("count")).map(u -> u.nonNegativeInt("count")).orElse(null);
+        if (count == null) {
+            String key = p.has("DesiredCapacity") ? "DesiredCapacity" : "MinSize";
+            Optional<BigDecimal> n = t.number(p, key, "the group's size is unknown, so it is not priced (give count "
+                    + "in the usage file)");
+            if (n.isEmpty()) {
+                return Optional.empty();
+            }
+            try {
+                count = n.get().intValueExact();
+            } catch (ArithmeticException e) {
+                throw t.error(key, "must be a whole number of instances, was " + n.get().toPlainString());
+            }
+            if (count < 0) {
+                throw t.error(key, "must be 0 or more, was " + count);
+            }
+            if (key.equals("MinSize")) {
+                String max = t.resolve(p.path("MaxSize")).map(JsonNode::asText).orElse("?");
+                t.report(new Violation("template.range", Severity.WARNING, id, "DesiredCapacity", "absent",
+                        "a desired capacity", id + ": the group runs " + count + " to " + max + " instances; priced at "
+                                + "its MinSize, " + count + " (give count in the usage file for another size)"));
+            }
+        }
+        OperatingSystem os = use.filter(u -> u.has("os")).map(u -> u.parse("os", OperatingSystem::parse))
+                .orElse(OperatingSystem.LINUX);
+        if (use.isEmpty() || !use.get().has("os")) {
+            t.report(new Violation("template.assumed", Severity.WARNING, id, "ImageId", "unknown", "an operating system",
+                    id + ": the AMI's operating system is not in the template; priced as Linux (give os: windows in "
+                            + "the usage file if it is not)"));
+        }
+        BigDecimal hours = use.map(u -> u.nonNegative("hoursPerMonth", Ec2Instance.HOURS_PER_MONTH))
+                .orElse(Ec2Instance.HOURS_PER_MONTH);
+        Optional<BigDecimal> spot = use.flatMap(u -> u.optNonNegative("spotDiscountPercent"));
+        Optional<String> region = use.flatMap(u -> u.optString("region"));
+        String it = type;
+        int n = count;
+        return Optional.of(use.map(u -> u.step("hoursPerMonth", () -> new Ec2Instance(id, region, it, os, n, hours,
+                spot))).orElseGet(() -> new Ec2Instance(id, region, it, os, n, hours, spot)));
     }
 }
