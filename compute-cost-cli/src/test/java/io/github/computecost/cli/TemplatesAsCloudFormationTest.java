@@ -92,6 +92,10 @@ class TemplatesAsCloudFormationTest {
         CliRunner r = CliRunner.run("estimate", t.toString(), "--format", "json");
         assertEquals(total(CliRunner.run("estimate", w.toString(), "--format", "json")), total(r));
         assertTrue(json(r).toString().contains("Queue"), "the queue is listed as not priced: " + r.out());
+        assertEquals(1, json(r).get("notPricedByType").get("AWS::SQS::Queue").asInt(), r.out());
+        CliRunner md = CliRunner.run("estimate", t.toString(), "--format", "markdown");
+        assertTrue(md.out().contains("**Not priced, by type:** AWS::SQS::Queue 1"), md.out());
+        assertTrue(CliRunner.run("estimate", t.toString()).out().contains("not priced, by type: AWS::SQS::Queue 1"));
         // The AMI's OS is an assumption, said once per instance; a usage file can give it.
         Path u = file("u.yaml", "resources:\n  - name: Web1\n    os: windows\n");
         CliRunner win = CliRunner.run("estimate", t.toString(), "--usage", u.toString());

@@ -21,4 +21,21 @@ public record UnsupportedResource(String name, String type, String reason) {
     public String message() {
         return name + " (" + type + "): " + reason;
     }
+
+    /**
+     * @param resources resources not priced
+     * @return how many there are of each type, by type name
+     */
+    public static java.util.SortedMap<String, Integer> countByType(java.util.List<UnsupportedResource> resources) {
+        java.util.SortedMap<String, Integer> out = new java.util.TreeMap<>();
+        resources.forEach(u -> out.merge(u.type(), 1, Integer::sum));
+        return out;
+    }
+
+    /** @return {@code "AWS::DynamoDB::Table 2, AWS::SQS::Queue 1"}: the counts of {@link #countByType}, one line */
+    public static String countLine(java.util.List<UnsupportedResource> resources) {
+        java.util.List<String> parts = new java.util.ArrayList<>();
+        countByType(resources).forEach((type, n) -> parts.add(type + " " + n));
+        return String.join(", ", parts);
+    }
 }

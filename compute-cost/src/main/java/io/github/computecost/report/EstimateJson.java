@@ -85,6 +85,8 @@ final class EstimateJson {
             n.put("message", u.message());
         }
         root.put("notPricedCount", e.notPricedResources().size() + e.unsupported().size());
+        ObjectNode byType = root.putObject("notPricedByType");
+        io.github.computecost.estimate.UnsupportedResource.countByType(e.unsupported()).forEach(byType::put);
         ObjectNode rules = root.putObject("derivationRules");
         PriceAgeText.rules(e).forEach((id, rule) -> rules.put(id, rule.description()));
         ArrayNode warnings = root.putArray("warnings");

@@ -31,6 +31,10 @@ final class EstimateMarkdown {
         for (var u : e.unsupported()) {
             sb.append("- **Not priced:** ").append(Markdown.cell(u.message())).append('\n');
         }
+        if (!e.unsupported().isEmpty()) {
+            sb.append("- **Not priced, by type:** ").append(Markdown.cell(
+                    io.github.computecost.estimate.UnsupportedResource.countLine(e.unsupported()))).append('\n');
+        }
         if (!e.notPriced().isEmpty() || !e.unsupported().isEmpty()) {
             sb.append('\n');
         }

@@ -56,6 +56,10 @@ final class EstimateText {
         for (var u : e.unsupported()) {
             sb.append("not priced: ").append(u.message()).append('\n');
         }
+        if (!e.unsupported().isEmpty()) {
+            sb.append("not priced, by type: ").append(io.github.computecost.estimate.UnsupportedResource.countLine(
+                    e.unsupported())).append('\n');
+        }
         for (String w : e.warnings()) {
             sb.append("warning: ").append(w).append('\n');
         }
