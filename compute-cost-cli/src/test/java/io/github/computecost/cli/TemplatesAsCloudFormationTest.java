@@ -155,4 +155,14 @@ class TemplatesAsCloudFormationTest {
         CliRunner text = CliRunner.run("estimate", DIR.resolve("autoscaling.yaml").toString());
         assertTrue(text.out().contains("Ranged: the group runs 1 to 4 instances; priced at its MinSize"), text.out());
     }
+
+    @Test
+    void anEcsOnEc2ServicesDesiredCountIsPackedOntoInstances() throws IOException {
+        Path u = file("u.yaml", "region: us-east-1\nresources:\n  - name: Web\n    instanceType: m5.large\n");
+        Path w = file("w.yaml", "region: us-east-1\nresources:\n  - name: Web\n    type: ecs-ec2\n"
+                + "    instanceType: m5.large\n    taskCpuUnits: 1024\n    taskMemoryMib: 2048\n    tasks: 6\n");
+        assertEquals(total(CliRunner.run("estimate", w.toString(), "--format", "json")),
+                total(CliRunner.run("estimate", DIR.resolve("ecs-ec2-service.yaml").toString(), "--usage",
+                        u.toString(), "--format", "json")));
+    }
 }

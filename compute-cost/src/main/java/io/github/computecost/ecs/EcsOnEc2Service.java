@@ -88,11 +88,16 @@ public final class EcsOnEc2Service implements Service<EcsTasksOnEc2> {
      * {@code reservedMemoryMib}.
      */
     static EcsTasksOnEc2 tasks(Entry r, String name, int cpuUnits, int memoryMib) {
+        return tasks(r, name, cpuUnits, memoryMib, 1);
+    }
+
+    /** @param defaultTasks the tasks when the entry gives none (a template service's DesiredCount) */
+    static EcsTasksOnEc2 tasks(Entry r, String name, int cpuUnits, int memoryMib, int defaultTasks) {
         Optional<Integer> reserved = r.has("reservedMemoryMib") ? Optional.of(r.nonNegativeInt("reservedMemoryMib"))
                 : Optional.empty();
         BigDecimal hours = r.has("hoursPerMonth") ? r.positive("hoursPerMonth") : Calendar.HOURS_PER_MONTH;
         String type = r.string("instanceType");
-        int tasks = r.positiveInt("tasks", 1);
+        int tasks = r.positiveInt("tasks", defaultTasks);
         return r.step("hoursPerMonth", () -> new EcsTasksOnEc2(name, r.optString("region"), type, cpuUnits, memoryMib,
                 tasks, hours, reserved));
     }

@@ -89,6 +89,22 @@ final class EcsTemplates {
         }
         Entry use = u.get();
         use.allowOnly(USAGE);
-        return Optional.of(EcsOnEc2Service.tasks(use, id, cpuUnits, memoryMib));
+        int tasks = 1;
+        if (pascal && !use.has("tasks")) {
+            EcsTaskDefinitions.ServiceLookup lookup = EcsTaskDefinitions.services(t, false);
+            if (lookup.unknown()) {
+                return Optional.empty(); // reported
+            }
+            if (lookup.run().isPresent()) {
+                tasks = lookup.run().get().desiredCount();
+                if (tasks == 0) {
+                    t.report(new Violation("template.ecs.no-tasks", Severity.WARNING, id, "DesiredCount", "0",
+                            "at least 1 task", id + ": its services run no task (DesiredCount 0), so no container "
+                                    + "instance is priced for it"));
+                    return Optional.empty();
+                }
+            }
+        }
+        return Optional.of(EcsOnEc2Service.tasks(use, id, cpuUnits, memoryMib, tasks));
     }
 }

@@ -76,6 +76,16 @@ public final class EcsTaskDefinitions {
      *     {@link Optional#empty()} inside {@code Result.unknown}
      */
     public static ServiceLookup services(TemplateResource t) {
+        return services(t, true);
+    }
+
+    /**
+     * @param t a task definition of a template
+     * @param fargate whether its services' capacity provider strategies are read as Fargate's (for EC2 task
+     *     definitions only their counts are read: their capacity providers are the user's Auto Scaling groups)
+     * @return as {@link #services(TemplateResource)}
+     */
+    public static ServiceLookup services(TemplateResource t, boolean fargate) {
         List<String> ids = new java.util.ArrayList<>();
         int count = 0;
         Boolean spot = null;
@@ -113,7 +123,7 @@ public final class EcsTaskDefinitions {
                     throw t.errorAt(r.getKey(), "DesiredCount", "must be 0 or more, was " + desired);
                 }
             }
-            Optional<Boolean> onSpot = onSpot(t, r.getKey(), p);
+            Optional<Boolean> onSpot = fargate ? onSpot(t, r.getKey(), p) : Optional.of(false);
             if (onSpot.isEmpty()) {
                 return ServiceLookup.UNKNOWN;
             }
