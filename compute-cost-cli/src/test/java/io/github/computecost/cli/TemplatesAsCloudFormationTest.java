@@ -50,6 +50,8 @@ class TemplatesAsCloudFormationTest {
         CliRunner text = CliRunner.run("estimate", t.toString());
         assertTrue(text.out().contains("started one run at a time by Nightly"), text.out() + text.err());
         assertTrue(!text.out().contains("not priced: Service"), "the service is read into its task definition");
+        assertTrue(text.out().contains("ECS service Service scales from 2 to 10 tasks (scalable target Scaling); "
+                + "priced at its DesiredCount, 3"), text.out());
     }
 
     @Test

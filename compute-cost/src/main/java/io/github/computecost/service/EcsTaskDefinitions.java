@@ -135,9 +135,36 @@ public final class EcsTaskDefinitions {
             spot = onSpot.get();
             ids.add(r.getKey());
             count = Math.addExact(count, desired);
+            scaling(t, r.getKey(), desired);
         }
         return new ServiceLookup(ids.isEmpty() ? Optional.empty() : Optional.of(new ServiceRun(ids, count,
                 Boolean.TRUE.equals(spot))), List.copyOf(runners), false);
+    }
+
+    /**
+     * Reports the range an Application Auto Scaling target gives a service ({@code MinCapacity} to
+     * {@code MaxCapacity} tasks): the estimate stays at its DesiredCount, and says so.
+     */
+    private static void scaling(TemplateResource t, String service, int desired) {
+        for (java.util.Iterator<java.util.Map.Entry<String, JsonNode>> it = t.template().path("Resources").fields();
+                it.hasNext(); ) {
+            java.util.Map.Entry<String, JsonNode> r = it.next();
+            JsonNode p = r.getValue().path("Properties");
+            String resourceId = p.path("ResourceId").toString();
+            if (!r.getValue().path("Type").asText().equals("AWS::ApplicationAutoScaling::ScalableTarget")
+                    || !"ecs".equals(t.resolve(p.path("ServiceNamespace")).map(JsonNode::asText).orElse(""))
+                    || !(resourceId.contains("[\"" + service + "\",\"Name\"]")
+                            || resourceId.contains("${" + service + ".Name}"))) {
+                continue;
+            }
+            String min = t.resolve(p.path("MinCapacity")).map(JsonNode::asText).orElse("?");
+            String max = t.resolve(p.path("MaxCapacity")).map(JsonNode::asText).orElse("?");
+            t.report(new io.github.computecost.limits.Violation("template.range",
+                    io.github.computecost.limits.Severity.WARNING, t.logicalId(), "DesiredCount",
+                    Integer.toString(desired), "a task count", t.logicalId() + ": ECS service " + service + " scales "
+                            + "from " + min + " to " + max + " tasks (scalable target " + r.getKey() + "); priced at its "
+                            + "DesiredCount, " + desired + " (give tasks in the usage file for another count)"));
+        }
     }
 
     /** @return whether a service runs on Fargate Spot alone (empty, reported, when it cannot be told) */
@@ -265,7 +292,9 @@ public final class EcsTaskDefinitions {
             /** A service's DesiredCount and capacity provider strategy are read into its task definition. */
             @Override
             public java.util.Set<String> partTypes() {
-                return java.util.Set.of("AWS::ECS::Service");
+                // Application Auto Scaling costs nothing of its own: its targets are read as services' ranges.
+                return java.util.Set.of("AWS::ECS::Service", "AWS::ApplicationAutoScaling::ScalableTarget",
+                        "AWS::ApplicationAutoScaling::ScalingPolicy");
             }
 
             @Override
