@@ -2,6 +2,7 @@ package io.github.computecost.apprunner;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import io.github.computecost.compute.Calendar;
+import io.github.computecost.internal.Json;
 import io.github.computecost.limits.ValidationReport;
 import io.github.computecost.pricing.TableSchema;
 import io.github.computecost.service.Entry;
@@ -19,6 +20,7 @@ import java.util.Locale;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
+import java.util.function.BiFunction;
 
 /**
  * AWS App Runner as the estimator knows it: workload type {@code app-runner}; the template resource
@@ -127,14 +129,8 @@ public final class AppRunnerService implements Service<AppRunnerService.AppRunne
     public AppRunnerApp read(Entry r) {
         r.allowOnly(USAGE, "vcpu", "memoryGb");
         BigDecimal vcpu = r.positive("vcpu");
-        if (!allowed(VCPUS, vcpu)) {
-            throw r.error("vcpu", "must be 0.25, 0.5, 1, 2 or 4 (App Runner's sizes), was " + vcpu.toPlainString());
-        }
         BigDecimal memory = r.positive("memoryGb");
-        if (!allowed(MEMORIES, memory)) {
-            throw r.error("memoryGb", "must be 0.5, 1, 2, 3, 4, 6, 8, 10 or 12 (App Runner's sizes), was "
-                    + memory.toPlainString());
-        }
+        checkSizes(vcpu, memory, (key, detail) -> r.error(key.equals("Cpu") ? "vcpu" : "memoryGb", detail));
         return usage(r, r.string("name"), r.optString("region"), vcpu, memory);
     }
 
@@ -204,15 +200,7 @@ public final class AppRunnerService implements Service<AppRunnerService.AppRunne
         if (vcpu.isEmpty() || memory.isEmpty()) {
             return Optional.empty();
         }
-        if (!allowed(VCPUS, vcpu.get())) {
-            throw t.error("InstanceConfiguration.Cpu", "must be 0.25, 0.5, 1, 2 or 4 vCPU (or 256 to 4096 units), was "
-                    + io.github.computecost.internal.Json.excerpt(vcpu.get().toPlainString()) + " vCPU");
-        }
-        if (!allowed(MEMORIES, memory.get())) {
-            throw t.error("InstanceConfiguration.Memory", "must be 0.5, 1, 2, 3, 4, 6, 8, 10 or 12 GB (or 512 to "
-                    + "12288 MB), was " + io.github.computecost.internal.Json.excerpt(memory.get().toPlainString())
-                    + " GB");
-        }
+        checkSizes(vcpu.get(), memory.get(), (key, detail) -> t.error("InstanceConfiguration." + key, detail));
         Optional<Entry> u = t.usage();
         if (u.isEmpty()) {
             return Optional.of(new AppRunnerApp(t.logicalId(), Optional.empty(), vcpu.get(), memory.get(), 1,
@@ -235,6 +223,23 @@ public final class AppRunnerService implements Service<AppRunnerService.AppRunne
 
     static boolean allowed(List<BigDecimal> sizes, BigDecimal v) {
         return sizes.stream().anyMatch(s -> s.compareTo(v) == 0);
+    }
+
+    /**
+     * Holds a service's size to App Runner's, for a workload entry and a template alike.
+     *
+     * @param error the error naming a template key ({@code Cpu} or {@code Memory}) and what is wrong
+     */
+    static void checkSizes(BigDecimal vcpu, BigDecimal memoryGb,
+            BiFunction<String, String, RuntimeException> error) {
+        if (!allowed(VCPUS, vcpu)) {
+            throw error.apply("Cpu", "must be 0.25, 0.5, 1, 2 or 4 vCPU (256 to 4096 CPU units), was "
+                    + Json.excerpt(vcpu.toPlainString()) + " vCPU");
+        }
+        if (!allowed(MEMORIES, memoryGb)) {
+            throw error.apply("Memory", "must be 0.5, 1, 2, 3, 4, 6, 8, 10 or 12 GB (512 to 12288 MB), was "
+                    + Json.excerpt(memoryGb.toPlainString()) + " GB");
+        }
     }
 
     private static Optional<BigDecimal> size(TemplateResource t, JsonNode ic, String key, String unit,

@@ -251,31 +251,10 @@ public final class BatchService implements Service<BatchJobs>, TemplateMapping<B
     private static final List<String> OS_FAMILIES = List.of("LINUX", "WINDOWS_SERVER_2019_CORE",
             "WINDOWS_SERVER_2019_FULL", "WINDOWS_SERVER_2022_CORE", "WINDOWS_SERVER_2022_FULL");
 
-    private static Optional<String> oneOf(TemplateResource t, JsonNode holder, String key, List<String> allowed) {
-        return oneOf(t, holder, key, allowed, "");
-    }
-
-    /**
-     * @return the value of {@code holder.key} when it resolves to one of {@code allowed}; empty when absent or
-     *     unresolved (reported as unknown)
-     * @throws RuntimeException naming the property and the allowed values, for any other value
-     */
+    /** A Batch property with AWS's fixed values; unresolved, it is reported and AWS's default assumed. */
     private static Optional<String> oneOf(TemplateResource t, JsonNode holder, String key, List<String> allowed,
             String prefix) {
-        if (!holder.has(key)) {
-            return Optional.empty();
-        }
-        Optional<JsonNode> v = t.resolve(holder.get(key));
-        if (v.isEmpty()) {
-            t.unknown(prefix + key, "its value is unknown; AWS's default is assumed");
-            return Optional.empty();
-        }
-        String s = v.get().asText();
-        if (!allowed.contains(s)) {
-            throw t.error(prefix + key, "must be one of " + String.join(", ", allowed) + ", was \""
-                    + io.github.computecost.internal.Json.excerpt(s) + "\"");
-        }
-        return Optional.of(s);
+        return t.oneOf(holder, key, allowed, prefix + key, "its value is unknown; AWS's default is assumed");
     }
 
     /**
@@ -288,7 +267,7 @@ public final class BatchService implements Service<BatchJobs>, TemplateMapping<B
     public Optional<BatchJobs> read(TemplateResource t) {
         JsonNode p = t.properties();
         JsonNode container = p.path("ContainerProperties");
-        oneOf(t, p, "Type", JOB_TYPES);
+        oneOf(t, p, "Type", JOB_TYPES, "");
         Optional<BigDecimal> vcpu = Optional.empty();
         Optional<BigDecimal> memory = Optional.empty();
         JsonNode requirements = container.path("ResourceRequirements");

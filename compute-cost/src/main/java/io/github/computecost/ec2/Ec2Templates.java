@@ -92,7 +92,8 @@ final class Ec2Templates implements TemplateMapping<Ec2Instance> {
             "AL2023_x86_64_NEURON", "AL2023_x86_64_NVIDIA", "AL2023_ARM_64_NVIDIA");
 
     /** EKS's capacity types (the same reference). */
-    private static final Set<String> CAPACITY_TYPES = Set.of("ON_DEMAND", "SPOT", "CAPACITY_BLOCK");
+    private static final java.util.List<String> CAPACITY_TYPES = java.util.List.of("ON_DEMAND", "SPOT",
+            "CAPACITY_BLOCK");
 
     @Override
     public Optional<Ec2Instance> read(TemplateResource t) {
@@ -162,25 +163,19 @@ final class Ec2Templates implements TemplateMapping<Ec2Instance> {
             os = ami.get().asText().startsWith("WINDOWS_") ? OperatingSystem.WINDOWS : OperatingSystem.LINUX;
         }
         Optional<BigDecimal> spot = use.flatMap(u -> u.optNonNegative("spotDiscountPercent"));
-        Optional<JsonNode> capacity = t.resolve(p.path("CapacityType"));
+        Optional<String> capacity = t.oneOf(p, "CapacityType", CAPACITY_TYPES, "CapacityType", "whether the nodes "
+                + "are On-Demand or Spot is unknown, so the node group is not priced");
         if (p.has("CapacityType") && capacity.isEmpty()) {
-            t.unknown("CapacityType", "whether the nodes are On-Demand or Spot is unknown, so the node group is not "
-                    + "priced");
             return Optional.empty();
         }
-        String capacityType = p.has("CapacityType") ? capacity.get().asText() : "ON_DEMAND";
-        if (!CAPACITY_TYPES.contains(capacityType)) {
-            throw t.error("CapacityType", "must be ON_DEMAND, SPOT or CAPACITY_BLOCK, was \""
-                    + io.github.computecost.internal.Json.excerpt(capacityType) + "\"");
-        }
+        String capacityType = capacity.orElse("ON_DEMAND");
         if (capacityType.equals("CAPACITY_BLOCK")) {
             t.report(new Violation("template.unsupported", Severity.ERROR, id, "CapacityType", "CAPACITY_BLOCK",
                     "ON_DEMAND or SPOT", id + ": a node group on EC2 Capacity Blocks is billed at the block's price, "
                             + "paid upfront, which no bundled source gives; it is not priced"));
             return Optional.empty();
         }
-        if (capacity.isPresent() && capacity.get().isTextual() && capacity.get().asText().equals("SPOT")
-                && spot.isEmpty()) {
+        if (capacityType.equals("SPOT") && spot.isEmpty()) {
             t.report(new Violation("template.spot", Severity.WARNING, id, "CapacityType", "SPOT",
                     "spotDiscountPercent in the usage file", id + ": a Spot node group's price is Spot's, which no "
                             + "bundled source gives; it is not priced (give spotDiscountPercent, your assumption, in "
@@ -191,14 +186,36 @@ final class Ec2Templates implements TemplateMapping<Ec2Instance> {
         t.report(new Violation("template.not-priced-part", Severity.WARNING, id, "DiskSize", disk.toPlainString(),
                 "EBS volumes", id + ": each node's " + disk.toPlainString() + " GB EBS volume is not priced (EBS is "
                         + "not a service compute-cost prices)"));
+        return Optional.of(instances(t, use, type, os, count));
+    }
+
+    /**
+     * {@code count} instances of {@code type} for the usage entry's {@code hoursPerMonth} (all month by default), in
+     * its region, at its Spot discount if it gives one.
+     */
+    private static Ec2Instance instances(TemplateResource t, Optional<Entry> use, String type, OperatingSystem os,
+            int count) {
+        String id = t.logicalId();
         BigDecimal hours = use.map(u -> u.nonNegative("hoursPerMonth", Ec2Instance.HOURS_PER_MONTH))
                 .orElse(Ec2Instance.HOURS_PER_MONTH);
-        int n = count;
-        String it = type;
-        OperatingSystem system = os;
+        Optional<BigDecimal> spot = use.flatMap(u -> u.optNonNegative("spotDiscountPercent"));
         Optional<String> region = use.flatMap(u -> u.optString("region"));
-        return Optional.of(use.map(u -> u.step("hoursPerMonth", () -> new Ec2Instance(id, region, it, system, n, hours,
-                spot))).orElseGet(() -> new Ec2Instance(id, region, it, system, n, hours, spot)));
+        return use.map(u -> u.step("hoursPerMonth", () -> new Ec2Instance(id, region, type, os, count, hours, spot)))
+                .orElseGet(() -> new Ec2Instance(id, region, type, os, count, hours, spot));
+    }
+
+    /**
+     * The operating system of instances whose AMI the template names only by id: the usage entry's {@code os}, else
+     * Linux, with a warning that it is assumed.
+     */
+    private static OperatingSystem assumedOs(TemplateResource t, Optional<Entry> use) {
+        if (use.isPresent() && use.get().has("os")) {
+            return use.get().parse("os", OperatingSystem::parse);
+        }
+        t.report(new Violation("template.assumed", Severity.WARNING, t.logicalId(), "ImageId", "unknown",
+                "an operating system", t.logicalId() + ": the AMI's operating system is not in the template; priced "
+                        + "as Linux (give os: windows in the usage file if it is not)"));
+        return OperatingSystem.LINUX;
     }
 
     /** The usage keys of a template instance: a node group's, and the operating system its AMI runs. */
@@ -242,23 +259,9 @@ final class Ec2Templates implements TemplateMapping<Ec2Instance> {
                 return Optional.empty();
             }
         }
-        OperatingSystem os = OperatingSystem.LINUX;
-        if (use.isPresent() && use.get().has("os")) {
-            os = use.get().parse("os", OperatingSystem::parse);
-        } else {
-            t.report(new Violation("template.assumed", Severity.WARNING, id, "ImageId", "unknown", "an operating system",
-                    id + ": the AMI's operating system is not in the template; priced as Linux (give os: windows in "
-                            + "the usage file if it is not)"));
-        }
+        OperatingSystem os = assumedOs(t, use);
         int count = use.filter(u -> u.has("count")).map(u -> u.nonNegativeInt("count")).orElse(1);
-        BigDecimal hours = use.map(u -> u.nonNegative("hoursPerMonth", Ec2Instance.HOURS_PER_MONTH))
-                .orElse(Ec2Instance.HOURS_PER_MONTH);
-        Optional<BigDecimal> spot = use.flatMap(u -> u.optNonNegative("spotDiscountPercent"));
-        Optional<String> region = use.flatMap(u -> u.optString("region"));
-        String it = type;
-        OperatingSystem system = os;
-        return Optional.of(use.map(u -> u.step("hoursPerMonth", () -> new Ec2Instance(id, region, it, system, count,
-                hours, spot))).orElseGet(() -> new Ec2Instance(id, region, it, system, count, hours, spot)));
+        return Optional.of(instances(t, use, type, os, count));
     }
 
     /**
@@ -324,20 +327,6 @@ final class Ec2Templates implements TemplateMapping<Ec2Instance> {
                                 + "its MinSize, " + count + " (give count in the usage file for another size)"));
             }
         }
-        OperatingSystem os = use.filter(u -> u.has("os")).map(u -> u.parse("os", OperatingSystem::parse))
-                .orElse(OperatingSystem.LINUX);
-        if (use.isEmpty() || !use.get().has("os")) {
-            t.report(new Violation("template.assumed", Severity.WARNING, id, "ImageId", "unknown", "an operating system",
-                    id + ": the AMI's operating system is not in the template; priced as Linux (give os: windows in "
-                            + "the usage file if it is not)"));
-        }
-        BigDecimal hours = use.map(u -> u.nonNegative("hoursPerMonth", Ec2Instance.HOURS_PER_MONTH))
-                .orElse(Ec2Instance.HOURS_PER_MONTH);
-        Optional<BigDecimal> spot = use.flatMap(u -> u.optNonNegative("spotDiscountPercent"));
-        Optional<String> region = use.flatMap(u -> u.optString("region"));
-        String it = type;
-        int n = count;
-        return Optional.of(use.map(u -> u.step("hoursPerMonth", () -> new Ec2Instance(id, region, it, os, n, hours,
-                spot))).orElseGet(() -> new Ec2Instance(id, region, it, os, n, hours, spot)));
+        return Optional.of(instances(t, use, type, assumedOs(t, use), count));
     }
 }

@@ -171,12 +171,8 @@ public final class CloudFrontFunctionService implements Service<CloudFrontFuncti
     public Optional<CloudFrontFunction> read(TemplateResource t) {
         String id = t.logicalId();
         JsonNode p = t.properties();
-        Optional<JsonNode> runtime = t.resolve(p.path("FunctionConfig").path("Runtime"));
-        if (runtime.isPresent() && p.path("FunctionConfig").has("Runtime")
-                && !List.of("cloudfront-js-1.0", "cloudfront-js-2.0").contains(runtime.get().asText())) {
-            throw t.error("FunctionConfig.Runtime", "must be cloudfront-js-1.0 or cloudfront-js-2.0, was \""
-                    + io.github.computecost.internal.Json.excerpt(runtime.get().asText()) + "\"");
-        }
+        t.oneOf(p.path("FunctionConfig"), "Runtime", List.of("cloudfront-js-1.0", "cloudfront-js-2.0"),
+                "FunctionConfig.Runtime", null);
         Optional<JsonNode> code = t.resolve(p.path("FunctionCode"));
         Optional<BigDecimal> kb = Optional.empty();
         if (code.isPresent() && code.get().isTextual()) {

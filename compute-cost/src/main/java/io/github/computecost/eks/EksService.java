@@ -170,14 +170,9 @@ public final class EksService implements Service<EksCluster>, TemplateMapping<Ek
             hours = use.nonNegative("hoursPerMonth", Calendar.HOURS_PER_MONTH);
             region = use.optString("region");
         }
-        Optional<JsonNode> policy = t.resolve(p.path("UpgradePolicy").path("SupportType"));
-        if (policy.isPresent() && p.path("UpgradePolicy").has("SupportType")
-                && !Set.of("STANDARD", "EXTENDED").contains(policy.get().asText())) {
-            throw t.error("UpgradePolicy.SupportType", "must be STANDARD or EXTENDED, was \""
-                    + io.github.computecost.internal.Json.excerpt(policy.get().asText()) + "\"");
-        }
-        if (support == EksCluster.Support.EXTENDED && policy.isPresent() && policy.get().isTextual()
-                && policy.get().asText().equals("STANDARD")) {
+        Optional<String> policy = t.oneOf(p.path("UpgradePolicy"), "SupportType", List.of("STANDARD", "EXTENDED"),
+                "UpgradePolicy.SupportType", null);
+        if (support == EksCluster.Support.EXTENDED && policy.filter("STANDARD"::equals).isPresent()) {
             throw t.error("UpgradePolicy.SupportType", "is STANDARD, so the cluster is upgraded at the end of standard "
                     + "support and never billed for extended support; the usage file says support: extended");
         }

@@ -11,6 +11,7 @@ import io.github.computecost.service.Entry;
 import io.github.computecost.service.TemplateMapping;
 import io.github.computecost.service.TemplateResource;
 import java.math.BigDecimal;
+import java.util.List;
 import java.util.Optional;
 
 /**
@@ -78,22 +79,16 @@ final class FargateTemplates {
         String archKey = pascal ? "CpuArchitecture" : "cpuArchitecture";
         String osKey = pascal ? "OperatingSystemFamily" : "operatingSystemFamily";
         String prefix = pascal ? "RuntimePlatform." : "runtimePlatform.";
-        Optional<String> arch = value(t, platform, archKey, prefix, "X86_64");
-        Optional<String> osFamily = value(t, platform, osKey, prefix, "LINUX");
-        if (arch.isEmpty() || osFamily.isEmpty()) {
+        // ECS's values (RuntimePlatform): anything else is refused, never priced as Linux/x86.
+        Optional<String> arch = t.oneOf(platform, archKey, List.of("X86_64", "ARM64"), prefix + archKey,
+                "the task is not priced");
+        Optional<String> osFamily = t.oneOf(platform, osKey, OS_FAMILIES, prefix + osKey, "the task is not priced");
+        if (platform.has(archKey) && arch.isEmpty() || platform.has(osKey) && osFamily.isEmpty()) {
             return Optional.empty(); // reported: Fargate's price depends on both
         }
-        // ECS's values (RuntimePlatform): anything else is refused, never priced as Linux/x86.
-        if (!arch.get().equals("X86_64") && !arch.get().equals("ARM64")) {
-            throw t.error(prefix + archKey, "must be X86_64 or ARM64, was \""
-                    + io.github.computecost.internal.Json.excerpt(arch.get()) + "\"");
-        }
-        if (!OS_FAMILIES.contains(osFamily.get())) {
-            throw t.error(prefix + osKey, "must be one of " + String.join(", ", OS_FAMILIES) + ", was \""
-                    + io.github.computecost.internal.Json.excerpt(osFamily.get()) + "\"");
-        }
-        Architecture a = arch.get().equals("ARM64") ? Architecture.ARM64 : Architecture.X86_64;
-        OperatingSystem os = osFamily.get().startsWith("WINDOWS") ? OperatingSystem.WINDOWS : OperatingSystem.LINUX;
+        Architecture a = arch.filter("ARM64"::equals).isPresent() ? Architecture.ARM64 : Architecture.X86_64;
+        OperatingSystem os = osFamily.orElse("LINUX").startsWith("WINDOWS") ? OperatingSystem.WINDOWS
+                : OperatingSystem.LINUX;
         JsonNode ephemeral = p.path(pascal ? "EphemeralStorage" : "ephemeralStorage");
         String sizeKey = pascal ? "SizeInGiB" : "sizeInGiB";
         Optional<BigDecimal> size = ephemeral.has(sizeKey)
@@ -152,21 +147,8 @@ final class FargateTemplates {
     }
 
     /** ECS's operating system families (its API reference for RuntimePlatform, read 2026-12-02). */
-    static final java.util.List<String> OS_FAMILIES = java.util.List.of("LINUX", "WINDOWS_SERVER_2016_FULL",
+    static final List<String> OS_FAMILIES = List.of("LINUX", "WINDOWS_SERVER_2016_FULL",
             "WINDOWS_SERVER_2019_CORE", "WINDOWS_SERVER_2019_FULL", "WINDOWS_SERVER_2022_CORE",
             "WINDOWS_SERVER_2022_FULL", "WINDOWS_SERVER_2025_CORE", "WINDOWS_SERVER_2025_FULL",
             "WINDOWS_SERVER_2004_CORE", "WINDOWS_SERVER_20H2_CORE");
-
-    /** @return the text of {@code holder.key}, {@code fallback} when absent, empty (reported) when unresolved */
-    private static Optional<String> value(TemplateResource t, JsonNode holder, String key, String prefix,
-            String fallback) {
-        if (!holder.has(key)) {
-            return Optional.of(fallback);
-        }
-        Optional<JsonNode> v = t.resolve(holder.get(key));
-        if (v.isEmpty()) {
-            t.unknown(prefix + key, "the task is not priced");
-        }
-        return v.map(JsonNode::asText);
-    }
 }

@@ -72,4 +72,41 @@ public interface TemplateResource {
     default boolean isCreated(String logicalId) {
         return true;
     }
+
+    /**
+     * A property with a fixed set of values (an OS family, a capacity type), read and checked as CloudFormation checks
+     * it.
+     *
+     * @param holder the object that holds it (the properties, or a nested property)
+     * @param key its key in {@code holder}
+     * @param allowed the values AWS accepts, in the order a message lists them
+     * @param path its dotted path within the properties, for messages ({@code "RuntimePlatform.CpuArchitecture"})
+     * @param consequence what is skipped when it cannot be resolved, reported through {@link #unknown}; null to report
+     *     nothing
+     * @return its value; empty when absent or unresolved (callers that need it tell the two apart by
+     *     {@code holder.has(key)})
+     * @throws RuntimeException the {@link #error} naming the allowed values, for any other value
+     */
+    default Optional<String> oneOf(JsonNode holder, String key, java.util.List<String> allowed, String path,
+            String consequence) {
+        if (!holder.has(key)) {
+            return Optional.empty();
+        }
+        Optional<JsonNode> v = resolve(holder.get(key));
+        if (v.isEmpty()) {
+            if (consequence != null) {
+                unknown(path, consequence);
+            }
+            return Optional.empty();
+        }
+        String s = v.get().asText();
+        if (!allowed.contains(s)) {
+            String last = allowed.get(allowed.size() - 1);
+            String choices = allowed.size() == 1 ? last
+                    : String.join(", ", allowed.subList(0, allowed.size() - 1)) + " or " + last;
+            throw error(path, "must be " + choices + ", was \"" + io.github.computecost.internal.Json.excerpt(s)
+                    + "\"");
+        }
+        return Optional.of(s);
+    }
 }

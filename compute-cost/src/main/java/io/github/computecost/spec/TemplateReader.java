@@ -253,7 +253,7 @@ final class TemplateReader {
             }
             return;
         }
-        if (!node.isObject() || isIntrinsic(node)) {
+        if (!node.isObject() || Intrinsics.isIntrinsic(node)) {
             return;
         }
         for (Iterator<String> it = node.fieldNames(); it.hasNext(); ) {
@@ -380,40 +380,42 @@ final class TemplateReader {
         return true;
     }
 
-    /** The template with its Resources and Globals evaluated ({@link Intrinsics#deep}). */
+    /**
+     * The template with its Globals and its resources' Properties evaluated ({@link Intrinsics#deep}, which builds new
+     * trees); the rest is shared with {@code root}, not copied.
+     */
     private JsonNode resolved(JsonNode root) {
         if (!root.isObject()) {
             return root;
         }
-        ObjectNode out = ((ObjectNode) root).deepCopy();
-        for (String section : List.of("Resources", "Globals")) {
-            JsonNode s = root.get(section);
-            if (s != null && s.isObject()) {
-                ObjectNode r = Json.nodes().objectNode();
-                for (Iterator<Map.Entry<String, JsonNode>> it = s.fields(); it.hasNext(); ) {
-                    Map.Entry<String, JsonNode> e = it.next();
-                    JsonNode v = e.getValue();
-                    if (v.isObject()) {
-                        // A resource's attributes are kept; its Properties (a Globals section whole) evaluated.
-                        ObjectNode copy = ((ObjectNode) v).deepCopy();
-                        if (section.equals("Globals")) {
-                            JsonNode d = intrinsics.deep(v);
-                            r.set(e.getKey(), d == Intrinsics.NO_VALUE ? Json.nodes().objectNode() : d);
-                            continue;
-                        }
-                        if (v.has("Properties")) {
-                            JsonNode d = intrinsics.deep(v.get("Properties"));
-                            copy.set("Properties", d == Intrinsics.NO_VALUE ? Json.nodes().objectNode() : d);
-                        }
-                        r.set(e.getKey(), copy);
-                    } else {
-                        r.set(e.getKey(), v);
-                    }
+        ObjectNode out = Json.nodes().objectNode();
+        out.setAll((ObjectNode) root);
+        JsonNode globals = root.get("Globals");
+        if (globals != null && globals.isObject()) {
+            out.set("Globals", orEmpty(intrinsics.deep(globals)));
+        }
+        JsonNode resources = root.get("Resources");
+        if (resources != null && resources.isObject()) {
+            ObjectNode r = Json.nodes().objectNode();
+            for (Iterator<Map.Entry<String, JsonNode>> it = resources.fields(); it.hasNext(); ) {
+                Map.Entry<String, JsonNode> e = it.next();
+                JsonNode v = e.getValue();
+                if (v.isObject() && v.has("Properties")) {
+                    // A resource's attributes (Type, Condition) are kept; its Properties evaluated.
+                    ObjectNode copy = Json.nodes().objectNode();
+                    copy.setAll((ObjectNode) v);
+                    copy.set("Properties", orEmpty(intrinsics.deep(v.get("Properties"))));
+                    v = copy;
                 }
-                out.set(section, r);
+                r.set(e.getKey(), v);
             }
+            out.set("Resources", r);
         }
         return out;
+    }
+
+    private static JsonNode orEmpty(JsonNode evaluated) {
+        return evaluated == Intrinsics.NO_VALUE ? Json.nodes().objectNode() : evaluated;
     }
 
     private Workload finish(WorkloadReader.Header header) {
@@ -552,7 +554,7 @@ final class TemplateReader {
         for (Iterator<Map.Entry<String, JsonNode>> it = props.fields(); it.hasNext(); ) {
             Map.Entry<String, JsonNode> e = it.next();
             JsonNode g = out.get(e.getKey());
-            if (g != null && g.isObject() && e.getValue().isObject() && !isIntrinsic(e.getValue())) {
+            if (g != null && g.isObject() && e.getValue().isObject() && !Intrinsics.isIntrinsic(e.getValue())) {
                 out.set(e.getKey(), merge(g, e.getValue()));
             } else if (g != null && g.isArray() && e.getValue().isArray()) {
                 com.fasterxml.jackson.databind.node.ArrayNode both = g.deepCopy();
@@ -563,13 +565,5 @@ final class TemplateReader {
             }
         }
         return out;
-    }
-
-    private static boolean isIntrinsic(JsonNode v) {
-        if (v.size() != 1) {
-            return false;
-        }
-        String k = v.fieldNames().next();
-        return k.equals("Ref") || k.startsWith("Fn::");
     }
 }
