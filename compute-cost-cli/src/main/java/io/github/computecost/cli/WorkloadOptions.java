@@ -13,7 +13,7 @@ import picocli.CommandLine.Parameters;
 final class WorkloadOptions {
 
     @Parameters(index = "0", paramLabel = "FILE", description = "Workload file (.yaml, .yml or .json), SAM/CloudFormation "
-            + "template, or ECS task definition (.json).")
+            + "template, ECS task definition (.json), or a CDK app's cdk.out directory.")
     Path file;
 
     @Option(names = "--usage", paramLabel = "USAGE", description = "For a SAM/CloudFormation template or an ECS task "

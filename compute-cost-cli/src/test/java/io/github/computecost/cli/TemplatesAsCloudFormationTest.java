@@ -167,4 +167,60 @@ class TemplatesAsCloudFormationTest {
                 total(CliRunner.run("estimate", DIR.resolve("ecs-ec2-service.yaml").toString(), "--usage",
                         u.toString(), "--format", "json")));
     }
+
+    /** @return the resource of a JSON estimate named {@code name} */
+    private static JsonNode resource(JsonNode estimate, String name) {
+        for (JsonNode r : estimate.get("resources")) {
+            if (r.get("name").asText().equals(name)) {
+                return r;
+            }
+        }
+        throw new AssertionError(name + " is not among the resources: " + estimate);
+    }
+
+    @Test
+    void aCdkAppsStacksArePricedEachInItsManifestsRegion() throws IOException {
+        Path app = DIR.resolve("cdk.out");
+        // Two stacks of one class share their logical ids: named by stack; a stage's stack by Stage/Stack.
+        Path usage = file("usage.yaml", "region: eu-central-1\nresources:\n  - name: ApiEu/Handler886CB40B\n"
+                + "    requestsPerMonth: 30000000\n    durationMs: 200\n");
+        JsonNode e = json(CliRunner.run("estimate", app.toString(), "--usage", usage.toString(), "--format", "json"));
+        Path us = file("us.yaml", "region: us-east-1\nresources:\n  - name: Task\n    type: fargate\n    vcpu: 1\n"
+                + "    memoryGb: 2\n    tasks: 2\n");
+        Path eu = file("eu.yaml", "region: eu-central-1\nresources:\n  - name: Task\n    type: fargate\n"
+                + "    vcpu: 1\n    memoryGb: 2\n    tasks: 2\n  - name: Handler\n    type: lambda\n"
+                + "    architecture: arm64\n    memoryMb: 1024\n    requestsPerMonth: 30000000\n    durationMs: 200\n");
+        JsonNode usTask = resource(e, "ApiUs/WorkerTaskDef4B2A7F31");
+        JsonNode euTask = resource(e, "ApiEu/WorkerTaskDef4B2A7F31");
+        assertEquals("us-east-1", usTask.get("region").asText());
+        assertEquals("eu-central-1", euTask.get("region").asText());
+        assertEquals(total(CliRunner.run("estimate", us.toString(), "--format", "json")),
+                usTask.get("monthlyCostExact").asText());
+        JsonNode euAlone = json(CliRunner.run("estimate", eu.toString(), "--format", "json"));
+        assertEquals(resource(euAlone, "Task").get("monthlyCostExact").asText(), euTask.get("monthlyCostExact").asText());
+        // The usage file's traffic, priced at Frankfurt's rates with the account's one free tier.
+        assertEquals(resource(euAlone, "Handler").get("monthlyCostExact").asText(),
+                resource(e, "ApiEu/Handler886CB40B").get("monthlyCostExact").asText());
+        // An environment-agnostic stack runs in the usage file's region; a nested stack's function is read.
+        assertEquals("eu-central-1", resource(e, "Batch/Workers/WorkerTaskDef4B2A7F31").get("region").asText());
+        assertEquals("us-east-1", resource(e, "ApiUs/ReportFnD5E6F7A8").get("region").asText());
+        assertTrue(e.toString().contains("ApiUs/Queue4A7E3555"), "the queue is listed as not priced: " + e);
+    }
+
+    @Test
+    void aCdkAppsUsageAndParametersMustNameWhatTheAppHas() throws IOException {
+        Path app = DIR.resolve("cdk.out");
+        Path bare = file("bare.yaml", "resources:\n  - name: Handler886CB40B\n    requestsPerMonth: 1000\n");
+        CliRunner r = CliRunner.run("estimate", app.toString(), "--usage", bare.toString());
+        assertEquals(2, r.exitCode(), r.out() + r.err());
+        assertTrue(r.err().contains("the usage file names \"Handler886CB40B\", which the app does not define; name "
+                + "a resource StackName/LogicalId (stacks: ApiUs, ApiEu, Batch/Workers)"), r.err());
+        CliRunner p = CliRunner.run("estimate", app.toString(), "--parameter", "Nope=1");
+        assertEquals(2, p.exitCode(), p.out() + p.err());
+        assertTrue(p.err().contains("no stack of the app has a parameter Nope"), p.err());
+        CliRunner dir = CliRunner.run("estimate", tmp.toString());
+        assertEquals(2, dir.exitCode(), dir.out() + dir.err());
+        assertTrue(dir.err().contains("a directory is read as a CDK cloud assembly (the cdk.out that cdk synth "
+                + "writes), and it has no manifest.json"), dir.err());
+    }
 }

@@ -155,11 +155,11 @@ final class ApiGatewayTemplates implements TemplateMapping<ApiGatewayApi> {
         Optional<Entry> u = t.usage();
         if (u.isEmpty()) {
             Entry none = Entry.of(Json.nodes().objectNode(), "$");
-            return Optional.of(ApiGatewayService.usage(none, id, Optional.empty(), type, endpoint, caches));
+            return Optional.of(ApiGatewayService.usage(none, t.name(), Optional.empty(), type, endpoint, caches));
         }
         Entry use = u.get();
         use.allowOnly(ApiGatewayService.USAGE);
-        return Optional.of(ApiGatewayService.usage(use, id, use.optString("region"), type, endpoint, caches));
+        return Optional.of(ApiGatewayService.usage(use, t.name(), use.optString("region"), type, endpoint, caches));
     }
 
     /** A REST API's endpoint type: a string (SAM) or {@code Types: [..]} (CloudFormation); AWS's default EDGE. */

@@ -203,12 +203,12 @@ public final class AppRunnerService implements Service<AppRunnerService.AppRunne
         checkSizes(vcpu.get(), memory.get(), (key, detail) -> t.error("InstanceConfiguration." + key, detail));
         Optional<Entry> u = t.usage();
         if (u.isEmpty()) {
-            return Optional.of(new AppRunnerApp(t.logicalId(), Optional.empty(), vcpu.get(), memory.get(), 1,
+            return Optional.of(new AppRunnerApp(t.name(), Optional.empty(), vcpu.get(), memory.get(), 1,
                     Calendar.HOURS_PER_MONTH, BigDecimal.ZERO, BigDecimal.ZERO, false));
         }
         Entry use = u.get();
         use.allowOnly(USAGE);
-        return Optional.of(usage(use, t.logicalId(), use.optString("region"), vcpu.get(), memory.get()));
+        return Optional.of(usage(use, t.name(), use.optString("region"), vcpu.get(), memory.get()));
     }
 
     /**

@@ -328,11 +328,11 @@ public final class BatchService implements Service<BatchJobs>, TemplateMapping<B
         }
         Optional<Entry> u = t.usage();
         if (u.isEmpty()) {
-            return Optional.of(new BatchJobs(t.logicalId(), Optional.empty(), platform, arch,
+            return Optional.of(new BatchJobs(t.name(), Optional.empty(), platform, arch,
                     vcpu.get(), mib, 0, 1, BigDecimal.ONE, Optional.empty(), Optional.empty(), timeout));
         }
         Entry use = u.get();
         use.allowOnly(USAGE);
-        return Optional.of(jobs(use, t.logicalId(), platform, arch, vcpu.get(), mib, timeout));
+        return Optional.of(jobs(use, t.name(), platform, arch, vcpu.get(), mib, timeout));
     }
 }

@@ -195,7 +195,7 @@ final class Ec2Templates implements TemplateMapping<Ec2Instance> {
      */
     private static Ec2Instance instances(TemplateResource t, Optional<Entry> use, String type, OperatingSystem os,
             int count) {
-        String id = t.logicalId();
+        String id = t.name();
         BigDecimal hours = use.map(u -> u.nonNegative("hoursPerMonth", Ec2Instance.HOURS_PER_MONTH))
                 .orElse(Ec2Instance.HOURS_PER_MONTH);
         Optional<BigDecimal> spot = use.flatMap(u -> u.optNonNegative("spotDiscountPercent"));

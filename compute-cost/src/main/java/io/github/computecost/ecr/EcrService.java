@@ -110,11 +110,11 @@ public final class EcrService implements Service<EcrRepository>, TemplateMapping
     public Optional<EcrRepository> read(TemplateResource t) {
         Optional<Entry> u = t.usage();
         if (u.isEmpty()) {
-            return Optional.of(new EcrRepository(t.logicalId(), Optional.empty(), BigDecimal.ZERO));
+            return Optional.of(new EcrRepository(t.name(), Optional.empty(), BigDecimal.ZERO));
         }
         Entry use = u.get();
         use.allowOnly(USAGE);
-        return Optional.of(new EcrRepository(t.logicalId(), use.optString("region"),
+        return Optional.of(new EcrRepository(t.name(), use.optString("region"),
                 use.nonNegative("storageGb", BigDecimal.ZERO)));
     }
 }

@@ -105,6 +105,6 @@ final class EcsTemplates {
                 }
             }
         }
-        return Optional.of(EcsOnEc2Service.tasks(use, id, cpuUnits, memoryMib, tasks));
+        return Optional.of(EcsOnEc2Service.tasks(use, t.name(), cpuUnits, memoryMib, tasks));
     }
 }

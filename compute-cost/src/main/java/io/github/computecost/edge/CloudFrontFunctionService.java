@@ -201,7 +201,7 @@ public final class CloudFrontFunctionService implements Service<CloudFrontFuncti
                             + "the usage file)"));
             event = EdgeEventType.VIEWER_REQUEST;
         }
-        return Optional.of(new CloudFrontFunction(id, event, invocations, reads, kb,
+        return Optional.of(new CloudFrontFunction(t.name(), event, invocations, reads, kb,
                 CloudFrontFunction.DEFAULT_LAMBDA_EDGE_MEMORY_MB, CloudFrontFunction.DEFAULT_LAMBDA_EDGE_DURATION_MS));
     }
 

@@ -179,7 +179,7 @@ public final class EksService implements Service<EksCluster>, TemplateMapping<Ek
         EksCluster.Support s = support;
         BigDecimal h = hours;
         Optional<String> r = region;
-        return Optional.of(u.map(use -> use.step("hoursPerMonth", () -> new EksCluster(t.logicalId(), r, s, version, h)))
-                .orElseGet(() -> new EksCluster(t.logicalId(), r, s, version, h)));
+        return Optional.of(u.map(use -> use.step("hoursPerMonth", () -> new EksCluster(t.name(), r, s, version, h)))
+                .orElseGet(() -> new EksCluster(t.name(), r, s, version, h)));
     }
 }

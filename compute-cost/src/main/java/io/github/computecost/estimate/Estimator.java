@@ -21,6 +21,7 @@ import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
@@ -69,6 +70,8 @@ public final class Estimator {
     private final Clock clock;
     private final int maxPriceAgeDays;
     private final AccountQuotas quotas;
+    /** The region of each resource, by name, whose stack names one; the others run in {@link #region}. */
+    private final Map<String, String> stackRegions;
     /** The last stale-price warning made, with its dates: the same words for every estimate of a day. */
     private volatile Stale lastWarning;
 
@@ -76,8 +79,9 @@ public final class Estimator {
     }
 
     private Estimator(PriceBook prices, String region, boolean freeTier, Clock clock, int maxPriceAgeDays,
-            AccountQuotas quotas) {
+            AccountQuotas quotas, Map<String, String> stackRegions) {
         this.prices = prices;
+        this.stackRegions = stackRegions;
         this.region = region;
         this.freeTier = freeTier;
         this.clock = clock;
@@ -91,7 +95,7 @@ public final class Estimator {
      */
     public static Estimator of(PriceBook prices) {
         return new Estimator(Objects.requireNonNull(prices, "prices"), DEFAULT_REGION, true, Clock.systemUTC(),
-                DEFAULT_MAX_PRICE_AGE_DAYS, AccountQuotas.DEFAULTS);
+                DEFAULT_MAX_PRICE_AGE_DAYS, AccountQuotas.DEFAULTS, Map.of());
     }
 
     /** @return an estimator whose resources run in {@code region} unless they name their own */
@@ -100,7 +104,7 @@ public final class Estimator {
         if (region.isBlank()) {
             throw new IllegalArgumentException("region must not be blank");
         }
-        return new Estimator(prices, region, freeTier, clock, maxPriceAgeDays, quotas);
+        return new Estimator(prices, region, freeTier, clock, maxPriceAgeDays, quotas, stackRegions);
     }
 
     /** @return an estimator that applies the account's always-free allowances (the default) */
@@ -118,7 +122,7 @@ public final class Estimator {
 
     /** @return an estimator with the free tier on or off */
     public Estimator freeTier(boolean on) {
-        return new Estimator(prices, region, on, clock, maxPriceAgeDays, quotas);
+        return new Estimator(prices, region, on, clock, maxPriceAgeDays, quotas, stackRegions);
     }
 
     /**
@@ -127,7 +131,8 @@ public final class Estimator {
      * @return an estimator dating its estimates by {@code clock}
      */
     public Estimator clock(Clock clock) {
-        return new Estimator(prices, region, freeTier, Objects.requireNonNull(clock, "clock"), maxPriceAgeDays, quotas);
+        return new Estimator(prices, region, freeTier, Objects.requireNonNull(clock, "clock"), maxPriceAgeDays, quotas,
+                stackRegions);
     }
 
     /**
@@ -139,7 +144,7 @@ public final class Estimator {
         if (days < 0) {
             throw new IllegalArgumentException("maxPriceAgeDays must not be negative: " + days);
         }
-        return new Estimator(prices, region, freeTier, clock, days, quotas);
+        return new Estimator(prices, region, freeTier, clock, days, quotas, stackRegions);
     }
 
     /**
@@ -148,7 +153,29 @@ public final class Estimator {
      * @return an estimator that checks against them
      */
     public Estimator quotas(AccountQuotas quotas) {
-        return new Estimator(prices, region, freeTier, clock, maxPriceAgeDays, Objects.requireNonNull(quotas, "quotas"));
+        return new Estimator(prices, region, freeTier, clock, maxPriceAgeDays, Objects.requireNonNull(quotas, "quotas"),
+                stackRegions);
+    }
+
+    /**
+     * @param byResource the region of resources by name, for resources whose stack deploys to a region of its own
+     *     (a CDK app's stacks); a resource that names its own region keeps it, one not named here runs in
+     *     {@link #defaultRegion()}
+     * @return an estimator that places those resources there
+     */
+    public Estimator stackRegions(Map<String, String> byResource) {
+        Map<String, String> copy = Map.copyOf(Objects.requireNonNull(byResource, "byResource"));
+        copy.forEach((name, r) -> {
+            if (r.isBlank()) {
+                throw new IllegalArgumentException("the region of " + name + " must not be blank");
+            }
+        });
+        return new Estimator(prices, region, freeTier, clock, maxPriceAgeDays, quotas, copy);
+    }
+
+    /** @return where a resource runs: its own region, else its stack's, else the default ({@code global} for some) */
+    private String regionOf(Service<Resource> service, Resource resource) {
+        return service.regionOf(resource, stackRegions.getOrDefault(resource.name(), region));
     }
 
     /** @return the price book this estimator rates against */
@@ -285,7 +312,7 @@ public final class Estimator {
         Optional<FixedPointMeter<Resource>> route = service.fixedPoint();
         if (route.isPresent()) {
             // The service's fixed-point route vouches for what it prices (valid, priced, in range) or declines.
-            ServiceContext context = Services.context(prices, service.regionOf(resource, region), quotas);
+            ServiceContext context = Services.context(prices, regionOf(service, resource), quotas);
             Optional<BigDecimal> fast = route.get().monthlyCost(resource, context, freeTier);
             if (fast.isPresent()) {
                 return fast.get();
@@ -363,7 +390,7 @@ public final class Estimator {
         for (Resource r : resources) {
             Objects.requireNonNull(r, "a resource is null");
             Service<Resource> service = Services.of(r);
-            steps.add(new Step(r, service, Services.context(prices, service.regionOf(r, region), quotas)));
+            steps.add(new Step(r, service, Services.context(prices, regionOf(service, r), quotas)));
         }
         RatingEngine.requireUniqueNames(resources, Resource::name);
         return steps;

@@ -184,11 +184,11 @@ public final class EksFargateService implements Service<EksFargatePods>, Templat
     public Optional<EksFargatePods> read(TemplateResource t) {
         Optional<Entry> u = t.usage();
         if (u.isEmpty()) {
-            return Optional.of(new EksFargatePods(t.logicalId(), Optional.empty(), 0, BigDecimal.ZERO, BigDecimal.ZERO,
+            return Optional.of(new EksFargatePods(t.name(), Optional.empty(), 0, BigDecimal.ZERO, BigDecimal.ZERO,
                     Calendar.HOURS_PER_MONTH));
         }
         Entry use = u.get();
         use.allowOnly(USAGE);
-        return Optional.of(pods(use, t.logicalId(), use.optString("region")));
+        return Optional.of(pods(use, t.name(), use.optString("region")));
     }
 }

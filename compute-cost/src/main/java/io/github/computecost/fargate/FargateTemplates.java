@@ -143,7 +143,7 @@ final class FargateTemplates {
                 usage = FargateService.usage(use);
             }
         }
-        return Optional.of(new FargateTask(id, region, a, os, vcpu, gb, storage, usage, spot));
+        return Optional.of(new FargateTask(t.name(), region, a, os, vcpu, gb, storage, usage, spot));
     }
 
     /** ECS's operating system families (its API reference for RuntimePlatform, read 2026-12-02). */

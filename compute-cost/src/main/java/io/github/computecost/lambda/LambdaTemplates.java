@@ -98,7 +98,7 @@ final class LambdaTemplates implements TemplateMapping<LambdaFunction> {
     public Optional<LambdaFunction> read(TemplateResource t) {
         String id = t.logicalId();
         JsonNode p = t.properties();
-        LambdaFunction.Builder b = LambdaFunction.builder(id);
+        LambdaFunction.Builder b = LambdaFunction.builder(t.name());
         Optional<BigDecimal> memory = t.number(p, "MemorySize", "the function cannot be checked for memory or priced");
         if (p.has("MemorySize") && memory.isEmpty()) {
             return Optional.empty(); // reported: without its memory a function has no price

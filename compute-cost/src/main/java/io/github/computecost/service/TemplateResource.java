@@ -12,8 +12,16 @@ import java.util.Optional;
  */
 public interface TemplateResource {
 
-    /** @return the logical id (or the task definition's family), which names the resource in the estimate */
+    /** @return the logical id within its template (or the task definition's family) */
     String logicalId();
+
+    /**
+     * @return the name of the resource in the estimate and in the usage file: its logical id, or, in a CDK app of
+     *     several stacks, {@code Stack/LogicalId}, since each stack has its own logical ids
+     */
+    default String name() {
+        return logicalId();
+    }
 
     /** @return the CloudFormation type, {@code "AWS::Lambda::Function"} (a document's kind for documents) */
     String type();

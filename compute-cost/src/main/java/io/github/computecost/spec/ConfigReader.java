@@ -20,7 +20,8 @@ import org.yaml.snakeyaml.error.YAMLException;
 
 /**
  * Reads whatever configuration a user has: a workload file, a SAM/CloudFormation template (YAML with its
- * short tags, or JSON), or an ECS task definition (JSON), told apart by their content. Templates and task
+ * short tags, or JSON), an ECS task definition (JSON), told apart by their content, or a CDK app's cloud assembly
+ * (the {@code cdk.out} directory {@code cdk synth} writes; see {@link CloudAssemblyReader}). Templates and task
  * definitions hold configuration only; their usage (requests, durations, hours, task counts) comes from a
  * usage file in the workload format whose resources are named by logical id or task family:
  *
@@ -55,7 +56,7 @@ public final class ConfigReader {
     }
 
     /**
-     * @param file a workload file, template or task definition
+     * @param file a workload file, template or task definition, or a CDK cloud assembly's directory
      * @param usageFile usage for a template or task definition (ignored for workload files, which hold their own)
      * @param parameters values for a template's parameters, by name, as {@code --parameter-overrides} gives them to
      *     CloudFormation: they win over the parameters' {@code Default}s in {@code Ref}, {@code Fn::Sub},
@@ -65,6 +66,9 @@ public final class ConfigReader {
      *     template or is not among its {@code AllowedValues}
      */
     public static Workload read(Path file, Optional<Path> usageFile, Map<String, String> parameters) {
+        if (Files.isDirectory(file)) {
+            return CloudAssemblyReader.read(file, usage(usageFile), parameters);
+        }
         String text = text(file);
         String name = file.toString();
         boolean json = name.toLowerCase(Locale.ROOT).endsWith(".json");
@@ -96,6 +100,30 @@ public final class ConfigReader {
             }
             return WorkloadReader.parse(name, root);
         }
+        Usage u = usage(usageFile);
+        try {
+            if (!template && !parameters.isEmpty()) {
+                throw new WorkloadException(name, "$", Optional.empty(), "parameters are for templates; a task "
+                        + "definition has none");
+            }
+            return template ? TemplateReader.template(name, root, u.header(), u.file(), u.entries(), parameters)
+                    : TemplateReader.document(name, root, document.get().getKey(), document.get().getValue(),
+                            u.header(), u.file(), u.entries());
+        } catch (FieldException e) {
+            throw new WorkloadException(name, e.path(), Optional.empty(), e.detail());
+        }
+    }
+
+    /**
+     * A usage file, read: its top level (region, free tier, budget, quotas) and its entries by name.
+     *
+     * @param file its name for messages, or null when there is none
+     */
+    record Usage(WorkloadReader.Header header, Map<String, Obj> entries, String file) {
+    }
+
+    /** @return the usage file's content, or an empty usage (no region, the free tier, no budget) when none is given */
+    static Usage usage(Optional<Path> usageFile) {
         WorkloadReader.Header header = new WorkloadReader.Header(Optional.empty(), true, List.of(),
                 io.github.computecost.limits.AccountQuotas.DEFAULTS);
         Map<String, Obj> usage = new LinkedHashMap<>();
@@ -118,17 +146,7 @@ public final class ConfigReader {
                 throw new WorkloadException(usageName, e.path(), Optional.empty(), e.detail());
             }
         }
-        try {
-            if (!template && !parameters.isEmpty()) {
-                throw new WorkloadException(name, "$", Optional.empty(), "parameters are for templates; a task "
-                        + "definition has none");
-            }
-            return template ? TemplateReader.template(name, root, header, usageName, usage, parameters)
-                    : TemplateReader.document(name, root, document.get().getKey(), document.get().getValue(), header,
-                            usageName, usage);
-        } catch (FieldException e) {
-            throw new WorkloadException(name, e.path(), Optional.empty(), e.detail());
-        }
+        return new Usage(header, usage, usageName);
     }
 
     /**
@@ -151,7 +169,7 @@ public final class ConfigReader {
         return root;
     }
 
-    private static String text(Path file) {
+    static String text(Path file) {
         try {
             WorkloadReader.requireSize(file);
             return Files.readString(file, StandardCharsets.UTF_8);
@@ -178,7 +196,7 @@ public final class ConfigReader {
         }
     }
 
-    private static JsonNode parseJson(String name, String text) {
+    static JsonNode parseJson(String name, String text) {
         try {
             JsonNode n = Json.readTree(text.getBytes(StandardCharsets.UTF_8), false);
             if (n == null || n.isMissingNode()) {

@@ -59,6 +59,8 @@ final class TemplateReader {
     private List<String> stack = List.of();
     /** The logical ids of nested stacks' resources, which their usage entries may name. */
     private final Set<String> nestedNames = new HashSet<>();
+    /** What names a resource in the estimate before its logical id: {@code Stack/} in a CDK app, else nothing. */
+    private String prefix = "";
 
     private TemplateReader(String file, String usageFile, Map<String, Obj> usage) {
         this.file = file;
@@ -69,7 +71,16 @@ final class TemplateReader {
     /** Reads a template; {@code usage} holds the usage entries by name. */
     static Workload template(String file, JsonNode root, WorkloadReader.Header header, String usageFile,
             Map<String, Obj> usage, Map<String, String> parameters) {
-        return template(file, root, header, usageFile, usage, parameters, new java.util.ArrayList<>());
+        return template(file, root, header, usageFile, usage, parameters, new java.util.ArrayList<>(), "");
+    }
+
+    /**
+     * Reads one stack of a CDK app: its resources are named {@code prefix + logicalId}, and the usage file's names
+     * are left to the caller to check against every stack's.
+     */
+    static Workload stack(String file, JsonNode root, WorkloadReader.Header header, String usageFile,
+            Map<String, Obj> usage, Map<String, String> parameters, String prefix) {
+        return template(file, root, header, usageFile, usage, parameters, new java.util.ArrayList<>(), prefix);
     }
 
     /** The deepest nesting of stacks read: CloudFormation's own limit is far above any real template. */
@@ -81,9 +92,10 @@ final class TemplateReader {
 
     /** @param stack the files of the stacks being read, outermost first (a cycle is refused) */
     private static Workload template(String file, JsonNode root, WorkloadReader.Header header, String usageFile,
-            Map<String, Obj> usage, Map<String, String> parameters, List<String> stack) {
+            Map<String, Obj> usage, Map<String, String> parameters, List<String> stack, String prefix) {
         TemplateReader r = new TemplateReader(file, usageFile, usage);
         r.stack = stack;
+        r.prefix = prefix;
         try {
             r.intrinsics = new Intrinsics(root, parameters, header.region());
         } catch (IllegalArgumentException e) {
@@ -122,6 +134,7 @@ final class TemplateReader {
                 }
                 if (NESTED.containsKey(type)) {
                     r.nested(e.getKey(), type, e.getValue().has("Properties") ? e.getValue().raw("Properties")
+                            : Json.nodes().objectNode(), e.getValue().has("Metadata") ? e.getValue().raw("Metadata")
                             : Json.nodes().objectNode(), header);
                     continue;
                 }
@@ -134,7 +147,7 @@ final class TemplateReader {
                 }
                 if (candidates == null) {
                     // Listed, never dropped: the total must not look complete when it is not.
-                    r.unsupported.add(new UnsupportedResource(e.getKey(), type.isEmpty() ? "(no Type)" : type,
+                    r.unsupported.add(new UnsupportedResource(r.prefix + e.getKey(), type.isEmpty() ? "(no Type)" : type,
                             "compute-cost prices no resource of this type; its cost is not in the total"));
                     continue;
                 }
@@ -202,10 +215,11 @@ final class TemplateReader {
     }
 
     private void read(String id, String type, JsonNode props, JsonNode template, Service<?> service, Reading mapping) {
-        Obj use = usage.get(id);
+        String name = prefix + id;
+        Obj use = usage.get(name);
         if (use != null && use.has("type") && !service.type().equals(use.string("type"))) {
-            throw new WorkloadException(usageFile, use.pathOf("type"), Optional.of(id), "is " + use.string("type")
-                    + ", but " + id + " is a " + service.type());
+            throw new WorkloadException(usageFile, use.pathOf("type"), Optional.of(name), "is " + use.string("type")
+                    + ", but " + name + " is a " + service.type());
         }
         Resource resource;
         try {
@@ -213,11 +227,11 @@ final class TemplateReader {
         } catch (FieldException e) {
             // A usage entry's key names the usage file (its paths are JSON paths); a property names the template.
             boolean inUsage = e.path().startsWith("$") && usageFile != null;
-            throw new WorkloadException(inUsage ? usageFile : file, e.path(), Optional.of(id), e.detail());
+            throw new WorkloadException(inUsage ? usageFile : file, e.path(), Optional.of(name), e.detail());
         }
         if (resource == null) {
             // The mapping reported why (a value the template cannot resolve): still listed, never dropped.
-            unsupported.add(new UnsupportedResource(id, type, "cannot be priced from the template and the usage file "
+            unsupported.add(new UnsupportedResource(name, type, "cannot be priced from the template and the usage file "
                     + "(see its warning); its cost is not in the total"));
         } else {
             out.add(resource);
@@ -225,7 +239,7 @@ final class TemplateReader {
                 withoutUsage.add(resource.name());
             }
             if (use != null && use.has("budget")) {
-                budgets.add(Budget.of(id, Entry.of(use.node(), use.path()).nonNegative("budget")));
+                budgets.add(Budget.of(name, Entry.of(use.node(), use.path()).nonNegative("budget")));
             }
         }
     }
@@ -279,16 +293,23 @@ final class TemplateReader {
 
     /**
      * A nested stack ({@code AWS::CloudFormation::Stack}, {@code AWS::Serverless::Application}) whose template is a
-     * local file, as {@code sam build} and {@code cdk synth} leave them: read with the parameters the parent passes
-     * (those that resolve), its resources added to this template's as if declared here; the usage file names them by
-     * their own logical ids. A template at a URL, or a serverless application from the repository, is listed as not
+     * local file, as {@code sam build} and {@code cdk synth} leave them (CDK names the file in the resource's
+     * {@code aws:asset:path} metadata): read with the parameters the parent passes (those that resolve), its
+     * resources added to this template's as if declared here; the usage file names them by their own logical ids
+     * (in a CDK app, by the parent stack's name and their logical ids). A template at a URL, or a serverless application from the repository, is listed as not
      * priced, with the reason.
      */
-    private void nested(String id, String type, JsonNode props, WorkloadReader.Header header) {
+    private void nested(String id, String type, JsonNode props, JsonNode metadata, WorkloadReader.Header header) {
         String key = NESTED.get(type);
         JsonNode location = props.path(key);
+        // cdk synth leaves a nested stack's template beside its parent's, and names it in the resource's metadata
+        // (its TemplateURL is the S3 address it will be uploaded to).
+        if (metadata.path("aws:asset:property").asText().equals(key) && metadata.path("aws:asset:path").isTextual()) {
+            location = metadata.get("aws:asset:path");
+        }
         if (!location.isTextual()) {
-            unsupported.add(new UnsupportedResource(id, type, location.isObject() && location.has("ApplicationId")
+            unsupported.add(new UnsupportedResource(prefix + id, type, location.isObject()
+                    && location.has("ApplicationId")
                     ? "a serverless application from the Serverless Application Repository is not read; its cost is "
                             + "not in the total" : "its " + key + " cannot be resolved, so the nested stack is not "
                             + "read; its cost is not in the total"));
@@ -296,7 +317,7 @@ final class TemplateReader {
         }
         String where = location.asText();
         if (where.matches("(?i)(https?|s3)://.*")) {
-            unsupported.add(new UnsupportedResource(id, type, "a nested stack at a URL (" + Json.excerpt(where)
+            unsupported.add(new UnsupportedResource(prefix + id, type, "a nested stack at a URL (" + Json.excerpt(where)
                     + ") is not fetched; package it locally (sam build, cdk synth) to price it; its cost is not in "
                     + "the total"));
             return;
@@ -327,13 +348,13 @@ final class TemplateReader {
                 v.forEach(x -> parts.add(x.asText()));
                 passed.put(p.getKey(), String.join(",", parts));
             } else {
-                findings.add(new Violation("template.unknown", Severity.WARNING, id, "Parameters." + p.getKey(),
+                find(new Violation("template.unknown", Severity.WARNING, id, "Parameters." + p.getKey(),
                         "unknown", "a value the template resolves", id + ": parameter " + p.getKey() + " passed to "
                                 + "the nested stack cannot be resolved; the child's Default is used"));
             }
         }
         JsonNode root = ConfigReader.templateFile(child, file, path);
-        Workload w = template(relative(child), root, header, usageFile, usage, passed, chain);
+        Workload w = template(relative(child), root, header, usageFile, usage, passed, chain, prefix);
         Set<String> mine = new HashSet<>();
         out.forEach(x -> mine.add(x.name()));
         for (Resource x : w.resources()) {
@@ -352,7 +373,7 @@ final class TemplateReader {
     }
 
     /** A nested template's name for messages: relative to the working directory when it is below it. */
-    private static String relative(java.nio.file.Path child) {
+    static String relative(java.nio.file.Path child) {
         java.nio.file.Path here = java.nio.file.Path.of("").toAbsolutePath();
         return child.startsWith(here) ? here.relativize(child).toString() : child.toString();
     }
@@ -366,14 +387,14 @@ final class TemplateReader {
         String name = condition.asText();
         Optional<Boolean> v = intrinsics.condition(name);
         if (v.isPresent() && !v.get()) {
-            switchedOff.add(id);
-            unsupported.add(new UnsupportedResource(id, type.isEmpty() ? "(no Type)" : type, "not created: its "
+            switchedOff.add(prefix + id);
+            unsupported.add(new UnsupportedResource(prefix + id, type.isEmpty() ? "(no Type)" : type, "not created: its "
                     + "condition " + Json.excerpt(name) + " is false for the parameters given; its cost is not in the "
                     + "total"));
             return false;
         }
         if (v.isEmpty()) {
-            findings.add(new Violation("template.condition", Severity.WARNING, id, "Condition", Json.excerpt(name),
+            find(new Violation("template.condition", Severity.WARNING, id, "Condition", Json.excerpt(name),
                     "a condition the template resolves", id + ": its condition " + Json.excerpt(name) + " cannot be "
                             + "evaluated before deployment (a parameter without default?); priced as if created"));
         }
@@ -418,13 +439,24 @@ final class TemplateReader {
         return evaluated == Intrinsics.NO_VALUE ? Json.nodes().objectNode() : evaluated;
     }
 
+    /** Adds a finding about one of this stack's resources, named as the estimate names it. */
+    private void find(Violation v) {
+        if (prefix.isEmpty() || v.resource().isEmpty() || v.resource().startsWith(prefix)) {
+            findings.add(v);
+            return;
+        }
+        findings.add(new Violation(v.code(), v.severity(), prefix + v.resource(), v.field(), v.value(), v.limit(),
+                v.message().startsWith(v.resource() + ":") ? prefix + v.message() : v.message()));
+    }
+
     private Workload finish(WorkloadReader.Header header) {
         Set<String> known = new HashSet<>();
         out.forEach(m -> known.add(m.name()));
         findings.stream().map(Violation::resource).forEach(known::add);
         known.addAll(switchedOff);
         known.addAll(nestedNames);
-        for (String name : stack.isEmpty() ? usage.keySet() : Set.<String>of()) { // a nested stack's parent checks
+        // A nested stack's parent checks the usage file's names; so does a CDK app, against all its stacks.
+        for (String name : stack.isEmpty() && prefix.isEmpty() ? usage.keySet() : Set.<String>of()) {
             if (!known.contains(name)) {
                 throw new WorkloadException(file, "usage", Optional.of(name), "the usage file names \"" + name
                         + "\", which the configuration does not define (defined: " + String.join(", ", known) + ")");
@@ -455,6 +487,11 @@ final class TemplateReader {
         @Override
         public String logicalId() {
             return id;
+        }
+
+        @Override
+        public String name() {
+            return prefix + id;
         }
 
         @Override
@@ -496,14 +533,14 @@ final class TemplateReader {
 
         @Override
         public void unknown(String property, String consequence) {
-            findings.add(new Violation("template.unknown", Severity.WARNING, id, property, "unknown",
+            find(new Violation("template.unknown", Severity.WARNING, id, property, "unknown",
                     "a value the template resolves", id + ": " + property + " cannot be resolved from the template (a "
                             + "parameter without a default, or an intrinsic function); " + consequence));
         }
 
         @Override
         public void report(Violation finding) {
-            findings.add(finding);
+            find(finding);
         }
 
         @Override

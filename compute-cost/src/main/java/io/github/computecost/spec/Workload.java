@@ -14,6 +14,7 @@ import io.github.computecost.pricing.PriceBook;
 import io.github.computecost.pricing.RegionPrices;
 import io.github.computecost.service.Resource;
 import java.util.List;
+import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.SortedSet;
@@ -36,10 +37,21 @@ import java.util.TreeSet;
  *     estimate as not priced
  * @param withoutUsage the names of template resources that are priced by usage and that the usage file does not
  *     name: their cost is shown as usage-based, with its unit prices, not as a bare zero
+ * @param stackRegions the region of each resource, by name, whose stack deploys to a region of its own (a CDK
+ *     app's stacks, from its manifest): it runs there unless it names its own region; the others run in
+ *     {@code region}
  */
 public record Workload(Optional<String> region, boolean freeTier, List<Resource> resources, List<NeutralWorkload> plans,
         List<MemoryTuning> tunings, List<Budget> budgets, AccountQuotas quotas, List<Violation> findings,
-        List<UnsupportedResource> unsupported, List<String> withoutUsage) {
+        List<UnsupportedResource> unsupported, List<String> withoutUsage, Map<String, String> stackRegions) {
+
+    /** A workload whose resources all run in {@code region} unless they name their own. */
+    public Workload(Optional<String> region, boolean freeTier, List<Resource> resources, List<NeutralWorkload> plans,
+            List<MemoryTuning> tunings, List<Budget> budgets, AccountQuotas quotas, List<Violation> findings,
+            List<UnsupportedResource> unsupported, List<String> withoutUsage) {
+        this(region, freeTier, resources, plans, tunings, budgets, quotas, findings, unsupported, withoutUsage,
+                Map.of());
+    }
 
     /** A workload whose input has no unsupported resource and no template resource without usage. */
     public Workload(Optional<String> region, boolean freeTier, List<Resource> resources, List<NeutralWorkload> plans,
@@ -68,6 +80,7 @@ public record Workload(Optional<String> region, boolean freeTier, List<Resource>
         findings = List.copyOf(findings);
         unsupported = List.copyOf(unsupported);
         withoutUsage = List.copyOf(withoutUsage);
+        stackRegions = Map.copyOf(stackRegions);
     }
 
     /**
@@ -78,7 +91,8 @@ public record Workload(Optional<String> region, boolean freeTier, List<Resource>
         SortedSet<String> out = new TreeSet<>();
         String fallback = region.orElse(Estimator.DEFAULT_REGION);
         for (Resource r : resources) {
-            out.add(Services.of(r).regional() ? r.region().orElse(fallback) : fallback);
+            out.add(Services.of(r).regional() ? r.region().orElse(stackRegions.getOrDefault(r.name(), fallback))
+                    : fallback);
         }
         for (NeutralWorkload p : plans) {
             out.add(p.region().orElse(fallback));
@@ -142,10 +156,10 @@ public record Workload(Optional<String> region, boolean freeTier, List<Resource>
 
     /**
      * @param prices the price book to rate against
-     * @return an estimator with this workload's default region, free-tier setting and quotas
+     * @return an estimator with this workload's default region, its stacks' regions, free-tier setting and quotas
      */
     public Estimator estimator(PriceBook prices) {
-        Estimator e = Estimator.of(prices).freeTier(freeTier).quotas(quotas);
+        Estimator e = Estimator.of(prices).freeTier(freeTier).quotas(quotas).stackRegions(stackRegions);
         return region.map(e::region).orElse(e);
     }
 

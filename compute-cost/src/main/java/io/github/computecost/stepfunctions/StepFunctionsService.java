@@ -171,11 +171,11 @@ public final class StepFunctionsService implements Service<StateMachine>, Templa
         }
         Optional<Entry> u = t.usage();
         if (u.isEmpty()) {
-            return Optional.of(new StateMachine(t.logicalId(), Optional.empty(), type, 0, BigDecimal.ZERO,
+            return Optional.of(new StateMachine(t.name(), Optional.empty(), type, 0, BigDecimal.ZERO,
                     BigDecimal.ZERO, StateMachine.DEFAULT_MEMORY_MB, Optional.empty(), Optional.empty()));
         }
         Entry use = u.get();
         use.allowOnly(USAGE);
-        return Optional.of(usage(use, t.logicalId(), use.optString("region"), type));
+        return Optional.of(usage(use, t.name(), use.optString("region"), type));
     }
 }
