@@ -223,4 +223,62 @@ class TemplatesAsCloudFormationTest {
         assertTrue(dir.err().contains("a directory is read as a CDK cloud assembly (the cdk.out that cdk synth "
                 + "writes), and it has no manifest.json"), dir.err());
     }
+
+    @Test
+    void aFunctionADistributionRunsIsPricedAsLambdaAtEdge() throws IOException {
+        Path edge = DIR.resolve("edge");
+        // AWS's Lambda@Edge example: 10M requests of 50 ms at 128 MB cost 6.00 + 3.125625, with no free tier.
+        Path w = file("w.yaml", "resources:\n  - name: RewriteFunction\n    type: lambda-edge\n"
+                + "    eventType: origin-request\n    memoryMb: 128\n    requestsPerMonth: 10000000\n"
+                + "    durationMs: 50\n");
+        JsonNode site = json(CliRunner.run("estimate", edge.resolve("site.yaml").toString(), "--usage",
+                edge.resolve("site-usage.yaml").toString(), "--format", "json"));
+        JsonNode rewrite = resource(site, "RewriteFunction");
+        assertEquals("lambda-edge", rewrite.get("type").asText());
+        assertEquals("9.125625", rewrite.get("monthlyCostExact").asText());
+        assertEquals(total(CliRunner.run("estimate", w.toString(), "--format", "json")),
+                rewrite.get("monthlyCostExact").asText());
+        // The function beside it, which no distribution runs, stays regional Lambda with the free tier.
+        assertEquals("lambda", resource(site, "ContactFunction").get("type").asText());
+        assertEquals("1.80", resource(site, "ContactFunction").get("monthlyCostExact").asText());
+    }
+
+    @Test
+    void aUsageEntrySaysWhereAFunctionOfAnotherStacksDistributionRuns() throws IOException {
+        Path edge = DIR.resolve("edge");
+        Path functions = edge.resolve("functions.yaml");
+        JsonNode declared = json(CliRunner.run("estimate", functions.toString(), "--usage",
+                edge.resolve("functions-usage.yaml").toString(), "--format", "json"));
+        assertEquals("lambda-edge", resource(declared, "AuthFunction").get("type").asText());
+        assertEquals("9.125625", declared.get("totalMonthlyCostExact").asText());
+        // Without edge, the same traffic is regional Lambda's, with the free tier: what the issue saw.
+        Path regional = file("regional.yaml", "resources:\n  - name: AuthFunction\n    requestsPerMonth: 10000000\n"
+                + "    durationMs: 50\n");
+        assertEquals("1.80", total(CliRunner.run("estimate", functions.toString(), "--usage", regional.toString(),
+                "--format", "json")));
+        Path wrong = file("wrong.yaml", "resources:\n  - name: AuthFunction\n    edge: viewer-requests\n");
+        CliRunner r = CliRunner.run("estimate", functions.toString(), "--usage", wrong.toString());
+        assertEquals(2, r.exitCode(), r.out() + r.err());
+        assertTrue(r.err().contains("edge") && r.err().contains("must be origin-request, origin-response, "
+                + "viewer-request or viewer-response, was \"viewer-requests\""), r.err());
+        // A template's own association wins: a usage entry that contradicts it is refused.
+        Path contradicts = file("contradicts.yaml", "resources:\n  - name: RewriteFunction\n"
+                + "    edge: viewer-request\n");
+        CliRunner c = CliRunner.run("estimate", edge.resolve("site.yaml").toString(), "--usage",
+                contradicts.toString());
+        assertEquals(2, c.exitCode(), c.out() + c.err());
+        assertTrue(c.err().contains("runs RewriteFunction on Distribution (origin-request)"), c.err());
+    }
+
+    @Test
+    void whatLambdaAtEdgeDoesNotAllowIsNotPriced() throws IOException {
+        Path t = file("arm.yaml", Files.readString(DIR.resolve("edge/site.yaml")).replace("      MemorySize: 128\n"
+                + "      Timeout: 5\n", "      MemorySize: 128\n      Timeout: 5\n      Architectures: [arm64]\n"
+                + "      Environment: { Variables: { STAGE: prod } }\n"));
+        CliRunner r = CliRunner.run("estimate", t.toString());
+        assertTrue(r.out().contains("RewriteFunction: runs at the edge, where Lambda@Edge does not allow "
+                + "Architectures arm64 (Lambda@Edge runs x86_64 only); Environment variables; not priced"),
+                r.out() + r.err());
+        assertTrue(r.out().contains("not priced: RewriteFunction (AWS::Serverless::Function)"), r.out());
+    }
 }

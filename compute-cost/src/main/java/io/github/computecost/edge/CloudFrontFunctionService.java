@@ -5,6 +5,7 @@ import io.github.computecost.limits.Severity;
 import io.github.computecost.limits.ValidationReport;
 import io.github.computecost.limits.Violation;
 import io.github.computecost.pricing.TableSchema;
+import io.github.computecost.service.CloudFrontAssociations;
 import io.github.computecost.service.Entry;
 import io.github.computecost.service.FixedPointMeter;
 import io.github.computecost.service.MeteredResource;
@@ -118,7 +119,7 @@ public final class CloudFrontFunctionService implements Service<CloudFrontFuncti
         return Set.of("AWS::CloudFront::Function");
     }
 
-    private static final String DISTRIBUTION = "AWS::CloudFront::Distribution";
+    private static final String DISTRIBUTION = CloudFrontAssociations.DISTRIBUTION;
 
     /**
      * AWS::CloudFront::Function's properties, and AWS::CloudFront::Distribution's down to the function associations
@@ -181,7 +182,7 @@ public final class CloudFrontFunctionService implements Service<CloudFrontFuncti
         } else if (p.has("FunctionCode")) {
             t.unknown("FunctionCode", "its size is not checked");
         }
-        EdgeEventType event = associatedEvent(t, id).orElse(null);
+        EdgeEventType event = associatedEvent(t).orElse(null);
         long invocations = 0;
         long reads = 0;
         Optional<Entry> u = t.usage();
@@ -209,49 +210,25 @@ public final class CloudFrontFunctionService implements Service<CloudFrontFuncti
      * The event type a distribution in the template associates the function with, if one does; an association with
      * an event type CloudFront Functions do not run on is refused, naming the distribution's property.
      */
-    private static Optional<EdgeEventType> associatedEvent(TemplateResource t, String id) {
+    private static Optional<EdgeEventType> associatedEvent(TemplateResource t) {
         Optional<EdgeEventType> found = Optional.empty(); // the last association, as before
-        for (java.util.Iterator<java.util.Map.Entry<String, JsonNode>> it = t.template().path("Resources").fields();
-                it.hasNext(); ) {
-            java.util.Map.Entry<String, JsonNode> r = it.next();
-            if (!DISTRIBUTION.equals(r.getValue().path("Type").asText())) {
+        for (CloudFrontAssociations.Association a : CloudFrontAssociations.of(t, CloudFrontAssociations.FUNCTIONS)) {
+            Optional<JsonNode> type = t.resolve(a.eventType());
+            if (type.isEmpty()) {
+                t.unknown("EventType", "distribution " + a.distribution() + "'s event type for it is unknown");
                 continue;
             }
-            JsonNode config = r.getValue().path("Properties").path("DistributionConfig");
-            List<JsonNode> behaviors = new ArrayList<>();
-            List<String> paths = new ArrayList<>();
-            behaviors.add(config.path("DefaultCacheBehavior"));
-            paths.add("DistributionConfig.DefaultCacheBehavior");
-            for (int i = 0; i < config.path("CacheBehaviors").size(); i++) {
-                behaviors.add(config.path("CacheBehaviors").get(i));
-                paths.add("DistributionConfig.CacheBehaviors[" + i + "]");
+            String name = type.get().asText();
+            EdgeEventType event = null;
+            for (EdgeEventType e : EdgeEventType.values()) {
+                event = e.isViewer() && e.awsName().equals(name) ? e : event;
             }
-            for (int b = 0; b < behaviors.size(); b++) {
-                JsonNode associations = behaviors.get(b).path("FunctionAssociations");
-                for (int a = 0; a < associations.size(); a++) {
-                    JsonNode assoc = associations.get(a);
-                    JsonNode arn = assoc.path("FunctionARN").path("Fn::GetAtt");
-                    if (!(arn.isArray() && arn.size() > 0 && arn.get(0).asText().equals(id))) {
-                        continue;
-                    }
-                    Optional<JsonNode> type = t.resolve(assoc.path("EventType"));
-                    if (type.isEmpty()) {
-                        t.unknown("EventType", "distribution " + r.getKey() + "'s event type for it is unknown");
-                        continue;
-                    }
-                    String name = type.get().asText();
-                    EdgeEventType event = null;
-                    for (EdgeEventType e : EdgeEventType.values()) {
-                        event = e.isViewer() && e.awsName().equals(name) ? e : event;
-                    }
-                    if (event == null) {
-                        throw t.errorAt(r.getKey(), paths.get(b) + ".FunctionAssociations[" + a + "].EventType",
-                                "CloudFront Functions run on viewer-request or viewer-response, was \""
-                                        + io.github.computecost.internal.Json.excerpt(name) + "\"");
-                    }
-                    found = Optional.of(event);
-                }
+            if (event == null) {
+                throw t.errorAt(a.distribution(), a.path() + ".EventType", "CloudFront Functions run on "
+                        + "viewer-request or viewer-response, was \"" + io.github.computecost.internal.Json.excerpt(name)
+                        + "\"");
             }
+            found = Optional.of(event);
         }
         return found;
     }

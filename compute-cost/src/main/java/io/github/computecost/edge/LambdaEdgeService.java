@@ -91,6 +91,11 @@ public final class LambdaEdgeService implements Service<LambdaEdgeFunction> {
     }
 
     @Override
+    public java.util.Optional<io.github.computecost.service.TemplateMapping<LambdaEdgeFunction>> templates() {
+        return java.util.Optional.of(LambdaEdgeTemplates.INSTANCE);
+    }
+
+    @Override
     public List<PriceListMapping> priceList() {
         return List.of(PriceListMapping.of(OFFER, TABLE));
     }

@@ -83,6 +83,12 @@ final class LambdaTemplates implements TemplateMapping<LambdaFunction> {
             java.util.Map.entry(ALIAS + ".ProvisionedConcurrencyConfig", Set.of("ProvisionedConcurrentExecutions")),
             java.util.Map.entry(VERSION + ".ProvisionedConcurrencyConfig", Set.of("ProvisionedConcurrentExecutions")));
 
+    /** A function that runs at the edge is Lambda@Edge's to read. */
+    @Override
+    public boolean accepts(TemplateResource resource) {
+        return !io.github.computecost.service.CloudFrontAssociations.runsAtTheEdge(resource);
+    }
+
     /** Aliases and versions cost nothing of their own; their provisioned concurrency is read into the function. */
     @Override
     public Set<String> partTypes() {

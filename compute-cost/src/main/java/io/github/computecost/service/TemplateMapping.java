@@ -30,6 +30,18 @@ public interface TemplateMapping<R extends Resource> {
     }
 
     /**
+     * Whether it reads a resource, as {@link #accepts(JsonNode)}, when that depends on more than the resource's
+     * properties: on the rest of the template (a function a CloudFront distribution associates runs at the edge) or
+     * on its usage entry. The default asks {@link #accepts(JsonNode)} of its properties.
+     *
+     * @param resource the resource, with its template and usage entry
+     * @return whether this mapping reads it
+     */
+    default boolean accepts(TemplateResource resource) {
+        return accepts(resource.properties());
+    }
+
+    /**
      * @param resource one template resource of one of its types
      * @return the resource, or empty when it cannot be priced (having reported why through
      *     {@link TemplateResource#report} or {@link TemplateResource#unknown})

@@ -163,10 +163,13 @@ final class TemplateReader {
                     throw new WorkloadException(file, g.isObject() ? "$.Globals." + section : "$.Globals",
                             Optional.empty(), "must be a mapping, was " + Json.describe(g.isObject() ? g.get(section) : g));
                 }
+                JsonNode merged = globals(root, type, props);
+                TemplateResource probe = r.new Properties(e.getKey(), type, merged, root,
+                        r.usage.get(r.prefix + e.getKey()));
                 Map.Entry<Service<?>, TemplateMapping<?>> chosen = candidates.stream()
-                        .filter(c -> c.getValue().accepts(props)).findFirst()
+                        .filter(c -> c.getValue().accepts(probe)).findFirst()
                         .orElse(candidates.get(candidates.size() - 1));
-                r.read(e.getKey(), type, globals(root, type, props), root, chosen.getKey(), chosen.getValue()::read);
+                r.read(e.getKey(), type, merged, root, chosen.getKey(), chosen.getValue()::read);
             }
             // What SAM creates without a declaration (the API of a function's Api event), read as if declared.
             for (Map.Entry<Service<?>, TemplateMapping<?>> m : all) {
