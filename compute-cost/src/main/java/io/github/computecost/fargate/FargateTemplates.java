@@ -31,9 +31,17 @@ final class FargateTemplates {
 
         @Override
         public Optional<FargateTask> read(TemplateResource definition, boolean pascal) {
-            return FargateTemplates.read(definition, pascal);
+            return FargateTemplates.readAll(definition, pascal).stream().findFirst();
+        }
+
+        @Override
+        public List<FargateTask> readAll(TemplateResource definition, boolean pascal) {
+            return FargateTemplates.readAll(definition, pascal);
         }
     };
+
+    /** What names the Fargate Spot part of a task definition whose services split it: {@code Task/FARGATE_SPOT}. */
+    static final String SPOT_PART = "/FARGATE_SPOT";
 
     static final TemplateMapping<FargateTask> TEMPLATE = EcsTaskDefinitions.template(READER);
 
@@ -43,7 +51,11 @@ final class FargateTemplates {
     private FargateTemplates() {
     }
 
-    private static Optional<FargateTask> read(TemplateResource t, boolean pascal) {
+    /**
+     * @return the task definition's tasks: one resource, or two when its services split them between FARGATE and
+     *     FARGATE_SPOT ({@code Task} on-demand, {@code Task/FARGATE_SPOT} on Spot); empty when it cannot be priced
+     */
+    private static List<FargateTask> readAll(TemplateResource t, boolean pascal) {
         String id = t.logicalId();
         JsonNode p = t.properties();
         String cpuKey = pascal ? "Cpu" : "cpu";
@@ -57,7 +69,7 @@ final class FargateTemplates {
             t.report(new Violation("template.not-fargate", Severity.WARNING, id, "requiresCompatibilities",
                     compat.toString(), "FARGATE", id + ": the task definition does not require FARGATE compatibility; "
                             + "only Fargate tasks are priced"));
-            return Optional.empty();
+            return List.of();
         }
         Optional<JsonNode> cpu = t.resolve(p.path(cpuKey)).filter(n -> !n.isMissingNode());
         Optional<JsonNode> memory = t.resolve(p.path(memoryKey)).filter(n -> !n.isMissingNode());
@@ -65,7 +77,7 @@ final class FargateTemplates {
             t.report(new Violation("template.unknown", Severity.ERROR, id, cpuKey + "/" + memoryKey, "unknown",
                     "task-level cpu and memory", id + ": Fargate needs task-level " + cpuKey + " and " + memoryKey
                             + ", which are missing or cannot be resolved"));
-            return Optional.empty();
+            return List.of();
         }
         BigDecimal vcpu = EcsTaskDefinitions.vcpu(t, cpuKey, cpu.get().asText());
         BigDecimal gb = EcsTaskDefinitions.memoryGb(t, memoryKey, memory.get().asText());
@@ -84,7 +96,7 @@ final class FargateTemplates {
                 "the task is not priced");
         Optional<String> osFamily = t.oneOf(platform, osKey, OS_FAMILIES, prefix + osKey, "the task is not priced");
         if (platform.has(archKey) && arch.isEmpty() || platform.has(osKey) && osFamily.isEmpty()) {
-            return Optional.empty(); // reported: Fargate's price depends on both
+            return List.of(); // reported: Fargate's price depends on both
         }
         Architecture a = arch.filter("ARM64"::equals).isPresent() ? Architecture.ARM64 : Architecture.X86_64;
         OperatingSystem os = osFamily.orElse("LINUX").startsWith("WINDOWS") ? OperatingSystem.WINDOWS
@@ -95,7 +107,7 @@ final class FargateTemplates {
                 ? t.number(ephemeral, sizeKey, "the task is not priced (its storage above 20 GiB is billed)")
                 : Optional.of(BigDecimal.valueOf(20));
         if (size.isEmpty()) {
-            return Optional.empty();
+            return List.of();
         }
         int storage;
         try {
@@ -109,16 +121,18 @@ final class FargateTemplates {
         // always on; a definition only a state machine, rule or schedule starts runs per run, priced by usage.
         FargateTask.Usage usage = new FargateTask.Running(1, FargateTask.HOURS_PER_MONTH);
         boolean spot = false;
+        boolean split = false; // some tasks on FARGATE, the others on FARGATE_SPOT
         Optional<EcsTaskDefinitions.ServiceRun> services = Optional.empty();
         if (pascal) {
             EcsTaskDefinitions.ServiceLookup lookup = EcsTaskDefinitions.services(t);
             if (lookup.unknown()) {
-                return Optional.empty(); // reported
+                return List.of(); // reported
             }
             services = lookup.run();
             if (services.isPresent()) {
                 usage = new FargateTask.Running(services.get().desiredCount(), FargateTask.HOURS_PER_MONTH);
                 spot = services.get().spot();
+                split = services.get().spotTasks() > 0 && !spot;
             } else if (!lookup.runners().isEmpty() && t.usage().isEmpty()) {
                 t.report(new Violation("template.per-run", Severity.WARNING, id, "runsPerMonth", "unknown",
                         "runsPerMonth and runDurationSeconds in the usage file", id + ": started one run at a time by "
@@ -135,6 +149,7 @@ final class FargateTemplates {
             region = use.optString("region");
             spot = use.bool("spot", spot);
             boolean runs = use.has("runsPerMonth") || use.has("runDurationSeconds");
+            split &= !use.has("spot") && !use.has("tasks") && !runs; // the usage file's tasks and spot win
             if (services.isPresent() && !use.has("tasks") && !runs) {
                 int n = services.get().desiredCount();
                 BigDecimal hours = use.nonNegative("hoursPerMonth", FargateTask.HOURS_PER_MONTH);
@@ -143,7 +158,16 @@ final class FargateTemplates {
                 usage = FargateService.usage(use);
             }
         }
-        return Optional.of(new FargateTask(t.name(), region, a, os, vcpu, gb, storage, usage, spot));
+        FargateTask task = new FargateTask(t.name(), region, a, os, vcpu, gb, storage, usage, spot);
+        if (split && usage instanceof FargateTask.Running r) {
+            // The services' strategies place some tasks on FARGATE and the rest on FARGATE_SPOT: one part each.
+            int onSpot = services.get().spotTasks();
+            return List.of(new FargateTask(t.name(), region, a, os, vcpu, gb, storage,
+                    new FargateTask.Running(r.tasks() - onSpot, r.hoursPerMonth()), false),
+                    new FargateTask(t.name() + SPOT_PART, region, a, os, vcpu, gb, storage,
+                            new FargateTask.Running(onSpot, r.hoursPerMonth()), true));
+        }
+        return List.of(task);
     }
 
     /** ECS's operating system families (its API reference for RuntimePlatform, read 2026-12-02). */

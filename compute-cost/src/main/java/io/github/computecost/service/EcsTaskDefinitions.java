@@ -57,11 +57,19 @@ public final class EcsTaskDefinitions {
      *
      * @param services the services' logical ids, in template order
      * @param desiredCount their tasks, added up ({@code DesiredCount}, 1 where a service gives none, as ECS does)
-     * @param spot whether their capacity provider strategy is Fargate Spot alone
+     * @param spotTasks how many of them their capacity provider strategies place on {@code FARGATE_SPOT}
      */
-    public record ServiceRun(List<String> services, int desiredCount, boolean spot) {
+    public record ServiceRun(List<String> services, int desiredCount, int spotTasks) {
         public ServiceRun {
             services = List.copyOf(services);
+            if (spotTasks < 0 || spotTasks > desiredCount) {
+                throw new IllegalArgumentException("spotTasks must be 0 to " + desiredCount + ": " + spotTasks);
+            }
+        }
+
+        /** @return whether every task runs on Fargate Spot (and there is at least one) */
+        public boolean spot() {
+            return desiredCount > 0 && spotTasks == desiredCount;
         }
     }
 
@@ -88,7 +96,7 @@ public final class EcsTaskDefinitions {
     public static ServiceLookup services(TemplateResource t, boolean fargate) {
         List<String> ids = new java.util.ArrayList<>();
         int count = 0;
-        Boolean spot = null;
+        int spotTasks = 0;
         List<String> runners = new java.util.ArrayList<>();
         String ref = "{\"Ref\":\"" + t.logicalId() + "\"}";
         for (java.util.Iterator<java.util.Map.Entry<String, JsonNode>> it = t.template().path("Resources").fields();
@@ -123,22 +131,17 @@ public final class EcsTaskDefinitions {
                     throw t.errorAt(r.getKey(), "DesiredCount", "must be 0 or more, was " + desired);
                 }
             }
-            Optional<Boolean> onSpot = fargate ? onSpot(t, r.getKey(), p) : Optional.of(false);
+            Optional<Integer> onSpot = fargate ? spotTasks(t, r.getKey(), p, desired) : Optional.of(0);
             if (onSpot.isEmpty()) {
                 return ServiceLookup.UNKNOWN;
             }
-            if (spot != null && spot != onSpot.get()) {
-                t.unknown("CapacityProviderStrategy", "its services run it on both Fargate and Fargate Spot, which is "
-                        + "not priced yet (give tasks and spot in the usage file)");
-                return ServiceLookup.UNKNOWN;
-            }
-            spot = onSpot.get();
+            spotTasks = Math.addExact(spotTasks, onSpot.get());
             ids.add(r.getKey());
             count = Math.addExact(count, desired);
             scaling(t, r.getKey(), desired);
         }
         return new ServiceLookup(ids.isEmpty() ? Optional.empty() : Optional.of(new ServiceRun(ids, count,
-                Boolean.TRUE.equals(spot))), List.copyOf(runners), false);
+                spotTasks)), List.copyOf(runners), false);
     }
 
     /**
@@ -167,36 +170,94 @@ public final class EcsTaskDefinitions {
         }
     }
 
-    /** @return whether a service runs on Fargate Spot alone (empty, reported, when it cannot be told) */
-    private static Optional<Boolean> onSpot(TemplateResource t, String service, JsonNode p) {
+    /**
+     * How many of a service's tasks its capacity provider strategy places on {@code FARGATE_SPOT}, as ECS places
+     * them: the {@code Base} tasks on the one provider that has a base, the rest split in the ratio of the
+     * providers' {@code Weight}s (a single provider takes every task). A split that does not come out in whole
+     * tasks (3 tasks at 1:1) depends on the order ECS places them in, which it does not document: it is reported,
+     * and the tasks are not priced, rather than rounded one way.
+     *
+     * @return the Spot tasks, or empty (reported) when they cannot be told
+     */
+    private static Optional<Integer> spotTasks(TemplateResource t, String service, JsonNode p, int desired) {
         JsonNode strategy = p.path("CapacityProviderStrategy");
         if (!strategy.isArray() || strategy.isEmpty()) {
-            return Optional.of(false); // LaunchType FARGATE, or the cluster's default strategy: On-Demand
+            return Optional.of(0); // LaunchType FARGATE, or the cluster's default strategy: On-Demand
         }
-        boolean any = false;
-        boolean spot = false;
-        for (JsonNode s : strategy) {
+        String path = "CapacityProviderStrategy";
+        long[] base = new long[2]; // FARGATE, FARGATE_SPOT
+        long[] weight = new long[2];
+        int bases = 0;
+        java.util.Set<Integer> named = new java.util.HashSet<>();
+        for (int i = 0; i < strategy.size(); i++) {
+            JsonNode s = strategy.get(i);
             Optional<JsonNode> provider = t.resolve(s.path("CapacityProvider"));
             String name = provider.map(JsonNode::asText).orElse("");
             if (!name.equals("FARGATE") && !name.equals("FARGATE_SPOT")) {
-                t.unknown("CapacityProviderStrategy", "ECS service " + service + " uses capacity provider \""
+                t.unknown(path, "ECS service " + service + " uses capacity provider \""
                         + io.github.computecost.internal.Json.excerpt(name) + "\", not FARGATE or FARGATE_SPOT, so its "
                         + "tasks are not priced as Fargate");
                 return Optional.empty();
             }
-            boolean weighted = s.path("Weight").asInt(0) > 0 || s.path("Base").asInt(0) > 0;
-            if (!weighted) {
-                continue;
+            int k = name.equals("FARGATE") ? 0 : 1;
+            named.add(k);
+            Optional<Long> b = whole(t, service, s, "Base", path + "[" + i + "].Base");
+            Optional<Long> w = whole(t, service, s, "Weight", path + "[" + i + "].Weight");
+            if (b.isEmpty() || w.isEmpty()) {
+                return Optional.empty(); // reported
             }
-            if (any && spot != name.equals("FARGATE_SPOT")) {
-                t.unknown("CapacityProviderStrategy", "ECS service " + service + " splits its tasks between FARGATE and "
-                        + "FARGATE_SPOT, which is not priced yet (give tasks and spot in the usage file)");
-                return Optional.empty();
-            }
-            any = true;
-            spot = name.equals("FARGATE_SPOT");
+            bases += b.get() > 0 ? 1 : 0;
+            base[k] += b.get();
+            weight[k] += w.get();
         }
-        return Optional.of(spot);
+        if (bases > 1) {
+            throw t.errorAt(service, path, "only one capacity provider in a strategy can have a Base, as ECS requires");
+        }
+        if (named.size() == 1) {
+            return Optional.of(named.contains(1) ? desired : 0); // one provider takes every task
+        }
+        if (weight[0] + weight[1] == 0) {
+            throw t.errorAt(service, path, "at least one capacity provider must have a Weight above 0, as ECS "
+                    + "requires when a strategy names several");
+        }
+        long onBase = Math.min(desired, base[0] + base[1]);
+        long rest = desired - onBase;
+        long spotOfRest = rest * weight[1];
+        if (spotOfRest % (weight[0] + weight[1]) != 0) {
+            long low = spotOfRest / (weight[0] + weight[1]);
+            t.report(new io.github.computecost.limits.Violation("template.ecs.split",
+                    io.github.computecost.limits.Severity.WARNING, t.logicalId(), path, weight[0] + ":" + weight[1],
+                    "a split in whole tasks", t.logicalId() + ": ECS service " + service + " splits " + rest
+                            + (rest == 1 ? " task " : " tasks ") + weight[0] + ":" + weight[1] + " between FARGATE "
+                            + "and FARGATE_SPOT, which places " + low + " or " + (low + 1) + " on Spot in an order "
+                            + "ECS does not document, so its tasks are not priced (give tasks and spot in the usage "
+                            + "file)"));
+            return Optional.empty();
+        }
+        return Optional.of((int) ((base[1] > 0 ? onBase : 0) + spotOfRest / (weight[0] + weight[1])));
+    }
+
+    /** @return a strategy item's whole, non-negative {@code key} (0 when absent), empty (reported) if unresolved */
+    private static Optional<Long> whole(TemplateResource t, String service, JsonNode item, String key, String path) {
+        if (!item.has(key)) {
+            return Optional.of(0L);
+        }
+        Optional<JsonNode> v = t.resolve(item.get(key));
+        if (v.isEmpty()) {
+            t.unknown(path, "ECS service " + service + "'s split between FARGATE and FARGATE_SPOT is unknown, so "
+                    + "its tasks are not priced");
+            return Optional.empty();
+        }
+        try {
+            long n = new BigDecimal(v.get().asText().strip()).longValueExact();
+            if (n < 0 || n > 100_000) {
+                throw new ArithmeticException();
+            }
+            return Optional.of(n);
+        } catch (NumberFormatException | ArithmeticException e) {
+            throw t.errorAt(service, path, "must be a whole number from 0 to 100000, was \""
+                    + io.github.computecost.internal.Json.excerpt(v.get().asText()) + "\"");
+        }
     }
 
     /**
@@ -276,6 +337,11 @@ public final class EcsTaskDefinitions {
 
         /** @return the definition read, or empty when it cannot be priced (having reported why) */
         Optional<R> read(TemplateResource definition, boolean pascal);
+
+        /** @return the definition read in parts (one per capacity provider its services split it over) */
+        default List<R> readAll(TemplateResource definition, boolean pascal) {
+            return read(definition, pascal).map(List::of).orElse(List.of());
+        }
     }
 
     /**
@@ -310,6 +376,11 @@ public final class EcsTaskDefinitions {
             @Override
             public Optional<R> read(TemplateResource t) {
                 return reader.read(t, true);
+            }
+
+            @Override
+            public List<R> readAll(TemplateResource t) {
+                return reader.readAll(t, true);
             }
         };
     }

@@ -49,6 +49,18 @@ public interface TemplateMapping<R extends Resource> {
     Optional<R> read(TemplateResource resource);
 
     /**
+     * Reads a resource that may be priced in parts: an ECS service that splits its tasks between
+     * {@code FARGATE} and {@code FARGATE_SPOT} is two resources, one per capacity provider. The default is
+     * {@link #read(TemplateResource)}'s one resource.
+     *
+     * @param resource one template resource of one of its types
+     * @return its parts, each named in the estimate, or empty when it cannot be priced (having reported why)
+     */
+    default List<R> readAll(TemplateResource resource) {
+        return read(resource).map(List::of).orElse(List.of());
+    }
+
+    /**
      * The properties CloudFormation (or SAM) defines for its types, and for the nested properties it reads: keyed by
      * type ({@code "AWS::Lambda::Function"}) or by type and dotted property path
      * ({@code "AWS::ECS::TaskDefinition.RuntimePlatform"}; a list's elements are checked against its path). The

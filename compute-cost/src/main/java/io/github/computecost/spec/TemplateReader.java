@@ -169,14 +169,14 @@ final class TemplateReader {
                 Map.Entry<Service<?>, TemplateMapping<?>> chosen = candidates.stream()
                         .filter(c -> c.getValue().accepts(probe)).findFirst()
                         .orElse(candidates.get(candidates.size() - 1));
-                r.read(e.getKey(), type, merged, root, chosen.getKey(), chosen.getValue()::read);
+                r.read(e.getKey(), type, merged, root, chosen.getKey(), chosen.getValue()::readAll);
             }
             // What SAM creates without a declaration (the API of a function's Api event), read as if declared.
             for (Map.Entry<Service<?>, TemplateMapping<?>> m : all) {
                 for (TemplateMapping.Implied i : m.getValue().impliedResources(root)) {
                     if (!resources.containsKey(i.logicalId())) {
                         r.read(i.logicalId(), i.type(), globals(root, i.type(), i.properties()), root, m.getKey(),
-                                m.getValue()::read);
+                                m.getValue()::readAll);
                     }
                 }
             }
@@ -206,7 +206,8 @@ final class TemplateReader {
                 root.has("taskDefinition") && mapping.configuration(root) == root.get("taskDefinition")
                         ? "$.taskDefinition" : "$");
         try {
-            r.read(name, mapping.description(), mapping.configuration(root), root, service, mapping::read);
+            r.read(name, mapping.description(), mapping.configuration(root), root, service,
+                    x -> mapping.read(x).map(List::of).orElse(List.of()));
         } catch (FieldException e) {
             throw new WorkloadException(file, e.path(), Optional.of(name), e.detail());
         }
@@ -214,7 +215,7 @@ final class TemplateReader {
     }
 
     private interface Reading {
-        Optional<? extends Resource> read(TemplateResource resource);
+        List<? extends Resource> read(TemplateResource resource);
     }
 
     private void read(String id, String type, JsonNode props, JsonNode template, Service<?> service, Reading mapping) {
@@ -224,26 +225,33 @@ final class TemplateReader {
             throw new WorkloadException(usageFile, use.pathOf("type"), Optional.of(name), "is " + use.string("type")
                     + ", but " + name + " is a " + service.type());
         }
-        Resource resource;
+        List<? extends Resource> parts;
         try {
-            resource = mapping.read(new Properties(id, type, props, template, use)).orElse(null);
+            parts = mapping.read(new Properties(id, type, props, template, use));
         } catch (FieldException e) {
             // A usage entry's key names the usage file (its paths are JSON paths); a property names the template.
             boolean inUsage = e.path().startsWith("$") && usageFile != null;
             throw new WorkloadException(inUsage ? usageFile : file, e.path(), Optional.of(name), e.detail());
         }
-        if (resource == null) {
+        if (parts.isEmpty()) {
             // The mapping reported why (a value the template cannot resolve): still listed, never dropped.
             unsupported.add(new UnsupportedResource(name, type, "cannot be priced from the template and the usage file "
                     + "(see its warning); its cost is not in the total"));
-        } else {
+            return;
+        }
+        for (Resource resource : parts) {
             out.add(resource);
             if (use == null) {
                 withoutUsage.add(resource.name());
             }
-            if (use != null && use.has("budget")) {
-                budgets.add(Budget.of(name, Entry.of(use.node(), use.path()).nonNegative("budget")));
+        }
+        if (use != null && use.has("budget")) {
+            if (parts.size() > 1 || !parts.get(0).name().equals(name)) {
+                throw new WorkloadException(usageFile, use.pathOf("budget"), Optional.of(name), "is priced in "
+                        + "parts (" + String.join(", ", parts.stream().map(Resource::name).toList()) + "), which a "
+                        + "budget cannot name yet; set the budget on the total");
             }
+            budgets.add(Budget.of(name, Entry.of(use.node(), use.path()).nonNegative("budget")));
         }
     }
 
