@@ -310,4 +310,19 @@ class TemplatesAsCloudFormationTest {
                 "json"));
         assertTrue(!given.toString().contains("WebTask/FARGATE_SPOT"), given.toString());
     }
+
+    @Test
+    void aMixedInstancesGroupIsPricedAtItsFirstOverrideByWeight() throws IOException {
+        CliRunner r = CliRunner.run("estimate", DIR.resolve("autoscaling-mixed.yaml").toString(), "--format", "json");
+        // 7 capacity units of m5.large at a weight of 2 each: 4 instances (Auto Scaling rounds up), On-Demand.
+        Path w = file("w.yaml", "region: us-east-1\nresources:\n  - name: Weighted\n    type: ec2\n"
+                + "    instanceType: m5.large\n    count: 4\n");
+        assertEquals(total(CliRunner.run("estimate", w.toString(), "--format", "json")), total(r));
+        CliRunner text = CliRunner.run("estimate", DIR.resolve("autoscaling-mixed.yaml").toString());
+        assertTrue(text.out().contains("Weighted: 7 capacity units of m5.large at a weight of 2 each: priced as 4 "
+                + "instances"), text.out());
+        // Spot capacity is placed by Spot prices, which no bundled source gives: listed, never priced On-Demand.
+        assertTrue(text.out().contains("PartlySpot: part of the group runs on Spot") && text.out().contains(
+                "not priced: PartlySpot (AWS::AutoScaling::AutoScalingGroup)"), text.out());
+    }
 }

@@ -8,6 +8,7 @@ import io.github.computecost.service.Entry;
 import io.github.computecost.service.TemplateMapping;
 import io.github.computecost.service.TemplateResource;
 import java.math.BigDecimal;
+import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 
@@ -268,8 +269,14 @@ final class Ec2Templates implements TemplateMapping<Ec2Instance> {
      * An {@code AWS::AutoScaling::AutoScalingGroup}: {@code DesiredCapacity} instances all month (else
      * {@code MinSize}, with a warning that the group may run up to {@code MaxSize}), of the instance type of its
      * launch template ({@code LaunchTemplateData.InstanceType}) or launch configuration in the same template, or
-     * the usage file's {@code instanceType}; on Linux unless the usage entry's {@code os} says otherwise. A
-     * mixed-instances policy is not priced yet.
+     * the usage file's {@code instanceType}; on Linux unless the usage entry's {@code os} says otherwise.
+     *
+     * <p>A mixed-instances policy is priced where Auto Scaling's choice is fixed by the template: all of its
+     * capacity On-Demand ({@code OnDemandBaseCapacity} and {@code OnDemandPercentageAboveBaseCapacity}, by default
+     * 0 and 100) and the {@code prioritized} On-Demand strategy (the default without {@code InstanceRequirements}),
+     * which launches the first override's type; its {@code WeightedCapacity} counts capacity units, so the group
+     * runs the desired capacity divided by the weight, rounded up. Spot capacity (placed by Spot prices and
+     * capacity, which no bundled source gives) or a {@code lowest-price} strategy is reported and not priced.
      */
     private static Optional<Ec2Instance> group(TemplateResource t) {
         String id = t.logicalId();
@@ -277,10 +284,16 @@ final class Ec2Templates implements TemplateMapping<Ec2Instance> {
         Optional<Entry> use = t.usage();
         use.ifPresent(u -> u.allowOnly(INSTANCE_USAGE));
         String type = use.flatMap(u -> u.optString("instanceType")).orElse(null);
-        if (type == null && p.has("MixedInstancesPolicy")) {
-            t.unknown("MixedInstancesPolicy", "a group of several instance types is not priced yet (give "
-                    + "instanceType in the usage file to price it as one)");
-            return Optional.empty();
+        JsonNode mixed = type == null ? p.path("MixedInstancesPolicy") : com.fasterxml.jackson.databind.node
+                .MissingNode.getInstance();
+        int weight = 1;
+        if (mixed.isObject()) {
+            Optional<Map.Entry<String, Integer>> first = firstOverride(t, mixed);
+            if (first.isEmpty()) {
+                return Optional.empty(); // reported
+            }
+            type = first.get().getKey();
+            weight = first.get().getValue();
         }
         if (type == null) {
             JsonNode data = null;
@@ -323,10 +336,107 @@ final class Ec2Templates implements TemplateMapping<Ec2Instance> {
             if (key.equals("MinSize")) {
                 String max = t.resolve(p.path("MaxSize")).map(JsonNode::asText).orElse("?");
                 t.report(new Violation("template.range", Severity.WARNING, id, "DesiredCapacity", "absent",
-                        "a desired capacity", id + ": the group runs " + count + " to " + max + " instances; priced at "
-                                + "its MinSize, " + count + " (give count in the usage file for another size)"));
+                        "a desired capacity", id + ": the group runs " + count + " to " + max + (mixed.isObject()
+                                ? " capacity units" : " instances") + "; priced at its MinSize, " + count
+                                + " (give count in the usage file for another size)"));
+            }
+            if (mixed.isObject()) {
+                Optional<Boolean> onDemand = allOnDemand(t, mixed.path("InstancesDistribution"), count);
+                if (onDemand.isEmpty()) {
+                    return Optional.empty(); // reported
+                }
+                int units = count;
+                count = (count + weight - 1) / weight;
+                if (weight > 1) {
+                    t.report(new Violation("template.weighted", Severity.WARNING, id, "WeightedCapacity",
+                            Integer.toString(weight), "capacity units per instance", id + ": " + units
+                                    + " capacity units of " + type + " at a weight of " + weight + " each: priced as "
+                                    + count + " instances"));
+                }
             }
         }
         return Optional.of(instances(t, use, type, assumedOs(t, use), count));
+    }
+
+    /**
+     * @return the instance type the {@code prioritized} On-Demand strategy launches (the first override's, or the
+     *     policy's launch template's when it has none) and its weight; empty, reported, when the template does not
+     *     fix it
+     */
+    private static Optional<Map.Entry<String, Integer>> firstOverride(TemplateResource t, JsonNode mixed) {
+        JsonNode lt = mixed.path("LaunchTemplate");
+        JsonNode overrides = lt.path("Overrides");
+        JsonNode first = overrides.isArray() && overrides.size() > 0 ? overrides.get(0) : null;
+        boolean requirements = false;
+        for (JsonNode o : overrides) {
+            requirements |= o.has("InstanceRequirements");
+        }
+        String strategy = t.resolve(mixed.path("InstancesDistribution").path("OnDemandAllocationStrategy"))
+                .filter(JsonNode::isTextual).map(JsonNode::asText).orElse(requirements ? "lowest-price" : "prioritized");
+        if (!strategy.equals("prioritized")) {
+            t.unknown("MixedInstancesPolicy.InstancesDistribution.OnDemandAllocationStrategy", "the group launches "
+                    + "the lowest-priced of its types in each zone, which depends on prices at launch, so it is not "
+                    + "priced (give instanceType and count in the usage file)");
+            return Optional.empty();
+        }
+        Optional<JsonNode> type = first != null && first.has("InstanceType") ? t.resolve(first.get("InstanceType"))
+                : Optional.empty();
+        if (type.isEmpty() || !type.get().isTextual()) {
+            JsonNode spec = first != null && first.has("LaunchTemplateSpecification")
+                    ? first.get("LaunchTemplateSpecification") : lt.path("LaunchTemplateSpecification");
+            String ref = spec.path("LaunchTemplateId").path("Ref").asText(spec.path("LaunchTemplateName").path("Ref")
+                    .asText(""));
+            JsonNode resources = t.template().path("Resources");
+            type = ref.isEmpty() || !resources.path(ref).path("Type").asText().equals(LAUNCH_TEMPLATE)
+                    ? Optional.empty()
+                    : t.resolve(resources.path(ref).path("Properties").path("LaunchTemplateData").path("InstanceType"));
+        }
+        if (type.isEmpty() || !type.get().isTextual()) {
+            t.unknown("MixedInstancesPolicy.LaunchTemplate", "the first instance type the group launches is not in "
+                    + "the template, so it is not priced (give instanceType in the usage file)");
+            return Optional.empty();
+        }
+        int weight = 1;
+        if (first != null && first.has("WeightedCapacity")) {
+            Optional<BigDecimal> w = t.number(first, "WeightedCapacity", "the group is not priced");
+            if (w.isEmpty()) {
+                return Optional.empty();
+            }
+            try {
+                weight = w.get().intValueExact();
+            } catch (ArithmeticException e) {
+                weight = 0;
+            }
+            if (weight < 1 || weight > 999) {
+                throw t.error("MixedInstancesPolicy.LaunchTemplate.Overrides[0].WeightedCapacity",
+                        "must be a whole number from 1 to 999, was " + w.get().toPlainString());
+            }
+        }
+        return Optional.of(Map.entry(type.get().asText(), weight));
+    }
+
+    /**
+     * @return true when the distribution puts all {@code capacity} units On-Demand; empty, reported, when some run
+     *     on Spot or the split cannot be resolved
+     */
+    private static Optional<Boolean> allOnDemand(TemplateResource t, JsonNode distribution, int capacity) {
+        Optional<BigDecimal> base = t.number(distribution, "OnDemandBaseCapacity", "the group is not priced");
+        Optional<BigDecimal> percent = t.number(distribution, "OnDemandPercentageAboveBaseCapacity",
+                "the group is not priced");
+        if (distribution.has("OnDemandBaseCapacity") && base.isEmpty()
+                || distribution.has("OnDemandPercentageAboveBaseCapacity") && percent.isEmpty()) {
+            return Optional.empty();
+        }
+        BigDecimal b = base.orElse(BigDecimal.ZERO);
+        BigDecimal pct = percent.orElse(BigDecimal.valueOf(100));
+        if (pct.compareTo(BigDecimal.valueOf(100)) < 0 && b.compareTo(BigDecimal.valueOf(capacity)) < 0) {
+            t.report(new Violation("template.spot", Severity.WARNING, t.logicalId(), "InstancesDistribution",
+                    pct.toPlainString() + "% On-Demand above " + b.toPlainString(), "all On-Demand",
+                    t.logicalId() + ": part of the group runs on Spot, placed by Spot prices and capacity, which no "
+                            + "bundled source gives; it is not priced (give instanceType, count and "
+                            + "spotDiscountPercent in the usage file)"));
+            return Optional.empty();
+        }
+        return Optional.of(true);
     }
 }
