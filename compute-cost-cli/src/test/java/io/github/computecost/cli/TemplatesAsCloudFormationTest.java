@@ -140,6 +140,11 @@ class TemplatesAsCloudFormationTest {
                 + "    snapStart: { restoresPerMonth: 1000 }\n");
         assertEquals(total(CliRunner.run("estimate", w.toString(), "--format", "json")), total(t));
         assertTrue(!json(t).toString().contains("AWS::Lambda::Alias"), "the alias is read into its function");
+        // Its scalable target is shown as the range, and the estimate stays at the configured concurrency.
+        CliRunner text = CliRunner.run("estimate", DIR.resolve("alias-snapstart.yaml").toString());
+        assertTrue(text.out().contains("Fn: the provisioned concurrency of Live scales from 2 to 20 (scalable target "
+                + "LiveScaling); priced at its configured 5 all month"), text.out());
+        assertTrue(!text.out().contains("not priced: LiveScaling"), text.out());
         // On Java, SnapStart costs nothing: the same template with a Java runtime has no SnapStart line.
         String java = Files.readString(DIR.resolve("alias-snapstart.yaml")).replace("python3.12", "java21");
         CliRunner j = CliRunner.run("estimate", file("java.yaml", java).toString(), "--format", "json");

@@ -162,6 +162,12 @@ final class LambdaTemplates implements TemplateMapping<LambdaFunction> {
                     "the provisioned concurrency check is skipped");
             if (n.isPresent()) {
                 provisioned = whole(t, "ProvisionedConcurrentExecutions", n.get());
+                // SAM's alias for AutoPublishAlias: logical id FunctionAlias<name>
+                Optional<String> alias = t.resolve(p.path("AutoPublishAlias")).filter(JsonNode::isTextual)
+                        .map(JsonNode::asText);
+                if (alias.isPresent()) {
+                    scaling(t, id + "Alias" + alias.get(), alias.get(), provisioned);
+                }
             } else {
                 t.unknown("ProvisionedConcurrencyConfig", "provisioned concurrency is not priced");
             }
@@ -179,7 +185,9 @@ final class LambdaTemplates implements TemplateMapping<LambdaFunction> {
             Optional<BigDecimal> n = t.number(rp.path("ProvisionedConcurrencyConfig"),
                     "ProvisionedConcurrentExecutions", "provisioned concurrency of " + r.getKey() + " is not priced");
             if (n.isPresent()) {
-                provisioned += whole(t, "ProvisionedConcurrentExecutions", n.get());
+                int executions = whole(t, "ProvisionedConcurrentExecutions", n.get());
+                provisioned += executions;
+                scaling(t, r.getKey(), t.resolve(rp.path("Name")).map(JsonNode::asText).orElse(null), executions);
             }
         }
         // SnapStart on published versions: charged for Python and .NET (the meter leaves Java uncharged).
@@ -246,6 +254,40 @@ final class LambdaTemplates implements TemplateMapping<LambdaFunction> {
                     + "operationsPerExecution, dataWrittenKbPerExecution) in its usage entry");
         }
         return Optional.of(fn);
+    }
+
+    /** The dimension of an Application Auto Scaling target on an alias's or version's provisioned concurrency. */
+    private static final String PC_DIMENSION = "lambda:function:ProvisionedConcurrency";
+
+    /**
+     * Reports the range an Application Auto Scaling target gives the provisioned concurrency of an alias or version
+     * ({@code MinCapacity} to {@code MaxCapacity}; its {@code ResourceId} names it by {@code Ref}, or as
+     * {@code function:${Function}:name}): the estimate
+     * stays at the configured concurrency, and says so.
+     */
+    private static void scaling(TemplateResource t, String alias, String aliasName, int configured) {
+        String ref = "{\"Ref\":\"" + alias + "\"}";
+        // function:${Fn}:live, as templates written by hand name an alias
+        String byName = aliasName == null ? null : "function:${" + t.logicalId() + "}:" + aliasName;
+        for (Iterator<Map.Entry<String, JsonNode>> it = t.template().path("Resources").fields(); it.hasNext(); ) {
+            Map.Entry<String, JsonNode> r = it.next();
+            JsonNode p = r.getValue().path("Properties");
+            if (!r.getValue().path("Type").asText().equals("AWS::ApplicationAutoScaling::ScalableTarget")
+                    || !PC_DIMENSION.equals(t.resolve(p.path("ScalableDimension")).map(JsonNode::asText).orElse(""))
+                    || !(p.path("ResourceId").toString().contains(ref)
+                            || p.path("ResourceId").toString().contains("${" + alias + "}")
+                            || byName != null && p.path("ResourceId").toString().contains(byName))) {
+                continue;
+            }
+            String min = t.resolve(p.path("MinCapacity")).map(JsonNode::asText).orElse("?");
+            String max = t.resolve(p.path("MaxCapacity")).map(JsonNode::asText).orElse("?");
+            t.report(new io.github.computecost.limits.Violation("template.range",
+                    io.github.computecost.limits.Severity.WARNING, t.logicalId(), "ProvisionedConcurrentExecutions",
+                    Integer.toString(configured), "a provisioned concurrency", t.logicalId() + ": the provisioned "
+                            + "concurrency of " + alias + " scales from " + min + " to " + max + " (scalable target "
+                            + r.getKey() + "); priced at its configured " + configured + " all month (give "
+                            + "provisionedConcurrencyHoursPerMonth in the usage file for another shape)"));
+        }
     }
 
     /** @return whether a FunctionName names the function: {@code !Ref Fn} or {@code !GetAtt Fn.Arn} */
