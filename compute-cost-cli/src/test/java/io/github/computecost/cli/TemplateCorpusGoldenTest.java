@@ -29,7 +29,9 @@ class TemplateCorpusGoldenTest {
     private static final List<String[]> CASES = List.of(
             new String[] {"fargate-service-mappings", "fargate-service-mappings.yaml"},
             new String[] {"fargate-spot-split", "fargate-spot-split.yaml"},
-            new String[] {"sam-alias-provisioned-concurrency", "alias-snapstart.yaml", "--usage",
+            new String[] {"sam-api-alias-provisioned-concurrency", "sam-api-alias.yaml", "--usage",
+                    "sam-api-alias-usage.yaml"},
+            new String[] {"alias-version-snapstart", "alias-snapstart.yaml", "--usage",
                     "alias-snapstart-usage.yaml"},
             new String[] {"cdk-app-two-regions", "cdk.out", "--usage", "cdk.out-usage.yaml"},
             new String[] {"autoscaling", "autoscaling.yaml"},

@@ -330,4 +330,20 @@ class TemplatesAsCloudFormationTest {
         assertTrue(text.out().contains("PartlySpot: part of the group runs on Spot") && text.out().contains(
                 "not priced: PartlySpot (AWS::AutoScaling::AutoScalingGroup)"), text.out());
     }
+
+    @Test
+    void aSamFunctionsAutoPublishAliasWithProvisionedConcurrencyIsCharged() throws IOException {
+        // The acceptance case: AutoPublishAlias live with ProvisionedConcurrentExecutions 5, as the workload format
+        // prices the same function (512 MB from Globals, 5 on all month).
+        CliRunner t = CliRunner.run("estimate", DIR.resolve("sam-api-alias.yaml").toString(), "--usage",
+                DIR.resolve("sam-api-alias-usage.yaml").toString(), "--format", "json");
+        Path w = file("w.yaml", "region: us-east-1\nresources:\n  - name: OrdersFunction\n    type: lambda\n"
+                + "    memoryMb: 512\n    runtime: nodejs20.x\n    requestsPerMonth: 5000000\n    durationMs: 120\n"
+                + "    provisionedConcurrency: { concurrency: 5, hoursPerMonth: 730 }\n");
+        assertEquals(total(CliRunner.run("estimate", w.toString(), "--format", "json")),
+                resource(json(t), "OrdersFunction").get("monthlyCostExact").asText());
+        CliRunner text = CliRunner.run("estimate", DIR.resolve("sam-api-alias.yaml").toString());
+        assertTrue(text.out().contains("the provisioned concurrency of OrdersFunctionAliaslive scales from 5 to 50"),
+                text.out());
+    }
 }
