@@ -246,6 +246,12 @@ class TemplatesAsCloudFormationTest {
         // The function beside it, which no distribution runs, stays regional Lambda with the free tier.
         assertEquals("lambda", resource(site, "ContactFunction").get("type").asText());
         assertEquals("1.80", resource(site, "ContactFunction").get("monthlyCostExact").asText());
+        // compare-edge reads the template's edge function as it reads a workload file's.
+        CliRunner compare = CliRunner.run("compare-edge", edge.resolve("site.yaml").toString(), "--usage",
+                edge.resolve("site-usage.yaml").toString());
+        assertEquals(0, compare.exitCode(), compare.err());
+        assertTrue(compare.out().contains("RewriteFunction (lambda-edge, origin-request, 10000000 requests per month)")
+                && compare.out().contains("Lambda@Edge:          9.13 USD  (exact 9.125625)"), compare.out());
     }
 
     @Test
