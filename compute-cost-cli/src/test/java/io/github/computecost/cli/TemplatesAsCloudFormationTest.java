@@ -352,4 +352,23 @@ class TemplatesAsCloudFormationTest {
         assertTrue(text.out().contains("the provisioned concurrency of OrdersFunctionAliaslive scales from 5 to 50"),
                 text.out());
     }
+
+    @Test
+    void tasksOnATemplatesAutoScalingGroupAreBilledOnceAsTheGroup() throws IOException {
+        Path t = DIR.resolve("ecs-ec2-asg.yaml");
+        // Two m5.large of the group, all month; the service's six tasks run on them and add nothing.
+        Path w = file("w.yaml", "region: us-east-1\nresources:\n  - name: Asg\n    type: ec2\n"
+                + "    instanceType: m5.large\n    count: 2\n");
+        CliRunner r = CliRunner.run("estimate", t.toString());
+        assertEquals(0, r.exitCode(), r.err());
+        assertEquals(total(CliRunner.run("estimate", w.toString(), "--format", "json")),
+                total(CliRunner.run("estimate", t.toString(), "--format", "json")));
+        assertTrue(r.out().contains("Web: ECS service Service runs its tasks on the instances of Auto Scaling group "
+                + "Asg (capacity provider MyAsgProvider), which are priced as the group"), r.out());
+        assertTrue(!r.out().contains("not priced: Web"), r.out());
+        Path u = file("u.yaml", "resources:\n  - name: Web\n    instanceType: m5.large\n");
+        CliRunner twice = CliRunner.run("estimate", t.toString(), "--usage", u.toString());
+        assertEquals(2, twice.exitCode(), twice.out() + twice.err());
+        assertTrue(twice.err().contains("whose instances are priced as the group"), twice.err());
+    }
 }

@@ -10,6 +10,7 @@ import io.github.computecost.service.TemplateMapping;
 import io.github.computecost.service.TemplateResource;
 import java.math.BigDecimal;
 import java.math.RoundingMode;
+import java.util.List;
 import java.util.Optional;
 import java.util.Set;
 
@@ -81,6 +82,19 @@ final class EcsTemplates {
             return Optional.empty();
         }
         Optional<Entry> u = t.usage();
+        Optional<List<String>> group = pascal ? EcsTaskDefinitions.capacityGroup(t) : Optional.empty();
+        if (group.isPresent()) {
+            // The instances are the group's, priced as the group: pricing them again here would bill them twice.
+            if (u.isPresent() && u.get().has("instanceType")) {
+                throw u.get().error("instanceType", "is for container instances outside the template; " + id
+                        + "'s tasks run on Auto Scaling group " + group.get().get(2) + " (capacity provider "
+                        + group.get().get(1) + "), whose instances are priced as the group");
+            }
+            t.pricedWith(group.get().get(2), "ECS service " + group.get().get(0) + " runs its tasks on the instances "
+                    + "of Auto Scaling group " + group.get().get(2) + " (capacity provider " + group.get().get(1)
+                    + "), which are priced as the group; the tasks cost nothing of their own");
+            return Optional.empty();
+        }
         if (u.isEmpty() || !u.get().has("instanceType")) {
             t.report(new Violation("template.ecs.instance-type", Severity.ERROR, id, "instanceType", "missing",
                     "the container instances' EC2 type in the usage file", id + ": a task definition for EC2 runs on "

@@ -145,6 +145,42 @@ public final class EcsTaskDefinitions {
     }
 
     /**
+     * The Auto Scaling group of the template whose instances a task definition's services run their tasks on: a
+     * service's capacity provider strategy names an {@code AWS::ECS::CapacityProvider} of the template (by
+     * {@code Ref}) whose {@code AutoScalingGroupProvider.AutoScalingGroupArn} names an
+     * {@code AWS::AutoScaling::AutoScalingGroup} of the template. Those instances are priced as the group; the
+     * tasks cost nothing of their own.
+     *
+     * @return the service, the capacity provider and the group's logical ids, if there is such a group
+     */
+    public static Optional<List<String>> capacityGroup(TemplateResource t) {
+        String ref = "{\"Ref\":\"" + t.logicalId() + "\"}";
+        JsonNode resources = t.template().path("Resources");
+        for (java.util.Iterator<java.util.Map.Entry<String, JsonNode>> it = resources.fields(); it.hasNext(); ) {
+            java.util.Map.Entry<String, JsonNode> r = it.next();
+            JsonNode p = r.getValue().path("Properties");
+            if (!r.getValue().path("Type").asText().equals("AWS::ECS::Service") || !t.isCreated(r.getKey())
+                    || !p.path("TaskDefinition").toString().equals(ref)) {
+                continue;
+            }
+            for (JsonNode s : p.path("CapacityProviderStrategy")) {
+                String provider = s.path("CapacityProvider").path("Ref").asText("");
+                JsonNode cp = resources.path(provider);
+                if (provider.isEmpty() || !cp.path("Type").asText().equals("AWS::ECS::CapacityProvider")) {
+                    continue;
+                }
+                JsonNode arn = cp.path("Properties").path("AutoScalingGroupProvider").path("AutoScalingGroupArn");
+                String group = arn.path("Ref").asText(arn.path("Fn::GetAtt").path(0).asText(""));
+                if (resources.path(group).path("Type").asText().equals("AWS::AutoScaling::AutoScalingGroup")
+                        && t.isCreated(group)) {
+                    return Optional.of(List.of(r.getKey(), provider, group));
+                }
+            }
+        }
+        return Optional.empty();
+    }
+
+    /**
      * Reports the range an Application Auto Scaling target gives a service ({@code MinCapacity} to
      * {@code MaxCapacity} tasks): the estimate stays at its DesiredCount, and says so.
      */

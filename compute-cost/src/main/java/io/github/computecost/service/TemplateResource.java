@@ -55,6 +55,16 @@ public interface TemplateResource {
     void report(Violation finding);
 
     /**
+     * Says that the resource costs nothing of its own because another resource of the template is where it is
+     * billed (an ECS task definition whose tasks run on an Auto Scaling group's instances): a warning naming
+     * both, and the resource is not listed as not priced. The mapping then reads it as empty.
+     *
+     * @param other the logical id of the resource that is priced
+     * @param detail why, for the warning
+     */
+    void pricedWith(String other, String detail);
+
+    /**
      * @return the usage file's entry for this resource (its traffic, hours), if the usage file names it; its keys are
      *     the service's to check
      */

@@ -59,6 +59,8 @@ final class TemplateReader {
     private List<String> stack = List.of();
     /** The logical ids of nested stacks' resources, which their usage entries may name. */
     private final Set<String> nestedNames = new HashSet<>();
+    /** Resources whose cost is another resource's (tasks on an Auto Scaling group): not listed as not priced. */
+    private final Set<String> pricedElsewhere = new HashSet<>();
     /** What names a resource in the estimate before its logical id: {@code Stack/} in a CDK app, else nothing. */
     private String prefix = "";
 
@@ -232,6 +234,9 @@ final class TemplateReader {
             // A usage entry's key names the usage file (its paths are JSON paths); a property names the template.
             boolean inUsage = e.path().startsWith("$") && usageFile != null;
             throw new WorkloadException(inUsage ? usageFile : file, e.path(), Optional.of(name), e.detail());
+        }
+        if (parts.isEmpty() && pricedElsewhere.contains(name)) {
+            return; // its cost is in another resource's, as its warning says
         }
         if (parts.isEmpty()) {
             // The mapping reported why (a value the template cannot resolve): still listed, never dropped.
@@ -552,6 +557,13 @@ final class TemplateReader {
         @Override
         public void report(Violation finding) {
             find(finding);
+        }
+
+        @Override
+        public void pricedWith(String other, String detail) {
+            pricedElsewhere.add(prefix + id);
+            find(new Violation("template.priced-with", Severity.WARNING, id, "", other, "its own cost",
+                    id + ": " + detail));
         }
 
         @Override
