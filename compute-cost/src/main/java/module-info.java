@@ -16,6 +16,8 @@ module io.github.computecost {
     requires org.yaml.snakeyaml;
     requires commons.math3;
     requires java.net.http;
+    // Only to keep Moneta's start-up announcement out of consumers' logs (money.Amounts).
+    requires java.logging;
 
     exports io.github.computecost;
     exports io.github.computecost.apigateway;

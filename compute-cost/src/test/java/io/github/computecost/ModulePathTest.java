@@ -93,6 +93,7 @@ import java.util.TreeSet;
                                 .build();
                         var estimate = Estimator.of(prices).region("us-east-1").withFreeTier().estimate(List.of(api));
                         System.out.println(estimate.total().getCurrency() + " " + estimate.totalExact().toPlainString());
+                        System.out.println(estimate.total().divide(3).getNumber());
                         var workload = WorkloadReader.read(Path.of(args[0]));
                         System.out.println(workload.assess(workload.estimator(prices)).orThrow().totalExact().toPlainString());
                     }
@@ -109,6 +110,8 @@ import java.util.TreeSet;
         assertTrue(consumer.waitFor(2, TimeUnit.MINUTES), "the consumer finishes");
         String output = new String(consumer.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
         assertEquals(0, consumer.exitValue(), output + Files.readString(dir.resolve("consumer.err")));
+        // Moneta announces its default context at INFO on first use: never in a consumer's logs.
+        assertEquals("", Files.readString(dir.resolve("consumer.err")), "nothing on the consumer's standard error");
 
         // The same figures as on the class path, where this test runs.
         PriceBook prices = PriceBook.bundled();
@@ -117,8 +120,11 @@ import java.util.TreeSet;
                 .architecture(io.github.computecost.compute.Architecture.ARM64).memoryMb(512)
                 .requestsPerMonth(3_000_000).averageDuration(Duration.ofMillis(120))
                 .build();
-        String expected = "USD " + Estimator.of(prices).region("us-east-1").withFreeTier().estimate(List.of(api))
-                .totalExact().toPlainString() + System.lineSeparator()
+        var estimate = Estimator.of(prices).region("us-east-1").withFreeTier().estimate(List.of(api));
+        // The README's figure, without trailing zeros; a third of it rounded to 34 digits, not an exception.
+        assertEquals("0.4", estimate.totalExact().toPlainString());
+        String expected = "USD " + estimate.totalExact().toPlainString() + System.lineSeparator()
+                + "0.1333333333333333333333333333333333" + System.lineSeparator()
                 + workload.assess(workload.estimator(prices)).orThrow().totalExact().toPlainString()
                 + System.lineSeparator();
         assertEquals(expected, output);

@@ -15,6 +15,7 @@ import io.github.computecost.spec.ConfigReader;
 import java.math.BigDecimal;
 import java.nio.file.Path;
 import java.util.List;
+import org.opentest4j.AssertionFailedError;
 import java.util.Objects;
 import java.util.Optional;
 
@@ -30,7 +31,8 @@ import java.util.Optional;
  * }</pre>
  *
  * <p>Amounts are decimal strings in the pricing currency, compared with the exact (unrounded) cost. A failure
- * throws {@link AssertionError} with the reason and the full breakdown. Not thread-safe (it caches the
+ * throws an opentest4j {@link AssertionFailedError} (an {@link AssertionError}) with the reason, the full
+ * breakdown, and the expected and actual values, which IDEs show as a diff. Not thread-safe (it caches the
  * estimate); use one per test.
  */
 public final class CostAssert {
@@ -90,9 +92,9 @@ public final class CostAssert {
         try {
             return assessment().orThrow();
         } catch (InvalidWorkloadException ex) {
-            throw new AssertionError(source + " cannot be priced: AWS would reject it: " + ex.getMessage(), ex);
+            throw new AssertionFailedError(source + " cannot be priced: AWS would reject it: " + ex.getMessage(), ex);
         } catch (io.github.computecost.pricing.PriceUnavailableException ex) {
-            throw new AssertionError(source + " cannot be priced: " + ex.getMessage(), ex);
+            throw new AssertionFailedError(source + " cannot be priced: " + ex.getMessage(), ex);
         }
     }
 
@@ -102,7 +104,8 @@ public final class CostAssert {
         BigDecimal total = estimate().totalExact();
         if (total.compareTo(limit) > 0) {
             fail("expected a monthly cost of at most " + Amounts.money(limit) + " " + estimate().currency()
-                    + " but it is " + Amounts.money(total) + " (over by " + Amounts.money(total.subtract(limit)) + ")");
+                    + " but it is " + Amounts.money(total) + " (over by " + Amounts.money(total.subtract(limit)) + ")",
+                    "at most " + Amounts.money(limit), Amounts.money(total));
         }
         return this;
     }
@@ -112,7 +115,8 @@ public final class CostAssert {
         BigDecimal expected = new BigDecimal(amount);
         BigDecimal total = estimate().totalExact();
         if (total.compareTo(expected) != 0) {
-            fail("expected an exact monthly cost of " + Amounts.money(expected) + " but it is " + Amounts.money(total));
+            fail("expected an exact monthly cost of " + Amounts.money(expected) + " but it is " + Amounts.money(total),
+                    Amounts.money(expected), Amounts.money(total));
         }
         return this;
     }
@@ -123,7 +127,8 @@ public final class CostAssert {
         BigDecimal cost = estimate().resource(resource).monthlyCostExact();
         if (cost.compareTo(limit) > 0) {
             fail("expected " + resource + " to cost at most " + Amounts.money(limit) + " a month but it costs "
-                    + Amounts.money(cost) + " (over by " + Amounts.money(cost.subtract(limit)) + ")");
+                    + Amounts.money(cost) + " (over by " + Amounts.money(cost.subtract(limit)) + ")",
+                    "at most " + Amounts.money(limit), Amounts.money(cost));
         }
         return this;
     }
@@ -132,7 +137,8 @@ public final class CostAssert {
     public CostAssert isWithinItsBudgets() {
         BudgetReport report = BudgetReport.check(estimate(), workload.budgets());
         if (report.anyOver()) {
-            fail("over budget: " + String.join("; ", report.over().stream().map(BudgetCheck::message).toList()));
+            fail("over budget: " + String.join("; ", report.over().stream().map(BudgetCheck::message).toList()),
+                    null, null);
         }
         return this;
     }
@@ -149,13 +155,16 @@ public final class CostAssert {
                 sb.append("\n  - ").append(v.severity().name().toLowerCase(java.util.Locale.ROOT)).append(' ')
                         .append(v.code()).append(": ").append(v.message());
             }
-            throw new AssertionError(source + ": " + sb);
+            throw new AssertionFailedError(source + ": " + sb, List.of(), all.stream().map(Violation::message)
+                    .toList());
         }
         return this;
     }
 
-    private void fail(String message) {
-        throw new AssertionError(source + ": " + message + "\n\n"
-                + EstimateReport.text(estimate(), source, BudgetReport.check(estimate(), workload.budgets())));
+    /** @param expected what was expected, and {@code actual} what was found, for a diff; null when none applies */
+    private void fail(String message, Object expected, Object actual) {
+        String full = source + ": " + message + "\n\n"
+                + EstimateReport.text(estimate(), source, BudgetReport.check(estimate(), workload.budgets()));
+        throw expected == null ? new AssertionFailedError(full) : new AssertionFailedError(full, expected, actual);
     }
 }

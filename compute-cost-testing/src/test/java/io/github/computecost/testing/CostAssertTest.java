@@ -26,6 +26,11 @@ class CostAssertTest {
                 () -> CostAssert.assertThat(List.of(AWS_EXAMPLE)).monthlyCostIs("18.73"));
         assertTrue(e.getMessage().contains("expected an exact monthly cost of 18.73 but it is 18.73337"), e.getMessage());
         assertTrue(e.getMessage().contains("api"), "the breakdown follows: " + e.getMessage());
+        // An opentest4j failure with the two figures, which IDEs show as a diff.
+        org.opentest4j.AssertionFailedError f = (org.opentest4j.AssertionFailedError) e;
+        assertTrue(f.isExpectedDefined() && f.isActualDefined(), e.toString());
+        org.junit.jupiter.api.Assertions.assertEquals("18.73", f.getExpected().getValue());
+        org.junit.jupiter.api.Assertions.assertEquals("18.73337", f.getActual().getValue());
     }
 
     @Test
@@ -34,6 +39,8 @@ class CostAssertTest {
         AssertionError total = assertThrows(AssertionError.class,
                 () -> CostAssert.assertThat(List.of(AWS_EXAMPLE)).monthlyCostIsAtMost("18.70"));
         assertTrue(total.getMessage().contains("over by 0.03337"), total.getMessage());
+        org.junit.jupiter.api.Assertions.assertEquals("at most 18.70",
+                ((org.opentest4j.AssertionFailedError) total).getExpected().getValue());
         AssertionError one = assertThrows(AssertionError.class,
                 () -> CostAssert.assertThat(List.of(AWS_EXAMPLE)).resourceCostIsAtMost("api", "10"));
         assertTrue(one.getMessage().contains("expected api to cost at most 10.00 a month but it costs 18.73337 (over by 8.73337)"),

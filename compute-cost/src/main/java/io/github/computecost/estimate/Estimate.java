@@ -110,13 +110,13 @@ public record Estimate(String currency, String pricingVersion, boolean freeTier,
         return priceDates.map(d -> d.newestAgeDays(pricedOn));
     }
 
-    /** @return the exact monthly total, unrounded */
+    /** @return the exact monthly total, unrounded, without trailing zeros (0.4, not 0.40000) */
     public BigDecimal totalExact() {
         BigDecimal sum = BigDecimal.ZERO;
         for (ResourceEstimate r : resources) {
             sum = sum.add(r.monthlyCostExact());
         }
-        return sum;
+        return Amounts.exact(sum);
     }
 
     /** @return the monthly total rounded to cents, half up (presentation only) */

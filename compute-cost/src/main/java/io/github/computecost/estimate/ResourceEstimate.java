@@ -28,13 +28,13 @@ public record ResourceEstimate(String name, String type, String region, String c
         notes = List.copyOf(notes);
     }
 
-    /** @return the exact monthly cost: the sum of the line items, unrounded */
+    /** @return the exact monthly cost: the sum of the line items, unrounded, without trailing zeros */
     public BigDecimal monthlyCostExact() {
         BigDecimal sum = BigDecimal.ZERO;
         for (LineItem li : lineItems) {
             sum = sum.add(li.cost());
         }
-        return sum;
+        return Amounts.exact(sum);
     }
 
     /** @return the monthly cost rounded to cents, half up (presentation only) */

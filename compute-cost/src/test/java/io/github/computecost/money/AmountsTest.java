@@ -38,4 +38,36 @@ class AmountsTest {
         MonetaryAmount sum = m.add(Amounts.toMonetary(bd("0.0000000000000000001"), "USD"));
         assertEquals(0, bd("18.7333712345678901001").compareTo(sum.getNumber().numberValueExact(BigDecimal.class)));
     }
+
+    @Test
+    void amountsDivideWithTheirDocumentedContextAndStayExact() {
+        MonetaryAmount m = Amounts.toMonetary(bd("18.73337000000000000"), "USD");
+        assertEquals("18.73337", m.getNumber().numberValue(BigDecimal.class).toPlainString());
+        // A monthly-to-daily split: 34 significant digits, half even, not an ArithmeticException.
+        assertEquals("6.244456666666666666666666666666667",
+                m.divide(3).getNumber().numberValue(BigDecimal.class).toPlainString());
+        assertEquals("0.1333333333333333333333333333333333", Amounts.toMonetary(bd("0.4"), "USD").divide(3)
+                .getNumber().numberValue(BigDecimal.class).toPlainString());
+        // More digits than the arithmetic's 34 are stored as they are.
+        String long40 = "1234567890123456789012345678.901234567891";
+        assertEquals(long40, Amounts.toMonetary(bd(long40), "USD").getNumber().numberValue(BigDecimal.class)
+                .toPlainString());
+    }
+
+    @Test
+    void exactFiguresHaveNoTrailingZerosAndNoExponent() {
+        assertEquals("0.4", Amounts.exact(bd("0.40000000000000000")).toPlainString());
+        assertEquals(0, Amounts.exact(bd("1E+3")).scale());
+        assertEquals("1000", Amounts.exact(bd("1E+3")).toString());
+    }
+
+    @Test
+    void monetaLeavesConsumersLogsAlone() {
+        Amounts.toMonetary(BigDecimal.ONE, "USD");
+        // Raised to WARNING, unless the application set a level of its own: its INFO announcement is not logged.
+        java.util.logging.Logger l = java.util.logging.Logger.getLogger(
+                "org.javamoney.moneta.DefaultMonetaryContextFactory");
+        assertEquals(false, l.isLoggable(java.util.logging.Level.INFO));
+        assertEquals(true, l.isLoggable(java.util.logging.Level.WARNING));
+    }
 }
