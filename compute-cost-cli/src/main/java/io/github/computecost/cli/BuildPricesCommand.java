@@ -14,7 +14,7 @@ import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
 
 /** {@code build-prices --sources DIR}: rebuilds the bundled tables from their recipe and sourced data. */
-@Command(name = "build-prices", mixinStandardHelpOptions = true,
+@Command(name = "build-prices", mixinStandardHelpOptions = true, versionProvider = Main.Version.class,
         description = "Rebuild every bundled pricing-data table from the recipe (pricing-src) and the sourced data "
                 + "(a directory laid out as shared/sources), and print which prices and files changed. For maintainers: "
                 + "the bundle in the jar is exactly what this writes. Exit 1 with --check when the bundle is out of date.")

@@ -19,7 +19,7 @@ import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
 
 /** {@code compare FILE}: every service-neutral workload priced on every option that can run it. */
-@Command(name = "compare", mixinStandardHelpOptions = true,
+@Command(name = "compare", mixinStandardHelpOptions = true, versionProvider = Main.Version.class,
         description = "Price every service-neutral workload (type: workload) on Lambda, Fargate, EC2 and Lightsail, "
                 + "ranked by monthly cost, with the break-even volume between serverless and always-on.")
 final class CompareCommand implements Callable<Integer> {

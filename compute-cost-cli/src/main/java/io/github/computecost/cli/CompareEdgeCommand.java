@@ -13,7 +13,7 @@ import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
 
 /** {@code compare-edge FILE}: Lambda@Edge against CloudFront Functions for every edge function in a file. */
-@Command(name = "compare-edge", mixinStandardHelpOptions = true,
+@Command(name = "compare-edge", mixinStandardHelpOptions = true, versionProvider = Main.Version.class,
         description = "Compare Lambda@Edge and CloudFront Functions for every edge function in a workload file: "
                 + "monthly cost of each, break-even volume, and whether the function could run as a CloudFront Function.")
 final class CompareEdgeCommand implements Callable<Integer> {

@@ -19,7 +19,7 @@ import picocli.CommandLine.Spec;
  * {@code diff BASE HEAD}: how the monthly cost changes between two versions of the same configuration: workload
  * files, SAM/CloudFormation templates or ECS task definitions, read as {@code estimate} reads them.
  */
-@Command(name = "diff", mixinStandardHelpOptions = true,
+@Command(name = "diff", mixinStandardHelpOptions = true, versionProvider = Main.Version.class,
         description = "Compare the monthly cost of two workload files, SAM/CloudFormation templates or ECS task "
                 + "definitions (for example a pull request's base and head). Exit 1 when --fail-on-increase is exceeded.")
 final class DiffCommand implements Callable<Integer> {

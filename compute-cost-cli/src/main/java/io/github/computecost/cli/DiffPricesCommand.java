@@ -11,7 +11,7 @@ import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
 
 /** {@code diff-prices OLD_DIR NEW_DIR}: which prices changed, appeared or disappeared. */
-@Command(name = "diff-prices", mixinStandardHelpOptions = true,
+@Command(name = "diff-prices", mixinStandardHelpOptions = true, versionProvider = Main.Version.class,
         description = "List the prices that changed, were added or disappeared between two directories of "
                 + "pricing-data tables, by service, region and usage type.")
 final class DiffPricesCommand implements Callable<Integer> {

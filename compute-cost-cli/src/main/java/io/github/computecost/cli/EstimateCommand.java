@@ -20,7 +20,7 @@ import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
 
 /** {@code estimate FILE}: the monthly cost of a workload file, checked against its budgets. */
-@Command(name = "estimate", mixinStandardHelpOptions = true,
+@Command(name = "estimate", mixinStandardHelpOptions = true, versionProvider = Main.Version.class,
         description = "Estimate the monthly cost of the resources in a workload file (YAML or JSON). "
                 + "Exit 1 when a budget (in the file or --max-monthly-cost) is exceeded.")
 final class EstimateCommand implements Callable<Integer> {

@@ -10,7 +10,7 @@ import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
 
 /** {@code import-prices --offer FILE... --out DIR}: pricing-data tables from AWS Price List offer files. */
-@Command(name = "import-prices", mixinStandardHelpOptions = true,
+@Command(name = "import-prices", mixinStandardHelpOptions = true, versionProvider = Main.Version.class,
         description = "Build pricing-data tables from AWS Price List offer files you downloaded (index.json or index.csv, "
                 + "optionally .gz). Nothing is written if any file is malformed. Use the result with --pricing-data DIR.")
 final class ImportPricesCommand implements Callable<Integer> {

@@ -128,12 +128,51 @@ public final class Main implements Runnable {
         return INTERNAL_ERROR;
     }
 
-    /** The version from the jar's manifest, or "development". */
+    /**
+     * {@code --version} of every command: the version (the jar manifest's {@code Implementation-Version}, else the
+     * build's), and the bundled pricing data's: the book, when its tables were built, and how old its prices are.
+     */
     static final class Version implements CommandLine.IVersionProvider {
         @Override
         public String[] getVersion() {
+            return new String[] {"compute-cost " + version(), pricingData(java.time.LocalDate.now(
+                    java.time.ZoneOffset.UTC))};
+        }
+
+        /** @return the version, or "development" when neither the manifest nor the build names one */
+        static String version() {
             String v = Main.class.getPackage().getImplementationVersion();
-            return new String[] {"compute-cost " + (v == null ? "development" : v)};
+            if (v != null) {
+                return v;
+            }
+            try (java.io.InputStream in = Main.class.getResourceAsStream("version.properties")) {
+                java.util.Properties p = new java.util.Properties();
+                if (in != null) {
+                    p.load(in);
+                }
+                String built = p.getProperty("version", "");
+                return built.isEmpty() || built.startsWith("${") ? "development" : built;
+            } catch (java.io.IOException e) {
+                return "development";
+            }
+        }
+
+        /** @return {@code pricing data aws: tables built 2026-12-02; prices dated ... (the newest N days old ...)} */
+        static String pricingData(java.time.LocalDate today) {
+            io.github.computecost.pricing.PriceBook book = io.github.computecost.pricing.PriceBook.bundled();
+            String built = "";
+            java.util.Optional<io.github.computecost.pricing.PriceDates> dates = java.util.Optional.empty();
+            for (io.github.computecost.pricing.ServicePrices s : book.services().values()) {
+                built = s.dataVersion().compareTo(built) > 0 ? s.dataVersion() : built;
+                dates = io.github.computecost.pricing.PriceDates.merge(dates, s.priceDates());
+            }
+            String out = "pricing data " + book.id() + " (" + book.services().size() + " tables): built " + built;
+            if (dates.isPresent()) {
+                long age = dates.get().newestAgeDays(today);
+                out += "; prices dated " + dates.get().oldest() + " to " + dates.get().newest() + ", the newest "
+                        + age + (age == 1 ? " day" : " days") + " old on " + today;
+            }
+            return out;
         }
     }
 }

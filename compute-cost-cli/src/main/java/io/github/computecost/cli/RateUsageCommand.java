@@ -12,7 +12,7 @@ import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
 
 /** {@code rate-usage FILE.csv}: re-rate a billing export's usage on the price book. */
-@Command(name = "rate-usage", mixinStandardHelpOptions = true,
+@Command(name = "rate-usage", mixinStandardHelpOptions = true, versionProvider = Main.Version.class,
         description = "Re-rate a Cost-and-Usage-style CSV export (legacy or CUR 2.0 columns, .csv or .csv.gz): cost per "
                 + "usage type and per resource, rows skipped by reason.")
 final class RateUsageCommand implements Callable<Integer> {

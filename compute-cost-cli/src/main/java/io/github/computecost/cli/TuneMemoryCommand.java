@@ -16,7 +16,7 @@ import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
 
 /** {@code tune-memory FILE}: the cheapest, fastest and balanced memory size from measured durations. */
-@Command(name = "tune-memory", mixinStandardHelpOptions = true,
+@Command(name = "tune-memory", mixinStandardHelpOptions = true, versionProvider = Main.Version.class,
         description = "From durations measured at a few memory sizes (type: memory-tuning), the cost per million "
                 + "invocations at each size and between them, and the cheapest, fastest and balanced size.")
 final class TuneMemoryCommand implements Callable<Integer> {

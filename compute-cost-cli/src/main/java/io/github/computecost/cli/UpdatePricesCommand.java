@@ -12,7 +12,7 @@ import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
 
 /** {@code update-prices --out DIR}: downloads AWS's Price List files and builds tables from them. */
-@Command(name = "update-prices", mixinStandardHelpOptions = true,
+@Command(name = "update-prices", mixinStandardHelpOptions = true, versionProvider = Main.Version.class,
         description = "Download AWS's public Price List files (the service index, each service's region index, then "
                 + "each region's offer file) into DIR/offers, streamed and resumable, and build pricing-data tables "
                 + "from them in DIR: use them with --pricing-data DIR. This is the only command that uses the network, "

@@ -11,7 +11,7 @@ import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
 
 /** {@code validate FILE}: does every resource fit inside its service's limits? */
-@Command(name = "validate", mixinStandardHelpOptions = true,
+@Command(name = "validate", mixinStandardHelpOptions = true, versionProvider = Main.Version.class,
         description = "Check every resource of a workload file against AWS's limits. Exit 0 when there is no error "
                 + "(warnings are printed), 1 when there is at least one, 2 when the file cannot be read.")
 final class ValidateCommand implements Callable<Integer> {

@@ -75,4 +75,25 @@ class MainTest {
         assertTrue(r.err().contains("pc: no price for EUC1-Lambda-Provisioned-Concurrency-ARM"), r.err());
         assertTrue(r.err().contains(Hints.MISSING_PRICE), r.err());
     }
+
+    @org.junit.jupiter.api.Test
+    void everyCommandsVersionNamesTheVersionAndThePricingData() throws java.io.IOException {
+        String version;
+        try (java.io.InputStream in = Main.class.getResourceAsStream("version.properties")) {
+            java.util.Properties p = new java.util.Properties();
+            p.load(in);
+            version = p.getProperty("version");
+        }
+        org.junit.jupiter.api.Assertions.assertTrue(version.matches("\\d+\\.\\d+\\.\\d+.*"),
+                "the build fills in the version: " + version);
+        for (String[] args : new String[][] {{"--version"}, {"estimate", "--version"}, {"diff", "-V"},
+                {"rate-usage", "--version"}}) {
+            CliRunner r = CliRunner.run(args);
+            org.junit.jupiter.api.Assertions.assertEquals(0, r.exitCode(), r.err());
+            String[] lines = r.out().split("\\R");
+            org.junit.jupiter.api.Assertions.assertEquals("compute-cost " + version, lines[0], String.join(" ", args));
+            org.junit.jupiter.api.Assertions.assertTrue(lines[1].startsWith("pricing data aws (")
+                    && lines[1].contains("tables): built ") && lines[1].contains("; prices dated "), r.out());
+        }
+    }
 }

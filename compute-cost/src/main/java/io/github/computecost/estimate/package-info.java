@@ -2,7 +2,7 @@
  * The rating engine: meter, rate, attribute.
  *
  * <p>Each service turns its workload into {@link io.github.computecost.service.UsageRecord usage
- * records} named by AWS usage types ({@link io.github.computecost.estimate.Meterable}). The
+ * records} named by AWS usage types ({@link io.github.computecost.service.Service#meter}). The
  * {@link io.github.computecost.estimate.RatingEngine} groups the records of all resources by service,
  * region and usage type, takes the account's free-tier allowances off once, rates what is left against the
  * volume tiers of the group's aggregate usage, and attributes every unit back to the resource that used it,

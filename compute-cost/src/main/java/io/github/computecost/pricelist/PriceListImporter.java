@@ -33,9 +33,9 @@ import java.util.regex.Pattern;
  * file's decimal text), the region code ({@code regionCode}) and usage-type prefix ({@code USE2-},
  * {@code EU-}, ...). The data version is the offer's publication date; every price is confirmed, with the
  * offer file as its source and its publication date as its date. A usage type the offers lack is absent from
- * the region (and said so), except in a table whose prices no offer wholly carries ({@link #PARTIAL}: Lightsail's
- * plan prices), where the bundled prices of the region are kept, each with its own sources, for what the offers
- * lack. Free-tier rows ({@code Global-} usage types, priced 0) are passed over: the free tier stays as the
+ * the region (and said so), except in a table whose prices no offer wholly carries
+ * ({@link io.github.computecost.service.PriceListMapping#partial()}: Lightsail's plan prices), where the
+ * bundled prices of the region are kept, each with its own sources, for what the offers lack. Free-tier rows ({@code Global-} usage types, priced 0) are passed over: the free tier stays as the
  * template states it. Every table written is first loaded and validated like any pricing-data file; on any
  * error nothing is written.
  */
