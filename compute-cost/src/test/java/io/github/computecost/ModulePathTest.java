@@ -130,6 +130,63 @@ import java.util.TreeSet;
         assertEquals(expected, output);
     }
 
+    /**
+     * The README's "Java API in ten lines", exactly as it prints it (its imports, then its statements as a
+     * {@code main} method's body), compiled and run by a consumer on the module path and by one on the class path;
+     * a last line prints the total the README's comment gives.
+     */
+    @Test
+    void theReadmesExampleRunsOnTheModulePathAndTheClassPath() throws Exception {
+        String readme = Files.readString(Path.of("README.md"));
+        int at = readme.indexOf("## The Java API in ten lines");
+        int start = readme.indexOf("```java\n", at) + "```java\n".length();
+        String block = readme.substring(start, readme.indexOf("```", start));
+        StringBuilder imports = new StringBuilder();
+        StringBuilder body = new StringBuilder();
+        for (String line : block.split("\n")) {
+            (line.startsWith("import ") ? imports : body).append(line).append('\n');
+        }
+        assertTrue(imports.toString().contains("import io.github.computecost.pricing.PriceBook;"), block);
+        String main = "package readme;\n\n" + imports + "\npublic class Main {\n    public static void main(String[] a) {\n"
+                + body + "        System.out.println(estimate.totalExact().toPlainString());\n    }\n}\n";
+        // On the module path.
+        Path src = dir.resolve("readme-module-src");
+        write(src.resolve("module-info.java"), "module readme { requires io.github.computecost; }");
+        write(src.resolve("readme/Main.java"), main);
+        Path out = dir.resolve("readme-module-classes");
+        assertEquals("", javac(src, out), "the README's example compiles as it is printed");
+        assertEquals("0.4" + System.lineSeparator(), run("--module-path", modulePath + File.pathSeparator + out,
+                "--class-path", classPath, "-m", "readme/readme.Main"));
+        // On the class path.
+        Path plain = dir.resolve("readme-classpath-src");
+        write(plain.resolve("readme/Main.java"), main);
+        Path plainOut = dir.resolve("readme-classpath-classes");
+        String all = modulePath + File.pathSeparator + classPath;
+        ToolProvider javac = ToolProvider.findFirst("javac").orElseThrow();
+        ByteArrayOutputStream messages = new ByteArrayOutputStream();
+        try (PrintStream err = new PrintStream(messages, true, StandardCharsets.UTF_8)) {
+            javac.run(err, err, "--release", "17", "-d", plainOut.toString(), "--class-path", all,
+                    plain.resolve("readme/Main.java").toString());
+        }
+        assertEquals("", messages.toString(StandardCharsets.UTF_8));
+        assertEquals("0.4" + System.lineSeparator(), run("--class-path", all + File.pathSeparator + plainOut,
+                "readme.Main"));
+    }
+
+    /** Runs a JVM with these arguments; returns its standard output, failing on any exit but 0 or any stderr. */
+    private static String run(String... args) throws Exception {
+        List<String> command = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java")
+                .toString()));
+        command.addAll(List.of(args));
+        Path err = Files.createTempFile(dir, "run", ".err");
+        Process p = new ProcessBuilder(command).redirectError(err.toFile()).start();
+        String output = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+        assertTrue(p.waitFor(2, TimeUnit.MINUTES), "the program finishes");
+        assertEquals(0, p.exitValue(), output + Files.readString(err));
+        assertEquals("", Files.readString(err), "nothing on standard error");
+        return output;
+    }
+
     @Test
     void theInternalPackageIsNotExported() throws IOException {
         Path src = dir.resolve("intruder-src");
