@@ -61,7 +61,7 @@ final class CompareCommand implements Callable<Integer> {
         }
         List<WorkloadPlanner.Plan> plans = w.plans().stream().map(planner::plan).toList();
         if (plans.isEmpty()) {
-            throw new BadInputException(options.file + ": no service-neutral workloads (type: workload) to compare");
+            throw new BadInputException(options.name() + ": no service-neutral workloads (type: workload) to compare");
         }
         Map<String, List<MonteCarlo.Percentiles>> percentiles = new LinkedHashMap<>();
         for (WorkloadPlanner.Plan p : plans) {
@@ -85,7 +85,7 @@ final class CompareCommand implements Callable<Integer> {
         out.print(switch (format) {
             case json -> age.json(PlanReport.json(plans, percentiles, prices.currency()));
             case markdown -> PlanReport.markdown(plans, percentiles, prices.currency()) + "\n" + age.text();
-            case text -> PlanReport.text(plans, percentiles, prices.currency(), options.file.toString()) + "\n"
+            case text -> PlanReport.text(plans, percentiles, prices.currency(), options.name()) + "\n"
                     + age.text();
         });
         out.flush();

@@ -36,13 +36,13 @@ final class CompareEdgeCommand implements Callable<Integer> {
         List<EdgeComparison> comparisons = EdgeComparer.of(options.prices()).freeTier(options.pricing.freeTier(w.freeTier()))
                 .compareAll(w.resources());
         if (comparisons.isEmpty()) {
-            throw new BadInputException(options.file + ": no lambda-edge or cloudfront-function resources to compare");
+            throw new BadInputException(options.name() + ": no lambda-edge or cloudfront-function resources to compare");
         }
         var out = spec.commandLine().getOut();
         PriceAgeOutput age = PriceAgeOutput.of(options.prices(), EdgeComparer.TABLES,
                 List.of(io.github.computecost.pricing.RegionPrices.GLOBAL), options.pricing);
         out.print(format == Format.json ? age.json(ComparisonReport.json(comparisons))
-                : ComparisonReport.text(comparisons, options.file.toString()) + "\n" + age.text());
+                : ComparisonReport.text(comparisons, options.name()) + "\n" + age.text());
         out.flush();
         return Main.OK;
     }

@@ -30,7 +30,7 @@ final class DiffCommand implements Callable<Integer> {
     @Spec
     CommandSpec spec;
 
-    @Parameters(index = "0", paramLabel = "BASE", description = "The earlier workload file, template or task definition.")
+    @Parameters(index = "0", paramLabel = "BASE", description = "The earlier workload file, template or task definition (- for standard input).")
     Path base;
 
     @Parameters(index = "1", paramLabel = "HEAD", description = "The later one.")
@@ -52,7 +52,7 @@ final class DiffCommand implements Callable<Integer> {
     Format format;
 
     @Option(names = "--fail-on-increase", paramLabel = "PERCENT%|AMOUNT",
-            description = "Fail (exit 1) when the monthly total grows by more than PERCENT% of the base, or by more than AMOUNT.")
+            description = "Fail (exit 1) when the monthly total grows by more than PERCENT%% of the base, or by more than AMOUNT.")
     String failOnIncrease;
 
     @Mixin
@@ -90,7 +90,10 @@ final class DiffCommand implements Callable<Integer> {
 
     /** The file's estimate, by the one pipeline {@code estimate} uses: every violation and missing price refused. */
     private Estimate estimate(Path file, Path usageFile) {
-        Workload w = ConfigReader.read(file, java.util.Optional.ofNullable(usageFile), parameters);
+        if (base.toString().equals("-") && head.toString().equals("-")) {
+            throw new BadInputException("BASE and HEAD cannot both be standard input (-)");
+        }
+        Workload w = WorkloadOptions.read(file, java.util.Optional.ofNullable(usageFile), parameters);
         Questions.refuse(w, file.toString());
         return Hints.estimate(w.assess(pricing.estimator(w)).orThrow());
     }

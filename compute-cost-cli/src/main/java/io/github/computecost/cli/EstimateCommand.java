@@ -52,7 +52,7 @@ final class EstimateCommand implements Callable<Integer> {
             }
         }
         Workload w = options.workload();
-        Questions.refuse(w, options.file.toString());
+        Questions.refuse(w, options.name());
         // The one pipeline: every limit violation reported; what AWS would reject, and what needs a price no source
         // gives, left out and named; the rest priced.
         Assessment a = w.assess(options.pricing.estimator(w));
@@ -71,7 +71,7 @@ final class EstimateCommand implements Callable<Integer> {
         }
         BudgetReport report = BudgetReport.check(e, budgets);
         var out = spec.commandLine().getOut();
-        String source = options.file.toString();
+        String source = options.name();
         out.print(switch (format) {
             case json -> EstimateReport.json(e, report, violations);
             case markdown -> EstimateReport.markdown(e, source, report);
@@ -82,10 +82,10 @@ final class EstimateCommand implements Callable<Integer> {
         if (violations.hasErrors() || !e.notPriced().isEmpty()) {
             var err = spec.commandLine().getErr();
             for (Violation v : violations.errors()) {
-                err.println("compute-cost: " + options.file + ": " + Hints.violation(v));
+                err.println("compute-cost: " + options.name() + ": " + Hints.violation(v));
             }
             for (String m : io.github.computecost.pricing.MissingPrice.messages(e.notPriced())) {
-                err.println("compute-cost: " + options.file + ": " + m + "; " + Hints.MISSING_PRICE);
+                err.println("compute-cost: " + options.name() + ": " + m + "; " + Hints.MISSING_PRICE);
             }
             err.flush();
             return Main.BAD_INPUT;

@@ -38,9 +38,13 @@ public final class Main implements Runnable {
         m.put("update-prices", UpdatePricesCommand::new);
         m.put("build-prices", BuildPricesCommand::new);
         m.put("rate-usage", RateUsageCommand::new);
+        m.put("completion", CompletionCommand::new);
         m.put("help", CommandLine.HelpCommand::new);
         return Collections.unmodifiableMap(m);
     }
+
+    /** The option every command that prints takes, to write its output to a file. */
+    static final String OUT_FILE = "--out-file";
 
     /** @return the command line for these arguments: the named subcommand only, or all of them */
     static CommandLine commandLine(String... args) {
@@ -51,6 +55,13 @@ public final class Main implements Runnable {
         } else {
             SUBCOMMANDS.forEach((name, command) -> cl.addSubcommand(name, command.get()));
         }
+        cl.getSubcommands().forEach((name, sub) -> {
+            if (!name.equals("help")) {
+                sub.getCommandSpec().addOption(CommandLine.Model.OptionSpec.builder(OUT_FILE).paramLabel("FILE")
+                        .type(java.nio.file.Path.class).description("Write the output to FILE (UTF-8, replaced if "
+                                + "it exists) instead of standard output.").build());
+            }
+        });
         return cl;
     }
 
@@ -90,12 +101,37 @@ public final class Main implements Runnable {
         CommandLine cl = commandLine(args);
         cl.setOut(out);
         cl.setErr(err);
+        // --format JSON as --format json: an enum's values in any case.
+        cl.setCaseInsensitiveEnumValuesAllowed(true);
         cl.setParameterExceptionHandler((ex, a) -> {
-            err.println("compute-cost: " + ex.getMessage().strip() + " (see: "
+            err.println("compute-cost: " + ex.getMessage().strip() + didYouMean(ex) + " (see: "
                     + ex.getCommandLine().getCommandSpec().qualifiedName() + " --help)");
             return BAD_INPUT;
         });
         cl.setExecutionExceptionHandler((ex, c, parsed) -> failed(ex, err));
+        // --out-file FILE on every command: its output goes to FILE instead of standard output.
+        cl.setExecutionStrategy(parsed -> {
+            CommandLine.ParseResult last = parsed;
+            while (last.hasSubcommand()) {
+                last = last.subcommand();
+            }
+            if (!last.hasMatchedOption(OUT_FILE)) {
+                return new CommandLine.RunLast().execute(parsed);
+            }
+            java.nio.file.Path file = last.matchedOptionValue(OUT_FILE, null);
+            try (PrintWriter to = new PrintWriter(java.nio.file.Files.newBufferedWriter(file,
+                    StandardCharsets.UTF_8))) {
+                last.commandSpec().commandLine().setOut(to);
+                return new CommandLine.RunLast().execute(parsed);
+            } catch (java.nio.file.NoSuchFileException e) {
+                err.println("compute-cost: " + OUT_FILE + " " + file + ": cannot be written: its directory does not "
+                        + "exist");
+                return BAD_INPUT;
+            } catch (java.io.IOException e) {
+                err.println("compute-cost: " + OUT_FILE + " " + file + ": cannot be written: " + e.getMessage());
+                return BAD_INPUT;
+            }
+        });
         int code;
         try {
             code = cl.execute(args);
@@ -106,6 +142,58 @@ public final class Main implements Runnable {
         out.flush();
         err.flush();
         return code;
+    }
+
+    /**
+     * @return {@code "; did you mean estimate?"} for an unknown subcommand or option close to one (picocli's
+     *     suggestions, the nearest first), else nothing
+     */
+    static String didYouMean(CommandLine.ParameterException ex) {
+        if (!(ex instanceof CommandLine.UnmatchedArgumentException u) || u.getUnmatched().isEmpty()) {
+            return "";
+        }
+        if (!u.getSuggestions().isEmpty()) {
+            return "; did you mean " + u.getSuggestions().get(0) + "?";
+        }
+        // picocli's suggestions miss a swapped pair (--fromat): the name within two edits, if there is one.
+        String unmatched = u.getUnmatched().get(0);
+        String name = unmatched.contains("=") ? unmatched.substring(0, unmatched.indexOf('=')) : unmatched;
+        CommandLine.Model.CommandSpec spec = ex.getCommandLine().getCommandSpec();
+        java.util.List<String> known = new java.util.ArrayList<>();
+        if (name.startsWith("-")) {
+            spec.options().forEach(o -> known.addAll(java.util.List.of(o.names())));
+        } else {
+            known.addAll(spec.subcommands().keySet());
+        }
+        String best = null;
+        int bestDistance = 3;
+        for (String k : known) {
+            int d = distance(name, k);
+            if (d < bestDistance) {
+                best = k;
+                bestDistance = d;
+            }
+        }
+        return best == null ? "" : "; did you mean " + best + "?";
+    }
+
+    /** @return the edits (insertions, deletions, substitutions, swaps of neighbours) from {@code a} to {@code b} */
+    static int distance(String a, String b) {
+        int[][] d = new int[a.length() + 1][b.length() + 1];
+        for (int i = 0; i <= a.length(); i++) {
+            for (int j = 0; j <= b.length(); j++) {
+                if (i == 0 || j == 0) {
+                    d[i][j] = i + j;
+                    continue;
+                }
+                int cost = a.charAt(i - 1) == b.charAt(j - 1) ? 0 : 1;
+                d[i][j] = Math.min(Math.min(d[i - 1][j] + 1, d[i][j - 1] + 1), d[i - 1][j - 1] + cost);
+                if (i > 1 && j > 1 && a.charAt(i - 1) == b.charAt(j - 2) && a.charAt(i - 2) == b.charAt(j - 1)) {
+                    d[i][j] = Math.min(d[i][j], d[i - 2][j - 2] + 1);
+                }
+            }
+        }
+        return d[a.length()][b.length()];
     }
 
     /**

@@ -45,7 +45,7 @@ final class TuneMemoryCommand implements Callable<Integer> {
         PriceBook prices = options.prices();
         List<MemoryTuning> tunings = w.tunings();
         if (tunings.isEmpty()) {
-            throw new BadInputException(options.file + ": no memory-tuning entries (type: memory-tuning)");
+            throw new BadInputException(options.name() + ": no memory-tuning entries (type: memory-tuning)");
         }
         String region = w.region().orElse(Estimator.DEFAULT_REGION);
         List<MemoryTuning.Result> results = new ArrayList<>();

@@ -34,7 +34,7 @@ final class ValidateCommand implements Callable<Integer> {
         ValidationReport report = w.assess(options.pricing.estimator(w)).violations();
         var out = spec.commandLine().getOut();
         out.print(format == Format.json ? ValidationReportFormat.json(report)
-                : ValidationReportFormat.text(report, options.file.toString()));
+                : ValidationReportFormat.text(report, options.name()));
         out.flush();
         return report.hasErrors() ? Main.POLICY_FAILURE : Main.OK;
     }

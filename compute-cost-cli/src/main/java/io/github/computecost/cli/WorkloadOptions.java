@@ -13,7 +13,7 @@ import picocli.CommandLine.Parameters;
 final class WorkloadOptions {
 
     @Parameters(index = "0", paramLabel = "FILE", description = "Workload file (.yaml, .yml or .json), SAM/CloudFormation "
-            + "template, ECS task definition (.json), or a CDK app's cdk.out directory.")
+            + "template, ECS task definition (.json), or a CDK app's cdk.out directory; - reads standard input.")
     Path file;
 
     @Option(names = "--usage", paramLabel = "USAGE", description = "For a SAM/CloudFormation template or an ECS task "
@@ -32,9 +32,34 @@ final class WorkloadOptions {
     /** @return the workload file, read once */
     Workload workload() {
         if (workload == null) {
-            workload = ConfigReader.read(file, Optional.ofNullable(usage), parameters);
+            workload = read(file, Optional.ofNullable(usage), parameters);
         }
         return workload;
+    }
+
+    /** What messages call standard input. */
+    static final String STDIN = "<stdin>";
+
+    /** @return the configuration in {@code file}, or on standard input when it is {@code -} */
+    static Workload read(java.nio.file.Path file, Optional<java.nio.file.Path> usage,
+            java.util.Map<String, String> parameters) {
+        if (!file.toString().equals("-")) {
+            return ConfigReader.read(file, usage, parameters);
+        }
+        byte[] bytes;
+        try {
+            // One byte more than a file may have, so that a larger input is refused rather than cut short.
+            bytes = System.in.readNBytes(io.github.computecost.spec.ConfigReader.MAX_BYTES + 1);
+        } catch (java.io.IOException e) {
+            throw new BadInputException("standard input cannot be read: " + e.getMessage());
+        }
+        return ConfigReader.read(STDIN, new String(bytes, java.nio.charset.StandardCharsets.UTF_8), usage,
+                parameters);
+    }
+
+    /** @return the name of the input for messages: the file, or {@value #STDIN} */
+    String name() {
+        return file.toString().equals("-") ? STDIN : file.toString();
     }
 
     /** @return the price book for the workload's regions (China's when all of them are in China) */

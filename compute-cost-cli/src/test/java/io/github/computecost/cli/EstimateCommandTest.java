@@ -138,7 +138,7 @@ class EstimateCommandTest {
         assertTrue(badInput("estimate", file("d.yaml", "region: us-east-9\nresources:\n" + lambda("fn", ok)).toString())
                 .err().contains("no AWSLambda prices for region \"us-east-9\""));
         CliRunner missing = badInput("estimate", dir.resolve("missing.yaml").toString());
-        assertTrue(missing.err().contains("missing.yaml: $: file not found"));
+        assertTrue(missing.err().contains("missing.yaml: file not found"));
         assertEquals("", missing.out());
         assertTrue(badInput("estimate", file("e.yaml", "resources:\n" + lambda("fn", ok.replace("128", "64"))).toString())
                 .err().contains("memoryMb 64 is outside what AWS Lambda accepts: 128 to 10240 MB"));

@@ -42,6 +42,9 @@ public final class ConfigReader {
 
     private static final Set<String> USAGE_TOP = Set.of("region", "freeTier", "budget", "quotas", "resources");
 
+    /** The largest workload, usage file or template read, in bytes (16 MiB). */
+    public static final int MAX_BYTES = io.github.computecost.internal.Json.MAX_DOCUMENT_BYTES;
+
     private ConfigReader() {
     }
 
@@ -69,9 +72,31 @@ public final class ConfigReader {
         if (Files.isDirectory(file)) {
             return CloudAssemblyReader.read(file, usage(usageFile), parameters);
         }
-        String text = text(file);
         String name = file.toString();
-        boolean json = name.toLowerCase(Locale.ROOT).endsWith(".json");
+        return read(name, text(file), name.toLowerCase(Locale.ROOT).endsWith(".json"), usageFile, parameters);
+    }
+
+    /**
+     * Reads a configuration given as text rather than as a file (standard input): JSON when its first character
+     * is <code>{</code>, else YAML. A nested stack's local template is looked up from the working directory.
+     *
+     * @param name what messages call it ({@code "<stdin>"})
+     * @param text the workload file, template or task definition
+     * @param usageFile usage for a template or task definition
+     * @param parameters values for a template's parameters, as {@link #read(Path, Optional, Map)} takes them
+     * @return the workload
+     * @throws WorkloadException as {@link #read(Path, Optional, Map)} does
+     */
+    public static Workload read(String name, String text, Optional<Path> usageFile, Map<String, String> parameters) {
+        if (text.getBytes(java.nio.charset.StandardCharsets.UTF_8).length > MAX_BYTES) {
+            throw new WorkloadException(name, "$", Optional.empty(), "is more than the " + MAX_BYTES
+                    + " bytes (16 MiB) a workload, usage file or template may be");
+        }
+        return read(name, text, text.stripLeading().startsWith("{"), usageFile, parameters);
+    }
+
+    private static Workload read(String name, String text, boolean json, Optional<Path> usageFile,
+            Map<String, String> parameters) {
         JsonNode root;
         try {
             // YAML is read once by the strict parser: a workload file needs nothing more, and only a template
@@ -84,7 +109,7 @@ public final class ConfigReader {
             if (usageFile.isPresent() || json) {
                 throw e;
             }
-            return WorkloadReader.read(file); // not a template: the workload reader gives the precise error
+            return WorkloadReader.parse(name, text, false); // not a template: the workload reader's precise error
         }
         boolean template = isTemplate(root);
         Optional<Map.Entry<io.github.computecost.service.Service<?>, io.github.computecost.service.DocumentMapping<?>>>

@@ -4,8 +4,8 @@ import java.util.Optional;
 
 /**
  * A workload file that cannot be used: missing, unreadable, malformed, or with a field of the wrong kind.
- * The one-line message names the file, the resource (when there is one), the JSON path of the field and
- * what is allowed.
+ * The one-line message names the file, the resource (when there is one), the JSON path of the field (left out
+ * when the file as a whole is at fault: "file not found", a syntax error) and what is allowed.
  */
 public final class WorkloadException extends io.github.computecost.ComputeCostException {
 
@@ -14,7 +14,9 @@ public final class WorkloadException extends io.github.computecost.ComputeCostEx
     private final Optional<String> resource;
 
     WorkloadException(String file, String jsonPath, Optional<String> resource, String detail) {
-        super(file + ": " + resource.map(r -> "resource \"" + r + "\", ").orElse("") + jsonPath + ": " + detail);
+        // The whole file's path ($) says nothing the file name does not: "orders.yaml: file not found".
+        super(file + ": " + resource.map(r -> "resource \"" + r + "\", ").orElse("")
+                + (jsonPath.equals("$") && resource.isEmpty() ? "" : jsonPath + ": ") + detail);
         this.file = file;
         this.jsonPath = jsonPath;
         this.resource = resource;

@@ -1,0 +1,121 @@
+package io.github.computecost.cli;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.io.ByteArrayInputStream;
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.concurrent.TimeUnit;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * The command line against the conventions of the tools people know: shell completion, {@code -} for standard
+ * input, {@code --out-file}, formats in any case, "did you mean", one-line errors without noise.
+ */
+class CliConventionsTest {
+
+    static final Path ORDERS = Path.of("examples/orders.yaml");
+
+    @TempDir
+    Path tmp;
+
+    private static String total(String json) throws IOException {
+        return TestJson.json().readTree(json).get("totalMonthlyCostExact").asText();
+    }
+
+    @Test
+    void bashCompletionCompletesAnOptionOfASubcommand() throws Exception {
+        CliRunner script = CliRunner.run("completion", "bash");
+        assertEquals(0, script.exitCode(), script.err());
+        assertEquals("", script.err(), "no picocli warning while the whole model is built");
+        Path file = tmp.resolve("compute-cost.bash");
+        Files.writeString(file, script.out());
+        // What bash does on TAB after "compute-cost estimate --fo".
+        Process bash = new ProcessBuilder("bash", "-c", "source '" + file + "' 2>/dev/null; "
+                + "COMP_WORDS=(compute-cost estimate --fo); COMP_CWORD=2; COMP_LINE='compute-cost estimate --fo'; "
+                + "COMP_POINT=${#COMP_LINE}; _complete_compute-cost 2>/dev/null; echo \"${COMPREPLY[@]}\"")
+                .redirectErrorStream(true).start();
+        String out = new String(bash.getInputStream().readAllBytes(), StandardCharsets.UTF_8).strip();
+        assertTrue(bash.waitFor(1, TimeUnit.MINUTES));
+        assertEquals("--format", out);
+        CliRunner zsh = CliRunner.run("completion", "zsh");
+        assertTrue(zsh.out().startsWith("autoload -U +X compinit") && zsh.out().contains("bashcompinit"), zsh.out());
+        CliRunner fish = CliRunner.run("completion", "fish");
+        assertTrue(fish.out().contains("complete -c compute-cost -n '__fish_seen_subcommand_from estimate' -l format "
+                + "-r -a 'text json markdown csv'"), fish.out());
+        assertTrue(fish.out().contains("-n __fish_use_subcommand -a rate-usage"), fish.out());
+        assertTrue(!fish.out().contains("-l today"), "hidden options are not offered");
+    }
+
+    @Test
+    void aDashReadsStandardInput() throws IOException {
+        String file = total(CliRunner.run("estimate", ORDERS.toString(), "--format", "json").out());
+        InputStream before = System.in;
+        try {
+            System.setIn(new ByteArrayInputStream(Files.readAllBytes(ORDERS)));
+            CliRunner r = CliRunner.run("estimate", "-", "--format", "json");
+            assertEquals(0, r.exitCode(), r.err());
+            assertEquals(file, total(r.out()));
+            // JSON on standard input is told apart by its first character; errors name <stdin>.
+            System.setIn(new ByteArrayInputStream("{\"resources\": 5}".getBytes(StandardCharsets.UTF_8)));
+            CliRunner bad = CliRunner.run("estimate", "-");
+            assertEquals(2, bad.exitCode());
+            assertTrue(bad.err().startsWith("compute-cost: <stdin>: $.resources: must be a list"), bad.err());
+        } finally {
+            System.setIn(before);
+        }
+        CliRunner both = CliRunner.run("diff", "-", "-");
+        assertEquals(2, both.exitCode());
+        assertTrue(both.err().contains("BASE and HEAD cannot both be standard input"), both.err());
+    }
+
+    @Test
+    void outFileTakesTheOutputOfEveryCommand() throws IOException {
+        CliRunner plain = CliRunner.run("estimate", ORDERS.toString(), "--format", "markdown");
+        Path to = tmp.resolve("estimate.md");
+        CliRunner r = CliRunner.run("estimate", ORDERS.toString(), "--format", "markdown", "--out-file", to.toString());
+        assertEquals(0, r.exitCode(), r.err());
+        assertEquals("", r.out());
+        assertEquals(plain.out(), Files.readString(to));
+        Path report = tmp.resolve("validate.txt");
+        assertEquals(0, CliRunner.run("validate", ORDERS.toString(), "--out-file=" + report).exitCode());
+        assertTrue(Files.readString(report).contains("orders.yaml"), Files.readString(report));
+        CliRunner nowhere = CliRunner.run("estimate", ORDERS.toString(), "--out-file", tmp.resolve("no/x").toString());
+        assertEquals(2, nowhere.exitCode());
+        assertTrue(nowhere.err().contains("cannot be written: its directory does not exist"), nowhere.err());
+    }
+
+    @Test
+    void formatsAreReadInAnyCase() throws IOException {
+        CliRunner upper = CliRunner.run("estimate", ORDERS.toString(), "--format", "JSON");
+        assertEquals(0, upper.exitCode(), upper.err());
+        assertEquals(total(CliRunner.run("estimate", ORDERS.toString(), "--format", "json").out()), total(upper.out()));
+        CliRunner markdown = CliRunner.run("compare", "examples/plan.yaml", "--format", "Markdown");
+        assertEquals(0, markdown.exitCode(), markdown.err());
+    }
+
+    @Test
+    void aNearMissGetsADidYouMean() {
+        CliRunner command = CliRunner.run("estimat", ORDERS.toString());
+        assertEquals(2, command.exitCode());
+        assertTrue(command.err().contains("did you mean estimate?"), command.err());
+        CliRunner option = CliRunner.run("estimate", "--fromat", "json", ORDERS.toString());
+        assertEquals(2, option.exitCode());
+        assertTrue(option.err().contains("did you mean --format?"), option.err());
+        assertEquals(1, option.err().strip().lines().count(), option.err());
+    }
+
+    @Test
+    void aMissingFileIsOneLineWithoutAJsonPath() {
+        CliRunner r = CliRunner.run("estimate", tmp.resolve("nope.yaml").toString());
+        assertEquals(2, r.exitCode());
+        assertEquals("compute-cost: " + tmp.resolve("nope.yaml") + ": file not found", r.err().strip());
+        CliRunner help = CliRunner.run("diff", "--help");
+        assertEquals("", help.err(), "diff --help prints no picocli warning");
+    }
+}
