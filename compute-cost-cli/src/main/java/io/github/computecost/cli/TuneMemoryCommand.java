@@ -36,6 +36,14 @@ final class TuneMemoryCommand implements Callable<Integer> {
     @Option(names = "--step-mb", defaultValue = "64", description = "Step between interpolated sizes in MB (default ${DEFAULT-VALUE}).")
     int stepMb;
 
+    @Option(names = "--strategy", defaultValue = "cost", description = "Which size to recommend: cost (the cheapest, "
+            + "ties to the faster), speed (the fastest), balanced (the least cost × duration); default ${DEFAULT-VALUE}.")
+    String strategy;
+
+    @Option(names = "--tolerance", paramLabel = "PERCENT", defaultValue = "1",
+            description = "List the sizes within PERCENT %% of the cheapest cost (default ${DEFAULT-VALUE}).")
+    java.math.BigDecimal tolerance;
+
     @Mixin
     ChartOptions charts;
 
@@ -48,12 +56,21 @@ final class TuneMemoryCommand implements Callable<Integer> {
             throw new BadInputException(options.name() + ": no memory-tuning entries (type: memory-tuning)");
         }
         String region = w.region().orElse(Estimator.DEFAULT_REGION);
+        MemoryTuning.Strategy chosen;
+        try {
+            chosen = MemoryTuning.Strategy.valueOf(strategy.toUpperCase(java.util.Locale.ROOT));
+        } catch (IllegalArgumentException e) {
+            throw new BadInputException("--strategy must be cost, speed or balanced, was \"" + strategy + "\"");
+        }
+        if (tolerance.signum() < 0) {
+            throw new BadInputException("--tolerance must be 0 or more percent, was " + tolerance.toPlainString());
+        }
         List<MemoryTuning.Result> results = new ArrayList<>();
         StringBuilder text = new StringBuilder();
         for (MemoryTuning t : tunings) {
-            MemoryTuning.Result r = t.tune(prices, region, stepMb);
+            MemoryTuning.Result r = t.tune(prices, region, stepMb, tolerance);
             results.add(r);
-            text.append(TuningReport.text(t, r, prices.currency()));
+            text.append(TuningReport.text(t, r, prices.currency(), chosen));
             charts.write(t.name() + "-cost.svg", Charts.tuningCost(t, r, prices.currency()));
             charts.write(t.name() + "-duration.svg", Charts.tuningDuration(t, r));
         }

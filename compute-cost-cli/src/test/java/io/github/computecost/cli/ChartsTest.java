@@ -66,7 +66,8 @@ class ChartsTest {
     void tuneMemoryWritesCostAndDurationCharts() throws Exception {
         CliRunner r = CliRunner.run("tune-memory", "examples/tuning.yaml", "--charts", dir.toString(), "--format", "json");
         assertEquals(0, r.exitCode(), r.err());
-        assertTrue(r.out().contains("\"cheapestMemoryMb\": 128"), r.out());
+        // Tied on cost with 128 MB, and faster: power-tuning's own example.
+        assertTrue(r.out().contains("\"cheapestMemoryMb\": 1024"), r.out());
         Document cost = parse(dir.resolve("thumbnailer-cost.svg"));
         assertEquals("memory (MB)", textOf(cost, "x-label"));
         assertTrue(textOf(cost, "y-label").startsWith("cost per million invocations"));

@@ -118,4 +118,19 @@ class CliConventionsTest {
         CliRunner help = CliRunner.run("diff", "--help");
         assertEquals("", help.err(), "diff --help prints no picocli warning");
     }
+
+    @Test
+    void tuneMemoryBreaksTiesTowardTheFasterSizeAndListsTheNearlyAsCheap() {
+        // examples/tuning.yaml holds power-tuning's README case: 128 MB at 2,400 ms and 1,024 MB at 300 ms.
+        CliRunner r = CliRunner.run("tune-memory", "examples/tuning.yaml");
+        assertEquals(0, r.exitCode(), r.err());
+        assertTrue(r.out().contains("  recommended (cost): 1024 MB\n  cheapest: 1024 MB, 300 ms, 4.20 USD"), r.out());
+        assertTrue(r.out().contains("128 MB (2400 ms, the same cost)"), r.out());
+        assertTrue(!r.out().contains("4.219405096925"), "text is rounded to cents");
+        CliRunner speed = CliRunner.run("tune-memory", "examples/tuning.yaml", "--strategy", "speed");
+        assertTrue(speed.out().contains("recommended (speed): 3008 MB"), speed.out());
+        CliRunner bad = CliRunner.run("tune-memory", "examples/tuning.yaml", "--strategy", "cheap");
+        assertEquals(2, bad.exitCode());
+        assertTrue(bad.err().contains("--strategy must be cost, speed or balanced, was \"cheap\""), bad.err());
+    }
 }

@@ -20,7 +20,8 @@ import org.apache.commons.math3.analysis.polynomials.PolynomialSplineFunction;
  * Math, linear in log(memory) and log(duration): a power law between neighbouring measurements, as duration
  * falls with memory; a straight line would invent cost humps and a spline dips or negative durations), at
  * every step between them; the
- * cheapest, the fastest and a balanced size (the least cost × duration). Costs are exact, without free tier,
+ * cheapest, the fastest and a balanced size (the least cost × duration), ties broken toward the faster size, and
+ * the sizes within a tolerance of the cheapest. Costs are exact, without free tier,
  * from the same estimator as {@code estimate}; measured sizes use the measured average as given, interpolated
  * ones an average rounded half up to 0.001 ms.
  *
@@ -62,10 +63,51 @@ public record MemoryTuning(String name, Optional<String> region, Architecture ar
     public record Row(int memoryMb, BigDecimal durationMs, boolean measured, BigDecimal costPerMillion) {
     }
 
-    /** The candidates and the picks. */
-    public record Result(List<Row> rows, Row cheapest, Row fastest, Row balanced) {
+    /** What a tuning recommends: as the power-tuning tool's strategies name them. */
+    public enum Strategy {
+        /** The cheapest size (ties to the faster one). */
+        COST,
+        /** The fastest size (ties to the cheaper one). */
+        SPEED,
+        /** The least cost × duration (ties to the cheaper one). */
+        BALANCED;
+
+        /** @return {@code cost}, {@code speed} or {@code balanced} */
+        public String awsName() {
+            return name().toLowerCase(java.util.Locale.ROOT);
+        }
+    }
+
+    /** The default tolerance of {@link Result#nearCheapest()}: 1 % above the cheapest. */
+    public static final BigDecimal DEFAULT_TOLERANCE_PERCENT = BigDecimal.ONE;
+
+    /**
+     * The candidates and the picks.
+     *
+     * @param rows every candidate, ascending by memory
+     * @param cheapest the cheapest; of sizes that cost exactly the same, the fastest (the power-tuning tool's own
+     *     example: 128 MB at 2,400 ms and 1,024 MB at 300 ms cost the same, and 1,024 MB is "8× faster for the same
+     *     cost")
+     * @param fastest the fastest; of equally fast sizes, the cheapest
+     * @param balanced the least cost × duration; of equal products, the cheapest
+     * @param nearCheapest every size whose cost is within the tolerance of the cheapest's, the cheapest included,
+     *     ascending by memory: sizes a user may prefer for speed at (almost) no cost
+     * @param tolerancePercent the tolerance, in percent of the cheapest cost
+     */
+    public record Result(List<Row> rows, Row cheapest, Row fastest, Row balanced, List<Row> nearCheapest,
+            BigDecimal tolerancePercent) {
         public Result {
             rows = List.copyOf(rows);
+            nearCheapest = List.copyOf(nearCheapest);
+        }
+
+        /** @return the size the strategy recommends */
+        public Row pick(Strategy strategy) {
+            return switch (strategy) {
+                case COST -> cheapest;
+                case SPEED -> fastest;
+                case BALANCED -> balanced;
+            };
         }
     }
 
@@ -91,6 +133,23 @@ public record MemoryTuning(String name, Optional<String> region, Architecture ar
      * @return every candidate, ascending by memory, and the picks
      */
     public Result tune(PriceBook prices, String defaultRegion, int stepMb) {
+        return tune(prices, defaultRegion, stepMb, DEFAULT_TOLERANCE_PERCENT);
+    }
+
+    /**
+     * @param prices the price book
+     * @param defaultRegion the region when the tuning names none
+     * @param stepMb the step between interpolated sizes, at least 1
+     * @param tolerancePercent how far above the cheapest cost (in percent, 0 or more) a size still counts as near
+     *     the cheapest
+     * @return every candidate, ascending by memory, and the picks
+     */
+    public Result tune(PriceBook prices, String defaultRegion, int stepMb, BigDecimal tolerancePercent) {
+        Objects.requireNonNull(tolerancePercent, "tolerancePercent");
+        if (tolerancePercent.signum() < 0) {
+            throw new IllegalArgumentException("tolerancePercent must not be negative: "
+                    + tolerancePercent.toPlainString());
+        }
         if (stepMb < 1) {
             throw new IllegalArgumentException("stepMb must be at least 1: " + stepMb);
         }
@@ -118,11 +177,16 @@ public record MemoryTuning(String name, Optional<String> region, Architecture ar
             next++;
         }
         rows.sort(Comparator.comparingInt(Row::memoryMb));
-        Row cheapest = rows.stream().min(Comparator.comparing(Row::costPerMillion).thenComparing(Row::memoryMb)).orElseThrow();
-        Row fastest = rows.stream().min(Comparator.comparing(Row::durationMs).thenComparing(Row::costPerMillion)).orElseThrow();
+        // Every tie is broken toward the faster size, then the cheaper, then the smaller: never by rounding noise.
+        Comparator<Row> faster = Comparator.comparing(Row::durationMs);
+        Comparator<Row> cheaper = Comparator.comparing(Row::costPerMillion);
+        Row cheapest = rows.stream().min(cheaper.thenComparing(faster).thenComparing(Row::memoryMb)).orElseThrow();
+        Row fastest = rows.stream().min(faster.thenComparing(cheaper).thenComparing(Row::memoryMb)).orElseThrow();
         Row balanced = rows.stream().min(Comparator.comparing((Row r) -> r.costPerMillion().multiply(r.durationMs()))
-                .thenComparing(Row::memoryMb)).orElseThrow();
-        return new Result(rows, cheapest, fastest, balanced);
+                .thenComparing(cheaper).thenComparing(faster).thenComparing(Row::memoryMb)).orElseThrow();
+        BigDecimal bound = cheapest.costPerMillion().multiply(BigDecimal.ONE.add(tolerancePercent.movePointLeft(2)));
+        List<Row> near = rows.stream().filter(r -> r.costPerMillion().compareTo(bound) <= 0).toList();
+        return new Result(rows, cheapest, fastest, balanced, near, tolerancePercent);
     }
 
     private Row row(Measurement m, boolean measured, Estimator e, String defaultRegion) {

@@ -13,18 +13,37 @@ public final class TuningReport {
     private TuningReport() {
     }
 
-    /** @return the picks and every candidate size */
+    /** @return the picks and every candidate size, costs rounded to cents (exact in {@link #json}) */
     public static String text(MemoryTuning t, MemoryTuning.Result r, String currency) {
+        return text(t, r, currency, MemoryTuning.Strategy.COST);
+    }
+
+    /**
+     * @param strategy the strategy whose pick is recommended
+     * @return the recommendation, the picks, the sizes near the cheapest and every candidate size, costs rounded
+     *     to cents (exact in {@link #json})
+     */
+    public static String text(MemoryTuning t, MemoryTuning.Result r, String currency, MemoryTuning.Strategy strategy) {
         StringBuilder sb = new StringBuilder();
         sb.append(t.name()).append(" (").append(t.architecture().awsName()).append(")\n");
+        sb.append("  recommended (").append(strategy.awsName()).append("): ").append(r.pick(strategy).memoryMb())
+                .append(" MB\n");
         sb.append("  cheapest: ").append(pick(r.cheapest(), currency)).append('\n');
         sb.append("  fastest:  ").append(pick(r.fastest(), currency)).append('\n');
         sb.append("  balanced: ").append(pick(r.balanced(), currency)).append("  (least cost × duration)\n");
+        List<MemoryTuning.Row> tied = r.nearCheapest().stream().filter(x -> x != r.cheapest()).toList();
+        if (!tied.isEmpty()) {
+            sb.append("  within ").append(Amounts.plain(r.tolerancePercent())).append(" % of the cheapest: ")
+                    .append(String.join(", ", tied.stream().map(x -> x.memoryMb() + " MB ("
+                            + Amounts.plain(x.durationMs()) + " ms"
+                            + (x.costPerMillion().compareTo(r.cheapest().costPerMillion()) == 0 ? ", the same cost" : "")
+                            + ")").toList())).append('\n');
+        }
         List<String[]> rows = new ArrayList<>();
         rows.add(new String[] {"Memory (MB)", "Duration (ms)", "Source", "Cost per million (" + currency + ")"});
         for (MemoryTuning.Row row : r.rows()) {
             rows.add(new String[] {Integer.toString(row.memoryMb()), Amounts.plain(row.durationMs()),
-                row.measured() ? "measured" : "interpolated", Amounts.plain(row.costPerMillion())});
+                row.measured() ? "measured" : "interpolated", Amounts.money(Amounts.toCents(row.costPerMillion()))});
         }
         TextTable.append(sb, rows, new boolean[] {true, true, false, true});
         return sb.toString();
@@ -44,6 +63,9 @@ public final class TuningReport {
             n.put("cheapestMemoryMb", r.cheapest().memoryMb());
             n.put("fastestMemoryMb", r.fastest().memoryMb());
             n.put("balancedMemoryMb", r.balanced().memoryMb());
+            n.put("tolerancePercent", Amounts.plain(r.tolerancePercent()));
+            ArrayNode near = n.putArray("nearCheapestMemoryMb");
+            r.nearCheapest().forEach(x -> near.add(x.memoryMb()));
             ArrayNode rows = n.putArray("sizes");
             for (MemoryTuning.Row row : r.rows()) {
                 ObjectNode rn = rows.addObject();
