@@ -39,7 +39,8 @@ class ChartsTest {
     void compareWritesACostByVolumeChart() throws Exception {
         CliRunner r = CliRunner.run("compare", "examples/plan.yaml", "--charts", dir.toString(), "--trials", "20");
         assertEquals(0, r.exitCode(), r.err());
-        assertTrue(r.out().contains("Monthly cost percentiles (Monte Carlo"), r.out());
+        assertTrue(r.out().contains("Ranked on the expected monthly cost: the mean over the simulated months (Monte "
+                + "Carlo"), r.out());
         Document d = parse(dir.resolve("small-api.svg"));
         assertEquals("Monthly cost of small-api by traffic", textOf(d, "title"));
         assertEquals("requests per month", textOf(d, "x-label"));
@@ -59,7 +60,7 @@ class ChartsTest {
         assertTrue(r.out().startsWith("### small-api: cheapest is Lambda"), r.out());
         assertTrue(r.out().contains("| # | Option | Configuration | Monthly cost (USD) |\n| ---: | --- | --- | ---: |"),
                 r.out());
-        assertTrue(r.out().contains("| Option | P50 | P90 | P99 |"), r.out());
+        assertTrue(r.out().contains("| # | Option | Configuration | Expected (USD) | P50 | P90 | P99 |"), r.out());
     }
 
     @Test

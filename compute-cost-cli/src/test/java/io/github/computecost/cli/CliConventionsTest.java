@@ -133,4 +133,27 @@ class CliConventionsTest {
         assertEquals(2, bad.exitCode());
         assertTrue(bad.err().contains("--strategy must be cost, speed or balanced, was \"cheap\""), bad.err());
     }
+
+    @Test
+    void compareRanksAnUncertainWorkloadOnItsExpectedCostAndSaysSo() throws IOException {
+        CliRunner r = CliRunner.run("compare", "examples/plan.yaml");
+        assertEquals(0, r.exitCode(), r.err());
+        String bursty = r.out().substring(r.out().indexOf("bursty-api:"));
+        assertTrue(bursty.contains("Ranked on the expected monthly cost: the mean over the simulated months"), bursty);
+        // Lambda at its expected cost (lognormal durations, p50 80 ms, p99 900 ms), not at the median's 10.30.
+        String arm = bursty.lines().filter(l -> l.contains("Lambda (arm64)")).findFirst().orElseThrow();
+        assertTrue(!arm.contains("10.30") && arm.matches(".*  2\\d\\.\\d\\d  .*"), arm);
+        var json = TestJson.json().readTree(CliRunner.run("compare", "examples/plan.yaml", "--format", "json").out());
+        var w = json.get("workloads").get(2);
+        assertEquals("expected monthly cost", w.get("rankedOn").asText());
+        assertEquals("point estimate", json.get("workloads").get(0).get("rankedOn").asText());
+        java.math.BigDecimal previous = java.math.BigDecimal.ZERO;
+        for (var o : w.get("options")) {
+            if (o.has("expectedMonthlyCostExact")) {
+                java.math.BigDecimal e = new java.math.BigDecimal(o.get("expectedMonthlyCostExact").asText());
+                assertTrue(previous.compareTo(e) <= 0, "options in expected order: " + w);
+                previous = e;
+            }
+        }
+    }
 }

@@ -7,13 +7,14 @@ import java.math.RoundingMode;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
+import java.util.Optional;
 import org.apache.commons.math3.distribution.LogNormalDistribution;
 import org.apache.commons.math3.distribution.NormalDistribution;
 import org.apache.commons.math3.random.RandomGenerator;
 import org.apache.commons.math3.random.Well19937c;
 
 /**
- * Monthly cost percentiles of a {@link NeutralWorkload} whose duration is a distribution or whose traffic is a
+ * The expected monthly cost and its percentiles of a {@link NeutralWorkload} whose duration is a distribution or whose traffic is a
  * range, by seeded Monte Carlo (Commons Math's Well19937c generator and distributions).
  *
  * <p>Each trial is a month: its traffic is drawn uniformly from the range, and {@value #SAMPLES_PER_TRIAL}
@@ -39,17 +40,62 @@ public final class MonteCarlo {
     }
 
     /**
-     * P50, P90 and P99 of one option's monthly cost.
+     * The expected monthly cost of one option, and its P50, P90 and P99.
      *
      * @param option the option's label
      * @param p50 median monthly cost, exact
      * @param p90 90th percentile
      * @param p99 99th percentile
+     * @param expected the mean monthly cost over the simulated months: their exact sum divided by their number,
+     *     rounded half even to 34 significant digits ({@link java.math.MathContext#DECIMAL128}) when the division
+     *     does not end
      */
-    public record Percentiles(String option, BigDecimal p50, BigDecimal p90, BigDecimal p99) {
+    public record Percentiles(String option, BigDecimal p50, BigDecimal p90, BigDecimal p99, BigDecimal expected) {
         public Percentiles {
             Objects.requireNonNull(option, "option");
+            Objects.requireNonNull(expected, "expected");
         }
+    }
+
+    /**
+     * One option as {@code compare} ranks it when the workload is uncertain.
+     *
+     * @param option the option
+     * @param expected its expected monthly cost (an always-on option's, which is the same every month, is its
+     *     cost), or empty when it cannot run the workload
+     * @param percentiles its percentiles, if it was simulated
+     */
+    public record Ranked(ComputeOption option, Optional<BigDecimal> expected, Optional<Percentiles> percentiles) {
+        public Ranked {
+            Objects.requireNonNull(option, "option");
+            Objects.requireNonNull(expected, "expected");
+            Objects.requireNonNull(percentiles, "percentiles");
+        }
+    }
+
+    /**
+     * Ranks a plan's options on their expected monthly cost (the mean over the uncertainty), not on the point
+     * estimate: for a right-skewed duration the mean is well above the median the point estimate uses.
+     * Options that cannot run the workload come last, in the plan's order; equal costs keep the plan's order.
+     *
+     * @param plan the plan
+     * @param percentiles the options' percentiles from {@link #run}
+     * @return every option of the plan, cheapest expected first
+     */
+    public static List<Ranked> rankByExpected(WorkloadPlanner.Plan plan, List<Percentiles> percentiles) {
+        java.util.Map<String, Percentiles> byOption = new java.util.HashMap<>();
+        percentiles.forEach(x -> byOption.put(x.option(), x));
+        List<Ranked> out = new ArrayList<>();
+        for (ComputeOption o : plan.ranked()) {
+            Optional<Percentiles> pct = Optional.ofNullable(byOption.get(o.option()));
+            Optional<BigDecimal> expected = !o.canRun() ? Optional.empty()
+                    : pct.map(Percentiles::expected).or(o::monthlyCost);
+            out.add(new Ranked(o, expected, pct));
+        }
+        List<Ranked> sorted = new ArrayList<>(out);
+        sorted.sort(java.util.Comparator.comparing((Ranked r) -> r.expected().isEmpty())
+                .thenComparing(r -> r.expected().orElse(BigDecimal.ZERO)));
+        return List.copyOf(sorted);
     }
 
     /**
@@ -74,7 +120,7 @@ public final class MonteCarlo {
             }
             if (o.alwaysOn()) {
                 BigDecimal c = o.monthlyCost().orElseThrow();
-                out.add(new Percentiles(o.option(), c, c, c));
+                out.add(new Percentiles(o.option(), c, c, c, c));
                 continue;
             }
             io.github.computecost.service.Sizing.Traffic traffic = plan.traffic().get(o.option());
@@ -94,8 +140,20 @@ public final class MonteCarlo {
                 costs.add(all.size() == 1 ? estimator.monthlyCostExact(all.get(0))
                         : estimator.estimate(all).totalExact());
             }
+            BigDecimal sum = BigDecimal.ZERO;
+            for (BigDecimal c : costs) {
+                sum = sum.add(c);
+            }
+            BigDecimal n = BigDecimal.valueOf(trials);
+            BigDecimal expected;
+            try {
+                expected = sum.divide(n);
+            } catch (ArithmeticException nonTerminating) {
+                expected = sum.divide(n, java.math.MathContext.DECIMAL128);
+            }
             costs.sort(null);
-            out.add(new Percentiles(o.option(), nearestRank(costs, 50), nearestRank(costs, 90), nearestRank(costs, 99)));
+            out.add(new Percentiles(o.option(), nearestRank(costs, 50), nearestRank(costs, 90), nearestRank(costs, 99),
+                    io.github.computecost.money.Amounts.exact(expected)));
         }
         return out;
     }

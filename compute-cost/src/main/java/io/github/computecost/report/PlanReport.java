@@ -10,11 +10,19 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 
-/** Renders workload plans ({@code compare}): options ranked by monthly cost, and the break-even volume. */
+/**
+ * Renders workload plans ({@code compare}): options ranked by monthly cost (by the expected cost, with P50, P90 and
+ * P99 beside it, when the workload is uncertain), and the break-even volume.
+ */
 public final class PlanReport {
 
     private PlanReport() {
     }
+
+    /** The line that says what an uncertain workload's options are ranked on. */
+    public static final String RANKED_ON_EXPECTED = "Ranked on the expected monthly cost: the mean over the simulated "
+            + "months (Monte Carlo, each invocation billed to the whole ms), not the point estimate at the median; "
+            + "always-on options cost the same every month.";
 
     private static String cents(java.math.BigDecimal v) {
         return Amounts.money(Amounts.toCents(v));
@@ -33,30 +41,39 @@ public final class PlanReport {
             sb.append('\n').append(p.workload().name()).append(": ").append(p.workload().requestsPerMonth())
                     .append(" requests per month, ").append(Amounts.plain(p.workload().durationMs())).append(" ms, ")
                     .append(p.workload().memoryMb()).append(" MB\n");
+            List<MonteCarlo.Percentiles> pct = percentiles.getOrDefault(p.workload().name(), List.of());
             List<String[]> rows = new ArrayList<>();
-            rows.add(new String[] {"#", "Option", "Configuration", "Monthly cost (" + currency + ")"});
-            int rank = 1;
-            for (ComputeOption o : p.ranked()) {
-                rows.add(new String[] {o.canRun() ? Integer.toString(rank++) : "-", o.option(),
-                    o.canRun() ? o.configuration() : "cannot run: " + o.cannotRun().orElseThrow(),
-                    o.monthlyCost().map(c -> Amounts.money(Amounts.toCents(c))).orElse("-")});
+            if (pct.isEmpty()) {
+                rows.add(new String[] {"#", "Option", "Configuration", "Monthly cost (" + currency + ")"});
+                int rank = 1;
+                for (ComputeOption o : p.ranked()) {
+                    rows.add(new String[] {o.canRun() ? Integer.toString(rank++) : "-", o.option(),
+                        o.canRun() ? o.configuration() : "cannot run: " + o.cannotRun().orElseThrow(),
+                        o.monthlyCost().map(c -> Amounts.money(Amounts.toCents(c))).orElse("-")});
+                }
+                TextTable.append(sb, rows, new boolean[] {true, false, false, true});
+            } else {
+                rows.add(new String[] {"#", "Option", "Configuration", "Expected (" + currency + ")", "P50", "P90",
+                    "P99"});
+                int rank = 1;
+                for (MonteCarlo.Ranked r : MonteCarlo.rankByExpected(p, pct)) {
+                    ComputeOption o = r.option();
+                    rows.add(new String[] {o.canRun() ? Integer.toString(rank++) : "-", o.option(),
+                        o.canRun() ? o.configuration() : "cannot run: " + o.cannotRun().orElseThrow(),
+                        r.expected().map(PlanReport::cents).orElse("-"),
+                        r.percentiles().map(x -> cents(x.p50())).orElse("-"),
+                        r.percentiles().map(x -> cents(x.p90())).orElse("-"),
+                        r.percentiles().map(x -> cents(x.p99())).orElse("-")});
+                }
+                TextTable.append(sb, rows, new boolean[] {true, false, false, true, true, true, true});
+                sb.append("  ").append(RANKED_ON_EXPECTED).append('\n');
             }
-            TextTable.append(sb, rows, new boolean[] {true, false, false, true});
             sb.append("  Break-even: ").append(p.breakEven().map(b -> b.serverless() + " and " + b.alwaysOn()
                     + " cost the same at " + b.requestsPerMonth() + " requests per month (" + b.requestsPerSecond()
                     + " per second on average): " + Amounts.money(Amounts.toCents(b.serverlessCost())) + " against "
                     + Amounts.money(Amounts.toCents(b.alwaysOnCost())) + " " + currency)
-                    .orElse("none between the serverless and always-on options")).append('\n');
-            List<MonteCarlo.Percentiles> pct = percentiles.getOrDefault(p.workload().name(), List.of());
-            if (!pct.isEmpty()) {
-                sb.append("  Monthly cost percentiles (Monte Carlo, each invocation billed to the whole ms):\n");
-                List<String[]> prow = new ArrayList<>();
-                prow.add(new String[] {"Option", "P50", "P90", "P99"});
-                for (MonteCarlo.Percentiles x : pct) {
-                    prow.add(new String[] {x.option(), cents(x.p50()), cents(x.p90()), cents(x.p99())});
-                }
-                TextTable.append(sb, prow, new boolean[] {false, true, true, true});
-            }
+                    .orElse("none between the serverless and always-on options"))
+                    .append(pct.isEmpty() ? "" : " (at the point estimate)").append('\n');
             for (String a : p.assumptions()) {
                 sb.append("  assumed: ").append(a).append('\n');
             }
@@ -69,28 +86,38 @@ public final class PlanReport {
             String currency) {
         StringBuilder sb = new StringBuilder();
         for (Plan p : plans) {
+            List<MonteCarlo.Percentiles> pct = percentiles.getOrDefault(p.workload().name(), List.of());
+            List<MonteCarlo.Ranked> ranked = MonteCarlo.rankByExpected(p, pct);
             sb.append("### ").append(Markdown.cell(p.workload().name())).append(": cheapest is ")
-                    .append(p.ranked().isEmpty() || !p.ranked().get(0).canRun() ? "nothing that can run it"
-                            : Markdown.cell(p.ranked().get(0).option())).append("\n\n");
-            Markdown.header(sb, new boolean[] {true, false, false, true}, "#", "Option", "Configuration",
-                    "Monthly cost (" + currency + ")");
+                    .append(ranked.isEmpty() || !ranked.get(0).option().canRun() ? "nothing that can run it"
+                            : Markdown.cell(ranked.get(0).option().option())).append("\n\n");
+            if (pct.isEmpty()) {
+                Markdown.header(sb, new boolean[] {true, false, false, true}, "#", "Option", "Configuration",
+                        "Monthly cost (" + currency + ")");
+            } else {
+                Markdown.header(sb, new boolean[] {true, false, false, true, true, true, true}, "#", "Option",
+                        "Configuration", "Expected (" + currency + ")", "P50", "P90", "P99");
+            }
             int rank = 1;
-            for (ComputeOption o : p.ranked()) {
-                Markdown.row(sb, o.canRun() ? Integer.toString(rank++) : "-", o.option(),
-                        o.canRun() ? o.configuration() : "cannot run: " + o.cannotRun().orElseThrow(),
-                        o.monthlyCost().map(PlanReport::cents).orElse("-"));
+            for (MonteCarlo.Ranked r : ranked) {
+                ComputeOption o = r.option();
+                String num = o.canRun() ? Integer.toString(rank++) : "-";
+                String config = o.canRun() ? o.configuration() : "cannot run: " + o.cannotRun().orElseThrow();
+                if (pct.isEmpty()) {
+                    Markdown.row(sb, num, o.option(), config, o.monthlyCost().map(PlanReport::cents).orElse("-"));
+                } else {
+                    Markdown.row(sb, num, o.option(), config, r.expected().map(PlanReport::cents).orElse("-"),
+                            r.percentiles().map(x -> cents(x.p50())).orElse("-"),
+                            r.percentiles().map(x -> cents(x.p90())).orElse("-"),
+                            r.percentiles().map(x -> cents(x.p99())).orElse("-"));
+                }
+            }
+            if (!pct.isEmpty()) {
+                sb.append('\n').append(RANKED_ON_EXPECTED).append('\n');
             }
             sb.append("\nBreak-even: ").append(p.breakEven().map(b -> b.requestsPerMonth() + " requests per month ("
                     + b.requestsPerSecond() + " per second) between " + b.serverless() + " and " + b.alwaysOn())
-                    .orElse("none")).append(".\n");
-            List<MonteCarlo.Percentiles> pct = percentiles.getOrDefault(p.workload().name(), List.of());
-            if (!pct.isEmpty()) {
-                sb.append('\n');
-                Markdown.header(sb, new boolean[] {false, true, true, true}, "Option", "P50", "P90", "P99");
-                for (MonteCarlo.Percentiles x : pct) {
-                    Markdown.row(sb, x.option(), cents(x.p50()), cents(x.p90()), cents(x.p99()));
-                }
-            }
+                    .orElse("none")).append(pct.isEmpty() ? "" : " (at the point estimate)").append(".\n");
             sb.append('\n');
         }
         return sb.toString();
@@ -110,8 +137,11 @@ public final class PlanReport {
             ObjectNode n = arr.addObject();
             n.put("name", p.workload().name());
             n.put("peakConcurrency", Amounts.plain(p.peakConcurrency().setScale(6, java.math.RoundingMode.HALF_UP)));
+            List<MonteCarlo.Percentiles> pct = percentiles.getOrDefault(p.workload().name(), List.of());
+            n.put("rankedOn", pct.isEmpty() ? "point estimate" : "expected monthly cost");
             ArrayNode opts = n.putArray("options");
-            for (ComputeOption o : p.ranked()) {
+            for (MonteCarlo.Ranked r : MonteCarlo.rankByExpected(p, pct)) {
+                ComputeOption o = r.option();
                 ObjectNode on = opts.addObject();
                 on.put("option", o.option());
                 on.put("alwaysOn", o.alwaysOn());
@@ -120,6 +150,9 @@ public final class PlanReport {
                 if (o.canRun()) {
                     on.put("monthlyCost", Amounts.money(Amounts.toCents(o.monthlyCost().orElseThrow())));
                     on.put("monthlyCostExact", Amounts.money(o.monthlyCost().orElseThrow()));
+                    if (!pct.isEmpty()) {
+                        on.put("expectedMonthlyCostExact", Amounts.money(r.expected().orElseThrow()));
+                    }
                 } else {
                     on.put("reason", o.cannotRun().orElseThrow());
                 }
@@ -136,7 +169,6 @@ public final class PlanReport {
             } else {
                 n.putNull("breakEven");
             }
-            List<MonteCarlo.Percentiles> pct = percentiles.getOrDefault(p.workload().name(), List.of());
             if (!pct.isEmpty()) {
                 ArrayNode pa = n.putArray("percentiles");
                 for (MonteCarlo.Percentiles x : pct) {
@@ -145,6 +177,7 @@ public final class PlanReport {
                     pn.put("p50Exact", Amounts.money(x.p50()));
                     pn.put("p90Exact", Amounts.money(x.p90()));
                     pn.put("p99Exact", Amounts.money(x.p99()));
+                    pn.put("expectedExact", Amounts.money(x.expected()));
                 }
             }
             ArrayNode as = n.putArray("assumptions");
