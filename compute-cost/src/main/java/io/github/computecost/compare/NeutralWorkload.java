@@ -24,10 +24,20 @@ import java.util.Optional;
  *     distribution, {@code durationMs} is its median and {@code requestsPerMonth} the middle of the range
  * @param frontDoor what its requests pass through before serverless compute ({@code "api-gateway-http"},
  *     {@code "api-gateway-rest"}), priced with the serverless options; empty for none (a function URL)
+ * @param ipv6OnlyAllowed whether it may run on capacity without a public IPv4 address (Lightsail's IPv6-only
+ *     plans); false by default, since a public web API must be reachable over IPv4
  */
 public record NeutralWorkload(String name, Optional<String> region, long requestsPerMonth, BigDecimal durationMs,
         int memoryMb, Optional<BigDecimal> peakRequestsPerSecond, boolean needsLongRuns, boolean needsGpu,
-        boolean needsWindows, Uncertainty uncertainty, Optional<String> frontDoor) {
+        boolean needsWindows, Uncertainty uncertainty, Optional<String> frontDoor, boolean ipv6OnlyAllowed) {
+
+    /** A workload that needs a public IPv4 address. */
+    public NeutralWorkload(String name, Optional<String> region, long requestsPerMonth, BigDecimal durationMs,
+            int memoryMb, Optional<BigDecimal> peakRequestsPerSecond, boolean needsLongRuns, boolean needsGpu,
+            boolean needsWindows, Uncertainty uncertainty, Optional<String> frontDoor) {
+        this(name, region, requestsPerMonth, durationMs, memoryMb, peakRequestsPerSecond, needsLongRuns, needsGpu,
+                needsWindows, uncertainty, frontDoor, false);
+    }
 
     /** A workload with no front door. */
     public NeutralWorkload(String name, Optional<String> region, long requestsPerMonth, BigDecimal durationMs,
@@ -80,24 +90,30 @@ public record NeutralWorkload(String name, Optional<String> region, long request
     /** @return this workload with a stated peak request rate */
     public NeutralWorkload withPeakRequestsPerSecond(BigDecimal rps) {
         return new NeutralWorkload(name, region, requestsPerMonth, durationMs, memoryMb, Optional.of(rps), needsLongRuns,
-                needsGpu, needsWindows, uncertainty, frontDoor);
+                needsGpu, needsWindows, uncertainty, frontDoor, ipv6OnlyAllowed);
     }
 
     /** @return this workload with another monthly volume */
     public NeutralWorkload withRequestsPerMonth(long requests) {
         return new NeutralWorkload(name, region, requests, durationMs, memoryMb, peakRequestsPerSecond, needsLongRuns,
-                needsGpu, needsWindows, uncertainty, frontDoor);
+                needsGpu, needsWindows, uncertainty, frontDoor, ipv6OnlyAllowed);
     }
 
     /** @return this workload with uncertain duration or traffic */
     public NeutralWorkload withUncertainty(Uncertainty u) {
         return new NeutralWorkload(name, region, requestsPerMonth, durationMs, memoryMb, peakRequestsPerSecond,
-                needsLongRuns, needsGpu, needsWindows, u, frontDoor);
+                needsLongRuns, needsGpu, needsWindows, u, frontDoor, ipv6OnlyAllowed);
+    }
+
+    /** @return this workload, allowed (or not) to run without a public IPv4 address */
+    public NeutralWorkload withIpv6OnlyAllowed(boolean allowed) {
+        return new NeutralWorkload(name, region, requestsPerMonth, durationMs, memoryMb, peakRequestsPerSecond,
+                needsLongRuns, needsGpu, needsWindows, uncertainty, frontDoor, allowed);
     }
 
     /** @return this workload behind {@code kind} ({@code "api-gateway-http"}) */
     public NeutralWorkload withFrontDoor(String kind) {
         return new NeutralWorkload(name, region, requestsPerMonth, durationMs, memoryMb, peakRequestsPerSecond,
-                needsLongRuns, needsGpu, needsWindows, uncertainty, Optional.of(kind));
+                needsLongRuns, needsGpu, needsWindows, uncertainty, Optional.of(kind), ipv6OnlyAllowed);
     }
 }

@@ -112,7 +112,7 @@ public final class WorkloadPlanner {
         String r = w.region().orElse(region);
         BigDecimal concurrency = peakConcurrency(w);
         SizingRequest request = new SizingRequest(w.name(), r, w.requestsPerMonth(), w.durationMs(), w.memoryMb(),
-                concurrency, w.needsLongRuns(), w.needsGpu(), w.needsWindows());
+                concurrency, w.needsLongRuns(), w.needsGpu(), w.needsWindows(), w.ipv6OnlyAllowed());
         ServiceContext context = Services.context(prices, r, AccountQuotas.DEFAULTS);
         Optional<FrontDoor> door = w.frontDoor().map(k -> Services.frontDoor(k).orElseThrow(
                 () -> new IllegalArgumentException("no service offers the front door " + k)));
@@ -179,6 +179,10 @@ public final class WorkloadPlanner {
         if (!burstable.isEmpty()) {
             assumptions.add("Burstable types (" + String.join("; ", burstable) + ") are counted at their full vCPUs; "
                     + "sustained load above their baseline would throttle or need a larger size.");
+        }
+        if (!w.ipv6OnlyAllowed() && ranked.stream().anyMatch(o -> o.option().equals("Lightsail"))) {
+            assumptions.add("Lightsail's IPv6-only plans are left out: a public web API must be reachable over IPv4 "
+                    + "(needs: { ipv4: false } lets them in).");
         }
         assumptions.add("Each option is priced alone, free tier " + (freeTier ? "on" : "off") + ".");
         return new Plan(w, ranked, concurrency, breakEven(ranked, traffic, w), assumptions, traffic);

@@ -114,7 +114,8 @@ public final class LightsailService implements Service<LightsailInstance> {
         String platform = w.needsWindows() ? "windows" : "linux";
         List<Sizing.Candidate> out = new ArrayList<>();
         for (LightsailTables.Plan plan : context.tables(LightsailTables.SCHEMA).plans().values()) {
-            if (!platform.equals(plan.platform())) {
+            // An IPv6-only plan cannot serve the IPv4 internet: only where the workload allows it.
+            if (!platform.equals(plan.platform()) || !plan.publicIpv4() && !w.ipv6OnlyAllowed()) {
                 continue;
             }
             long n = w.units(plan.vcpu(), plan.memoryGb());

@@ -30,9 +30,10 @@ public record LightsailTables(Map<String, Plan> plans, BigDecimal planMonthHours
      * @param memoryGb memory, GB
      * @param transferAllowanceGb data transfer included per month (in and out), GB
      * @param hourlyUsageType the usage type of its hours where AWS's is known ({@code BundleUsage:4GB})
+     * @param publicIpv4 whether it has a public IPv4 address (false for the IPv6-only plans)
      */
     public record Plan(String id, String name, String platform, BigDecimal vcpu, BigDecimal memoryGb,
-            BigDecimal transferAllowanceGb, Optional<String> hourlyUsageType) {
+            BigDecimal transferAllowanceGb, Optional<String> hourlyUsageType, boolean publicIpv4) {
         public Plan {
             Objects.requireNonNull(id, "id");
             Objects.requireNonNull(name, "name");
@@ -56,7 +57,8 @@ public record LightsailTables(Map<String, Plan> plans, BigDecimal planMonthHours
 
     private static LightsailTables bind(TableBinder t) {
         Map<String, Plan> plans = t.catalog(e -> new Plan(e.key(), e.string("name"), e.string("platform"),
-                e.decimal("vcpu"), e.decimal("memoryGb"), e.decimal("transferAllowanceGb"), e.optString("hourlyUsageType")));
+                e.decimal("vcpu"), e.decimal("memoryGb"), e.decimal("transferAllowanceGb"), e.optString("hourlyUsageType"),
+                e.string("publicIpv4").equals("true")));
         return new LightsailTables(plans, t.billingRule("planMonthHours"));
     }
 

@@ -18,9 +18,18 @@ import java.util.Objects;
  * @param needsLongRuns whether a request can run longer than 15 minutes
  * @param needsGpu whether it needs a GPU
  * @param needsWindows whether it needs Windows
+ * @param ipv6OnlyAllowed whether capacity without a public IPv4 address may run it
  */
 public record SizingRequest(String name, String region, long requestsPerMonth, BigDecimal durationMs, int memoryMb,
-        BigDecimal peakConcurrency, boolean needsLongRuns, boolean needsGpu, boolean needsWindows) {
+        BigDecimal peakConcurrency, boolean needsLongRuns, boolean needsGpu, boolean needsWindows,
+        boolean ipv6OnlyAllowed) {
+
+    /** A request that needs a public IPv4 address. */
+    public SizingRequest(String name, String region, long requestsPerMonth, BigDecimal durationMs, int memoryMb,
+            BigDecimal peakConcurrency, boolean needsLongRuns, boolean needsGpu, boolean needsWindows) {
+        this(name, region, requestsPerMonth, durationMs, memoryMb, peakConcurrency, needsLongRuns, needsGpu,
+                needsWindows, false);
+    }
 
     /**
      * Lambda's memory per vCPU, in MB: "at 1,769 MB, a function has the equivalent of one vCPU"

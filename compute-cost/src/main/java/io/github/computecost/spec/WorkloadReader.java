@@ -301,12 +301,14 @@ public final class WorkloadReader {
             boolean longRuns = false;
             boolean gpu = false;
             boolean windows = false;
+            boolean ipv4 = true;
             Optional<Entry> needs = r.optObj("needs");
             if (needs.isPresent()) {
-                needs.get().allowExactly("longerThan15Minutes", "gpu", "windows");
+                needs.get().allowExactly("longerThan15Minutes", "gpu", "windows", "ipv4");
                 longRuns = needs.get().bool("longerThan15Minutes", false);
                 gpu = needs.get().bool("gpu", false);
                 windows = needs.get().bool("windows", false);
+                ipv4 = needs.get().bool("ipv4", true);
             }
             Optional<Uncertainty.Duration> distribution = Optional.empty();
             BigDecimal duration;
@@ -358,7 +360,7 @@ public final class WorkloadReader {
             }
             return new NeutralWorkload(r.string("name"), r.optString("region"), requests, duration, r.positiveInt("memoryMb"),
                     r.optNonNegative("peakRequestsPerSecond"), longRuns, gpu, windows, new Uncertainty(distribution, min, max),
-                    door);
+                    door, !ipv4);
         }
     }
 }

@@ -147,4 +147,20 @@ class WorkloadPlannerTest {
         return new io.github.computecost.service.SizingRequest("w", "us-east-1", 0, java.math.BigDecimal.ONE, memoryMb,
                 peak, false, false, false).units(vcpu, memoryGb);
     }
+
+    @Test
+    void ipv6OnlyLightsailPlansOnlyWhereTheWorkloadAllowsThem() {
+        NeutralWorkload api = NeutralWorkload.of("api", 2_000_000, bd("100"), 512);
+        WorkloadPlanner planner = WorkloadPlanner.of(PriceBook.bundled());
+        ComputeOption dual = planner.plan(api).ranked().stream().filter(o -> o.option().equals("Lightsail"))
+                .findFirst().orElseThrow();
+        assertTrue(!dual.configuration().contains("IPv6-only"), "a public web API needs IPv4 by default: " + dual);
+        assertTrue(planner.plan(api).assumptions().stream().anyMatch(a -> a.startsWith("Lightsail's IPv6-only plans "
+                + "are left out")), "and it says so");
+        ComputeOption v6 = planner.plan(api.withIpv6OnlyAllowed(true)).ranked().stream()
+                .filter(o -> o.option().equals("Lightsail")).findFirst().orElseThrow();
+        assertTrue(v6.configuration().contains("IPv6-only"), v6.toString());
+        assertTrue(v6.monthlyCost().orElseThrow().compareTo(dual.monthlyCost().orElseThrow()) < 0,
+                "the IPv6-only plan is the cheaper, when allowed");
+    }
 }
