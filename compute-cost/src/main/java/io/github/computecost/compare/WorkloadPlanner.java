@@ -256,13 +256,38 @@ public final class WorkloadPlanner {
     }
 
     /**
+     * One option's exact monthly cost at a monthly volume.
+     *
+     * @param requestsPerMonth the volume
+     * @param monthlyCost the exact cost at it, in the price book's currency
+     */
+    public record CostPoint(long requestsPerMonth, BigDecimal monthlyCost) {
+        public CostPoint {
+            Objects.requireNonNull(monthlyCost, "monthlyCost");
+        }
+    }
+
+    /**
+     * One option's cost curve.
+     *
+     * @param option the option's label, {@code "Lambda (arm64)"}
+     * @param points its cost at each volume, ascending
+     */
+    public record CostCurve(String option, List<CostPoint> points) {
+        public CostCurve {
+            Objects.requireNonNull(option, "option");
+            points = List.copyOf(points);
+        }
+    }
+
+    /**
      * Each option's monthly cost against monthly volume, for a chart: {@code points} volumes from 0 to
      * {@code maxRequests}; serverless options priced exactly at each, always-on options flat at their cost.
      *
-     * @return option label to (volume, cost) pairs
+     * @return the curves of the options that can run the workload, in the plan's order
      */
-    public Map<String, List<BigDecimal[]>> costByVolume(Plan plan, long maxRequests, int points) {
-        Map<String, List<BigDecimal[]>> out = new LinkedHashMap<>();
+    public List<CostCurve> costByVolume(Plan plan, long maxRequests, int points) {
+        List<CostCurve> out = new ArrayList<>();
         for (ComputeOption o : plan.ranked()) {
             if (!o.canRun()) {
                 continue;
@@ -270,13 +295,12 @@ public final class WorkloadPlanner {
             Sizing.Traffic t = plan.traffic().get(o.option());
             CostFunction f = o.alwaysOn() || t == null ? null
                     : estimator().costFunctionOfAll(v -> t.all(v, plan.workload().durationMs()));
-            List<BigDecimal[]> pts = new ArrayList<>();
+            List<CostPoint> pts = new ArrayList<>();
             for (int i = 0; i <= points; i++) {
                 long v = maxRequests / points * i;
-                BigDecimal cost = f == null ? o.monthlyCost().orElseThrow() : f.costAt(v);
-                pts.add(new BigDecimal[] {BigDecimal.valueOf(v), cost});
+                pts.add(new CostPoint(v, f == null ? o.monthlyCost().orElseThrow() : f.costAt(v)));
             }
-            out.put(o.option(), pts);
+            out.add(new CostCurve(o.option(), pts));
         }
         return out;
     }

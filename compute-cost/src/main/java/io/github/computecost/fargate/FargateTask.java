@@ -100,6 +100,13 @@ public record FargateTask(String name, Optional<String> region, Architecture arc
                 new Running(tasks, HOURS_PER_MONTH), false);
     }
 
+    /** @return this task in {@code newRegion} (a region code, {@code "eu-west-1"}) */
+    public FargateTask withRegion(String newRegion) {
+        Objects.requireNonNull(newRegion, "newRegion");
+        return new FargateTask(name, Optional.of(newRegion), architecture, operatingSystem, vcpu, memoryGb,
+                ephemeralStorageGb, usage, spot);
+    }
+
     /** @return this task with another architecture */
     public FargateTask withArchitecture(Architecture a) {
         return new FargateTask(name, region, a, operatingSystem, vcpu, memoryGb, ephemeralStorageGb, usage, spot);

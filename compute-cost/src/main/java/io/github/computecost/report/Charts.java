@@ -2,10 +2,8 @@ package io.github.computecost.report;
 
 import io.github.computecost.compare.MemoryTuning;
 import io.github.computecost.compare.WorkloadPlanner;
-import java.math.BigDecimal;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
 
 /** The charts the command line writes: cost against volume for a plan, cost and duration against memory. */
 public final class Charts {
@@ -14,10 +12,11 @@ public final class Charts {
     }
 
     /** Monthly cost of each option against monthly requests, with the break-even volume marked. */
-    public static String costByVolume(WorkloadPlanner.Plan plan, Map<String, List<BigDecimal[]>> curves, String currency) {
+    public static String costByVolume(WorkloadPlanner.Plan plan, List<WorkloadPlanner.CostCurve> curves,
+            String currency) {
         SvgChart chart = new SvgChart("Monthly cost of " + plan.workload().name() + " by traffic",
                 "requests per month", "monthly cost (" + currency + ")");
-        curves.forEach((name, pts) -> chart.add(new SvgChart.Series(name, toDoubles(pts))));
+        curves.forEach(c -> chart.add(new SvgChart.Series(c.option(), toDoubles(c.points()))));
         plan.breakEven().ifPresent(b -> chart.mark(new SvgChart.Marker(b.requestsPerMonth(),
                 b.alwaysOnCost().doubleValue(), "break-even " + SvgChart.fmt(b.requestsPerMonth()) + "/month")));
         return chart.render();
@@ -48,10 +47,11 @@ public final class Charts {
         return chart.render();
     }
 
-    private static List<double[]> toDoubles(List<BigDecimal[]> pts) {
+    /** Chart coordinates only: the figures themselves stay exact in the plan. */
+    private static List<double[]> toDoubles(List<WorkloadPlanner.CostPoint> pts) {
         List<double[]> out = new ArrayList<>();
-        for (BigDecimal[] p : pts) {
-            out.add(new double[] {p[0].doubleValue(), p[1].doubleValue()});
+        for (WorkloadPlanner.CostPoint p : pts) {
+            out.add(new double[] {p.requestsPerMonth(), p.monthlyCost().doubleValue()});
         }
         return out;
     }

@@ -152,4 +152,14 @@ class FargatePricingTest {
         assertDecimal("4.03", io.github.computecost.money.Amounts.toCents(line(r, "APS1-Fargate-GB-Hours").cost()));
         assertDecimal("0.05056", line(r, "APS1-Fargate-vCPU-Hours:perCPU").unitPrice()); // Singapore's own rate
     }
+
+    @Test
+    void withRegionPricesTheTaskAtThatRegionsRates() {
+        FargateTask task = FargateTask.of("web", bd("1"), bd("2"), 1);
+        Estimate frankfurt = ESTIMATOR.estimate(List.of(task.withRegion("eu-central-1")));
+        assertEquals("eu-central-1", frankfurt.resources().get(0).region());
+        // 730 h of 1 vCPU at 0.04656 and 2 GB at 0.00511 (Frankfurt, not Virginia's 0.04048 and 0.004445).
+        assertDecimal("41.4494", frankfurt.totalExact()); // 33.9888 + 7.4606
+        assertEquals(java.util.Optional.of("eu-central-1"), task.withRegion("eu-central-1").region());
+    }
 }
