@@ -108,8 +108,7 @@ public final class EcsTaskDefinitions {
                     || p.toString().contains("[\"" + t.logicalId() + "\","))) {
                 runners.add(r.getKey());
             }
-            if (!type.equals("AWS::ECS::Service") || !t.isCreated(r.getKey())
-                    || !p.path("TaskDefinition").toString().equals(ref)) {
+            if (!type.equals("AWS::ECS::Service") || !t.isCreated(r.getKey()) || !runs(p, t)) {
                 continue;
             }
             String where = "ECS service " + r.getKey();
@@ -144,6 +143,12 @@ public final class EcsTaskDefinitions {
                 spotTasks)), List.copyOf(runners), false);
     }
 
+    /** @return whether a service's properties name the task definition: {@code TaskDefinition: !Ref Definition} */
+    private static boolean runs(JsonNode service, TemplateResource t) {
+        JsonNode d = service.path("TaskDefinition");
+        return d.isObject() && d.size() == 1 && d.path("Ref").asText().equals(t.logicalId());
+    }
+
     /**
      * The Auto Scaling group of the template whose instances a task definition's services run their tasks on: a
      * service's capacity provider strategy names an {@code AWS::ECS::CapacityProvider} of the template (by
@@ -154,13 +159,12 @@ public final class EcsTaskDefinitions {
      * @return the service, the capacity provider and the group's logical ids, if there is such a group
      */
     public static Optional<List<String>> capacityGroup(TemplateResource t) {
-        String ref = "{\"Ref\":\"" + t.logicalId() + "\"}";
         JsonNode resources = t.template().path("Resources");
         for (java.util.Iterator<java.util.Map.Entry<String, JsonNode>> it = resources.fields(); it.hasNext(); ) {
             java.util.Map.Entry<String, JsonNode> r = it.next();
             JsonNode p = r.getValue().path("Properties");
             if (!r.getValue().path("Type").asText().equals("AWS::ECS::Service") || !t.isCreated(r.getKey())
-                    || !p.path("TaskDefinition").toString().equals(ref)) {
+                    || !runs(p, t)) {
                 continue;
             }
             for (JsonNode s : p.path("CapacityProviderStrategy")) {

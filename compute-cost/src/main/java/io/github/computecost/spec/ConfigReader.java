@@ -111,6 +111,13 @@ public final class ConfigReader {
             }
             return WorkloadReader.parse(name, text, false); // not a template: the workload reader's precise error
         }
+        if (json && TerraformPlanReader.recognises(root)) {
+            if (!parameters.isEmpty()) {
+                throw new WorkloadException(name, "$", Optional.empty(), "parameters are for templates; a Terraform "
+                        + "plan has its variables' values already");
+            }
+            return TerraformPlanReader.read(name, root, usage(usageFile));
+        }
         boolean template = isTemplate(root);
         Optional<Map.Entry<io.github.computecost.service.Service<?>, io.github.computecost.service.DocumentMapping<?>>>
                 document = template ? Optional.empty() : TemplateReader.documentOf(root);

@@ -1,0 +1,120 @@
+package io.github.computecost.cli;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * A Terraform plan (terraform show -json, format 1.2) read as the resources it will create: a function with
+ * provisioned concurrency, a Fargate
+ * service behind for_each, an Auto Scaling group with its launch template, an instance, and a module whose
+ * provider is in eu-west-1; each priced as the same resources written in the workload format, in its region.
+ */
+class TerraformPlanTest {
+
+    static final Path DIR = Path.of("compute-cost-cli/src/test/resources/terraform");
+
+    @TempDir
+    Path tmp;
+
+    private static JsonNode json(CliRunner r) throws IOException {
+        assertEquals(0, r.exitCode(), r.err());
+        return TestJson.json().readTree(r.out());
+    }
+
+    private static JsonNode resource(JsonNode estimate, String name) {
+        for (JsonNode r : estimate.get("resources")) {
+            if (r.get("name").asText().equals(name)) {
+                return r;
+            }
+        }
+        throw new AssertionError(name + " is not among the resources: " + estimate);
+    }
+
+    @Test
+    void aPlansResourcesArePricedAsTheSameResourcesInTheWorkloadFormatEachInItsRegion() throws IOException {
+        JsonNode plan = json(CliRunner.run("estimate", DIR.resolve("plan.json").toString(), "--usage",
+                DIR.resolve("usage.yaml").toString(), "--format", "json"));
+        Path w = tmp.resolve("w.yaml");
+        Files.writeString(w, """
+                region: us-east-1
+                resources:
+                  - name: aws_lambda_function.api
+                    type: lambda
+                    architecture: arm64
+                    memoryMb: 512
+                    requestsPerMonth: 5000000
+                    durationMs: 120
+                    provisionedConcurrency: { concurrency: 2, hoursPerMonth: 730 }
+                  - name: aws_ecs_task_definition.web["blue"]
+                    type: fargate
+                    architecture: arm64
+                    vcpu: 1
+                    memoryGb: 2
+                    tasks: 3
+                  - name: aws_ecs_task_definition.web["green"]
+                    type: fargate
+                    architecture: arm64
+                    vcpu: 0.5
+                    memoryGb: 1
+                  - name: aws_autoscaling_group.app
+                    type: ec2
+                    instanceType: t3.small
+                    count: 2
+                  - name: aws_instance.bastion
+                    type: ec2
+                    instanceType: t3.small
+                  - name: module.eu.aws_lambda_function.worker
+                    type: lambda
+                    region: eu-west-1
+                    memoryMb: 1024
+                    requestsPerMonth: 2000000
+                    durationMs: 300
+                  - name: module.eu.aws_ecs_task_definition.cache[0]
+                    type: fargate
+                    region: eu-west-1
+                    vcpu: 0.25
+                    memoryGb: 0.5
+                """);
+        JsonNode workload = json(CliRunner.run("estimate", w.toString(), "--format", "json"));
+        assertEquals(workload.get("resources").size(), plan.get("resources").size(), plan.toString());
+        for (JsonNode r : workload.get("resources")) {
+            String name = r.get("name").asText();
+            JsonNode p = resource(plan, name);
+            assertEquals(r.get("region").asText(), p.get("region").asText(), name);
+            assertEquals(r.get("monthlyCostExact").asText(), p.get("monthlyCostExact").asText(), name);
+        }
+        assertEquals(workload.get("totalMonthlyCostExact").asText(), plan.get("totalMonthlyCostExact").asText());
+        assertEquals("eu-west-1", resource(plan, "module.eu.aws_lambda_function.worker").get("region").asText());
+    }
+
+    @Test
+    void whatThePlanKnowsOnlyAfterApplyIsAWarningAndNotAGuess() {
+        CliRunner r = CliRunner.run("estimate", DIR.resolve("plan.json").toString());
+        assertEquals(0, r.exitCode(), r.err());
+        assertTrue(r.out().contains("aws_instance.later: instance_type is known only after apply; the resource is "
+                + "not priced by a guess"), r.out());
+        assertTrue(r.out().contains("not priced: aws_instance.later (aws_instance)"), r.out());
+        assertTrue(r.out().contains("not priced: aws_s3_bucket.assets (aws_s3_bucket): compute-cost prices no "
+                + "resource of this type"), r.out());
+        assertTrue(!r.out().contains("aws_caller_identity"), "data sources cost nothing and are not listed");
+        assertTrue(!r.out().contains("aws_ecs_service.web") && !r.out().contains("aws_launch_template.app"),
+                "services and launch templates are read into what they run");
+    }
+
+    @Test
+    void aPlanOfAnotherFormatIsRefused() throws IOException {
+        Path old = tmp.resolve("old.json");
+        Files.writeString(old, Files.readString(DIR.resolve("plan.json")).replace("\"format_version\": \"1.2\"",
+                "\"format_version\": \"0.1\""));
+        CliRunner r = CliRunner.run("estimate", old.toString());
+        assertEquals(2, r.exitCode(), r.out());
+        assertTrue(r.err().contains("$.format_version: must be a 1.x plan format"), r.err());
+    }
+}

@@ -1,0 +1,395 @@
+package io.github.computecost.spec;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.github.computecost.estimate.UnsupportedResource;
+import io.github.computecost.internal.Json;
+import io.github.computecost.limits.Severity;
+import io.github.computecost.limits.Violation;
+import io.github.computecost.service.Resource;
+import java.util.ArrayList;
+import java.util.Iterator;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+
+/**
+ * Reads a Terraform plan as {@code terraform show -json PLANFILE} prints it (format version 1.x): the resources
+ * {@code planned_values} says will exist, in the root module and every child module, each instance of a
+ * {@code count} or {@code for_each} by its own address ({@code aws_ecs_service.web["blue"]},
+ * {@code module.eu.aws_lambda_function.api}). Each resource of a type compute-cost prices is read as the
+ * CloudFormation resource it corresponds to, so that Terraform and templates are priced by the same rules (an
+ * ECS service's desired count and capacity provider strategy, a launch template's instance type); the
+ * references between them (a service's task definition) come from the plan's {@code configuration}. Every other
+ * managed resource is listed as not priced under its Terraform type.
+ *
+ * <p>A value the plan knows only after apply ({@code after_unknown}) is a warning naming the attribute, and the
+ * resource is not priced by a guess. The region of each resource is its provider configuration's
+ * ({@code provider_config_key}, aliased providers and modules' included: a {@code region} given as a constant or
+ * as a root variable); the usage file's {@code region} is for the rest. The usage file names resources by
+ * address.
+ */
+final class TerraformPlanReader {
+
+    /** Terraform types read, with the CloudFormation type each is read as. */
+    static final Map<String, String> TYPES = Map.of(
+            "aws_lambda_function", "AWS::Lambda::Function",
+            "aws_lambda_provisioned_concurrency_config", "AWS::Lambda::Alias",
+            "aws_ecs_task_definition", "AWS::ECS::TaskDefinition",
+            "aws_ecs_service", "AWS::ECS::Service",
+            "aws_instance", "AWS::EC2::Instance",
+            "aws_launch_template", "AWS::EC2::LaunchTemplate",
+            "aws_autoscaling_group", "AWS::AutoScaling::AutoScalingGroup",
+            "aws_cloudfront_function", "AWS::CloudFront::Function");
+
+    /** Types that cost nothing of their own once read into another resource. */
+    private static final Set<String> PARTS = Set.of("aws_lambda_provisioned_concurrency_config",
+            "aws_ecs_service", "aws_launch_template");
+
+    private final String file;
+    private final JsonNode plan;
+    private final List<Violation> findings = new ArrayList<>();
+    private final List<UnsupportedResource> unsupported = new ArrayList<>();
+    private final Map<String, String> regions = new LinkedHashMap<>();
+    private final Map<String, JsonNode> unknownByAddress = new LinkedHashMap<>();
+    /** Configuration resources by module address and resource address ({@code module.eu} + {@code aws_x.y}). */
+    private final Map<String, JsonNode> configuration = new LinkedHashMap<>();
+    private final ObjectNode resources = Json.nodes().objectNode();
+    private final Map<String, String> terraformTypes = new LinkedHashMap<>();
+
+    private TerraformPlanReader(String file, JsonNode plan) {
+        this.file = file;
+        this.plan = plan;
+    }
+
+    /** @return whether a JSON document is a Terraform plan ({@code format_version} and {@code planned_values}) */
+    static boolean recognises(JsonNode root) {
+        return root.isObject() && root.has("format_version") && root.has("planned_values");
+    }
+
+    /** Reads the plan's resources, priced as their CloudFormation counterparts, each in its provider's region. */
+    static Workload read(String file, JsonNode plan, ConfigReader.Usage usage) {
+        String version = plan.path("format_version").asText();
+        if (!version.startsWith("1.")) {
+            throw new WorkloadException(file, "$.format_version", Optional.empty(), "must be a 1.x plan format "
+                    + "(terraform show -json of Terraform 0.12 or later), was \"" + Json.excerpt(version) + "\"");
+        }
+        TerraformPlanReader r = new TerraformPlanReader(file, plan);
+        for (JsonNode c : plan.path("resource_changes")) {
+            r.unknownByAddress.put(c.path("address").asText(), c.path("change").path("after_unknown"));
+        }
+        r.configurationOf(plan.path("configuration").path("root_module"), "");
+        r.module(plan.path("planned_values").path("root_module"));
+        ObjectNode template = Json.nodes().objectNode();
+        template.set("Resources", r.resources);
+        Workload w = TemplateReader.template(file, template, usage.header(), usage.file(), usage.entries(), Map.of());
+        List<Violation> all = new ArrayList<>(r.findings);
+        all.addAll(w.findings());
+        // Listed by their Terraform types, which the user wrote, not the CloudFormation ones they were read as.
+        List<UnsupportedResource> notPriced = new ArrayList<>();
+        for (UnsupportedResource u : w.unsupported()) {
+            notPriced.add(new UnsupportedResource(u.name(), r.terraformTypes.getOrDefault(u.name(), u.type()),
+                    u.reason().replace("from the template and the usage file", "from the plan and the usage file")));
+        }
+        notPriced.addAll(r.unsupported);
+        Map<String, String> stackRegions = new LinkedHashMap<>();
+        for (Resource x : w.resources()) {
+            String region = r.regions.get(x.name());
+            if (region != null) {
+                stackRegions.put(x.name(), region);
+            }
+        }
+        return new Workload(w.region(), w.freeTier(), w.resources(), w.plans(), w.tunings(), w.budgets(), w.quotas(),
+                all, notPriced, w.withoutUsage(), stackRegions);
+    }
+
+    /** Indexes the configuration's resources by their module and address, for references and providers. */
+    private void configurationOf(JsonNode module, String prefix) {
+        for (JsonNode c : module.path("resources")) {
+            configuration.put(prefix + c.path("address").asText(), c);
+        }
+        for (Iterator<Map.Entry<String, JsonNode>> it = module.path("module_calls").fields(); it.hasNext(); ) {
+            Map.Entry<String, JsonNode> call = it.next();
+            configurationOf(call.getValue().path("module"), prefix + "module." + call.getKey() + ".");
+        }
+    }
+
+    /** Reads one module of {@code planned_values} and its children. */
+    private void module(JsonNode module) {
+        for (JsonNode r : module.path("resources")) {
+            if (!"managed".equals(r.path("mode").asText())) {
+                continue; // data sources cost nothing
+            }
+            String address = r.path("address").asText();
+            String type = r.path("type").asText();
+            String cfn = TYPES.get(type);
+            if (cfn == null) {
+                unsupported.add(new UnsupportedResource(address, type, "compute-cost prices no resource of this "
+                        + "type; its cost is not in the total"));
+                continue;
+            }
+            JsonNode values = r.path("values");
+            JsonNode unknown = unknownByAddress.getOrDefault(address, Json.nodes().objectNode());
+            ObjectNode props = properties(address, type, values, unknown);
+            ObjectNode resource = Json.nodes().objectNode();
+            resource.put("Type", cfn);
+            resource.set("Properties", props);
+            resources.set(address, resource);
+            terraformTypes.put(address, type);
+            region(address).ifPresent(x -> regions.put(address, x));
+            if (PARTS.contains(type)) {
+                regions.remove(address);
+            }
+        }
+        for (JsonNode child : module.path("child_modules")) {
+            module(child);
+        }
+    }
+
+    /** @return the CloudFormation properties a Terraform resource's values correspond to */
+    private ObjectNode properties(String address, String type, JsonNode v, JsonNode unknown) {
+        ObjectNode p = Json.nodes().objectNode();
+        switch (type) {
+            case "aws_lambda_function" -> {
+                copy(address, v, unknown, "memory_size", p, "MemorySize");
+                copy(address, v, unknown, "timeout", p, "Timeout");
+                copy(address, v, unknown, "runtime", p, "Runtime");
+                copy(address, v, unknown, "architectures", p, "Architectures");
+                JsonNode storage = block(v, "ephemeral_storage");
+                if (storage.has("size")) {
+                    p.putObject("EphemeralStorage").set("Size", storage.get("size"));
+                }
+                JsonNode snap = block(v, "snap_start");
+                if (snap.has("apply_on")) {
+                    p.putObject("SnapStart").set("ApplyOn", snap.get("apply_on"));
+                }
+                JsonNode env = block(v, "environment").path("variables");
+                if (env.isObject() && env.size() > 0) {
+                    p.putObject("Environment").set("Variables", env);
+                }
+            }
+            case "aws_lambda_provisioned_concurrency_config" -> {
+                p.set("FunctionName", reference(address, "function_name", "aws_lambda_function"));
+                copy(address, v, unknown, "qualifier", p, "Name");
+                p.put("FunctionVersion", "1");
+                ObjectNode pc = p.putObject("ProvisionedConcurrencyConfig");
+                copy(address, v, unknown, "provisioned_concurrent_executions", pc, "ProvisionedConcurrentExecutions");
+            }
+            case "aws_ecs_task_definition" -> {
+                copy(address, v, unknown, "cpu", p, "Cpu");
+                copy(address, v, unknown, "memory", p, "Memory");
+                copy(address, v, unknown, "requires_compatibilities", p, "RequiresCompatibilities");
+                p.putArray("ContainerDefinitions");
+                JsonNode platform = block(v, "runtime_platform");
+                if (platform.size() > 0) {
+                    ObjectNode rp = p.putObject("RuntimePlatform");
+                    if (platform.hasNonNull("cpu_architecture")) {
+                        rp.set("CpuArchitecture", platform.get("cpu_architecture"));
+                    }
+                    if (platform.hasNonNull("operating_system_family")) {
+                        rp.set("OperatingSystemFamily", platform.get("operating_system_family"));
+                    }
+                }
+                JsonNode storage = block(v, "ephemeral_storage");
+                if (storage.has("size_in_gib")) {
+                    p.putObject("EphemeralStorage").set("SizeInGiB", storage.get("size_in_gib"));
+                }
+            }
+            case "aws_ecs_service" -> {
+                p.set("TaskDefinition", reference(address, "task_definition", "aws_ecs_task_definition"));
+                copy(address, v, unknown, "desired_count", p, "DesiredCount");
+                if (v.hasNonNull("launch_type") && !v.get("launch_type").asText().isEmpty()) {
+                    p.set("LaunchType", v.get("launch_type"));
+                }
+                ArrayNode strategy = Json.nodes().arrayNode();
+                for (JsonNode s : v.path("capacity_provider_strategy")) {
+                    ObjectNode item = strategy.addObject();
+                    item.set("CapacityProvider", s.path("capacity_provider"));
+                    item.set("Weight", s.path("weight"));
+                    item.set("Base", s.path("base"));
+                }
+                if (!strategy.isEmpty()) {
+                    p.set("CapacityProviderStrategy", strategy);
+                }
+            }
+            case "aws_instance" -> {
+                copy(address, v, unknown, "instance_type", p, "InstanceType");
+                copy(address, v, unknown, "ami", p, "ImageId");
+            }
+            case "aws_launch_template" -> {
+                ObjectNode data = p.putObject("LaunchTemplateData");
+                copy(address, v, unknown, "instance_type", data, "InstanceType");
+                copy(address, v, unknown, "image_id", data, "ImageId");
+            }
+            case "aws_autoscaling_group" -> {
+                copy(address, v, unknown, "desired_capacity", p, "DesiredCapacity");
+                copy(address, v, unknown, "min_size", p, "MinSize");
+                copy(address, v, unknown, "max_size", p, "MaxSize");
+                if (block(v, "launch_template").size() > 0) {
+                    p.putObject("LaunchTemplate").set("LaunchTemplateId",
+                            reference(address, "launch_template.id", "aws_launch_template"));
+                }
+            }
+            case "aws_cloudfront_function" -> {
+                copy(address, v, unknown, "code", p, "FunctionCode");
+                ObjectNode config = p.putObject("FunctionConfig");
+                copy(address, v, unknown, "runtime", config, "Runtime");
+            }
+            default -> throw new IllegalStateException("unmapped Terraform type " + type);
+        }
+        return p;
+    }
+
+    /** Terraform writes a nested block as a list of one object: its first element, or an empty object. */
+    private static JsonNode block(JsonNode values, String key) {
+        JsonNode b = values.path(key);
+        return b.isArray() && b.size() > 0 ? b.get(0) : b.isObject() ? b : Json.nodes().objectNode();
+    }
+
+    /**
+     * Copies a value into a CloudFormation property: absent when the plan leaves it null, and, when it is known only
+     * after apply, a warning naming the attribute and a value the template reader cannot resolve (so the resource is
+     * not priced by a default).
+     */
+    private void copy(String address, JsonNode values, JsonNode unknown, String key, ObjectNode into, String property) {
+        if (unknown.path(key).asBoolean(false)) {
+            findings.add(new Violation("terraform.unknown", Severity.WARNING, address, key, "known after apply",
+                    "a value the plan knows", address + ": " + key + " is known only after apply; the resource is "
+                            + "not priced by a guess (give it in the usage file, or plan with the value set)"));
+            ObjectNode later = into.putObject(property);
+            later.putArray("Fn::GetAtt").add(address).add(key);
+            return;
+        }
+        JsonNode v = values.path(key);
+        if (!v.isMissingNode() && !v.isNull()) {
+            into.set(property, v);
+        }
+    }
+
+    /**
+     * @return a {@code Ref} to the resource of {@code type} that {@code attribute} of {@code address}'s configuration
+     *     refers to (the instance of the same index or key, when both are repeated), or an unresolvable value
+     */
+    private JsonNode reference(String address, String attribute, String type) {
+        String module = modulePrefix(address);
+        String bare = stripIndex(address.substring(module.length()));
+        String index = address.substring(module.length() + bare.length());
+        JsonNode config = configuration.get(module + bare);
+        JsonNode expr = config == null ? null : config.path("expressions");
+        for (String part : attribute.split("\\.")) {
+            expr = expr == null ? null : expr.isArray() && expr.size() > 0 ? expr.get(0).path(part) : expr.path(part);
+        }
+        if (expr != null && expr.isArray() && expr.size() > 0) {
+            expr = expr.get(0);
+        }
+        if (expr != null) {
+            for (JsonNode ref : expr.path("references")) {
+                String target = ref.asText();
+                if (!target.startsWith(type + ".")) {
+                    continue;
+                }
+                String[] parts = target.split("\\.");
+                String name = stripIndex(parts[0] + "." + parts[1]);
+                String candidate = module + name + index;
+                if (resources.has(candidate) || planned(candidate)) {
+                    ObjectNode r = Json.nodes().objectNode();
+                    r.put("Ref", candidate);
+                    return r;
+                }
+                if (planned(module + name)) {
+                    ObjectNode r = Json.nodes().objectNode();
+                    r.put("Ref", module + name);
+                    return r;
+                }
+            }
+        }
+        findings.add(new Violation("terraform.reference", Severity.WARNING, address, attribute, "unknown",
+                "a reference to a " + type + " of the plan", address + ": " + attribute + " names no " + type
+                        + " of the plan, so what it runs is not read from the plan"));
+        ObjectNode later = Json.nodes().objectNode();
+        later.putArray("Fn::GetAtt").add(address).add(attribute);
+        return later;
+    }
+
+    /** @return whether {@code planned_values} holds a resource at this address */
+    private boolean planned(String address) {
+        return findPlanned(plan.path("planned_values").path("root_module"), address);
+    }
+
+    private static boolean findPlanned(JsonNode module, String address) {
+        for (JsonNode r : module.path("resources")) {
+            if (r.path("address").asText().equals(address)) {
+                return true;
+            }
+        }
+        for (JsonNode child : module.path("child_modules")) {
+            if (findPlanned(child, address)) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    /** @return {@code module.a.module.b.} of an address, or nothing for the root module */
+    static String modulePrefix(String address) {
+        StringBuilder sb = new StringBuilder();
+        String rest = address;
+        while (rest.startsWith("module.")) {
+            int dot = rest.indexOf('.', "module.".length());
+            if (dot < 0) {
+                break;
+            }
+            sb.append(rest, 0, dot + 1);
+            rest = rest.substring(dot + 1);
+        }
+        // module.x["k"].aws_... : a module with for_each keeps its key in the prefix
+        return sb.toString();
+    }
+
+    /** @return the address without its {@code [0]} or {@code ["key"]} */
+    static String stripIndex(String address) {
+        int bracket = address.indexOf('[');
+        return bracket < 0 ? address : address.substring(0, bracket);
+    }
+
+    /** @return the region of a resource's provider configuration, when the plan says it */
+    private Optional<String> region(String address) {
+        String module = modulePrefix(address);
+        JsonNode config = configuration.get(module + stripIndex(address.substring(module.length())));
+        String key = config == null ? "aws" : config.path("provider_config_key").asText("aws");
+        JsonNode providers = plan.path("configuration").path("provider_config");
+        JsonNode provider = providers.path(key);
+        if (provider.isMissingNode() && key.contains(":")) {
+            provider = providers.path(key.substring(key.indexOf(':') + 1));
+        }
+        if (provider.isMissingNode()) {
+            provider = providers.path("aws");
+        }
+        // A module given its parent's provider (providers = { aws = aws.eu }) names it as its parent_key.
+        for (int hops = 0; hops < 10 && !provider.path("expressions").has("region") && provider.has("parent_key");
+                hops++) {
+            provider = providers.path(provider.get("parent_key").asText());
+        }
+        JsonNode region = provider.path("expressions").path("region");
+        if (region.has("constant_value")) {
+            return Optional.of(region.get("constant_value").asText());
+        }
+        for (JsonNode ref : region.path("references")) {
+            if (ref.asText().startsWith("var.")) {
+                JsonNode value = plan.path("variables").path(ref.asText().substring("var.".length())).path("value");
+                if (value.isTextual()) {
+                    return Optional.of(value.asText());
+                }
+            }
+        }
+        if (!region.isMissingNode()) {
+            findings.add(new Violation("terraform.region", Severity.WARNING, address, "region", "unknown",
+                    "a region the plan knows", address + ": its provider's region (" + key + ") is not known from "
+                            + "the plan; it runs in the usage file's region"));
+        }
+        return Optional.empty();
+    }
+}
