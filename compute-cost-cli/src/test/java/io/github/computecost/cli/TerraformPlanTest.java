@@ -70,6 +70,9 @@ class TerraformPlanTest {
                   - name: aws_instance.bastion
                     type: ec2
                     instanceType: t3.small
+                  - name: aws_lightsail_instance.blog
+                    type: lightsail
+                    bundle: small_3_0
                   - name: module.eu.aws_lambda_function.worker
                     type: lambda
                     region: eu-west-1

@@ -92,6 +92,11 @@ public final class LightsailService implements Service<LightsailInstance> {
     }
 
     @Override
+    public Optional<io.github.computecost.service.TemplateMapping<LightsailInstance>> templates() {
+        return Optional.of(LightsailTemplates.INSTANCE);
+    }
+
+    @Override
     public Optional<Sizing> sizing() {
         return SIZING;
     }

@@ -43,7 +43,8 @@ final class TerraformPlanReader {
             "aws_instance", "AWS::EC2::Instance",
             "aws_launch_template", "AWS::EC2::LaunchTemplate",
             "aws_autoscaling_group", "AWS::AutoScaling::AutoScalingGroup",
-            "aws_cloudfront_function", "AWS::CloudFront::Function");
+            "aws_cloudfront_function", "AWS::CloudFront::Function",
+            "aws_lightsail_instance", "AWS::Lightsail::Instance");
 
     /** Types that cost nothing of their own once read into another resource. */
     private static final Set<String> PARTS = Set.of("aws_lambda_provisioned_concurrency_config",
@@ -233,6 +234,7 @@ final class TerraformPlanReader {
                             reference(address, "launch_template.id", "aws_launch_template"));
                 }
             }
+            case "aws_lightsail_instance" -> copy(address, v, unknown, "bundle_id", p, "BundleId");
             case "aws_cloudfront_function" -> {
                 copy(address, v, unknown, "code", p, "FunctionCode");
                 ObjectNode config = p.putObject("FunctionConfig");
