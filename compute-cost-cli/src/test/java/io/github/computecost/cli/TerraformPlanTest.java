@@ -120,4 +120,37 @@ class TerraformPlanTest {
         assertEquals(2, r.exitCode(), r.out());
         assertTrue(r.err().contains("$.format_version: must be a 1.x plan format"), r.err());
     }
+
+    @Test
+    void anInfracostUsageFileGivesTheSameFiguresAsOurs() throws IOException {
+        JsonNode ours = json(CliRunner.run("estimate", DIR.resolve("plan.json").toString(), "--usage",
+                DIR.resolve("usage.yaml").toString(), "--format", "json"));
+        CliRunner theirs = CliRunner.run("estimate", DIR.resolve("plan.json").toString(), "--usage",
+                DIR.resolve("infracost-usage.yml").toString());
+        JsonNode theirsJson = json(CliRunner.run("estimate", DIR.resolve("plan.json").toString(), "--usage",
+                DIR.resolve("infracost-usage.yml").toString(), "--format", "json"));
+        assertEquals(ours.get("totalMonthlyCostExact").asText(), theirsJson.get("totalMonthlyCostExact").asText());
+        for (JsonNode r : ours.get("resources")) {
+            assertEquals(r.get("monthlyCostExact").asText(), resource(theirsJson, r.get("name").asText())
+                    .get("monthlyCostExact").asText(), r.get("name").asText());
+        }
+        // What it cannot use is said, never dropped without a word.
+        assertTrue(theirs.out().contains("aws_instance.bastion: usage key operating_system is not read by "
+                + "compute-cost"), theirs.out());
+        assertTrue(theirs.out().contains("aws_s3_bucket.assets: the usage file gives usage for a resource "
+                + "compute-cost does not price"), theirs.out());
+        // Our own format's per-type defaults do the same as infracost's.
+        Path defaults = tmp.resolve("defaults.yaml");
+        Files.writeString(defaults, "defaults:\n  aws_lambda_function: { requestsPerMonth: 2000000, durationMs: 300 }\n"
+                + "resources:\n  - name: aws_lambda_function.api\n    requestsPerMonth: 5000000\n"
+                + "    durationMs: 120\n");
+        assertEquals(ours.get("totalMonthlyCostExact").asText(), json(CliRunner.run("estimate",
+                DIR.resolve("plan.json").toString(), "--usage", defaults.toString(), "--format", "json"))
+                .get("totalMonthlyCostExact").asText());
+        CliRunner template = CliRunner.run("estimate", "compute-cost-cli/src/test/resources/templates-cfn/"
+                + "ec2-instances.yaml", "--usage", defaults.toString());
+        assertEquals(2, template.exitCode(), template.out());
+        assertTrue(template.err().contains("usage by resource type (defaults:, or an infracost usage file) is read "
+                + "for Terraform plans"), template.err());
+    }
 }

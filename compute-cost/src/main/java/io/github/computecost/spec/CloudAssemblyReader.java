@@ -74,6 +74,11 @@ final class CloudAssemblyReader {
      *     parameter or usage entry names nothing in the app, or the app has no stack
      */
     static Workload read(Path dir, ConfigReader.Usage usage, Map<String, String> parameters) {
+        if (!usage.defaults().isEmpty() || !usage.notes().isEmpty()) {
+            throw new WorkloadException(usage.file(), "$", Optional.empty(), "usage by resource type (defaults:, or an "
+                    + "infracost usage file) is read for Terraform plans; for a CDK app, name each resource "
+                    + "StackName/LogicalId");
+        }
         CloudAssemblyReader r = new CloudAssemblyReader(usage, parameters);
         r.assembly(dir, 0);
         if (r.stacks.isEmpty()) {

@@ -10,6 +10,7 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
@@ -40,7 +41,15 @@ import org.yaml.snakeyaml.error.YAMLException;
  */
 public final class ConfigReader {
 
-    private static final Set<String> USAGE_TOP = Set.of("region", "freeTier", "budget", "quotas", "resources");
+    private static final Set<String> USAGE_TOP = Set.of("region", "freeTier", "budget", "quotas", "resources",
+            "defaults");
+
+    /**
+     * The usage keys of an {@code infracost-usage.yml} (version 0.1) that compute-cost reads, by resource type, with
+     * the key each maps to: Lambda's monthly requests and average duration (in ms).
+     */
+    static final Map<String, Map<String, String>> INFRACOST_KEYS = Map.of("aws_lambda_function",
+            Map.of("monthly_requests", "requestsPerMonth", "request_duration_ms", "durationMs"));
 
     /** The largest workload, usage file or template read, in bytes (16 MiB). */
     public static final int MAX_BYTES = io.github.computecost.internal.Json.MAX_DOCUMENT_BYTES;
@@ -133,6 +142,11 @@ public final class ConfigReader {
             return WorkloadReader.parse(name, root);
         }
         Usage u = usage(usageFile);
+        if (!u.defaults().isEmpty() || !u.notes().isEmpty()) {
+            throw new WorkloadException(u.file(), "$", Optional.empty(), "usage by resource type (defaults:, or an "
+                    + "infracost usage file) is read for Terraform plans; for a template or task definition, name each "
+                    + "resource");
+        }
         try {
             if (!template && !parameters.isEmpty()) {
                 throw new WorkloadException(name, "$", Optional.empty(), "parameters are for templates; a task "
@@ -151,7 +165,17 @@ public final class ConfigReader {
      *
      * @param file its name for messages, or null when there is none
      */
-    record Usage(WorkloadReader.Header header, Map<String, Obj> entries, String file) {
+    record Usage(WorkloadReader.Header header, Map<String, Obj> entries, String file, Map<String, Obj> defaults,
+            List<io.github.computecost.limits.Violation> notes) {
+        Usage(WorkloadReader.Header header, Map<String, Obj> entries, String file) {
+            this(header, entries, file, Map.of(), List.of());
+        }
+
+        /** @return the entry of a resource: its own, else its type's defaults ({@code defaults:}), if any */
+        Obj entry(String name, String type) {
+            Obj own = entries.get(name);
+            return own != null ? own : defaults.get(type);
+        }
     }
 
     /** @return the usage file's content, or an empty usage (no region, the free tier, no budget) when none is given */
@@ -164,6 +188,10 @@ public final class ConfigReader {
             String usageText = text(usageFile.get());
             JsonNode u = usageName.toLowerCase(Locale.ROOT).endsWith(".json") ? parseJson(usageName, usageText)
                     : parseStrictYaml(usageName, usageText);
+            if (u.isObject() && (u.has("resource_usage") || u.has("resource_type_default_usage"))) {
+                return infracost(usageName, u, header);
+            }
+            Map<String, Obj> defaults = new LinkedHashMap<>();
             try {
                 Obj top = Json.root(u);
                 top.allowOnly(USAGE_TOP);
@@ -174,11 +202,74 @@ public final class ConfigReader {
                         throw new FieldException(r.pathOf("name"), "\"" + n + "\" is named twice");
                     }
                 }
+                if (top.has("defaults")) {
+                    Obj d = top.obj("defaults");
+                    for (java.util.Iterator<String> it = d.node().fieldNames(); it.hasNext(); ) {
+                        String type = it.next();
+                        defaults.put(type, d.obj(type));
+                    }
+                }
             } catch (FieldException e) {
                 throw new WorkloadException(usageName, e.path(), Optional.empty(), e.detail());
             }
+            return new Usage(header, usage, usageName, defaults, List.of());
         }
         return new Usage(header, usage, usageName);
+    }
+
+    /**
+     * An {@code infracost-usage.yml} (version 0.1): {@code resource_usage} by address and
+     * {@code resource_type_default_usage} by type, each key mapped to ours ({@link #INFRACOST_KEYS}); a key it does
+     * not map is a note, never dropped without a word.
+     */
+    private static Usage infracost(String name, JsonNode u, WorkloadReader.Header header) {
+        String version = u.path("version").asText("");
+        if (!version.equals("0.1") && !version.equals("v0.1")) {
+            throw new WorkloadException(name, "$.version", Optional.empty(), "must be 0.1 (an infracost usage file), "
+                    + "was \"" + Json.excerpt(version) + "\"");
+        }
+        List<io.github.computecost.limits.Violation> notes = new ArrayList<>();
+        Map<String, Obj> entries = new LinkedHashMap<>();
+        for (java.util.Iterator<Map.Entry<String, JsonNode>> it = u.path("resource_usage").fields(); it.hasNext(); ) {
+            Map.Entry<String, JsonNode> e = it.next();
+            String type = TerraformPlanReader.typeOf(e.getKey());
+            entries.put(e.getKey(), translated(name, "$.resource_usage." + e.getKey(), e.getKey(), type, e.getValue(),
+                    notes));
+        }
+        Map<String, Obj> defaults = new LinkedHashMap<>();
+        for (java.util.Iterator<Map.Entry<String, JsonNode>> it = u.path("resource_type_default_usage").fields();
+                it.hasNext(); ) {
+            Map.Entry<String, JsonNode> e = it.next();
+            defaults.put(e.getKey(), translated(name, "$.resource_type_default_usage." + e.getKey(), e.getKey(),
+                    e.getKey(), e.getValue(), notes));
+        }
+        return new Usage(header, entries, name, defaults, List.copyOf(notes));
+    }
+
+    private static Obj translated(String file, String path, String subject, String type, JsonNode keys,
+            List<io.github.computecost.limits.Violation> notes) {
+        com.fasterxml.jackson.databind.node.ObjectNode out = Json.nodes().objectNode();
+        out.put("name", subject);
+        Map<String, String> known = INFRACOST_KEYS.getOrDefault(type, Map.of());
+        for (java.util.Iterator<Map.Entry<String, JsonNode>> it = keys.fields(); it.hasNext(); ) {
+            Map.Entry<String, JsonNode> k = it.next();
+            String ours = known.get(k.getKey());
+            if (ours == null) {
+                notes.add(new io.github.computecost.limits.Violation("usage.infracost-key",
+                        io.github.computecost.limits.Severity.WARNING, subject, k.getKey(), k.getValue().asText(),
+                        "a usage key compute-cost reads", file + ": " + subject + ": usage key " + k.getKey()
+                                + " is not read by compute-cost (for " + type + (known.isEmpty() ? ", none is"
+                                : ", only " + String.join(" and ", new java.util.TreeSet<>(known.keySet())) + " are")
+                                + "); it does not change the estimate"));
+                continue;
+            }
+            if (!k.getValue().isNumber()) {
+                throw new WorkloadException(file, path + "." + k.getKey(), Optional.of(subject), "must be a number, "
+                        + "was " + Json.describe(k.getValue()));
+            }
+            out.set(ours, k.getValue());
+        }
+        return Json.at(out, path);
     }
 
     /**

@@ -86,8 +86,26 @@ final class TerraformPlanReader {
         r.module(plan.path("planned_values").path("root_module"));
         ObjectNode template = Json.nodes().objectNode();
         template.set("Resources", r.resources);
-        Workload w = TemplateReader.template(file, template, usage.header(), usage.file(), usage.entries(), Map.of());
+        // A resource without an entry of its own takes its type's defaults (by Terraform type or CloudFormation type).
+        Map<String, Json.Obj> entries = new LinkedHashMap<>(usage.entries());
+        for (UnsupportedResource u : r.unsupported) {
+            if (entries.remove(u.name()) != null) {
+                r.findings.add(new Violation("usage.not-priced", Severity.WARNING, u.name(), "usage", "given",
+                        "a priced resource", u.name() + ": the usage file gives usage for a resource compute-cost "
+                                + "does not price (" + u.type() + "); it does not change the estimate"));
+            }
+        }
+        r.terraformTypes.forEach((address, type) -> {
+            if (!entries.containsKey(address)) {
+                Json.Obj d = usage.defaults().getOrDefault(type, usage.defaults().get(TYPES.get(type)));
+                if (d != null) {
+                    entries.put(address, d);
+                }
+            }
+        });
+        Workload w = TemplateReader.template(file, template, usage.header(), usage.file(), entries, Map.of());
         List<Violation> all = new ArrayList<>(r.findings);
+        all.addAll(usage.notes());
         all.addAll(w.findings());
         // Listed by their Terraform types, which the user wrote, not the CloudFormation ones they were read as.
         List<UnsupportedResource> notPriced = new ArrayList<>();
@@ -333,6 +351,13 @@ final class TerraformPlanReader {
             }
         }
         return false;
+    }
+
+    /** @return the resource type of an address: {@code aws_lambda_function} of {@code module.x.aws_lambda_function.f[0]} */
+    static String typeOf(String address) {
+        String rest = address.substring(modulePrefix(address).length());
+        int dot = rest.indexOf('.');
+        return dot < 0 ? rest : rest.substring(0, dot);
     }
 
     /** @return {@code module.a.module.b.} of an address, or nothing for the root module */
