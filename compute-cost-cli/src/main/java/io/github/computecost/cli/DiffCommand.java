@@ -33,7 +33,8 @@ final class DiffCommand implements Callable<Integer> {
     @Parameters(index = "0", paramLabel = "BASE", description = "The earlier workload file, template or task definition (- for standard input).")
     Path base;
 
-    @Parameters(index = "1", paramLabel = "HEAD", description = "The later one.")
+    @Parameters(index = "1", paramLabel = "HEAD", arity = "0..1", description = "The later one; without it, BASE is a "
+            + "Terraform plan and its before is compared with its after.")
     Path head;
 
     @Option(names = "--usage", paramLabel = "USAGE", description = "For templates and task definitions: the usage file "
@@ -68,14 +69,34 @@ final class DiffCommand implements Callable<Integer> {
                 throw new BadInputException("--fail-on-increase: " + e.getMessage());
             }
         }
-        Estimate after = estimate(head, usage);
-        EstimateDiff d = EstimateDiff.between(estimate(base, baseUsage != null ? baseUsage : usage), after);
+        Estimate after;
+        Estimate before;
+        String baseName = base.toString();
+        String headName;
+        if (head == null) {
+            // One Terraform plan: what exists now (its prior state) against what it will make.
+            if (baseUsage != null) {
+                throw new BadInputException("--base-usage is for two inputs; one plan's two sides share --usage");
+            }
+            Workload w = io.github.computecost.spec.ConfigReader.readBefore(base, java.util.Optional.ofNullable(usage));
+            before = priced(w, baseName + " (before)");
+            after = estimate(base, usage);
+            baseName = base + " (before)";
+            headName = base + " (after)";
+        } else {
+            after = estimate(head, usage);
+            before = estimate(base, baseUsage != null ? baseUsage : usage);
+            headName = head.toString();
+        }
+        EstimateDiff d = EstimateDiff.between(before, after);
         PriceAgeOutput age = PriceAgeOutput.of(after, pricing);
         var out = spec.commandLine().getOut();
+        String from = baseName;
+        String to = headName;
         out.print(switch (format) {
             case json -> age.json(DiffReport.json(d));
-            case markdown -> DiffReport.markdown(d, base.toString(), head.toString()) + "\n" + age.text();
-            case text -> DiffReport.text(d, base.toString(), head.toString()) + "\n" + age.text();
+            case markdown -> DiffReport.markdown(d, from, to) + "\n" + age.text();
+            case text -> DiffReport.text(d, from, to) + "\n" + age.text();
         });
         out.flush();
         if (limit != null && limit.exceededBy(d)) {
@@ -90,11 +111,15 @@ final class DiffCommand implements Callable<Integer> {
 
     /** The file's estimate, by the one pipeline {@code estimate} uses: every violation and missing price refused. */
     private Estimate estimate(Path file, Path usageFile) {
-        if (base.toString().equals("-") && head.toString().equals("-")) {
+        if (head != null && base.toString().equals("-") && head.toString().equals("-")) {
             throw new BadInputException("BASE and HEAD cannot both be standard input (-)");
         }
-        Workload w = WorkloadOptions.read(file, java.util.Optional.ofNullable(usageFile), parameters);
-        Questions.refuse(w, file.toString());
+        return priced(WorkloadOptions.read(file, java.util.Optional.ofNullable(usageFile), parameters),
+                file.toString());
+    }
+
+    private Estimate priced(Workload w, String name) {
+        Questions.refuse(w, name);
         return Hints.estimate(w.assess(pricing.estimator(w)).orThrow());
     }
 }

@@ -8,6 +8,7 @@ import java.io.IOException;
 import java.math.BigDecimal;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -129,7 +130,16 @@ class CiCommandsTest {
         CliRunner md = CliRunner.run("diff", base.toString(), head.toString(), "--format", "markdown");
         assertTrue(md.out().startsWith("### :arrow_up: Monthly cost +25.00 USD (+133.45%)\n"), md.out());
         assertTrue(md.out().contains("| fn | changed | 18.73 | 43.73 | +25.00 | +133.45% |"), md.out());
-        assertTrue(md.out().contains("| same | unchanged | 0.00 | 0.00 | 0.00 | 0.00% |"), md.out());
+        // An unchanged resource is counted, not listed; the changed one shows its line items, adding up exactly.
+        assertTrue(!md.out().contains("| same |") && md.out().contains("1 resource unchanged, not listed."), md.out());
+        java.math.BigDecimal sum = java.math.BigDecimal.ZERO;
+        for (com.fasterxml.jackson.databind.JsonNode li : fn.get("lineItems")) {
+            sum = sum.add(new java.math.BigDecimal(li.get("changeExact").asText()));
+            assertTrue(List.of("+", "-", "~").contains(li.get("change").asText()), li.toString());
+        }
+        assertEquals(0, sum.compareTo(new java.math.BigDecimal(fn.get("changeExact").asText())), fn.toString());
+        assertTrue(text.out().contains("~ Duration (x86_64)") || text.out().contains("+ Duration (x86_64)"),
+                text.out());
 
         CliRunner fail = CliRunner.run("diff", base.toString(), head.toString(), "--fail-on-increase", "10%");
         assertEquals(1, fail.exitCode());

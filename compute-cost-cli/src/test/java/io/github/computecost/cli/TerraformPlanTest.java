@@ -153,4 +153,34 @@ class TerraformPlanTest {
         assertTrue(template.err().contains("usage by resource type (defaults:, or an infracost usage file) is read "
                 + "for Terraform plans"), template.err());
     }
+
+    @Test
+    void onePlansBeforeAndAfterDifferLineByLineAndAddUpExactly() throws IOException {
+        // memory_size 512 -> 1024 on the function, desired_count 2 -> 3 on the blue service, one instance added.
+        Path plan = DIR.resolve("plan-change.json");
+        JsonNode d = json(CliRunner.run("diff", plan.toString(), "--usage", DIR.resolve("usage.yaml").toString(),
+                "--format", "json"));
+        java.math.BigDecimal total = java.math.BigDecimal.ZERO;
+        java.util.Set<String> marks = new java.util.TreeSet<>();
+        for (JsonNode r : d.get("resources")) {
+            java.math.BigDecimal sum = java.math.BigDecimal.ZERO;
+            for (JsonNode li : r.get("lineItems")) {
+                sum = sum.add(new java.math.BigDecimal(li.get("changeExact").asText()));
+                marks.add(li.get("change").asText());
+            }
+            assertEquals(0, sum.compareTo(new java.math.BigDecimal(r.get("changeExact").asText())), r.toString());
+            total = total.add(new java.math.BigDecimal(r.get("changeExact").asText()));
+        }
+        assertEquals(0, total.compareTo(new java.math.BigDecimal(d.get("totalChangeExact").asText())), d.toString());
+        assertTrue(marks.contains("~") && marks.contains("+"), marks.toString());
+        CliRunner text = CliRunner.run("diff", plan.toString(), "--usage", DIR.resolve("usage.yaml").toString());
+        assertTrue(text.out().contains("plan-change.json (before) to ") && text.out().contains("plan-change.json "
+                + "(after)"), text.out());
+        assertTrue(text.out().contains("aws_instance.extra") && text.out().contains("    + t3.small Linux"),
+                text.out());
+        assertTrue(text.out().contains("unchanged, not listed"), text.out());
+        CliRunner notAPlan = CliRunner.run("diff", "examples/orders.yaml");
+        assertEquals(2, notAPlan.exitCode());
+        assertTrue(notAPlan.err().contains("is not a Terraform plan"), notAPlan.err());
+    }
 }

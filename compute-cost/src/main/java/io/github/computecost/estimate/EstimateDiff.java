@@ -79,13 +79,20 @@ public record EstimateDiff(String currency, BigDecimal baseTotal, BigDecimal hea
      * @param head its exact monthly cost in the head, if there
      */
     public record ResourceChange(String name, String type, Status status, Optional<BigDecimal> base,
-            Optional<BigDecimal> head) {
+            Optional<BigDecimal> head, List<LineItemChange> lineItems) {
         public ResourceChange {
             Objects.requireNonNull(name, "name");
             Objects.requireNonNull(type, "type");
             Objects.requireNonNull(status, "status");
             Objects.requireNonNull(base, "base");
             Objects.requireNonNull(head, "head");
+            lineItems = List.copyOf(lineItems);
+        }
+
+        /** A change without its line items. */
+        public ResourceChange(String name, String type, Status status, Optional<BigDecimal> base,
+                Optional<BigDecimal> head) {
+            this(name, type, status, base, head, List.of());
         }
 
         /** @return head minus base, exact (a missing side counts as 0) */
@@ -97,6 +104,62 @@ public record EstimateDiff(String currency, BigDecimal baseTotal, BigDecimal hea
         public Optional<BigDecimal> percentChange() {
             return percent(base.orElse(BigDecimal.ZERO), difference());
         }
+    }
+
+    /**
+     * One line item's change within a resource: matched by its description and usage type (a tier's line is its
+     * own), its cost on each side summed when a side has the line more than once.
+     *
+     * @param description the line's description, {@code "Duration (arm64), first 7.5B"}
+     * @param usageType its usage type
+     * @param base its exact cost in the base, if there
+     * @param head its exact cost in the head, if there
+     */
+    public record LineItemChange(String description, String usageType, Optional<BigDecimal> base,
+            Optional<BigDecimal> head) {
+        public LineItemChange {
+            Objects.requireNonNull(description, "description");
+            Objects.requireNonNull(usageType, "usageType");
+            Objects.requireNonNull(base, "base");
+            Objects.requireNonNull(head, "head");
+        }
+
+        /** @return head minus base, exact (a missing side counts as 0) */
+        public BigDecimal difference() {
+            return head.orElse(BigDecimal.ZERO).subtract(base.orElse(BigDecimal.ZERO));
+        }
+
+        /** @return {@code +} added, {@code -} removed, {@code ~} changed, {@code =} the same */
+        public char mark() {
+            return base.isEmpty() ? '+' : head.isEmpty() ? '-' : difference().signum() == 0 ? '=' : '~';
+        }
+    }
+
+    /**
+     * @return the line items that differ between the two sides of a resource (either side may be absent), in the
+     *     head's order then the base's: their differences add up exactly to the resource's
+     */
+    static List<LineItemChange> lineItems(Optional<ResourceEstimate> base, Optional<ResourceEstimate> head) {
+        Map<List<String>, BigDecimal> before = new LinkedHashMap<>();
+        base.ifPresent(b -> b.lineItems().forEach(li -> before.merge(List.of(li.description(), li.usageType()),
+                li.cost(), BigDecimal::add)));
+        Map<List<String>, BigDecimal> after = new LinkedHashMap<>();
+        head.ifPresent(h -> h.lineItems().forEach(li -> after.merge(List.of(li.description(), li.usageType()),
+                li.cost(), BigDecimal::add)));
+        List<LineItemChange> out = new ArrayList<>();
+        after.forEach((k, v) -> {
+            LineItemChange c = new LineItemChange(k.get(0), k.get(1), Optional.ofNullable(before.get(k)),
+                    Optional.of(v));
+            if (c.mark() != '=') {
+                out.add(c);
+            }
+        });
+        before.forEach((k, v) -> {
+            if (!after.containsKey(k)) {
+                out.add(new LineItemChange(k.get(0), k.get(1), Optional.of(v), Optional.empty()));
+            }
+        });
+        return out;
     }
 
     public EstimateDiff {
@@ -123,16 +186,17 @@ public record EstimateDiff(String currency, BigDecimal baseTotal, BigDecimal hea
             ResourceEstimate b = before.remove(h.name());
             if (b == null) {
                 out.add(new ResourceChange(h.name(), h.type(), Status.ADDED, Optional.empty(),
-                        Optional.of(h.monthlyCostExact())));
+                        Optional.of(h.monthlyCostExact()), lineItems(Optional.empty(), Optional.of(h))));
             } else {
                 boolean same = b.monthlyCostExact().compareTo(h.monthlyCostExact()) == 0;
                 out.add(new ResourceChange(h.name(), h.type(), same ? Status.UNCHANGED : Status.CHANGED,
-                        Optional.of(b.monthlyCostExact()), Optional.of(h.monthlyCostExact())));
+                        Optional.of(b.monthlyCostExact()), Optional.of(h.monthlyCostExact()),
+                        lineItems(Optional.of(b), Optional.of(h))));
             }
         }
         for (ResourceEstimate b : before.values()) {
             out.add(new ResourceChange(b.name(), b.type(), Status.REMOVED, Optional.of(b.monthlyCostExact()),
-                    Optional.empty()));
+                    Optional.empty(), lineItems(Optional.of(b), Optional.empty())));
         }
         return new EstimateDiff(head.currency(), base.totalExact(), head.totalExact(), out, base.pricingVersion(),
                 head.pricingVersion());

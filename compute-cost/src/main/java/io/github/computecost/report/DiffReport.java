@@ -41,12 +41,28 @@ public final class DiffReport {
         String[] header = {"Resource", "Status", "Before", "After", "Change", "Change %"};
         java.util.List<String[]> rows = new java.util.ArrayList<>();
         rows.add(header);
+        long unchanged = 0;
         for (ResourceChange c : d.changes()) {
+            if (c.status() == EstimateDiff.Status.UNCHANGED) {
+                unchanged++;
+                continue; // counted, not listed
+            }
             rows.add(new String[] {c.name(), status(c), c.base().map(DiffReport::money).orElse("-"),
                 c.head().map(DiffReport::money).orElse("-"), signed(c.difference()),
                 c.percentChange().map(p -> signedPlain(p) + "%").orElse("-")});
+            for (EstimateDiff.LineItemChange li : c.lineItems()) {
+                rows.add(new String[] {"  " + li.mark() + " " + li.description() + " (" + li.usageType() + ")", "",
+                    li.base().map(DiffReport::money).orElse("-"), li.head().map(DiffReport::money).orElse("-"),
+                    signed(li.difference()), ""});
+            }
         }
-        TextTable.append(sb, rows, ALIGN);
+        if (rows.size() > 1) {
+            TextTable.append(sb, rows, ALIGN);
+        }
+        if (unchanged > 0) {
+            sb.append(unchanged).append(unchanged == 1 ? " resource" : " resources")
+                    .append(" unchanged, not listed\n");
+        }
         return sb.toString();
     }
 
@@ -72,6 +88,16 @@ public final class DiffReport {
             putOptional(n, "headMonthlyCostExact", c.head().map(Amounts::money));
             n.put("changeExact", Amounts.money(c.difference()));
             putOptional(n, "changePercent", c.percentChange());
+            ArrayNode items = n.putArray("lineItems");
+            for (EstimateDiff.LineItemChange li : c.lineItems()) {
+                ObjectNode ln = items.addObject();
+                ln.put("change", String.valueOf(li.mark()));
+                ln.put("description", li.description());
+                ln.put("usageType", li.usageType());
+                putOptional(ln, "baseCostExact", li.base().map(Amounts::money));
+                putOptional(ln, "headCostExact", li.head().map(Amounts::money));
+                ln.put("changeExact", Amounts.money(li.difference()));
+            }
         }
         return JsonOutput.write(root);
     }
@@ -92,10 +118,24 @@ public final class DiffReport {
                 .append(" resources changed</summary>\n\n");
         Markdown.header(sb, ALIGN, "Resource", "Status", "Before (" + cur + ")", "After (" + cur + ")",
                 "Change (" + cur + ")", "Change %");
+        long unchanged = 0;
         for (ResourceChange c : d.changes()) {
+            if (c.status() == EstimateDiff.Status.UNCHANGED) {
+                unchanged++;
+                continue;
+            }
             Markdown.row(sb, c.name(), status(c), c.base().map(DiffReport::money).orElse("-"),
                     c.head().map(DiffReport::money).orElse("-"), signed(c.difference()),
                     c.percentChange().map(p -> signedPlain(p) + "%").orElse("-"));
+            for (EstimateDiff.LineItemChange li : c.lineItems()) {
+                Markdown.row(sb, "`" + li.mark() + "` " + li.description(), "",
+                        li.base().map(DiffReport::money).orElse("-"), li.head().map(DiffReport::money).orElse("-"),
+                        signed(li.difference()), "");
+            }
+        }
+        if (unchanged > 0) {
+            sb.append('\n').append(unchanged).append(unchanged == 1 ? " resource" : " resources")
+                    .append(" unchanged, not listed.\n");
         }
         sb.append("\n<sub>From `").append(Markdown.cell(base)).append("` to `").append(Markdown.cell(head))
                 .append("`; amounts rounded to the cent, changes computed exactly.</sub>\n\n</details>\n");

@@ -86,6 +86,29 @@ public final class ConfigReader {
     }
 
     /**
+     * What a Terraform plan starts from: the resources of its {@code prior_state} (none for a first apply), read as
+     * {@link #read(Path, Optional, Map)} reads the plan's resources.
+     *
+     * @param plan a Terraform plan ({@code terraform show -json})
+     * @param usageFile its usage file, if any
+     * @return the workload before the plan is applied
+     * @throws WorkloadException if the file is not a Terraform plan, or is invalid
+     */
+    public static Workload readBefore(Path plan, Optional<Path> usageFile) {
+        String name = plan.toString();
+        String text = text(plan);
+        JsonNode root = null;
+        if (text.stripLeading().startsWith("{")) {
+            root = parseJson(name, text);
+        }
+        if (root == null || !TerraformPlanReader.recognises(root)) {
+            throw new WorkloadException(name, "$", Optional.empty(), "is not a Terraform plan (terraform show -json): "
+                    + "diff with one input compares a plan's before with its after");
+        }
+        return TerraformPlanReader.read(name, root, usage(usageFile), true);
+    }
+
+    /**
      * Reads a configuration given as text rather than as a file (standard input): JSON when its first character
      * is <code>{</code>, else YAML. A nested stack's local template is looked up from the working directory.
      *

@@ -73,17 +73,28 @@ final class TerraformPlanReader {
 
     /** Reads the plan's resources, priced as their CloudFormation counterparts, each in its provider's region. */
     static Workload read(String file, JsonNode plan, ConfigReader.Usage usage) {
+        return read(file, plan, usage, false);
+    }
+
+    /**
+     * @param before whether to read what exists now ({@code prior_state}, empty when there is none) rather than what
+     *     the plan will make
+     */
+    static Workload read(String file, JsonNode plan, ConfigReader.Usage usage, boolean before) {
         String version = plan.path("format_version").asText();
         if (!version.startsWith("1.")) {
             throw new WorkloadException(file, "$.format_version", Optional.empty(), "must be a 1.x plan format "
                     + "(terraform show -json of Terraform 0.12 or later), was \"" + Json.excerpt(version) + "\"");
         }
         TerraformPlanReader r = new TerraformPlanReader(file, plan);
-        for (JsonNode c : plan.path("resource_changes")) {
-            r.unknownByAddress.put(c.path("address").asText(), c.path("change").path("after_unknown"));
+        if (!before) {
+            for (JsonNode c : plan.path("resource_changes")) {
+                r.unknownByAddress.put(c.path("address").asText(), c.path("change").path("after_unknown"));
+            }
         }
         r.configurationOf(plan.path("configuration").path("root_module"), "");
-        r.module(plan.path("planned_values").path("root_module"));
+        r.module(before ? plan.path("prior_state").path("values").path("root_module")
+                : plan.path("planned_values").path("root_module"));
         ObjectNode template = Json.nodes().objectNode();
         template.set("Resources", r.resources);
         // A resource without an entry of its own takes its type's defaults (by Terraform type or CloudFormation type).
