@@ -24,8 +24,32 @@ import picocli.CommandLine.Spec;
                 + "definitions (for example a pull request's base and head). Exit 1 when --fail-on-increase is exceeded.")
 final class DiffCommand implements Callable<Integer> {
 
-    /** Output formats. */
-    enum Format { text, json, markdown }
+    /** Output formats: a pull or merge request's comment is Markdown with a marker a later run finds. */
+    enum Format {
+        text, json, markdown, github_comment, gitlab_comment;
+
+        @Override
+        public String toString() {
+            return name().replace('_', '-');
+        }
+    }
+
+    /** Reads {@code github-comment} as {@link Format#github_comment}. */
+    static final class FormatConverter implements picocli.CommandLine.ITypeConverter<Format> {
+        @Override
+        public Format convert(String value) {
+            for (Format f : Format.values()) {
+                if (f.toString().equalsIgnoreCase(value)) {
+                    return f;
+                }
+            }
+            throw new picocli.CommandLine.TypeConversionException("expected one of text, json, markdown, "
+                    + "github-comment, gitlab-comment but was '" + value + "'");
+        }
+    }
+
+    /** The first line of a comment diff writes, by which a later run finds the comment to update. */
+    static final String COMMENT_MARKER = "<!-- compute-cost diff -->";
 
     @Spec
     CommandSpec spec;
@@ -49,7 +73,9 @@ final class DiffCommand implements Callable<Integer> {
             + "both sides, winning over its Default (repeatable).")
     java.util.Map<String, String> parameters = new java.util.LinkedHashMap<>();
 
-    @Option(names = "--format", defaultValue = "text", description = "Output: ${COMPLETION-CANDIDATES} (default ${DEFAULT-VALUE}).")
+    @Option(names = "--format", defaultValue = "text", converter = FormatConverter.class,
+            description = "Output: ${COMPLETION-CANDIDATES} (default ${DEFAULT-VALUE}); the comment formats are "
+                    + "Markdown with a marker, so a later run updates the same pull or merge request comment.")
     Format format;
 
     @Option(names = "--fail-on-increase", paramLabel = "PERCENT%|AMOUNT",
@@ -96,6 +122,8 @@ final class DiffCommand implements Callable<Integer> {
         out.print(switch (format) {
             case json -> age.json(DiffReport.json(d));
             case markdown -> DiffReport.markdown(d, from, to) + "\n" + age.text();
+            case github_comment, gitlab_comment -> COMMENT_MARKER + "\n" + DiffReport.markdown(d, from, to) + "\n"
+                    + age.text();
             case text -> DiffReport.text(d, from, to) + "\n" + age.text();
         });
         out.flush();
