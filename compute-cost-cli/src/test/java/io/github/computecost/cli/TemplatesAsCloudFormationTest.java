@@ -173,14 +173,8 @@ class TemplatesAsCloudFormationTest {
                         u.toString(), "--format", "json")));
     }
 
-    /** @return the resource of a JSON estimate named {@code name} */
     private static JsonNode resource(JsonNode estimate, String name) {
-        for (JsonNode r : estimate.get("resources")) {
-            if (r.get("name").asText().equals(name)) {
-                return r;
-            }
-        }
-        throw new AssertionError(name + " is not among the resources: " + estimate);
+        return TestJson.resource(estimate, name);
     }
 
     @Test

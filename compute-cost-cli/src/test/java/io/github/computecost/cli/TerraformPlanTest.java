@@ -29,12 +29,7 @@ class TerraformPlanTest {
     }
 
     private static JsonNode resource(JsonNode estimate, String name) {
-        for (JsonNode r : estimate.get("resources")) {
-            if (r.get("name").asText().equals(name)) {
-                return r;
-            }
-        }
-        throw new AssertionError(name + " is not among the resources: " + estimate);
+        return TestJson.resource(estimate, name);
     }
 
     @Test

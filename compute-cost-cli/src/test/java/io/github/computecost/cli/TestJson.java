@@ -20,4 +20,15 @@ final class TestJson {
     static JsonNodeFactory nodes() {
         return JSON.getNodeFactory();
     }
+
+    /** @return the resource named {@code name} of a JSON estimate, failing the test when there is none */
+    static com.fasterxml.jackson.databind.JsonNode resource(com.fasterxml.jackson.databind.JsonNode estimate,
+            String name) {
+        for (com.fasterxml.jackson.databind.JsonNode r : estimate.get("resources")) {
+            if (r.get("name").asText().equals(name)) {
+                return r;
+            }
+        }
+        throw new AssertionError(name + " is not among the resources: " + estimate);
+    }
 }
