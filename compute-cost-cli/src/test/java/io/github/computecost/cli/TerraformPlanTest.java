@@ -68,6 +68,12 @@ class TerraformPlanTest {
                   - name: aws_lightsail_instance.blog
                     type: lightsail
                     bundle: small_3_0
+                  - name: aws_lambda_function.edge
+                    type: lambda-edge
+                    eventType: origin-request
+                    memoryMb: 128
+                    requestsPerMonth: 10000000
+                    durationMs: 50
                   - name: module.eu.aws_lambda_function.worker
                     type: lambda
                     region: eu-west-1
@@ -90,6 +96,9 @@ class TerraformPlanTest {
         }
         assertEquals(workload.get("totalMonthlyCostExact").asText(), plan.get("totalMonthlyCostExact").asText());
         assertEquals("eu-west-1", resource(plan, "module.eu.aws_lambda_function.worker").get("region").asText());
+        // The function the distribution runs is Lambda@Edge: AWS's example, 10M requests of 50 ms at 128 MB.
+        assertEquals("lambda-edge", resource(plan, "aws_lambda_function.edge").get("type").asText());
+        assertEquals("9.125625", resource(plan, "aws_lambda_function.edge").get("monthlyCostExact").asText());
     }
 
     @Test
@@ -138,7 +147,8 @@ class TerraformPlanTest {
         Path defaults = tmp.resolve("defaults.yaml");
         Files.writeString(defaults, "defaults:\n  aws_lambda_function: { requestsPerMonth: 2000000, durationMs: 300 }\n"
                 + "resources:\n  - name: aws_lambda_function.api\n    requestsPerMonth: 5000000\n"
-                + "    durationMs: 120\n");
+                + "    durationMs: 120\n  - name: aws_lambda_function.edge\n    requestsPerMonth: 10000000\n"
+                + "    durationMs: 50\n");
         assertEquals(ours.get("totalMonthlyCostExact").asText(), json(CliRunner.run("estimate",
                 DIR.resolve("plan.json").toString(), "--usage", defaults.toString(), "--format", "json"))
                 .get("totalMonthlyCostExact").asText());

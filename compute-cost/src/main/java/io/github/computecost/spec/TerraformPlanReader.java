@@ -44,7 +44,8 @@ final class TerraformPlanReader {
             "aws_launch_template", "AWS::EC2::LaunchTemplate",
             "aws_autoscaling_group", "AWS::AutoScaling::AutoScalingGroup",
             "aws_cloudfront_function", "AWS::CloudFront::Function",
-            "aws_lightsail_instance", "AWS::Lightsail::Instance");
+            "aws_lightsail_instance", "AWS::Lightsail::Instance",
+            "aws_cloudfront_distribution", "AWS::CloudFront::Distribution");
 
     /** Types that cost nothing of their own once read into another resource. */
     private static final Set<String> PARTS = Set.of("aws_lambda_provisioned_concurrency_config",
@@ -264,6 +265,21 @@ final class TerraformPlanReader {
                 }
             }
             case "aws_lightsail_instance" -> copy(address, v, unknown, "bundle_id", p, "BundleId");
+            case "aws_cloudfront_distribution" -> {
+                // Only what decides where functions run: each behaviour's function associations.
+                ObjectNode config = p.putObject("DistributionConfig");
+                JsonNode expressions = configurationOf(address).path("expressions");
+                config.set("DefaultCacheBehavior", behaviour(address, block(v, "default_cache_behavior"),
+                        first(expressions.path("default_cache_behavior"))));
+                ArrayNode ordered = Json.nodes().arrayNode();
+                for (int i = 0; i < v.path("ordered_cache_behavior").size(); i++) {
+                    ordered.add(behaviour(address, v.path("ordered_cache_behavior").get(i),
+                            expressions.path("ordered_cache_behavior").path(i)));
+                }
+                if (!ordered.isEmpty()) {
+                    config.set("CacheBehaviors", ordered);
+                }
+            }
             case "aws_cloudfront_function" -> {
                 copy(address, v, unknown, "code", p, "FunctionCode");
                 ObjectNode config = p.putObject("FunctionConfig");
@@ -272,6 +288,56 @@ final class TerraformPlanReader {
             default -> throw new IllegalStateException("unmapped Terraform type " + type);
         }
         return p;
+    }
+
+    /**
+     * A cache behaviour's Lambda@Edge and CloudFront Functions associations, each function named by a {@code Ref} to
+     * the plan's resource its configuration refers to (so the function's own reader sees the association).
+     */
+    private ObjectNode behaviour(String address, JsonNode values, JsonNode expressions) {
+        ObjectNode b = Json.nodes().objectNode();
+        String[][] kinds = {{"lambda_function_association", "LambdaFunctionAssociations", "lambda_arn",
+            "LambdaFunctionARN", "aws_lambda_function"}, {"function_association", "FunctionAssociations",
+            "function_arn", "FunctionARN", "aws_cloudfront_function"}};
+        for (String[] k : kinds) {
+            ArrayNode out = Json.nodes().arrayNode();
+            for (int i = 0; i < values.path(k[0]).size(); i++) {
+                JsonNode a = values.path(k[0]).get(i);
+                ObjectNode assoc = out.addObject();
+                assoc.set("EventType", a.path("event_type"));
+                JsonNode target = referenceIn(address, expressions.path(k[0]).path(i).path(k[2]), k[4]);
+                if (target == null) {
+                    findings.add(new Violation("terraform.reference", Severity.WARNING, address, k[0] + "." + k[2],
+                            "unknown", "a " + k[4] + " of the plan", address + ": a " + k[0] + " names a function "
+                                    + "that is not in the plan (" + Json.excerpt(a.path(k[2]).asText()) + "); give "
+                                    + "that function edge: in its own stack's usage file"));
+                    continue;
+                }
+                assoc.set(k[3], k[4].equals("aws_cloudfront_function") ? getAtt(target.path("Ref").asText())
+                        : target);
+            }
+            if (!out.isEmpty()) {
+                b.set(k[1], out);
+            }
+        }
+        return b;
+    }
+
+    private static JsonNode getAtt(String logicalId) {
+        ObjectNode n = Json.nodes().objectNode();
+        n.putArray("Fn::GetAtt").add(logicalId).add("FunctionARN");
+        return n;
+    }
+
+    private static JsonNode first(JsonNode list) {
+        return list.isArray() && list.size() > 0 ? list.get(0) : list;
+    }
+
+    /** @return the configuration of the resource at {@code address}, or a missing node */
+    private JsonNode configurationOf(String address) {
+        String module = modulePrefix(address);
+        JsonNode c = configuration.get(module + stripIndex(address.substring(module.length())));
+        return c == null ? com.fasterxml.jackson.databind.node.MissingNode.getInstance() : c;
     }
 
     /** Terraform writes a nested block as a list of one object: its first element, or an empty object. */
@@ -305,37 +371,13 @@ final class TerraformPlanReader {
      *     refers to (the instance of the same index or key, when both are repeated), or an unresolvable value
      */
     private JsonNode reference(String address, String attribute, String type) {
-        String module = modulePrefix(address);
-        String bare = stripIndex(address.substring(module.length()));
-        String index = address.substring(module.length() + bare.length());
-        JsonNode config = configuration.get(module + bare);
-        JsonNode expr = config == null ? null : config.path("expressions");
+        JsonNode expr = configurationOf(address).path("expressions");
         for (String part : attribute.split("\\.")) {
-            expr = expr == null ? null : expr.isArray() && expr.size() > 0 ? expr.get(0).path(part) : expr.path(part);
+            expr = first(expr).path(part);
         }
-        if (expr != null && expr.isArray() && expr.size() > 0) {
-            expr = expr.get(0);
-        }
-        if (expr != null) {
-            for (JsonNode ref : expr.path("references")) {
-                String target = ref.asText();
-                if (!target.startsWith(type + ".")) {
-                    continue;
-                }
-                String[] parts = target.split("\\.");
-                String name = stripIndex(parts[0] + "." + parts[1]);
-                String candidate = module + name + index;
-                if (resources.has(candidate) || planned(candidate)) {
-                    ObjectNode r = Json.nodes().objectNode();
-                    r.put("Ref", candidate);
-                    return r;
-                }
-                if (planned(module + name)) {
-                    ObjectNode r = Json.nodes().objectNode();
-                    r.put("Ref", module + name);
-                    return r;
-                }
-            }
+        JsonNode target = referenceIn(address, first(expr), type);
+        if (target != null) {
+            return target;
         }
         findings.add(new Violation("terraform.reference", Severity.WARNING, address, attribute, "unknown",
                 "a reference to a " + type + " of the plan", address + ": " + attribute + " names no " + type
@@ -343,6 +385,32 @@ final class TerraformPlanReader {
         ObjectNode later = Json.nodes().objectNode();
         later.putArray("Fn::GetAtt").add(address).add(attribute);
         return later;
+    }
+
+    /**
+     * @return a {@code Ref} to the resource of {@code type} an expression's references name (the instance of the same
+     *     index or key as {@code address}, when both are repeated), or null when it names none of the plan
+     */
+    private JsonNode referenceIn(String address, JsonNode expr, String type) {
+        String module = modulePrefix(address);
+        String bare = stripIndex(address.substring(module.length()));
+        String index = address.substring(module.length() + bare.length());
+        for (JsonNode ref : expr.path("references")) {
+            String target = ref.asText();
+            if (!target.startsWith(type + ".")) {
+                continue;
+            }
+            String[] parts = target.split("\\.");
+            String name = stripIndex(parts[0] + "." + parts[1]);
+            for (String candidate : new String[] {module + name + index, module + name}) {
+                if (resources.has(candidate) || planned(candidate)) {
+                    ObjectNode r = Json.nodes().objectNode();
+                    r.put("Ref", candidate);
+                    return r;
+                }
+            }
+        }
+        return null;
     }
 
     /** @return whether {@code planned_values} holds a resource at this address */
