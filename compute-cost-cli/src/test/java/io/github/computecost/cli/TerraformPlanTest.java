@@ -13,8 +13,9 @@ import org.junit.jupiter.api.io.TempDir;
 /**
  * A Terraform plan (terraform show -json, format 1.2) read as the resources it will create: a function with
  * provisioned concurrency, a Fargate
- * service behind for_each, an Auto Scaling group with its launch template, an instance, and a module whose
- * provider is in eu-west-1; each priced as the same resources written in the workload format, in its region.
+ * service behind for_each whose task definitions use an aliased eu-west-1 provider, an Auto Scaling group with its
+ * launch template, instances, and a module given that provider; each priced as the same resources written in the
+ * workload format, in its region.
  */
 class TerraformPlanTest {
 
@@ -49,12 +50,14 @@ class TerraformPlanTest {
                     provisionedConcurrency: { concurrency: 2, hoursPerMonth: 730 }
                   - name: aws_ecs_task_definition.web["blue"]
                     type: fargate
+                    region: eu-west-1
                     architecture: arm64
                     vcpu: 1
                     memoryGb: 2
                     tasks: 3
                   - name: aws_ecs_task_definition.web["green"]
                     type: fargate
+                    region: eu-west-1
                     architecture: arm64
                     vcpu: 0.5
                     memoryGb: 1
