@@ -191,4 +191,25 @@ class TerraformPlanTest {
         assertEquals(2, notAPlan.exitCode());
         assertTrue(notAPlan.err().contains("is not a Terraform plan"), notAPlan.err());
     }
+
+    @Test
+    void theJsonContractIsVersionedAndCountsWhatItHolds() throws IOException {
+        JsonNode e = json(CliRunner.run("estimate", DIR.resolve("plan.json").toString(), "--format", "json",
+                "--today", "2026-12-02"));
+        assertEquals("1", e.get("schemaVersion").asText());
+        assertEquals("2026-12-02", e.get("generatedAt").asText());
+        java.util.List<String> services = new java.util.ArrayList<>();
+        e.get("pricing").forEach(p -> services.add(p.get("service").asText() + "@" + p.get("version").asText()));
+        assertEquals(e.get("pricingVersion").asText(), String.join(",", services));
+        // Without usage, the functions the plan runs on demand are usage-based (the one with provisioned
+        // concurrency costs something all the same).
+        java.util.List<String> usageBased = new java.util.ArrayList<>();
+        e.get("usageBased").forEach(n -> usageBased.add(n.asText()));
+        assertEquals(java.util.List.of("aws_lambda_function.edge", "module.eu.aws_lambda_function.worker"), usageBased);
+        JsonNode summary = e.get("summary");
+        assertEquals(e.get("resources").size(), summary.get("resources").asInt());
+        assertEquals(e.get("notPricedCount").asInt(), summary.get("notPriced").asInt());
+        assertEquals(2, summary.get("usageBased").asInt());
+        assertEquals(e.get("violations").size(), summary.get("errors").asInt() + summary.get("warnings").asInt());
+    }
 }

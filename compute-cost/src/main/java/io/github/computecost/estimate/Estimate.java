@@ -33,10 +33,20 @@ import javax.money.MonetaryAmount;
  * @param unsupported the input's resources of types no service prices (a template's queues and buckets), listed
  *     as not priced; they do not make the estimate incomplete in {@link #notPriced}'s sense, but its total leaves
  *     them out
+ * @param usageBased the names of resources priced at no usage because the input gives none (a template's function
+ *     the usage file does not name): their cost depends on usage, and a warning gives their unit prices
  */
 public record Estimate(String currency, String pricingVersion, boolean freeTier, List<ResourceEstimate> resources,
         List<String> warnings, Optional<PriceDates> priceDates, LocalDate pricedOn, List<MissingPrice> notPriced,
-        List<UnsupportedResource> unsupported) {
+        List<UnsupportedResource> unsupported, List<String> usageBased) {
+
+    /** An estimate none of whose resources is priced at no usage for want of it. */
+    public Estimate(String currency, String pricingVersion, boolean freeTier, List<ResourceEstimate> resources,
+            List<String> warnings, Optional<PriceDates> priceDates, LocalDate pricedOn, List<MissingPrice> notPriced,
+            List<UnsupportedResource> unsupported) {
+        this(currency, pricingVersion, freeTier, resources, warnings, priceDates, pricedOn, notPriced, unsupported,
+                List.of());
+    }
 
     /** An estimate whose input had no resource of an unsupported type. */
     public Estimate(String currency, String pricingVersion, boolean freeTier, List<ResourceEstimate> resources,
@@ -45,6 +55,7 @@ public record Estimate(String currency, String pricingVersion, boolean freeTier,
     }
 
     public Estimate {
+        usageBased = List.copyOf(Objects.requireNonNull(usageBased, "usageBased"));
         Objects.requireNonNull(currency, "currency");
         Objects.requireNonNull(pricingVersion, "pricingVersion");
         resources = List.copyOf(resources);
@@ -58,7 +69,7 @@ public record Estimate(String currency, String pricingVersion, boolean freeTier,
     /** @return this estimate with {@code resources} listed as of types no service prices */
     public Estimate withUnsupported(List<UnsupportedResource> resources) {
         return new Estimate(currency, pricingVersion, freeTier, this.resources, warnings, priceDates, pricedOn,
-                notPriced, resources);
+                notPriced, resources, usageBased);
     }
 
     /** An estimate of every resource given (none left out as not priced). */
@@ -70,7 +81,7 @@ public record Estimate(String currency, String pricingVersion, boolean freeTier,
     /** @return this estimate with {@code missing} as its resources not priced */
     public Estimate withNotPriced(List<MissingPrice> missing) {
         return new Estimate(currency, pricingVersion, freeTier, resources, warnings, priceDates, pricedOn, missing,
-                unsupported);
+                unsupported, usageBased);
     }
 
     /** @return the names of the resources left out as not priced, in order, without repeats */
@@ -91,13 +102,29 @@ public record Estimate(String currency, String pricingVersion, boolean freeTier,
             w.add(warning);
         }
         return new Estimate(currency, pricingVersion, freeTier, resources, w, priceDates, pricedOn, notPriced,
-                unsupported);
+                unsupported, usageBased);
+    }
+
+    /**
+     * @param name a resource priced at no usage because its input gives none (a template's function without
+     *     traffic in the usage file), with its warning
+     * @param warning what the warning says (its unit prices)
+     * @return this estimate with the resource listed as usage-based, and the warning
+     */
+    public Estimate withUsageBased(String name, String warning) {
+        List<String> names = new java.util.ArrayList<>(usageBased);
+        if (!names.contains(name)) {
+            names.add(name);
+        }
+        Estimate e = withWarning(warning);
+        return new Estimate(currency, pricingVersion, freeTier, resources, e.warnings, priceDates, pricedOn, notPriced,
+                unsupported, names);
     }
 
     /** @return this estimate without warnings (to replace them with a caller's own wording) */
     public Estimate withoutWarnings() {
         return new Estimate(currency, pricingVersion, freeTier, resources, List.of(), priceDates, pricedOn, notPriced,
-                unsupported);
+                unsupported, usageBased);
     }
 
     /** @return whether any line item's unit price was derived by a rule rather than read from a source */

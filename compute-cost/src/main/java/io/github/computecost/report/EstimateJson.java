@@ -17,13 +17,30 @@ import io.github.computecost.money.Amounts;
  */
 final class EstimateJson {
 
+    /**
+     * The version of this contract: 1 adds, to the fields before it, {@code schemaVersion}, {@code generatedAt} (the
+     * estimate's date, UTC), {@code pricing} (the tables and their data versions, as {@code pricingVersion} joins
+     * them), {@code usageBased} (resources priced at no usage) and {@code summary} (counts). A field's meaning never
+     * changes within a version; one removed or changed raises it.
+     */
+    static final String SCHEMA_VERSION = "1";
+
     private EstimateJson() {
     }
 
     static String render(Estimate e, BudgetReport budgets, ValidationReport violations) {
         ObjectNode root = Json.json().createObjectNode();
+        root.put("schemaVersion", SCHEMA_VERSION);
+        root.put("generatedAt", e.pricedOn().toString());
         root.put("currency", e.currency());
         root.put("pricingVersion", e.pricingVersion());
+        ArrayNode pricing = root.putArray("pricing");
+        for (String part : e.pricingVersion().isEmpty() ? new String[0] : e.pricingVersion().split(",")) {
+            int at = part.indexOf('@');
+            ObjectNode pn = pricing.addObject();
+            pn.put("service", at < 0 ? part : part.substring(0, at));
+            pn.put("version", at < 0 ? "" : part.substring(at + 1));
+        }
         root.put("freeTier", e.freeTier());
         root.put("totalMonthlyCost", Amounts.money(e.totalRounded()));
         root.put("totalMonthlyCostExact", Amounts.money(e.totalExact()));
@@ -89,6 +106,15 @@ final class EstimateJson {
         io.github.computecost.estimate.UnsupportedResource.countByType(e.unsupported()).forEach(byType::put);
         ObjectNode rules = root.putObject("derivationRules");
         PriceAgeText.rules(e).forEach((id, rule) -> rules.put(id, rule.description()));
+        ArrayNode usageBased = root.putArray("usageBased");
+        e.usageBased().forEach(usageBased::add);
+        ObjectNode summary = root.putObject("summary");
+        summary.put("resources", e.resources().size());
+        summary.put("notPriced", e.notPricedResources().size() + e.unsupported().size());
+        summary.put("usageBased", e.usageBased().size());
+        summary.put("errors", violations.errors().size());
+        summary.put("warnings", violations.violations().size() - violations.errors().size());
+        summary.put("budgetsOver", budgets.over().size());
         ArrayNode warnings = root.putArray("warnings");
         e.warnings().forEach(warnings::add);
         return JsonOutput.write(root);

@@ -178,7 +178,7 @@ public record Workload(Optional<String> region, boolean freeTier, List<Resource>
         for (String name : withoutUsage) {
             Optional<String> warning = usageBased(estimator, a, name);
             if (warning.isPresent()) {
-                a = new Assessment(a.estimate().withWarning(warning.get()), a.violations());
+                a = new Assessment(a.estimate().withUsageBased(name, warning.get()), a.violations());
             }
         }
         if (resources.isEmpty() && unsupported.isEmpty()) {
