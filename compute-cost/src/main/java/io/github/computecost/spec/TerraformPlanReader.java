@@ -336,7 +336,7 @@ final class TerraformPlanReader {
     /** @return the configuration of the resource at {@code address}, or a missing node */
     private JsonNode configurationOf(String address) {
         String module = modulePrefix(address);
-        JsonNode c = configuration.get(module + stripIndex(address.substring(module.length())));
+        JsonNode c = configuration.get(moduleCall(module) + stripIndex(address.substring(module.length())));
         return c == null ? com.fasterxml.jackson.databind.node.MissingNode.getInstance() : c;
     }
 
@@ -439,20 +439,22 @@ final class TerraformPlanReader {
         return dot < 0 ? rest : rest.substring(0, dot);
     }
 
-    /** @return {@code module.a.module.b.} of an address, or nothing for the root module */
+    /**
+     * A module path's steps: {@code module.name.}, or for one of a module's for_each or count instances
+     * {@code module.name["key"].} (a key may hold dots).
+     */
+    private static final java.util.regex.Pattern MODULES = java.util.regex.Pattern.compile(
+            "^(module\\.[A-Za-z0-9_-]+(\\[(\"[^\"]*\"|[0-9]+)\\])?\\.)+");
+
+    /** @return {@code module.a.module.b["k"].} of an address, or nothing for the root module */
     static String modulePrefix(String address) {
-        StringBuilder sb = new StringBuilder();
-        String rest = address;
-        while (rest.startsWith("module.")) {
-            int dot = rest.indexOf('.', "module.".length());
-            if (dot < 0) {
-                break;
-            }
-            sb.append(rest, 0, dot + 1);
-            rest = rest.substring(dot + 1);
-        }
-        // module.x["k"].aws_... : a module with for_each keeps its key in the prefix
-        return sb.toString();
+        java.util.regex.Matcher m = MODULES.matcher(address);
+        return m.find() ? m.group() : "";
+    }
+
+    /** @return a module path without its instances' keys, as the configuration names it: {@code module.b.} */
+    static String moduleCall(String prefix) {
+        return prefix.replaceAll("\\[(\"[^\"]*\"|[0-9]+)\\]", "");
     }
 
     /** @return the address without its {@code [0]} or {@code ["key"]} */
@@ -463,9 +465,8 @@ final class TerraformPlanReader {
 
     /** @return the region of a resource's provider configuration, when the plan says it */
     private Optional<String> region(String address) {
-        String module = modulePrefix(address);
-        JsonNode config = configuration.get(module + stripIndex(address.substring(module.length())));
-        String key = config == null ? "aws" : config.path("provider_config_key").asText("aws");
+        JsonNode config = configurationOf(address);
+        String key = config.isMissingNode() ? "aws" : config.path("provider_config_key").asText("aws");
         JsonNode providers = plan.path("configuration").path("provider_config");
         JsonNode provider = providers.path(key);
         if (provider.isMissingNode() && key.contains(":")) {
