@@ -32,8 +32,13 @@ class EstimateGoldenTest {
         assertEquals(false, examples.isEmpty(), "no examples found");
         return examples.stream().flatMap(example -> Stream.of("estimate", "compare-edge", "compare", "tune-memory")
                 .filter(command -> applies(command, example))
-                .flatMap(command -> Stream.of("json", "text").map(format -> DynamicTest.dynamicTest(
+                .flatMap(command -> formats(command).map(format -> DynamicTest.dynamicTest(
                         command + " " + example.getFileName() + " as " + format, () -> check(command, example, format)))));
+    }
+
+    /** Every format a command writes: estimate's four, the others' text and JSON. */
+    private static Stream<String> formats(String command) {
+        return command.equals("estimate") ? Stream.of("json", "text", "markdown", "csv") : Stream.of("json", "text");
     }
 
     private static boolean applies(String command, Path example) {
@@ -58,7 +63,12 @@ class EstimateGoldenTest {
         assertEquals(0, r.exitCode(), r.err());
         String base = example.getFileName().toString().replaceFirst("\\.yaml$", "")
                 + (command.equals("estimate") ? "" : "." + command);
-        Path golden = GOLDEN.resolve(base + (format.equals("json") ? ".json" : ".txt"));
+        Path golden = GOLDEN.resolve(base + switch (format) {
+            case "json" -> ".json";
+            case "markdown" -> ".md";
+            case "csv" -> ".csv";
+            default -> ".txt";
+        });
         if (Boolean.getBoolean("golden.update")) {
             Files.createDirectories(GOLDEN);
             Files.writeString(golden, r.out());
