@@ -58,7 +58,15 @@ public record CloudFrontFunction(String name, EdgeEventType eventType, long invo
                 DEFAULT_LAMBDA_EDGE_MEMORY_MB, DEFAULT_LAMBDA_EDGE_DURATION_MS);
     }
 
-    /** @return this function with other traffic */
+    /**
+     * @param requests invocations per month: the word every other resource uses for its monthly volume
+     * @return this function with other traffic
+     */
+    public CloudFrontFunction withRequestsPerMonth(long requests) {
+        return withInvocationsPerMonth(requests);
+    }
+
+    /** @return this function with other traffic ({@code invocationsPerMonth}, the word CloudFront bills by) */
     public CloudFrontFunction withInvocationsPerMonth(long invocations) {
         return new CloudFrontFunction(name, eventType, invocations, keyValueStoreReadsPerInvocation, codeSizeKb,
                 lambdaEdgeMemoryMb, lambdaEdgeDurationMs);

@@ -47,6 +47,74 @@ public record LambdaEdgeFunction(String name, EdgeEventType eventType, int memor
                 FunctionNeeds.UNKNOWN);
     }
 
+    /**
+     * @param name unique name within an estimate
+     * @return a builder: viewer-request, 128 MB, no traffic, nothing known of the code's needs, unless set
+     */
+    public static Builder builder(String name) {
+        return new Builder(name);
+    }
+
+    /** Builds a {@link LambdaEdgeFunction}; not thread-safe. */
+    public static final class Builder {
+        private final String name;
+        private EdgeEventType eventType = EdgeEventType.VIEWER_REQUEST;
+        private int memoryMb = 128;
+        private long requestsPerMonth;
+        private BigDecimal averageDurationMs = BigDecimal.ZERO;
+        private FunctionNeeds needs = FunctionNeeds.UNKNOWN;
+
+        private Builder(String name) {
+            this.name = Objects.requireNonNull(name, "name");
+        }
+
+        /** @param event the CloudFront event it runs on */
+        public Builder eventType(EdgeEventType event) {
+            this.eventType = Objects.requireNonNull(event, "event");
+            return this;
+        }
+
+        /** @param mb configured memory in MB */
+        public Builder memoryMb(int mb) {
+            this.memoryMb = mb;
+            return this;
+        }
+
+        /** @param requests invocations per month */
+        public Builder requestsPerMonth(long requests) {
+            this.requestsPerMonth = requests;
+            return this;
+        }
+
+        /** @param ms average billed duration of one invocation in ms (metered per 1 ms), fractions allowed */
+        public Builder averageDurationMs(BigDecimal ms) {
+            this.averageDurationMs = Objects.requireNonNull(ms, "ms");
+            return this;
+        }
+
+        /** @param duration average billed duration of one invocation (nanosecond precision kept) */
+        public Builder averageDuration(java.time.Duration duration) {
+            Objects.requireNonNull(duration, "duration");
+            if (duration.isNegative()) {
+                throw new IllegalArgumentException("averageDuration must not be negative: " + duration);
+            }
+            this.averageDurationMs = io.github.computecost.money.Amounts.exact(
+                    new BigDecimal(duration.toNanos()).movePointLeft(6));
+            return this;
+        }
+
+        /** @param what what the code needs, for the CloudFront Functions fit check */
+        public Builder needs(FunctionNeeds what) {
+            this.needs = Objects.requireNonNull(what, "what");
+            return this;
+        }
+
+        /** @return the function; the record's checks apply */
+        public LambdaEdgeFunction build() {
+            return new LambdaEdgeFunction(name, eventType, memoryMb, requestsPerMonth, averageDurationMs, needs);
+        }
+    }
+
     /** @return this function with other traffic */
     public LambdaEdgeFunction withRequestsPerMonth(long requests) {
         return new LambdaEdgeFunction(name, eventType, memoryMb, requests, averageDurationMs, needs);

@@ -134,4 +134,19 @@ class EdgePricingTest {
                 + "was \"viewer\"", assertThrows(IllegalArgumentException.class, () -> EdgeEventType.parse("viewer"))
                 .getMessage());
     }
+
+    @org.junit.jupiter.api.Test
+    void theBuilderTakesADurationAndPricesAwsExample() {
+        // AWS's Lambda@Edge example: 10M requests of 50 ms at 128 MB: 6.00 + 3.125625.
+        LambdaEdgeFunction fn = LambdaEdgeFunction.builder("rewrite").eventType(EdgeEventType.ORIGIN_REQUEST)
+                .memoryMb(128).requestsPerMonth(10_000_000).averageDuration(java.time.Duration.ofMillis(50)).build();
+        assertEquals(LambdaEdgeFunction.of("rewrite", EdgeEventType.ORIGIN_REQUEST, 128, 10_000_000, bd("50")), fn);
+        assertDecimal("9.125625", Estimator.of(io.github.computecost.pricing.PriceBook.bundled())
+                .estimate(java.util.List.of(fn)).totalExact());
+        assertThrows(IllegalArgumentException.class, () -> LambdaEdgeFunction.builder("x")
+                .averageDuration(java.time.Duration.ofMillis(-1)));
+        // One word for the monthly volume: a CloudFront Function's requests are its invocations.
+        assertEquals(7, CloudFrontFunction.of("f", EdgeEventType.VIEWER_REQUEST, 1).withRequestsPerMonth(7)
+                .invocationsPerMonth());
+    }
 }
