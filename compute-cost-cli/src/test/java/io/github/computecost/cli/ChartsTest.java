@@ -49,8 +49,26 @@ class ChartsTest {
         assertEquals(7, series.getLength());
         assertEquals("Lambda (x86_64)", ((Element) series.item(0)).getAttribute("data-name"));
         assertTrue(((Element) series.item(0)).getAttribute("points").split(" ").length > 40);
-        assertEquals(2, d.getElementsByTagName("line").getLength() - 12 - 7, "two axes, twelve ticks, seven legend lines");
+        assertEquals(2, d.getElementsByTagName("line").getLength() - 12 - 7 - 5,
+                "two axes, twelve ticks, seven legend lines, five gridlines");
         assertTrue(Files.readString(dir.resolve("small-api.svg")).contains("break-even"));
+        // An option keeps its colour from chart to chart, though it ranks differently in each workload.
+        java.util.Map<String, String> small = strokes(d);
+        java.util.Map<String, String> steady = strokes(parse(dir.resolve("steady-stream.svg")));
+        assertEquals(small.get("Lambda (arm64)"), steady.get("Lambda (arm64)"));
+        assertEquals(small.get("EC2"), steady.get("EC2"));
+        assertEquals(small.keySet(), steady.keySet());
+        small.forEach((name, colour) -> assertEquals(colour, steady.get(name), name));
+    }
+
+    private static java.util.Map<String, String> strokes(Document d) {
+        java.util.Map<String, String> out = new java.util.TreeMap<>();
+        NodeList lines = d.getElementsByTagName("polyline");
+        for (int i = 0; i < lines.getLength(); i++) {
+            Element e = (Element) lines.item(i);
+            out.put(e.getAttribute("data-name"), e.getAttribute("stroke"));
+        }
+        return out;
     }
 
     @Test

@@ -13,7 +13,8 @@ import java.util.Objects;
  */
 public final class SvgChart {
 
-    private static final String[] COLORS = {"#1f77b4", "#d62728", "#2ca02c", "#ff7f0e", "#9467bd", "#8c564b", "#17becf"};
+    private static final String[] COLORS = {"#1f77b4", "#d62728", "#2ca02c", "#ff7f0e", "#9467bd", "#8c564b", "#17becf",
+        "#e377c2", "#7f7f7f", "#bcbd22"};
     private static final int W = 800;
     private static final int H = 480;
     private static final int LEFT = 90;
@@ -82,6 +83,11 @@ public final class SvgChart {
                 .append(esc(title)).append("</text>\n");
         sb.append("<g id=\"axes\" stroke=\"#333\">\n");
         sb.append(line(LEFT, TOP + plotH, LEFT + plotW, TOP + plotH)).append(line(LEFT, TOP, LEFT, TOP + plotH));
+        sb.append("</g>\n<g id=\"grid\" stroke=\"#ddd\">\n");
+        for (int i = 1; i <= 5; i++) {
+            double fy = TOP + plotH - plotH * i / 5;
+            sb.append(line(LEFT, fy, LEFT + plotW, fy));
+        }
         sb.append("</g>\n<g id=\"ticks\" fill=\"#333\">\n");
         for (int i = 0; i <= 5; i++) {
             double fx = LEFT + plotW * i / 5;
@@ -97,7 +103,7 @@ public final class SvgChart {
                 .append(") rotate(-90)\" text-anchor=\"middle\">").append(esc(yLabel)).append("</text>\n");
         for (int i = 0; i < series.size(); i++) {
             Series s = series.get(i);
-            String color = COLORS[i % COLORS.length];
+            String color = colour(s.name(), i);
             sb.append("<polyline class=\"series\" data-name=\"").append(esc(s.name())).append("\" fill=\"none\" stroke=\"")
                     .append(color).append("\" stroke-width=\"2\" points=\"");
             for (double[] p : s.points()) {
@@ -149,17 +155,35 @@ public final class SvgChart {
         return String.format(Locale.ROOT, "%.1f", v);
     }
 
+    /** @return a tick label: at most three significant digits, SI-suffixed, no trailing zeros ({@code 0}, {@code 1.6k}) */
     static String fmt(double v) {
         if (v >= 1e9) {
-            return String.format(Locale.ROOT, "%.3gB", v / 1e9);
+            return trim(String.format(Locale.ROOT, "%.3g", v / 1e9)) + "B";
         }
         if (v >= 1e6) {
-            return String.format(Locale.ROOT, "%.3gM", v / 1e6);
+            return trim(String.format(Locale.ROOT, "%.3g", v / 1e6)) + "M";
         }
         if (v >= 1e3) {
-            return String.format(Locale.ROOT, "%.3gk", v / 1e3);
+            return trim(String.format(Locale.ROOT, "%.3g", v / 1e3)) + "k";
         }
-        return String.format(Locale.ROOT, "%.3g", v);
+        return v == 0 ? "0" : trim(String.format(Locale.ROOT, "%.3g", v));
+    }
+
+    private static String trim(String s) {
+        return s.contains(".") && !s.contains("e") ? s.replaceAll("0+$", "").replaceAll("\\.$", "") : s;
+    }
+
+    /**
+     * The compute options {@code compare} draws, in a fixed order: each keeps its colour in every chart, whatever its
+     * rank in a workload.
+     */
+    private static final List<String> OPTIONS = List.of("Lambda (x86_64)", "Lambda (arm64)", "Fargate", "EC2",
+            "Lightsail", "ECS on EC2", "EKS on Fargate", "App Runner");
+
+    /** @return an option's own colour; another series takes the next colour by its place */
+    static String colour(String name, int index) {
+        int known = OPTIONS.indexOf(name);
+        return COLORS[(known >= 0 ? known : OPTIONS.size() + index) % COLORS.length];
     }
 
     private static String esc(String s) {
