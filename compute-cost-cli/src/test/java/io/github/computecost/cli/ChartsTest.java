@@ -92,6 +92,13 @@ class ChartsTest {
         assertTrue(textOf(cost, "y-label").startsWith("cost per million invocations"));
         Document duration = parse(dir.resolve("thumbnailer-duration.svg"));
         assertEquals("average duration (ms)", textOf(duration, "y-label"));
+        // The five measured sizes are dots on the line; the interpolated ones are not.
+        int dots = 0;
+        NodeList circles = duration.getElementsByTagName("circle");
+        for (int i = 0; i < circles.getLength(); i++) {
+            dots += "measured".equals(((Element) circles.item(i)).getAttribute("class")) ? 1 : 0;
+        }
+        assertEquals(5, dots);
     }
 
     @org.junit.jupiter.api.Test

@@ -28,7 +28,8 @@ public final class Charts {
         r.rows().forEach(row -> pts.add(new double[] {row.memoryMb(), row.costPerMillion().doubleValue()}));
         SvgChart chart = new SvgChart("Cost per million invocations of " + tuning.name() + " by memory", "memory (MB)",
                 "cost per million invocations (" + currency + ")")
-                .add(new SvgChart.Series("cost per million (" + tuning.architecture().awsName() + ")", pts));
+                .add(new SvgChart.Series("cost per million (" + tuning.architecture().awsName() + ")", pts,
+                        measured(r, true)));
         chart.mark(new SvgChart.Marker(r.cheapest().memoryMb(), r.cheapest().costPerMillion().doubleValue(),
                 "cheapest " + r.cheapest().memoryMb() + " MB"));
         chart.mark(new SvgChart.Marker(r.balanced().memoryMb(), r.balanced().costPerMillion().doubleValue(),
@@ -41,10 +42,18 @@ public final class Charts {
         List<double[]> pts = new ArrayList<>();
         r.rows().forEach(row -> pts.add(new double[] {row.memoryMb(), row.durationMs().doubleValue()}));
         SvgChart chart = new SvgChart("Duration of " + tuning.name() + " by memory", "memory (MB)",
-                "average duration (ms)").add(new SvgChart.Series("duration", pts));
+                "average duration (ms)").add(new SvgChart.Series("duration", pts, measured(r, false)));
         chart.mark(new SvgChart.Marker(r.fastest().memoryMb(), r.fastest().durationMs().doubleValue(),
                 "fastest " + r.fastest().memoryMb() + " MB"));
         return chart.render();
+    }
+
+    /** @return the measured sizes, as dots: their cost per million, or their duration */
+    private static List<double[]> measured(MemoryTuning.Result r, boolean cost) {
+        List<double[]> out = new ArrayList<>();
+        r.rows().stream().filter(MemoryTuning.Row::measured).forEach(row -> out.add(new double[] {row.memoryMb(),
+            (cost ? row.costPerMillion() : row.durationMs()).doubleValue()}));
+        return out;
     }
 
     /** Chart coordinates only: the figures themselves stay exact in the plan. */

@@ -22,11 +22,23 @@ public final class SvgChart {
     private static final int TOP = 50;
     private static final int BOTTOM = 60;
 
-    /** A named line of points. */
-    public record Series(String name, List<double[]> points) {
+    /**
+     * A named line of points.
+     *
+     * @param name the series' name, in the legend
+     * @param points the line's points
+     * @param marked points drawn as dots on the line (measured points among interpolated ones)
+     */
+    public record Series(String name, List<double[]> points, List<double[]> marked) {
         public Series {
             Objects.requireNonNull(name, "name");
             points = List.copyOf(points);
+            marked = List.copyOf(marked);
+        }
+
+        /** A line without dots. */
+        public Series(String name, List<double[]> points) {
+            this(name, points, List.of());
         }
     }
 
@@ -111,6 +123,11 @@ public final class SvgChart {
                         .append(num(TOP + plotH - (maxY == 0 ? 0 : p[1] / maxY) * plotH)).append(' ');
             }
             sb.append("\"/>\n");
+            for (double[] p : s.marked()) {
+                sb.append("<circle class=\"measured\" cx=\"").append(num(LEFT + (maxX == 0 ? 0 : p[0] / maxX) * plotW))
+                        .append("\" cy=\"").append(num(TOP + plotH - (maxY == 0 ? 0 : p[1] / maxY) * plotH))
+                        .append("\" r=\"4\" fill=\"").append(color).append("\"/>\n");
+            }
             double ly = TOP + 10 + i * 20;
             sb.append("<g class=\"legend\"><line x1=\"").append(W - RIGHT + 15).append("\" y1=\"").append(num(ly))
                     .append("\" x2=\"").append(W - RIGHT + 40).append("\" y2=\"").append(num(ly)).append("\" stroke=\"")
@@ -123,7 +140,8 @@ public final class SvgChart {
             double mx = LEFT + (maxX == 0 ? 0 : m.x() / maxX) * plotW;
             double my = TOP + plotH - (maxY == 0 ? 0 : m.y() / maxY) * plotH;
             sb.append("<g class=\"marker\"><circle cx=\"").append(num(mx)).append("\" cy=\"").append(num(my))
-                    .append("\" r=\"5\" fill=\"black\"/>").append(text(mx + 8, my - 8, "start", m.label())).append("</g>\n");
+                    .append("\" r=\"5\" fill=\"black\"/>").append(halo(text(mx + 8, my - 8, "start", m.label())))
+                    .append("</g>\n");
         }
         sb.append("</svg>\n");
         return sb.toString();
@@ -149,6 +167,11 @@ public final class SvgChart {
 
     private static String text(double x, double y, String anchor, String s) {
         return "<text x=\"" + num(x) + "\" y=\"" + num(y) + "\" text-anchor=\"" + anchor + "\">" + esc(s) + "</text>";
+    }
+
+    /** A label with a white outline drawn under it, so that it stays legible over the lines it crosses. */
+    private static String halo(String textElement) {
+        return textElement.replaceFirst("<text ", "<text stroke=\"white\" stroke-width=\"4\" paint-order=\"stroke\" ");
     }
 
     private static String num(double v) {
