@@ -81,10 +81,38 @@ public final class SvgChart {
                 maxY = Math.max(maxY, p[1]);
             }
         }
+        double minPositiveY = Double.MAX_VALUE;
+        for (Series s : series) {
+            for (double[] p : s.points()) {
+                if (p[1] > 0) {
+                    minPositiveY = Math.min(minPositiveY, p[1]);
+                }
+            }
+        }
         maxX = nice(maxX);
-        maxY = nice(maxY);
+        // A log y axis when the costs span more than two decades (a free function against a fleet); zero sits on
+        // the axis.
+        boolean logY = minPositiveY < Double.MAX_VALUE && maxY / minPositiveY > 100;
+        double lo = logY ? Math.pow(10, Math.floor(Math.log10(minPositiveY))) : 0;
+        double hi = logY ? Math.pow(10, Math.ceil(Math.log10(maxY))) : nice(maxY);
+        maxY = hi;
         double plotW = W - LEFT - RIGHT;
         double plotH = H - TOP - BOTTOM;
+        double top = hi;
+        java.util.function.DoubleUnaryOperator y = logY
+                ? v -> TOP + plotH - plotH * (Math.log10(Math.max(v, lo)) - Math.log10(lo))
+                        / (Math.log10(top) - Math.log10(lo))
+                : v -> TOP + plotH - (top == 0 ? 0 : v / top) * plotH;
+        List<Double> yTicks = new ArrayList<>();
+        if (logY) {
+            for (double t = lo; t <= hi * 1.0001; t *= 10) {
+                yTicks.add(t);
+            }
+        } else {
+            for (int i = 0; i <= 5; i++) {
+                yTicks.add(hi * i / 5);
+            }
+        }
         StringBuilder sb = new StringBuilder();
         sb.append("<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n");
         sb.append("<svg xmlns=\"http://www.w3.org/2000/svg\" width=\"").append(W).append("\" height=\"").append(H)
@@ -96,23 +124,27 @@ public final class SvgChart {
         sb.append("<g id=\"axes\" stroke=\"#333\">\n");
         sb.append(line(LEFT, TOP + plotH, LEFT + plotW, TOP + plotH)).append(line(LEFT, TOP, LEFT, TOP + plotH));
         sb.append("</g>\n<g id=\"grid\" stroke=\"#ddd\">\n");
-        for (int i = 1; i <= 5; i++) {
-            double fy = TOP + plotH - plotH * i / 5;
+        for (int i = 1; i < yTicks.size(); i++) {
+            double fy = y.applyAsDouble(yTicks.get(i));
             sb.append(line(LEFT, fy, LEFT + plotW, fy));
         }
         sb.append("</g>\n<g id=\"ticks\" fill=\"#333\">\n");
         for (int i = 0; i <= 5; i++) {
             double fx = LEFT + plotW * i / 5;
-            double fy = TOP + plotH - plotH * i / 5;
-            sb.append(line(fx, TOP + plotH, fx, TOP + plotH + 5)).append(line(LEFT - 5, fy, LEFT, fy));
+            sb.append(line(fx, TOP + plotH, fx, TOP + plotH + 5));
             sb.append(text(fx, TOP + plotH + 20, "middle", fmt(maxX * i / 5)));
-            sb.append(text(LEFT - 8, fy + 4, "end", fmt(maxY * i / 5)));
+        }
+        for (double t : yTicks) {
+            double fy = y.applyAsDouble(t);
+            sb.append(line(LEFT - 5, fy, LEFT, fy));
+            sb.append(text(LEFT - 8, fy + 4, "end", fmt(t)));
         }
         sb.append("</g>\n");
         sb.append("<text id=\"x-label\" x=\"").append(num(LEFT + plotW / 2)).append("\" y=\"").append(H - 15)
                 .append("\" text-anchor=\"middle\">").append(esc(xLabel)).append("</text>\n");
         sb.append("<text id=\"y-label\" transform=\"translate(20,").append(num(TOP + plotH / 2))
-                .append(") rotate(-90)\" text-anchor=\"middle\">").append(esc(yLabel)).append("</text>\n");
+                .append(") rotate(-90)\" text-anchor=\"middle\">").append(esc(yLabel + (logY ? " (log scale)" : "")))
+                .append("</text>\n");
         for (int i = 0; i < series.size(); i++) {
             Series s = series.get(i);
             String color = colour(s.name(), i);
@@ -120,12 +152,12 @@ public final class SvgChart {
                     .append(color).append("\" stroke-width=\"2\" points=\"");
             for (double[] p : s.points()) {
                 sb.append(num(LEFT + (maxX == 0 ? 0 : p[0] / maxX) * plotW)).append(',')
-                        .append(num(TOP + plotH - (maxY == 0 ? 0 : p[1] / maxY) * plotH)).append(' ');
+                        .append(num(y.applyAsDouble(p[1]))).append(' ');
             }
             sb.append("\"/>\n");
             for (double[] p : s.marked()) {
                 sb.append("<circle class=\"measured\" cx=\"").append(num(LEFT + (maxX == 0 ? 0 : p[0] / maxX) * plotW))
-                        .append("\" cy=\"").append(num(TOP + plotH - (maxY == 0 ? 0 : p[1] / maxY) * plotH))
+                        .append("\" cy=\"").append(num(y.applyAsDouble(p[1])))
                         .append("\" r=\"4\" fill=\"").append(color).append("\"/>\n");
             }
             double ly = TOP + 10 + i * 20;
@@ -138,7 +170,7 @@ public final class SvgChart {
         }
         for (Marker m : markers) {
             double mx = LEFT + (maxX == 0 ? 0 : m.x() / maxX) * plotW;
-            double my = TOP + plotH - (maxY == 0 ? 0 : m.y() / maxY) * plotH;
+            double my = y.applyAsDouble(m.y());
             sb.append("<g class=\"marker\"><circle cx=\"").append(num(mx)).append("\" cy=\"").append(num(my))
                     .append("\" r=\"5\" fill=\"black\"/>").append(halo(text(mx + 8, my - 8, "start", m.label())))
                     .append("</g>\n");

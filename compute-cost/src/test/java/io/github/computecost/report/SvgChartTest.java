@@ -35,4 +35,16 @@ class SvgChartTest {
                 new double[] {10, 2}))).render();
         assertTrue(svg.contains("<g id=\"grid\""), svg);
     }
+
+    @Test
+    void costsThatSpanDecadesGetALogAxis() {
+        String log = new SvgChart("t", "x", "cost").add(new SvgChart.Series("a", List.of(new double[] {0, 0.2},
+                new double[] {10, 0.5}))).add(new SvgChart.Series("b", List.of(new double[] {0, 80},
+                new double[] {10, 80}))).render();
+        assertTrue(log.contains(">cost (log scale)</text>"), log);
+        assertTrue(log.contains(">0.1</text>") && log.contains(">100</text>"), "decade ticks: " + log);
+        String linear = new SvgChart("t", "x", "cost").add(new SvgChart.Series("a", List.of(new double[] {0, 2},
+                new double[] {10, 8}))).render();
+        assertTrue(linear.contains(">cost</text>") && !linear.contains("log scale"), linear);
+    }
 }
