@@ -73,7 +73,7 @@ final class CompareCommand implements Callable<Integer> {
                     p.breakEven().map(b -> b.requestsPerMonth() * 3 / 2).orElse(0L)));
             if (charts.dir != null) {
                 charts.write(p.workload().name() + ".svg", Charts.costByVolume(p, planner.costByVolume(p, max, 40),
-                        prices.currency()));
+                        prices.currency(), percentiles.getOrDefault(p.workload().name(), List.of())));
             }
         }
         java.util.Set<String> regions = new java.util.TreeSet<>();

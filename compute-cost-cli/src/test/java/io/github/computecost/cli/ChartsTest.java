@@ -63,6 +63,20 @@ class ChartsTest {
         assertEquals(small.get("EC2"), steady.get("EC2"));
         assertEquals(small.keySet(), steady.keySet());
         small.forEach((name, colour) -> assertEquals(colour, steady.get(name), name));
+        // The uncertain workload's simulated options show their P50 to P99 at its volume, in their colours.
+        Document bursty = parse(dir.resolve("bursty-api.svg"));
+        java.util.Map<String, String> burstyStrokes = strokes(bursty);
+        NodeList groups = bursty.getElementsByTagName("g");
+        int ranges = 0;
+        for (int i = 0; i < groups.getLength(); i++) {
+            Element g = (Element) groups.item(i);
+            if ("range".equals(g.getAttribute("class"))) {
+                ranges++;
+                assertEquals(burstyStrokes.get(g.getAttribute("data-name")), g.getAttribute("stroke"));
+                assertTrue(g.getAttribute("data-name").startsWith("Lambda"), g.getAttribute("data-name"));
+            }
+        }
+        assertEquals(2, ranges, "Lambda arm64 and x86_64; the always-on options cost the same every month");
     }
 
     private static Element group(Document d, String id) {

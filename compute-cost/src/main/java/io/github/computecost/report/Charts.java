@@ -14,9 +14,25 @@ public final class Charts {
     /** Monthly cost of each option against monthly requests, with the break-even volume marked. */
     public static String costByVolume(WorkloadPlanner.Plan plan, List<WorkloadPlanner.CostCurve> curves,
             String currency) {
+        return costByVolume(plan, curves, currency, List.of());
+    }
+
+    /**
+     * As {@link #costByVolume(WorkloadPlanner.Plan, List, String)}, with each simulated option's P50 to P99 drawn as a
+     * bar at the workload's volume.
+     */
+    public static String costByVolume(WorkloadPlanner.Plan plan, List<WorkloadPlanner.CostCurve> curves,
+            String currency, List<io.github.computecost.compare.MonteCarlo.Percentiles> percentiles) {
         SvgChart chart = new SvgChart("Monthly cost of " + plan.workload().name() + " by traffic",
                 "requests per month", "monthly cost (" + currency + ")");
         curves.forEach(c -> chart.add(new SvgChart.Series(c.option(), toDoubles(c.points()))));
+        for (io.github.computecost.compare.MonteCarlo.Percentiles p : percentiles) {
+            if (p.p50().compareTo(p.p99()) != 0) {
+                chart.range(new SvgChart.Range(p.option(), plan.workload().requestsPerMonth(), p.p50().doubleValue(),
+                        p.p99().doubleValue(), p.option() + ": P50 " + p.p50().toPlainString() + " to P99 "
+                                + p.p99().toPlainString() + " " + currency));
+            }
+        }
         plan.breakEven().ifPresent(b -> chart.mark(new SvgChart.Marker(b.requestsPerMonth(),
                 b.alwaysOnCost().doubleValue(), "break-even " + SvgChart.fmt(b.requestsPerMonth()) + "/month")));
         return chart.render();

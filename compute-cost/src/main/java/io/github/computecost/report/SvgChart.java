@@ -46,6 +46,25 @@ public final class SvgChart {
     public record Marker(double x, double y, String label) {
     }
 
+    /**
+     * A series' spread at one x, drawn as a bar from {@code low} to {@code high} in the series' colour: the P50 to P99
+     * of a simulated month's cost at the workload's volume.
+     */
+    public record Range(String series, double x, double low, double high, String label) {
+        public Range {
+            Objects.requireNonNull(series, "series");
+            Objects.requireNonNull(label, "label");
+        }
+    }
+
+    private final List<Range> ranges = new ArrayList<>();
+
+    /** @return this chart with a range on one of its series */
+    public SvgChart range(Range r) {
+        ranges.add(r);
+        return this;
+    }
+
     private final String title;
     private final String xLabel;
     private final String yLabel;
@@ -167,6 +186,20 @@ public final class SvgChart {
                     .append(text(W - RIGHT + 45, ly + 4, "start", s.name().length() > 28
                             ? s.name().substring(0, 27) + "…" : s.name())).append("<title>").append(esc(s.name()))
                     .append("</title></g>\n");
+        }
+        for (Range r : ranges) {
+            int index = 0;
+            for (int i = 0; i < series.size(); i++) {
+                index = series.get(i).name().equals(r.series()) ? i : index;
+            }
+            String color = colour(r.series(), index);
+            double rx = LEFT + (maxX == 0 ? 0 : r.x() / maxX) * plotW;
+            double y1 = y.applyAsDouble(r.low());
+            double y2 = y.applyAsDouble(r.high());
+            sb.append("<g class=\"range\" data-name=\"").append(esc(r.series())).append("\" stroke=\"").append(color)
+                    .append("\" stroke-width=\"3\">").append(line(rx, y1, rx, y2).strip())
+                    .append(line(rx - 5, y1, rx + 5, y1).strip()).append(line(rx - 5, y2, rx + 5, y2).strip())
+                    .append("<title>").append(esc(r.label())).append("</title></g>\n");
         }
         for (Marker m : markers) {
             double mx = LEFT + (maxX == 0 ? 0 : m.x() / maxX) * plotW;
