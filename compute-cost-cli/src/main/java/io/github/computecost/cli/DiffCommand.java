@@ -78,6 +78,10 @@ final class DiffCommand implements Callable<Integer> {
                     + "Markdown with a marker, so a later run updates the same pull or merge request comment.")
     Format format;
 
+    @Option(names = "--compare-to", paramLabel = "BASE.json", description = "A saved estimate (estimate --format "
+            + "json, say the base branch's from an earlier run) to compare the one input with, instead of BASE.")
+    Path compareTo;
+
     @Option(names = "--fail-on-increase", paramLabel = "PERCENT%|AMOUNT",
             description = "Fail (exit 1) when the monthly total grows by more than PERCENT%% of the base, or by more than AMOUNT.")
     String failOnIncrease;
@@ -99,7 +103,25 @@ final class DiffCommand implements Callable<Integer> {
         Estimate before;
         String baseName = base.toString();
         String headName;
-        if (head == null) {
+        if (compareTo != null) {
+            // A saved estimate against the one input: CI need not price the base branch again.
+            if (head != null || baseUsage != null) {
+                throw new BadInputException("--compare-to takes one input to compare with the saved estimate, and no "
+                        + "--base-usage");
+            }
+            String text;
+            try {
+                text = java.nio.file.Files.readString(compareTo, java.nio.charset.StandardCharsets.UTF_8);
+            } catch (java.nio.file.NoSuchFileException e) {
+                throw new BadInputException(compareTo + ": file not found");
+            } catch (java.io.IOException e) {
+                throw new BadInputException(compareTo + ": cannot be read: " + e.getMessage());
+            }
+            before = io.github.computecost.report.EstimateReport.readJson(compareTo.toString(), text);
+            after = estimate(base, usage);
+            baseName = compareTo.toString();
+            headName = base.toString();
+        } else if (head == null) {
             // One Terraform plan: what exists now (its prior state) against what it will make.
             if (baseUsage != null) {
                 throw new BadInputException("--base-usage is for two inputs; one plan's two sides share --usage");

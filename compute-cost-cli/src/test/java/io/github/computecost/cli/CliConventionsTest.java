@@ -156,4 +156,27 @@ class CliConventionsTest {
             }
         }
     }
+
+    @Test
+    void aSavedEstimateIsComparedWithANewInputAsItsFileWouldBe() throws IOException {
+        Path head = tmp.resolve("head.yaml");
+        Files.writeString(head, Files.readString(ORDERS).replace("memoryMb: 512", "memoryMb: 1024"));
+        Path saved = tmp.resolve("base.json");
+        assertEquals(0, CliRunner.run("estimate", ORDERS.toString(), "--format", "json", "--out-file",
+                saved.toString()).exitCode());
+        var direct = TestJson.json().readTree(CliRunner.run("diff", ORDERS.toString(), head.toString(), "--format",
+                "json").out());
+        CliRunner r = CliRunner.run("diff", "--compare-to", saved.toString(), head.toString(), "--format", "json");
+        assertEquals(0, r.exitCode(), r.err());
+        var fromSaved = TestJson.json().readTree(r.out());
+        assertEquals(direct.get("totalChangeExact"), fromSaved.get("totalChangeExact"));
+        assertEquals(direct.get("resources"), fromSaved.get("resources"), "the same changes, line by line");
+        // An edited saved estimate (its total no longer its line items' sum) is refused, not trusted.
+        Path edited = tmp.resolve("edited.json");
+        Files.writeString(edited, Files.readString(saved).replaceFirst("\"totalMonthlyCostExact\": \"[0-9.]+\"",
+                "\"totalMonthlyCostExact\": \"1.00\""));
+        CliRunner bad = CliRunner.run("diff", "--compare-to", edited.toString(), head.toString());
+        assertEquals(2, bad.exitCode(), bad.out());
+        assertTrue(bad.err().contains("$.totalMonthlyCostExact: is 1.00, but its line items add up to"), bad.err());
+    }
 }

@@ -51,6 +51,20 @@ public final class EstimateReport {
         return EstimateText.render(Objects.requireNonNull(e, "e"), source, budgets, violations);
     }
 
+    /**
+     * Reads back what {@link #json} wrote: a saved estimate (say the base branch's, from an earlier CI run), with
+     * its resources, line items, currency, pricing version and date, enough for {@code diff} to compare a new
+     * input with it exactly.
+     *
+     * @param file its name, for messages
+     * @param json the document
+     * @return the estimate
+     * @throws io.github.computecost.ComputeCostException if it is not an estimate's JSON, naming the field
+     */
+    public static Estimate readJson(String file, String json) {
+        return EstimateJsonReader.read(file, json);
+    }
+
     /** @return the JSON contract without budgets */
     public static String json(Estimate e) {
         return json(e, NO_BUDGETS);
