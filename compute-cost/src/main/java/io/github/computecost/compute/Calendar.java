@@ -25,6 +25,14 @@ public final class Calendar {
     }
 
     /**
+     * @param d a duration, not negative
+     * @return it in milliseconds, exactly (nanoseconds kept: {@code PT0.0000015S} is 0.0015 ms)
+     */
+    public static BigDecimal millis(java.time.Duration d) {
+        return new BigDecimal(d.toNanos()).movePointLeft(6);
+    }
+
+    /**
      * @param hours hours of running time in a month
      * @return whether {@code hours} is more than 0 and at most {@link #MAX_HOURS_PER_MONTH}
      */

@@ -296,14 +296,8 @@ final class Ec2Templates implements TemplateMapping<Ec2Instance> {
             weight = first.get().getValue();
         }
         if (type == null) {
-            JsonNode data = null;
-            JsonNode lt = p.path("LaunchTemplate");
-            String ref = lt.path("LaunchTemplateId").path("Ref").asText(lt.path("LaunchTemplateName").path("Ref")
-                    .asText(""));
+            JsonNode data = launchTemplateData(t, p.path("LaunchTemplate"));
             JsonNode resources = t.template().path("Resources");
-            if (!ref.isEmpty() && resources.path(ref).path("Type").asText().equals(LAUNCH_TEMPLATE)) {
-                data = resources.path(ref).path("Properties").path("LaunchTemplateData");
-            }
             String lc = p.path("LaunchConfigurationName").path("Ref").asText("");
             if (!lc.isEmpty() && resources.path(lc).path("Type").asText().equals(LAUNCH_CONFIGURATION)) {
                 data = resources.path(lc).path("Properties");
@@ -341,8 +335,7 @@ final class Ec2Templates implements TemplateMapping<Ec2Instance> {
                                 + " (give count in the usage file for another size)"));
             }
             if (mixed.isObject()) {
-                Optional<Boolean> onDemand = allOnDemand(t, mixed.path("InstancesDistribution"), count);
-                if (onDemand.isEmpty()) {
+                if (!allOnDemand(t, mixed.path("InstancesDistribution"), count)) {
                     return Optional.empty(); // reported
                 }
                 int units = count;
@@ -382,14 +375,9 @@ final class Ec2Templates implements TemplateMapping<Ec2Instance> {
         Optional<JsonNode> type = first != null && first.has("InstanceType") ? t.resolve(first.get("InstanceType"))
                 : Optional.empty();
         if (type.isEmpty() || !type.get().isTextual()) {
-            JsonNode spec = first != null && first.has("LaunchTemplateSpecification")
-                    ? first.get("LaunchTemplateSpecification") : lt.path("LaunchTemplateSpecification");
-            String ref = spec.path("LaunchTemplateId").path("Ref").asText(spec.path("LaunchTemplateName").path("Ref")
-                    .asText(""));
-            JsonNode resources = t.template().path("Resources");
-            type = ref.isEmpty() || !resources.path(ref).path("Type").asText().equals(LAUNCH_TEMPLATE)
-                    ? Optional.empty()
-                    : t.resolve(resources.path(ref).path("Properties").path("LaunchTemplateData").path("InstanceType"));
+            JsonNode data = launchTemplateData(t, first != null && first.has("LaunchTemplateSpecification")
+                    ? first.get("LaunchTemplateSpecification") : lt.path("LaunchTemplateSpecification"));
+            type = data == null ? Optional.empty() : t.resolve(data.path("InstanceType"));
         }
         if (type.isEmpty() || !type.get().isTextual()) {
             t.unknown("MixedInstancesPolicy.LaunchTemplate", "the first instance type the group launches is not in "
@@ -416,16 +404,28 @@ final class Ec2Templates implements TemplateMapping<Ec2Instance> {
     }
 
     /**
-     * @return true when the distribution puts all {@code capacity} units On-Demand; empty, reported, when some run
-     *     on Spot or the split cannot be resolved
+     * @return the {@code LaunchTemplateData} of the template's {@code AWS::EC2::LaunchTemplate} a launch template
+     *     specification names ({@code LaunchTemplateId} or {@code LaunchTemplateName} by {@code Ref}), or null
      */
-    private static Optional<Boolean> allOnDemand(TemplateResource t, JsonNode distribution, int capacity) {
+    private static JsonNode launchTemplateData(TemplateResource t, JsonNode spec) {
+        String ref = spec.path("LaunchTemplateId").path("Ref").asText(spec.path("LaunchTemplateName").path("Ref")
+                .asText(""));
+        JsonNode resources = t.template().path("Resources");
+        return ref.isEmpty() || !resources.path(ref).path("Type").asText().equals(LAUNCH_TEMPLATE) ? null
+                : resources.path(ref).path("Properties").path("LaunchTemplateData");
+    }
+
+    /**
+     * @return whether the distribution puts all {@code capacity} units On-Demand; false, reported, when some run on
+     *     Spot or the split cannot be resolved
+     */
+    private static boolean allOnDemand(TemplateResource t, JsonNode distribution, int capacity) {
         Optional<BigDecimal> base = t.number(distribution, "OnDemandBaseCapacity", "the group is not priced");
         Optional<BigDecimal> percent = t.number(distribution, "OnDemandPercentageAboveBaseCapacity",
                 "the group is not priced");
         if (distribution.has("OnDemandBaseCapacity") && base.isEmpty()
                 || distribution.has("OnDemandPercentageAboveBaseCapacity") && percent.isEmpty()) {
-            return Optional.empty();
+            return false;
         }
         BigDecimal b = base.orElse(BigDecimal.ZERO);
         BigDecimal pct = percent.orElse(BigDecimal.valueOf(100));
@@ -435,8 +435,8 @@ final class Ec2Templates implements TemplateMapping<Ec2Instance> {
                     t.logicalId() + ": part of the group runs on Spot, placed by Spot prices and capacity, which no "
                             + "bundled source gives; it is not priced (give instanceType, count and "
                             + "spotDiscountPercent in the usage file)"));
-            return Optional.empty();
+            return false;
         }
-        return Optional.of(true);
+        return true;
     }
 }

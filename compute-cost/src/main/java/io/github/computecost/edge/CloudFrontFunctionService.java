@@ -219,10 +219,7 @@ public final class CloudFrontFunctionService implements Service<CloudFrontFuncti
                 continue;
             }
             String name = type.get().asText();
-            EdgeEventType event = null;
-            for (EdgeEventType e : EdgeEventType.values()) {
-                event = e.isViewer() && e.awsName().equals(name) ? e : event;
-            }
+            EdgeEventType event = EdgeEventType.find(name).filter(EdgeEventType::isViewer).orElse(null);
             if (event == null) {
                 throw t.errorAt(a.distribution(), a.path() + ".EventType", "CloudFront Functions run on "
                         + "viewer-request or viewer-response, was \"" + io.github.computecost.internal.Json.excerpt(name)

@@ -36,14 +36,17 @@ public enum EdgeEventType {
      * @throws IllegalArgumentException naming the accepted values
      */
     public static EdgeEventType parse(String name) {
-        for (EdgeEventType t : values()) {
-            if (t.awsName.equals(name)) {
-                return t;
-            }
-        }
-        throw new IllegalArgumentException("eventType must be one of "
+        return find(name).orElseThrow(() -> new IllegalArgumentException("eventType must be one of "
                 + Arrays.stream(values()).map(EdgeEventType::awsName).collect(Collectors.joining(", "))
-                + ", was \"" + name + "\"");
+                + ", was \"" + name + "\""));
+    }
+
+    /**
+     * @param name AWS's name, {@code "viewer-request"}
+     * @return the event type of that name, if there is one
+     */
+    public static java.util.Optional<EdgeEventType> find(String name) {
+        return Arrays.stream(values()).filter(t -> t.awsName.equals(name)).findFirst();
     }
 
     @Override

@@ -99,7 +99,7 @@ public record LambdaEdgeFunction(String name, EdgeEventType eventType, int memor
                 throw new IllegalArgumentException("averageDuration must not be negative: " + duration);
             }
             this.averageDurationMs = io.github.computecost.money.Amounts.exact(
-                    new BigDecimal(duration.toNanos()).movePointLeft(6));
+                    io.github.computecost.compute.Calendar.millis(duration));
             return this;
         }
 

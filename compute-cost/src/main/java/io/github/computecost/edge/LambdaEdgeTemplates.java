@@ -62,8 +62,7 @@ final class LambdaEdgeTemplates implements TemplateMapping<LambdaEdgeFunction> {
                 continue;
             }
             String name = type.get().asText();
-            EdgeEventType event = Arrays.stream(EdgeEventType.values()).filter(e -> e.awsName().equals(name))
-                    .findFirst().orElseThrow(() -> t.errorAt(a.distribution(), a.path() + ".EventType", "must be "
+            EdgeEventType event = EdgeEventType.find(name).orElseThrow(() -> t.errorAt(a.distribution(), a.path() + ".EventType", "must be "
                             + names() + ", was \"" + Json.excerpt(name) + "\""));
             associated.add(event);
             where.add(a.distribution() + " (" + event.awsName() + ")");
@@ -71,8 +70,7 @@ final class LambdaEdgeTemplates implements TemplateMapping<LambdaEdgeFunction> {
         Optional<Entry> u = t.usage();
         u.ifPresent(use -> use.allowOnly(USAGE));
         Optional<EdgeEventType> declared = u.filter(use -> use.has("edge")).map(use -> use.parse("edge", v ->
-                Arrays.stream(EdgeEventType.values()).filter(e -> e.awsName().equals(v)).findFirst()
-                        .orElseThrow(() -> new IllegalArgumentException("must be " + names() + ", was \""
+                EdgeEventType.find(v).orElseThrow(() -> new IllegalArgumentException("must be " + names() + ", was \""
                                 + Json.excerpt(v) + "\""))));
         if (declared.isPresent() && !associated.isEmpty() && !associated.contains(declared.get())) {
             throw u.get().error("edge", "is " + declared.get().awsName() + ", but the template's distribution "

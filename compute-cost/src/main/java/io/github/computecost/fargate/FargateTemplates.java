@@ -162,8 +162,7 @@ final class FargateTemplates {
         if (split && usage instanceof FargateTask.Running r) {
             // The services' strategies place some tasks on FARGATE and the rest on FARGATE_SPOT: one part each.
             int onSpot = services.get().spotTasks();
-            return List.of(new FargateTask(t.name(), region, a, os, vcpu, gb, storage,
-                    new FargateTask.Running(r.tasks() - onSpot, r.hoursPerMonth()), false),
+            return List.of(task.withUsage(new FargateTask.Running(r.tasks() - onSpot, r.hoursPerMonth())),
                     new FargateTask(t.name() + SPOT_PART, region, a, os, vcpu, gb, storage,
                             new FargateTask.Running(onSpot, r.hoursPerMonth()), true));
         }

@@ -171,7 +171,7 @@ public record LambdaFunction(String name, Optional<String> region, Architecture 
             if (averageDuration.isNegative()) {
                 throw new IllegalArgumentException("averageDuration must not be negative: " + averageDuration);
             }
-            this.averageDurationMs = new BigDecimal(averageDuration.toNanos()).movePointLeft(6);
+            this.averageDurationMs = io.github.computecost.compute.Calendar.millis(averageDuration);
             return this;
         }
 

@@ -63,13 +63,20 @@ public final class LightsailService implements Service<LightsailInstance> {
     @Override
     public LightsailInstance read(Entry r) {
         r.allowOnly(KEYS);
+        return usage(r, r.string("name"), r.string("bundle"));
+    }
+
+    /**
+     * @return instances of {@code bundle} with the entry's count, hours, data transfer and region (a workload entry's,
+     *     or a template resource's usage entry)
+     */
+    static LightsailInstance usage(Entry r, String name, String bundle) {
         int count = r.nonNegativeInt("count", 1);
         Optional<BigDecimal> hours = r.optNonNegative("hoursPerMonth");
         BigDecimal out = r.nonNegative("dataTransferOutGb", BigDecimal.ZERO);
         BigDecimal in = r.nonNegative("dataTransferInGb", BigDecimal.ZERO);
-        String bundle = r.string("bundle");
-        return r.step("hoursPerMonth", () -> new LightsailInstance(r.string("name"), r.optString("region"), bundle,
-                count, hours, out, in));
+        return r.step("hoursPerMonth", () -> new LightsailInstance(name, r.optString("region"), bundle, count, hours,
+                out, in));
     }
 
     @Override

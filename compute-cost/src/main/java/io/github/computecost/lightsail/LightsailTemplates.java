@@ -44,13 +44,7 @@ final class LightsailTemplates implements TemplateMapping<LightsailInstance> {
             return Optional.of(new LightsailInstance(t.name(), Optional.empty(), bundle.get().asText(), 1,
                     Optional.empty(), BigDecimal.ZERO, BigDecimal.ZERO));
         }
-        Entry use = u.get();
-        use.allowOnly(USAGE);
-        int count = use.nonNegativeInt("count", 1);
-        Optional<BigDecimal> hours = use.optNonNegative("hoursPerMonth");
-        BigDecimal out = use.nonNegative("dataTransferOutGb", BigDecimal.ZERO);
-        BigDecimal in = use.nonNegative("dataTransferInGb", BigDecimal.ZERO);
-        return Optional.of(use.step("hoursPerMonth", () -> new LightsailInstance(t.name(), use.optString("region"),
-                bundle.get().asText(), count, hours, out, in)));
+        u.get().allowOnly(USAGE);
+        return Optional.of(LightsailService.usage(u.get(), t.name(), bundle.get().asText()));
     }
 }

@@ -74,11 +74,7 @@ final class CloudAssemblyReader {
      *     parameter or usage entry names nothing in the app, or the app has no stack
      */
     static Workload read(Path dir, ConfigReader.Usage usage, Map<String, String> parameters) {
-        if (!usage.defaults().isEmpty() || !usage.notes().isEmpty()) {
-            throw new WorkloadException(usage.file(), "$", Optional.empty(), "usage by resource type (defaults:, or an "
-                    + "infracost usage file) is read for Terraform plans; for a CDK app, name each resource "
-                    + "StackName/LogicalId");
-        }
+        usage.requireByName("a CDK app, name each resource StackName/LogicalId");
         CloudAssemblyReader r = new CloudAssemblyReader(usage, parameters);
         r.assembly(dir, 0);
         if (r.stacks.isEmpty()) {
@@ -91,10 +87,7 @@ final class CloudAssemblyReader {
                         + "parameter " + Json.excerpt(p) + " (stacks: " + String.join(", ", r.stacks) + ")");
             }
         }
-        Set<String> known = new LinkedHashSet<>();
-        r.resources.forEach(x -> known.add(x.name()));
-        r.unsupported.forEach(x -> known.add(x.name()));
-        r.findings.forEach(x -> known.add(x.resource()));
+        Set<String> known = TemplateReader.definedNames(r.resources, r.unsupported, r.findings);
         for (String name : usage.entries().keySet()) {
             if (!known.contains(name)) {
                 throw new WorkloadException(usage.file(), "usage", Optional.of(name), "the usage file names \""

@@ -165,11 +165,7 @@ public final class ConfigReader {
             return WorkloadReader.parse(name, root);
         }
         Usage u = usage(usageFile);
-        if (!u.defaults().isEmpty() || !u.notes().isEmpty()) {
-            throw new WorkloadException(u.file(), "$", Optional.empty(), "usage by resource type (defaults:, or an "
-                    + "infracost usage file) is read for Terraform plans; for a template or task definition, name each "
-                    + "resource");
-        }
+        u.requireByName("a template or task definition, name each resource");
         try {
             if (!template && !parameters.isEmpty()) {
                 throw new WorkloadException(name, "$", Optional.empty(), "parameters are for templates; a task "
@@ -194,10 +190,17 @@ public final class ConfigReader {
             this(header, entries, file, Map.of(), List.of());
         }
 
-        /** @return the entry of a resource: its own, else its type's defaults ({@code defaults:}), if any */
-        Obj entry(String name, String type) {
-            Obj own = entries.get(name);
-            return own != null ? own : defaults.get(type);
+        /**
+         * Refuses usage by resource type where only usage by name is read.
+         *
+         * @param input what is being read and how its resources are named ({@code "a template or task definition,
+         *     name each resource"})
+         */
+        void requireByName(String input) {
+            if (!defaults.isEmpty() || !notes.isEmpty()) {
+                throw new WorkloadException(file, "$", Optional.empty(), "usage by resource type (defaults:, or an "
+                        + "infracost usage file) is read for Terraform plans; for " + input);
+            }
         }
     }
 

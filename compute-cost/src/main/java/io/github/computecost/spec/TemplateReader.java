@@ -465,10 +465,21 @@ final class TemplateReader {
                 v.message().startsWith(v.resource() + ":") ? prefix + v.message() : v.message()));
     }
 
+    /**
+     * @return the names a usage file may give: the resources read, those listed as not priced, and those a finding
+     *     is about (a resource that cannot be priced without its usage)
+     */
+    static Set<String> definedNames(List<Resource> resources, List<UnsupportedResource> unsupported,
+            List<Violation> findings) {
+        Set<String> known = new java.util.LinkedHashSet<>();
+        resources.forEach(m -> known.add(m.name()));
+        unsupported.forEach(u -> known.add(u.name()));
+        findings.forEach(f -> known.add(f.resource()));
+        return known;
+    }
+
     private Workload finish(WorkloadReader.Header header) {
-        Set<String> known = new HashSet<>();
-        out.forEach(m -> known.add(m.name()));
-        findings.stream().map(Violation::resource).forEach(known::add);
+        Set<String> known = definedNames(out, List.of(), findings);
         known.addAll(switchedOff);
         known.addAll(nestedNames);
         // A nested stack's parent checks the usage file's names; so does a CDK app, against all its stacks.

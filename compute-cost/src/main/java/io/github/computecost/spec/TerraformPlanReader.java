@@ -47,11 +47,6 @@ final class TerraformPlanReader {
             "aws_lightsail_instance", "AWS::Lightsail::Instance",
             "aws_cloudfront_distribution", "AWS::CloudFront::Distribution");
 
-    /** Types that cost nothing of their own once read into another resource. */
-    private static final Set<String> PARTS = Set.of("aws_lambda_provisioned_concurrency_config",
-            "aws_ecs_service", "aws_launch_template");
-
-    private final String file;
     private final JsonNode plan;
     private final List<Violation> findings = new ArrayList<>();
     private final List<UnsupportedResource> unsupported = new ArrayList<>();
@@ -61,9 +56,10 @@ final class TerraformPlanReader {
     private final Map<String, JsonNode> configuration = new LinkedHashMap<>();
     private final ObjectNode resources = Json.nodes().objectNode();
     private final Map<String, String> terraformTypes = new LinkedHashMap<>();
+    /** Every managed resource's address in the state being read, which references may name. */
+    private final Set<String> addresses = new java.util.HashSet<>();
 
-    private TerraformPlanReader(String file, JsonNode plan) {
-        this.file = file;
+    private TerraformPlanReader(JsonNode plan) {
         this.plan = plan;
     }
 
@@ -87,15 +83,17 @@ final class TerraformPlanReader {
             throw new WorkloadException(file, "$.format_version", Optional.empty(), "must be a 1.x plan format "
                     + "(terraform show -json of Terraform 0.12 or later), was \"" + Json.excerpt(version) + "\"");
         }
-        TerraformPlanReader r = new TerraformPlanReader(file, plan);
+        TerraformPlanReader r = new TerraformPlanReader(plan);
         if (!before) {
             for (JsonNode c : plan.path("resource_changes")) {
                 r.unknownByAddress.put(c.path("address").asText(), c.path("change").path("after_unknown"));
             }
         }
         r.configurationOf(plan.path("configuration").path("root_module"), "");
-        r.module(before ? plan.path("prior_state").path("values").path("root_module")
-                : plan.path("planned_values").path("root_module"));
+        JsonNode root = before ? plan.path("prior_state").path("values").path("root_module")
+                : plan.path("planned_values").path("root_module");
+        r.index(root);
+        r.module(root);
         ObjectNode template = Json.nodes().objectNode();
         template.set("Resources", r.resources);
         // A resource without an entry of its own takes its type's defaults (by Terraform type or CloudFormation type).
@@ -148,7 +146,17 @@ final class TerraformPlanReader {
         }
     }
 
-    /** Reads one module of {@code planned_values} and its children. */
+    /** Collects the addresses of a module's managed resources and its children's. */
+    private void index(JsonNode module) {
+        for (JsonNode r : module.path("resources")) {
+            if ("managed".equals(r.path("mode").asText())) {
+                addresses.add(r.path("address").asText());
+            }
+        }
+        module.path("child_modules").forEach(this::index);
+    }
+
+    /** Reads one module of {@code planned_values} (or of the prior state) and its children. */
     private void module(JsonNode module) {
         for (JsonNode r : module.path("resources")) {
             if (!"managed".equals(r.path("mode").asText())) {
@@ -171,9 +179,6 @@ final class TerraformPlanReader {
             resources.set(address, resource);
             terraformTypes.put(address, type);
             region(address).ifPresent(x -> regions.put(address, x));
-            if (PARTS.contains(type)) {
-                regions.remove(address);
-            }
         }
         for (JsonNode child : module.path("child_modules")) {
             module(child);
@@ -313,8 +318,8 @@ final class TerraformPlanReader {
                                     + "that function edge: in its own stack's usage file"));
                     continue;
                 }
-                assoc.set(k[3], k[4].equals("aws_cloudfront_function") ? getAtt(target.path("Ref").asText())
-                        : target);
+                assoc.set(k[3], k[4].equals("aws_cloudfront_function")
+                        ? getAtt(target.path("Ref").asText(), "FunctionARN") : target);
             }
             if (!out.isEmpty()) {
                 b.set(k[1], out);
@@ -323,9 +328,13 @@ final class TerraformPlanReader {
         return b;
     }
 
-    private static JsonNode getAtt(String logicalId) {
+    /**
+     * @return {@code Fn::GetAtt} of a resource's attribute: what a CloudFront Function association names, and, for
+     *     a value known only after apply, one the template reader cannot resolve
+     */
+    private static JsonNode getAtt(String logicalId, String attribute) {
         ObjectNode n = Json.nodes().objectNode();
-        n.putArray("Fn::GetAtt").add(logicalId).add("FunctionARN");
+        n.putArray("Fn::GetAtt").add(logicalId).add(attribute);
         return n;
     }
 
@@ -356,8 +365,7 @@ final class TerraformPlanReader {
             findings.add(new Violation("terraform.unknown", Severity.WARNING, address, key, "known after apply",
                     "a value the plan knows", address + ": " + key + " is known only after apply; the resource is "
                             + "not priced by a guess (give it in the usage file, or plan with the value set)"));
-            ObjectNode later = into.putObject(property);
-            later.putArray("Fn::GetAtt").add(address).add(key);
+            into.set(property, getAtt(address, key));
             return;
         }
         JsonNode v = values.path(key);
@@ -382,9 +390,7 @@ final class TerraformPlanReader {
         findings.add(new Violation("terraform.reference", Severity.WARNING, address, attribute, "unknown",
                 "a reference to a " + type + " of the plan", address + ": " + attribute + " names no " + type
                         + " of the plan, so what it runs is not read from the plan"));
-        ObjectNode later = Json.nodes().objectNode();
-        later.putArray("Fn::GetAtt").add(address).add(attribute);
-        return later;
+        return getAtt(address, attribute);
     }
 
     /**
@@ -403,7 +409,7 @@ final class TerraformPlanReader {
             String[] parts = target.split("\\.");
             String name = stripIndex(parts[0] + "." + parts[1]);
             for (String candidate : new String[] {module + name + index, module + name}) {
-                if (resources.has(candidate) || planned(candidate)) {
+                if (addresses.contains(candidate)) {
                     ObjectNode r = Json.nodes().objectNode();
                     r.put("Ref", candidate);
                     return r;
@@ -411,25 +417,6 @@ final class TerraformPlanReader {
             }
         }
         return null;
-    }
-
-    /** @return whether {@code planned_values} holds a resource at this address */
-    private boolean planned(String address) {
-        return findPlanned(plan.path("planned_values").path("root_module"), address);
-    }
-
-    private static boolean findPlanned(JsonNode module, String address) {
-        for (JsonNode r : module.path("resources")) {
-            if (r.path("address").asText().equals(address)) {
-                return true;
-            }
-        }
-        for (JsonNode child : module.path("child_modules")) {
-            if (findPlanned(child, address)) {
-                return true;
-            }
-        }
-        return false;
     }
 
     /** @return the resource type of an address: {@code aws_lambda_function} of {@code module.x.aws_lambda_function.f[0]} */
