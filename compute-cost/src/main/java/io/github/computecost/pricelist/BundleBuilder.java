@@ -730,8 +730,16 @@ public final class BundleBuilder {
         ObjectNode books = index.putObject("books");
         for (TableDraft t : tables.values()) {
             String book = t.currency.equals("CNY") ? PriceBook.AWS_CN : PriceBook.AWS;
-            ObjectNode text = render(t);
-            String content = CanonicalJson.write(text);
+            for (String code : t.prices.keySet()) {
+                t.header(code, new TableDraft.RegionHeader(regionName(code), prefix(t, code), regionSources(t, code)));
+            }
+            String content = TableWriter.write(t, id -> {
+                JsonNode c = commonSources.get(id);
+                if (c == null) {
+                    throw new PriceListException("pricing-src/common.json: no source " + id);
+                }
+                return c;
+            });
             try {
                 ServicePrices parsed = PriceBook.parse(t.file, content.getBytes(StandardCharsets.UTF_8));
                 if (!parsed.currency().equals(t.currency)) {
@@ -756,118 +764,6 @@ public final class BundleBuilder {
         files.put("index.json", CanonicalJson.write(index));
         files.put("README.md", readme(files));
         return new Result(files, List.copyOf(notes));
-    }
-
-    /** The table as it is bundled: the skeleton's fields, then regions with their prices and provenance. */
-    private ObjectNode render(TableDraft t) {
-        ObjectNode s = t.skeleton;
-        ObjectNode out = NODES.objectNode();
-        for (String k : List.of("schemaVersion", "service", "priceListServiceCode", "title", "dataVersion", "currency")) {
-            if (s.has(k)) {
-                out.set(k, s.get(k));
-            }
-        }
-        out.put("schemaVersion", 2);
-        ObjectNode srcs = out.putObject("sources");
-        s.path("sources").fields().forEachRemaining(e -> srcs.set(e.getKey(), e.getValue()));
-        Set<String> regionSourceIds = new LinkedHashSet<>();
-        for (String region : t.prices.keySet()) {
-            regionSourceIds.addAll(regionSources(t, region));
-        }
-        for (String id : regionSourceIds) {
-            if (!srcs.has(id)) {
-                JsonNode c = commonSources.get(id);
-                if (c == null) {
-                    throw new PriceListException("pricing-src/common.json: no source " + id);
-                }
-                srcs.set(id, c);
-            }
-        }
-        for (String k : List.of("rules", "usageTypes", "freeTier", "billingRules", "limits", "allowedValues", "catalog")) {
-            if (s.has(k) && !(s.get(k).isEmpty() && k.equals("rules"))) {
-                out.set(k, s.get(k));
-            }
-        }
-        Set<String> usageTypes = fieldNames(s.path("usageTypes"));
-        ObjectNode regionsOut = out.putObject("regions");
-        for (Map.Entry<String, Map<String, List<TierDraft>>> r : t.prices.entrySet()) {
-            String code = r.getKey();
-            ObjectNode rn = regionsOut.putObject(code);
-            rn.put("name", regionName(code));
-            rn.put("usageTypePrefix", prefix(t, code));
-            ArrayNode rs = rn.putArray("sources");
-            regionSources(t, code).forEach(rs::add);
-            List<String> regionNotes = t.regionNotes.getOrDefault(code, List.of());
-            if (!regionNotes.isEmpty()) {
-                rn.put("note", String.join(" ", regionNotes));
-            }
-            // Region defaults: the commonest provenance of the region's flat prices, so most prices are one line.
-            Map<String, Integer> counts = new TreeMap<>();
-            for (List<TierDraft> tiers : r.getValue().values()) {
-                if (tiers.size() == 1) {
-                    counts.merge(key(tiers.get(0)), 1, Integer::sum);
-                }
-            }
-            String defaults = counts.entrySet().stream().max(Map.Entry.<String, Integer>comparingByValue()
-                    .thenComparing(Map.Entry.comparingByKey(Comparator.reverseOrder()))).map(Map.Entry::getKey)
-                    .orElse("");
-            if (!defaults.isEmpty()) {
-                rn.set("defaults", provenance(defaults));
-            }
-            ObjectNode prices = rn.putObject("prices");
-            List<String> order = new ArrayList<>(r.getValue().keySet());
-            Map<String, Integer> declared = new HashMap<>();
-            for (String u : usageTypes) {
-                declared.put(u, declared.size());
-            }
-            order.sort(Comparator.comparingInt(u -> declared.getOrDefault(u, Integer.MAX_VALUE)));
-            for (String ut : order) {
-                if (!usageTypes.contains(ut)) {
-                    throw new PriceListException(t.file + ": " + code + " has a price for " + ut
-                            + ", a usage type the recipe does not declare");
-                }
-                List<TierDraft> tiers = r.getValue().get(ut);
-                if (tiers.size() == 1 && tiers.get(0).to().isEmpty() && key(tiers.get(0)).equals(defaults)) {
-                    prices.put(ut, tiers.get(0).price().toPlainString());
-                    continue;
-                }
-                ObjectNode p = prices.putObject(ut);
-                if (tiers.size() == 1 && tiers.get(0).to().isEmpty()) {
-                    p.setAll(provenance(key(tiers.get(0))));
-                    p.put("price", tiers.get(0).price().toPlainString());
-                    continue;
-                }
-                ArrayNode ta = p.putArray("tiers");
-                for (TierDraft tier : tiers) {
-                    ObjectNode tn = ta.addObject();
-                    tn.put("fromInclusive", tier.from().toPlainString());
-                    tier.to().ifPresent(x -> tn.put("toExclusive", x.toPlainString()));
-                    tn.put("price", tier.price().toPlainString());
-                    if (!key(tier).equals(defaults)) {
-                        tn.setAll(provenance(key(tier)));
-                    }
-                }
-            }
-        }
-        return out;
-    }
-
-    private static String key(TierDraft t) {
-        return t.status() + "|" + String.join(",", t.sources()) + "|" + t.rule().orElse("");
-    }
-
-    private static ObjectNode provenance(String key) {
-        String[] k = key.split("\\|", -1);
-        ObjectNode n = NODES.objectNode();
-        n.put("status", k[0]);
-        ArrayNode s = n.putArray("sources");
-        for (String id : k[1].split(",")) {
-            s.add(id);
-        }
-        if (!k[2].isEmpty()) {
-            n.put("rule", k[2]);
-        }
-        return n;
     }
 
     private List<String> regionSources(TableDraft t, String code) {

@@ -1,8 +1,6 @@
 package io.github.computecost.pricelist;
 
-import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.github.computecost.estimate.Services;
 import io.github.computecost.internal.Json;
@@ -10,6 +8,7 @@ import io.github.computecost.service.PriceListMapping;
 import io.github.computecost.pricing.PriceBook;
 import io.github.computecost.pricing.PricingDataException;
 import io.github.computecost.pricing.RegionPrices;
+import io.github.computecost.pricing.ServicePrices;
 import java.io.IOException;
 import java.math.BigDecimal;
 import java.nio.charset.StandardCharsets;
@@ -192,63 +191,13 @@ public final class PriceListImporter {
         if (freeTierRows > 0) {
             notes.add(service + ": " + freeTierRows + " free-tier rows passed over (the free tier stays as bundled)");
         }
-        ObjectNode regions = template.putObject("regionsNew");
         String day = published.length() >= 10 ? published.substring(0, 10) : "unknown";
         String sourceId = "aws-price-list-" + service.toLowerCase(java.util.Locale.ROOT);
-        for (Map.Entry<String, Map<String, List<OfferRow>>> r : found.entrySet()) {
-            List<String> missing = usageTypes.stream().filter(u -> !r.getValue().containsKey(u)).toList();
-            JsonNode old = template.path("regions").path(r.getKey());
-            boolean keepMissing = !missing.isEmpty() && partial(service) && !old.isMissingNode();
-            ObjectNode region = regions.putObject(r.getKey());
-            region.put("name", old.has("name") ? old.get("name").asText() : names.get(r.getKey()));
-            region.put("usageTypePrefix", global ? "" : prefixes.get(r.getKey()));
-            region.putArray("sources").add(sourceId);
-            String imported = "Imported from the AWS Price List (offer version " + version + ", published " + published
-                    + ")";
-            if (keepMissing) {
-                region.put("note", imported + ": " + (usageTypes.size() - missing.size()) + " of " + usageTypes.size()
-                        + " usage types; the rest, which the offers do not carry, kept as bundled with their own sources.");
-                notes.add(service + " " + r.getKey() + ": " + missing.size() + " usage types not in the offers kept as "
-                        + "bundled (" + some(missing) + ")");
-                old.path("sources").forEach(x -> ((ArrayNode) region.get("sources")).add(x));
-            } else {
-                region.put("note", imported + ".");
-                if (!missing.isEmpty()) {
-                    notes.add(service + " " + r.getKey() + ": the offers lack " + some(missing)
-                            + "; those prices are absent from the table (laid over the bundle, it replaces this region)");
-                }
-            }
-            ObjectNode defaults = region.putObject("defaults");
-            defaults.put("status", "confirmed");
-            defaults.putArray("sources").add(sourceId);
-            ObjectNode prices = region.putObject("prices");
-            for (String u : usageTypes) {
-                if (!r.getValue().containsKey(u)) {
-                    if (keepMissing && old.path("prices").has(u)) {
-                        prices.set(u, explicit(old, old.path("prices").get(u)));
-                    }
-                    continue;
-                }
-                ArrayNode tiers = prices.putObject(u).putArray("tiers");
-                List<OfferRow> rows = new ArrayList<>(r.getValue().get(u));
-                rows.sort(Comparator.comparing(OfferRow::beginRange));
-                rows = dedupe(service + " " + r.getKey() + " " + u, rows);
-                boolean folded = foldFreeTier(service, template, u, rows, notes);
-                for (int i = folded ? 1 : 0; i < rows.size(); i++) {
-                    OfferRow row = rows.get(i);
-                    ObjectNode t = tiers.addObject();
-                    t.put("fromInclusive", folded && i == 1 ? "0" : row.beginRange().toPlainString());
-                    row.endRange().ifPresent(e -> t.put("toExclusive", e.toPlainString()));
-                    t.put("price", row.priceUsd().stripTrailingZeros().toPlainString());
-                }
-            }
-        }
-        if (regions.isEmpty()) {
-            notes.add(service + ": no complete region in the offers; not written");
-            return java.util.Optional.empty();
-        }
-        template.set("regions", regions);
-        template.remove("regionsNew");
+        // The bundled table is the skeleton: its sections are kept, its regions' prices are what the offers give. It
+        // is read as pricing data only where its prices are kept (a partial table): EC2's is large, and the import
+        // runs in a small heap.
+        String file = PriceBook.bundledFileName(service).orElse(service + ".json");
+        ServicePrices bundled = partial(service) ? PriceBook.parse(file, bytes) : null;
         template.put("dataVersion", day);
         ObjectNode source = ((ObjectNode) template.path("sources")).putObject(sourceId);
         source.put("url", "https://pricing.us-east-1.amazonaws.com/offers/v1.0/aws/" + offers.get(0).offerCode() + "/"
@@ -258,41 +207,66 @@ public final class PriceListImporter {
         source.put("checked", day);
         source.put("note", "Imported by compute-cost import-prices from " + offers.stream().map(Offer::file)
                 .distinct().reduce((a, b) -> a + ", " + b).orElse(""));
-        String text;
-        try {
-            text = Json.json().writerWithDefaultPrettyPrinter().writeValueAsString(template) + "\n";
-        } catch (JsonProcessingException e) {
-            throw new IllegalStateException(e);
+        TableDraft draft = new TableDraft(file, service, template.path("currency").asText(), template);
+        for (Map.Entry<String, Map<String, List<OfferRow>>> r : found.entrySet()) {
+            String code = r.getKey();
+            List<String> missing = usageTypes.stream().filter(u -> !r.getValue().containsKey(u)).toList();
+            JsonNode oldRegion = template.path("regions").path(code);
+            boolean keepMissing = !missing.isEmpty() && bundled != null && !oldRegion.isMissingNode();
+            RegionPrices old = keepMissing ? bundled.region(code) : null;
+            List<String> sources = new ArrayList<>(List.of(sourceId));
+            String imported = "Imported from the AWS Price List (offer version " + version + ", published " + published
+                    + ")";
+            if (keepMissing) {
+                draft.note(code, imported + ": " + (usageTypes.size() - missing.size()) + " of " + usageTypes.size()
+                        + " usage types; the rest, which the offers do not carry, kept as bundled with their own sources.");
+                notes.add(service + " " + code + ": " + missing.size() + " usage types not in the offers kept as "
+                        + "bundled (" + some(missing) + ")");
+                old.sources().stream().filter(x -> !sources.contains(x)).forEach(sources::add);
+            } else {
+                draft.note(code, imported + ".");
+                if (!missing.isEmpty()) {
+                    notes.add(service + " " + code + ": the offers lack " + some(missing)
+                            + "; those prices are absent from the table (laid over the bundle, it replaces this region)");
+                }
+            }
+            draft.header(code, new TableDraft.RegionHeader(oldRegion.has("name") ? oldRegion.get("name").asText()
+                    : names.get(code),
+                    global ? "" : prefixes.get(code), sources));
+            for (String u : usageTypes) {
+                if (!r.getValue().containsKey(u)) {
+                    if (keepMissing) {
+                        old.find(u).ifPresent(t -> draft.put(code, u, TableWriter.tiersOf(t), "bundled"));
+                    }
+                    continue;
+                }
+                List<OfferRow> rows = new ArrayList<>(r.getValue().get(u));
+                rows.sort(Comparator.comparing(OfferRow::beginRange));
+                rows = dedupe(service + " " + code + " " + u, rows);
+                boolean folded = foldFreeTier(service, template, u, rows, notes);
+                List<TableDraft.TierDraft> tiers = new ArrayList<>();
+                for (int i = folded ? 1 : 0; i < rows.size(); i++) {
+                    OfferRow row = rows.get(i);
+                    tiers.add(TableDraft.TierDraft.confirmed(folded && i == 1 ? BigDecimal.ZERO : row.beginRange(),
+                            row.endRange(), row.priceUsd(), sourceId));
+                }
+                draft.put(code, u, tiers, "offer");
+            }
         }
-        String file = PriceBook.bundledFileName(service).orElse(service + ".json");
+        if (draft.prices.isEmpty()) {
+            notes.add(service + ": no complete region in the offers; not written");
+            return java.util.Optional.empty();
+        }
+        String text = TableWriter.write(draft, id -> {
+            throw new PriceListException(service + ": a region cites source " + id + ", which the table lacks");
+        });
         try {
             PriceBook.parse(file, text.getBytes(StandardCharsets.UTF_8));
         } catch (PricingDataException e) {
             throw new PriceListException("the table built for " + service + " is not valid: " + e.getMessage());
         }
-        notes.add(service + ": " + regions.size() + " region(s) from " + offers.size() + " offer file(s) -> " + file);
+        notes.add(service + ": " + draft.prices.size() + " region(s) from " + offers.size() + " offer file(s) -> " + file);
         return java.util.Optional.of(new String[] {file, text});
-    }
-
-    /**
-     * A bundled price written out with its provenance in full, so that it keeps its own sources when copied into a
-     * region whose defaults are the offer's.
-     */
-    private static JsonNode explicit(JsonNode oldRegion, JsonNode price) {
-        ObjectNode out = Json.nodes().objectNode();
-        JsonNode d = oldRegion.path("defaults");
-        if (price.isValueNode()) {
-            out.setAll((ObjectNode) d.deepCopy());
-            out.put("price", price.asText());
-            return out;
-        }
-        ObjectNode p = (ObjectNode) price.deepCopy();
-        for (String k : List.of("status", "sources", "rule")) {
-            if (!p.has(k) && d.has(k) && !(k.equals("rule") && p.path("status").asText("").equals("confirmed"))) {
-                p.set(k, d.get(k).deepCopy());
-            }
-        }
-        return p;
     }
 
     /**

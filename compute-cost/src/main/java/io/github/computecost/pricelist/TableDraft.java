@@ -56,6 +56,27 @@ final class TableDraft {
     final Map<String, Map<String, List<TierDraft>>> prices = new TreeMap<>();
     /** Notes on a region's prices, for the table and the README. */
     final Map<String, List<String>> regionNotes = new TreeMap<>();
+    /** Each region's name, usage-type prefix and sources, as written. */
+    final Map<String, RegionHeader> headers = new TreeMap<>();
+
+    /**
+     * A region's header as the table writes it.
+     *
+     * @param name its name, {@code "US East (N. Virginia)"}
+     * @param usageTypePrefix what AWS puts before its usage types, {@code "USE2-"}, or empty
+     * @param sources the sources its prices are read from
+     */
+    record RegionHeader(String name, String usageTypePrefix, List<String> sources) {
+        RegionHeader {
+            Objects.requireNonNull(name, "name");
+            Objects.requireNonNull(usageTypePrefix, "usageTypePrefix");
+            sources = List.copyOf(sources);
+        }
+    }
+
+    void header(String region, RegionHeader header) {
+        headers.put(region, header);
+    }
 
     TableDraft(String file, String service, String currency, ObjectNode skeleton) {
         this.file = file;
