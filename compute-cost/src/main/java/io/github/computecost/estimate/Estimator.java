@@ -175,8 +175,19 @@ public final class Estimator {
 
     /** @return where a resource runs: its own region, else its stack's, else the default ({@code global} for some) */
     private String regionOf(Service<Resource> service, Resource resource) {
-        return service.regionOf(resource, stackRegions.getOrDefault(resource.name(), region));
+        return service.regionOf(resource, stackRegions.isEmpty() ? region
+                : stackRegions.getOrDefault(resource.name(), region));
     }
+
+    /**
+     * The service and context of the last kind of resource priced alone, and the region it ran in: a loop over one kind
+     * of resource (a sweep, a simulation) looks them up once. An immutable value published through final fields, so a
+     * race between threads only looks them up again.
+     */
+    private record LastRoute(Class<?> type, Service<Resource> service, String region, ServiceContext context) {
+    }
+
+    private LastRoute lastRoute;
 
     /** @return the price book this estimator rates against */
     public PriceBook prices() {
@@ -308,11 +319,20 @@ public final class Estimator {
      * @throws PriceUnavailableException if it needs a price the price book lacks
      */
     public BigDecimal monthlyCostExact(Resource resource) {
-        Service<Resource> service = Services.of(resource);
+        LastRoute last = lastRoute;
+        Service<Resource> service = last != null && last.type == resource.getClass() ? last.service
+                : Services.of(resource);
         Optional<FixedPointMeter<Resource>> route = service.fixedPoint();
         if (route.isPresent()) {
+            String in = regionOf(service, resource);
+            ServiceContext context;
+            if (last != null && last.service == service && (last.region == in || last.region.equals(in))) {
+                context = last.context;
+            } else {
+                context = Services.context(prices, in, quotas);
+                lastRoute = new LastRoute(resource.getClass(), service, in, context);
+            }
             // The service's fixed-point route vouches for what it prices (valid, priced, in range) or declines.
-            ServiceContext context = Services.context(prices, regionOf(service, resource), quotas);
             Optional<BigDecimal> fast = route.get().monthlyCost(resource, context, freeTier);
             if (fast.isPresent()) {
                 return fast.get();

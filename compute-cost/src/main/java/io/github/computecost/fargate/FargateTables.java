@@ -33,19 +33,27 @@ public record FargateTables(List<FargateSize> sizes, Limit ephemeralStorageGb, L
     /**
      * The sizes and rules the fixed-point route checks, in {@code long}s: vCPU and memory as hundredths.
      *
-     * @param sizes each offered (vCPU, memory) pair, as {@code vcpu × 10^9 + memory} in hundredths
+     * @param sizes each offered (vCPU, memory) pair, as {@code vcpu × 10^9 + memory} in hundredths, sorted
      * @param storage ephemeral storage per task, GB
      * @param windowsMinimumVcpu in hundredths
      * @param minimumSecondsLinux the least billed time per Linux task
      * @param minimumSecondsWindows the least billed time per Windows task
      * @param includedStorageGb storage included in the price
      */
-    public record Fixed(java.util.Set<Long> sizes, io.github.computecost.service.FixedPoint.Range storage,
+    public record Fixed(long[] sizes, io.github.computecost.service.FixedPoint.Range storage,
             long windowsMinimumVcpu, long minimumSecondsLinux, long minimumSecondsWindows, long includedStorageGb) {
+
+        /** @return the offered pairs, sorted (a copy) */
+        @Override
+        public long[] sizes() {
+            return sizes.clone();
+        }
 
         /** @return whether Fargate offers {@code memory} with {@code vcpu} (both in hundredths) */
         public boolean offers(long vcpu, long memory) {
-            return sizes.contains(vcpu * 1_000_000_000L + memory);
+            // A sorted array, not a Set<Long>: no boxing on the route's every call.
+            return vcpu >= 0 && vcpu < 1_000_000_000L && memory >= 0 && memory < 1_000_000_000L
+                    && java.util.Arrays.binarySearch(sizes, vcpu * 1_000_000_000L + memory) >= 0;
         }
 
         static Fixed of(List<FargateSize> sizes, Limit storage, Limit windowsVcpu, BigDecimal linux, BigDecimal windows,
@@ -64,7 +72,7 @@ public record FargateTables(List<FargateSize> sizes, Limit ephemeralStorageGb, L
                 }
                 io.github.computecost.service.FixedPoint.Range range =
                         io.github.computecost.service.FixedPoint.Range.of(storage);
-                return range == null ? null : new Fixed(java.util.Set.copyOf(pairs), range,
+                return range == null ? null : new Fixed(pairs.stream().mapToLong(Long::longValue).sorted().toArray(), range,
                         io.github.computecost.service.FixedPoint.unscaled(windowsVcpu.min().orElseThrow(), 2),
                         linux.longValueExact(), windows.longValueExact(), included.longValueExact());
             } catch (ArithmeticException e) {

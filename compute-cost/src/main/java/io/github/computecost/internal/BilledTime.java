@@ -74,7 +74,7 @@ public final class BilledTime {
         if (v.scale() > 18) {
             throw new ArithmeticException("more than 18 decimals");
         }
-        return v.unscaledValue().longValueExact();
+        return v.movePointRight(v.scale()).longValueExact(); // compact: no BigInteger made
     }
 
     private static long ceilDiv(long unscaled, int scale) {

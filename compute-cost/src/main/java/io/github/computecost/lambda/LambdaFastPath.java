@@ -65,7 +65,7 @@ final class LambdaFastPath implements FixedPointMeter<LambdaFunction> {
             return Optional.empty();
         }
         try {
-            long duration = s == 0 ? d.longValueExact() : d.unscaledValue().longValueExact();
+            long duration = s == 0 ? d.longValueExact() : d.movePointRight(s).longValueExact();
             if (duration > Math.multiplyExact(limits.maxTimeoutMs(), FixedPoint.pow10(s))) {
                 return Optional.empty(); // longer than Lambda's timeout: the engine reports it
             }

@@ -416,11 +416,11 @@ public final class PriceBook {
      * @throws PricingDataException if the table cannot be read or lacks what the schema needs
      */
     public <T> T tables(TableSchema<T> schema) {
-        Lazy s = services.get(schema.service());
-        if (s == null) {
+        T v = tablesIfPriced(schema);
+        if (v == null) {
             throw new ServiceNotPricedException(schema.service(), id, serviceCodes());
         }
-        return s.bound(schema);
+        return v;
     }
 
     /**
@@ -444,9 +444,37 @@ public final class PriceBook {
      *
      * @return the schema's value, or {@code null} when the price book has no table for its service
      */
+    @SuppressWarnings("unchecked")
     public <T> T tablesIfPriced(TableSchema<T> schema) {
+        if (schema instanceof IndexedSchema<T> indexed) {
+            Object[] known = byIndex;
+            if (indexed.index < known.length) {
+                Object v = known[indexed.index];
+                if (v != null) {
+                    return v == NOT_PRICED ? null : (T) v;
+                }
+            }
+            T v = lookUp(schema);
+            remember(indexed.index, v);
+            return v;
+        }
+        return lookUp(schema);
+    }
+
+    private <T> T lookUp(TableSchema<T> schema) {
         Lazy s = services.get(schema.service());
         return s == null ? null : s.bound(schema);
+    }
+
+    /** Bound values by {@link IndexedSchema#index}, copied on write: once known, a value never changes. */
+    private volatile Object[] byIndex = new Object[0];
+    private static final Object NOT_PRICED = new Object();
+
+    private synchronized void remember(int index, Object value) {
+        Object[] a = byIndex;
+        a = java.util.Arrays.copyOf(a, Math.max(a.length, index + 1));
+        a[index] = value == null ? NOT_PRICED : value;
+        byIndex = a;
     }
 
     /** @return whether the price book has a table for the service (without reading it) */

@@ -34,21 +34,6 @@ public interface TableSchema<T> {
     static <T> TableSchema<T> of(String service, Function<TableBinder, T> binder) {
         Objects.requireNonNull(service, "service");
         Objects.requireNonNull(binder, "binder");
-        return new TableSchema<>() {
-            @Override
-            public String service() {
-                return service;
-            }
-
-            @Override
-            public T bind(TableBinder table) {
-                return binder.apply(table);
-            }
-
-            @Override
-            public String toString() {
-                return "TableSchema[" + service + "]";
-            }
-        };
+        return new IndexedSchema<>(service, binder);
     }
 }

@@ -123,6 +123,9 @@ public final class FixedPoint {
         private final long[] poolSize;
         /** The slots in the order the free tier goes to them: dearest first, ties in slot order. */
         private final int[] freeOrder;
+        /** Every slot one open tier from zero, and no slot drawing on a pool: the sum is one product per slot. */
+        private final boolean flat;
+        private final boolean pooled;
 
         private Rates(String region, List<String> usageTypes, long[][] from, long[][] to, long[][] price, int[] pool,
                 long[] poolSize, int[] freeOrder) {
@@ -135,6 +138,14 @@ public final class FixedPoint {
             this.pool = pool;
             this.poolSize = poolSize;
             this.freeOrder = freeOrder;
+            boolean f = true;
+            boolean p = false;
+            for (int i = 0; i < price.length; i++) {
+                f &= price[i].length == 1 && from[i][0] == 0 && to[i][0] == Long.MAX_VALUE;
+                p |= pool[i] >= 0;
+            }
+            this.flat = f;
+            this.pooled = p;
         }
 
         static Rates of(Card card, ServicePrices table, String code) {
@@ -249,13 +260,23 @@ public final class FixedPoint {
             if (unscaled < 0 || scale < 0 || scale > 18 || twos < 0 || twos > 20 || slot >= rates.pool.length) {
                 throw new ArithmeticException("out of the fixed-point range");
             }
-            while (scale >= 4 && unscaled % 10_000 == 0 && unscaled != 0) { // fewer digits: 730.0000000000 is 730
-                unscaled /= 10_000;
-                scale -= 4;
-            }
-            while (scale > 0 && unscaled % 10 == 0 && unscaled != 0) {
-                unscaled /= 10;
-                scale--;
+            if (unscaled != 0) { // fewer digits: 730.0000000000 is 730; by 8, 4, 2 and 1 places, divisors the JIT folds
+                while (scale >= 8 && unscaled % 100_000_000 == 0) {
+                    unscaled /= 100_000_000;
+                    scale -= 8;
+                }
+                if (scale >= 4 && unscaled % 10_000 == 0) {
+                    unscaled /= 10_000;
+                    scale -= 4;
+                }
+                if (scale >= 2 && unscaled % 100 == 0) {
+                    unscaled /= 100;
+                    scale -= 2;
+                }
+                if (scale >= 1 && unscaled % 10 == 0) {
+                    unscaled /= 10;
+                    scale--;
+                }
             }
             int m = scale | twos << 8 | (freeTierEligible ? 1 << 16 : 0);
             switch (slot) {
@@ -307,6 +328,20 @@ public final class FixedPoint {
                     s = Math.max(s, meta(i) & 0xff);
                     j = Math.max(j, meta(i) >> 8 & 0xff);
                 }
+            }
+            if (rates.flat && (!freeTier || !rates.pooled)) {
+                // One open tier per slot and no free units: each quantity at its one price, over one denominator.
+                long total = 0;
+                for (int i = 0; i < n; i++) {
+                    long v = num(i);
+                    if (v != 0) {
+                        int m = meta(i);
+                        long q = Math.multiplyExact(Math.multiplyExact(v, POW10[s - (m & 0xff)]),
+                                1L << (j - (m >> 8 & 0xff)));
+                        total = Math.addExact(total, Math.multiplyExact(q, rates.price[i][0]));
+                    }
+                }
+                return exact(total, s, j);
             }
             long den = Math.multiplyExact(POW10[s], 1L << j); // every quantity over one denominator
             // What is left of each pool (at most one per slot), in units of den.
@@ -373,6 +408,11 @@ public final class FixedPoint {
                     }
                 }
             }
+            return exact(total, s, j);
+        }
+
+        /** {@code total / (10^s × 2^j × 10^PRICE_SCALE)}, exactly. */
+        private static BigDecimal exact(long total, int s, int j) {
             // total / (10^s × 2^j × 10^PRICE_SCALE) = total × 5^j / 10^(s + j + PRICE_SCALE); the factors of 2 the
             // total has are divided out first (exactly), so that the product rarely leaves a long.
             if (total != 0) {
@@ -513,6 +553,7 @@ public final class FixedPoint {
      * not fit a {@code long}.
      */
     public static long unscaled(BigDecimal v, int scale) {
-        return v.setScale(scale).unscaledValue().longValueExact();
+        // movePointRight keeps a small decimal compact (no BigInteger); a fraction left over fails longValueExact.
+        return v.movePointRight(scale).longValueExact();
     }
 }
