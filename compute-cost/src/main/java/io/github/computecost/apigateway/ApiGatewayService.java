@@ -34,6 +34,7 @@ public final class ApiGatewayService implements Service<ApiGatewayApi> {
     static final Set<String> USAGE = Set.of("region", "requestsPerMonth", "averageRequestSizeKb", "messagesPerMonth",
             "averageMessageSizeKb", "connectionMinutesPerMonth", "cacheHoursPerMonth", "integrationTimeoutSeconds",
             "payloadMb");
+    private static final Set<String> KEYS = Entry.keysOf(USAGE, "apiType", "endpointType", "cacheSizeGb");
 
     private ApiGatewayService() {
     }
@@ -41,6 +42,11 @@ public final class ApiGatewayService implements Service<ApiGatewayApi> {
     @Override
     public String type() {
         return ApiGatewayApi.TYPE;
+    }
+
+    @Override
+    public Set<String> entryKeys() {
+        return KEYS;
     }
 
     @Override
@@ -70,7 +76,7 @@ public final class ApiGatewayService implements Service<ApiGatewayApi> {
 
     @Override
     public ApiGatewayApi read(Entry r) {
-        r.allowOnly(USAGE, "apiType", "endpointType", "cacheSizeGb");
+        r.allowOnly(entryKeys());
         ApiGatewayApi.ApiType type = r.parse("apiType", ApiGatewayApi.ApiType::parse);
         // AWS's default for a REST API is an edge-optimized endpoint.
         String endpoint = type != ApiGatewayApi.ApiType.REST ? "REGIONAL"

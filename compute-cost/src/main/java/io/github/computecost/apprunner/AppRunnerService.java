@@ -46,6 +46,7 @@ public final class AppRunnerService implements Service<AppRunnerService.AppRunne
 
     private static final Set<String> USAGE = Set.of("region", "instances", "hoursPerMonth", "activeInstanceHoursPerMonth",
             "buildMinutesPerMonth", "automaticDeployments");
+    private static final Set<String> KEYS = Entry.keysOf(USAGE, "vcpu", "memoryGb");
 
     /**
      * An App Runner service and its month.
@@ -106,6 +107,11 @@ public final class AppRunnerService implements Service<AppRunnerService.AppRunne
     }
 
     @Override
+    public Set<String> entryKeys() {
+        return KEYS;
+    }
+
+    @Override
     public Class<AppRunnerApp> resourceType() {
         return AppRunnerApp.class;
     }
@@ -127,7 +133,7 @@ public final class AppRunnerService implements Service<AppRunnerService.AppRunne
 
     @Override
     public AppRunnerApp read(Entry r) {
-        r.allowOnly(USAGE, "vcpu", "memoryGb");
+        r.allowOnly(entryKeys());
         BigDecimal vcpu = r.positive("vcpu");
         BigDecimal memory = r.positive("memoryGb");
         checkSizes(vcpu, memory, (key, detail) -> r.error(key.equals("Cpu") ? "vcpu" : "memoryGb", detail));

@@ -41,6 +41,7 @@ public final class BatchService implements Service<BatchJobs>, TemplateMapping<B
     /** The keys of a job's usage, in a workload entry and a template's usage entry alike. */
     private static final Set<String> USAGE = Set.of("region", "platform", "architecture", "submissionsPerMonth",
             "arraySize", "durationSeconds", "instanceType", "spotDiscountPercent");
+    private static final Set<String> KEYS = Entry.keysOf(USAGE, "vcpu", "memoryMib", "timeoutSeconds");
 
     private BatchService() {
     }
@@ -48,6 +49,11 @@ public final class BatchService implements Service<BatchJobs>, TemplateMapping<B
     @Override
     public String type() {
         return BatchJobs.TYPE;
+    }
+
+    @Override
+    public Set<String> entryKeys() {
+        return KEYS;
     }
 
     @Override
@@ -81,7 +87,7 @@ public final class BatchService implements Service<BatchJobs>, TemplateMapping<B
 
     @Override
     public BatchJobs read(Entry r) {
-        r.allowOnly(USAGE, "vcpu", "memoryMib", "timeoutSeconds");
+        r.allowOnly(entryKeys());
         Optional<Integer> timeout = r.has("timeoutSeconds") ? Optional.of(r.positiveInt("timeoutSeconds"))
                 : Optional.empty();
         return jobs(r, r.string("name"), BatchJobs.Platform.FARGATE, Architecture.X86_64, r.positive("vcpu"),

@@ -44,6 +44,11 @@ public final class Ec2Service implements Service<Ec2Instance> {
     }
 
     @Override
+    public Set<String> entryKeys() {
+        return KEYS;
+    }
+
+    @Override
     public Class<Ec2Instance> resourceType() {
         return Ec2Instance.class;
     }
@@ -72,7 +77,7 @@ public final class Ec2Service implements Service<Ec2Instance> {
 
     @Override
     public Ec2Instance read(Entry r) {
-        r.allowOnly(KEYS);
+        r.allowOnly(entryKeys());
         OperatingSystem os = r.parse("operatingSystem", OperatingSystem::parse, OperatingSystem.LINUX);
         int count = r.nonNegativeInt("count", 1);
         BigDecimal hours = r.nonNegative("hoursPerMonth", Ec2Instance.HOURS_PER_MONTH);

@@ -41,6 +41,11 @@ public final class EcrService implements Service<EcrRepository>, TemplateMapping
     }
 
     @Override
+    public Set<String> entryKeys() {
+        return USAGE;
+    }
+
+    @Override
     public Class<EcrRepository> resourceType() {
         return EcrRepository.class;
     }
@@ -62,7 +67,7 @@ public final class EcrService implements Service<EcrRepository>, TemplateMapping
 
     @Override
     public EcrRepository read(Entry r) {
-        r.allowOnly(USAGE);
+        r.allowOnly(entryKeys());
         return new EcrRepository(r.string("name"), r.optString("region"), r.nonNegative("storageGb"));
     }
 

@@ -51,6 +51,11 @@ public final class EcsOnEc2Service implements Service<EcsTasksOnEc2> {
     }
 
     @Override
+    public Set<String> entryKeys() {
+        return KEYS;
+    }
+
+    @Override
     public Class<EcsTasksOnEc2> resourceType() {
         return EcsTasksOnEc2.class;
     }
@@ -78,7 +83,7 @@ public final class EcsOnEc2Service implements Service<EcsTasksOnEc2> {
 
     @Override
     public EcsTasksOnEc2 read(Entry r) {
-        r.allowOnly(KEYS);
+        r.allowOnly(entryKeys());
         return tasks(r, r.string("name"), r.nonNegativeInt("taskCpuUnits", 0), r.positiveInt("taskMemoryMib"));
     }
 

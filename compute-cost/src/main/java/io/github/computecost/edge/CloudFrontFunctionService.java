@@ -48,6 +48,11 @@ public final class CloudFrontFunctionService implements Service<CloudFrontFuncti
     }
 
     @Override
+    public Set<String> entryKeys() {
+        return KEYS;
+    }
+
+    @Override
     public Class<CloudFrontFunction> resourceType() {
         return CloudFrontFunction.class;
     }
@@ -74,7 +79,7 @@ public final class CloudFrontFunctionService implements Service<CloudFrontFuncti
 
     @Override
     public CloudFrontFunction read(Entry r) {
-        r.allowOnly(KEYS);
+        r.allowOnly(entryKeys());
         EdgeEventType event = r.parse("eventType", EdgeEventType::parse);
         return new CloudFrontFunction(r.string("name"), event, r.nonNegativeLong("invocationsPerMonth"),
                 r.nonNegativeLong("keyValueStoreReadsPerInvocation", 0), r.optNonNegative("codeSizeKb"),

@@ -37,6 +37,11 @@ public final class LambdaEdgeService implements Service<LambdaEdgeFunction> {
     }
 
     @Override
+    public Set<String> entryKeys() {
+        return KEYS;
+    }
+
+    @Override
     public Class<LambdaEdgeFunction> resourceType() {
         return LambdaEdgeFunction.class;
     }
@@ -63,7 +68,7 @@ public final class LambdaEdgeService implements Service<LambdaEdgeFunction> {
 
     @Override
     public LambdaEdgeFunction read(Entry r) {
-        r.allowOnly(KEYS);
+        r.allowOnly(entryKeys());
         EdgeEventType event = r.parse("eventType", EdgeEventType::parse);
         FunctionNeeds needs = new FunctionNeeds(r.optString("runtime"), r.optBool("needsNetwork"),
                 r.optBool("needsBody"), r.optBool("needsFileSystem"), r.optNonNegative("codeSizeKb"),

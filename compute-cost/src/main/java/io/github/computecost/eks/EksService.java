@@ -35,6 +35,7 @@ public final class EksService implements Service<EksCluster>, TemplateMapping<Ek
     static final String EXTENDED_HOURS = "AmazonEKS-Hours:extendedSupport";
 
     private static final Set<String> USAGE = Set.of("region", "support", "hoursPerMonth");
+    private static final Set<String> KEYS = Entry.keysOf(USAGE, "kubernetesVersion");
 
     private EksService() {
     }
@@ -42,6 +43,11 @@ public final class EksService implements Service<EksCluster>, TemplateMapping<Ek
     @Override
     public String type() {
         return EksCluster.TYPE;
+    }
+
+    @Override
+    public Set<String> entryKeys() {
+        return KEYS;
     }
 
     @Override
@@ -66,7 +72,7 @@ public final class EksService implements Service<EksCluster>, TemplateMapping<Ek
 
     @Override
     public EksCluster read(Entry r) {
-        r.allowOnly(USAGE, "kubernetesVersion");
+        r.allowOnly(entryKeys());
         EksCluster.Support support = r.parse("support", EksCluster.Support::parse, EksCluster.Support.STANDARD);
         BigDecimal hours = r.nonNegative("hoursPerMonth", Calendar.HOURS_PER_MONTH);
         return r.step("hoursPerMonth", () -> new EksCluster(r.string("name"), r.optString("region"), support,

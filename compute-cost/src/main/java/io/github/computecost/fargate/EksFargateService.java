@@ -41,6 +41,11 @@ public final class EksFargateService implements Service<EksFargatePods>, Templat
     }
 
     @Override
+    public Set<String> entryKeys() {
+        return USAGE;
+    }
+
+    @Override
     public Class<EksFargatePods> resourceType() {
         return EksFargatePods.class;
     }
@@ -62,7 +67,7 @@ public final class EksFargateService implements Service<EksFargatePods>, Templat
 
     @Override
     public EksFargatePods read(Entry r) {
-        r.allowOnly(USAGE);
+        r.allowOnly(entryKeys());
         return pods(r, r.string("name"), r.optString("region"));
     }
 

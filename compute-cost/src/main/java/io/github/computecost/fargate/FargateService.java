@@ -54,6 +54,11 @@ public final class FargateService implements Service<FargateTask> {
     }
 
     @Override
+    public Set<String> entryKeys() {
+        return KEYS;
+    }
+
+    @Override
     public Class<FargateTask> resourceType() {
         return FargateTask.class;
     }
@@ -75,7 +80,7 @@ public final class FargateService implements Service<FargateTask> {
 
     @Override
     public FargateTask read(Entry r) {
-        r.allowOnly(KEYS);
+        r.allowOnly(entryKeys());
         Architecture arch = r.parse("architecture", Architecture::parse, Architecture.X86_64);
         OperatingSystem os = r.parse("operatingSystem", OperatingSystem::parse, OperatingSystem.LINUX);
         FargateTask.Usage usage = usage(r);

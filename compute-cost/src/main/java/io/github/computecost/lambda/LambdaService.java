@@ -53,6 +53,11 @@ public final class LambdaService implements Service<LambdaFunction> {
     }
 
     @Override
+    public Set<String> entryKeys() {
+        return KEYS;
+    }
+
+    @Override
     public Class<LambdaFunction> resourceType() {
         return LambdaFunction.class;
     }
@@ -79,7 +84,7 @@ public final class LambdaService implements Service<LambdaFunction> {
 
     @Override
     public LambdaFunction read(Entry r) {
-        r.allowOnly(KEYS);
+        r.allowOnly(entryKeys());
         LambdaFunction.Builder b = LambdaFunction.builder(r.string("name"));
         r.optString("region").ifPresent(b::region);
         b.architecture(r.parse("architecture", Architecture::parse, Architecture.X86_64));

@@ -41,6 +41,11 @@ public final class LightsailService implements Service<LightsailInstance> {
     }
 
     @Override
+    public Set<String> entryKeys() {
+        return KEYS;
+    }
+
+    @Override
     public Class<LightsailInstance> resourceType() {
         return LightsailInstance.class;
     }
@@ -62,7 +67,7 @@ public final class LightsailService implements Service<LightsailInstance> {
 
     @Override
     public LightsailInstance read(Entry r) {
-        r.allowOnly(KEYS);
+        r.allowOnly(entryKeys());
         return usage(r, r.string("name"), r.string("bundle"));
     }
 

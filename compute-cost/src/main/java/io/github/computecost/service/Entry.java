@@ -76,6 +76,17 @@ public final class Entry {
         obj.allowOnly(all);
     }
 
+    /**
+     * @param keys a service's usage keys
+     * @param more its own
+     * @return both, as one set in that order
+     */
+    public static Set<String> keysOf(Set<String> keys, String... more) {
+        Set<String> all = new LinkedHashSet<>(keys);
+        all.addAll(Arrays.asList(more));
+        return java.util.Collections.unmodifiableSet(all);
+    }
+
     /** As {@link #allowOnly(String...)}: {@code keys} (a service's usage keys) and {@code more} (its own). */
     public void allowOnly(Set<String> keys, String... more) {
         Set<String> all = new LinkedHashSet<>(keys);

@@ -24,6 +24,12 @@ public interface Service<R extends Resource> {
     /** @return the workload-file type name of its resources, {@code "lambda"} */
     String type();
 
+    /**
+     * @return the keys a workload-file entry of its type may have beyond {@link Entry#COMMON_KEYS}: what its
+     *     {@link #read} allows, and what the published schema ({@code schema/workload.schema.json}) lists for it
+     */
+    java.util.Set<String> entryKeys();
+
     /** @return the record class of its resources */
     Class<R> resourceType();
 

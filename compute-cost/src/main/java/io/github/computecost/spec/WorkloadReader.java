@@ -109,7 +109,8 @@ import java.util.TreeSet;
  */
 public final class WorkloadReader {
 
-    private static final Set<String> TOP = Set.of("region", "freeTier", "budget", "quotas", "resources");
+    /** The keys of a workload file's top level. */
+    static final Set<String> TOP = Set.of("region", "freeTier", "budget", "quotas", "resources");
 
     private WorkloadReader() {
     }
@@ -280,20 +281,27 @@ public final class WorkloadReader {
         private Questions() {
         }
 
+        /** The keys of a {@code memory-tuning} entry, and of each of its measurements. */
+        static final List<String> TUNING_KEYS = List.of("name", "type", "region", "architecture", "measurements");
+        static final List<String> MEASUREMENT_KEYS = List.of("memoryMb", "durationMs");
+        /** The keys of a {@code workload} entry (a service-neutral question for {@code compare}). */
+        static final List<String> NEUTRAL_KEYS = List.of("name", "type", "region", "requestsPerMonth", "durationMs",
+                "memoryMb", "peakRequestsPerSecond", "needs", "frontDoor");
+        static final List<String> NEEDS_KEYS = List.of("longerThan15Minutes", "gpu", "windows", "ipv4");
+
         static MemoryTuning tuning(Entry r) {
-            r.allowExactly("name", "type", "region", "architecture", "measurements");
+            r.allowExactly(TUNING_KEYS.toArray(String[]::new));
             Architecture arch = r.parse("architecture", Architecture::parse, Architecture.X86_64);
             List<MemoryTuning.Measurement> ms = new ArrayList<>();
             for (Entry m : r.objArray("measurements")) {
-                m.allowExactly("memoryMb", "durationMs");
+                m.allowExactly(MEASUREMENT_KEYS.toArray(String[]::new));
                 ms.add(new MemoryTuning.Measurement(m.positiveInt("memoryMb"), m.nonNegative("durationMs")));
             }
             return r.step("measurements", () -> new MemoryTuning(r.string("name"), r.optString("region"), arch, ms));
         }
 
         static NeutralWorkload neutral(Entry r) {
-            r.allowExactly("name", "type", "region", "requestsPerMonth", "durationMs", "memoryMb", "peakRequestsPerSecond",
-                    "needs", "frontDoor");
+            r.allowExactly(NEUTRAL_KEYS.toArray(String[]::new));
             Optional<String> door = Optional.empty();
             if (r.has("frontDoor")) {
                 door = Optional.of(r.oneOf("frontDoor", Services.frontDoorKinds().toArray(String[]::new)));
@@ -304,7 +312,7 @@ public final class WorkloadReader {
             boolean ipv4 = true;
             Optional<Entry> needs = r.optObj("needs");
             if (needs.isPresent()) {
-                needs.get().allowExactly("longerThan15Minutes", "gpu", "windows", "ipv4");
+                needs.get().allowExactly(NEEDS_KEYS.toArray(String[]::new));
                 longRuns = needs.get().bool("longerThan15Minutes", false);
                 gpu = needs.get().bool("gpu", false);
                 windows = needs.get().bool("windows", false);

@@ -32,6 +32,7 @@ public final class StepFunctionsService implements Service<StateMachine>, Templa
     /** The keys of a workload entry and of a template's usage entry. */
     private static final Set<String> USAGE = Set.of("region", "executionsPerMonth", "transitionsPerExecution",
             "averageDurationMs", "memoryMb", "payloadKb", "historyEventsPerExecution");
+    private static final Set<String> KEYS = Entry.keysOf(USAGE, "workflowType");
 
     private StepFunctionsService() {
     }
@@ -39,6 +40,11 @@ public final class StepFunctionsService implements Service<StateMachine>, Templa
     @Override
     public String type() {
         return StateMachine.TYPE;
+    }
+
+    @Override
+    public Set<String> entryKeys() {
+        return KEYS;
     }
 
     @Override
@@ -63,7 +69,7 @@ public final class StepFunctionsService implements Service<StateMachine>, Templa
 
     @Override
     public StateMachine read(Entry r) {
-        r.allowOnly(USAGE, "workflowType");
+        r.allowOnly(entryKeys());
         StateMachine.WorkflowType type = r.parse("workflowType", StateMachine.WorkflowType::parse);
         return usage(r, r.string("name"), r.optString("region"), type);
     }
