@@ -86,6 +86,11 @@ final class DiffCommand implements Callable<Integer> {
             description = "Fail (exit 1) when the monthly total grows by more than PERCENT%% of the base, or by more than AMOUNT.")
     String failOnIncrease;
 
+    @Option(names = "--policy", paramLabel = "POLICY", description = "A policy file (ceilings, new resources, the "
+            + "increase, confirmed prices only; see the README), checked on HEAD and the change: fail (exit 1) naming "
+            + "each resource that breaks a rule.")
+    Path policy;
+
     @Mixin
     PricingOptions pricing;
 
@@ -99,6 +104,8 @@ final class DiffCommand implements Callable<Integer> {
                 throw new BadInputException("--fail-on-increase: " + e.getMessage());
             }
         }
+        io.github.computecost.budget.Policy rules = policy == null ? null
+                : io.github.computecost.spec.PolicyReader.read(policy);
         Estimate after;
         Estimate before;
         String baseName = base.toString();
@@ -149,14 +156,21 @@ final class DiffCommand implements Callable<Integer> {
             case text -> DiffReport.text(d, from, to) + "\n" + age.text();
         });
         out.flush();
+        boolean failed = false;
         if (limit != null && limit.exceededBy(d)) {
             spec.commandLine().getErr().println("compute-cost: monthly cost increase "
                     + io.github.computecost.money.Amounts.money(d.totalDifference()) + " " + d.currency()
                     + d.totalPercentChange().map(p -> " (" + p.toPlainString() + "%)").orElse("")
                     + " exceeds the allowed increase of " + limit);
-            return Main.POLICY_FAILURE;
+            failed = true;
         }
-        return Main.OK;
+        if (rules != null) {
+            var broken = rules.check(d, after);
+            PolicyOutput.print(spec.commandLine().getErr(), policy, broken);
+            failed |= !broken.isEmpty();
+        }
+        spec.commandLine().getErr().flush();
+        return failed ? Main.POLICY_FAILURE : Main.OK;
     }
 
     /** The file's estimate, by the one pipeline {@code estimate} uses: every violation and missing price refused. */

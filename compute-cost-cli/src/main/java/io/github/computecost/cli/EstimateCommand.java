@@ -10,6 +10,7 @@ import io.github.computecost.limits.Violation;
 import io.github.computecost.report.EstimateReport;
 import java.util.Set;
 import io.github.computecost.spec.Workload;
+import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.Callable;
@@ -41,6 +42,10 @@ final class EstimateCommand implements Callable<Integer> {
             description = "Fail (exit 1) when the exact monthly total is above AMOUNT, in the pricing currency.")
     String maxMonthlyCost;
 
+    @Option(names = "--policy", paramLabel = "POLICY", description = "A policy file (ceilings per resource and type, "
+            + "confirmed prices only; see the README): fail (exit 1) naming each resource that breaks a rule.")
+    Path policy;
+
     @Override
     public Integer call() {
         Budget cap = null;
@@ -51,6 +56,8 @@ final class EstimateCommand implements Callable<Integer> {
                 throw new BadInputException("--max-monthly-cost: " + e.getMessage());
             }
         }
+        io.github.computecost.budget.Policy rules = policy == null ? null
+                : io.github.computecost.spec.PolicyReader.read(policy);
         Workload w = options.workload();
         Questions.refuse(w, options.name());
         // The one pipeline: every limit violation reported; what AWS would reject, and what needs a price no source
@@ -90,11 +97,13 @@ final class EstimateCommand implements Callable<Integer> {
             err.flush();
             return Main.BAD_INPUT;
         }
-        if (report.anyOver()) {
+        List<io.github.computecost.budget.Policy.Failure> broken = rules == null ? List.of() : rules.check(e);
+        if (report.anyOver() || !broken.isEmpty()) {
             var err = spec.commandLine().getErr();
             for (BudgetCheck b : report.over()) {
                 err.println("compute-cost: over budget: " + b.message());
             }
+            PolicyOutput.print(err, policy, broken);
             err.flush();
             return Main.POLICY_FAILURE;
         }
