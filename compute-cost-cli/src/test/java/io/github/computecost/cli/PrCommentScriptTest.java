@@ -135,5 +135,12 @@ class PrCommentScriptTest {
                 .asBoolean(), action.toString());
         String steps = action.path("runs").path("steps").toString();
         assertTrue(steps.contains("--format github-comment") && steps.contains("ci/pr-comment.sh"), steps);
+        // The policy inputs reach the command line as their options.
+        StringBuilder runs = new StringBuilder();
+        action.path("runs").path("steps").forEach(st -> runs.append(st.path("run").asText()).append('\n'));
+        assertTrue(action.path("inputs").has("policy")
+                && runs.toString().contains("args+=(--policy \"${{ inputs.policy }}\")"), runs.toString());
+        assertTrue(runs.toString().contains("args+=(--fail-on-increase \"${{ inputs.fail-on-increase }}\")"),
+                runs.toString());
     }
 }
