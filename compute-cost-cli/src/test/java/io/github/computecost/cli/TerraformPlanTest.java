@@ -105,6 +105,128 @@ class TerraformPlanTest {
     }
 
     @Test
+    void theNewerServicesResourcesArePricedAsInTheWorkloadFormat() throws IOException {
+        // EKS (a cluster in extended support, node groups, a Fargate profile), Step Functions, API Gateway (a REST
+        // API whose stage has a cache, an HTTP API, and their parts), App Runner, a Batch job definition on Fargate,
+        // ECR, and an Auto Scaling group with a mixed instances policy (its first override, by weight).
+        JsonNode plan = json(CliRunner.run("estimate", DIR.resolve("services.json").toString(), "--usage",
+                DIR.resolve("services-usage.yaml").toString(), "--format", "json"));
+        Path w = tmp.resolve("w.yaml");
+        Files.writeString(w, """
+                region: us-east-1
+                resources:
+                  - { name: aws_eks_cluster.main, type: eks, kubernetesVersion: "1.29", support: extended }
+                  - { name: aws_eks_node_group.linux, type: ec2, instanceType: m5.large, count: 3 }
+                  - name: aws_eks_node_group.windows
+                    type: ec2
+                    instanceType: t3.medium
+                    operatingSystem: windows
+                  - { name: aws_eks_fargate_profile.web, type: eks-fargate, pods: 3, podVcpu: 1, podMemoryMb: 2048 }
+                  - name: aws_sfn_state_machine.orders
+                    type: step-functions
+                    workflowType: standard
+                    executionsPerMonth: 200000
+                    transitionsPerExecution: 4
+                  - name: aws_sfn_state_machine.pipeline
+                    type: step-functions
+                    workflowType: express
+                    executionsPerMonth: 1000
+                    averageDurationMs: 250
+                  - name: aws_api_gateway_rest_api.legacy
+                    type: api-gateway
+                    apiType: rest
+                    endpointType: REGIONAL
+                    cacheSizeGb: 0.5
+                    requestsPerMonth: 1000000
+                  - { name: aws_apigatewayv2_api.http, type: api-gateway, apiType: http, requestsPerMonth: 5000000 }
+                  - name: aws_apprunner_service.app
+                    type: app-runner
+                    vcpu: 1
+                    memoryGb: 2
+                    instances: 1
+                    activeInstanceHoursPerMonth: 200
+                  - name: aws_batch_job_definition.nightly
+                    type: batch
+                    platform: fargate
+                    architecture: arm64
+                    vcpu: 1
+                    memoryMib: 2048
+                    timeoutSeconds: 3600
+                    submissionsPerMonth: 30
+                    durationSeconds: 600
+                  - { name: aws_ecr_repository.images, type: ecr, storageGb: 20 }
+                  - { name: aws_autoscaling_group.mixed, type: ec2, instanceType: c5.xlarge, count: 2 }
+                """);
+        JsonNode workload = json(CliRunner.run("estimate", w.toString(), "--format", "json"));
+        java.util.List<String> names = new java.util.ArrayList<>();
+        plan.get("resources").forEach(r -> names.add(r.get("name").asText()));
+        assertEquals(workload.get("resources").size(), plan.get("resources").size(), names.toString());
+        for (JsonNode r : workload.get("resources")) {
+            String name = r.get("name").asText();
+            JsonNode p = resource(plan, name);
+            assertEquals(r.get("type").asText(), p.get("type").asText(), name);
+            assertEquals(r.get("monthlyCostExact").asText(), p.get("monthlyCostExact").asText(), name);
+        }
+        assertEquals(workload.get("totalMonthlyCostExact").asText(), plan.get("totalMonthlyCostExact").asText());
+        // The REST API's cache is its stage's; API Gateway's parts cost nothing and are neither priced nor listed.
+        assertTrue(resource(plan, "aws_api_gateway_rest_api.legacy").toString().contains("ApiGatewayCacheUsage:0.5GB"));
+        java.util.List<String> listed = new java.util.ArrayList<>();
+        plan.get("notPriced").forEach(n -> listed.add(n.get("resource").asText() + ":" + n.get("resourceType")
+                .asText()));
+        assertEquals(java.util.List.of("aws_s3_bucket.assets:aws_s3_bucket"), listed);
+        // ami_type, left to AWS and so known only after apply, is AWS's default (Linux) as in a template that omits
+        // it: no warning. What the configuration sets and the plan cannot know is one.
+        CliRunner text = CliRunner.run("estimate", DIR.resolve("services.json").toString(), "--usage",
+                DIR.resolve("services-usage.yaml").toString());
+        assertTrue(!text.out().contains("ami_type"), text.out());
+        assertTrue(text.out().contains("aws_autoscaling_group.mixed: 4 capacity units of c5.xlarge at a weight of 2 "
+                + "each: priced as 2 instances"), text.out());
+    }
+
+    @Test
+    void aNewerServicesUnknownsAndSpotArePricedByNoGuess() throws IOException {
+        String services = Files.readString(DIR.resolve("services.json"));
+        com.fasterxml.jackson.databind.node.ObjectNode tree = (com.fasterxml.jackson.databind.node.ObjectNode)
+                TestJson.json().readTree(services);
+        // The state machine's type known only after apply; part of the group on Spot.
+        for (JsonNode c : tree.get("resource_changes")) {
+            if (c.get("address").asText().equals("aws_sfn_state_machine.pipeline")) {
+                ((com.fasterxml.jackson.databind.node.ObjectNode) c.get("change").get("after_unknown")).put("type",
+                        true);
+            }
+        }
+        for (JsonNode r : tree.get("planned_values").get("root_module").get("resources")) {
+            com.fasterxml.jackson.databind.node.ObjectNode v = (com.fasterxml.jackson.databind.node.ObjectNode)
+                    r.get("values");
+            if (r.get("address").asText().equals("aws_sfn_state_machine.pipeline")) {
+                v.putNull("type");
+            }
+            if (r.get("address").asText().equals("aws_autoscaling_group.mixed")) {
+                ((com.fasterxml.jackson.databind.node.ObjectNode) v.get("mixed_instances_policy").get(0)
+                        .get("instances_distribution").get(0)).put("on_demand_percentage_above_base_capacity", 50);
+            }
+        }
+        String changed = TestJson.json().writeValueAsString(tree);
+        Path plan = tmp.resolve("plan.json");
+        Files.writeString(plan, changed);
+        CliRunner r = CliRunner.run("estimate", plan.toString(), "--usage", DIR.resolve("services-usage.yaml")
+                .toString());
+        assertEquals(0, r.exitCode(), r.err());
+        assertTrue(r.out().contains("aws_sfn_state_machine.pipeline: type is known only after apply"), r.out());
+        assertTrue(r.out().contains("not priced: aws_sfn_state_machine.pipeline (aws_sfn_state_machine)"), r.out());
+        assertTrue(r.out().contains("not priced: aws_autoscaling_group.mixed (aws_autoscaling_group)"), r.out());
+        assertTrue(r.out().contains("part of the group runs on Spot"), r.out());
+        // A job definition whose container properties are not a JSON object is bad input, in one line.
+        Path bad = tmp.resolve("bad.json");
+        Files.writeString(bad, services.replace("\"container_properties\": \"{", "\"container_properties\": \"["));
+        CliRunner b = CliRunner.run("estimate", bad.toString());
+        assertEquals(2, b.exitCode(), b.out());
+        assertTrue(b.err().contains("resource \"aws_batch_job_definition.nightly\", values.container_properties: must "
+                + "be a JSON object of container properties"), b.err());
+        assertEquals(1, b.err().strip().lines().count(), b.err());
+    }
+
+    @Test
     void whatThePlanKnowsOnlyAfterApplyIsAWarningAndNotAGuess() {
         CliRunner r = CliRunner.run("estimate", DIR.resolve("plan.json").toString());
         assertEquals(0, r.exitCode(), r.err());

@@ -34,18 +34,51 @@ import java.util.Set;
  */
 final class TerraformPlanReader {
 
-    /** Terraform types read, with the CloudFormation type each is read as. */
-    static final Map<String, String> TYPES = Map.of(
-            "aws_lambda_function", "AWS::Lambda::Function",
-            "aws_lambda_provisioned_concurrency_config", "AWS::Lambda::Alias",
-            "aws_ecs_task_definition", "AWS::ECS::TaskDefinition",
-            "aws_ecs_service", "AWS::ECS::Service",
-            "aws_instance", "AWS::EC2::Instance",
-            "aws_launch_template", "AWS::EC2::LaunchTemplate",
-            "aws_autoscaling_group", "AWS::AutoScaling::AutoScalingGroup",
-            "aws_cloudfront_function", "AWS::CloudFront::Function",
-            "aws_lightsail_instance", "AWS::Lightsail::Instance",
-            "aws_cloudfront_distribution", "AWS::CloudFront::Distribution");
+    /**
+     * Terraform types read, with the CloudFormation type each is read as. API Gateway's integrations, method and
+     * integration responses are properties of {@code AWS::ApiGateway::Method} in CloudFormation, and method settings
+     * of {@code AWS::ApiGateway::Stage}: like those, they are read as parts of their API, which cost nothing of their
+     * own.
+     */
+    static final Map<String, String> TYPES = Map.ofEntries(
+            Map.entry("aws_lambda_function", "AWS::Lambda::Function"),
+            Map.entry("aws_lambda_provisioned_concurrency_config", "AWS::Lambda::Alias"),
+            Map.entry("aws_ecs_task_definition", "AWS::ECS::TaskDefinition"),
+            Map.entry("aws_ecs_service", "AWS::ECS::Service"),
+            Map.entry("aws_instance", "AWS::EC2::Instance"),
+            Map.entry("aws_launch_template", "AWS::EC2::LaunchTemplate"),
+            Map.entry("aws_autoscaling_group", "AWS::AutoScaling::AutoScalingGroup"),
+            Map.entry("aws_cloudfront_function", "AWS::CloudFront::Function"),
+            Map.entry("aws_lightsail_instance", "AWS::Lightsail::Instance"),
+            Map.entry("aws_cloudfront_distribution", "AWS::CloudFront::Distribution"),
+            Map.entry("aws_eks_cluster", "AWS::EKS::Cluster"),
+            Map.entry("aws_eks_node_group", "AWS::EKS::Nodegroup"),
+            Map.entry("aws_eks_fargate_profile", "AWS::EKS::FargateProfile"),
+            Map.entry("aws_sfn_state_machine", "AWS::StepFunctions::StateMachine"),
+            Map.entry("aws_api_gateway_rest_api", "AWS::ApiGateway::RestApi"),
+            Map.entry("aws_api_gateway_stage", "AWS::ApiGateway::Stage"),
+            Map.entry("aws_api_gateway_deployment", "AWS::ApiGateway::Deployment"),
+            Map.entry("aws_api_gateway_resource", "AWS::ApiGateway::Resource"),
+            Map.entry("aws_api_gateway_method", "AWS::ApiGateway::Method"),
+            Map.entry("aws_api_gateway_integration", "AWS::ApiGateway::Method"),
+            Map.entry("aws_api_gateway_integration_response", "AWS::ApiGateway::Method"),
+            Map.entry("aws_api_gateway_method_response", "AWS::ApiGateway::Method"),
+            Map.entry("aws_api_gateway_method_settings", "AWS::ApiGateway::Stage"),
+            Map.entry("aws_api_gateway_model", "AWS::ApiGateway::Model"),
+            Map.entry("aws_api_gateway_authorizer", "AWS::ApiGateway::Authorizer"),
+            Map.entry("aws_api_gateway_request_validator", "AWS::ApiGateway::RequestValidator"),
+            Map.entry("aws_api_gateway_gateway_response", "AWS::ApiGateway::GatewayResponse"),
+            Map.entry("aws_apigatewayv2_api", "AWS::ApiGatewayV2::Api"),
+            Map.entry("aws_apigatewayv2_stage", "AWS::ApiGatewayV2::Stage"),
+            Map.entry("aws_apigatewayv2_route", "AWS::ApiGatewayV2::Route"),
+            Map.entry("aws_apigatewayv2_integration", "AWS::ApiGatewayV2::Integration"),
+            Map.entry("aws_apigatewayv2_deployment", "AWS::ApiGatewayV2::Deployment"),
+            Map.entry("aws_apigatewayv2_authorizer", "AWS::ApiGatewayV2::Authorizer"),
+            Map.entry("aws_apigatewayv2_route_response", "AWS::ApiGatewayV2::RouteResponse"),
+            Map.entry("aws_apigatewayv2_integration_response", "AWS::ApiGatewayV2::IntegrationResponse"),
+            Map.entry("aws_apprunner_service", "AWS::AppRunner::Service"),
+            Map.entry("aws_batch_job_definition", "AWS::Batch::JobDefinition"),
+            Map.entry("aws_ecr_repository", "AWS::ECR::Repository"));
 
     private final JsonNode plan;
     private final List<Violation> findings = new ArrayList<>();
@@ -59,7 +92,10 @@ final class TerraformPlanReader {
     /** Every managed resource's address in the state being read, which references may name. */
     private final Set<String> addresses = new java.util.HashSet<>();
 
-    private TerraformPlanReader(JsonNode plan) {
+    private final String file;
+
+    private TerraformPlanReader(String file, JsonNode plan) {
+        this.file = file;
         this.plan = plan;
     }
 
@@ -83,7 +119,7 @@ final class TerraformPlanReader {
             throw new WorkloadException(file, "$.format_version", Optional.empty(), "must be a 1.x plan format "
                     + "(terraform show -json of Terraform 0.12 or later), was \"" + Json.excerpt(version) + "\"");
         }
-        TerraformPlanReader r = new TerraformPlanReader(plan);
+        TerraformPlanReader r = new TerraformPlanReader(file, plan);
         if (!before) {
             for (JsonNode c : plan.path("resource_changes")) {
                 r.unknownByAddress.put(c.path("address").asText(), c.path("change").path("after_unknown"));
@@ -268,6 +304,10 @@ final class TerraformPlanReader {
                     p.putObject("LaunchTemplate").set("LaunchTemplateId",
                             reference(address, "launch_template.id", "aws_launch_template"));
                 }
+                JsonNode mixed = block(v, "mixed_instances_policy");
+                if (mixed.size() > 0) {
+                    p.set("MixedInstancesPolicy", mixedInstances(address, v, unknown));
+                }
             }
             case "aws_lightsail_instance" -> copy(address, v, unknown, "bundle_id", p, "BundleId");
             case "aws_cloudfront_distribution" -> {
@@ -290,9 +330,204 @@ final class TerraformPlanReader {
                 ObjectNode config = p.putObject("FunctionConfig");
                 copy(address, v, unknown, "runtime", config, "Runtime");
             }
-            default -> throw new IllegalStateException("unmapped Terraform type " + type);
+            case "aws_eks_cluster" -> {
+                copy(address, v, unknown, "version", p, "Version");
+                ObjectNode policy = Json.nodes().objectNode();
+                copy(address, v, unknown, "upgrade_policy.support_type", policy, "SupportType");
+                if (!policy.isEmpty()) {
+                    p.set("UpgradePolicy", policy);
+                }
+            }
+            case "aws_eks_node_group" -> {
+                copy(address, v, unknown, "instance_types", p, "InstanceTypes");
+                copy(address, v, unknown, "ami_type", p, "AmiType");
+                copy(address, v, unknown, "capacity_type", p, "CapacityType");
+                ObjectNode scaling = p.putObject("ScalingConfig");
+                copy(address, v, unknown, "scaling_config.desired_size", scaling, "DesiredSize");
+                copy(address, v, unknown, "scaling_config.min_size", scaling, "MinSize");
+                copy(address, v, unknown, "scaling_config.max_size", scaling, "MaxSize");
+                if (block(v, "launch_template").size() > 0) {
+                    p.putObject("LaunchTemplate"); // named for what the node group's instance type is missing from
+                }
+            }
+            case "aws_sfn_state_machine" -> copy(address, v, unknown, "type", p, "StateMachineType");
+            case "aws_api_gateway_rest_api" -> {
+                if (block(v, "endpoint_configuration").size() > 0) {
+                    ObjectNode config = p.putObject("EndpointConfiguration");
+                    copy(address, v, unknown, "endpoint_configuration.types", config, "Types");
+                }
+            }
+            case "aws_api_gateway_stage" -> {
+                p.set("RestApiId", reference(address, "rest_api_id", "aws_api_gateway_rest_api"));
+                copy(address, v, unknown, "cache_cluster_enabled", p, "CacheClusterEnabled");
+                copy(address, v, unknown, "cache_cluster_size", p, "CacheClusterSize");
+            }
+            case "aws_apigatewayv2_api" -> copy(address, v, unknown, "protocol_type", p, "ProtocolType");
+            case "aws_apprunner_service" -> {
+                ObjectNode instance = Json.nodes().objectNode();
+                copy(address, v, unknown, "instance_configuration.cpu", instance, "Cpu");
+                copy(address, v, unknown, "instance_configuration.memory", instance, "Memory");
+                if (!instance.isEmpty()) {
+                    p.set("InstanceConfiguration", instance);
+                }
+            }
+            case "aws_batch_job_definition" -> {
+                copy(address, v, unknown, "type", p, "Type");
+                copy(address, v, unknown, "platform_capabilities", p, "PlatformCapabilities");
+                ObjectNode timeout = Json.nodes().objectNode();
+                copy(address, v, unknown, "timeout.attempt_duration_seconds", timeout, "AttemptDurationSeconds");
+                if (!timeout.isEmpty()) {
+                    p.set("Timeout", timeout);
+                }
+                ObjectNode container = Json.nodes().objectNode();
+                copy(address, v, unknown, "container_properties", container, "Document");
+                if (container.has("Document")) {
+                    p.set("ContainerProperties", containerProperties(address, container.get("Document")));
+                }
+            }
+            case "aws_eks_fargate_profile", "aws_ecr_repository" -> {
+                // priced from their usage alone: nothing of their own to map
+            }
+            default -> {
+                if (!type.startsWith("aws_api_gateway_") && !type.startsWith("aws_apigatewayv2_")) {
+                    throw new IllegalStateException("unmapped Terraform type " + type);
+                }
+                // API Gateway's parts, which cost nothing of their own: read as such, nothing to map
+            }
+
         }
         return p;
+    }
+
+    /**
+     * An Auto Scaling group's {@code mixed_instances_policy} as CloudFormation's {@code MixedInstancesPolicy}: the
+     * distribution between On-Demand and Spot, the launch template and its overrides (instance type, weight, launch
+     * template, instance requirements), each launch template named by a {@code Ref} to the plan's.
+     */
+    private ObjectNode mixedInstances(String address, JsonNode v, JsonNode unknown) {
+        String m = "mixed_instances_policy.";
+        ObjectNode policy = Json.nodes().objectNode();
+        ObjectNode distribution = policy.putObject("InstancesDistribution");
+        String[][] keys = {{"on_demand_allocation_strategy", "OnDemandAllocationStrategy"},
+            {"on_demand_base_capacity", "OnDemandBaseCapacity"},
+            {"on_demand_percentage_above_base_capacity", "OnDemandPercentageAboveBaseCapacity"},
+            {"spot_allocation_strategy", "SpotAllocationStrategy"}};
+        for (String[] k : keys) {
+            copy(address, v, unknown, m + "instances_distribution." + k[0], distribution, k[1]);
+        }
+        ObjectNode template = policy.putObject("LaunchTemplate");
+        JsonNode lt = block(block(v, "mixed_instances_policy"), "launch_template");
+        JsonNode expr = first(first(configurationOf(address).path("expressions").path("mixed_instances_policy"))
+                .path("launch_template"));
+        if (block(lt, "launch_template_specification").size() > 0) {
+            template.set("LaunchTemplateSpecification", launchTemplate(address, m + "launch_template",
+                    first(expr.path("launch_template_specification"))));
+        }
+        JsonNode u = unknown.path("mixed_instances_policy");
+        u = u.isArray() ? u.path(0).path("launch_template") : u;
+        u = u.isArray() ? u.path(0).path("override") : u;
+        ArrayNode overrides = template.putArray("Overrides");
+        for (int i = 0; i < lt.path("override").size(); i++) {
+            JsonNode o = lt.path("override").get(i);
+            JsonNode ou = u.isBoolean() ? u : u.path(i);
+            String at = m + "launch_template.override[" + i + "]";
+            ObjectNode out = overrides.addObject();
+            for (String[] k : new String[][] {{"instance_type", "InstanceType"}, {"weighted_capacity",
+                "WeightedCapacity"}}) {
+                if (ou.isBoolean() ? ou.asBoolean() : ou.path(k[0]).asBoolean(false)) {
+                    findings.add(new Violation("terraform.unknown", Severity.WARNING, address, at + "." + k[0],
+                            "known after apply", "a value the plan knows", address + ": " + at + "." + k[0]
+                                    + " is known only after apply; the resource is not priced by a guess (give it in "
+                                    + "the usage file, or plan with the value set)"));
+                    out.set(k[1], getAtt(address, at + "." + k[0]));
+                } else if (o.hasNonNull(k[0]) && !o.get(k[0]).asText().isEmpty()) {
+                    out.set(k[1], o.get(k[0]));
+                }
+            }
+            if (block(o, "instance_requirements").size() > 0) {
+                out.putObject("InstanceRequirements"); // the group picks types by price: not priced, as there
+            }
+            if (block(o, "launch_template_specification").size() > 0) {
+                out.set("LaunchTemplateSpecification", launchTemplate(address, at, first(expr.path("override")
+                        .path(i).path("launch_template_specification"))));
+            }
+        }
+        return policy;
+    }
+
+    /**
+     * @param at the attribute holding the specification, for a warning
+     * @param expr the specification's configuration
+     * @return a launch template specification naming the plan's template by {@code Ref}, by id or by name as the
+     *     configuration does, or an unresolvable value (with a warning) when it names none of the plan
+     */
+    private JsonNode launchTemplate(String address, String at, JsonNode expr) {
+        String key = expr.has("launch_template_name") && !expr.has("launch_template_id") ? "launch_template_name"
+                : "launch_template_id";
+        JsonNode target = referenceIn(address, expr.path(key), "aws_launch_template");
+        ObjectNode spec = Json.nodes().objectNode();
+        if (target == null) {
+            findings.add(new Violation("terraform.reference", Severity.WARNING, address, at + ".launch_template_"
+                    + "specification", "unknown", "a reference to a aws_launch_template of the plan", address + ": "
+                            + at + ".launch_template_specification names no aws_launch_template of the plan, so what "
+                            + "it runs is not read from the plan"));
+            spec.set("LaunchTemplateId", getAtt(address, at + ".launch_template_specification"));
+            return spec;
+        }
+        spec.set(key.equals("launch_template_name") ? "LaunchTemplateName" : "LaunchTemplateId", target);
+        return spec;
+    }
+
+    /**
+     * A Batch job definition's {@code container_properties}, a JSON document in Batch's API names
+     * ({@code resourceRequirements}), as CloudFormation's {@code ContainerProperties}: what prices a job (its vCPUs
+     * and memory, the older {@code vcpus} and {@code memory}, its runtime platform).
+     */
+    private JsonNode containerProperties(String address, JsonNode document) {
+        if (!document.isTextual()) {
+            return document; // known only after apply: unresolvable, as reported
+        }
+        JsonNode c;
+        try {
+            c = Json.json().readTree(document.asText());
+        } catch (java.io.IOException e) {
+            c = null;
+        }
+        if (c == null || !c.isObject()) {
+            throw new WorkloadException(file, "values.container_properties",
+                    Optional.of(address), "must be a JSON object of container properties (Batch's "
+                            + "RegisterJobDefinition), was " + Json.excerpt(document.asText()));
+        }
+        ObjectNode out = Json.nodes().objectNode();
+        if (c.path("resourceRequirements").isArray()) {
+            ArrayNode requirements = out.putArray("ResourceRequirements");
+            for (JsonNode r : c.get("resourceRequirements")) {
+                ObjectNode x = requirements.addObject();
+                if (r.has("type")) {
+                    x.set("Type", r.get("type"));
+                }
+                if (r.has("value")) {
+                    x.set("Value", r.get("value"));
+                }
+            }
+        }
+        String[][] keys = {{"vcpus", "Vcpus"}, {"memory", "Memory"}};
+        for (String[] k : keys) {
+            if (c.hasNonNull(k[0])) {
+                out.set(k[1], c.get(k[0]));
+            }
+        }
+        JsonNode platform = c.path("runtimePlatform");
+        if (platform.isObject()) {
+            ObjectNode rp = out.putObject("RuntimePlatform");
+            if (platform.hasNonNull("cpuArchitecture")) {
+                rp.set("CpuArchitecture", platform.get("cpuArchitecture"));
+            }
+            if (platform.hasNonNull("operatingSystemFamily")) {
+                rp.set("OperatingSystemFamily", platform.get("operatingSystemFamily"));
+            }
+        }
+        return out;
     }
 
     /**
@@ -358,20 +593,53 @@ final class TerraformPlanReader {
     /**
      * Copies a value into a CloudFormation property: absent when the plan leaves it null, and, when it is known only
      * after apply, a warning naming the attribute and a value the template reader cannot resolve (so the resource is
-     * not priced by a default).
+     * not priced by a default). A value known only after apply that the configuration does not set is one the
+     * provider leaves to AWS ({@code ami_type} of a node group): absent, as in a template that omits the property,
+     * so that AWS's default applies as it does there.
+     *
+     * @param key the attribute, a nested block's by a dotted path ({@code scaling_config.desired_size})
      */
     private void copy(String address, JsonNode values, JsonNode unknown, String key, ObjectNode into, String property) {
-        if (unknown.path(key).asBoolean(false)) {
+        String[] parts = key.split("\\.");
+        JsonNode v = values;
+        JsonNode u = unknown;
+        for (int i = 0; i < parts.length; i++) {
+            boolean last = i == parts.length - 1;
+            v = last ? v.path(parts[i]) : block(v, parts[i]);
+            if (!u.isBoolean()) { // a whole block known only after apply is true, and so is what it holds
+                JsonNode n = u.path(parts[i]);
+                u = !last && n.isArray() && n.size() > 0 ? n.get(0) : n;
+            }
+        }
+        if (u.asBoolean(false)) {
+            if (!configured(address, parts)) {
+                return;
+            }
             findings.add(new Violation("terraform.unknown", Severity.WARNING, address, key, "known after apply",
                     "a value the plan knows", address + ": " + key + " is known only after apply; the resource is "
                             + "not priced by a guess (give it in the usage file, or plan with the value set)"));
             into.set(property, getAtt(address, key));
             return;
         }
-        JsonNode v = values.path(key);
         if (!v.isMissingNode() && !v.isNull()) {
             into.set(property, v);
         }
+    }
+
+    /**
+     * @return whether the configuration sets an attribute (a nested block's by its path); true when the plan has no
+     *     configuration for the resource, so that nothing unknown is taken for a default
+     */
+    private boolean configured(String address, String[] path) {
+        JsonNode c = configurationOf(address);
+        if (c.isMissingNode()) {
+            return true;
+        }
+        JsonNode e = c.path("expressions");
+        for (String part : path) {
+            e = first(e).path(part);
+        }
+        return !e.isMissingNode();
     }
 
     /**
