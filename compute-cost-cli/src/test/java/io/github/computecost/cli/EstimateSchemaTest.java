@@ -103,6 +103,42 @@ class EstimateSchemaTest {
     }
 
     @Test
+    void eachTableCarriesTheDatesOfThePricesUsedFromIt() throws IOException {
+        // One table: its dates are its line items' (orders: Lambda only), its age counted to --today.
+        JsonNode one = estimate("examples/orders.yaml", "--today", "2026-12-02");
+        java.util.TreeSet<String> asOf = new java.util.TreeSet<>();
+        one.get("resources").forEach(r -> r.get("lineItems").forEach(li -> asOf.add(li.get("priceAsOf").asText())));
+        JsonNode lambda = one.get("pricing").get(0);
+        assertEquals("AWSLambda", lambda.get("service").asText());
+        assertEquals(asOf.last(), lambda.get("effectiveDate").asText());
+        assertEquals(asOf.first(), lambda.get("oldestPriceDate").asText());
+        assertEquals(java.time.temporal.ChronoUnit.DAYS.between(java.time.LocalDate.parse(asOf.last()),
+                java.time.LocalDate.parse("2026-12-02")), lambda.get("ageDays").asLong());
+        // Several tables: each its own, and together the estimate's range. EKS's prices are newer than EC2's
+        // newest here, so a table's date is not the estimate's.
+        String tf = "compute-cost-cli/src/test/resources/terraform/";
+        JsonNode many = estimate(tf + "services.json", "--usage", tf + "services-usage.yaml", "--today", "2026-12-02");
+        java.util.TreeSet<String> newest = new java.util.TreeSet<>();
+        java.util.TreeSet<String> oldest = new java.util.TreeSet<>();
+        java.util.Map<String, String> effective = new java.util.TreeMap<>();
+        for (JsonNode p : many.get("pricing")) {
+            assertTrue(p.has("effectiveDate"), "every table has prices used, with usage for every resource: " + p);
+            newest.add(p.get("effectiveDate").asText());
+            oldest.add(p.get("oldestPriceDate").asText());
+            effective.put(p.get("service").asText(), p.get("effectiveDate").asText());
+        }
+        assertEquals(7, effective.size(), effective.toString());
+        assertEquals(many.get("prices").get("newest").asText(), newest.last());
+        assertEquals(many.get("prices").get("oldest").asText(), oldest.first());
+        java.util.TreeSet<String> ecr = new java.util.TreeSet<>();
+        TestJson.resource(many, "aws_ecr_repository.images").get("lineItems").forEach(li -> ecr.add(
+                li.get("priceAsOf").asText()));
+        assertEquals(ecr.last(), effective.get("AmazonECR"));
+        assertTrue(effective.values().stream().distinct().count() > 1, effective.toString());
+        assertTrue(SCHEMA.validate(many).isEmpty());
+    }
+
+    @Test
     void aFieldTheSchemaDoesNotKnowOrAMoneyFigureAsANumberIsInvalid() throws IOException {
         JsonNode good = estimate("examples/orders.yaml");
         assertTrue(SCHEMA.validate(good).isEmpty());

@@ -8,6 +8,7 @@ import java.math.BigDecimal;
 import java.time.LocalDate;
 import java.util.Optional;
 import java.util.List;
+import java.util.Map;
 import java.util.NoSuchElementException;
 import java.util.Objects;
 import javax.money.MonetaryAmount;
@@ -35,10 +36,21 @@ import javax.money.MonetaryAmount;
  *     them out
  * @param usageBased the names of resources priced at no usage because the input gives none (a template's function
  *     the usage file does not name): their cost depends on usage, and a warning gives their unit prices
+ * @param priceDatesByService {@code priceDates} per table, by service code ({@code "AWSLambda"}): the oldest and
+ *     newest date of the prices the line items use from it, sorted by service; empty when not known (an estimate
+ *     read back from a file that does not give them)
  */
 public record Estimate(String currency, String pricingVersion, boolean freeTier, List<ResourceEstimate> resources,
         List<String> warnings, Optional<PriceDates> priceDates, LocalDate pricedOn, List<MissingPrice> notPriced,
-        List<UnsupportedResource> unsupported, List<String> usageBased) {
+        List<UnsupportedResource> unsupported, List<String> usageBased, Map<String, PriceDates> priceDatesByService) {
+
+    /** An estimate whose price dates are not known per table (one read from a file that does not give them). */
+    public Estimate(String currency, String pricingVersion, boolean freeTier, List<ResourceEstimate> resources,
+            List<String> warnings, Optional<PriceDates> priceDates, LocalDate pricedOn, List<MissingPrice> notPriced,
+            List<UnsupportedResource> unsupported, List<String> usageBased) {
+        this(currency, pricingVersion, freeTier, resources, warnings, priceDates, pricedOn, notPriced, unsupported,
+                usageBased, Map.of());
+    }
 
     /** An estimate none of whose resources is priced at no usage for want of it. */
     public Estimate(String currency, String pricingVersion, boolean freeTier, List<ResourceEstimate> resources,
@@ -56,6 +68,8 @@ public record Estimate(String currency, String pricingVersion, boolean freeTier,
 
     public Estimate {
         usageBased = List.copyOf(Objects.requireNonNull(usageBased, "usageBased"));
+        priceDatesByService = java.util.Collections.unmodifiableSortedMap(new java.util.TreeMap<>(
+                Objects.requireNonNull(priceDatesByService, "priceDatesByService")));
         Objects.requireNonNull(currency, "currency");
         Objects.requireNonNull(pricingVersion, "pricingVersion");
         resources = List.copyOf(resources);
@@ -69,7 +83,7 @@ public record Estimate(String currency, String pricingVersion, boolean freeTier,
     /** @return this estimate with {@code resources} listed as of types no service prices */
     public Estimate withUnsupported(List<UnsupportedResource> resources) {
         return new Estimate(currency, pricingVersion, freeTier, this.resources, warnings, priceDates, pricedOn,
-                notPriced, resources, usageBased);
+                notPriced, resources, usageBased, priceDatesByService);
     }
 
     /** An estimate of every resource given (none left out as not priced). */
@@ -81,7 +95,7 @@ public record Estimate(String currency, String pricingVersion, boolean freeTier,
     /** @return this estimate with {@code missing} as its resources not priced */
     public Estimate withNotPriced(List<MissingPrice> missing) {
         return new Estimate(currency, pricingVersion, freeTier, resources, warnings, priceDates, pricedOn, missing,
-                unsupported, usageBased);
+                unsupported, usageBased, priceDatesByService);
     }
 
     /** @return the names of the resources left out as not priced, in order, without repeats */
@@ -102,7 +116,7 @@ public record Estimate(String currency, String pricingVersion, boolean freeTier,
             w.add(warning);
         }
         return new Estimate(currency, pricingVersion, freeTier, resources, w, priceDates, pricedOn, notPriced,
-                unsupported, usageBased);
+                unsupported, usageBased, priceDatesByService);
     }
 
     /**
@@ -118,13 +132,13 @@ public record Estimate(String currency, String pricingVersion, boolean freeTier,
         }
         Estimate e = withWarning(warning);
         return new Estimate(currency, pricingVersion, freeTier, resources, e.warnings, priceDates, pricedOn, notPriced,
-                unsupported, names);
+                unsupported, names, priceDatesByService);
     }
 
     /** @return this estimate without warnings (to replace them with a caller's own wording) */
     public Estimate withoutWarnings() {
         return new Estimate(currency, pricingVersion, freeTier, resources, List.of(), priceDates, pricedOn, notPriced,
-                unsupported, usageBased);
+                unsupported, usageBased, priceDatesByService);
     }
 
     /** @return whether any line item's unit price was derived by a rule rather than read from a source */

@@ -170,7 +170,8 @@ public final class RatingEngine {
             out.add(new ResourceEstimate(r.name(), r.type(), r.region(), prices.currency(), items, r.notes()));
         }
         Optional<PriceDates> used = oldest == null ? Optional.empty() : Optional.of(new PriceDates(oldest, newest));
-        return new Estimate(prices.currency(), version(groups), freeTier, out, List.of(), used, pricedOn);
+        return new Estimate(prices.currency(), version(groups), freeTier, out, List.of(), used, pricedOn, List.of(),
+                List.of(), List.of(), dates.byService);
     }
 
     /** @throws IllegalArgumentException if two of the items share a name */
@@ -269,10 +270,23 @@ public final class RatingEngine {
     private static final class Dates {
         LocalDate oldest;
         LocalDate newest;
+        /** The same, per table (service code), sorted. */
+        final java.util.SortedMap<String, PriceDates> byService = new java.util.TreeMap<>();
 
         void add(LocalDate d) {
             oldest = oldest == null || d.isBefore(oldest) ? d : oldest;
             newest = newest == null || d.isAfter(newest) ? d : newest;
+        }
+
+        /** Adds one group's dates, its table's. */
+        void add(String service, Dates group) {
+            if (group.oldest == null) {
+                return;
+            }
+            add(group.oldest);
+            add(group.newest);
+            PriceDates d = new PriceDates(group.oldest, group.newest);
+            byService.merge(service, d, (a, b) -> a.including(b.oldest()).including(b.newest()));
         }
     }
 
@@ -339,6 +353,7 @@ public final class RatingEngine {
                 continue;
             }
             PriceTable table = r.price();
+            Dates used = new Dates();
             String[] tierDescriptions = r.descriptions();
             List<Tier> tiers = table.tiers();
             Optional<BigDecimal> bound = table.pricedUpTo();
@@ -357,8 +372,7 @@ public final class RatingEngine {
                 if (e.free.signum() > 0) {
                     out.add(LineItem.of(tierDescriptions[tiers.size()], table.usageType(), e.free, table.unit(),
                             BigDecimal.ZERO, r.pool().provenance()));
-                    LocalDate d = r.pool().provenance().asOf();
-                    dates.add(d);
+                    used.add(r.pool().provenance().asOf());
                 }
                 BigDecimal start = plus(position, e.free);
                 BigDecimal end = plus(position, e.quantity);
@@ -388,12 +402,12 @@ public final class RatingEngine {
                     }
                     out.add(LineItem.of(description, table.usageType(), hi.subtract(lo), table.unit(), unitPrice,
                             tier.provenance()));
-                    LocalDate d = tier.provenance().asOf();
-                    dates.add(d);
+                    used.add(tier.provenance().asOf());
                 }
                 e.lines = out;
                 position = end;
             }
+            dates.add(k.service(), used);
         }
         return missing;
     }

@@ -20,7 +20,8 @@ final class EstimateJson {
     /**
      * The version of this contract: 1 adds, to the fields before it, {@code schemaVersion}, {@code generatedAt} (the
      * estimate's date, UTC), {@code pricing} (the tables and their data versions, as {@code pricingVersion} joins
-     * them), {@code usageBased} (resources priced at no usage) and {@code summary} (counts). A field's meaning never
+     * them, each with the dates of the prices used from it: {@code effectiveDate}, the newest, its {@code ageDays}
+     * on the estimate's date, and {@code oldestPriceDate}), {@code usageBased} (resources priced at no usage) and {@code summary} (counts). A field's meaning never
      * changes within a version; one removed or changed raises it.
      */
     static final String SCHEMA_VERSION = "1";
@@ -38,8 +39,15 @@ final class EstimateJson {
         for (String part : e.pricingVersion().isEmpty() ? new String[0] : e.pricingVersion().split(",")) {
             int at = part.indexOf('@');
             ObjectNode pn = pricing.addObject();
-            pn.put("service", at < 0 ? part : part.substring(0, at));
+            String service = at < 0 ? part : part.substring(0, at);
+            pn.put("service", service);
             pn.put("version", at < 0 ? "" : part.substring(at + 1));
+            io.github.computecost.pricing.PriceDates d = e.priceDatesByService().get(service);
+            if (d != null) {
+                pn.put("effectiveDate", d.newest().toString());
+                pn.put("ageDays", d.newestAgeDays(e.pricedOn()));
+                pn.put("oldestPriceDate", d.oldest().toString());
+            }
         }
         root.put("freeTier", e.freeTier());
         root.put("totalMonthlyCost", Amounts.money(e.totalRounded()));
