@@ -285,6 +285,32 @@ class TerraformPlanTest {
     }
 
     @Test
+    void anInfracostUsageFileGivesTheNewerServicesTheSameFiguresAsOurs() throws IOException {
+        JsonNode theirs = json(CliRunner.run("estimate", DIR.resolve("services.json").toString(), "--usage",
+                DIR.resolve("services-infracost-usage.yml").toString(), "--format", "json"));
+        Path ours = tmp.resolve("ours.yaml");
+        Files.writeString(ours, """
+                resources:
+                  - { name: aws_api_gateway_rest_api.legacy, requestsPerMonth: 1000000 }
+                  - { name: aws_apigatewayv2_api.http, requestsPerMonth: 5000000, averageRequestSizeKb: 512 }
+                  - { name: aws_autoscaling_group.mixed, count: 3 }
+                  - { name: aws_eks_node_group.linux, count: 2 }
+                  - { name: aws_ecr_repository.images, storageGb: 20 }
+                """);
+        JsonNode mine = json(CliRunner.run("estimate", DIR.resolve("services.json").toString(), "--usage",
+                ours.toString(), "--format", "json"));
+        assertEquals(mine.get("totalMonthlyCostExact").asText(), theirs.get("totalMonthlyCostExact").asText());
+        for (JsonNode r : mine.get("resources")) {
+            assertEquals(r.get("monthlyCostExact").asText(), resource(theirs, r.get("name").asText())
+                    .get("monthlyCostExact").asText(), r.get("name").asText());
+        }
+        // The keys reached the resources: three instances of the group's first type, two nodes, 20 GB stored.
+        assertEquals("372.30", resource(theirs, "aws_autoscaling_group.mixed").get("monthlyCostExact").asText());
+        assertEquals("140.16", resource(theirs, "aws_eks_node_group.linux").get("monthlyCostExact").asText());
+        assertEquals("2.00", resource(theirs, "aws_ecr_repository.images").get("monthlyCostExact").asText());
+    }
+
+    @Test
     void onePlansBeforeAndAfterDifferLineByLineAndAddUpExactly() throws IOException {
         // memory_size 512 -> 1024 on the function, desired_count 2 -> 3 on the blue service, one instance added.
         Path plan = DIR.resolve("plan-change.json");

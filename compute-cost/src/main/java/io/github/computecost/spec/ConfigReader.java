@@ -46,10 +46,20 @@ public final class ConfigReader {
 
     /**
      * The usage keys of an {@code infracost-usage.yml} (version 0.1) that compute-cost reads, by resource type, with
-     * the key each maps to: Lambda's monthly requests and average duration (in ms).
+     * the key each maps to, in the same unit (the keys and their units as infracost's {@code
+     * infracost-usage-example.yml} documents them, read 2026-12-03): Lambda's monthly requests and average duration
+     * (ms); an API's monthly requests, and an HTTP or WebSocket API's request and message sizes (KB), messages and
+     * connection minutes; the instances of an Auto Scaling group or EKS node group; an ECR repository's storage (GB).
      */
-    static final Map<String, Map<String, String>> INFRACOST_KEYS = Map.of("aws_lambda_function",
-            Map.of("monthly_requests", "requestsPerMonth", "request_duration_ms", "durationMs"));
+    static final Map<String, Map<String, String>> INFRACOST_KEYS = Map.of(
+            "aws_lambda_function", Map.of("monthly_requests", "requestsPerMonth", "request_duration_ms", "durationMs"),
+            "aws_api_gateway_rest_api", Map.of("monthly_requests", "requestsPerMonth"),
+            "aws_apigatewayv2_api", Map.of("monthly_requests", "requestsPerMonth", "request_size_kb",
+                    "averageRequestSizeKb", "monthly_messages", "messagesPerMonth", "message_size_kb",
+                    "averageMessageSizeKb", "monthly_connection_mins", "connectionMinutesPerMonth"),
+            "aws_autoscaling_group", Map.of("instances", "count"),
+            "aws_eks_node_group", Map.of("instances", "count"),
+            "aws_ecr_repository", Map.of("storage_gb", "storageGb"));
 
     /** The largest workload, usage file or template read, in bytes (16 MiB). */
     public static final int MAX_BYTES = io.github.computecost.internal.Json.MAX_DOCUMENT_BYTES;
