@@ -172,13 +172,30 @@ public final class OfferReader {
     private static OfferRow row(String file, String sku, Map<String, String> attrs, String unit, String begin, String end,
             String price) {
         try {
-            return new OfferRow(sku, attrs, unit, new BigDecimal(begin.isEmpty() ? "0" : begin),
-                    end.isEmpty() || end.equals("Inf") ? Optional.empty() : Optional.of(new BigDecimal(end)),
-                    new BigDecimal(price));
+            return new OfferRow(sku, attrs, unit, decimal(file, sku, "beginRange", begin.isEmpty() ? "0" : begin),
+                    end.isEmpty() || end.equals("Inf") ? Optional.empty()
+                            : Optional.of(decimal(file, sku, "endRange", end)),
+                    decimal(file, sku, "pricePerUnit", price));
         } catch (NumberFormatException e) {
-            throw new PriceListException(file + ": SKU " + sku + ": a price or range is not a number: " + price + ", "
-                    + begin + ", " + end);
+            throw new PriceListException(file + ": SKU " + sku + ": a price or range is not a number: "
+                    + io.github.computecost.internal.Json.excerpt(price) + ", "
+                    + io.github.computecost.internal.Json.excerpt(begin) + ", "
+                    + io.github.computecost.internal.Json.excerpt(end));
         }
+    }
+
+    /**
+     * A range or price, refused when beyond any AWS figure ({@link io.github.computecost.internal.Json#outOfRange}):
+     * an exponent of a billion would otherwise be written out digit by digit.
+     */
+    private static BigDecimal decimal(String file, String sku, String field, String text) {
+        BigDecimal v = new BigDecimal(text);
+        if (io.github.computecost.internal.Json.outOfRange(v)) {
+            throw new PriceListException(file + ": SKU " + sku + ": " + field + " must be a decimal of at most "
+                    + io.github.computecost.internal.Json.MAX_DIGITS + " digits and exponent, was "
+                    + io.github.computecost.internal.Json.excerpt(text));
+        }
+        return v;
     }
 
     private static Offer readCsv(String file, InputStream in, Predicate<Map<String, String>> keep, boolean strict)

@@ -107,6 +107,25 @@ class PriceListImporterTest {
     }
 
     @Test
+    void aRangeOrPriceBeyondAnyAwsFigureIsRefusedAtOnce() throws IOException {
+        // An exponent of a billion would be written out as a gigabyte of digits; it is refused as it is read.
+        String offer = Files.readString(fixture("AWSLambda-us-east-1.json"));
+        for (String[] c : new String[][] {{"\"beginRange\": \"0\"", "\"beginRange\": 1e999999999", "beginRange"},
+            {"\"beginRange\": \"0\"", "\"beginRange\": \"1e-999999999\"", "beginRange"},
+            {"\"USD\": \"0.0000166667\"", "\"USD\": \"1234567890123456789012345678901234567890\"",
+                "pricePerUnit"}}) {
+            assertTrue(offer.contains(c[0]), c[0]);
+            Path p = dir.resolve("AWSLambda-us-east-1.json");
+            Files.writeString(p, offer.replaceFirst(java.util.regex.Pattern.quote(c[0]),
+                    java.util.regex.Matcher.quoteReplacement(c[1])));
+            PriceListException e = assertThrows(PriceListException.class, () -> PriceListImporter.run(List.of(p)));
+            assertTrue(e.getMessage().contains(": SKU ") && e.getMessage().contains(c[2] + " must be a decimal of at "
+                    + "most 30 digits and exponent"), e.getMessage());
+            assertTrue(e.getMessage().length() < 300, e.getMessage());
+        }
+    }
+
+    @Test
     void aZeroPricedFirstTierThatIsNotTheBundledFreeTierIsRefused() throws IOException {
         Path offer = dir.resolve("cf.json");
         Files.writeString(offer, Files.readString(fixture("AmazonCloudFront-global.json"))
