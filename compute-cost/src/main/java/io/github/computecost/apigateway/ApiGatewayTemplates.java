@@ -44,6 +44,11 @@ final class ApiGatewayTemplates implements TemplateMapping<ApiGatewayApi> {
         return Set.of(SAM_REST, SAM_HTTP, CFN_REST, CFN_V2);
     }
 
+    @Override
+    public Set<String> usageKeys(String type) {
+        return ApiGatewayService.USAGE;
+    }
+
     /**
      * The APIs' and stages' properties: CloudFormation's (as the CDK's CfnRestApiProps, CfnApiProps and CfnStageProps
      * of v2.274 list them) and SAM's (its schema's AWS::Serverless::Api and HttpApi), read 2026-12-02.

@@ -197,6 +197,11 @@ public final class AppRunnerService implements Service<AppRunnerService.AppRunne
         return Set.of("AWS::AppRunner::Service");
     }
 
+    @Override
+    public Set<String> usageKeys(String type) {
+        return USAGE;
+    }
+
     /** {@code InstanceConfiguration.Cpu} ("1 vCPU" or "1024") and {@code Memory} ("2 GB" or "2048"); AWS's defaults 1 vCPU, 2 GB. */
     @Override
     public Optional<AppRunnerApp> read(TemplateResource t) {

@@ -249,6 +249,11 @@ public final class BatchService implements Service<BatchJobs>, TemplateMapping<B
         return Set.of("AWS::Batch::JobDefinition");
     }
 
+    @Override
+    public Set<String> usageKeys(String type) {
+        return USAGE;
+    }
+
     /** The values AWS Batch's API accepts (its reference for JobDefinition, read 2026-12-02). */
     private static final List<String> JOB_TYPES = List.of("container", "multinode");
     private static final List<String> REQUIREMENTS = List.of("VCPU", "MEMORY", "GPU");

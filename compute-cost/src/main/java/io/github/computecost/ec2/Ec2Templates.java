@@ -35,6 +35,11 @@ final class Ec2Templates implements TemplateMapping<Ec2Instance> {
         return Set.of("AWS::EKS::Nodegroup", EC2_INSTANCE, ASG);
     }
 
+    @Override
+    public Set<String> usageKeys(String type) {
+        return type.equals("AWS::EKS::Nodegroup") ? USAGE : INSTANCE_USAGE;
+    }
+
     private static final String ASG = "AWS::AutoScaling::AutoScalingGroup";
     private static final String LAUNCH_TEMPLATE = "AWS::EC2::LaunchTemplate";
     private static final String LAUNCH_CONFIGURATION = "AWS::AutoScaling::LaunchConfiguration";

@@ -112,6 +112,11 @@ public final class EcrService implements Service<EcrRepository>, TemplateMapping
     }
 
     @Override
+    public Set<String> usageKeys(String type) {
+        return USAGE;
+    }
+
+    @Override
     public Optional<EcrRepository> read(TemplateResource t) {
         Optional<Entry> u = t.usage();
         if (u.isEmpty()) {

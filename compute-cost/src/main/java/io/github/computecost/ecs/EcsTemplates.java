@@ -31,6 +31,11 @@ final class EcsTemplates {
     /** ECS on EC2's task definitions: those that require EC2 and not FARGATE. */
     private static final EcsTaskDefinitions.Reader<EcsTasksOnEc2> READER = new EcsTaskDefinitions.Reader<>() {
         @Override
+        public java.util.Set<String> usageKeys() {
+            return USAGE;
+        }
+
+        @Override
         public boolean accepts(JsonNode properties, boolean pascal) {
             return EcsTaskDefinitions.forEc2Only(properties, pascal);
         }

@@ -124,6 +124,11 @@ public final class CloudFrontFunctionService implements Service<CloudFrontFuncti
         return Set.of("AWS::CloudFront::Function");
     }
 
+    @Override
+    public Set<String> usageKeys(String type) {
+        return USAGE;
+    }
+
     private static final String DISTRIBUTION = CloudFrontAssociations.DISTRIBUTION;
 
     /**

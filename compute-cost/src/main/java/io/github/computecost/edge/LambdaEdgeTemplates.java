@@ -43,6 +43,11 @@ final class LambdaEdgeTemplates implements TemplateMapping<LambdaEdgeFunction> {
     }
 
     @Override
+    public Set<String> usageKeys(String type) {
+        return USAGE;
+    }
+
+    @Override
     public boolean accepts(TemplateResource resource) {
         return CloudFrontAssociations.runsAtTheEdge(resource);
     }

@@ -142,6 +142,11 @@ public final class EksService implements Service<EksCluster>, TemplateMapping<Ek
         return Set.of("AWS::EKS::Cluster");
     }
 
+    @Override
+    public Set<String> usageKeys(String type) {
+        return USAGE;
+    }
+
     /** AWS::EKS::Cluster's properties (CloudFormation's reference, as the CDK's CfnClusterProps of v2.274 list them, read 2026-12-02). */
     private static final java.util.Map<String, Set<String>> PROPERTIES = java.util.Map.of(
             "AWS::EKS::Cluster", Set.of("AccessConfig", "ActiveCertificateAuthorityId", "BootstrapSelfManagedAddons",

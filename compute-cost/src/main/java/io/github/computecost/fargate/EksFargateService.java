@@ -175,6 +175,11 @@ public final class EksFargateService implements Service<EksFargatePods>, Templat
         return Set.of("AWS::EKS::FargateProfile");
     }
 
+    @Override
+    public Set<String> usageKeys(String type) {
+        return USAGE;
+    }
+
     /** AWS::EKS::FargateProfile's properties (CloudFormation's reference, as the CDK's CfnFargateProfileProps of v2.274 list them, read 2026-12-02). */
     private static final java.util.Map<String, Set<String>> PROPERTIES = java.util.Map.of("AWS::EKS::FargateProfile",
             Set.of("ClusterName", "FargateProfileName", "PodExecutionRoleArn", "Selectors", "Subnets", "Tags"));

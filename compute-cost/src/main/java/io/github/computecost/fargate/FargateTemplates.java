@@ -25,6 +25,11 @@ final class FargateTemplates {
     /** Fargate's task definitions: those that require FARGATE, or state no compatibility. */
     private static final EcsTaskDefinitions.Reader<FargateTask> READER = new EcsTaskDefinitions.Reader<>() {
         @Override
+        public java.util.Set<String> usageKeys() {
+            return FargateService.USAGE;
+        }
+
+        @Override
         public boolean accepts(JsonNode properties, boolean pascal) {
             return EcsTaskDefinitions.forFargate(properties, pascal);
         }

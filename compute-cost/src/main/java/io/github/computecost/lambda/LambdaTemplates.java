@@ -36,6 +36,11 @@ final class LambdaTemplates implements TemplateMapping<LambdaFunction> {
         return Set.of("AWS::Serverless::Function", "AWS::Lambda::Function");
     }
 
+    @Override
+    public Set<String> usageKeys(String type) {
+        return USAGE;
+    }
+
     private static final String ALIAS = "AWS::Lambda::Alias";
     private static final String VERSION = "AWS::Lambda::Version";
 

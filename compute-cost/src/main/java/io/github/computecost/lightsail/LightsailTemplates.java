@@ -29,6 +29,11 @@ final class LightsailTemplates implements TemplateMapping<LightsailInstance> {
     }
 
     @Override
+    public Set<String> usageKeys(String type) {
+        return USAGE;
+    }
+
+    @Override
     public Optional<LightsailInstance> read(TemplateResource t) {
         JsonNode p = t.properties();
         if (!p.has("BundleId")) {

@@ -375,6 +375,9 @@ public final class EcsTaskDefinitions {
         /** @return whether the definition is this service's */
         boolean accepts(JsonNode properties, boolean pascal);
 
+        /** @return the usage keys of a definition of this service ({@link TemplateMapping#usageKeys(String)}) */
+        java.util.Set<String> usageKeys();
+
         /** @return the definition read, or empty when it cannot be priced (having reported why) */
         Optional<R> read(TemplateResource definition, boolean pascal);
 
@@ -393,6 +396,11 @@ public final class EcsTaskDefinitions {
             @Override
             public java.util.Set<String> resourceTypes() {
                 return java.util.Set.of("AWS::ECS::TaskDefinition");
+            }
+
+            @Override
+            public java.util.Set<String> usageKeys(String type) {
+                return reader.usageKeys();
             }
 
             /** A service's DesiredCount and capacity provider strategy are read into its task definition. */

@@ -18,6 +18,15 @@ public interface TemplateMapping<R extends Resource> {
     Set<String> resourceTypes();
 
     /**
+     * The keys a usage file's entry for one of its resources may hold, besides {@link Entry#COMMON_KEYS}: what the
+     * reader allows, and so what a usage file's published schema lists ({@code schema/usage.schema.json}).
+     *
+     * @param type one of its {@link #resourceTypes()}
+     * @return the usage keys, in the workload format's names and units ({@code requestsPerMonth})
+     */
+    Set<String> usageKeys(String type);
+
+    /**
      * Whether it reads a resource of one of its types, when several services read that type (an ECS task definition
      * for Fargate, or for EC2): the template reader takes the first mapping, in the registry's order, that accepts
      * it, and the last one when none does. The default accepts every resource of its types.

@@ -159,6 +159,11 @@ public final class StepFunctionsService implements Service<StateMachine>, Templa
     }
 
     @Override
+    public Set<String> usageKeys(String type) {
+        return USAGE;
+    }
+
+    @Override
     public Optional<StateMachine> read(TemplateResource t) {
         JsonNode p = t.properties();
         String key = t.type().equals("AWS::Serverless::StateMachine") ? "Type" : "StateMachineType";
