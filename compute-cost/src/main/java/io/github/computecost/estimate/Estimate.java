@@ -37,7 +37,7 @@ import javax.money.MonetaryAmount;
  * @param usageBased the names of resources priced at no usage because the input gives none (a template's function
  *     the usage file does not name): their cost depends on usage, and a warning gives their unit prices
  * @param priceDatesByService {@code priceDates} per table, by service code ({@code "AWSLambda"}): the oldest and
- *     newest date of the prices the line items use from it, sorted by service; empty when not known (an estimate
+ *     newest date of the prices the line items use from it; empty when not known (an estimate
  *     read back from a file that does not give them)
  */
 public record Estimate(String currency, String pricingVersion, boolean freeTier, List<ResourceEstimate> resources,
@@ -68,8 +68,7 @@ public record Estimate(String currency, String pricingVersion, boolean freeTier,
 
     public Estimate {
         usageBased = List.copyOf(Objects.requireNonNull(usageBased, "usageBased"));
-        priceDatesByService = java.util.Collections.unmodifiableSortedMap(new java.util.TreeMap<>(
-                Objects.requireNonNull(priceDatesByService, "priceDatesByService")));
+        priceDatesByService = Map.copyOf(priceDatesByService);
         Objects.requireNonNull(currency, "currency");
         Objects.requireNonNull(pricingVersion, "pricingVersion");
         resources = List.copyOf(resources);

@@ -270,8 +270,8 @@ public final class RatingEngine {
     private static final class Dates {
         LocalDate oldest;
         LocalDate newest;
-        /** The same, per table (service code), sorted. */
-        final java.util.SortedMap<String, PriceDates> byService = new java.util.TreeMap<>();
+        /** The same, per table (service code); an estimate uses a handful. */
+        Map<String, PriceDates> byService = Map.of();
 
         void add(LocalDate d) {
             oldest = oldest == null || d.isBefore(oldest) ? d : oldest;
@@ -285,8 +285,19 @@ public final class RatingEngine {
             }
             add(group.oldest);
             add(group.newest);
-            PriceDates d = new PriceDates(group.oldest, group.newest);
-            byService.merge(service, d, (a, b) -> a.including(b.oldest()).including(b.newest()));
+            PriceDates d = byService.get(service);
+            d = d == null ? new PriceDates(group.oldest, group.newest)
+                    : d.including(group.oldest).including(group.newest);
+            if (byService.isEmpty()) {
+                byService = Map.of(service, d); // the common case: one table
+            } else {
+                if (!(byService instanceof java.util.HashMap)) {
+                    byService = new java.util.HashMap<>(byService);
+                }
+                byService.put(service, d);
+            }
+            group.oldest = null; // ready for the next group
+            group.newest = null;
         }
     }
 
@@ -335,6 +346,7 @@ public final class RatingEngine {
     /** Prices every group's entries into line items; returns what no source prices. */
     private static List<MissingPrice> price(List<MeteredResource> resources, List<Group> groups, Dates dates) {
         List<MissingPrice> missing = new ArrayList<>(0);
+        Dates used = new Dates(); // one group's, added to the estimate's and its table's after each group
         for (int gi = 0; gi < groups.size(); gi++) {
             Group g = groups.get(gi);
             GroupKey k = g.key;
@@ -353,7 +365,6 @@ public final class RatingEngine {
                 continue;
             }
             PriceTable table = r.price();
-            Dates used = new Dates();
             String[] tierDescriptions = r.descriptions();
             List<Tier> tiers = table.tiers();
             Optional<BigDecimal> bound = table.pricedUpTo();
