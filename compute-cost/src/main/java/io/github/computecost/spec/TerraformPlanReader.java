@@ -332,11 +332,8 @@ final class TerraformPlanReader {
             }
             case "aws_eks_cluster" -> {
                 copy(address, v, unknown, "version", p, "Version");
-                ObjectNode policy = Json.nodes().objectNode();
-                copy(address, v, unknown, "upgrade_policy.support_type", policy, "SupportType");
-                if (!policy.isEmpty()) {
-                    p.set("UpgradePolicy", policy);
-                }
+                setIfAny(p, "UpgradePolicy", o -> copy(address, v, unknown, "upgrade_policy.support_type", o,
+                        "SupportType"));
             }
             case "aws_eks_node_group" -> {
                 copy(address, v, unknown, "instance_types", p, "InstanceTypes");
@@ -364,21 +361,16 @@ final class TerraformPlanReader {
             }
             case "aws_apigatewayv2_api" -> copy(address, v, unknown, "protocol_type", p, "ProtocolType");
             case "aws_apprunner_service" -> {
-                ObjectNode instance = Json.nodes().objectNode();
-                copy(address, v, unknown, "instance_configuration.cpu", instance, "Cpu");
-                copy(address, v, unknown, "instance_configuration.memory", instance, "Memory");
-                if (!instance.isEmpty()) {
-                    p.set("InstanceConfiguration", instance);
-                }
+                setIfAny(p, "InstanceConfiguration", o -> {
+                    copy(address, v, unknown, "instance_configuration.cpu", o, "Cpu");
+                    copy(address, v, unknown, "instance_configuration.memory", o, "Memory");
+                });
             }
             case "aws_batch_job_definition" -> {
                 copy(address, v, unknown, "type", p, "Type");
                 copy(address, v, unknown, "platform_capabilities", p, "PlatformCapabilities");
-                ObjectNode timeout = Json.nodes().objectNode();
-                copy(address, v, unknown, "timeout.attempt_duration_seconds", timeout, "AttemptDurationSeconds");
-                if (!timeout.isEmpty()) {
-                    p.set("Timeout", timeout);
-                }
+                setIfAny(p, "Timeout", o -> copy(address, v, unknown, "timeout.attempt_duration_seconds", o,
+                        "AttemptDurationSeconds"));
                 ObjectNode container = Json.nodes().objectNode();
                 copy(address, v, unknown, "container_properties", container, "Document");
                 if (container.has("Document")) {
@@ -397,6 +389,15 @@ final class TerraformPlanReader {
 
         }
         return p;
+    }
+
+    /** Sets {@code property} to the object {@code fill} copies values into, when it copies any. */
+    private static void setIfAny(ObjectNode into, String property, java.util.function.Consumer<ObjectNode> fill) {
+        ObjectNode o = Json.nodes().objectNode();
+        fill.accept(o);
+        if (!o.isEmpty()) {
+            into.set(property, o);
+        }
     }
 
     /**
