@@ -33,6 +33,7 @@ public final class Main implements Runnable {
         m.put("tune-memory", TuneMemoryCommand::new);
         m.put("compare-edge", CompareEdgeCommand::new);
         m.put("diff", DiffCommand::new);
+        m.put("init-usage", InitUsageCommand::new);
         m.put("import-prices", ImportPricesCommand::new);
         m.put("diff-prices", DiffPricesCommand::new);
         m.put("update-prices", UpdatePricesCommand::new);

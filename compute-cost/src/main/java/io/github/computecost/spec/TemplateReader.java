@@ -171,14 +171,15 @@ final class TemplateReader {
                 Map.Entry<Service<?>, TemplateMapping<?>> chosen = candidates.stream()
                         .filter(c -> c.getValue().accepts(probe)).findFirst()
                         .orElse(candidates.get(candidates.size() - 1));
-                r.read(e.getKey(), type, merged, root, chosen.getKey(), chosen.getValue()::readAll);
+                r.read(e.getKey(), type, merged, root, chosen.getKey(), chosen.getValue()::readAll,
+                        chosen.getValue().usageKeys(type));
             }
             // What SAM creates without a declaration (the API of a function's Api event), read as if declared.
             for (Map.Entry<Service<?>, TemplateMapping<?>> m : all) {
                 for (TemplateMapping.Implied i : m.getValue().impliedResources(root)) {
                     if (!resources.containsKey(i.logicalId())) {
                         r.read(i.logicalId(), i.type(), globals(root, i.type(), i.properties()), root, m.getKey(),
-                                m.getValue()::readAll);
+                                m.getValue()::readAll, m.getValue().usageKeys(i.type()));
                     }
                 }
             }
@@ -208,24 +209,43 @@ final class TemplateReader {
                 root.has("taskDefinition") && mapping.configuration(root) == root.get("taskDefinition")
                         ? "$.taskDefinition" : "$");
         try {
+            // A document's usage is its service's template usage (an ECS task definition's, in a template or alone).
+            Set<String> keys = new java.util.TreeSet<>();
+            service.templates().ifPresent(t -> t.resourceTypes().forEach(type -> keys.addAll(t.usageKeys(type))));
             r.read(name, mapping.description(), mapping.configuration(root), root, service,
-                    x -> mapping.read(x).map(List::of).orElse(List.of()));
+                    x -> mapping.read(x).map(List::of).orElse(List.of()), keys);
         } catch (FieldException e) {
             throw new WorkloadException(file, e.path(), Optional.of(name), e.detail());
         }
         return r.finish(header);
     }
 
+    /** @return whether a usage entry holds nothing but its name and type: no usage, no budget */
+    private static boolean givesNoUsage(JsonNode entry) {
+        for (Iterator<String> it = entry.fieldNames(); it.hasNext(); ) {
+            String k = it.next();
+            if (!k.equals("name") && !k.equals("type")) {
+                return false;
+            }
+        }
+        return true;
+    }
+
     private interface Reading {
         List<? extends Resource> read(TemplateResource resource);
     }
 
-    private void read(String id, String type, JsonNode props, JsonNode template, Service<?> service, Reading mapping) {
+    private void read(String id, String type, JsonNode props, JsonNode template, Service<?> service, Reading mapping,
+            Set<String> usageKeys) {
         String name = prefix + id;
+        UsageSkeleton.record(name, service.type(), type, usageKeys);
         Obj use = usage.get(name);
         if (use != null && use.has("type") && !service.type().equals(use.string("type"))) {
             throw new WorkloadException(usageFile, use.pathOf("type"), Optional.of(name), "is " + use.string("type")
                     + ", but " + name + " is a " + service.type());
+        }
+        if (use != null && givesNoUsage(use.node())) {
+            use = null; // a name alone (an init-usage skeleton's entry) says nothing: as if the file did not name it
         }
         List<? extends Resource> parts;
         try {
