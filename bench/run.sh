@@ -6,7 +6,7 @@
 set -euo pipefail
 cd "$(dirname "$0")/.."
 MACHINE=${1:?usage: bench/run.sh "machine description"}
-./mvnw -B -ntp -q -Pbench -DskipTests package
+./mvnw -B -ntp -q -Pbench -DskipTests clean package  # clean: the shaded jar is otherwise rebuilt from a stale one
 mkdir -p target
 java -jar compute-cost-bench/target/compute-cost-bench-0.1.0-SNAPSHOT.jar -rf json -rff target/jmh.json \
   LambdaEstimateBenchmark FixedPointBenchmark MonteCarloBenchmark RerateBenchmark
