@@ -66,9 +66,16 @@ public final class DiffReport {
         return sb.toString();
     }
 
+    /**
+     * The version of the diff's JSON contract ({@code schema/diff.schema.json}): a field's meaning never changes
+     * within a version; one removed or changed raises it.
+     */
+    public static final String SCHEMA_VERSION = "1";
+
     /** @return JSON: exact decimal strings, {@code null} where a side or a percentage is absent */
     public static String json(EstimateDiff d) {
         ObjectNode root = JsonOutput.object();
+        root.put("schemaVersion", SCHEMA_VERSION);
         root.put("currency", d.currency());
         root.put("baseTotalExact", Amounts.money(d.baseTotal()));
         root.put("headTotalExact", Amounts.money(d.headTotal()));
