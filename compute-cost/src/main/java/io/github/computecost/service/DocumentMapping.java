@@ -20,6 +20,11 @@ public interface DocumentMapping<R extends Resource> {
     /** @return the name the document's resource takes in the estimate (a task definition's family) */
     String name(JsonNode root);
 
+    /** @return the key of {@link #configuration(JsonNode)} that holds the document's name, for an error about it */
+    default String nameKey() {
+        return "name";
+    }
+
     /** @return the part of the document that holds the configuration (the document itself, or a wrapper's field) */
     JsonNode configuration(JsonNode root);
 

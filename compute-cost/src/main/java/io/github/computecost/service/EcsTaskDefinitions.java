@@ -460,6 +460,11 @@ public final class EcsTaskDefinitions {
             }
 
             @Override
+            public String nameKey() {
+                return "family";
+            }
+
+            @Override
             public JsonNode configuration(JsonNode root) {
                 return root.has("taskDefinition") ? root.get("taskDefinition") : root;
             }

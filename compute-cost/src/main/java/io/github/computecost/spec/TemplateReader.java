@@ -205,9 +205,14 @@ final class TemplateReader {
             WorkloadReader.Header header, String usageFile, Map<String, Obj> usage) {
         TemplateReader r = new TemplateReader(file, usageFile, usage);
         String name = mapping.name(root);
+        String at = root.has("taskDefinition") && mapping.configuration(root) == root.get("taskDefinition")
+                ? "$.taskDefinition" : "$";
+        if (name.isBlank()) { // it names the resource in the estimate and in the usage file
+            throw new WorkloadException(file, at + "." + mapping.nameKey(), Optional.empty(), "must be a non-empty "
+                    + "name of the " + mapping.description() + ", was \"" + Json.excerpt(name) + "\"");
+        }
         r.checkProperties(name, mapping.configurationType(), mapping.configuration(root), mapping.knownProperties(),
-                root.has("taskDefinition") && mapping.configuration(root) == root.get("taskDefinition")
-                        ? "$.taskDefinition" : "$");
+                at);
         try {
             // A document's usage is its service's template usage (an ECS task definition's, in a template or alone).
             Set<String> keys = new java.util.TreeSet<>();
