@@ -130,6 +130,10 @@ final class TemplateReader {
                 }
             }
             for (Map.Entry<String, Obj> e : resources.entrySet()) {
+                if (e.getKey().isBlank()) { // CloudFormation refuses it; it would name the resource and its usage
+                    throw new WorkloadException(file, "$.Resources", Optional.empty(), "a resource's logical id must "
+                            + "not be empty (CloudFormation's are alphanumeric)");
+                }
                 String type = e.getValue().has("Type") ? e.getValue().raw("Type").asText() : "";
                 if (e.getValue().has("Condition") && !r.created(e.getKey(), type, e.getValue().raw("Condition"))) {
                     continue;
