@@ -148,8 +148,6 @@ public final class RatingEngine {
         }
         Dates dates = new Dates();
         List<MissingPrice> missing = price(resources, groups, dates);
-        LocalDate oldest = dates.oldest;
-        LocalDate newest = dates.newest;
         if (!missing.isEmpty()) {
             throw new PriceUnavailableException(missing);
         }
@@ -169,7 +167,10 @@ public final class RatingEngine {
             }
             out.add(new ResourceEstimate(r.name(), r.type(), r.region(), prices.currency(), items, r.notes()));
         }
-        Optional<PriceDates> used = oldest == null ? Optional.empty() : Optional.of(new PriceDates(oldest, newest));
+        Optional<PriceDates> used = Optional.empty(); // the estimate's dates: its tables' together
+        for (PriceDates d : dates.byService.values()) {
+            used = PriceDates.merge(used, Optional.of(d));
+        }
         return new Estimate(prices.currency(), version(groups), freeTier, out, List.of(), used, pricedOn, List.of(),
                 List.of(), List.of(), dates.byService);
     }
@@ -268,9 +269,10 @@ public final class RatingEngine {
 
     /** The oldest and newest date of the prices the line items use. */
     private static final class Dates {
+        /** One group's oldest and newest price date, while it is priced. */
         LocalDate oldest;
         LocalDate newest;
-        /** The same, per table (service code); an estimate uses a handful. */
+        /** Each table's (service code's), its groups' together; an estimate uses a handful. */
         Map<String, PriceDates> byService = Map.of();
 
         void add(LocalDate d) {
@@ -278,13 +280,11 @@ public final class RatingEngine {
             newest = newest == null || d.isAfter(newest) ? d : newest;
         }
 
-        /** Adds one group's dates, its table's. */
+        /** Adds one group's dates to its table's. */
         void add(String service, Dates group) {
             if (group.oldest == null) {
                 return;
             }
-            add(group.oldest);
-            add(group.newest);
             PriceDates d = byService.get(service);
             d = d == null ? new PriceDates(group.oldest, group.newest)
                     : d.including(group.oldest).including(group.newest);

@@ -21,8 +21,8 @@ final class EstimateJson {
      * The version of this contract: 1 adds, to the fields before it, {@code schemaVersion}, {@code generatedAt} (the
      * estimate's date, UTC), {@code pricing} (the tables and their data versions, as {@code pricingVersion} joins
      * them, each with the dates of the prices used from it: {@code effectiveDate}, the newest, its {@code ageDays}
-     * on the estimate's date, and {@code oldestPriceDate}), {@code usageBased} (resources priced at no usage) and {@code summary} (counts). A field's meaning never
-     * changes within a version; one removed or changed raises it.
+     * on the estimate's date, and {@code oldestPriceDate}), {@code usageBased} (resources priced at no usage) and
+     * {@code summary} (counts). A field's meaning never changes within a version; one removed or changed raises it.
      */
     static final String SCHEMA_VERSION = "1";
 

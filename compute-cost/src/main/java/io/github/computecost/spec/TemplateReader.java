@@ -175,15 +175,15 @@ final class TemplateReader {
                 Map.Entry<Service<?>, TemplateMapping<?>> chosen = candidates.stream()
                         .filter(c -> c.getValue().accepts(probe)).findFirst()
                         .orElse(candidates.get(candidates.size() - 1));
-                r.read(e.getKey(), type, merged, root, chosen.getKey(), chosen.getValue()::readAll,
-                        chosen.getValue().usageKeys(type));
+                TemplateMapping<?> mapping = chosen.getValue();
+                r.read(e.getKey(), type, merged, root, chosen.getKey(), mapping::readAll, () -> mapping.usageKeys(type));
             }
             // What SAM creates without a declaration (the API of a function's Api event), read as if declared.
             for (Map.Entry<Service<?>, TemplateMapping<?>> m : all) {
                 for (TemplateMapping.Implied i : m.getValue().impliedResources(root)) {
                     if (!resources.containsKey(i.logicalId())) {
                         r.read(i.logicalId(), i.type(), globals(root, i.type(), i.properties()), root, m.getKey(),
-                                m.getValue()::readAll, m.getValue().usageKeys(i.type()));
+                                m.getValue()::readAll, () -> m.getValue().usageKeys(i.type()));
                     }
                 }
             }
@@ -219,10 +219,13 @@ final class TemplateReader {
                 at);
         try {
             // A document's usage is its service's template usage (an ECS task definition's, in a template or alone).
-            Set<String> keys = new java.util.TreeSet<>();
-            service.templates().ifPresent(t -> t.resourceTypes().forEach(type -> keys.addAll(t.usageKeys(type))));
             r.read(name, mapping.description(), mapping.configuration(root), root, service,
-                    x -> mapping.read(x).map(List::of).orElse(List.of()), keys);
+                    x -> mapping.read(x).map(List::of).orElse(List.of()), () -> {
+                        Set<String> keys = new java.util.TreeSet<>();
+                        service.templates().ifPresent(t -> t.resourceTypes().forEach(type -> keys.addAll(
+                                t.usageKeys(type))));
+                        return keys;
+                    });
         } catch (FieldException e) {
             throw new WorkloadException(file, e.path(), Optional.of(name), e.detail());
         }
@@ -244,8 +247,9 @@ final class TemplateReader {
         List<? extends Resource> read(TemplateResource resource);
     }
 
+    /** @param usageKeys the keys its usage entry may hold, asked only while a usage skeleton is recorded */
     private void read(String id, String type, JsonNode props, JsonNode template, Service<?> service, Reading mapping,
-            Set<String> usageKeys) {
+            java.util.function.Supplier<Set<String>> usageKeys) {
         String name = prefix + id;
         UsageSkeleton.record(name, service.type(), type, usageKeys);
         Obj use = usage.get(name);

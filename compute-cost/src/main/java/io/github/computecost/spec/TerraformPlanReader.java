@@ -436,11 +436,7 @@ final class TerraformPlanReader {
             for (String[] k : new String[][] {{"instance_type", "InstanceType"}, {"weighted_capacity",
                 "WeightedCapacity"}}) {
                 if (ou.isBoolean() ? ou.asBoolean() : ou.path(k[0]).asBoolean(false)) {
-                    findings.add(new Violation("terraform.unknown", Severity.WARNING, address, at + "." + k[0],
-                            "known after apply", "a value the plan knows", address + ": " + at + "." + k[0]
-                                    + " is known only after apply; the resource is not priced by a guess (give it in "
-                                    + "the usage file, or plan with the value set)"));
-                    out.set(k[1], getAtt(address, at + "." + k[0]));
+                    out.set(k[1], knownAfterApply(address, at + "." + k[0]));
                 } else if (o.hasNonNull(k[0]) && !o.get(k[0]).asText().isEmpty()) {
                     out.set(k[1], o.get(k[0]));
                 }
@@ -468,11 +464,8 @@ final class TerraformPlanReader {
         JsonNode target = referenceIn(address, expr.path(key), "aws_launch_template");
         ObjectNode spec = Json.nodes().objectNode();
         if (target == null) {
-            findings.add(new Violation("terraform.reference", Severity.WARNING, address, at + ".launch_template_"
-                    + "specification", "unknown", "a reference to a aws_launch_template of the plan", address + ": "
-                            + at + ".launch_template_specification names no aws_launch_template of the plan, so what "
-                            + "it runs is not read from the plan"));
-            spec.set("LaunchTemplateId", getAtt(address, at + ".launch_template_specification"));
+            spec.set("LaunchTemplateId", unresolved(address, at + ".launch_template_specification",
+                    "aws_launch_template"));
             return spec;
         }
         spec.set(key.equals("launch_template_name") ? "LaunchTemplateName" : "LaunchTemplateId", target);
@@ -616,10 +609,7 @@ final class TerraformPlanReader {
             if (!configured(address, parts)) {
                 return;
             }
-            findings.add(new Violation("terraform.unknown", Severity.WARNING, address, key, "known after apply",
-                    "a value the plan knows", address + ": " + key + " is known only after apply; the resource is "
-                            + "not priced by a guess (give it in the usage file, or plan with the value set)"));
-            into.set(property, getAtt(address, key));
+            into.set(property, knownAfterApply(address, key));
             return;
         }
         if (!v.isMissingNode() && !v.isNull()) {
@@ -656,10 +646,29 @@ final class TerraformPlanReader {
         if (target != null) {
             return target;
         }
+        return unresolved(address, attribute, type);
+    }
+
+    /**
+     * @return a value the template reader cannot resolve, for an attribute that names no resource of {@code type} in
+     *     the plan, with its warning
+     */
+    private JsonNode unresolved(String address, String attribute, String type) {
         findings.add(new Violation("terraform.reference", Severity.WARNING, address, attribute, "unknown",
                 "a reference to a " + type + " of the plan", address + ": " + attribute + " names no " + type
                         + " of the plan, so what it runs is not read from the plan"));
         return getAtt(address, attribute);
+    }
+
+    /**
+     * @return a value the template reader cannot resolve, for an attribute the plan knows only after apply, with its
+     *     warning (so the resource is not priced by a default)
+     */
+    private JsonNode knownAfterApply(String address, String key) {
+        findings.add(new Violation("terraform.unknown", Severity.WARNING, address, key, "known after apply",
+                "a value the plan knows", address + ": " + key + " is known only after apply; the resource is "
+                        + "not priced by a guess (give it in the usage file, or plan with the value set)"));
+        return getAtt(address, key);
     }
 
     /**

@@ -57,12 +57,12 @@ public final class UsageSkeleton {
     }
 
     /** Called by the template reader for each resource a service's mapping reads. */
-    static void record(String name, String type, String sourceType, Set<String> keys) {
+    static void record(String name, String type, String sourceType, Supplier<Set<String>> keys) {
         Map<String, Slot> r = RECORDING.get();
         if (r == null || r.containsKey(name)) {
             return;
         }
-        List<String> sorted = new ArrayList<>(new TreeSet<>(keys));
+        List<String> sorted = new ArrayList<>(new TreeSet<>(keys.get()));
         if (sorted.remove("region")) {
             sorted.add(0, "region");
         }
