@@ -24,6 +24,9 @@ import java.util.Set;
  * maxMonthlyCost: "500"                      # the whole estimate
  * maxMonthlyCostPerResource: "100"           # any one resource
  * maxMonthlyCostByType: { lambda: "50" }     # the resources of a type together (workload-file type names)
+ * maxMonthlyCostByTag:                       # the resources carrying a tag value together
+ *   team: { payments: "100", "*": "40" }     # "*": each other value of the tag, one by one
+ * requireTags: [team]                        # every priced resource carries these tag keys
  * maxNewResourceMonthlyCost: "25"            # a change: a resource it adds
  * maxIncrease: "10%"                         # a change: the total's growth, a percentage or an amount
  * requireConfirmedPrices: true               # no line item priced from a derived (unconfirmed) price
@@ -35,14 +38,31 @@ import java.util.Set;
  * @param maxNewResourceMonthlyCost the most a resource a change adds may cost
  * @param maxIncrease the most a change may grow the total by
  * @param requireConfirmedPrices whether a price derived by a rule (not read from a source) fails the policy
+ * @param maxMonthlyCostByTag the most the resources carrying a tag value may cost together, by tag key and then
+ *     value; the value {@link #ANY_VALUE} stands for each value of the key that has no ceiling of its own, one by one.
+ *     A resource without the key counts under none of its ceilings ({@code requireTags} finds it)
+ * @param requireTags tag keys every priced resource must carry (with any value), in the policy's order
  */
 public record Policy(Optional<BigDecimal> maxMonthlyCost, Optional<BigDecimal> maxMonthlyCostPerResource,
         Map<String, BigDecimal> maxMonthlyCostByType, Optional<BigDecimal> maxNewResourceMonthlyCost,
-        Optional<IncreaseLimit> maxIncrease, boolean requireConfirmedPrices) {
+        Optional<IncreaseLimit> maxIncrease, boolean requireConfirmedPrices,
+        Map<String, Map<String, BigDecimal>> maxMonthlyCostByTag, List<String> requireTags) {
 
     /** The keys of a policy file. */
     public static final Set<String> KEYS = Set.of("maxMonthlyCost", "maxMonthlyCostPerResource",
-            "maxMonthlyCostByType", "maxNewResourceMonthlyCost", "maxIncrease", "requireConfirmedPrices");
+            "maxMonthlyCostByType", "maxMonthlyCostByTag", "requireTags", "maxNewResourceMonthlyCost", "maxIncrease",
+            "requireConfirmedPrices");
+
+    /** In {@code maxMonthlyCostByTag}, the value that stands for each value of a tag without a ceiling of its own. */
+    public static final String ANY_VALUE = "*";
+
+    /** A policy without rules by tag. */
+    public Policy(Optional<BigDecimal> maxMonthlyCost, Optional<BigDecimal> maxMonthlyCostPerResource,
+            Map<String, BigDecimal> maxMonthlyCostByType, Optional<BigDecimal> maxNewResourceMonthlyCost,
+            Optional<IncreaseLimit> maxIncrease, boolean requireConfirmedPrices) {
+        this(maxMonthlyCost, maxMonthlyCostPerResource, maxMonthlyCostByType, maxNewResourceMonthlyCost, maxIncrease,
+                requireConfirmedPrices, Map.of(), List.of());
+    }
 
     public Policy {
         Objects.requireNonNull(maxMonthlyCost, "maxMonthlyCost");
@@ -50,6 +70,10 @@ public record Policy(Optional<BigDecimal> maxMonthlyCost, Optional<BigDecimal> m
         maxMonthlyCostByType = Collections.unmodifiableMap(new LinkedHashMap<>(maxMonthlyCostByType));
         Objects.requireNonNull(maxNewResourceMonthlyCost, "maxNewResourceMonthlyCost");
         Objects.requireNonNull(maxIncrease, "maxIncrease");
+        Map<String, Map<String, BigDecimal>> byTag = new LinkedHashMap<>();
+        maxMonthlyCostByTag.forEach((k, v) -> byTag.put(k, Collections.unmodifiableMap(new LinkedHashMap<>(v))));
+        maxMonthlyCostByTag = Collections.unmodifiableMap(byTag);
+        requireTags = List.copyOf(requireTags);
     }
 
     /**
@@ -104,6 +128,20 @@ public record Policy(Optional<BigDecimal> maxMonthlyCost, Optional<BigDecimal> m
                         + "maxMonthlyCostByType." + e.getKey() + " " + money(e.getValue(), cur)));
             }
         }
+        for (Map.Entry<String, Map<String, BigDecimal>> e : maxMonthlyCostByTag.entrySet()) {
+            checkTag(estimate, e.getKey(), e.getValue(), out);
+        }
+        if (!requireTags.isEmpty()) {
+            for (ResourceEstimate r : estimate.resources()) {
+                List<String> missing = requireTags.stream().filter(k -> !r.tags().containsKey(k)).toList();
+                if (!missing.isEmpty()) {
+                    out.add(new Failure("requireTags", Optional.of(r.name()), r.name() + " (" + r.type() + ") has no "
+                            + "tag " + String.join(", no tag ", missing) + "; requireTags names "
+                            + String.join(", ", requireTags) + (r.tags().isEmpty() ? " and it has no tags" : " and it "
+                            + "has " + String.join(", ", r.tags().keySet()))));
+                }
+            }
+        }
         if (requireConfirmedPrices) {
             for (ResourceEstimate r : estimate.resources()) {
                 for (LineItem li : r.lineItems()) {
@@ -144,6 +182,30 @@ public record Policy(Optional<BigDecimal> maxMonthlyCost, Optional<BigDecimal> m
             }
         });
         return out;
+    }
+
+    /** The ceilings of one tag key: each value's resources together, in the estimate's order of first appearance. */
+    private static void checkTag(Estimate estimate, String key, Map<String, BigDecimal> ceilings, List<Failure> out) {
+        Map<String, BigDecimal> sums = new LinkedHashMap<>();
+        Map<String, List<String>> names = new LinkedHashMap<>();
+        for (ResourceEstimate r : estimate.resources()) {
+            String value = r.tags().get(key);
+            if (value != null) {
+                sums.merge(value, r.monthlyCostExact(), BigDecimal::add);
+                names.computeIfAbsent(value, v -> new ArrayList<>()).add(r.name());
+            }
+        }
+        String cur = estimate.currency();
+        for (Map.Entry<String, BigDecimal> sum : sums.entrySet()) {
+            String value = sum.getKey();
+            String rule = ceilings.containsKey(value) ? value : ANY_VALUE;
+            BigDecimal max = ceilings.get(rule);
+            if (max != null && sum.getValue().compareTo(max) > 0) {
+                out.add(new Failure("maxMonthlyCostByTag", Optional.empty(), "the resources tagged " + key + "="
+                        + value + " (" + String.join(", ", names.get(value)) + ") cost " + money(sum.getValue(), cur)
+                        + " a month together, above maxMonthlyCostByTag." + key + "." + rule + " " + money(max, cur)));
+            }
+        }
     }
 
     /** Rounded to the cent as the budgets show it, with the exact figure beside it when they differ. */

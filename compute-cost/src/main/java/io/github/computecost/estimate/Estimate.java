@@ -134,6 +134,23 @@ public record Estimate(String currency, String pricingVersion, boolean freeTier,
                 unsupported, names, priceDatesByService);
     }
 
+    /**
+     * @param tagsByResource tags by resource name (a {@code Workload}'s); a resource it does not name keeps its own
+     * @return this estimate with each named resource carrying those tags (for policies by tag)
+     */
+    public Estimate withTags(Map<String, Map<String, String>> tagsByResource) {
+        if (tagsByResource.isEmpty()) {
+            return this;
+        }
+        List<ResourceEstimate> tagged = new java.util.ArrayList<>(resources.size());
+        for (ResourceEstimate r : resources) {
+            Map<String, String> t = tagsByResource.get(r.name());
+            tagged.add(t == null ? r : r.withTags(t));
+        }
+        return new Estimate(currency, pricingVersion, freeTier, tagged, warnings, priceDates, pricedOn, notPriced,
+                unsupported, usageBased, priceDatesByService);
+    }
+
     /** @return this estimate without warnings (to replace them with a caller's own wording) */
     public Estimate withoutWarnings() {
         return new Estimate(currency, pricingVersion, freeTier, resources, List.of(), priceDates, pricedOn, notPriced,

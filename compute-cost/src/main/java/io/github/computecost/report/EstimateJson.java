@@ -78,6 +78,10 @@ final class EstimateJson {
             }
             ArrayNode notes = rn.putArray("notes");
             r.notes().forEach(notes::add);
+            if (!r.tags().isEmpty()) {
+                ObjectNode tags = rn.putObject("tags");
+                r.tags().forEach(tags::put);
+            }
         }
         ArrayNode budgetArray = root.putArray("budgets");
         for (BudgetCheck b : budgets.checks()) {

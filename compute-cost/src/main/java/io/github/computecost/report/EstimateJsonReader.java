@@ -60,8 +60,14 @@ final class EstimateJsonReader {
             }
             List<String> notes = new ArrayList<>();
             r.path("notes").forEach(n -> notes.add(n.asText()));
+            java.util.Map<String, String> tags = new java.util.TreeMap<>();
+            if (r.has("tags") && !r.get("tags").isObject()) {
+                throw new ComputeCostException(file + ": " + at + ".tags: must be an object of tag keys to values, as "
+                        + "estimate --format json writes it");
+            }
+            r.path("tags").fields().forEachRemaining(t -> tags.put(t.getKey(), t.getValue().asText()));
             resources.add(new ResourceEstimate(text(file, r, "name", at), text(file, r, "type", at),
-                    text(file, r, "region", at), text(file, root, "currency", "$"), items, notes));
+                    text(file, r, "region", at), text(file, root, "currency", "$"), items, notes, tags));
         }
         LocalDate on = LocalDate.parse(root.path("prices").path("pricedOn").asText(
                 root.path("generatedAt").asText("1970-01-01")));

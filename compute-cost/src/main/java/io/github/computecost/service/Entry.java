@@ -23,8 +23,11 @@ import java.util.function.Supplier;
  */
 public final class Entry {
 
-    /** Keys every resource entry may hold, which the file's reader handles: {@code name}, {@code type}, {@code budget}. */
-    public static final Set<String> COMMON_KEYS = Set.of("name", "type", "budget");
+    /**
+     * Keys every resource entry may hold, which the file's reader handles: {@code name}, {@code type}, {@code budget}
+     * and {@code tags}.
+     */
+    public static final Set<String> COMMON_KEYS = Set.of("name", "type", "budget", "tags");
 
     private final Json.Obj obj;
 

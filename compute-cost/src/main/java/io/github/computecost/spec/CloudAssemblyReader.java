@@ -58,6 +58,7 @@ final class CloudAssemblyReader {
     private final List<String> withoutUsage = new ArrayList<>();
     private final List<Budget> budgets = new ArrayList<>();
     private final Map<String, String> stackRegions = new LinkedHashMap<>();
+    private final Map<String, Map<String, String>> tags = new LinkedHashMap<>();
     private final Set<String> stacks = new LinkedHashSet<>();
 
     private CloudAssemblyReader(ConfigReader.Usage usage, Map<String, String> parameters) {
@@ -98,7 +99,7 @@ final class CloudAssemblyReader {
         List<Budget> all = new ArrayList<>(usage.header().budgets());
         all.addAll(r.budgets);
         return new Workload(usage.header().region(), usage.header().freeTier(), r.resources, List.of(), List.of(),
-                all, usage.header().quotas(), r.findings, r.unsupported, r.withoutUsage, r.stackRegions);
+                all, usage.header().quotas(), r.findings, r.unsupported, r.withoutUsage, r.stackRegions, r.tags);
     }
 
     /** Reads the assembly in {@code dir}: its stacks, and its nested assemblies'. */
@@ -180,6 +181,7 @@ final class CloudAssemblyReader {
         findings.addAll(w.findings());
         unsupported.addAll(w.unsupported());
         withoutUsage.addAll(w.withoutUsage());
+        tags.putAll(w.tags());
         budgets.addAll(w.budgets());
         region.ifPresent(r -> w.resources().forEach(x -> stackRegions.put(x.name(), r)));
     }

@@ -11,6 +11,7 @@ import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
@@ -71,6 +72,41 @@ public final class PolicyReader {
                 byType.put(type, amount(t, type));
             }
         }
+        Map<String, Map<String, BigDecimal>> byTag = new LinkedHashMap<>();
+        if (top.has("maxMonthlyCostByTag")) {
+            Json.Obj t = top.obj("maxMonthlyCostByTag");
+            if (t.keys().isEmpty()) {
+                throw new FieldException(top.pathOf("maxMonthlyCostByTag"), "names no tag key; give a ceiling per "
+                        + "value of a key: { team: { payments: \"100\", \"*\": \"40\" } }");
+            }
+            for (String key : t.keys()) {
+                Json.Obj values = t.obj(key);
+                if (values.keys().isEmpty()) {
+                    throw new FieldException(t.pathOf(key), "names no value of the tag " + key + "; give a ceiling "
+                            + "per value, or \"*\" for each value");
+                }
+                Map<String, BigDecimal> ceilings = new LinkedHashMap<>();
+                for (String value : values.keys()) {
+                    ceilings.put(value, amount(values, value));
+                }
+                byTag.put(key, ceilings);
+            }
+        }
+        List<String> required = List.of();
+        if (top.has("requireTags")) {
+            required = top.stringArray("requireTags");
+            if (required.isEmpty()) {
+                throw new FieldException(top.pathOf("requireTags"), "names no tag key; list the keys every resource "
+                        + "must carry, [team]");
+            }
+            Set<String> seen = new java.util.HashSet<>();
+            for (int i = 0; i < required.size(); i++) {
+                if (!seen.add(required.get(i))) {
+                    throw new FieldException(top.pathOf("requireTags") + "[" + i + "]", "repeats the tag key "
+                            + Json.excerpt(required.get(i)));
+                }
+            }
+        }
         Optional<IncreaseLimit> increase = Optional.empty();
         if (top.has("maxIncrease")) {
             JsonNode v = top.node().get("maxIncrease");
@@ -81,7 +117,8 @@ public final class PolicyReader {
             }
         }
         return new Policy(optAmount(top, "maxMonthlyCost"), optAmount(top, "maxMonthlyCostPerResource"), byType,
-                optAmount(top, "maxNewResourceMonthlyCost"), increase, top.bool("requireConfirmedPrices", false));
+                optAmount(top, "maxNewResourceMonthlyCost"), increase, top.bool("requireConfirmedPrices", false), byTag,
+                required);
     }
 
     private static Optional<BigDecimal> optAmount(Json.Obj o, String key) {

@@ -52,6 +52,8 @@ final class TemplateReader {
     private final List<Budget> budgets = new ArrayList<>();
     private final List<UnsupportedResource> unsupported = new ArrayList<>();
     private final List<String> withoutUsage = new ArrayList<>();
+    /** The tags of each resource read that has any, by name. */
+    private final Map<String, Map<String, String>> tags = new java.util.LinkedHashMap<>();
     private Intrinsics intrinsics = new Intrinsics(Json.nodes().objectNode(), Map.of(), Optional.empty());
     /** Resources a false {@code Condition} leaves out of the stack: their usage entries are not refused. */
     private final Set<String> switchedOff = new HashSet<>();
@@ -176,14 +178,15 @@ final class TemplateReader {
                         .filter(c -> c.getValue().accepts(probe)).findFirst()
                         .orElse(candidates.get(candidates.size() - 1));
                 TemplateMapping<?> mapping = chosen.getValue();
-                r.read(e.getKey(), type, merged, root, chosen.getKey(), mapping::readAll, () -> mapping.usageKeys(type));
+                r.read(e.getKey(), type, merged, root, chosen.getKey(), mapping::readAll, () -> mapping.usageKeys(type),
+                        r.templateTags(e.getKey(), merged));
             }
             // What SAM creates without a declaration (the API of a function's Api event), read as if declared.
             for (Map.Entry<Service<?>, TemplateMapping<?>> m : all) {
                 for (TemplateMapping.Implied i : m.getValue().impliedResources(root)) {
                     if (!resources.containsKey(i.logicalId())) {
                         r.read(i.logicalId(), i.type(), globals(root, i.type(), i.properties()), root, m.getKey(),
-                                m.getValue()::readAll, () -> m.getValue().usageKeys(i.type()));
+                                m.getValue()::readAll, () -> m.getValue().usageKeys(i.type()), Map.of());
                     }
                 }
             }
@@ -225,7 +228,7 @@ final class TemplateReader {
                         service.templates().ifPresent(t -> t.resourceTypes().forEach(type -> keys.addAll(
                                 t.usageKeys(type))));
                         return keys;
-                    });
+                    }, Tags.read(root.get("tags"), "$.tags"));
         } catch (FieldException e) {
             throw new WorkloadException(file, e.path(), Optional.of(name), e.detail());
         }
@@ -247,9 +250,12 @@ final class TemplateReader {
         List<? extends Resource> read(TemplateResource resource);
     }
 
-    /** @param usageKeys the keys its usage entry may hold, asked only while a usage skeleton is recorded */
+    /**
+     * @param usageKeys the keys its usage entry may hold, asked only while a usage skeleton is recorded
+     * @param own the tags the configuration gives it; its usage entry's {@code tags} are added to them
+     */
     private void read(String id, String type, JsonNode props, JsonNode template, Service<?> service, Reading mapping,
-            java.util.function.Supplier<Set<String>> usageKeys) {
+            java.util.function.Supplier<Set<String>> usageKeys, Map<String, String> own) {
         String name = prefix + id;
         UsageSkeleton.record(name, service.type(), type, usageKeys);
         Obj use = usage.get(name);
@@ -277,10 +283,26 @@ final class TemplateReader {
                     + "(see its warning); its cost is not in the total"));
             return;
         }
+        Map<String, String> tagged = new java.util.TreeMap<>(own);
+        if (use != null && use.has("tags")) {
+            try {
+                tagged.putAll(Tags.read(use.raw("tags"), use.pathOf("tags")));
+            } catch (FieldException e) {
+                throw new WorkloadException(usageFile, e.path(), Optional.of(name), e.detail());
+            }
+            if (tagged.size() > Tags.MAX_TAGS) {
+                throw new WorkloadException(usageFile, use.pathOf("tags"), Optional.of(name), "with the "
+                        + "configuration's, gives " + tagged.size() + " tags; AWS allows at most " + Tags.MAX_TAGS
+                        + " on a resource");
+            }
+        }
         for (Resource resource : parts) {
             out.add(resource);
             if (use == null) {
                 withoutUsage.add(resource.name());
+            }
+            if (!tagged.isEmpty()) {
+                tags.put(resource.name(), tagged);
             }
         }
         if (use != null && use.has("budget")) {
@@ -417,6 +439,7 @@ final class TemplateReader {
         findings.addAll(w.findings());
         unsupported.addAll(w.unsupported());
         withoutUsage.addAll(w.withoutUsage());
+        tags.putAll(w.tags());
         w.unsupported().forEach(u -> nestedNames.add(u.name()));
         budgets.addAll(w.budgets().stream().filter(b -> b.resource().isPresent()).toList());
     }
@@ -525,7 +548,7 @@ final class TemplateReader {
         List<Budget> all = new ArrayList<>(header.budgets());
         all.addAll(budgets);
         return new Workload(header.region(), header.freeTier(), out, List.of(), List.of(), all, header.quotas(), findings,
-                unsupported, withoutUsage);
+                unsupported, withoutUsage, Map.of(), tags);
     }
 
     /** One template resource, as a service's mapping reads it. */
@@ -630,6 +653,65 @@ final class TemplateReader {
         public RuntimeException errorAt(String logicalId, String propertyPath, String detail) {
             return new WorkloadException(file, "$.Resources." + logicalId + ".Properties." + propertyPath,
                     Optional.of(logicalId), detail);
+        }
+    }
+
+    /**
+     * A template resource's {@code Tags}: a list of {@code {Key, Value}} (CloudFormation) or a map (SAM's functions,
+     * EKS node groups, Batch job definitions). A tag that cannot be resolved before deployment (a parameter without a
+     * default, an attribute of another resource) is left out with a warning naming it, never guessed.
+     *
+     * @param id the logical id
+     * @param props its properties, resolved as CloudFormation would
+     * @return its tags, sorted by key
+     * @throws WorkloadException naming the template and the tag when a tag breaks AWS's rules
+     */
+    private Map<String, String> templateTags(String id, JsonNode props) {
+        JsonNode t = props.get("Tags");
+        if (t == null || t.isNull() || t.isMissingNode()) {
+            return Map.of();
+        }
+        String path = "$.Resources." + id + ".Properties.Tags";
+        List<String> unresolved = new ArrayList<>();
+        JsonNode known;
+        if (Intrinsics.isIntrinsic(t)) {
+            unresolved.add("all of them");
+            known = null;
+        } else if (t.isArray()) {
+            com.fasterxml.jackson.databind.node.ArrayNode a = Json.nodes().arrayNode();
+            for (JsonNode tag : t) {
+                boolean resolved = !Intrinsics.isIntrinsic(tag) && !(tag.isObject()
+                        && (Intrinsics.isIntrinsic(tag.path("Key")) || Intrinsics.isIntrinsic(tag.path("Value"))));
+                if (resolved) {
+                    a.add(tag);
+                } else {
+                    unresolved.add(tag.path("Key").isTextual() ? tag.get("Key").asText() : "a tag whose key");
+                }
+            }
+            known = a;
+        } else if (t.isObject()) {
+            ObjectNode o = Json.nodes().objectNode();
+            for (Iterator<Map.Entry<String, JsonNode>> it = t.fields(); it.hasNext(); ) {
+                Map.Entry<String, JsonNode> e = it.next();
+                if (Intrinsics.isIntrinsic(e.getValue())) {
+                    unresolved.add(e.getKey());
+                } else {
+                    o.set(e.getKey(), e.getValue());
+                }
+            }
+            known = o;
+        } else {
+            known = t;
+        }
+        if (!unresolved.isEmpty()) {
+            find(new Violation("template.unknown", Severity.WARNING, id, "Tags", "unknown", "a value the template "
+                    + "resolves", id + ": Tags (" + String.join(", ", unresolved) + ") cannot be resolved from the "
+                    + "template; left out of its tags, so a policy by tag does not count it under them"));
+        }
+        try {
+            return known == null ? Map.of() : Tags.read(known, path);
+        } catch (FieldException e) {
+            throw new WorkloadException(file, e.path(), Optional.of(prefix + id), e.detail());
         }
     }
 

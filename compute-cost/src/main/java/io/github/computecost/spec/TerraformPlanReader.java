@@ -168,7 +168,7 @@ final class TerraformPlanReader {
             }
         }
         return new Workload(w.region(), w.freeTier(), w.resources(), w.plans(), w.tunings(), w.budgets(), w.quotas(),
-                all, notPriced, w.withoutUsage(), stackRegions);
+                all, notPriced, w.withoutUsage(), stackRegions, w.tags());
     }
 
     /** Indexes the configuration's resources by their module and address, for references and providers. */
@@ -209,6 +209,9 @@ final class TerraformPlanReader {
             JsonNode values = r.path("values");
             JsonNode unknown = unknownByAddress.getOrDefault(address, Json.nodes().objectNode());
             ObjectNode props = properties(address, type, values, unknown);
+            if (Tagged.TYPES.contains(cfn)) {
+                tags(address, values, unknown).ifPresent(t -> props.set("Tags", t));
+            }
             ObjectNode resource = Json.nodes().objectNode();
             resource.put("Type", cfn);
             resource.set("Properties", props);
@@ -218,6 +221,56 @@ final class TerraformPlanReader {
         }
         for (JsonNode child : module.path("child_modules")) {
             module(child);
+        }
+    }
+
+    /** The CloudFormation types read whose properties include {@code Tags}: those the plan's tags are given to. */
+    private static final class Tagged {
+        static final Set<String> TYPES = types();
+
+        private static Set<String> types() {
+            Set<String> out = new java.util.HashSet<>();
+            for (io.github.computecost.service.Service<?> s : io.github.computecost.estimate.Services.all()) {
+                s.templates().ifPresent(m -> m.knownProperties().forEach((type, names) -> {
+                    if (names.contains("Tags")) {
+                        out.add(type);
+                    }
+                }));
+            }
+            return Set.copyOf(out);
+        }
+    }
+
+    /**
+     * A resource's tags: {@code tags_all} (its own and the provider's {@code default_tags}, as AWS will hold them),
+     * else {@code tags}; an Auto Scaling group's {@code tag} blocks. Tags known only after apply are a warning, not a
+     * guess.
+     *
+     * @return the tags as a map, checked against AWS's rules; empty when the resource has none
+     * @throws WorkloadException naming the plan, the resource and the tag when one breaks them
+     */
+    private Optional<JsonNode> tags(String address, JsonNode v, JsonNode unknown) {
+        String key = v.hasNonNull("tags_all") || unknown.path("tags_all").asBoolean(false) ? "tags_all" : "tags";
+        if (unknown.path(key).asBoolean(false) || unknown.path(key).isObject() && unknown.get(key).size() > 0) {
+            findings.add(new Violation("terraform.unknown", Severity.WARNING, address, key, "known after apply",
+                    "a value the plan knows", address + ": " + key + " is known only after apply (in part or in "
+                            + "full); the known tags are kept, so a policy by tag may not count it under the others"));
+        }
+        JsonNode t = v.path(key);
+        if (!t.isObject() && v.path("tag").isArray()) { // an Auto Scaling group's tag blocks
+            t = v.get("tag");
+            key = "tag";
+        }
+        if (t.isMissingNode() || t.isNull() || t.size() == 0) {
+            return Optional.empty();
+        }
+        try {
+            Map<String, String> read = Tags.read(t, "values." + key);
+            ObjectNode out = Json.nodes().objectNode();
+            read.forEach(out::put);
+            return Optional.of(out);
+        } catch (io.github.computecost.internal.FieldException e) {
+            throw new WorkloadException(file, e.path(), Optional.of(address), e.detail());
         }
     }
 

@@ -18,6 +18,7 @@ import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.SortedSet;
+import java.util.TreeMap;
 import java.util.TreeSet;
 
 /**
@@ -40,10 +41,21 @@ import java.util.TreeSet;
  * @param stackRegions the region of each resource, by name, whose stack deploys to a region of its own (a CDK
  *     app's stacks, from its manifest): it runs there unless it names its own region; the others run in
  *     {@code region}
+ * @param tags the tags of each resource that has any, by name, sorted by key: a workload entry's {@code tags}, a
+ *     template's {@code Tags}, a plan's {@code tags_all}; carried to the estimate for policies by tag
  */
 public record Workload(Optional<String> region, boolean freeTier, List<Resource> resources, List<NeutralWorkload> plans,
         List<MemoryTuning> tunings, List<Budget> budgets, AccountQuotas quotas, List<Violation> findings,
-        List<UnsupportedResource> unsupported, List<String> withoutUsage, Map<String, String> stackRegions) {
+        List<UnsupportedResource> unsupported, List<String> withoutUsage, Map<String, String> stackRegions,
+        Map<String, Map<String, String>> tags) {
+
+    /** A workload whose resources carry no tags. */
+    public Workload(Optional<String> region, boolean freeTier, List<Resource> resources, List<NeutralWorkload> plans,
+            List<MemoryTuning> tunings, List<Budget> budgets, AccountQuotas quotas, List<Violation> findings,
+            List<UnsupportedResource> unsupported, List<String> withoutUsage, Map<String, String> stackRegions) {
+        this(region, freeTier, resources, plans, tunings, budgets, quotas, findings, unsupported, withoutUsage,
+                stackRegions, Map.of());
+    }
 
     /** A workload whose resources all run in {@code region} unless they name their own. */
     public Workload(Optional<String> region, boolean freeTier, List<Resource> resources, List<NeutralWorkload> plans,
@@ -81,6 +93,27 @@ public record Workload(Optional<String> region, boolean freeTier, List<Resource>
         unsupported = List.copyOf(unsupported);
         withoutUsage = List.copyOf(withoutUsage);
         stackRegions = Map.copyOf(stackRegions);
+        Map<String, Map<String, String>> t = new java.util.LinkedHashMap<>();
+        tags.forEach((name, kv) -> t.put(name, java.util.Collections.unmodifiableSortedMap(new TreeMap<>(kv))));
+        tags = java.util.Collections.unmodifiableMap(t);
+    }
+
+    /**
+     * @param more tags by resource name, added to (and for a key both give, replacing) this workload's
+     * @return this workload with them
+     */
+    public Workload withTags(Map<String, Map<String, String>> more) {
+        if (more.isEmpty()) {
+            return this;
+        }
+        Map<String, Map<String, String>> all = new java.util.LinkedHashMap<>(tags);
+        more.forEach((name, kv) -> all.merge(name, kv, (a, b) -> {
+            Map<String, String> m = new TreeMap<>(a);
+            m.putAll(b);
+            return m;
+        }));
+        return new Workload(region, freeTier, resources, plans, tunings, budgets, quotas, findings, unsupported,
+                withoutUsage, stackRegions, all);
     }
 
     /**
@@ -172,6 +205,9 @@ public record Workload(Optional<String> region, boolean freeTier, List<Resource>
      */
     public Assessment assess(Estimator estimator) {
         Assessment a = estimator.assess(resources);
+        if (!tags.isEmpty()) {
+            a = new Assessment(a.estimate().withTags(tags), a.violations());
+        }
         if (!unsupported.isEmpty()) {
             a = new Assessment(a.estimate().withUnsupported(unsupported), a.violations());
         }

@@ -41,6 +41,7 @@ import java.util.TreeSet;
  *   - name: orders-api     # unique within the file
  *     type: lambda
  *     budget: "20.00"      # optional, on any resource: the most it may cost a month
+ *     tags: { team: payments }   # optional, on any resource: AWS's tag rules; for policies by tag
  *     region: eu-west-1    # optional
  *     architecture: arm64  # x86_64 (default) | arm64
  *     memoryMb: 512
@@ -200,6 +201,7 @@ public final class WorkloadReader {
         List<NeutralWorkload> plans = new ArrayList<>();
         List<MemoryTuning> tunings = new ArrayList<>();
         Set<String> names = new HashSet<>();
+        Map<String, Map<String, String>> tags = new java.util.LinkedHashMap<>();
         for (Json.Obj o : entries) {
             Optional<String> name = o.has("name") && o.raw("name").isTextual()
                     ? Optional.of(o.raw("name").asText()) : Optional.empty();
@@ -229,12 +231,18 @@ public final class WorkloadReader {
                 if (o.has("budget")) {
                     budgets.add(Budget.of(named, r.nonNegative("budget")));
                 }
+                if (o.has("tags")) { // a service's resource: the planning questions refuse the key as unknown
+                    Map<String, String> t = Tags.read(o.raw("tags"), o.pathOf("tags"));
+                    if (!t.isEmpty()) {
+                        tags.put(named, t);
+                    }
+                }
             } catch (FieldException e) {
                 throw new WorkloadException(file, e.path(), name, e.detail());
             }
         }
         return new Workload(header.region(), header.freeTier(), resources, plans, tunings, budgets, header.quotas(),
-                List.of());
+                List.of(), List.of(), List.of(), Map.of(), tags);
     }
 
     /** @return every type a workload file may hold: the services' and the two questions', sorted */

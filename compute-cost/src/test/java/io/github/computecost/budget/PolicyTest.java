@@ -90,6 +90,55 @@ class PolicyTest {
         assertEquals(List.of(), read("requireConfirmedPrices: false\n").check(e));
     }
 
+    /** a and c are the payments team's, b the media team's, d has no team. */
+    static Estimate tagged() {
+        Estimate e = ESTIMATOR.estimate(List.of(fn("a", 3_000_000), fn("b", 1_000_000), fn("c", 2_000_000),
+                fn("d", 1_000_000)));
+        return e.withTags(Map.of("a", Map.of("team", "payments"), "b", Map.of("team", "media", "env", "prod"),
+                "c", Map.of("team", "payments")));
+    }
+
+    @Test
+    void aTagsCeilingHoldsTheResourcesCarryingEachValueTogether() throws IOException {
+        Estimate e = tagged();
+        BigDecimal payments = e.resources().get(0).monthlyCostExact().add(e.resources().get(2).monthlyCostExact());
+        BigDecimal media = e.resources().get(1).monthlyCostExact();
+        assertTrue(payments.signum() > 0 && media.signum() > 0, payments + " " + media);
+        // Exactly at the ceiling is within it; the smallest amount more is not.
+        assertEquals(List.of(), read("maxMonthlyCostByTag: { team: { payments: \"" + payments.toPlainString()
+                + "\" } }\n").check(e));
+        List<Policy.Failure> f = read("maxMonthlyCostByTag: { team: { payments: \"" + payments.subtract(
+                new BigDecimal("0.00000001")).toPlainString() + "\" } }\n").check(e);
+        assertEquals(1, f.size(), f.toString());
+        assertEquals("maxMonthlyCostByTag", f.get(0).rule());
+        assertTrue(f.get(0).message().startsWith("the resources tagged team=payments (a, c) cost "), f.get(0).message());
+        assertTrue(f.get(0).message().contains("above maxMonthlyCostByTag.team.payments"), f.get(0).message());
+        // "*" holds each other value on its own: media, not payments (which has its own ceiling), and not d.
+        List<Policy.Failure> any = read("maxMonthlyCostByTag: { team: { payments: \"1000\", \"*\": \"0\" } }\n")
+                .check(e);
+        assertEquals(List.of("the resources tagged team=media (b) cost " + money(media) + " a month together, "
+                + "above maxMonthlyCostByTag.team.* 0.00 USD"), any.stream().map(Policy.Failure::message).toList());
+        assertEquals(List.of(), read("maxMonthlyCostByTag: { owner: { \"*\": \"0\" } }\n").check(e),
+                "no resource carries the key");
+    }
+
+    static String money(BigDecimal v) {
+        BigDecimal cents = v.setScale(2, java.math.RoundingMode.HALF_UP);
+        return cents.toPlainString() + " USD" + (cents.compareTo(v) == 0 ? "" : " (exact "
+                + v.stripTrailingZeros().toPlainString() + ")");
+    }
+
+    @Test
+    void requiredTagsNameEachResourceWithoutThem() throws IOException {
+        List<Policy.Failure> f = read("requireTags: [team, env]\n").check(tagged());
+        assertEquals(List.of("a", "c", "d"), f.stream().map(x -> x.resource().orElseThrow()).toList());
+        assertEquals("a (lambda) has no tag env; requireTags names team, env and it has team", f.get(0).message());
+        assertEquals("d (lambda) has no tag team, no tag env; requireTags names team, env and it has no tags",
+                f.get(2).message());
+        assertEquals(List.of(), read("requireTags: [team]\n").check(tagged().withTags(Map.of("d", Map.of("team",
+                "ops")))));
+    }
+
     @Test
     void aMalformedPolicyIsOneErrorNamingTheFileAndKey() {
         for (String[] c : new String[][] {
@@ -98,6 +147,13 @@ class PolicyTest {
             {"maxMonthlyCostPerResource: -1\n", "must not be negative"},
             {"maxIncrease: lots\n", "maxIncrease"},
             {"{}\n", "names no rule"},
+            {"maxMonthlyCostByTag: { team: payments }\n", "$.maxMonthlyCostByTag.team: must be"},
+            {"maxMonthlyCostByTag: { team: {} }\n", "names no value of the tag team"},
+            {"maxMonthlyCostByTag: {}\n", "names no tag key"},
+            {"maxMonthlyCostByTag: { team: { a: \"-1\" } }\n", "$.maxMonthlyCostByTag.team.a: must not be negative"},
+            {"requireTags: []\n", "names no tag key"},
+            {"requireTags: [team, team]\n", "$.requireTags[1]: repeats the tag key team"},
+            {"requireTags: team\n", "$.requireTags: must be a list"},
         }) {
             WorkloadException e = assertThrows(WorkloadException.class, () -> read(c[0]), c[0]);
             assertTrue(e.getMessage().contains("policy.yaml") && e.getMessage().contains(c[1]), e.getMessage());
