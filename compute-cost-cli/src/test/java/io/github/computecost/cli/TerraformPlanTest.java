@@ -264,8 +264,19 @@ class TerraformPlanTest {
                     .get("monthlyCostExact").asText(), r.get("name").asText());
         }
         // What it cannot use is said, never dropped without a word.
-        assertTrue(theirs.out().contains("aws_instance.bastion: usage key operating_system is not read by "
+        assertTrue(theirs.out().contains("aws_instance.bastion: usage key reserved_instance_type is not read by "
                 + "compute-cost"), theirs.out());
+        // An operating system compute-cost does not price is refused at the key the file gives, never priced as Linux.
+        Path rhel = tmp.resolve("rhel.yml");
+        Files.writeString(rhel, "version: 0.1\nresource_usage:\n  aws_instance.bastion:\n    operating_system: rhel\n");
+        CliRunner refused = CliRunner.run("estimate", DIR.resolve("plan.json").toString(), "--usage", rhel.toString());
+        assertEquals(2, refused.exitCode(), refused.err());
+        assertEquals("compute-cost: " + rhel + ": resource \"aws_instance.bastion\", $.resource_usage.aws_instance.bastion"
+                + ".operating_system: must be linux or windows, the operating systems compute-cost prices, was \"rhel\"",
+                refused.err().strip());
+        // operating_system reached the instance: its operating system is no longer an assumption.
+        assertTrue(!theirs.out().contains("aws_instance.bastion: the AMI's operating system is not in the template"),
+                theirs.out());
         assertTrue(theirs.out().contains("aws_s3_bucket.assets: the usage file gives usage for a resource "
                 + "compute-cost does not price"), theirs.out());
         // Our own format's per-type defaults do the same as infracost's.
@@ -296,6 +307,9 @@ class TerraformPlanTest {
                   - { name: aws_autoscaling_group.mixed, count: 3 }
                   - { name: aws_eks_node_group.linux, count: 2 }
                   - { name: aws_ecr_repository.images, storageGb: 20 }
+                  - { name: aws_sfn_state_machine.orders, executionsPerMonth: 200000, transitionsPerExecution: 4 }
+                  - { name: aws_sfn_state_machine.pipeline, executionsPerMonth: 1000, averageDurationMs: 250,
+                      memoryMb: 64 }
                 """);
         JsonNode mine = json(CliRunner.run("estimate", DIR.resolve("services.json").toString(), "--usage",
                 ours.toString(), "--format", "json"));
@@ -308,6 +322,23 @@ class TerraformPlanTest {
         assertEquals("372.30", resource(theirs, "aws_autoscaling_group.mixed").get("monthlyCostExact").asText());
         assertEquals("140.16", resource(theirs, "aws_eks_node_group.linux").get("monthlyCostExact").asText());
         assertEquals("2.00", resource(theirs, "aws_ecr_repository.images").get("monthlyCostExact").asText());
+        // 800,000 transitions less the 4,000 free, at 0.000025 USD each; 1,000 Express requests of 250 ms at 64 MB.
+        assertEquals("19.90", resource(theirs, "aws_sfn_state_machine.orders").get("monthlyCostExact").asText());
+        // 1,000 requests at 0.000001 USD, and 1,000 × 0.3 s × 0.0625 GB = 18.75 GB-seconds at 0.00001667 USD.
+        assertEquals("0.0013125625", resource(theirs, "aws_sfn_state_machine.pipeline").get("monthlyCostExact")
+                .asText());
+        // The keys of the other workflow type are notes naming them, as infracost applies only those of its type.
+        String out = CliRunner.run("estimate", DIR.resolve("services.json").toString(), "--usage",
+                DIR.resolve("services-infracost-usage.yml").toString()).out();
+        for (String note : new String[] {
+            "aws_sfn_state_machine.orders: usage key memory_mb applies to Express workflows only, and this one is "
+                    + "STANDARD",
+            "aws_sfn_state_machine.orders: usage key workflow_duration_ms applies to Express workflows only",
+            "aws_sfn_state_machine.orders: usage key monthly_requests applies to Express workflows only",
+            "aws_sfn_state_machine.pipeline: usage key monthly_transitions applies to Standard workflows only, and "
+                    + "this one is EXPRESS"}) {
+            assertTrue(out.contains(note), note + "\n" + out);
+        }
     }
 
     @Test

@@ -49,7 +49,10 @@ public final class ConfigReader {
      * the key each maps to, in the same unit (the keys and their units as infracost's {@code
      * infracost-usage-example.yml} documents them, read 2026-12-03): Lambda's monthly requests and average duration
      * (ms); an API's monthly requests, and an HTTP or WebSocket API's request and message sizes (KB), messages and
-     * connection minutes; the instances of an Auto Scaling group or EKS node group; an ECR repository's storage (GB).
+     * connection minutes; the instances of an Auto Scaling group or EKS node group, and the hours each runs in the
+     * month; an instance's or group's operating system; an ECR repository's storage (GB); a state machine's monthly
+     * transitions (Standard workflows), and its monthly requests, memory (MB) and average duration (ms) (Express
+     * workflows: see {@link #applicable}).
      */
     static final Map<String, Map<String, String>> INFRACOST_KEYS = Map.of(
             "aws_lambda_function", Map.of("monthly_requests", "requestsPerMonth", "request_duration_ms", "durationMs"),
@@ -57,9 +60,59 @@ public final class ConfigReader {
             "aws_apigatewayv2_api", Map.of("monthly_requests", "requestsPerMonth", "request_size_kb",
                     "averageRequestSizeKb", "monthly_messages", "messagesPerMonth", "message_size_kb",
                     "averageMessageSizeKb", "monthly_connection_mins", "connectionMinutesPerMonth"),
-            "aws_autoscaling_group", Map.of("instances", "count"),
-            "aws_eks_node_group", Map.of("instances", "count"),
-            "aws_ecr_repository", Map.of("storage_gb", "storageGb"));
+            "aws_autoscaling_group", Map.of("instances", "count", "operating_system", "os"),
+            "aws_instance", Map.of("monthly_hrs", "hoursPerMonth", "operating_system", "os"),
+            "aws_eks_node_group", Map.of("instances", "count", "monthly_hrs", "hoursPerMonth"),
+            "aws_ecr_repository", Map.of("storage_gb", "storageGb"),
+            "aws_sfn_state_machine", Map.of("monthly_transitions", "transitionsPerMonth", "monthly_requests",
+                    "executionsPerMonth", "memory_mb", "memoryMb", "workflow_duration_ms", "averageDurationMs"));
+
+    /** The infracost keys whose values are words, not numbers ({@code operating_system: windows}). */
+    private static final Set<String> INFRACOST_WORDS = Set.of("operating_system");
+
+    /**
+     * The keys infracost documents for one workflow type only ("only applicable for Standard Workflows", "... for
+     * Express Workflows"), by the type they do not apply to, as the keys they map to.
+     */
+    private static final Map<String, Set<String>> SFN_NOT_FOR = Map.of(
+            "STANDARD", Set.of("executionsPerMonth", "memoryMb", "averageDurationMs"),
+            "EXPRESS", Set.of("transitionsPerMonth"));
+
+    /**
+     * An infracost usage entry without the keys that do not apply to its resource, each a note naming it (infracost's
+     * own example gives a state machine the keys of both workflow types, and applies those of its type).
+     *
+     * @param address the resource's address
+     * @param type its Terraform type
+     * @param properties the CloudFormation properties it is read as
+     * @param entry its translated usage entry
+     * @param notes where the notes go
+     * @return the entry, without the keys that do not apply
+     */
+    static Obj applicable(String address, String type, JsonNode properties, Obj entry,
+            List<io.github.computecost.limits.Violation> notes) {
+        if (!"aws_sfn_state_machine".equals(type)) {
+            return entry;
+        }
+        JsonNode workflow = properties.path("StateMachineType");
+        String kind = workflow.isMissingNode() ? "STANDARD" : workflow.isTextual()
+                ? workflow.asText().toUpperCase(Locale.ROOT) : "";
+        Set<String> drop = SFN_NOT_FOR.getOrDefault(kind, Set.of());
+        com.fasterxml.jackson.databind.node.ObjectNode kept = ((com.fasterxml.jackson.databind.node.ObjectNode)
+                entry.node()).deepCopy();
+        Map<String, String> theirs = new java.util.HashMap<>();
+        INFRACOST_KEYS.get(type).forEach((k, ours) -> theirs.put(ours, k));
+        for (String key : new java.util.TreeSet<>(drop)) {
+            if (kept.remove(key) != null) {
+                notes.add(new io.github.computecost.limits.Violation("usage.infracost-key",
+                        io.github.computecost.limits.Severity.WARNING, address, theirs.get(key), kind,
+                        "a usage key of its workflow type", address + ": usage key " + theirs.get(key) + " applies to "
+                                + (kind.equals("STANDARD") ? "Express" : "Standard") + " workflows only, and this one "
+                                + "is " + kind + "; it does not change the estimate"));
+            }
+        }
+        return Json.at(kept, entry.path());
+    }
 
     /** The largest workload, usage file or template read, in bytes (16 MiB). */
     public static final int MAX_BYTES = io.github.computecost.internal.Json.MAX_DOCUMENT_BYTES;
@@ -195,9 +248,9 @@ public final class ConfigReader {
      * @param file its name for messages, or null when there is none
      */
     record Usage(WorkloadReader.Header header, Map<String, Obj> entries, String file, Map<String, Obj> defaults,
-            List<io.github.computecost.limits.Violation> notes) {
+            List<io.github.computecost.limits.Violation> notes, boolean infracost) {
         Usage(WorkloadReader.Header header, Map<String, Obj> entries, String file) {
-            this(header, entries, file, Map.of(), List.of());
+            this(header, entries, file, Map.of(), List.of(), false);
         }
 
         /**
@@ -248,7 +301,7 @@ public final class ConfigReader {
             } catch (FieldException e) {
                 throw new WorkloadException(usageName, e.path(), Optional.empty(), e.detail());
             }
-            return new Usage(header, usage, usageName, defaults, List.of());
+            return new Usage(header, usage, usageName, defaults, List.of(), false);
         }
         return new Usage(header, usage, usageName);
     }
@@ -279,7 +332,7 @@ public final class ConfigReader {
             defaults.put(e.getKey(), translated(name, "$.resource_type_default_usage." + e.getKey(), e.getKey(),
                     e.getKey(), e.getValue(), notes));
         }
-        return new Usage(header, entries, name, defaults, List.copyOf(notes));
+        return new Usage(header, entries, name, defaults, List.copyOf(notes), true);
     }
 
     private static Obj translated(String file, String path, String subject, String type, JsonNode keys,
@@ -299,9 +352,19 @@ public final class ConfigReader {
                                 + "); it does not change the estimate"));
                 continue;
             }
-            if (!k.getValue().isNumber()) {
-                throw new WorkloadException(file, path + "." + k.getKey(), Optional.of(subject), "must be a number, "
-                        + "was " + Json.describe(k.getValue()));
+            boolean word = INFRACOST_WORDS.contains(k.getKey());
+            if (word ? !k.getValue().isTextual() : !k.getValue().isNumber()) {
+                throw new WorkloadException(file, path + "." + k.getKey(), Optional.of(subject), "must be a "
+                        + (word ? "word" : "number") + ", was " + Json.describe(k.getValue()));
+            }
+            if (ours.equals("os")) {
+                try {
+                    io.github.computecost.compute.OperatingSystem.parse(k.getValue().asText());
+                } catch (IllegalArgumentException e) {
+                    throw new WorkloadException(file, path + "." + k.getKey(), Optional.of(subject), "must be linux "
+                            + "or windows, the operating systems compute-cost prices, was \""
+                            + Json.excerpt(k.getValue().asText()) + "\"");
+                }
             }
             out.set(ours, k.getValue());
         }

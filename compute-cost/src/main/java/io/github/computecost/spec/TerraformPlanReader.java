@@ -149,6 +149,10 @@ final class TerraformPlanReader {
                 }
             }
         });
+        if (usage.infracost()) {
+            entries.replaceAll((address, e) -> ConfigReader.applicable(address, r.terraformTypes.get(address),
+                    r.resources.path(address).path("Properties"), e, r.findings));
+        }
         Workload w = TemplateReader.template(file, template, usage.header(), usage.file(), entries, Map.of());
         List<Violation> all = new ArrayList<>(r.findings);
         all.addAll(usage.notes());

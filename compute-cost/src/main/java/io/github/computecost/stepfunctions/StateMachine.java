@@ -20,10 +20,22 @@ import java.util.Optional;
  * @param payloadKb the largest input or output of a state or execution, in KiB, if known (checked against the
  *     256 KiB quota)
  * @param historyEventsPerExecution events in a Standard execution's history, if known (checked against the quota)
+ * @param transitionsPerMonth a Standard workflow's state transitions in the month, all executions together, when
+ *     given as a total (as a bill or a usage file counts them); it is then what is billed, in place of
+ *     {@code executionsPerMonth} times {@code transitionsPerExecution}
  */
 public record StateMachine(String name, Optional<String> region, WorkflowType workflowType, long executionsPerMonth,
         BigDecimal transitionsPerExecution, BigDecimal averageDurationMs, BigDecimal memoryMb,
-        Optional<BigDecimal> payloadKb, Optional<Long> historyEventsPerExecution) implements Resource {
+        Optional<BigDecimal> payloadKb, Optional<Long> historyEventsPerExecution,
+        Optional<BigDecimal> transitionsPerMonth) implements Resource {
+
+    /** A state machine whose transitions are counted per execution. */
+    public StateMachine(String name, Optional<String> region, WorkflowType workflowType, long executionsPerMonth,
+            BigDecimal transitionsPerExecution, BigDecimal averageDurationMs, BigDecimal memoryMb,
+            Optional<BigDecimal> payloadKb, Optional<Long> historyEventsPerExecution) {
+        this(name, region, workflowType, executionsPerMonth, transitionsPerExecution, averageDurationMs, memoryMb,
+                payloadKb, historyEventsPerExecution, Optional.empty());
+    }
 
     /** Workload type name. */
     public static final String TYPE = "step-functions";
@@ -76,6 +88,17 @@ public record StateMachine(String name, Optional<String> region, WorkflowType wo
         Objects.requireNonNull(payloadKb, "payloadKb");
         payloadKb.ifPresent(p -> requireNonNegative(p, "payloadKb"));
         Objects.requireNonNull(historyEventsPerExecution, "historyEventsPerExecution");
+        Objects.requireNonNull(transitionsPerMonth, "transitionsPerMonth");
+        transitionsPerMonth.ifPresent(t -> requireNonNegative(t, "transitionsPerMonth"));
+    }
+
+    /**
+     * @return the state transitions a Standard workflow is billed for in the month: {@code transitionsPerMonth} when
+     *     given, else {@code executionsPerMonth} times {@code transitionsPerExecution}; exact
+     */
+    public BigDecimal monthlyTransitions() {
+        return transitionsPerMonth.orElseGet(() -> BigDecimal.valueOf(executionsPerMonth)
+                .multiply(transitionsPerExecution));
     }
 
     private static void requireNonNegative(BigDecimal v, String field) {
@@ -100,24 +123,24 @@ public record StateMachine(String name, Optional<String> region, WorkflowType wo
     /** @return this state machine in {@code region} (a region code such as {@code "eu-west-1"}) */
     public StateMachine withRegion(String region) {
         return new StateMachine(name, Optional.of(region), workflowType, executionsPerMonth, transitionsPerExecution,
-                averageDurationMs, memoryMb, payloadKb, historyEventsPerExecution);
+                averageDurationMs, memoryMb, payloadKb, historyEventsPerExecution, transitionsPerMonth);
     }
 
     /** @return this state machine with {@code n} executions a month */
     public StateMachine withExecutionsPerMonth(long n) {
         return new StateMachine(name, region, workflowType, n, transitionsPerExecution, averageDurationMs, memoryMb,
-                payloadKb, historyEventsPerExecution);
+                payloadKb, historyEventsPerExecution, transitionsPerMonth);
     }
 
     /** @return this state machine with its largest payload, in KiB */
     public StateMachine withPayloadKb(BigDecimal kb) {
         return new StateMachine(name, region, workflowType, executionsPerMonth, transitionsPerExecution,
-                averageDurationMs, memoryMb, Optional.of(kb), historyEventsPerExecution);
+                averageDurationMs, memoryMb, Optional.of(kb), historyEventsPerExecution, transitionsPerMonth);
     }
 
     /** @return this state machine with {@code events} history events per execution */
     public StateMachine withHistoryEventsPerExecution(long events) {
         return new StateMachine(name, region, workflowType, executionsPerMonth, transitionsPerExecution,
-                averageDurationMs, memoryMb, payloadKb, Optional.of(events));
+                averageDurationMs, memoryMb, payloadKb, Optional.of(events), transitionsPerMonth);
     }
 }

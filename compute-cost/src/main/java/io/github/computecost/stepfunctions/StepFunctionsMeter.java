@@ -58,9 +58,12 @@ final class StepFunctionsMeter {
         List<UsageRecord> usage = new ArrayList<>(2);
         List<String> notes = new ArrayList<>(2);
         if (m.workflowType() == StateMachine.WorkflowType.STANDARD) {
-            usage.add(new UsageRecord(TRANSITIONS, executions.multiply(m.transitionsPerExecution()), true));
-            notes.add("Standard workflow: " + m.transitionsPerExecution().toPlainString() + " state transitions per "
-                    + "execution (AWS counts one for every state executed, retries included).");
+            usage.add(new UsageRecord(TRANSITIONS, m.monthlyTransitions(), true));
+            notes.add(m.transitionsPerMonth().isPresent()
+                    ? "Standard workflow: " + m.transitionsPerMonth().get().toPlainString() + " state transitions in "
+                            + "the month, as given (AWS counts one for every state executed, retries included)."
+                    : "Standard workflow: " + m.transitionsPerExecution().toPlainString() + " state transitions per "
+                            + "execution (AWS counts one for every state executed, retries included).");
         } else {
             usage.add(new UsageRecord(REQUESTS, executions, false));
             usage.add(new UsageRecord(DURATION, gbSeconds(executions, m.averageDurationMs(), m.memoryMb(), t), false));

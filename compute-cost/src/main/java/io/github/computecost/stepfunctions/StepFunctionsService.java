@@ -31,7 +31,7 @@ public final class StepFunctionsService implements Service<StateMachine>, Templa
 
     /** The keys of a workload entry and of a template's usage entry. */
     private static final Set<String> USAGE = Set.of("region", "executionsPerMonth", "transitionsPerExecution",
-            "averageDurationMs", "memoryMb", "payloadKb", "historyEventsPerExecution");
+            "transitionsPerMonth", "averageDurationMs", "memoryMb", "payloadKb", "historyEventsPerExecution");
     private static final Set<String> KEYS = Entry.keysOf(USAGE, "workflowType");
 
     private StepFunctionsService() {
@@ -82,12 +82,19 @@ public final class StepFunctionsService implements Service<StateMachine>, Templa
         long executions = r.nonNegativeLong("executionsPerMonth", 0);
         BigDecimal transitions = BigDecimal.ZERO;
         BigDecimal duration = BigDecimal.ZERO;
+        Optional<BigDecimal> perMonth = Optional.empty();
         if (type == StateMachine.WorkflowType.STANDARD) {
-            if (executions > 0 && !r.has("transitionsPerExecution")) {
-                throw r.error("transitionsPerExecution", "is required for a STANDARD workflow with executions: "
-                        + "AWS charges per state transition (one for every state executed, retries included)");
+            if (r.has("transitionsPerMonth") && r.has("transitionsPerExecution")) {
+                throw r.error("transitionsPerMonth", "and transitionsPerExecution both count the transitions; give "
+                        + "one: the month's total, or the count per execution");
+            }
+            if (executions > 0 && !r.has("transitionsPerExecution") && !r.has("transitionsPerMonth")) {
+                throw r.error("transitionsPerExecution", "is required for a STANDARD workflow with executions (or "
+                        + "transitionsPerMonth, the month's total): AWS charges per state transition (one for every "
+                        + "state executed, retries included)");
             }
             transitions = r.nonNegative("transitionsPerExecution", BigDecimal.ZERO);
+            perMonth = r.optNonNegative("transitionsPerMonth");
             for (String k : List.of("averageDurationMs", "memoryMb")) {
                 if (r.has(k)) {
                     throw r.error(k, "applies to EXPRESS workflows only; a STANDARD workflow is charged per state "
@@ -100,7 +107,7 @@ public final class StepFunctionsService implements Service<StateMachine>, Templa
                         + "charges for its duration");
             }
             duration = r.nonNegative("averageDurationMs", BigDecimal.ZERO);
-            for (String k : List.of("transitionsPerExecution", "historyEventsPerExecution")) {
+            for (String k : List.of("transitionsPerExecution", "transitionsPerMonth", "historyEventsPerExecution")) {
                 if (r.has(k)) {
                     throw r.error(k, "applies to STANDARD workflows only; an EXPRESS workflow is charged per request "
                             + "and GB-second");
@@ -112,8 +119,9 @@ public final class StepFunctionsService implements Service<StateMachine>, Templa
                 ? Optional.of(r.nonNegativeLong("historyEventsPerExecution")) : Optional.empty();
         BigDecimal fTransitions = transitions;
         BigDecimal fDuration = duration;
+        Optional<BigDecimal> fPerMonth = perMonth;
         return r.step("executionsPerMonth", () -> new StateMachine(name, region, type, executions, fTransitions,
-                fDuration, memory, r.optNonNegative("payloadKb"), history));
+                fDuration, memory, r.optNonNegative("payloadKb"), history, fPerMonth));
     }
 
     @Override

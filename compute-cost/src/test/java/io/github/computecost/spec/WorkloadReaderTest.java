@@ -183,4 +183,19 @@ class WorkloadReaderTest {
         WorkloadException e = assertThrows(WorkloadException.class, () -> WorkloadReader.read(Path.of("no/such.yaml")));
         assertEquals("no/such.yaml: file not found", e.getMessage());
     }
+
+    @Test
+    void aStandardWorkflowsTransitionsMayBeTheMonthsTotal() {
+        String head = "resources:\n  - { name: s, type: step-functions, workflowType: ";
+        io.github.computecost.stepfunctions.StateMachine m = (io.github.computecost.stepfunctions.StateMachine)
+                WorkloadReader.parse("w.yaml", head + "standard, transitionsPerMonth: 500000 }\n", false).resources()
+                        .get(0);
+        assertDecimal("500000", m.monthlyTransitions());
+        assertEquals(0, m.executionsPerMonth(), "no executions needed to price the total");
+        assertTrue(error(head + "standard, executionsPerMonth: 10, transitionsPerExecution: 5, transitionsPerMonth: 50 "
+                + "}\n").getMessage().contains("give one"));
+        assertTrue(error(head + "express, executionsPerMonth: 10, averageDurationMs: 5, transitionsPerMonth: 50 }\n")
+                .getMessage().contains("transitionsPerMonth: applies to STANDARD workflows only"));
+        assertTrue(error(head + "standard, executionsPerMonth: 10 }\n").getMessage().contains("or transitionsPerMonth"));
+    }
 }

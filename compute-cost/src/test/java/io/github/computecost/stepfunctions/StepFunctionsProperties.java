@@ -53,6 +53,20 @@ class StepFunctionsProperties {
         });
     }
 
+    @Property(tries = 200)
+    void aMonthsTotalOfTransitionsCostsWhatTheSameTransitionsPerExecutionDo(
+            @ForAll @LongRange(min = 0, max = 2_000_000_000L) long executions,
+            @ForAll @LongRange(min = 0, max = 200) long perExecution) {
+        StateMachine each = StateMachine.standard("m", executions, perExecution);
+        StateMachine total = new StateMachine("m", Optional.empty(), StateMachine.WorkflowType.STANDARD, executions,
+                BigDecimal.ZERO, BigDecimal.ZERO, StateMachine.DEFAULT_MEMORY_MB, Optional.empty(), Optional.empty(),
+                Optional.of(BigDecimal.valueOf(executions).multiply(BigDecimal.valueOf(perExecution))));
+        assertEquals(each.monthlyTransitions(), total.monthlyTransitions());
+        for (Estimator e : List.of(FREE, NO_FREE)) {
+            assertEquals(e.estimate(List.of(each)).totalExact(), e.estimate(List.of(total)).totalExact());
+        }
+    }
+
     @Property(tries = 300)
     void moreExecutionsNeverCostLess(@ForAll("machines") StateMachine m, @ForAll @LongRange(min = 0, max = 1_000_000) long more) {
         BigDecimal base = FREE.estimate(List.of(m)).totalExact();
