@@ -110,6 +110,59 @@ class ContainerPlatformsCommandTest {
     }
 
     @Test
+    void aComputeEnvironmentAndAQueueCostNothingUnlessTheEnvironmentKeepsInstancesRunning() throws IOException {
+        Path t = file("batch.yaml", """
+                AWSTemplateFormatVersion: '2010-09-09'
+                Resources:
+                  Spare:
+                    Type: AWS::Batch::ComputeEnvironment
+                    Properties: { Type: MANAGED, ComputeResources: { Type: FARGATE, MaxvCpus: 16, Subnets: [s] } }
+                  Scaling:
+                    Type: AWS::Batch::ComputeEnvironment
+                    Properties: { Type: MANAGED, ComputeResources: { Type: EC2, MinvCpus: 0, MaxvCpus: 64,
+                      InstanceTypes: [optimal], Subnets: [s] } }
+                  Warm:
+                    Type: AWS::Batch::ComputeEnvironment
+                    Properties: { Type: MANAGED, ComputeResources: { Type: SPOT, MinvCpus: 8, MaxvCpus: 64,
+                      InstanceTypes: [c5.large], Subnets: [s] } }
+                  Queue:
+                    Type: AWS::Batch::JobQueue
+                    Properties: { Priority: 1, ComputeEnvironmentOrder: [ { Order: 1, ComputeEnvironment: !Ref Spare } ] }
+                """);
+        CliRunner r = CliRunner.run("estimate", t.toString(), "--format", "json");
+        assertEquals(0, r.exitCode(), r.err());
+        JsonNode out = TestJson.json().readTree(r.out());
+        assertEquals(0, out.get("resources").size(), r.out());
+        // The queue and the environments that scale to nothing are not listed as not priced: they cost nothing.
+        assertEquals(1, out.get("notPriced").size(), r.out());
+        assertEquals("Warm", out.get("notPriced").get(0).get("resource").asText());
+        String messages = out.get("violations").toString();
+        assertTrue(messages.contains("Warm: the compute environment keeps at least 8 vCPUs of SPOT instances running "
+                + "all month, even with no job; that cost is not priced"), messages);
+        assertTrue(messages.contains("Spare: the compute environment costs nothing of its own: the Fargate capacity"),
+                messages);
+        // It takes no usage of its own: a usage entry for it is refused, pointing at the job definitions.
+        Path u = file("ce-usage.yaml", "resources:\n  - { name: Scaling, submissionsPerMonth: 10 }\n");
+        CliRunner bad = CliRunner.run("estimate", t.toString(), "--usage", u.toString());
+        assertEquals(2, bad.exitCode(), bad.err());
+        assertTrue(bad.err().contains("ce-usage.yaml") && bad.err().contains("a compute environment takes no usage"),
+                bad.err());
+        // A plan's compute environment and queue read the same way.
+        Path plan = file("batch-plan.json", "{\"format_version\": \"1.2\", \"planned_values\": {\"root_module\": "
+                + "{\"resources\": [{\"address\": \"aws_batch_compute_environment.warm\", \"mode\": \"managed\", "
+                + "\"type\": \"aws_batch_compute_environment\", \"name\": \"warm\", \"values\": {\"type\": "
+                + "\"MANAGED\", \"compute_resources\": [{\"type\": \"EC2\", \"min_vcpus\": 4, \"max_vcpus\": 16}]}}, "
+                + "{\"address\": \"aws_batch_job_queue.q\", \"mode\": \"managed\", \"type\": \"aws_batch_job_queue\", "
+                + "\"name\": \"q\", \"values\": {\"priority\": 1}}]}}, \"resource_changes\": [], "
+                + "\"configuration\": {\"root_module\": {}}}");
+        JsonNode p = TestJson.json().readTree(CliRunner.run("estimate", plan.toString(), "--format", "json").out());
+        assertEquals(1, p.get("notPriced").size(), p.toString());
+        assertEquals("aws_batch_compute_environment.warm", p.get("notPriced").get(0).get("resource").asText());
+        assertEquals("aws_batch_compute_environment", p.get("notPriced").get(0).get("resourceType").asText());
+        assertTrue(p.get("violations").toString().contains("keeps at least 4 vCPUs of EC2 instances"), p.toString());
+    }
+
+    @Test
     void aJobDefinitionsRuntimePlatformPricesArmJobsAsArm() throws IOException {
         Path t = file("arm.yaml", """
                 AWSTemplateFormatVersion: '2010-09-09'

@@ -223,8 +223,18 @@ public final class BatchService implements Service<BatchJobs>, TemplateMapping<B
         return Optional.of(this);
     }
 
-    /** AWS::Batch::JobDefinition's properties (CloudFormation's reference, read 2026-12-02). */
-    private static final java.util.Map<String, Set<String>> PROPERTIES = java.util.Map.of("AWS::Batch::JobDefinition",
+    private static final String JOB_DEFINITION = "AWS::Batch::JobDefinition";
+    private static final String COMPUTE_ENVIRONMENT = "AWS::Batch::ComputeEnvironment";
+
+    /**
+     * AWS::Batch::JobDefinition's properties (CloudFormation's reference, read 2026-12-02), and
+     * AWS::Batch::ComputeEnvironment's (the CDK's CfnComputeEnvironmentProps of v2, read 2026-12-03).
+     */
+    private static final java.util.Map<String, Set<String>> PROPERTIES = java.util.Map.of(COMPUTE_ENVIRONMENT,
+            Set.of("ComputeEnvironmentName", "ComputeResources", "Context", "EksConfiguration",
+                    "ReplaceComputeEnvironment", "ServiceRole", "State", "Tags", "Type", "UnmanagedvCpus",
+                    "UpdatePolicy"),
+            JOB_DEFINITION,
             Set.of("ConsumableResourceProperties", "ContainerProperties", "EcsProperties", "EksProperties",
                     "JobDefinitionName", "NodeProperties", "Parameters", "PlatformCapabilities", "PropagateTags",
                     "ResourceRetentionPolicy", "RetryStrategy", "SchedulingPriority", "Tags", "Timeout", "Type"),
@@ -246,12 +256,65 @@ public final class BatchService implements Service<BatchJobs>, TemplateMapping<B
 
     @Override
     public Set<String> resourceTypes() {
-        return Set.of("AWS::Batch::JobDefinition");
+        return Set.of(JOB_DEFINITION, COMPUTE_ENVIRONMENT);
     }
 
+    /**
+     * A job queue and a scheduling policy cost nothing ("There is no additional charge for AWS Batch"): read as parts
+     * of the jobs they schedule.
+     */
+    @Override
+    public Set<String> partTypes() {
+        return Set.of("AWS::Batch::JobQueue", "AWS::Batch::SchedulingPolicy");
+    }
+
+    /** A job definition's usage; a compute environment takes none (its jobs' usage is on their definitions). */
     @Override
     public Set<String> usageKeys(String type) {
-        return USAGE;
+        return type.equals(COMPUTE_ENVIRONMENT) ? Set.of() : USAGE;
+    }
+
+    /**
+     * A compute environment costs nothing of its own: the instances or Fargate capacity it provides are billed as its
+     * jobs run, and each job definition's usage prices them. A managed EC2 or Spot environment whose
+     * {@code MinvCpus} is above 0 keeps that many vCPUs of instances running all month whether jobs run or not; that
+     * cost is not priced, and the environment is listed as not priced, with the reason.
+     */
+    private static Optional<BatchJobs> computeEnvironment(TemplateResource t) {
+        Optional<Entry> use = t.usage();
+        if (use.isPresent() && use.get().keys().stream().anyMatch(k -> !k.equals("name") && !k.equals("type"))) {
+            throw use.get().error("a compute environment takes no usage: its jobs' usage (submissions, duration, "
+                    + "instance type) is given on their job definition");
+        }
+        JsonNode p = t.properties();
+        String type = t.resolve(p.path("Type")).map(JsonNode::asText).orElse("").toUpperCase(java.util.Locale.ROOT);
+        JsonNode resources = p.path("ComputeResources");
+        String capacity = t.resolve(resources.path("Type")).map(JsonNode::asText).orElse("")
+                .toUpperCase(java.util.Locale.ROOT);
+        if (type.equals("UNMANAGED")) {
+            t.pricedWith("its instances", "an unmanaged compute environment runs jobs on instances you launch and "
+                    + "pay for yourself; price them as their own resources. Batch itself is free");
+            return Optional.empty();
+        }
+        Optional<BigDecimal> min = capacity.startsWith("FARGATE") ? Optional.of(BigDecimal.ZERO)
+                : resources.has("MinvCpus") ? t.number(resources, "MinvCpus", "the environment is not priced")
+                : Optional.of(BigDecimal.ZERO);
+        if (min.isEmpty()) {
+            return Optional.empty(); // reported: listed as not priced
+        }
+        if (min.get().signum() > 0) {
+            t.report(new Violation("template.not-priced-part", Severity.WARNING, t.logicalId(),
+                    "ComputeResources.MinvCpus", min.get().toPlainString(), "0", t.logicalId() + ": the compute "
+                            + "environment keeps at least " + min.get().toPlainString() + " vCPUs of "
+                            + (capacity.isEmpty() ? "EC2" : capacity) + " instances running all month, even with no "
+                            + "job; that cost is not priced (give the instances as ec2 resources to price them)"));
+            return Optional.empty();
+        }
+        t.pricedWith("its jobs", "the compute environment costs nothing of its own: the "
+                + (capacity.startsWith("FARGATE") ? "Fargate capacity" : "instances") + " it provides are billed as "
+                + "its jobs run, which their job definitions' usage prices (MinvCpus 0: nothing runs while no job "
+                + "does). Batch itself is free");
+        return Optional.empty();
     }
 
     /** The values AWS Batch's API accepts (its reference for JobDefinition, read 2026-12-02). */
@@ -276,6 +339,9 @@ public final class BatchService implements Service<BatchJobs>, TemplateMapping<B
      */
     @Override
     public Optional<BatchJobs> read(TemplateResource t) {
+        if (t.type().equals(COMPUTE_ENVIRONMENT)) {
+            return computeEnvironment(t);
+        }
         JsonNode p = t.properties();
         JsonNode container = p.path("ContainerProperties");
         oneOf(t, p, "Type", JOB_TYPES, "");

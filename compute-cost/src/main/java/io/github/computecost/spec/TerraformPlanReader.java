@@ -78,6 +78,9 @@ final class TerraformPlanReader {
             Map.entry("aws_apigatewayv2_integration_response", "AWS::ApiGatewayV2::IntegrationResponse"),
             Map.entry("aws_apprunner_service", "AWS::AppRunner::Service"),
             Map.entry("aws_batch_job_definition", "AWS::Batch::JobDefinition"),
+            Map.entry("aws_batch_compute_environment", "AWS::Batch::ComputeEnvironment"),
+            Map.entry("aws_batch_job_queue", "AWS::Batch::JobQueue"),
+            Map.entry("aws_batch_scheduling_policy", "AWS::Batch::SchedulingPolicy"),
             Map.entry("aws_ecr_repository", "AWS::ECR::Repository"));
 
     private final JsonNode plan;
@@ -434,8 +437,16 @@ final class TerraformPlanReader {
                     p.set("ContainerProperties", containerProperties(address, container.get("Document")));
                 }
             }
-            case "aws_eks_fargate_profile", "aws_ecr_repository" -> {
-                // priced from their usage alone: nothing of their own to map
+            case "aws_batch_compute_environment" -> {
+                copy(address, v, unknown, "type", p, "Type");
+                setIfAny(p, "ComputeResources", o -> {
+                    copy(address, v, unknown, "compute_resources.type", o, "Type");
+                    copy(address, v, unknown, "compute_resources.min_vcpus", o, "MinvCpus");
+                });
+            }
+            case "aws_eks_fargate_profile", "aws_ecr_repository", "aws_batch_job_queue",
+                    "aws_batch_scheduling_policy" -> {
+                // priced from their usage alone, or parts that cost nothing: nothing of their own to map
             }
             default -> {
                 if (!type.startsWith("aws_api_gateway_") && !type.startsWith("aws_apigatewayv2_")) {

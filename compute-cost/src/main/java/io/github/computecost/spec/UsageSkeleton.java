@@ -62,7 +62,11 @@ public final class UsageSkeleton {
         if (r == null || r.containsKey(name)) {
             return;
         }
-        List<String> sorted = new ArrayList<>(new TreeSet<>(keys.get()));
+        Set<String> given = keys.get();
+        if (given.isEmpty()) {
+            return; // it takes no usage (a Batch compute environment): nothing to fill in
+        }
+        List<String> sorted = new ArrayList<>(new TreeSet<>(given));
         if (sorted.remove("region")) {
             sorted.add(0, "region");
         }
