@@ -63,6 +63,24 @@ class ChartsTest {
         assertEquals(small.get("EC2"), steady.get("EC2"));
         assertEquals(small.keySet(), steady.keySet());
         small.forEach((name, colour) -> assertEquals(colour, steady.get(name), name));
+        // The steady stream's fleets are sized again at each volume: each always-on curve rises in steps (a vertical
+        // segment: two points at one volume), not flat at the cost of the workload's own fleet.
+        NodeList steadyLines = parse(dir.resolve("steady-stream.svg")).getElementsByTagName("polyline");
+        for (int i = 0; i < steadyLines.getLength(); i++) {
+            Element e = (Element) steadyLines.item(i);
+            if (e.getAttribute("data-name").equals("EC2")) {
+                String[] pts = e.getAttribute("points").split(" ");
+                boolean vertical = false;
+                for (int k = 1; k < pts.length; k++) {
+                    vertical |= pts[k].split(",")[0].equals(pts[k - 1].split(",")[0]);
+                }
+                java.util.Set<String> ys = new java.util.HashSet<>();
+                for (String pt : pts) {
+                    ys.add(pt.split(",")[1]);
+                }
+                assertTrue(vertical && ys.size() > 2, "EC2 steps: " + e.getAttribute("points"));
+            }
+        }
         // The uncertain workload's simulated options show their P50 to P99 at its volume, in their colours.
         Document bursty = parse(dir.resolve("bursty-api.svg"));
         java.util.Map<String, String> burstyStrokes = strokes(bursty);

@@ -90,17 +90,24 @@ public final class WorkloadPlanner {
     }
 
     /**
-     * Where the cheapest serverless and always-on options cost the same, the always-on configuration kept as
-     * sized for the workload.
+     * Where the cheapest serverless option costs as much as the cheapest always-on option sized for that volume.
      *
      * @param serverless the serverless option
-     * @param alwaysOn the always-on option
+     * @param alwaysOn the always-on option cheapest at that volume
      * @param requestsPerMonth the smallest whole monthly volume at which serverless costs at least as much
      * @param serverlessCost serverless's exact cost at that volume
-     * @param alwaysOnCost the always-on option's exact cost
+     * @param alwaysOnCost the always-on option's exact cost at that volume, sized for it
+     * @param alwaysOnConfiguration the always-on configuration at that volume, {@code "3 × t4g.nano (linux), 730 h"}
      */
     public record BreakEvenVolume(String serverless, String alwaysOn, long requestsPerMonth, BigDecimal serverlessCost,
-            BigDecimal alwaysOnCost) {
+            BigDecimal alwaysOnCost, String alwaysOnConfiguration) {
+
+        /** A break-even without the always-on configuration's words. */
+        public BreakEvenVolume(String serverless, String alwaysOn, long requestsPerMonth, BigDecimal serverlessCost,
+                BigDecimal alwaysOnCost) {
+            this(serverless, alwaysOn, requestsPerMonth, serverlessCost, alwaysOnCost, "");
+        }
+
         /** @return the volume as an average rate, requests per second over AWS's 730-hour month, 2 decimals */
         public BigDecimal requestsPerSecond() {
             return BigDecimal.valueOf(requestsPerMonth).divide(Calendar.SECONDS_PER_MONTH, 2, RoundingMode.HALF_UP);
@@ -111,58 +118,12 @@ public final class WorkloadPlanner {
     public Plan plan(NeutralWorkload w) {
         String r = w.region().orElse(region);
         BigDecimal concurrency = peakConcurrency(w);
-        SizingRequest request = new SizingRequest(w.name(), r, w.requestsPerMonth(), w.durationMs(), w.memoryMb(),
-                concurrency, w.needsLongRuns(), w.needsGpu(), w.needsWindows(), w.ipv6OnlyAllowed());
-        ServiceContext context = Services.context(prices, r, AccountQuotas.DEFAULTS);
-        Optional<FrontDoor> door = w.frontDoor().map(k -> Services.frontDoor(k).orElseThrow(
-                () -> new IllegalArgumentException("no service offers the front door " + k)));
-        Estimator estimator = estimator();
-        List<ComputeOption> options = new ArrayList<>();
-        Map<String, Sizing.Traffic> traffic = new LinkedHashMap<>();
-        List<String> burstable = new ArrayList<>();
-        for (Service<?> service : Services.all()) {
-            Optional<Sizing> sizing = service.sizing();
-            if (sizing.isEmpty()) {
-                continue;
-            }
-            sizing.get().burstable().ifPresent(burstable::add);
-            if (!prices.has(service.mainTable())) {
-                for (String label : sizing.get().labels()) {
-                    options.add(ComputeOption.impossible(label, "this price book (" + prices.id() + ") has no " + label
-                            + " prices", sizing.get().alwaysOn()));
-                }
-                continue;
-            }
-            for (Sizing.Option o : sizing.get().options(request, context)) {
-                ComputeOption best = null;
-                Optional<Sizing.Traffic> bestTraffic = Optional.empty();
-                Optional<ControlPlane> plane = o.controlPlane().flatMap(Services::controlPlane);
-                if (o.controlPlane().isPresent() && plane.isEmpty()) {
-                    options.add(ComputeOption.impossible(o.label(), "no service prices its control plane",
-                            o.alwaysOn()));
-                    continue;
-                }
-                for (Sizing.Candidate c : o.candidates()) {
-                    Optional<Sizing.Traffic> t = o.alwaysOn() ? c.traffic() : c.traffic().map(x -> behind(door, w, r, x));
-                    Optional<BigDecimal> cost = plane.isPresent()
-                            ? tryCost(estimator, List.of(c.resource(), plane.get().at(w.name() + "-cluster", r)))
-                            : t.isPresent() && door.isPresent()
-                                    ? tryCost(estimator, t.get().all(w.requestsPerMonth(), w.durationMs()))
-                                    : tryCost(estimator, c);
-                    if (cost.isPresent() && (best == null || cost.get().compareTo(best.monthlyCost().orElseThrow()) < 0)) {
-                        String config = c.configuration() + (t.isPresent() && door.isPresent() ? " + "
-                                + door.get().label(w.frontDoor().get()) : "")
-                                + plane.map(p -> " + 1 " + p.label()).orElse("");
-                        best = ComputeOption.priced(o.label(), config, cost.get(), o.alwaysOn());
-                        bestTraffic = t;
-                    }
-                }
-                options.add(best != null ? best : ComputeOption.impossible(o.label(), o.whyNot(), o.alwaysOn()));
-                if (best != null) {
-                    bestTraffic.ifPresent(t -> traffic.put(o.label(), t));
-                }
-            }
-        }
+        Sizer sizer = new Sizer(w, r);
+        Sized at = sizer.at(w.requestsPerMonth(), concurrency, false);
+        List<ComputeOption> options = at.options();
+        Map<String, Sizing.Traffic> traffic = at.traffic();
+        List<String> burstable = at.burstable();
+        Optional<FrontDoor> door = sizer.door;
         List<ComputeOption> ranked = ComputeOption.ranked(options);
         List<String> assumptions = new ArrayList<>();
         if (ranked.stream().anyMatch(o -> o.option().equals("EKS on Fargate") && o.canRun())) {
@@ -185,7 +146,111 @@ public final class WorkloadPlanner {
                     + "(needs: { ipv4: false } lets them in).");
         }
         assumptions.add("Each option is priced alone, free tier " + (freeTier ? "on" : "off") + ".");
-        return new Plan(w, ranked, concurrency, breakEven(ranked, traffic, w), assumptions, traffic);
+        if (ranked.stream().anyMatch(o -> o.canRun() && o.alwaysOn())) {
+            assumptions.add("At other volumes (the break-even, the cost curves) always-on options are sized again for "
+                    + "that volume's peak, the peak-to-average ratio kept, so their cost is a step function of volume.");
+        }
+        return new Plan(w, ranked, concurrency, breakEven(ranked, traffic, w, sizer), assumptions, traffic);
+    }
+
+    /** What {@link Sizer#at} finds at one volume: every option's cheapest configuration, in the registry's order. */
+    private record Sized(List<ComputeOption> options, Map<String, Sizing.Traffic> traffic, List<String> burstable) {
+    }
+
+    /** Sizes and prices one workload's options, at its own volume or another. */
+    private final class Sizer {
+        private final NeutralWorkload w;
+        private final String r;
+        private final ServiceContext context;
+        private final Optional<FrontDoor> door;
+        private final Estimator estimator = estimator();
+
+        Sizer(NeutralWorkload w, String r) {
+            this.w = w;
+            this.r = r;
+            this.context = Services.context(prices, r, AccountQuotas.DEFAULTS);
+            this.door = w.frontDoor().map(k -> Services.frontDoor(k).orElseThrow(
+                    () -> new IllegalArgumentException("no service offers the front door " + k)));
+        }
+
+        /**
+         * The workload's peak concurrency at another monthly volume: its own scaled by the volume, so that the
+         * peak-to-average ratio is kept; exact where the ratio of the volumes is (34 significant digits otherwise).
+         */
+        BigDecimal concurrencyAt(long requestsPerMonth) {
+            BigDecimal own = peakConcurrency(w);
+            if (requestsPerMonth == w.requestsPerMonth() || w.requestsPerMonth() == 0) {
+                return own;
+            }
+            return own.multiply(BigDecimal.valueOf(requestsPerMonth)).divide(BigDecimal.valueOf(w.requestsPerMonth()),
+                    MathContext.DECIMAL128);
+        }
+
+        /**
+         * @param alwaysOnOnly whether to size the always-on options alone (their cost at another volume)
+         * @return each option's cheapest configuration at {@code requestsPerMonth} and {@code concurrency}
+         */
+        Sized at(long requestsPerMonth, BigDecimal concurrency, boolean alwaysOnOnly) {
+            SizingRequest request = new SizingRequest(w.name(), r, requestsPerMonth, w.durationMs(), w.memoryMb(),
+                    concurrency, w.needsLongRuns(), w.needsGpu(), w.needsWindows(), w.ipv6OnlyAllowed());
+            List<ComputeOption> options = new ArrayList<>();
+            Map<String, Sizing.Traffic> traffic = new LinkedHashMap<>();
+            List<String> burstable = new ArrayList<>();
+            for (Service<?> service : Services.all()) {
+                Optional<Sizing> sizing = service.sizing();
+                if (sizing.isEmpty() || alwaysOnOnly && !sizing.get().alwaysOn()) {
+                    continue;
+                }
+                sizing.get().burstable().ifPresent(burstable::add);
+                if (!prices.has(service.mainTable())) {
+                    for (String label : sizing.get().labels()) {
+                        options.add(ComputeOption.impossible(label, "this price book (" + prices.id() + ") has no "
+                                + label + " prices", sizing.get().alwaysOn()));
+                    }
+                    continue;
+                }
+                for (Sizing.Option o : sizing.get().options(request, context)) {
+                    ComputeOption best = null;
+                    Optional<Sizing.Traffic> bestTraffic = Optional.empty();
+                    Optional<ControlPlane> plane = o.controlPlane().flatMap(Services::controlPlane);
+                    if (o.controlPlane().isPresent() && plane.isEmpty()) {
+                        options.add(ComputeOption.impossible(o.label(), "no service prices its control plane",
+                                o.alwaysOn()));
+                        continue;
+                    }
+                    for (Sizing.Candidate c : o.candidates()) {
+                        Optional<Sizing.Traffic> t = o.alwaysOn() ? c.traffic()
+                                : c.traffic().map(x -> behind(door, w, r, x));
+                        Optional<BigDecimal> cost = plane.isPresent()
+                                ? tryCost(estimator, List.of(c.resource(), plane.get().at(w.name() + "-cluster", r)))
+                                : t.isPresent() && door.isPresent()
+                                        ? tryCost(estimator, t.get().all(requestsPerMonth, w.durationMs()))
+                                        : tryCost(estimator, c);
+                        if (cost.isPresent() && (best == null
+                                || cost.get().compareTo(best.monthlyCost().orElseThrow()) < 0)) {
+                            String config = c.configuration() + (t.isPresent() && door.isPresent() ? " + "
+                                    + door.get().label(w.frontDoor().get()) : "")
+                                    + plane.map(p -> " + 1 " + p.label()).orElse("");
+                            best = ComputeOption.priced(o.label(), config, cost.get(), o.alwaysOn());
+                            bestTraffic = t;
+                        }
+                    }
+                    options.add(best != null ? best : ComputeOption.impossible(o.label(), o.whyNot(), o.alwaysOn()));
+                    if (best != null) {
+                        bestTraffic.ifPresent(t -> traffic.put(o.label(), t));
+                    }
+                }
+            }
+            return new Sized(options, traffic, burstable);
+        }
+
+        /** @return the cheapest always-on option that can run the workload at a monthly volume, sized for it */
+        Optional<ComputeOption> cheapestAlwaysOn(long requestsPerMonth) {
+            return at(requestsPerMonth, concurrencyAt(requestsPerMonth), true).options().stream()
+                    .filter(ComputeOption::canRun)
+                    .min(java.util.Comparator.comparing(o -> o.monthlyCost().orElseThrow()));
+        }
+
     }
 
     static BigDecimal peakConcurrency(NeutralWorkload w) {
@@ -234,25 +299,48 @@ public final class WorkloadPlanner {
         }
     }
 
+    /** The most times the break-even search sizes the always-on options again before it gives up. */
+    private static final int MAX_RESIZES = 200;
+
     /**
-     * The break-even volume: solved exactly on the serverless option's cost function, derived from the engine,
-     * against the always-on option's cost (which does not move with traffic).
+     * The break-even volume: the smallest whole monthly volume at which the cheapest serverless option costs at least
+     * as much as the cheapest always-on option sized for that volume. The serverless cost is its exact
+     * {@link CostFunction}; the always-on cost a step function of volume (each option sized again for the volume's
+     * peak, the cheapest kept), never decreasing. Solved exactly by alternating the two: the first volume at which
+     * serverless reaches the fleet's cost at the last volume; the fleet sized for that volume; until the fleet's cost
+     * there is no higher than serverless's (below that volume serverless is cheaper, as each step shows).
      */
     private Optional<BreakEvenVolume> breakEven(List<ComputeOption> ranked, Map<String, Sizing.Traffic> traffic,
-            NeutralWorkload w) {
+            NeutralWorkload w, Sizer sizer) {
         Optional<ComputeOption> serverless = ranked.stream().filter(o -> o.canRun() && !o.alwaysOn()).findFirst();
-        Optional<ComputeOption> alwaysOn = ranked.stream().filter(o -> o.canRun() && o.alwaysOn()).findFirst();
-        if (serverless.isEmpty() || alwaysOn.isEmpty() || !traffic.containsKey(serverless.get().option())) {
+        boolean anyAlwaysOn = ranked.stream().anyMatch(o -> o.canRun() && o.alwaysOn());
+        if (serverless.isEmpty() || !anyAlwaysOn || !traffic.containsKey(serverless.get().option())) {
             return Optional.empty();
         }
         Sizing.Traffic t = traffic.get(serverless.get().option());
         CostFunction f = estimator().costFunctionOfAll(v -> t.all(v, w.durationMs()));
-        BigDecimal target = alwaysOn.get().monthlyCost().orElseThrow();
-        if (f.costAt(0).compareTo(target) >= 0) {
-            return Optional.empty(); // always-on is cheaper at every volume
+        long v = 0;
+        for (int i = 0; i < MAX_RESIZES; i++) {
+            Optional<ComputeOption> fleet = sizer.cheapestAlwaysOn(v);
+            if (fleet.isEmpty()) {
+                return Optional.empty(); // no always-on option can hold this volume
+            }
+            BigDecimal target = fleet.get().monthlyCost().orElseThrow();
+            BigDecimal cost = f.costAt(v);
+            if (i == 0 && cost.compareTo(target) >= 0) {
+                return Optional.empty(); // always-on is as cheap with no traffic at all: no volume where they cross
+            }
+            if (cost.compareTo(target) >= 0) {
+                return Optional.of(new BreakEvenVolume(serverless.get().option(), fleet.get().option(), v, cost,
+                        target, fleet.get().configuration()));
+            }
+            Optional<Long> next = f.firstVolumeAtLeast(target, MAX_VOLUME);
+            if (next.isEmpty() || next.get() <= v) {
+                return Optional.empty(); // serverless never reaches the fleet's cost
+            }
+            v = next.get();
         }
-        return f.firstVolumeAtLeast(target, MAX_VOLUME).map(v -> new BreakEvenVolume(serverless.get().option(),
-                alwaysOn.get().option(), v, f.costAt(v), target));
+        return Optional.empty(); // the fleet keeps growing ahead of serverless: no break-even within reach
     }
 
     /**
@@ -282,11 +370,27 @@ public final class WorkloadPlanner {
 
     /**
      * Each option's monthly cost against monthly volume, for a chart: {@code points} volumes from 0 to
-     * {@code maxRequests}; serverless options priced exactly at each, always-on options flat at their cost.
+     * {@code maxRequests}; serverless options priced exactly at each, always-on options sized again for each volume
+     * (the peak-to-average ratio kept), a step function; a curve ends where its option cannot hold the volume.
      *
      * @return the curves of the options that can run the workload, in the plan's order
      */
     public List<CostCurve> costByVolume(Plan plan, long maxRequests, int points) {
+        Sizer sizer = new Sizer(plan.workload(), plan.workload().region().orElse(region));
+        // The always-on options sized once per volume, all together (each sizing reads whole catalogs).
+        List<Map<String, ComputeOption>> fleets = new ArrayList<>();
+        boolean anyAlwaysOn = plan.ranked().stream().anyMatch(o -> o.canRun() && o.alwaysOn());
+        for (int i = 0; i <= points && anyAlwaysOn; i++) {
+            long v = maxRequests / points * i;
+            Map<String, ComputeOption> at = new LinkedHashMap<>();
+            if (v == plan.workload().requestsPerMonth()) {
+                plan.ranked().stream().filter(o -> o.canRun() && o.alwaysOn()).forEach(o -> at.put(o.option(), o));
+            } else {
+                sizer.at(v, sizer.concurrencyAt(v), true).options().stream().filter(ComputeOption::canRun)
+                        .forEach(o -> at.put(o.option(), o));
+            }
+            fleets.add(at);
+        }
         List<CostCurve> out = new ArrayList<>();
         for (ComputeOption o : plan.ranked()) {
             if (!o.canRun()) {
@@ -298,11 +402,35 @@ public final class WorkloadPlanner {
             List<CostPoint> pts = new ArrayList<>();
             for (int i = 0; i <= points; i++) {
                 long v = maxRequests / points * i;
-                pts.add(new CostPoint(v, f == null ? o.monthlyCost().orElseThrow() : f.costAt(v)));
+                if (f != null) {
+                    pts.add(new CostPoint(v, f.costAt(v)));
+                    continue;
+                }
+                ComputeOption at = o.alwaysOn() ? fleets.get(i).get(o.option()) : o;
+                if (at == null) {
+                    break; // it cannot hold this volume: its curve ends
+                }
+                pts.add(new CostPoint(v, at.monthlyCost().orElseThrow()));
             }
             out.add(new CostCurve(o.option(), pts));
         }
         return out;
+    }
+
+    /**
+     * The always-on side of the break-even at any volume: each always-on option sized again for that volume's peak
+     * (the workload's peak-to-average ratio kept), the cheapest kept.
+     *
+     * @param plan a plan this planner made
+     * @param requestsPerMonth the monthly volume, at least 0
+     * @return the cheapest always-on option that can hold that volume, with its configuration and exact monthly
+     *     cost there; empty when none can
+     */
+    public Optional<ComputeOption> cheapestAlwaysOnAt(Plan plan, long requestsPerMonth) {
+        if (requestsPerMonth < 0) {
+            throw new IllegalArgumentException("requestsPerMonth must not be negative: " + requestsPerMonth);
+        }
+        return new Sizer(plan.workload(), plan.workload().region().orElse(region)).cheapestAlwaysOn(requestsPerMonth);
     }
 
     /** @return the free-tier setting */

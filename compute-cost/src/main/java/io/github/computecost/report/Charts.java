@@ -25,7 +25,11 @@ public final class Charts {
             String currency, List<io.github.computecost.compare.MonteCarlo.Percentiles> percentiles) {
         SvgChart chart = new SvgChart("Monthly cost of " + plan.workload().name() + " by traffic",
                 "requests per month", "monthly cost (" + currency + ")");
-        curves.forEach(c -> chart.add(new SvgChart.Series(c.option(), toDoubles(c.points()))));
+        java.util.Set<String> alwaysOn = new java.util.HashSet<>();
+        plan.ranked().stream().filter(io.github.computecost.compare.ComputeOption::alwaysOn)
+                .forEach(o -> alwaysOn.add(o.option()));
+        curves.forEach(c -> chart.add(new SvgChart.Series(c.option(), toDoubles(c.points(),
+                alwaysOn.contains(c.option())))));
         for (io.github.computecost.compare.MonteCarlo.Percentiles p : percentiles) {
             if (p.p50().compareTo(p.p99()) != 0) {
                 chart.range(new SvgChart.Range(p.option(), plan.workload().requestsPerMonth(), p.p50().doubleValue(),
@@ -72,11 +76,18 @@ public final class Charts {
         return out;
     }
 
-    /** Chart coordinates only: the figures themselves stay exact in the plan. */
-    private static List<double[]> toDoubles(List<WorkloadPlanner.CostPoint> pts) {
+    /**
+     * Chart coordinates only: the figures themselves stay exact in the plan. An always-on fleet's cost is a step
+     * function of volume: drawn as steps (level to the next volume, then up), not as ramps between the samples.
+     */
+    private static List<double[]> toDoubles(List<WorkloadPlanner.CostPoint> pts, boolean steps) {
         List<double[]> out = new ArrayList<>();
         for (WorkloadPlanner.CostPoint p : pts) {
-            out.add(new double[] {p.requestsPerMonth(), p.monthlyCost().doubleValue()});
+            double y = p.monthlyCost().doubleValue();
+            if (steps && !out.isEmpty() && out.get(out.size() - 1)[1] != y) {
+                out.add(new double[] {p.requestsPerMonth(), out.get(out.size() - 1)[1]});
+            }
+            out.add(new double[] {p.requestsPerMonth(), y});
         }
         return out;
     }

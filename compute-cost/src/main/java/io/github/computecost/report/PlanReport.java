@@ -71,7 +71,9 @@ public final class PlanReport {
             sb.append("  Break-even: ").append(p.breakEven().map(b -> b.serverless() + " and " + b.alwaysOn()
                     + " cost the same at " + b.requestsPerMonth() + " requests per month (" + b.requestsPerSecond()
                     + " per second on average): " + Amounts.money(Amounts.toCents(b.serverlessCost())) + " against "
-                    + Amounts.money(Amounts.toCents(b.alwaysOnCost())) + " " + currency)
+                    + Amounts.money(Amounts.toCents(b.alwaysOnCost())) + " " + currency
+                    + (b.alwaysOnConfiguration().isEmpty() ? "" : ", " + b.alwaysOn() + " sized for that volume: "
+                            + b.alwaysOnConfiguration()))
                     .orElse("none between the serverless and always-on options"))
                     .append(pct.isEmpty() ? "" : " (at the point estimate)").append('\n');
             for (String a : p.assumptions()) {
@@ -116,7 +118,8 @@ public final class PlanReport {
                 sb.append('\n').append(RANKED_ON_EXPECTED).append('\n');
             }
             sb.append("\nBreak-even: ").append(p.breakEven().map(b -> b.requestsPerMonth() + " requests per month ("
-                    + b.requestsPerSecond() + " per second) between " + b.serverless() + " and " + b.alwaysOn())
+                    + b.requestsPerSecond() + " per second) between " + b.serverless() + " and " + b.alwaysOn()
+                    + (b.alwaysOnConfiguration().isEmpty() ? "" : " (" + b.alwaysOnConfiguration() + ")"))
                     .orElse("none")).append(pct.isEmpty() ? "" : " (at the point estimate)").append(".\n");
             sb.append('\n');
         }
@@ -166,6 +169,7 @@ public final class PlanReport {
                 bn.put("requestsPerSecond", b.requestsPerSecond().toPlainString());
                 bn.put("serverlessCostExact", Amounts.money(b.serverlessCost()));
                 bn.put("alwaysOnCostExact", Amounts.money(b.alwaysOnCost()));
+                bn.put("alwaysOnConfiguration", b.alwaysOnConfiguration());
             } else {
                 n.putNull("breakEven");
             }

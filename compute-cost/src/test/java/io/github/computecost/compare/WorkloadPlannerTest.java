@@ -121,6 +121,52 @@ class WorkloadPlannerTest {
         assertEquals(Long.MAX_VALUE, units(bd("0.3"), 1024, bd("2"), bd("0.5")), "cannot hold one request");
     }
 
+    /**
+     * The issue's steady stream: 2,000 requests a second at 50 ms and 512 MB. Its fleet, sized for that peak, is 25
+     * Lightsail plans; sized for the break-even volume's peak (the same peak-to-average ratio) it is far smaller, and
+     * the break-even is where those two step functions cross: priced on both sides at it and one request below.
+     */
+    @Test
+    void theSteadyStreamsBreakEvenIsWhereTheResizedFleetAndLambdaCross() {
+        NeutralWorkload w = NeutralWorkload.of("stream", 5_256_000_000L, bd("50"), 512)
+                .withPeakRequestsPerSecond(bd("2000"));
+        WorkloadPlanner.Plan p = PLANNER.plan(w);
+        WorkloadPlanner.BreakEvenVolume b = p.breakEven().orElseThrow();
+        BigDecimal fleetForTheWorkload = p.ranked().stream().filter(o -> o.canRun() && o.alwaysOn()).findFirst()
+                .orElseThrow().monthlyCost().orElseThrow();
+        assertTrue(b.alwaysOnCost().compareTo(fleetForTheWorkload) < 0, "resized: " + b);
+        assertTrue(b.requestsPerMonth() < 100_000_000L, "not the 573M a fleet held at today's peak gives: " + b);
+        Architecture a = b.serverless().contains("arm64") ? Architecture.ARM64 : Architecture.X86_64;
+        LambdaFunction fn = LambdaFunction.builder("stream").architecture(a).memoryMb(512)
+                .averageDurationMs(bd("50")).build();
+        Estimator e = Estimator.of(PriceBook.bundled());
+        long v = b.requestsPerMonth();
+        BigDecimal lambdaAt = e.estimate(List.of(fn.toBuilder().requestsPerMonth(v).build())).totalExact();
+        BigDecimal lambdaBelow = e.estimate(List.of(fn.toBuilder().requestsPerMonth(v - 1).build())).totalExact();
+        ComputeOption fleetAt = PLANNER.cheapestAlwaysOnAt(p, v).orElseThrow();
+        ComputeOption fleetBelow = PLANNER.cheapestAlwaysOnAt(p, v - 1).orElseThrow();
+        assertEquals(0, lambdaAt.compareTo(b.serverlessCost()));
+        assertEquals(0, fleetAt.monthlyCost().orElseThrow().compareTo(b.alwaysOnCost()));
+        assertEquals(fleetAt.configuration(), b.alwaysOnConfiguration());
+        assertTrue(lambdaAt.compareTo(fleetAt.monthlyCost().orElseThrow()) >= 0, "crossed at " + v);
+        assertTrue(lambdaBelow.compareTo(fleetBelow.monthlyCost().orElseThrow()) < 0, "not yet one request below");
+        // The fleet at that volume is the one a workload of that volume and the same peak ratio is sized to.
+        BigDecimal ratio = BigDecimal.valueOf(v).divide(BigDecimal.valueOf(5_256_000_000L), java.math.MathContext
+                .DECIMAL128);
+        WorkloadPlanner.Plan there = PLANNER.plan(NeutralWorkload.of("stream", v, bd("50"), 512)
+                .withPeakRequestsPerSecond(bd("2000").multiply(ratio)));
+        assertEquals(fleetAt.monthlyCost(), there.ranked().stream().filter(o -> o.canRun() && o.alwaysOn())
+                .findFirst().orElseThrow().monthlyCost());
+        // The fleet grows with volume, a step at a time, and never shrinks.
+        BigDecimal last = BigDecimal.ZERO;
+        for (long x = 0; x <= 5_256_000_000L; x += 525_600_000L) {
+            BigDecimal c = PLANNER.cheapestAlwaysOnAt(p, x).orElseThrow().monthlyCost().orElseThrow();
+            assertTrue(c.compareTo(last) >= 0, x + ": " + c + " < " + last);
+            last = c;
+        }
+        assertEquals(0, last.compareTo(fleetForTheWorkload), "at the workload's own volume, its own fleet");
+    }
+
     /** The break-even point lies between the volumes where each option is cheaper. */
     @Property(tries = 60)
     void breakEvenLiesBetweenTheVolumesWhereEachIsCheaper(@ForAll @LongRange(min = 0, max = 50_000_000) long requests,
@@ -137,8 +183,13 @@ class WorkloadPlannerTest {
             BigDecimal below = e.estimate(List.of(fn.toBuilder().requestsPerMonth(b.requestsPerMonth() - 1).build()))
                     .totalExact();
             BigDecimal at = e.estimate(List.of(fn.toBuilder().requestsPerMonth(b.requestsPerMonth()).build())).totalExact();
-            assertTrue(below.compareTo(b.alwaysOnCost()) < 0, "serverless cheaper just below");
             assertTrue(at.compareTo(b.alwaysOnCost()) >= 0, "always-on no dearer at the break-even");
+            // Against the fleet sized for each volume: cheaper serverless one request below, the fleet at it.
+            BigDecimal fleetBelow = PLANNER.cheapestAlwaysOnAt(p, b.requestsPerMonth() - 1).orElseThrow()
+                    .monthlyCost().orElseThrow();
+            assertTrue(below.compareTo(fleetBelow) < 0, "serverless cheaper just below: " + below + " " + fleetBelow);
+            assertEquals(0, PLANNER.cheapestAlwaysOnAt(p, b.requestsPerMonth()).orElseThrow().monthlyCost()
+                    .orElseThrow().compareTo(b.alwaysOnCost()));
         });
     }
 
