@@ -37,12 +37,26 @@ final class TuneMemoryCommand implements Callable<Integer> {
     int stepMb;
 
     @Option(names = "--strategy", defaultValue = "cost", description = "Which size to recommend: cost (the cheapest, "
-            + "ties to the faster), speed (the fastest), balanced (the least cost × duration); default ${DEFAULT-VALUE}.")
+            + "ties to the faster), speed (the fastest), balanced (power-tuning's: cost and duration, each against "
+            + "its largest, weighed by --balanced-weight); default ${DEFAULT-VALUE}.")
     String strategy;
+
+    @Option(names = "--balanced-weight", paramLabel = "WEIGHT", defaultValue = "0.5",
+            description = "The balanced pick's weight of cost against speed, 0 (speed) to 1 (cost), as power-tuning's "
+                    + "balancedWeight (default ${DEFAULT-VALUE}).")
+    java.math.BigDecimal balancedWeight;
 
     @Option(names = "--tolerance", paramLabel = "PERCENT", defaultValue = "1",
             description = "List the sizes within PERCENT %% of the cheapest cost (default ${DEFAULT-VALUE}).")
     java.math.BigDecimal tolerance;
+
+    @Option(names = "--architecture", paramLabel = "ARCH", description = "For a power-tuning result, which does "
+            + "not say it: the function's architecture, x86_64 (default) or arm64.")
+    String architecture;
+
+    @Option(names = "--region", paramLabel = "REGION", description = "For a power-tuning result: the region to price "
+            + "in (default us-east-1).")
+    String region;
 
     @Mixin
     ChartOptions charts;
@@ -55,6 +69,22 @@ final class TuneMemoryCommand implements Callable<Integer> {
         if (tunings.isEmpty()) {
             throw new BadInputException(options.name() + ": no memory-tuning entries (type: memory-tuning)");
         }
+        if (architecture != null || this.region != null) {
+            if (options.name().equals(WorkloadOptions.STDIN) || !io.github.computecost.spec.PowerTuningResult
+                    .isResult(options.file)) {
+                throw new BadInputException("--architecture and --region are for a power-tuning result; a workload "
+                        + "file gives each tuning's architecture and region");
+            }
+            io.github.computecost.compute.Architecture arch;
+            try {
+                arch = architecture == null ? io.github.computecost.compute.Architecture.X86_64
+                        : io.github.computecost.compute.Architecture.parse(architecture);
+            } catch (IllegalArgumentException e) {
+                throw new BadInputException("--architecture must be x86_64 or arm64, was \"" + architecture + "\"");
+            }
+            tunings = tunings.stream().map(t -> new MemoryTuning(t.name(), java.util.Optional.ofNullable(this.region),
+                    arch, t.measurements())).toList();
+        }
         String region = w.region().orElse(Estimator.DEFAULT_REGION);
         MemoryTuning.Strategy chosen;
         try {
@@ -62,13 +92,17 @@ final class TuneMemoryCommand implements Callable<Integer> {
         } catch (IllegalArgumentException e) {
             throw new BadInputException("--strategy must be cost, speed or balanced, was \"" + strategy + "\"");
         }
+        if (balancedWeight.signum() < 0 || balancedWeight.compareTo(java.math.BigDecimal.ONE) > 0) {
+            throw new BadInputException("--balanced-weight must be between 0 and 1, was "
+                    + balancedWeight.toPlainString());
+        }
         if (tolerance.signum() < 0) {
             throw new BadInputException("--tolerance must be 0 or more percent, was " + tolerance.toPlainString());
         }
         List<MemoryTuning.Result> results = new ArrayList<>();
         StringBuilder text = new StringBuilder();
         for (MemoryTuning t : tunings) {
-            MemoryTuning.Result r = t.tune(prices, region, stepMb, tolerance);
+            MemoryTuning.Result r = t.tune(prices, region, stepMb, tolerance, balancedWeight);
             results.add(r);
             text.append(TuningReport.text(t, r, prices.currency(), chosen));
             charts.write(t.name() + "-cost.svg", Charts.tuningCost(t, r, prices.currency()));

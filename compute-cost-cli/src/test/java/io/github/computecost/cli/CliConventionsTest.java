@@ -135,6 +135,45 @@ class CliConventionsTest {
     }
 
     @Test
+    void tuneMemoryReadsPowerTuningsOwnOutputAndItsBalancedWeight() {
+        String result = "compute-cost/src/test/resources/power-tuning/readme-visualization.json";
+        CliRunner r = CliRunner.run("tune-memory", result, "--architecture", "arm64", "--format", "json");
+        assertEquals(0, r.exitCode(), r.err());
+        com.fasterxml.jackson.databind.JsonNode tuning;
+        try {
+            tuning = TestJson.json().readTree(r.out()).path("tunings").path(0);
+        } catch (IOException e) {
+            throw new AssertionError(r.out(), e);
+        }
+        assertEquals("readme-visualization", tuning.path("name").asText(), r.out());
+        assertEquals("arm64", tuning.path("architecture").asText(), r.out());
+        CliRunner text = CliRunner.run("tune-memory", result);
+        assertEquals(0, text.exitCode(), text.err());
+        assertTrue(text.out().startsWith("readme-visualization (x86_64)"), text.out());
+        assertTrue(text.out().contains("37002.4"), "the 128 MB duration the URL encodes: " + text.out());
+        // The balanced weight runs from speed (0) to cost (1), as the tool's balancedWeight.
+        CliRunner speedy = CliRunner.run("tune-memory", result, "--strategy", "balanced", "--balanced-weight", "0");
+        CliRunner fastest = CliRunner.run("tune-memory", result, "--strategy", "speed");
+        assertEquals(line(fastest.out(), "recommended"), line(speedy.out(), "recommended").replace("balanced",
+                "speed"));
+        assertTrue(speedy.out().contains("(weight 0: least weight × cost / most cost"), speedy.out());
+        CliRunner heavy = CliRunner.run("tune-memory", result, "--balanced-weight", "1.5");
+        assertEquals(2, heavy.exitCode());
+        assertTrue(heavy.err().contains("--balanced-weight must be between 0 and 1, was 1.5"), heavy.err());
+        CliRunner notAResult = CliRunner.run("tune-memory", "examples/tuning.yaml", "--architecture", "arm64");
+        assertEquals(2, notAResult.exitCode());
+        assertTrue(notAResult.err().contains("--architecture and --region are for a power-tuning result"),
+                notAResult.err());
+        CliRunner badArch = CliRunner.run("tune-memory", result, "--architecture", "risc-v");
+        assertEquals(2, badArch.exitCode());
+        assertTrue(badArch.err().contains("--architecture must be x86_64 or arm64, was \"risc-v\""), badArch.err());
+    }
+
+    private static String line(String out, String prefix) {
+        return out.lines().filter(l -> l.strip().startsWith(prefix)).findFirst().orElse("");
+    }
+
+    @Test
     void compareRanksAnUncertainWorkloadOnItsExpectedCostAndSaysSo() throws IOException {
         CliRunner r = CliRunner.run("compare", "examples/plan.yaml");
         assertEquals(0, r.exitCode(), r.err());

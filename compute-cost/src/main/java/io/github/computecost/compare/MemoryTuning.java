@@ -69,7 +69,11 @@ public record MemoryTuning(String name, Optional<String> region, Architecture ar
         COST,
         /** The fastest size (ties to the cheaper one). */
         SPEED,
-        /** The least cost × duration (ties to the cheaper one). */
+        /**
+         * The power-tuning tool's balanced pick: the least {@code weight × cost / maxCost + (1 − weight) × duration /
+         * maxDuration} over the sizes, {@code weight} from 0 (speed) to 1 (cost), 0.5 by default (ties to the cheaper
+         * one).
+         */
         BALANCED;
 
         /** @return {@code cost}, {@code speed} or {@code balanced} */
@@ -77,6 +81,9 @@ public record MemoryTuning(String name, Optional<String> region, Architecture ar
             return name().toLowerCase(java.util.Locale.ROOT);
         }
     }
+
+    /** The power-tuning tool's default balanced weight: cost and speed alike. */
+    public static final BigDecimal DEFAULT_BALANCED_WEIGHT = new BigDecimal("0.5");
 
     /** The default tolerance of {@link Result#nearCheapest()}: 1 % above the cheapest. */
     public static final BigDecimal DEFAULT_TOLERANCE_PERCENT = BigDecimal.ONE;
@@ -89,16 +96,25 @@ public record MemoryTuning(String name, Optional<String> region, Architecture ar
      *     example: 128 MB at 2,400 ms and 1,024 MB at 300 ms cost the same, and 1,024 MB is "8× faster for the same
      *     cost")
      * @param fastest the fastest; of equally fast sizes, the cheapest
-     * @param balanced the least cost × duration; of equal products, the cheapest
+     * @param balanced the power-tuning tool's balanced pick at {@code balancedWeight} ({@link Strategy#BALANCED}); of
+     *     equal values, the cheapest
      * @param nearCheapest every size whose cost is within the tolerance of the cheapest's, the cheapest included,
      *     ascending by memory: sizes a user may prefer for speed at (almost) no cost
      * @param tolerancePercent the tolerance, in percent of the cheapest cost
+     * @param balancedWeight the weight of cost against speed in {@code balanced}, 0 (speed) to 1 (cost)
      */
     public record Result(List<Row> rows, Row cheapest, Row fastest, Row balanced, List<Row> nearCheapest,
-            BigDecimal tolerancePercent) {
+            BigDecimal tolerancePercent, BigDecimal balancedWeight) {
         public Result {
             rows = List.copyOf(rows);
             nearCheapest = List.copyOf(nearCheapest);
+            Objects.requireNonNull(balancedWeight, "balancedWeight");
+        }
+
+        /** A result whose balanced pick weighs cost and speed alike. */
+        public Result(List<Row> rows, Row cheapest, Row fastest, Row balanced, List<Row> nearCheapest,
+                BigDecimal tolerancePercent) {
+            this(rows, cheapest, fastest, balanced, nearCheapest, tolerancePercent, DEFAULT_BALANCED_WEIGHT);
         }
 
         /** @return the size the strategy recommends */
@@ -145,7 +161,28 @@ public record MemoryTuning(String name, Optional<String> region, Architecture ar
      * @return every candidate, ascending by memory, and the picks
      */
     public Result tune(PriceBook prices, String defaultRegion, int stepMb, BigDecimal tolerancePercent) {
+        return tune(prices, defaultRegion, stepMb, tolerancePercent, DEFAULT_BALANCED_WEIGHT);
+    }
+
+    /**
+     * @param prices the price book
+     * @param defaultRegion the region when the tuning names none
+     * @param stepMb the step between interpolated sizes, at least 1
+     * @param tolerancePercent how far above the cheapest cost (in percent, 0 or more) a size still counts as near
+     *     the cheapest
+     * @param balancedWeight the balanced pick's weight of cost against speed, 0 (speed) to 1 (cost), as the
+     *     power-tuning tool's {@code balancedWeight}
+     * @return every candidate, ascending by memory, and the picks
+     * @throws IllegalArgumentException if the weight is outside 0 to 1 (the tool clamps it; a typo here is refused)
+     */
+    public Result tune(PriceBook prices, String defaultRegion, int stepMb, BigDecimal tolerancePercent,
+            BigDecimal balancedWeight) {
         Objects.requireNonNull(tolerancePercent, "tolerancePercent");
+        Objects.requireNonNull(balancedWeight, "balancedWeight");
+        if (balancedWeight.signum() < 0 || balancedWeight.compareTo(BigDecimal.ONE) > 0) {
+            throw new IllegalArgumentException("balancedWeight must be between 0 and 1, was "
+                    + balancedWeight.toPlainString());
+        }
         if (tolerancePercent.signum() < 0) {
             throw new IllegalArgumentException("tolerancePercent must not be negative: "
                     + tolerancePercent.toPlainString());
@@ -182,11 +219,17 @@ public record MemoryTuning(String name, Optional<String> region, Architecture ar
         Comparator<Row> cheaper = Comparator.comparing(Row::costPerMillion);
         Row cheapest = rows.stream().min(cheaper.thenComparing(faster).thenComparing(Row::memoryMb)).orElseThrow();
         Row fastest = rows.stream().min(faster.thenComparing(cheaper).thenComparing(Row::memoryMb)).orElseThrow();
-        Row balanced = rows.stream().min(Comparator.comparing((Row r) -> r.costPerMillion().multiply(r.durationMs()))
+        // weight × cost / maxCost + (1 − weight) × duration / maxDuration, compared exactly: both sides times
+        // maxCost × maxDuration, which is positive, keep their order.
+        BigDecimal maxCost = rows.stream().map(Row::costPerMillion).max(Comparator.naturalOrder()).orElseThrow();
+        BigDecimal maxDuration = rows.stream().map(Row::durationMs).max(Comparator.naturalOrder()).orElseThrow();
+        BigDecimal speedWeight = BigDecimal.ONE.subtract(balancedWeight);
+        Row balanced = rows.stream().min(Comparator.comparing((Row r) -> balancedWeight.multiply(r.costPerMillion())
+                .multiply(maxDuration).add(speedWeight.multiply(r.durationMs()).multiply(maxCost)))
                 .thenComparing(cheaper).thenComparing(faster).thenComparing(Row::memoryMb)).orElseThrow();
         BigDecimal bound = cheapest.costPerMillion().multiply(BigDecimal.ONE.add(tolerancePercent.movePointLeft(2)));
         List<Row> near = rows.stream().filter(r -> r.costPerMillion().compareTo(bound) <= 0).toList();
-        return new Result(rows, cheapest, fastest, balanced, near, tolerancePercent);
+        return new Result(rows, cheapest, fastest, balanced, near, tolerancePercent, balancedWeight);
     }
 
     private Row row(Measurement m, boolean measured, Estimator e, String defaultRegion) {

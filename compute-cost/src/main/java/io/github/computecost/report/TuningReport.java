@@ -30,7 +30,9 @@ public final class TuningReport {
                 .append(" MB\n");
         sb.append("  cheapest: ").append(pick(r.cheapest(), currency)).append('\n');
         sb.append("  fastest:  ").append(pick(r.fastest(), currency)).append('\n');
-        sb.append("  balanced: ").append(pick(r.balanced(), currency)).append("  (least cost × duration)\n");
+        sb.append("  balanced: ").append(pick(r.balanced(), currency)).append("  (weight ")
+                .append(r.balancedWeight().toPlainString()).append(": least weight × cost / most cost + (1 − weight) × "
+                        + "duration / longest duration)\n");
         List<MemoryTuning.Row> tied = r.nearCheapest().stream().filter(x -> x != r.cheapest()).toList();
         if (!tied.isEmpty()) {
             sb.append("  within ").append(Amounts.plain(r.tolerancePercent())).append(" % of the cheapest: ")
@@ -63,6 +65,7 @@ public final class TuningReport {
             n.put("cheapestMemoryMb", r.cheapest().memoryMb());
             n.put("fastestMemoryMb", r.fastest().memoryMb());
             n.put("balancedMemoryMb", r.balanced().memoryMb());
+            n.put("balancedWeight", r.balancedWeight().toPlainString());
             n.put("tolerancePercent", Amounts.plain(r.tolerancePercent()));
             ArrayNode near = n.putArray("nearCheapestMemoryMb");
             r.nearCheapest().forEach(x -> near.add(x.memoryMb()));

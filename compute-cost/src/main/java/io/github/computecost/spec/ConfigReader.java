@@ -213,6 +213,14 @@ public final class ConfigReader {
             }
             return TerraformPlanReader.read(name, root, usage(usageFile));
         }
+        if (json && PowerTuningResult.recognises(root)) {
+            if (usageFile.isPresent() || !parameters.isEmpty()) {
+                throw new WorkloadException(name, "$", Optional.empty(), "a power-tuning result is read by "
+                        + "tune-memory as its measurements; it takes no usage file or parameters");
+            }
+            return new Workload(Optional.empty(), true, List.of(), List.of(), List.of(PowerTuningResult.tuning(name,
+                    root)), List.of(), io.github.computecost.limits.AccountQuotas.DEFAULTS, List.of());
+        }
         boolean template = isTemplate(root);
         Optional<Map.Entry<io.github.computecost.service.Service<?>, io.github.computecost.service.DocumentMapping<?>>>
                 document = template ? Optional.empty() : TemplateReader.documentOf(root);

@@ -214,7 +214,7 @@ public final class WorkloadReader {
                     plans.add(w);
                     named = w.name();
                 } else if (type.equals(MemoryTuning.TYPE)) {
-                    MemoryTuning t = Questions.tuning(r);
+                    MemoryTuning t = Questions.tuning(r, file);
                     tunings.add(t);
                     named = t.name();
                 } else {
@@ -290,17 +290,29 @@ public final class WorkloadReader {
         }
 
         /** The keys of a {@code memory-tuning} entry, and of each of its measurements. */
-        static final List<String> TUNING_KEYS = List.of("name", "type", "region", "architecture", "measurements");
+        static final List<String> TUNING_KEYS = List.of("name", "type", "region", "architecture", "measurements",
+                "powerTuningResult");
         static final List<String> MEASUREMENT_KEYS = List.of("memoryMb", "durationMs");
         /** The keys of a {@code workload} entry (a service-neutral question for {@code compare}). */
         static final List<String> NEUTRAL_KEYS = List.of("name", "type", "region", "requestsPerMonth", "durationMs",
                 "memoryMb", "peakRequestsPerSecond", "needs", "frontDoor");
         static final List<String> NEEDS_KEYS = List.of("longerThan15Minutes", "gpu", "windows", "ipv4");
 
-        static MemoryTuning tuning(Entry r) {
+        /** @param file the workload file, whose directory a {@code powerTuningResult} path is relative to */
+        static MemoryTuning tuning(Entry r, String file) {
             r.allowExactly(TUNING_KEYS.toArray(String[]::new));
             Architecture arch = r.parse("architecture", Architecture::parse, Architecture.X86_64);
             List<MemoryTuning.Measurement> ms = new ArrayList<>();
+            if (r.has("powerTuningResult")) {
+                if (r.has("measurements")) {
+                    throw r.error("powerTuningResult", "and measurements both give the durations; give one");
+                }
+                Path parent = Path.of(file).toAbsolutePath().getParent();
+                Path result = parent.resolve(r.string("powerTuningResult")).normalize();
+                ms.addAll(PowerTuningResult.measurements(result));
+                return r.step("powerTuningResult", () -> new MemoryTuning(r.string("name"), r.optString("region"),
+                        arch, ms));
+            }
             for (Entry m : r.objArray("measurements")) {
                 m.allowExactly(MEASUREMENT_KEYS.toArray(String[]::new));
                 ms.add(new MemoryTuning.Measurement(m.positiveInt("memoryMb"), m.nonNegative("durationMs")));

@@ -83,11 +83,63 @@ class MemoryTuningTest {
                     "nothing cheaper, and nothing as cheap and faster: " + row);
             int f = r.fastest().durationMs().compareTo(row.durationMs());
             assertTrue(f < 0 || f == 0 && r.fastest().costPerMillion().compareTo(row.costPerMillion()) <= 0, row.toString());
-            assertTrue(r.balanced().costPerMillion().multiply(r.balanced().durationMs())
-                    .compareTo(row.costPerMillion().multiply(row.durationMs())) <= 0, row.toString());
+            assertTrue(balancedValue(r, r.balanced(), new BigDecimal("0.5"))
+                    .compareTo(balancedValue(r, row, new BigDecimal("0.5"))) <= 0, row.toString());
         }
         BigDecimal bound = r.cheapest().costPerMillion().multiply(new BigDecimal("1.01"));
         assertEquals(r.rows().stream().filter(x -> x.costPerMillion().compareTo(bound) <= 0).toList(), r.nearCheapest());
+    }
+
+    /** Power-tuning's balanced value of a row, computed apart from the tuning: divided to 34 digits. */
+    static BigDecimal balancedValue(MemoryTuning.Result r, MemoryTuning.Row row, BigDecimal weight) {
+        java.math.MathContext mc = java.math.MathContext.DECIMAL128;
+        BigDecimal maxCost = r.rows().stream().map(MemoryTuning.Row::costPerMillion).max(BigDecimal::compareTo)
+                .orElseThrow();
+        BigDecimal maxDuration = r.rows().stream().map(MemoryTuning.Row::durationMs).max(BigDecimal::compareTo)
+                .orElseThrow();
+        return weight.multiply(row.costPerMillion().divide(maxCost, mc)).add(BigDecimal.ONE.subtract(weight)
+                .multiply(row.durationMs().divide(maxDuration, mc)));
+    }
+
+    /** The balanced pick at the weights' ends is the cheapest (1) and the fastest (0), and the least value between. */
+    @net.jqwik.api.Property(tries = 40)
+    void theBalancedWeightRunsFromSpeedToCost(@net.jqwik.api.ForAll("durations") List<Integer> durations,
+            @net.jqwik.api.ForAll @net.jqwik.api.constraints.IntRange(min = 0, max = 100) int percent) {
+        int[] mb = {128, 256, 512, 1024, 2048};
+        MemoryTuning t = tuning(mb, durations.stream().map(String::valueOf).toArray(String[]::new));
+        MemoryTuning.Result costOnly = t.tune(BOOK, "us-east-1", 128, BigDecimal.ONE, BigDecimal.ONE);
+        assertEquals(costOnly.cheapest().costPerMillion(), costOnly.balanced().costPerMillion());
+        MemoryTuning.Result speedOnly = t.tune(BOOK, "us-east-1", 128, BigDecimal.ONE, BigDecimal.ZERO);
+        assertEquals(speedOnly.fastest(), speedOnly.balanced());
+        BigDecimal w = BigDecimal.valueOf(percent).movePointLeft(2);
+        MemoryTuning.Result r = t.tune(BOOK, "us-east-1", 128, BigDecimal.ONE, w);
+        assertEquals(w, r.balancedWeight());
+        for (MemoryTuning.Row row : r.rows()) {
+            assertTrue(balancedValue(r, r.balanced(), w).compareTo(balancedValue(r, row, w)) <= 0, row + " at " + w);
+        }
+        assertThrows(IllegalArgumentException.class, () -> t.tune(BOOK, "us-east-1", 128, BigDecimal.ONE,
+                new BigDecimal("1.01")));
+    }
+
+    @Test
+    void theBalancedPickIsPowerTuningsNotTheLeastProduct() {
+        // 128 MB at 1,000 ms, 256 MB at 600 ms, 1,024 MB at 300 ms (2.28, 2.70 and 5.20 USD per million): the tool's
+        // balanced value at weight 0.5, each against the most cost and the longest duration, is least at 256 MB
+        // (0.56 against 0.72 and 0.65), where the least cost × duration would pick 1,024 MB; at weight 0.2 (speed
+        // counts more) the tool picks 1,024 MB.
+        MemoryTuning t = tuning(new int[] {128, 256, 1024}, new String[] {"1000", "600", "300"});
+        MemoryTuning.Result half = t.tune(BOOK, "us-east-1", 4096, BigDecimal.ONE, new BigDecimal("0.5"));
+        MemoryTuning.Result speedy = t.tune(BOOK, "us-east-1", 4096, BigDecimal.ONE, new BigDecimal("0.2"));
+        for (MemoryTuning.Result r : List.of(half, speedy)) {
+            MemoryTuning.Row least = r.rows().stream().min(java.util.Comparator.comparing(x -> balancedValue(r, x,
+                    r.balancedWeight()))).orElseThrow();
+            assertEquals(least.memoryMb(), r.balanced().memoryMb(), "weight " + r.balancedWeight());
+        }
+        assertEquals(256, half.balanced().memoryMb(), half.rows().toString());
+        MemoryTuning.Row leastProduct = half.rows().stream().min(java.util.Comparator.comparing(x -> x.costPerMillion()
+                .multiply(x.durationMs()))).orElseThrow();
+        assertEquals(1024, leastProduct.memoryMb(), "the old pick differs");
+        assertEquals(1024, speedy.balanced().memoryMb(), speedy.rows().toString());
     }
 
     @net.jqwik.api.Provide
