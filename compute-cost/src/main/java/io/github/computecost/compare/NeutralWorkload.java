@@ -26,10 +26,23 @@ import java.util.Optional;
  *     {@code "api-gateway-rest"}), priced with the serverless options; empty for none (a function URL)
  * @param ipv6OnlyAllowed whether it may run on capacity without a public IPv4 address (Lightsail's IPv6-only
  *     plans); false by default, since a public web API must be reachable over IPv4
+ * @param needsAutoscaling whether its capacity must grow and shrink with traffic (options that cannot, Lightsail's
+ *     fixed plans, are left out); false by default
+ * @param needsNoColdStarts whether a request may never wait for capacity to start (options with cold starts, Lambda
+ *     on demand, are left out); false by default, as most web APIs accept them
  */
 public record NeutralWorkload(String name, Optional<String> region, long requestsPerMonth, BigDecimal durationMs,
         int memoryMb, Optional<BigDecimal> peakRequestsPerSecond, boolean needsLongRuns, boolean needsGpu,
-        boolean needsWindows, Uncertainty uncertainty, Optional<String> frontDoor, boolean ipv6OnlyAllowed) {
+        boolean needsWindows, Uncertainty uncertainty, Optional<String> frontDoor, boolean ipv6OnlyAllowed,
+        boolean needsAutoscaling, boolean needsNoColdStarts) {
+
+    /** A workload that accepts fixed capacity and cold starts. */
+    public NeutralWorkload(String name, Optional<String> region, long requestsPerMonth, BigDecimal durationMs,
+            int memoryMb, Optional<BigDecimal> peakRequestsPerSecond, boolean needsLongRuns, boolean needsGpu,
+            boolean needsWindows, Uncertainty uncertainty, Optional<String> frontDoor, boolean ipv6OnlyAllowed) {
+        this(name, region, requestsPerMonth, durationMs, memoryMb, peakRequestsPerSecond, needsLongRuns, needsGpu,
+                needsWindows, uncertainty, frontDoor, ipv6OnlyAllowed, false, false);
+    }
 
     /** A workload that needs a public IPv4 address. */
     public NeutralWorkload(String name, Optional<String> region, long requestsPerMonth, BigDecimal durationMs,
@@ -90,30 +103,42 @@ public record NeutralWorkload(String name, Optional<String> region, long request
     /** @return this workload with a stated peak request rate */
     public NeutralWorkload withPeakRequestsPerSecond(BigDecimal rps) {
         return new NeutralWorkload(name, region, requestsPerMonth, durationMs, memoryMb, Optional.of(rps), needsLongRuns,
-                needsGpu, needsWindows, uncertainty, frontDoor, ipv6OnlyAllowed);
+                needsGpu, needsWindows, uncertainty, frontDoor, ipv6OnlyAllowed, needsAutoscaling, needsNoColdStarts);
     }
 
     /** @return this workload with another monthly volume */
     public NeutralWorkload withRequestsPerMonth(long requests) {
         return new NeutralWorkload(name, region, requests, durationMs, memoryMb, peakRequestsPerSecond, needsLongRuns,
-                needsGpu, needsWindows, uncertainty, frontDoor, ipv6OnlyAllowed);
+                needsGpu, needsWindows, uncertainty, frontDoor, ipv6OnlyAllowed, needsAutoscaling, needsNoColdStarts);
     }
 
     /** @return this workload with uncertain duration or traffic */
     public NeutralWorkload withUncertainty(Uncertainty u) {
         return new NeutralWorkload(name, region, requestsPerMonth, durationMs, memoryMb, peakRequestsPerSecond,
-                needsLongRuns, needsGpu, needsWindows, u, frontDoor, ipv6OnlyAllowed);
+                needsLongRuns, needsGpu, needsWindows, u, frontDoor, ipv6OnlyAllowed, needsAutoscaling, needsNoColdStarts);
     }
 
     /** @return this workload, allowed (or not) to run without a public IPv4 address */
     public NeutralWorkload withIpv6OnlyAllowed(boolean allowed) {
         return new NeutralWorkload(name, region, requestsPerMonth, durationMs, memoryMb, peakRequestsPerSecond,
-                needsLongRuns, needsGpu, needsWindows, uncertainty, frontDoor, allowed);
+                needsLongRuns, needsGpu, needsWindows, uncertainty, frontDoor, allowed, needsAutoscaling, needsNoColdStarts);
     }
 
     /** @return this workload behind {@code kind} ({@code "api-gateway-http"}) */
     public NeutralWorkload withFrontDoor(String kind) {
         return new NeutralWorkload(name, region, requestsPerMonth, durationMs, memoryMb, peakRequestsPerSecond,
-                needsLongRuns, needsGpu, needsWindows, uncertainty, Optional.of(kind), ipv6OnlyAllowed);
+                needsLongRuns, needsGpu, needsWindows, uncertainty, Optional.of(kind), ipv6OnlyAllowed, needsAutoscaling,
+                needsNoColdStarts);
+    }
+
+    /**
+     * @param autoscaling whether its capacity must grow and shrink with traffic
+     * @param noColdStarts whether no request may wait for capacity to start
+     * @return this workload with those needs
+     */
+    public NeutralWorkload withNeeds(boolean autoscaling, boolean noColdStarts) {
+        return new NeutralWorkload(name, region, requestsPerMonth, durationMs, memoryMb, peakRequestsPerSecond,
+                needsLongRuns, needsGpu, needsWindows, uncertainty, frontDoor, ipv6OnlyAllowed, autoscaling,
+                noColdStarts);
     }
 }

@@ -209,7 +209,13 @@ public final class WorkloadPlanner {
                     }
                     continue;
                 }
+                java.util.Set<Sizing.Property> props = sizing.get().properties();
+                Optional<String> excluded = excludedBy(props);
                 for (Sizing.Option o : sizing.get().options(request, context)) {
+                    if (excluded.isPresent()) {
+                        options.add(ComputeOption.impossible(o.label(), excluded.get(), o.alwaysOn(), props));
+                        continue;
+                    }
                     ComputeOption best = null;
                     Optional<Sizing.Traffic> bestTraffic = Optional.empty();
                     Optional<ControlPlane> plane = o.controlPlane().flatMap(Services::controlPlane);
@@ -231,17 +237,31 @@ public final class WorkloadPlanner {
                             String config = c.configuration() + (t.isPresent() && door.isPresent() ? " + "
                                     + door.get().label(w.frontDoor().get()) : "")
                                     + plane.map(p -> " + 1 " + p.label()).orElse("");
-                            best = ComputeOption.priced(o.label(), config, cost.get(), o.alwaysOn());
+                            best = ComputeOption.priced(o.label(), config, cost.get(), o.alwaysOn(), props);
                             bestTraffic = t;
                         }
                     }
-                    options.add(best != null ? best : ComputeOption.impossible(o.label(), o.whyNot(), o.alwaysOn()));
+                    options.add(best != null ? best : ComputeOption.impossible(o.label(), o.whyNot(), o.alwaysOn(),
+                            props));
                     if (best != null) {
                         bestTraffic.ifPresent(t -> traffic.put(o.label(), t));
                     }
                 }
             }
             return new Sized(options, traffic, burstable);
+        }
+
+        /** @return why an option with these properties is left out for what the workload needs, if it is */
+        Optional<String> excludedBy(java.util.Set<Sizing.Property> props) {
+            if (w.needsAutoscaling() && props.contains(Sizing.Property.NO_AUTOSCALING)) {
+                return Optional.of("its capacity does not autoscale, and the workload needs autoscaling "
+                        + "(needs: { autoscaling: true })");
+            }
+            if (w.needsNoColdStarts() && props.contains(Sizing.Property.COLD_STARTS)) {
+                return Optional.of("it has cold starts, and the workload needs none (needs: { noColdStarts: true }); "
+                        + "provisioned concurrency would avoid them, and is not sized here");
+            }
+            return Optional.empty();
         }
 
         /** @return the cheapest always-on option that can run the workload at a monthly volume, sized for it */

@@ -118,7 +118,8 @@ public final class Ec2Service implements Service<Ec2Instance> {
     }
 
     private static final Optional<Sizing> SIZING = Optional.of(Sizing.of(List.of("EC2"), true,
-            Optional.of("EC2 t3, t3a, t4g"), Ec2Service::options));
+            Optional.of("EC2 t3, t3a, t4g"), java.util.EnumSet.of(Sizing.Property.WINDOWS, Sizing.Property.GPU),
+            Ec2Service::options));
 
     @Override
     public List<PriceListMapping> priceList() {

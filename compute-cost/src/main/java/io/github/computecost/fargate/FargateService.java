@@ -153,7 +153,7 @@ public final class FargateService implements Service<FargateTask> {
     }
 
     private static final Optional<Sizing> SIZING = Optional.of(Sizing.of(List.of("Fargate"), true,
-            Optional.empty(), FargateService::options));
+            Optional.empty(), java.util.EnumSet.of(Sizing.Property.WINDOWS), FargateService::options));
 
     @Override
     public List<PriceListMapping> priceList() {

@@ -228,7 +228,8 @@ public final class LambdaService implements Service<LambdaFunction> {
 
     private static final Optional<Sizing> SIZING = Optional.of(Sizing.of(
             java.util.Arrays.stream(Architecture.values()).map(a -> "Lambda (" + a.awsName() + ")").toList(), false,
-            Optional.empty(), LambdaService::options));
+            Optional.empty(), java.util.EnumSet.of(Sizing.Property.COLD_STARTS, Sizing.Property.FIFTEEN_MINUTE_LIMIT),
+            LambdaService::options));
 
     @Override
     public List<PriceListMapping> priceList() {

@@ -114,7 +114,8 @@ public final class LightsailService implements Service<LightsailInstance> {
     }
 
     private static final Optional<Sizing> SIZING = Optional.of(Sizing.of(List.of("Lightsail"), true,
-            Optional.of("Lightsail plans"), LightsailService::options));
+            Optional.of("Lightsail plans"), java.util.EnumSet.of(Sizing.Property.NO_AUTOSCALING),
+            LightsailService::options));
 
     /** The offer carries hours; the whole-month plan prices and the IPv6-only plans' hours are kept as bundled. */
     @Override

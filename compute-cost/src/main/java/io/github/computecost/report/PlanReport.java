@@ -28,6 +28,26 @@ public final class PlanReport {
         return Amounts.money(Amounts.toCents(v));
     }
 
+    /** The limitations a workload may rule out, of each option that has any: {@code "Lightsail: no autoscaling"}. */
+    private static final java.util.Set<io.github.computecost.service.Sizing.Property> LIMITS = java.util.EnumSet.of(
+            io.github.computecost.service.Sizing.Property.COLD_STARTS,
+            io.github.computecost.service.Sizing.Property.FIFTEEN_MINUTE_LIMIT,
+            io.github.computecost.service.Sizing.Property.NO_AUTOSCALING);
+
+    private static String limits(Plan p) {
+        java.util.Map<String, List<String>> byWords = new java.util.LinkedHashMap<>();
+        for (ComputeOption o : p.ranked()) {
+            List<String> words = o.properties().stream().filter(LIMITS::contains)
+                    .map(io.github.computecost.service.Sizing.Property::words).toList();
+            if (!words.isEmpty()) {
+                byWords.computeIfAbsent(String.join(", ", words), k -> new ArrayList<>()).add(o.option());
+            }
+        }
+        List<String> out = new ArrayList<>();
+        byWords.forEach((words, options) -> out.add(String.join(", ", options) + ": " + words));
+        return String.join("; ", out);
+    }
+
     /** @return a ranked table per workload */
     public static String text(List<Plan> plans, String currency, String source) {
         return text(plans, Map.of(), currency, source);
@@ -67,6 +87,11 @@ public final class PlanReport {
                 }
                 TextTable.append(sb, rows, new boolean[] {true, false, false, true, true, true, true});
                 sb.append("  ").append(RANKED_ON_EXPECTED).append('\n');
+            }
+            String limits = limits(p);
+            if (!limits.isEmpty()) {
+                sb.append("  Limits: ").append(limits).append(" (needs: { autoscaling: true } or { noColdStarts: true } "
+                        + "leaves such options out)\n");
             }
             sb.append("  Break-even: ").append(p.breakEven().map(b -> b.serverless() + " and " + b.alwaysOn()
                     + " cost the same at " + b.requestsPerMonth() + " requests per month (" + b.requestsPerSecond()
@@ -150,6 +175,8 @@ public final class PlanReport {
                 on.put("alwaysOn", o.alwaysOn());
                 on.put("canRun", o.canRun());
                 on.put("configuration", o.configuration());
+                ArrayNode props = on.putArray("properties");
+                o.properties().forEach(x -> props.add(x.name().toLowerCase(java.util.Locale.ROOT).replace('_', '-')));
                 if (o.canRun()) {
                     on.put("monthlyCost", Amounts.money(Amounts.toCents(o.monthlyCost().orElseThrow())));
                     on.put("monthlyCostExact", Amounts.money(o.monthlyCost().orElseThrow()));

@@ -25,6 +25,39 @@ public interface Sizing {
     boolean alwaysOn();
 
     /**
+     * What an option may have that a workload may require or exclude ({@code needs:} of a workload file), each with
+     * the words {@code compare} shows.
+     */
+    enum Property {
+        /** A request that finds no instance ready waits for one to start (Lambda on demand). */
+        COLD_STARTS("cold starts"),
+        /** A request runs for 15 minutes at most (Lambda). */
+        FIFTEEN_MINUTE_LIMIT("15-minute limit"),
+        /** Capacity is what was bought: it does not grow or shrink with traffic (Lightsail's plans). */
+        NO_AUTOSCALING("no autoscaling"),
+        /** It can run Windows. */
+        WINDOWS("Windows"),
+        /** It can have GPUs. */
+        GPU("GPU");
+
+        private final String words;
+
+        Property(String words) {
+            this.words = words;
+        }
+
+        /** @return how {@code compare} names it: {@code "cold starts"} */
+        public String words() {
+            return words;
+        }
+    }
+
+    /** @return the properties of its options (the default: none of them) */
+    default java.util.Set<Property> properties() {
+        return java.util.Set.of();
+    }
+
+    /**
      * @return the sizes of its that are burstable and are counted at their full vCPUs ({@code "EC2 t3, t3a, t4g"}), for
      *     the assumptions {@code compare} states, if it has any
      */
@@ -47,7 +80,21 @@ public interface Sizing {
      * @return the sizing
      */
     static Sizing of(List<String> labels, boolean alwaysOn, Optional<String> burstable, Options options) {
+        return of(labels, alwaysOn, burstable, java.util.Set.of(), options);
+    }
+
+    /**
+     * @param labels its options' labels ({@link #labels})
+     * @param alwaysOn whether its options are always-on capacity ({@link #alwaysOn})
+     * @param burstable its burstable sizes, for {@code compare}'s assumptions ({@link #burstable})
+     * @param properties its options' properties ({@link #properties})
+     * @param options its options for a workload ({@link #options})
+     * @return the sizing
+     */
+    static Sizing of(List<String> labels, boolean alwaysOn, Optional<String> burstable,
+            java.util.Set<Property> properties, Options options) {
         List<String> fixedLabels = List.copyOf(labels);
+        java.util.Set<Property> fixedProperties = java.util.Set.copyOf(properties);
         Objects.requireNonNull(burstable, "burstable");
         Objects.requireNonNull(options, "options");
         return new Sizing() {
@@ -69,6 +116,11 @@ public interface Sizing {
             @Override
             public Optional<String> burstable() {
                 return burstable;
+            }
+
+            @Override
+            public java.util.Set<Property> properties() {
+                return fixedProperties;
             }
         };
     }

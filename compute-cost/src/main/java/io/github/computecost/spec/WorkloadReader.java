@@ -296,7 +296,8 @@ public final class WorkloadReader {
         /** The keys of a {@code workload} entry (a service-neutral question for {@code compare}). */
         static final List<String> NEUTRAL_KEYS = List.of("name", "type", "region", "requestsPerMonth", "durationMs",
                 "memoryMb", "peakRequestsPerSecond", "needs", "frontDoor");
-        static final List<String> NEEDS_KEYS = List.of("longerThan15Minutes", "gpu", "windows", "ipv4");
+        static final List<String> NEEDS_KEYS = List.of("longerThan15Minutes", "gpu", "windows", "ipv4", "autoscaling",
+                "noColdStarts");
 
         /** @param file the workload file, whose directory a {@code powerTuningResult} path is relative to */
         static MemoryTuning tuning(Entry r, String file) {
@@ -330,6 +331,8 @@ public final class WorkloadReader {
             boolean gpu = false;
             boolean windows = false;
             boolean ipv4 = true;
+            boolean autoscaling = false;
+            boolean noColdStarts = false;
             Optional<Entry> needs = r.optObj("needs");
             if (needs.isPresent()) {
                 needs.get().allowExactly(NEEDS_KEYS.toArray(String[]::new));
@@ -337,6 +340,8 @@ public final class WorkloadReader {
                 gpu = needs.get().bool("gpu", false);
                 windows = needs.get().bool("windows", false);
                 ipv4 = needs.get().bool("ipv4", true);
+                autoscaling = needs.get().bool("autoscaling", false);
+                noColdStarts = needs.get().bool("noColdStarts", false);
             }
             Optional<Uncertainty.Duration> distribution = Optional.empty();
             BigDecimal duration;
@@ -388,7 +393,7 @@ public final class WorkloadReader {
             }
             return new NeutralWorkload(r.string("name"), r.optString("region"), requests, duration, r.positiveInt("memoryMb"),
                     r.optNonNegative("peakRequestsPerSecond"), longRuns, gpu, windows, new Uncertainty(distribution, min, max),
-                    door, !ipv4);
+                    door, !ipv4, autoscaling, noColdStarts);
         }
     }
 }

@@ -200,6 +200,38 @@ class WorkloadPlannerTest {
     }
 
     @Test
+    void optionsCarryTheirPropertiesAndAWorkloadRulesOutWhatItCannotAccept() {
+        NeutralWorkload api = NeutralWorkload.of("api", 2_000_000, bd("100"), 512);
+        WorkloadPlanner.Plan p = PLANNER.plan(api);
+        java.util.function.Function<WorkloadPlanner.Plan, java.util.Map<String, ComputeOption>> byName = plan -> {
+            java.util.Map<String, ComputeOption> m = new java.util.LinkedHashMap<>();
+            plan.ranked().forEach(o -> m.put(o.option(), o));
+            return m;
+        };
+        var all = byName.apply(p);
+        assertEquals(java.util.EnumSet.of(io.github.computecost.service.Sizing.Property.COLD_STARTS,
+                io.github.computecost.service.Sizing.Property.FIFTEEN_MINUTE_LIMIT), all.get("Lambda (arm64)")
+                        .properties());
+        assertEquals(java.util.Set.of(io.github.computecost.service.Sizing.Property.NO_AUTOSCALING),
+                all.get("Lightsail").properties());
+        assertTrue(all.get("EC2").properties().contains(io.github.computecost.service.Sizing.Property.GPU));
+        assertTrue(all.values().stream().allMatch(ComputeOption::canRun), "by default a web API accepts them all");
+        // Needing autoscaling leaves the fixed plans out, saying why; the rest is priced as before.
+        var scaling = byName.apply(PLANNER.plan(api.withNeeds(true, false)));
+        assertFalse(scaling.get("Lightsail").canRun());
+        assertTrue(scaling.get("Lightsail").cannotRun().orElseThrow().contains("does not autoscale"),
+                scaling.get("Lightsail").toString());
+        assertEquals(all.get("EC2").monthlyCost(), scaling.get("EC2").monthlyCost());
+        // Needing no cold starts leaves Lambda out: no serverless option, so no break-even.
+        WorkloadPlanner.Plan warm = PLANNER.plan(api.withNeeds(false, true));
+        var noCold = byName.apply(warm);
+        assertTrue(noCold.get("Lambda (x86_64)").cannotRun().orElseThrow().contains("cold starts"));
+        assertTrue(noCold.get("Lambda (arm64)").cannotRun().orElseThrow().contains("provisioned concurrency"));
+        assertTrue(warm.ranked().get(0).alwaysOn(), warm.ranked().toString());
+        assertTrue(warm.breakEven().isEmpty());
+    }
+
+    @Test
     void ipv6OnlyLightsailPlansOnlyWhereTheWorkloadAllowsThem() {
         NeutralWorkload api = NeutralWorkload.of("api", 2_000_000, bd("100"), 512);
         WorkloadPlanner planner = WorkloadPlanner.of(PriceBook.bundled());

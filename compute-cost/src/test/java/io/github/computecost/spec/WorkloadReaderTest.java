@@ -198,4 +198,17 @@ class WorkloadReaderTest {
                 .getMessage().contains("transitionsPerMonth: applies to STANDARD workflows only"));
         assertTrue(error(head + "standard, executionsPerMonth: 10 }\n").getMessage().contains("or transitionsPerMonth"));
     }
+
+    @Test
+    void aWorkloadsNeedsIncludeAutoscalingAndNoColdStarts() {
+        String head = "resources:\n  - { name: q, type: workload, requestsPerMonth: 1, durationMs: 1, memoryMb: 128";
+        io.github.computecost.compare.NeutralWorkload w = WorkloadReader.parse("w.yaml", head
+                + ", needs: { autoscaling: true, noColdStarts: true } }\n", false).plans().get(0);
+        assertTrue(w.needsAutoscaling() && w.needsNoColdStarts());
+        io.github.computecost.compare.NeutralWorkload d = WorkloadReader.parse("w.yaml", head + " }\n", false).plans()
+                .get(0);
+        assertTrue(!d.needsAutoscaling() && !d.needsNoColdStarts() && !d.ipv6OnlyAllowed(),
+                "a public web API's defaults");
+        assertTrue(error(head + ", needs: { coldStarts: false } }\n").getMessage().contains("unknown key coldStarts"));
+    }
 }
