@@ -8,7 +8,8 @@ import picocli.CommandLine.Option;
 /** Where to write SVG charts. */
 final class ChartOptions {
 
-    @Option(names = "--charts", paramLabel = "DIR", description = "Write SVG charts into DIR (created if missing).")
+    @Option(names = "--charts", paramLabel = "DIR", description = "Write SVG charts into DIR (created if missing), "
+            + "each with its Vega-Lite specification beside it (NAME.vl.json).")
     Path dir;
 
     /**
@@ -27,6 +28,12 @@ final class ChartOptions {
         String stem = dot < 0 ? safe : safe.substring(0, dot);
         String ext = dot < 0 ? "" : safe.substring(dot);
         return stem + "-" + String.format(java.util.Locale.ROOT, "%08x", crc.getValue()) + ext;
+    }
+
+    /** Writes a chart as {@code NAME.svg} and its Vega-Lite specification as {@code NAME.vl.json}. */
+    void write(String name, String svg, String vegaLite) {
+        write(name + ".svg", svg);
+        write(name + ".vl.json", vegaLite);
     }
 
     void write(String fileName, String svg) {

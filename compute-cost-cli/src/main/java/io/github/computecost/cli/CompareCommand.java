@@ -72,8 +72,10 @@ final class CompareCommand implements Callable<Integer> {
             long max = Math.max(1000, Math.max(2 * p.workload().requestsPerMonth(),
                     p.breakEven().map(b -> b.requestsPerMonth() * 3 / 2).orElse(0L)));
             if (charts.dir != null) {
-                charts.write(p.workload().name() + ".svg", Charts.costByVolume(p, planner.costByVolume(p, max, 40),
-                        prices.currency(), percentiles.getOrDefault(p.workload().name(), List.of())));
+                List<WorkloadPlanner.CostCurve> curves = planner.costByVolume(p, max, 40);
+                List<MonteCarlo.Percentiles> pct = percentiles.getOrDefault(p.workload().name(), List.of());
+                charts.write(p.workload().name(), Charts.costByVolume(p, curves, prices.currency(), pct),
+                        io.github.computecost.report.VegaLite.costByVolume(p, curves, prices.currency(), pct));
             }
         }
         java.util.Set<String> regions = new java.util.TreeSet<>();

@@ -105,8 +105,8 @@ final class TuneMemoryCommand implements Callable<Integer> {
             MemoryTuning.Result r = t.tune(prices, region, stepMb, tolerance, balancedWeight);
             results.add(r);
             text.append(TuningReport.text(t, r, prices.currency(), chosen));
-            charts.write(t.name() + "-cost.svg", Charts.tuningCost(t, r, prices.currency()));
-            charts.write(t.name() + "-duration.svg", Charts.tuningDuration(t, r));
+            charts.write(t.name(), Charts.tuning(t, r, prices.currency()),
+                    io.github.computecost.report.VegaLite.tuning(t, r, prices.currency()));
         }
         var out = spec.commandLine().getOut();
         PriceAgeOutput age = PriceAgeOutput.of(prices, List.of(MemoryTuning.TABLE), List.of(region), options.pricing);

@@ -129,23 +129,80 @@ class ChartsTest {
     }
 
     @Test
-    void tuneMemoryWritesCostAndDurationCharts() throws Exception {
+    void tuneMemoryWritesOneDualAxisChartAndItsVegaLiteSpecification() throws Exception {
         CliRunner r = CliRunner.run("tune-memory", "examples/tuning.yaml", "--charts", dir.toString(), "--format", "json");
         assertEquals(0, r.exitCode(), r.err());
         // Tied on cost with 128 MB, and faster: power-tuning's own example.
         assertTrue(r.out().contains("\"cheapestMemoryMb\": 1024"), r.out());
-        Document cost = parse(dir.resolve("thumbnailer-cost.svg"));
-        assertEquals("memory (MB)", textOf(cost, "x-label"));
-        assertTrue(textOf(cost, "y-label").startsWith("cost per million invocations"));
-        Document duration = parse(dir.resolve("thumbnailer-duration.svg"));
-        assertEquals("average duration (ms)", textOf(duration, "y-label"));
-        // The five measured sizes are dots on the line; the interpolated ones are not.
+        Document chart = parse(dir.resolve("thumbnailer.svg"));
+        assertEquals("Cost and duration of thumbnailer by memory", textOf(chart, "title"));
+        assertEquals("memory (MB)", textOf(chart, "x-label"));
+        assertTrue(textOf(chart, "y-label").startsWith("cost per million invocations"));
+        assertEquals("average duration (ms)", textOf(chart, "right-label"));
+        assertEquals(6, group(chart, "right-ticks").getElementsByTagName("text").getLength(), "six right ticks");
+        assertEquals(7, group(chart, "right-axis").getElementsByTagName("line").getLength(), "the axis and its ticks");
+        NodeList lines = chart.getElementsByTagName("polyline");
+        assertEquals(2, lines.getLength(), "cost and duration in one chart");
+        assertEquals("6 4", ((Element) lines.item(1)).getAttribute("stroke-dasharray"), "duration dashed");
+        // The five measured sizes are dots on each line; the interpolated ones are not.
         int dots = 0;
-        NodeList circles = duration.getElementsByTagName("circle");
+        NodeList circles = chart.getElementsByTagName("circle");
         for (int i = 0; i < circles.getLength(); i++) {
             dots += "measured".equals(((Element) circles.item(i)).getAttribute("class")) ? 1 : 0;
         }
-        assertEquals(5, dots);
+        assertEquals(10, dots);
+        assertTrue(Files.notExists(dir.resolve("thumbnailer-cost.svg")), "the two charts are one now");
+        // Its Vega-Lite specification: the same rows, exact, with two independent y axes.
+        com.fasterxml.jackson.databind.JsonNode spec = TestJson.json().readTree(Files.readString(
+                dir.resolve("thumbnailer.vl.json")));
+        assertEquals("https://vega.github.io/schema/vega-lite/v5.json", spec.path("$schema").asText());
+        assertEquals("independent", spec.path("resolve").path("scale").path("y").asText());
+        com.fasterxml.jackson.databind.JsonNode json = TestJson.json().readTree(r.out()).path("tunings").path(0);
+        assertEquals(json.path("sizes").size(), spec.path("data").path("values").size(), spec.toString());
+        assertEquals(2, spec.path("layer").size());
+        assertEquals("durationMs", spec.path("layer").path(1).path("layer").path(0).path("encoding").path("y")
+                .path("field").asText());
+    }
+
+    @Test
+    void compareWritesAVegaLiteSpecificationBesideEachChart() throws Exception {
+        CliRunner r = CliRunner.run("compare", "examples/plan.yaml", "--charts", dir.toString(), "--trials", "20",
+                "--format", "json");
+        assertEquals(0, r.exitCode(), r.err());
+        for (String name : new String[] {"small-api", "steady-stream", "bursty-api"}) {
+            assertTrue(Files.exists(dir.resolve(name + ".svg")), name);
+            com.fasterxml.jackson.databind.JsonNode spec = TestJson.json().readTree(Files.readString(
+                    dir.resolve(name + ".vl.json")));
+            assertEquals("Monthly cost of " + name + " by traffic", spec.path("title").asText());
+            // The SVG's colours, by option, and its steps: the always-on layer is drawn step-after.
+            java.util.Map<String, String> strokes = strokes(parse(dir.resolve(name + ".svg")));
+            com.fasterxml.jackson.databind.JsonNode color = spec.path("layer").path(0).path("encoding").path("color")
+                    .path("scale");
+            for (int i = 0; i < color.path("domain").size(); i++) {
+                assertEquals(strokes.get(color.path("domain").path(i).asText()), color.path("range").path(i).asText(),
+                        name + " " + color.path("domain").path(i).asText());
+            }
+            assertEquals("step-after", spec.path("layer").path(1).path("mark").path("interpolate").asText());
+            // The break-even point is the plan's, exact.
+            com.fasterxml.jackson.databind.JsonNode plan = null;
+            for (com.fasterxml.jackson.databind.JsonNode w : TestJson.json().readTree(r.out()).path("workloads")) {
+                plan = w.path("name").asText().equals(name) ? w : plan;
+            }
+            String breakEven = plan.path("breakEven").path("requestsPerMonth").asText();
+            boolean found = false;
+            for (com.fasterxml.jackson.databind.JsonNode l : spec.path("layer")) {
+                found |= l.path("data").path("values").path(0).path("requestsPerMonth").asText().equals(breakEven);
+            }
+            assertTrue(found, name + ": break-even " + breakEven + " in " + spec);
+        }
+        // The uncertain workload's P50 to P99 as rules.
+        com.fasterxml.jackson.databind.JsonNode bursty = TestJson.json().readTree(Files.readString(
+                dir.resolve("bursty-api.vl.json")));
+        boolean rules = false;
+        for (com.fasterxml.jackson.databind.JsonNode l : bursty.path("layer")) {
+            rules |= l.path("mark").path("type").asText().equals("rule") && l.path("data").path("values").size() == 2;
+        }
+        assertTrue(rules, bursty.toString());
     }
 
     @org.junit.jupiter.api.Test

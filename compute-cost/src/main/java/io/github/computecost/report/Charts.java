@@ -42,29 +42,33 @@ public final class Charts {
         return chart.render();
     }
 
-    /** Cost per million invocations against memory size, with the cheapest, fastest and balanced sizes marked. */
-    public static String tuningCost(MemoryTuning tuning, MemoryTuning.Result r, String currency) {
-        List<double[]> pts = new ArrayList<>();
-        r.rows().forEach(row -> pts.add(new double[] {row.memoryMb(), row.costPerMillion().doubleValue()}));
-        SvgChart chart = new SvgChart("Cost per million invocations of " + tuning.name() + " by memory", "memory (MB)",
+    /**
+     * A memory tuning in one chart: cost per million invocations (left axis) and average duration (right axis,
+     * dashed) against memory size, the measured sizes as dots, the cheapest, fastest and balanced sizes marked.
+     */
+    public static String tuning(MemoryTuning tuning, MemoryTuning.Result r, String currency) {
+        List<double[]> cost = new ArrayList<>();
+        List<double[]> duration = new ArrayList<>();
+        r.rows().forEach(row -> {
+            cost.add(new double[] {row.memoryMb(), row.costPerMillion().doubleValue()});
+            duration.add(new double[] {row.memoryMb(), row.durationMs().doubleValue()});
+        });
+        SvgChart chart = new SvgChart("Cost and duration of " + tuning.name() + " by memory", "memory (MB)",
                 "cost per million invocations (" + currency + ")")
-                .add(new SvgChart.Series("cost per million (" + tuning.architecture().awsName() + ")", pts,
-                        measured(r, true)));
+                .add(new SvgChart.Series("cost per million (" + tuning.architecture().awsName() + ")", cost,
+                        measured(r, true)))
+                .addRight(new SvgChart.Series("average duration", duration, measured(r, false)),
+                        "average duration (ms)");
         chart.mark(new SvgChart.Marker(r.cheapest().memoryMb(), r.cheapest().costPerMillion().doubleValue(),
                 "cheapest " + r.cheapest().memoryMb() + " MB"));
-        chart.mark(new SvgChart.Marker(r.balanced().memoryMb(), r.balanced().costPerMillion().doubleValue(),
-                "balanced " + r.balanced().memoryMb() + " MB"));
-        return chart.render();
-    }
-
-    /** Average duration against memory size, measured and interpolated, with the fastest size marked. */
-    public static String tuningDuration(MemoryTuning tuning, MemoryTuning.Result r) {
-        List<double[]> pts = new ArrayList<>();
-        r.rows().forEach(row -> pts.add(new double[] {row.memoryMb(), row.durationMs().doubleValue()}));
-        SvgChart chart = new SvgChart("Duration of " + tuning.name() + " by memory", "memory (MB)",
-                "average duration (ms)").add(new SvgChart.Series("duration", pts, measured(r, false)));
-        chart.mark(new SvgChart.Marker(r.fastest().memoryMb(), r.fastest().durationMs().doubleValue(),
-                "fastest " + r.fastest().memoryMb() + " MB"));
+        if (r.balanced().memoryMb() != r.cheapest().memoryMb()) {
+            chart.mark(new SvgChart.Marker(r.balanced().memoryMb(), r.balanced().costPerMillion().doubleValue(),
+                    "balanced " + r.balanced().memoryMb() + " MB"));
+        }
+        if (r.fastest().memoryMb() != r.cheapest().memoryMb() && r.fastest().memoryMb() != r.balanced().memoryMb()) {
+            chart.mark(new SvgChart.Marker(r.fastest().memoryMb(), r.fastest().costPerMillion().doubleValue(),
+                    "fastest " + r.fastest().memoryMb() + " MB"));
+        }
         return chart.render();
     }
 

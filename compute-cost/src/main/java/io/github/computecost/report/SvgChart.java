@@ -90,16 +90,38 @@ public final class SvgChart {
         return this;
     }
 
+    private final List<Series> secondary = new ArrayList<>();
+    private String rightLabel = "";
+
+    /**
+     * @param s a series on a second y axis, on the right, drawn dashed (a tuning's duration beside its cost)
+     * @param label the right axis' label, with its units
+     * @return this chart with it
+     */
+    public SvgChart addRight(Series s, String label) {
+        secondary.add(Objects.requireNonNull(s, "s"));
+        rightLabel = Objects.requireNonNull(label, "label");
+        return this;
+    }
+
     /** @return the SVG document */
     public String render() {
         double maxX = 0;
         double maxY = 0;
+        double maxRight = 0;
         for (Series s : series) {
             for (double[] p : s.points()) {
                 maxX = Math.max(maxX, p[0]);
                 maxY = Math.max(maxY, p[1]);
             }
         }
+        for (Series s : secondary) {
+            for (double[] p : s.points()) {
+                maxX = Math.max(maxX, p[0]);
+                maxRight = Math.max(maxRight, p[1]);
+            }
+        }
+        double rightTop = nice(maxRight);
         double minPositiveY = Double.MAX_VALUE;
         for (Series s : series) {
             for (double[] p : s.points()) {
@@ -159,6 +181,22 @@ public final class SvgChart {
             sb.append(text(LEFT - 8, fy + 4, "end", fmt(t)));
         }
         sb.append("</g>\n");
+        int legendX = W - RIGHT + (secondary.isEmpty() ? 15 : 75);
+        if (!secondary.isEmpty()) {
+            double rx = LEFT + plotW;
+            StringBuilder labels = new StringBuilder();
+            sb.append("<g id=\"right-axis\" stroke=\"#333\">\n").append(line(rx, TOP, rx, TOP + plotH));
+            for (int i = 0; i <= 5; i++) {
+                double v = rightTop * i / 5;
+                double fy = TOP + plotH - (rightTop == 0 ? 0 : v / rightTop) * plotH;
+                sb.append(line(rx, fy, rx + 5, fy));
+                labels.append(text(rx + 8, fy + 4, "start", fmt(v)));
+            }
+            sb.append("</g>\n<g id=\"right-ticks\" fill=\"#333\">\n").append(labels)
+                    .append("</g>\n<text id=\"right-label\" transform=\"translate(").append(num(rx + 55)).append(',')
+                    .append(num(TOP + plotH / 2)).append(") rotate(90)\" text-anchor=\"middle\">")
+                    .append(esc(rightLabel)).append("</text>\n");
+        }
         sb.append("<text id=\"x-label\" x=\"").append(num(LEFT + plotW / 2)).append("\" y=\"").append(H - 15)
                 .append("\" text-anchor=\"middle\">").append(esc(xLabel)).append("</text>\n");
         sb.append("<text id=\"y-label\" transform=\"translate(20,").append(num(TOP + plotH / 2))
@@ -179,13 +217,27 @@ public final class SvgChart {
                         .append("\" cy=\"").append(num(y.applyAsDouble(p[1])))
                         .append("\" r=\"4\" fill=\"").append(color).append("\"/>\n");
             }
-            double ly = TOP + 10 + i * 20;
-            sb.append("<g class=\"legend\"><line x1=\"").append(W - RIGHT + 15).append("\" y1=\"").append(num(ly))
-                    .append("\" x2=\"").append(W - RIGHT + 40).append("\" y2=\"").append(num(ly)).append("\" stroke=\"")
-                    .append(color).append("\" stroke-width=\"2\"/>")
-                    .append(text(W - RIGHT + 45, ly + 4, "start", s.name().length() > 28
-                            ? s.name().substring(0, 27) + "…" : s.name())).append("<title>").append(esc(s.name()))
-                    .append("</title></g>\n");
+            legend(sb, legendX, TOP + 10 + i * 20, color, "", s.name());
+        }
+        for (int i = 0; i < secondary.size(); i++) {
+            Series s = secondary.get(i);
+            String color = colour(s.name(), series.size() + i);
+            java.util.function.DoubleUnaryOperator ry = v -> TOP + plotH - (rightTop == 0 ? 0 : v / rightTop) * plotH;
+            sb.append("<polyline class=\"series right\" data-name=\"").append(esc(s.name()))
+                    .append("\" fill=\"none\" stroke=\"").append(color)
+                    .append("\" stroke-width=\"2\" stroke-dasharray=\"6 4\" points=\"");
+            for (double[] p : s.points()) {
+                sb.append(num(LEFT + (maxX == 0 ? 0 : p[0] / maxX) * plotW)).append(',').append(num(ry.applyAsDouble(p[1])))
+                        .append(' ');
+            }
+            sb.append("\"/>\n");
+            for (double[] p : s.marked()) {
+                sb.append("<circle class=\"measured\" cx=\"").append(num(LEFT + (maxX == 0 ? 0 : p[0] / maxX) * plotW))
+                        .append("\" cy=\"").append(num(ry.applyAsDouble(p[1]))).append("\" r=\"4\" fill=\"white\" stroke=\"")
+                        .append(color).append("\" stroke-width=\"2\"/>\n");
+            }
+            legend(sb, legendX, TOP + 10 + (series.size() + i) * 20, color, " stroke-dasharray=\"6 4\"",
+                    s.name() + " (right)");
         }
         for (Range r : ranges) {
             int index = 0;
@@ -201,15 +253,48 @@ public final class SvgChart {
                     .append(line(rx - 5, y1, rx + 5, y1).strip()).append(line(rx - 5, y2, rx + 5, y2).strip())
                     .append("<title>").append(esc(r.label())).append("</title></g>\n");
         }
+        // Marker labels placed clear of one another: beside the point, flipped left near the plot's right edge, and
+        // moved a line up or down until no label placed before it is in the way (widths estimated at 7 px a
+        // character of the 12 px font, more than it takes).
+        List<double[]> placed = new ArrayList<>();
         for (Marker m : markers) {
             double mx = LEFT + (maxX == 0 ? 0 : m.x() / maxX) * plotW;
             double my = y.applyAsDouble(m.y());
+            double w = 7.0 * m.label().length();
+            boolean left = mx + 8 + w > LEFT + plotW;
+            double lx = left ? mx - 8 - w : mx + 8;
+            double ly = my - 8;
+            for (int step = 1; step < 40 && clash(placed, lx, ly - 12, w, 16); step++) {
+                double shift = 16.0 * ((step + 1) / 2) * (step % 2 == 1 ? -1 : 1);
+                ly = Math.min(TOP + plotH - 4, Math.max(TOP + 12, my - 8 + shift));
+            }
+            placed.add(new double[] {lx, ly - 12, w, 16});
             sb.append("<g class=\"marker\"><circle cx=\"").append(num(mx)).append("\" cy=\"").append(num(my))
-                    .append("\" r=\"5\" fill=\"black\"/>").append(halo(text(mx + 8, my - 8, "start", m.label())))
-                    .append("</g>\n");
+                    .append("\" r=\"5\" fill=\"black\"/>").append(halo(text(left ? lx + w : lx, ly,
+                            left ? "end" : "start", m.label()))).append("</g>\n");
         }
         sb.append("</svg>\n");
         return sb.toString();
+    }
+
+    /** @return whether a box (x, y, width, height) overlaps one of the boxes already placed */
+    private static boolean clash(List<double[]> placed, double x, double y, double w, double h) {
+        for (double[] b : placed) {
+            if (x < b[0] + b[2] && b[0] < x + w && y < b[1] + b[3] && b[1] < y + h) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    /** One legend entry: a short line in the series' colour and style, and its name (cut short, in full on hover). */
+    private static void legend(StringBuilder sb, int x, double y, String color, String style, String name) {
+        int room = 28 - (x - (W - RIGHT + 15)) / 6;
+        sb.append("<g class=\"legend\"><line x1=\"").append(x).append("\" y1=\"").append(num(y)).append("\" x2=\"")
+                .append(x + 25).append("\" y2=\"").append(num(y)).append("\" stroke=\"").append(color)
+                .append("\" stroke-width=\"2\"").append(style).append("/>")
+                .append(text(x + 30, y + 4, "start", name.length() > room ? name.substring(0, room - 1) + "…" : name))
+                .append("<title>").append(esc(name)).append("</title></g>\n");
     }
 
     /** The next "nice" axis maximum at or above v: 1, 2 or 5 times a power of ten. */
