@@ -32,6 +32,11 @@ final class RateUsageCommand implements Callable<Integer> {
     @Option(names = "--what-if", paramLabel = "arm64", description = "arm64: re-price x86 Lambda and Fargate usage at Arm prices.")
     String whatIf;
 
+    @Option(names = "--per-account", description = "Give every usage account its own free tier and tiers, as if "
+            + "standalone; by default each billing family (the export's payer account) shares them, as AWS "
+            + "Organizations bills.")
+    boolean perAccount;
+
     @Mixin
     PricingOptions pricing;
 
@@ -41,7 +46,7 @@ final class RateUsageCommand implements Callable<Integer> {
             throw new BadInputException("--what-if must be arm64, was \"" + whatIf + "\"");
         }
         Rerater.Result r = Rerater.of(pricing.prices()).clock(pricing.clock()).freeTier(!pricing.noFreeTier)
-                .whatIfArm(whatIf != null).rate(file);
+                .whatIfArm(whatIf != null).perAccount(perAccount).rate(file);
         PriceAgeOutput age = PriceAgeOutput.of(r, pricing);
         var out = spec.commandLine().getOut();
         out.print(switch (format) {

@@ -60,4 +60,18 @@ class ImportAndRateCommandsTest {
                 new java.io.PrintWriter(err), "rate-usage", LEGACY.toString(), "--what-if", "graviton");
         assertEquals(2, code);
     }
+
+    @Test
+    void rateUsageGivesABillingFamilyOneFreeTierUnlessAskedPerAccount() {
+        String org = "compute-cost/src/test/resources/rerate/cur-organization.csv";
+        CliRunner family = CliRunner.run("rate-usage", org);
+        assertEquals(0, family.exitCode(), family.err());
+        assertTrue(family.out().contains("total 3.49 USD  (exact 3.4933402)"), family.out());
+        assertTrue(family.out().contains("Free tier and tiers per billing family (payer account) and month"),
+                family.out());
+        CliRunner alone = CliRunner.run("rate-usage", org, "--per-account", "--format", "json");
+        assertEquals(0, alone.exitCode(), alone.err());
+        assertTrue(alone.out().contains("\"totalExact\": \"0.00\"") && alone.out().contains(
+                "\"ratedPer\": \"usage account\""), alone.out());
+    }
 }

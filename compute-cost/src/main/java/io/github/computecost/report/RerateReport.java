@@ -20,7 +20,10 @@ public final class RerateReport {
                 .append(r.rows()).append(" rows, total ").append(Amounts.money(Amounts.toCents(r.total()))).append(' ')
                 .append(r.currency()).append("  (exact ").append(Amounts.money(r.total())).append(")\n")
                 .append(Character.toUpperCase(PriceAgeText.line(r.priceDates(), r.pricedOn()).charAt(0)))
-                .append(PriceAgeText.line(r.priceDates(), r.pricedOn()).substring(1)).append("\n\n");
+                .append(PriceAgeText.line(r.priceDates(), r.pricedOn()).substring(1)).append('\n')
+                .append(r.byBillingFamily() ? "Free tier and tiers per billing family (payer account) and month, as AWS "
+                        + "Organizations bills\n"
+                        : "Free tier and tiers per usage account and month\n").append('\n');
         List<String[]> rows = new ArrayList<>();
         rows.add(new String[] {"Usage type", "Quantity", "Cost (" + r.currency() + ")"});
         r.byUsageType().forEach((u, c) -> rows.add(new String[] {u + (r.derivedUsageTypes().contains(u) ? " (derived price)"
@@ -42,6 +45,7 @@ public final class RerateReport {
         root.put("rows", r.rows());
         root.put("rated", r.rated());
         root.put("totalExact", Amounts.money(r.total()));
+        root.put("ratedPer", r.byBillingFamily() ? "billing family" : "usage account");
         PriceAgeText.putJson(root, r.priceDates(), r.pricedOn());
         ObjectNode ut = root.putObject("byUsageType");
         r.byUsageType().forEach((u, c) -> {

@@ -34,6 +34,8 @@ final class Aggregator {
     private final int resource;
     private final int account;
     private final int start;
+    /** The payer account's column, whose billing family shares one free tier and one set of tiers; -1: per account. */
+    private final int payer;
     private final int width;
     /** The bounds of the fields of the line being read, up to {@link #width}. */
     final int[] from;
@@ -71,6 +73,12 @@ final class Aggregator {
     long rated;
 
     Aggregator(UsageIndex index, boolean whatIfArm, int type, int amount, int resource, int account, int start) {
+        this(index, whatIfArm, type, amount, resource, account, start, -1);
+    }
+
+    /** @param payer the payer account's column, to rate each billing family together; -1 to rate per account */
+    Aggregator(UsageIndex index, boolean whatIfArm, int type, int amount, int resource, int account, int start,
+            int payer) {
         this.index = index;
         this.whatIfArm = whatIfArm;
         this.type = type;
@@ -78,7 +86,9 @@ final class Aggregator {
         this.resource = resource;
         this.account = account;
         this.start = start;
-        this.width = Math.max(Math.max(type, amount), Math.max(resource, Math.max(account, start))) + 1;
+        this.payer = payer;
+        this.width = Math.max(Math.max(Math.max(type, amount), Math.max(resource, Math.max(account, start))),
+                payer) + 1;
         this.from = new int[width];
         this.to = new int[width];
     }
@@ -195,8 +205,17 @@ final class Aggregator {
         pending = 0;
     }
 
-    /** Writes the key of this line's account, month, resource and type at {@code n}. @return its end */
+    /**
+     * Writes the key of this line's group (its payer account, or its account), account, month, resource and type at
+     * {@code n}. @return its end
+     */
     private int key(byte[] b, int size, int t, int n) {
+        int group = payer >= 0 && payer < size && to[payer] > from[payer] ? payer : account;
+        if (group >= 0 && group < size) {
+            n = put(b, from[group], to[group], n);
+        } else {
+            n = putInt(0, n);
+        }
         if (account >= 0 && account < size) {
             n = put(b, from[account], to[account], n);
         } else {
@@ -276,17 +295,19 @@ final class Aggregator {
                 r = resources.number(found);
             } else {
                 r = resources.number(resources.add(k, k.length, h));
-                String[] s = new String[3];
+                String[] s = new String[4]; // group, account, month, resource
                 int at = 0;
-                for (int i = 0; i < 3; i++) {
+                for (int i = 0; i < 4; i++) {
                     int len = getInt(k, at);
                     s[i] = new String(k, at + 4, len, StandardCharsets.UTF_8);
                     at += 4 + len;
                 }
-                names.add(new String[] {s[2] + " [" + target.service() + " " + target.region() + "]", target.service(),
-                    target.region()});
+                String shown = s[3] + " [" + target.service() + " " + target.region() + "]";
+                // In a billing family, two accounts' resources may share a name (no resource id): each is its own.
+                names.add(new String[] {payer >= 0 ? s[1] + "/" + shown : shown, target.service(), target.region(),
+                    shown});
                 usage.add(new ArrayList<>(2));
-                byAccountMonth.computeIfAbsent(s[0] + "|" + s[1], x -> new ArrayList<>()).add(r);
+                byAccountMonth.computeIfAbsent(s[0] + "|" + s[2], x -> new ArrayList<>()).add(r);
             }
             usage.get(r).add(new UsageRecord(target.baseUsageType(), keys.total(entry), true));
         }
@@ -300,6 +321,16 @@ final class Aggregator {
             groups.add(group);
         }
         return groups;
+    }
+
+    /** @return whether accounts are rated together by their payer (billing family) */
+    boolean byPayer() {
+        return payer >= 0;
+    }
+
+    /** @return a metered resource's name as the result shows it: without the account that keeps it apart in a family */
+    String shown(String metered) {
+        return payer >= 0 ? metered.substring(metered.indexOf('/') + 1) : metered;
     }
 
     /** @return the number of the billed usage type {@code b[s..e)}'s target, or -1 if it is not priced */

@@ -39,7 +39,10 @@ import java.util.zip.GZIPInputStream;
  * resource ({@code lineItem/ResourceId}, {@code line_item_resource_id}; optional), account
  * ({@code lineItem/UsageAccountId}, {@code line_item_usage_account_id}; optional) and usage start date
  * ({@code lineItem/UsageStartDate}, {@code line_item_usage_start_date}; optional, its month groups the free
- * tier). Rows of usage types the price book does not price are skipped and counted by reason, never
+ * tier) and payer account ({@code bill/PayerAccountId}, {@code bill_payer_account_id}; optional). Under AWS
+ * Organizations one free tier and one set of volume tiers apply to a whole billing family, the payer account and its
+ * linked accounts: when the export names the payer, each family's month is rated together, by default;
+ * {@link #perAccount(boolean)} rates each usage account alone, for accounts that are really standalone. Rows of usage types the price book does not price are skipped and counted by reason, never
  * silently, as are rows whose amount is not a number or is negative, rows with too few columns, an unclosed
  * quote in a column read, or a line over 16 MiB. A line is a record (fields hold no line breaks, as in AWS's
  * exports); fields follow RFC 4180 quoting. {@code whatIfArm} re-prices x86 Lambda duration and requests and
@@ -57,32 +60,44 @@ public final class Rerater {
     private final boolean freeTier;
     private final boolean whatIfArm;
     private final Clock clock;
+    private final boolean perAccount;
 
-    private Rerater(PriceBook prices, boolean freeTier, boolean whatIfArm, Clock clock) {
+    private Rerater(PriceBook prices, boolean freeTier, boolean whatIfArm, Clock clock, boolean perAccount) {
         this.prices = prices;
         this.freeTier = freeTier;
         this.whatIfArm = whatIfArm;
         this.clock = clock;
+        this.perAccount = perAccount;
     }
 
-    /** @return a re-rater with the free tier on and no what-if */
+    /** @return a re-rater with the free tier on, no what-if, billing families rated together */
     public static Rerater of(PriceBook prices) {
-        return new Rerater(Objects.requireNonNull(prices, "prices"), true, false, Clock.systemUTC());
+        return new Rerater(Objects.requireNonNull(prices, "prices"), true, false, Clock.systemUTC(), false);
     }
 
     /** @return a re-rater with the free tier on or off */
     public Rerater freeTier(boolean on) {
-        return new Rerater(prices, on, whatIfArm, clock);
+        return new Rerater(prices, on, whatIfArm, clock, perAccount);
     }
 
     /** @return a re-rater that moves x86 Lambda and Fargate usage to Arm prices */
     public Rerater whatIfArm(boolean on) {
-        return new Rerater(prices, freeTier, on, clock);
+        return new Rerater(prices, freeTier, on, clock, perAccount);
     }
 
     /** @return a re-rater dating its result by {@code clock} (the default: the system clock, UTC) */
     public Rerater clock(Clock clock) {
-        return new Rerater(prices, freeTier, whatIfArm, Objects.requireNonNull(clock, "clock"));
+        return new Rerater(prices, freeTier, whatIfArm, Objects.requireNonNull(clock, "clock"), perAccount);
+    }
+
+    /**
+     * @param on true to give every usage account its own free tier and tiers, as if each were standalone; false (the
+     *     default) to rate each billing family (payer account) together, as AWS Organizations bills, where the export
+     *     names the payer
+     * @return a re-rater that does so
+     */
+    public Rerater perAccount(boolean on) {
+        return new Rerater(prices, freeTier, whatIfArm, clock, on);
     }
 
     /**
@@ -100,11 +115,23 @@ public final class Rerater {
      * @param pricedOn the day of the re-rating, by the re-rater's clock
      * @param derivedUsageTypes the usage types (as billed) whose price was derived by a stated rule for some of
      *     their quantity, rather than read from a source
+     * @param byBillingFamily whether each billing family (payer account) was rated together, one free tier and one
+     *     set of tiers a month for all its accounts; false when each usage account was rated alone (asked for, or
+     *     the export names no payer)
      */
     public record Result(String currency, long rows, long rated, Map<String, Long> skipped,
             Map<String, BigDecimal> byUsageType, Map<String, BigDecimal> byResource,
             Map<String, BigDecimal> quantityByUsageType, BigDecimal total, Optional<PriceDates> priceDates,
-            LocalDate pricedOn, java.util.SortedSet<String> derivedUsageTypes) {
+            LocalDate pricedOn, java.util.SortedSet<String> derivedUsageTypes, boolean byBillingFamily) {
+
+        /** A result rated per usage account. */
+        public Result(String currency, long rows, long rated, Map<String, Long> skipped,
+                Map<String, BigDecimal> byUsageType, Map<String, BigDecimal> byResource,
+                Map<String, BigDecimal> quantityByUsageType, BigDecimal total, Optional<PriceDates> priceDates,
+                LocalDate pricedOn, java.util.SortedSet<String> derivedUsageTypes) {
+            this(currency, rows, rated, skipped, byUsageType, byResource, quantityByUsageType, total, priceDates,
+                    pricedOn, derivedUsageTypes, false);
+        }
     }
 
     /**
@@ -181,7 +208,8 @@ public final class Rerater {
         int resource = column(header, "lineItem/ResourceId", "line_item_resource_id");
         int account = column(header, "lineItem/UsageAccountId", "line_item_usage_account_id");
         int start = column(header, "lineItem/UsageStartDate", "line_item_usage_start_date");
-        return new Aggregator(new UsageIndex(prices), whatIfArm, type, amount, resource, account, start);
+        int payer = perAccount ? -1 : column(header, "bill/PayerAccountId", "bill_payer_account_id");
+        return new Aggregator(new UsageIndex(prices), whatIfArm, type, amount, resource, account, start, payer);
     }
 
     private static InputStream maybeGunzip(InputStream in) throws IOException {
@@ -193,7 +221,7 @@ public final class Rerater {
         return b0 == 0x1f && b1 == 0x8b ? new GZIPInputStream(buffered, 1 << 16) : buffered;
     }
 
-    /** Rates each account-month's sums separately: the free tier is per account and month. */
+    /** Rates each billing family's (or account's) month separately: each has its own free tier and tiers. */
     private Result result(Aggregator agg) {
         Collection<List<MeteredResource>> byAccountMonth = agg.meteredByAccountMonth();
         Map<String, BigDecimal> byUsageType = new TreeMap<>();
@@ -208,7 +236,7 @@ public final class Rerater {
             Estimate est = engine.rate(group, freeTier, today);
             dates = PriceDates.merge(dates, est.priceDates());
             for (ResourceEstimate re : est.resources()) {
-                byResource.merge(re.name(), re.monthlyCostExact(), BigDecimal::add);
+                byResource.merge(agg.shown(re.name()), re.monthlyCostExact(), BigDecimal::add);
                 for (LineItem li : re.lineItems()) {
                     byUsageType.merge(li.usageType(), li.cost(), BigDecimal::add);
                     quantity.merge(li.usageType(), li.quantity(), BigDecimal::add);
@@ -226,7 +254,7 @@ public final class Rerater {
             sorted.put(name, byResource.get(name));
         }
         return new Result(prices.currency(), agg.rows, agg.rated, agg.skipped, byUsageType, sorted, quantity, total, dates,
-                today, java.util.Collections.unmodifiableSortedSet(derived));
+                today, java.util.Collections.unmodifiableSortedSet(derived), agg.byPayer());
     }
 
     private static int column(List<String> header, String legacy, String cur2) {

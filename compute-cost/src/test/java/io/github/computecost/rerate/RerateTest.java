@@ -8,6 +8,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import io.github.computecost.pricing.PriceBook;
 import java.io.IOException;
 import java.nio.file.Files;
+import java.math.BigDecimal;
 import java.nio.file.Path;
 import java.util.Map;
 import java.util.zip.GZIPOutputStream;
@@ -39,6 +40,32 @@ class RerateTest {
         assertDecimal("0", r.byResource().get("arn:aws:lambda:us-east-1:222222222222:function:tiny [AWSLambda us-east-1]"));
         assertDecimal("48.28379", r.total());
         assertDecimal("3500000", r.quantityByUsageType().get("Request"));
+    }
+
+    static final Path ORGANIZATION = Path.of("compute-cost/src/test/resources/rerate/cur-organization.csv");
+
+    /**
+     * Three linked accounts of one payer, each under Lambda's free tier alone (600,000 requests and 200,000 GB-s of
+     * the 1M and 400,000 a month), over it together: AWS Organizations gives the family one free tier.
+     */
+    @Test
+    void aBillingFamilySharesOneFreeTierAndEachAccountAloneIsAnOption() {
+        Rerater.Result family = Rerater.of(PriceBook.bundled()).rate(ORGANIZATION);
+        assertTrue(family.byBillingFamily());
+        // 1,800,001 requests less the free million at 0.20 per million; 600,000 GB-s less 400,000 at 0.0000166667.
+        assertDecimal("3.4933402", family.total());
+        assertDecimal("0.1600002", family.byUsageType().get("Request"));
+        assertDecimal("3.33334", family.byUsageType().get("Lambda-GB-Second"));
+        // Two accounts' usage without a resource id stays apart while rating, and is shown together by name.
+        assertEquals(family.total(), family.byResource().values().stream().reduce(BigDecimal.ZERO, BigDecimal::add));
+        assertTrue(family.byResource().containsKey("(no resource id) [AWSLambda us-east-1]"), family.byResource()
+                .toString());
+        // Each account alone: none leaves the free tier but account 222's extra request (its 600,001st is free too).
+        Rerater.Result alone = Rerater.of(PriceBook.bundled()).perAccount(true).rate(ORGANIZATION);
+        assertTrue(!alone.byBillingFamily());
+        assertDecimal("0", alone.total());
+        // An export that names no payer is rated per account, as before.
+        assertTrue(!Rerater.of(PriceBook.bundled()).rate(LEGACY).byBillingFamily());
     }
 
     @Test
