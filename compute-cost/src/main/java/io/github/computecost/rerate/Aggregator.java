@@ -206,13 +206,12 @@ final class Aggregator {
     }
 
     /**
-     * Writes the key of this line's group (its payer account, or its account), account, month, resource and type at
-     * {@code n}. @return its end
+     * Writes the key of this line's group (its payer account; empty without one, the account being the group),
+     * account, month, resource and type at {@code n}. @return its end
      */
     private int key(byte[] b, int size, int t, int n) {
-        int group = payer >= 0 && payer < size && to[payer] > from[payer] ? payer : account;
-        if (group >= 0 && group < size) {
-            n = put(b, from[group], to[group], n);
+        if (payer >= 0 && payer < size) { // empty without a payer: the account is the group, not written twice
+            n = put(b, from[payer], to[payer], n);
         } else {
             n = putInt(0, n);
         }
@@ -307,7 +306,8 @@ final class Aggregator {
                 names.add(new String[] {payer >= 0 ? s[1] + "/" + shown : shown, target.service(), target.region(),
                     shown});
                 usage.add(new ArrayList<>(2));
-                byAccountMonth.computeIfAbsent(s[0] + "|" + s[2], x -> new ArrayList<>()).add(r);
+                String group = s[0].isEmpty() ? s[1] : s[0]; // the payer's family, else the account alone
+                byAccountMonth.computeIfAbsent(group + "|" + s[2], x -> new ArrayList<>()).add(r);
             }
             usage.get(r).add(new UsageRecord(target.baseUsageType(), keys.total(entry), true));
         }

@@ -259,9 +259,8 @@ final class TerraformPlanReader {
     private Optional<JsonNode> tags(String address, JsonNode v, JsonNode unknown) {
         String key = v.hasNonNull("tags_all") || unknown.path("tags_all").asBoolean(false) ? "tags_all" : "tags";
         if (unknown.path(key).asBoolean(false) || unknown.path(key).isObject() && unknown.get(key).size() > 0) {
-            findings.add(new Violation("terraform.unknown", Severity.WARNING, address, key, "known after apply",
-                    "a value the plan knows", address + ": " + key + " is known only after apply (in part or in "
-                            + "full); the known tags are kept, so a policy by tag may not count it under the others"));
+            unknownAfterApply(address, key, "(in part or in full); the known tags are kept, so a policy by tag may "
+                    + "not count it under the others");
         }
         JsonNode t = v.path(key);
         if (!t.isObject() && v.path("tag").isArray()) { // an Auto Scaling group's tag blocks
@@ -733,10 +732,16 @@ final class TerraformPlanReader {
      *     warning (so the resource is not priced by a default)
      */
     private JsonNode knownAfterApply(String address, String key) {
-        findings.add(new Violation("terraform.unknown", Severity.WARNING, address, key, "known after apply",
-                "a value the plan knows", address + ": " + key + " is known only after apply; the resource is "
-                        + "not priced by a guess (give it in the usage file, or plan with the value set)"));
+        unknownAfterApply(address, key, "; the resource is not priced by a guess (give it in the usage file, or plan "
+                + "with the value set)");
         return getAtt(address, key);
+    }
+
+    /** The warning that an attribute is known only after apply, and what follows from it. */
+    private void unknownAfterApply(String address, String key, String consequence) {
+        findings.add(new Violation("terraform.unknown", Severity.WARNING, address, key, "known after apply",
+                "a value the plan knows", address + ": " + key + " is known only after apply"
+                        + (consequence.startsWith(";") ? "" : " ") + consequence));
     }
 
     /**

@@ -99,24 +99,6 @@ public record Workload(Optional<String> region, boolean freeTier, List<Resource>
     }
 
     /**
-     * @param more tags by resource name, added to (and for a key both give, replacing) this workload's
-     * @return this workload with them
-     */
-    public Workload withTags(Map<String, Map<String, String>> more) {
-        if (more.isEmpty()) {
-            return this;
-        }
-        Map<String, Map<String, String>> all = new java.util.LinkedHashMap<>(tags);
-        more.forEach((name, kv) -> all.merge(name, kv, (a, b) -> {
-            Map<String, String> m = new TreeMap<>(a);
-            m.putAll(b);
-            return m;
-        }));
-        return new Workload(region, freeTier, resources, plans, tunings, budgets, quotas, findings, unsupported,
-                withoutUsage, stackRegions, all);
-    }
-
-    /**
      * @return every region the workload's resources run in (a resource naming none runs in the file's region, or
      *     {@link Estimator#DEFAULT_REGION}; one of a service priced once everywhere counts as in that region), sorted
      */
