@@ -1,7 +1,7 @@
 #!/usr/bin/env bash
 # Regenerates BENCHMARKS.md: builds the benchmark jar, runs every JMH benchmark (baselines in the same run),
 # runs re-rating once more on one core, measures command-line start-up and a large import in a small heap,
-# and writes the report. Takes about fifteen minutes on 2 cores.
+# and writes the report. Takes about twenty minutes on 2 cores.
 # Usage: bench/run.sh "machine description"
 set -euo pipefail
 cd "$(dirname "$0")/.."
@@ -14,7 +14,7 @@ java -jar compute-cost-bench/target/compute-cost-bench-0.1.0-SNAPSHOT.jar -rf js
 ONE_CORE=-
 if command -v taskset >/dev/null; then
   taskset -c 0 java -jar compute-cost-bench/target/compute-cost-bench-0.1.0-SNAPSHOT.jar -rf json -rff target/jmh-one-core.json \
-    -jvmArgsAppend -XX:ActiveProcessorCount=1 -p rows=10000000 RerateBenchmark.rerate
+    -jvmArgsAppend -XX:ActiveProcessorCount=1 -p rows=10000000 -p columns=usage RerateBenchmark.rerate
   ONE_CORE=target/jmh-one-core.json
 fi
 bench/startup.sh > target/startup.tsv

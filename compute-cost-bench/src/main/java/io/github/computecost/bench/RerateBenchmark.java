@@ -24,7 +24,7 @@ import org.openjdk.jmh.annotations.Warmup;
 /**
  * Bulk re-rating end to end from CSV text: a seeded synthetic Cost-and-Usage-style export of {@code rows} rows
  * ({@link SyntheticCur}: Lambda and Fargate usage over 2,000 resources, 10 accounts, with rows to skip) rated by
- * {@code rate-usage}'s engine. Rows per second = rows / (seconds per operation). The baseline, measured in the same run, only reads
+ * {@code rate-usage}'s engine, with the usage columns only or with those of a real bill ({@code columns}). Rows per second = rows / (seconds per operation). The baseline, measured in the same run, only reads
  * and splits the same file's lines.
  */
 @State(Scope.Benchmark)
@@ -38,6 +38,10 @@ public class RerateBenchmark {
     @Param({"200000", "2000000", "10000000"})
     public int rows;
 
+    /** {@code usage}: the usage columns only; {@code billed}: with payer, line item type and AWS's costs. */
+    @Param({"usage", "billed"})
+    public String columns;
+
     private Path file;
     private Rerater rerater;
 
@@ -45,7 +49,7 @@ public class RerateBenchmark {
     public void setup() throws IOException {
         file = Files.createTempFile("cur", ".csv");
         // Written as it is generated: the fork's heap is 128 MB, and the file is larger than that at 2M rows.
-        SyntheticCur.write(file, rows, 42);
+        SyntheticCur.write(file, rows, 42, columns.equals("billed"));
         rerater = Rerater.of(PriceBook.bundled());
     }
 

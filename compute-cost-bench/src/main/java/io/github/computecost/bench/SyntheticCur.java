@@ -15,7 +15,7 @@ import java.util.Random;
  *
  * <pre>
  * java -cp compute-cost-bench/target/compute-cost-bench-0.1.0-SNAPSHOT.jar io.github.computecost.bench.SyntheticCur \
- *     cur.csv 10000000 [seed]
+ *     cur.csv 10000000 [seed [billed]]
  * </pre>
  */
 public final class SyntheticCur {
@@ -26,12 +26,22 @@ public final class SyntheticCur {
     private SyntheticCur() {
     }
 
-    /** Writes {@code rows} rows and a header line to {@code file}. */
+    /** Writes {@code rows} rows and a header line to {@code file}: usage columns only. */
     public static void write(Path file, int rows, long seed) throws IOException {
+        write(file, rows, seed, false);
+    }
+
+    /**
+     * Writes {@code rows} rows and a header line to {@code file}; {@code billed} adds the columns a real export has
+     * and the re-rater reads when present: payer, line item type (one usage row in twenty covered by a Savings Plan,
+     * with its effective cost), product code and an unblended cost of ten decimal places, as the CUR writes it.
+     */
+    public static void write(Path file, int rows, long seed, boolean billed) throws IOException {
         Random rnd = new Random(seed);
         try (Writer w = Files.newBufferedWriter(file)) {
             w.write("lineItem/UsageAccountId,lineItem/UsageStartDate,lineItem/UsageType,lineItem/ResourceId,"
-                    + "lineItem/UsageAmount\n");
+                    + "lineItem/UsageAmount" + (billed ? ",bill/PayerAccountId,lineItem/LineItemType,"
+                    + "lineItem/ProductCode,lineItem/UnblendedCost,savingsPlan/SavingsPlanEffectiveCost" : "") + "\n");
             StringBuilder sb = new StringBuilder(128);
             for (int i = 0; i < rows; i++) {
                 sb.setLength(0);
@@ -40,7 +50,17 @@ public final class SyntheticCur {
                 sb.append(account).append(",2026-10-").append(day < 10 ? "0" : "").append(day)
                         .append("T00:00:00Z,").append(TYPES[rnd.nextInt(TYPES.length)]).append(",arn:res:")
                         .append(rnd.nextInt(2000)).append(',').append(rnd.nextInt(100000)).append('.')
-                        .append(rnd.nextInt(1000)).append('\n');
+                        .append(rnd.nextInt(1000));
+                if (billed) {
+                    boolean covered = rnd.nextInt(20) == 0;
+                    long cost = rnd.nextInt(1_000_000_000); // ten places: 0.0000000000 to 0.0999999999
+                    sb.append(",999999999999,").append(covered ? "SavingsPlanCoveredUsage" : "Usage")
+                            .append(",AWSLambda,0.").append(String.format("%010d", cost)).append(',');
+                    if (covered) {
+                        sb.append("0.").append(String.format("%010d", cost / 2));
+                    }
+                }
+                sb.append('\n');
                 w.append(sb);
             }
         }
@@ -48,9 +68,10 @@ public final class SyntheticCur {
 
     public static void main(String[] args) throws IOException {
         if (args.length < 2) {
-            System.err.println("usage: SyntheticCur FILE ROWS [SEED]");
+            System.err.println("usage: SyntheticCur FILE ROWS [SEED [billed]]");
             System.exit(2);
         }
-        write(Path.of(args[0]), Integer.parseInt(args[1]), args.length > 2 ? Long.parseLong(args[2]) : 42L);
+        write(Path.of(args[0]), Integer.parseInt(args[1]), args.length > 2 ? Long.parseLong(args[2]) : 42L,
+                args.length > 3 && args[3].equals("billed"));
     }
 }

@@ -3,6 +3,7 @@ package io.github.computecost.cli;
 import io.github.computecost.rerate.Rerater;
 import io.github.computecost.report.RerateReport;
 import java.nio.file.Path;
+import java.util.OptionalInt;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -14,7 +15,9 @@ import picocli.CommandLine.Spec;
 /** {@code rate-usage FILE.csv}: re-rate a billing export's usage on the price book. */
 @Command(name = "rate-usage", mixinStandardHelpOptions = true, versionProvider = Main.Version.class,
         description = "Re-rate a Cost-and-Usage-style CSV export (legacy or CUR 2.0 columns, .csv or .csv.gz): cost per "
-                + "usage type and per resource, rows skipped by reason.")
+                + "usage type and per resource (or --group-by), the most expensive first; usage that Savings Plans and "
+                + "Reserved Instances covered beside AWS's discount; credits, refunds, taxes and fees passed through "
+                + "as billed; a reconciliation against the export's unblended cost; rows skipped by reason.")
 final class RateUsageCommand implements Callable<Integer> {
 
     /** Output formats. */
@@ -37,6 +40,15 @@ final class RateUsageCommand implements Callable<Integer> {
             + "Organizations bills.")
     boolean perAccount;
 
+    @Option(names = "--group-by", paramLabel = "DIMENSION", description = "Group the "
+            + "cost by resource, account, usage-type, line-item-type or tag:KEY (the export's resourceTags/user:KEY "
+            + "column; default resource). With --format csv, one row per group instead of per usage type.")
+    String groupBy;
+
+    @Option(names = "--top", paramLabel = "N", description = "Show the N most expensive groups (and, in text, the N "
+            + "largest reconciliation variances); the rest are summed in one row.")
+    Integer top;
+
     @Mixin
     PricingOptions pricing;
 
@@ -45,14 +57,24 @@ final class RateUsageCommand implements Callable<Integer> {
         if (whatIf != null && !whatIf.equals("arm64")) {
             throw new BadInputException("--what-if must be arm64, was \"" + whatIf + "\"");
         }
+        Rerater.GroupBy by;
+        try {
+            by = groupBy == null ? Rerater.GroupBy.RESOURCE : Rerater.GroupBy.parse(groupBy);
+        } catch (IllegalArgumentException e) {
+            throw new BadInputException("--group-by: " + e.getMessage());
+        }
+        if (top != null && top < 1) {
+            throw new BadInputException("--top must be at least 1, was " + top);
+        }
+        RerateReport.View view = new RerateReport.View(by, top == null ? OptionalInt.empty() : OptionalInt.of(top));
         Rerater.Result r = Rerater.of(pricing.prices()).clock(pricing.clock()).freeTier(!pricing.noFreeTier)
-                .whatIfArm(whatIf != null).perAccount(perAccount).rate(file);
+                .whatIfArm(whatIf != null).perAccount(perAccount).tags(by.tagKey().stream().toList()).rate(file);
         PriceAgeOutput age = PriceAgeOutput.of(r, pricing);
         var out = spec.commandLine().getOut();
         out.print(switch (format) {
-            case json -> age.json(RerateReport.json(r));
-            case csv -> RerateReport.csv(r);
-            case text -> RerateReport.text(r, file.toString()) + age.warning();
+            case json -> age.json(groupBy == null && top == null ? RerateReport.json(r) : RerateReport.json(r, view));
+            case csv -> groupBy == null && top == null ? RerateReport.csv(r) : RerateReport.csv(r, view);
+            case text -> RerateReport.text(r, file.toString(), view) + age.warning();
         });
         if (format == Format.csv && !age.warning().isEmpty()) {
             spec.commandLine().getErr().print("compute-cost: " + age.warning()); // CSV stays rows only

@@ -42,6 +42,7 @@ class FuzzProperties {
             new String[] {"compute-cost/src/test/resources/config/ecs-fargate-linux.json", null},
             new String[] {"compute-cost/src/test/resources/rerate/cur-legacy.csv", "rate-usage"},
             new String[] {"compute-cost/src/test/resources/rerate/cur2.csv", "rate-usage"},
+            new String[] {"compute-cost/src/test/resources/rerate/cur-line-item-types.csv", "rate-usage"},
             new String[] {"compute-cost/src/test/resources/pricelist/AWSLambda-us-east-1.json", "import-prices"},
             new String[] {"compute-cost/src/test/resources/pricelist/AWSLambda-us-east-2.csv", "import-prices"});
 

@@ -74,4 +74,55 @@ class ImportAndRateCommandsTest {
         assertTrue(alone.out().contains("\"totalExact\": \"0.00\"") && alone.out().contains(
                 "\"ratedPer\": \"usage account\""), alone.out());
     }
+
+    static final String TYPES = "compute-cost/src/test/resources/rerate/cur-line-item-types.csv";
+
+    @Test
+    void rateUsageGroupsByTagShowsTheTopAndKeepsThePartsAddingUp() {
+        CliRunner r = CliRunner.run("rate-usage", TYPES, "--group-by", "tag:team", "--top", "1");
+        assertEquals(0, r.exitCode(), r.err());
+        String out = r.out();
+        // The most expensive team first, the rest in one row: 99.6304 + 18.73357 = 118.36397.
+        assertTrue(out.matches("(?s).*Tag team +Cost \\(USD\\)\n +web +99\\.6304\n +\\(2 more\\) +18\\.73357\n.*"), out);
+        assertTrue(out.contains("Passed through as billed (never re-rated, not in the total): 34.10492 USD"), out);
+        assertTrue(out.matches("(?s).*DiscountedUsage +BoxUsage:m6i\\.large +730 +70\\.08 +44\\.165 +25\\.915\n.*"), out);
+        assertTrue(out.contains("variance -0.00005 USD, -0.0001 % of billed"), out);
+        // --top limits the reconciliation's rows too: the largest variance first, the total always.
+        assertTrue(out.matches("(?s).*Share\n +222222222222 +Request +0\\.0002 +0\\.00025 +-0\\.00005 +-20\\.0000 %\n"
+                + " +\\(3 more\\) *\n +Total +48\\.28397 +48\\.28402 .*"), out);
+        assertTrue(out.contains("skipped 1: line item type not known to compute-cost"), out);
+    }
+
+    @Test
+    void rateUsageJsonAndCsvCarryTheGroupsCoveredUsagePassedLinesAndReconciliation() throws Exception {
+        CliRunner json = CliRunner.run("rate-usage", TYPES, "--format", "json", "--group-by", "account");
+        assertEquals(0, json.exitCode(), json.err());
+        var root = new com.fasterxml.jackson.databind.ObjectMapper().readTree(json.out());
+        assertEquals("account", root.at("/groups/by").asText());
+        assertEquals("111111111111", root.at("/groups/rows/0/key").asText());
+        assertEquals("118.36377", root.at("/groups/rows/0/costExact").asText());
+        assertEquals("-0.00005", root.at("/reconciliation/varianceExact").asText());
+        assertEquals("-0.000001", root.at("/reconciliation/shareOfBilled").asText());
+        assertEquals("5.91008", root.at("/coveredUsage/0/discountExact").asText());
+        assertEquals("34.10492", root.at("/passedThroughTotalExact").asText());
+        CliRunner csv = CliRunner.run("rate-usage", TYPES, "--format", "csv", "--group-by", "line-item-type");
+        assertEquals(0, csv.exitCode(), csv.err());
+        assertEquals("line_item_type,cost,currency\r\nDiscountedUsage,70.08,USD\r\nSavingsPlanCoveredUsage,29.5504,USD"
+                + "\r\nUsage,18.73357,USD\r\n", csv.out());
+    }
+
+    @Test
+    void rateUsageRefusesABadGroupATopBelowOneAndATagTheExportLacks() {
+        CliRunner group = CliRunner.run("rate-usage", TYPES, "--group-by", "team");
+        assertEquals(2, group.exitCode());
+        assertEquals("compute-cost: --group-by: group by resource, account, usage-type, line-item-type or tag:KEY, "
+                + "not \"team\"", group.err().strip());
+        CliRunner top = CliRunner.run("rate-usage", TYPES, "--top", "0");
+        assertEquals(2, top.exitCode());
+        assertEquals("compute-cost: --top must be at least 1, was 0", top.err().strip());
+        CliRunner tag = CliRunner.run("rate-usage", LEGACY.toString(), "--group-by", "tag:owner");
+        assertEquals(2, tag.exitCode());
+        assertEquals(1, tag.err().strip().lines().count(), tag.err());
+        assertTrue(tag.err().contains(LEGACY + ": no column for the tag owner (resourceTags/user:owner"), tag.err());
+    }
 }

@@ -6,7 +6,6 @@ import java.math.BigDecimal;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.Arrays;
-import java.util.Collection;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -27,8 +26,49 @@ final class Aggregator {
     /** A file with endless distinct usage types cannot grow the table of types without bound. */
     private static final int MAX_TYPES = 100_000;
 
+    /**
+     * Where an export's columns are, -1 for a column it lacks.
+     *
+     * @param type usage type (required)
+     * @param amount usage amount (required)
+     * @param resource resource id
+     * @param account usage account
+     * @param start usage start date, whose month groups the free tier
+     * @param payer payer account, whose billing family shares one free tier and one set of tiers; -1: per account
+     * @param lineItemType line item type; without it every row is {@code Usage}
+     * @param productCode product code, naming passed-through lines
+     * @param unblended unblended cost, for the reconciliation and passed-through lines
+     * @param spEffective Savings Plan effective cost of covered usage
+     * @param riEffective Reserved Instance effective cost of discounted usage
+     * @param tags user tags' columns, whose values go into every sum's key
+     */
+    record Columns(int type, int amount, int resource, int account, int start, int payer, int lineItemType,
+            int productCode, int unblended, int spEffective, int riEffective, int[] tags) {
+
+        Columns(int type, int amount, int resource, int account, int start, int payer) {
+            this(type, amount, resource, account, start, payer, -1, -1, -1, -1, -1, new int[0]);
+        }
+
+        int width() {
+            int w = Math.max(Math.max(type, amount), Math.max(Math.max(resource, account), Math.max(start, payer)));
+            w = Math.max(w, Math.max(Math.max(lineItemType, productCode), Math.max(unblended,
+                    Math.max(spEffective, riEffective))));
+            for (int t : tags) {
+                w = Math.max(w, t);
+            }
+            return w + 1;
+        }
+    }
+
+    /** Sums per key: the usage, AWS's unblended cost, AWS's effective cost (Savings Plan or reservation). */
+    static final int USAGE = 0;
+    static final int UNBLENDED = 1;
+    static final int EFFECTIVE = 2;
+    private static final LineItemType[] KINDS = LineItemType.values();
+
     private final UsageIndex index;
     private final boolean whatIfArm;
+    private final Columns c;
     private final int type;
     private final int amount;
     private final int resource;
@@ -47,9 +87,15 @@ final class Aggregator {
     private final Map<UsageIndex.Target, Integer> targetIds = new HashMap<>();
     /** Where each type is priced, its base usage type after any what-if. */
     final List<UsageIndex.Target> targets = new ArrayList<>();
+    /** Line item types as billed → their {@link LineItemType} ordinal, or -1: not one AWS documents. */
+    private final SumTable rawKinds = new SumTable(16);
+    private int[] kindOf = new int[16];
 
-    /** Keys: account, month, resource (each length-prefixed) and type number; the usage summed. */
-    final SumTable keys = new SumTable(1 << 12);
+    /**
+     * Keys: group, account, month, resource, tags (each length-prefixed), kind and type number; the usage's sum, and
+     * the costs' when the export has them (a smaller entry otherwise: the table is most of the memory).
+     */
+    final SumTable keys;
 
     /*
      * Rows are summed in batches. On a bill with many resources the table is larger than the cache, and a row's
@@ -61,36 +107,46 @@ final class Aggregator {
     private final int[] keyEnd = new int[BATCH];
     private final int[] keyHash = new int[BATCH];
     private final long[] slot = new long[BATCH];
-    private final long[] nanos = new long[BATCH];
-    private final int[] places = new int[BATCH];
-    private final BigDecimal[] exact = new BigDecimal[BATCH];
+    /** Per pending row and sum: the amount in billionths and its places, or the exact amount (then non-null). */
+    private final long[] nanos = new long[BATCH * 3];
+    private final int[] places = new int[BATCH * 3];
+    private final BigDecimal[] exact = new BigDecimal[BATCH * 3];
+    /** Per pending row: how many of the sums it adds to (1: usage; 2: and unblended; 3: and effective cost). */
+    private final int[] sumsOf = new int[BATCH];
     private int pending;
     /** Where the touched values go, so that the compiler keeps the loads. */
     private long sink;
 
     final Map<String, Long> skipped = new TreeMap<>();
+    /** Passed-through lines' unblended cost, by line item type and product code. */
+    final Map<LineItemType, Map<String, BigDecimal>> passedCost = new TreeMap<>();
+    final Map<LineItemType, Map<String, Long>> passedRows = new TreeMap<>();
     long rows;
     long rated;
 
     Aggregator(UsageIndex index, boolean whatIfArm, int type, int amount, int resource, int account, int start) {
-        this(index, whatIfArm, type, amount, resource, account, start, -1);
+        this(index, whatIfArm, new Columns(type, amount, resource, account, start, -1));
     }
 
-    /** @param payer the payer account's column, to rate each billing family together; -1 to rate per account */
-    Aggregator(UsageIndex index, boolean whatIfArm, int type, int amount, int resource, int account, int start,
-            int payer) {
+    Aggregator(UsageIndex index, boolean whatIfArm, Columns columns) {
         this.index = index;
         this.whatIfArm = whatIfArm;
-        this.type = type;
-        this.amount = amount;
-        this.resource = resource;
-        this.account = account;
-        this.start = start;
-        this.payer = payer;
-        this.width = Math.max(Math.max(Math.max(type, amount), Math.max(resource, Math.max(account, start))),
-                payer) + 1;
+        this.c = columns;
+        this.type = columns.type();
+        this.amount = columns.amount();
+        this.resource = columns.resource();
+        this.account = columns.account();
+        this.start = columns.start();
+        this.payer = columns.payer();
+        this.width = columns.width();
         this.from = new int[width];
         this.to = new int[width];
+        this.keys = new SumTable(1 << 12, columns.unblended() >= 0 ? 3 : 1);
+    }
+
+    /** @return the columns read */
+    Columns columns() {
+        return c;
     }
 
     /** One line, {@code b[p..end)}, without its line break. May rewrite those bytes (quotes are undone in place). */
@@ -104,21 +160,9 @@ final class Aggregator {
         fields(b, size);
     }
 
-    /** One record given as values; goes the same way as a line. */
-    void record(BilledUsage u) {
+    /** One record given as its columns' values ({@code null} for empty); goes the same way as a line. */
+    void record(String[] values) {
         rows++;
-        String[] values = new String[width];
-        values[type] = u.usageType();
-        values[amount] = u.amount().toPlainString();
-        if (resource >= 0) {
-            values[resource] = u.resourceId();
-        }
-        if (account >= 0) {
-            values[account] = u.accountId();
-        }
-        if (start >= 0) {
-            values[start] = u.month() == null ? null : u.month().toString();
-        }
         byte[][] bytes = new byte[width][];
         int length = 0;
         for (int i = 0; i < width; i++) {
@@ -141,40 +185,125 @@ final class Aggregator {
             skip("too few columns");
             return;
         }
+        int kind = LineItemType.USAGE.ordinal();
+        int kc = c.lineItemType();
+        if (kc >= 0) {
+            if (kc >= size) {
+                skip("too few columns");
+                return;
+            }
+            kind = kindOf(b, from[kc], to[kc]);
+            if (kind < 0) {
+                skip("line item type not known to compute-cost");
+                return;
+            }
+            if (KINDS[kind].treatment() == LineItemType.Treatment.PASSED_THROUGH) {
+                passThrough(b, size, KINDS[kind]);
+                return;
+            }
+        }
         int t = typeOf(b, from[type], to[type]);
         if (t < 0) {
             skip("usage type not priced by compute-cost");
             return;
         }
-        int as = from[amount];
-        int ae = to[amount];
-        long nanos = keys.parse(b, as, ae);
-        BigDecimal qty = null;
-        if (nanos < 0) { // not a plain decimal of at most 9 places that fits: BigDecimal decides
-            try {
-                qty = new BigDecimal(new String(b, as, ae - as, StandardCharsets.UTF_8).trim());
-            } catch (NumberFormatException e) {
-                skip("usage amount is not a number");
+        int i = pending;
+        int at = i * 3;
+        if (!amount(b, from[amount], to[amount], at + USAGE, false)) {
+            return;
+        }
+        int sums = 1;
+        if (c.unblended() >= 0) {
+            if (!cost(b, size, c.unblended(), at + UNBLENDED, "unblended cost")) {
                 return;
             }
-            if (qty.signum() < 0) {
-                skip("negative usage amount");
-                return;
+            sums = 2;
+            int ec = kind == LineItemType.SAVINGS_PLAN_COVERED_USAGE.ordinal() ? c.spEffective()
+                    : kind == LineItemType.DISCOUNTED_USAGE.ordinal() ? c.riEffective() : -1;
+            if (ec >= 0) {
+                if (!cost(b, size, ec, at + EFFECTIVE, "effective cost")) {
+                    return;
+                }
+                sums = 3;
             }
         }
-        int i = pending;
+        sumsOf[i] = sums;
         int keyStart = i == 0 ? 0 : keyEnd[i - 1];
-        int keyStop = key(b, size, t, keyStart);
+        int keyStop = key(b, size, kind, t, keyStart);
         keyEnd[i] = keyStop;
         keyHash[i] = SumTable.hash(key, keyStart, keyStop);
-        this.nanos[i] = nanos;
-        this.places[i] = keys.parsedPlaces();
-        this.exact[i] = qty;
         pending = i + 1;
         rated++;
         if (pending == BATCH) {
             flush();
         }
+    }
+
+    /** Reads a cost column into pending slot {@code at}; skips the row (and returns false) if it is not a number. */
+    private boolean cost(byte[] b, int size, int column, int at, String what) {
+        if (column >= size || to[column] == from[column]) {
+            skip(what + " is empty");
+            for (int k = at - at % 3; k < at; k++) {
+                exact[k] = null;
+            }
+            return false;
+        }
+        return amount(b, from[column], to[column], at, true);
+    }
+
+    /**
+     * Reads the amount {@code b[s..e)} into pending slot {@code at}, as billionths when it is a plain decimal, else
+     * exactly. @return false, the row skipped and counted, if it is not a number (or, unless {@code signed}, negative)
+     */
+    private boolean amount(byte[] b, int s, int e, int at, boolean signed) {
+        long n = keys.parse(b, s, e, at % 3 == USAGE ? SumTable.SCALE : SumTable.COST_SCALE);
+        if (n >= 0) {
+            nanos[at] = n;
+            places[at] = keys.parsedPlaces();
+            exact[at] = null;
+            return true;
+        }
+        BigDecimal v; // not a plain decimal of at most 9 places that fits: BigDecimal decides
+        try {
+            v = new BigDecimal(new String(b, s, e - s, StandardCharsets.UTF_8).trim());
+        } catch (NumberFormatException x) {
+            v = null;
+        }
+        if (v == null || !signed && v.signum() < 0) {
+            String what = at % 3 == USAGE ? "usage amount" : at % 3 == UNBLENDED ? "unblended cost" : "effective cost";
+            skip(v == null ? what + " is not a number" : "negative " + what);
+            for (int k = at - at % 3; k < at; k++) {
+                exact[k] = null; // a row skipped after its first sums were read leaves nothing behind
+            }
+            return false;
+        }
+        exact[at] = v;
+        return true;
+    }
+
+    /** A line never re-rated: its unblended cost, summed by line item type and product code. */
+    private void passThrough(byte[] b, int size, LineItemType kind) {
+        int uc = c.unblended();
+        if (uc < 0) {
+            skip(kind.billed() + " line passed through, but the export has no unblended cost column");
+            return;
+        }
+        if (uc >= size || to[uc] == from[uc]) {
+            skip("unblended cost is empty");
+            return;
+        }
+        BigDecimal cost;
+        try {
+            cost = new BigDecimal(new String(b, from[uc], to[uc] - from[uc], StandardCharsets.UTF_8).trim());
+        } catch (NumberFormatException e) {
+            skip("unblended cost is not a number");
+            return;
+        }
+        int pc = c.productCode();
+        String product = pc >= 0 && pc < size ? new String(b, from[pc], to[pc] - from[pc], StandardCharsets.UTF_8)
+                .trim() : "";
+        passedCost.computeIfAbsent(kind, x -> new TreeMap<>()).merge(product, cost, BigDecimal::add);
+        passedRows.computeIfAbsent(kind, x -> new TreeMap<>()).merge(product, 1L, Long::sum);
     }
 
     /** Sums the pending rows. Called when the batch is full, and once after the last row. */
@@ -194,11 +323,13 @@ final class Aggregator {
             if (e < 0) {
                 e = keys.add(key, keyStart, len, keyHash[i]);
             }
-            if (exact[i] == null) {
-                keys.add(e, nanos[i], places[i]);
-            } else {
-                keys.add(e, exact[i]);
-                exact[i] = null;
+            for (int sum = 0, at = i * 3; sum < sumsOf[i]; sum++, at++) {
+                if (exact[at] == null) {
+                    keys.add(e, sum, nanos[at], places[at]);
+                } else {
+                    keys.add(e, sum, exact[at]);
+                    exact[at] = null;
+                }
             }
             keyStart = keyEnd[i];
         }
@@ -207,9 +338,9 @@ final class Aggregator {
 
     /**
      * Writes the key of this line's group (its payer account; empty without one, the account being the group),
-     * account, month, resource and type at {@code n}. @return its end
+     * account, month, resource, tags, kind and type at {@code n}. @return its end
      */
-    private int key(byte[] b, int size, int t, int n) {
+    private int key(byte[] b, int size, int kind, int t, int n) {
         if (payer >= 0 && payer < size) { // empty without a payer: the account is the group, not written twice
             n = put(b, from[payer], to[payer], n);
         } else {
@@ -230,7 +361,10 @@ final class Aggregator {
         } else {
             n = put(NO_RESOURCE, 0, NO_RESOURCE.length, n);
         }
-        return putInt(t, n);
+        for (int tag : c.tags()) {
+            n = tag < size ? put(b, from[tag], to[tag], n) : putInt(0, n);
+        }
+        return putInt(t, putInt(kind, n));
     }
 
     /** Appends a length-prefixed part: no two different rows' parts make the same key, whatever their bytes. */
@@ -264,29 +398,60 @@ final class Aggregator {
     }
 
     /**
-     * The sums as metered resources, one per account, month, resource, service and region, grouped by account and
-     * month (each has its own free tier), in the order they were first met. A resource's key is its sums' key with
-     * the usage type replaced by where it is priced, so they are grouped with one more table, and each resource's
-     * strings are made once, not once per usage type.
+     * One metered resource's context: who used it, as which line item type, with which tag values. Its name, unique in
+     * its group, is the resource as shown and a number (one string per resource: there may be millions).
      */
-    Collection<List<MeteredResource>> meteredByAccountMonth() {
+    record Meta(String account, String name, int shownLength, LineItemType kind, List<String> tags) {
+
+        /** @return the resource and where it is priced, as the result shows it */
+        String resource() {
+            return name.substring(0, shownLength);
+        }
+    }
+
+    /**
+     * A billing family's (or account's) month: its metered resources, rated together (one free tier, one set of
+     * tiers), each with its context at the same index.
+     */
+    record Group(List<MeteredResource> resources, List<Meta> meta) {
+    }
+
+    /** AWS's costs for one account, line item type and priced usage type. */
+    record Billed(String account, LineItemType kind, String usageType) {
+    }
+
+    /**
+     * The sums as metered resources, one per group, account, month, resource, tags, kind, service and region,
+     * grouped by billing family (or account) and month, in the order they were first met. A resource's key is its
+     * sums' key with the usage type replaced by where it is priced, so they are grouped with one more table, and each
+     * resource's strings are made once, not once per usage type. AWS's costs are summed into {@code billed}: per
+     * account, kind and priced usage type, the unblended and the effective cost (null where the export has none).
+     * Called once: the sums' table is released.
+     */
+    List<Group> groups(Map<Billed, BigDecimal[]> billed) {
         flush();
         Map<List<String>, Integer> places = new HashMap<>(); // service and region -> number
         int[] placeOf = new int[targets.size()];
+        String[] usageTypeOf = new String[targets.size()];
         for (int t = 0; t < targets.size(); t++) {
             UsageIndex.Target target = targets.get(t);
             placeOf[t] = places.computeIfAbsent(List.of(target.service(), target.region()), x -> places.size());
+            usageTypeOf[t] = index.usageType(target);
         }
         SumTable resources = new SumTable(keys.size());
-        List<String[]> names = new ArrayList<>(); // per resource: label, service, region
+        List<Meta> metas = new ArrayList<>();
+        List<UsageIndex.Target> where = new ArrayList<>(); // per resource: a target at its service and region
         List<List<UsageRecord>> usage = new ArrayList<>();
         Map<String, List<Integer>> byAccountMonth = new LinkedHashMap<>();
+        int parts = 4 + c.tags().length; // group, account, month, resource, tags
+        Map<String, String> strings = new HashMap<>(); // accounts and tag values, each kept once
         for (int n = 0; n < keys.size(); n++) {
             int entry = keys.entry(n);
             byte[] k = keys.key(entry);
             int typeAt = k.length - 4;
-            UsageIndex.Target target = targets.get(getInt(k, typeAt));
-            setInt(k, typeAt, placeOf[getInt(k, typeAt)]); // the resource's key: the same parts, its place
+            int t = getInt(k, typeAt);
+            UsageIndex.Target target = targets.get(t);
+            setInt(k, typeAt, placeOf[t]); // the resource's key: the same parts, its place
             int h = SumTable.hash(k, 0, k.length);
             int found = resources.find(k, k.length, h);
             int r;
@@ -294,31 +459,53 @@ final class Aggregator {
                 r = resources.number(found);
             } else {
                 r = resources.number(resources.add(k, k.length, h));
-                String[] s = new String[4]; // group, account, month, resource
+                String[] s = new String[parts];
                 int at = 0;
-                for (int i = 0; i < 4; i++) {
+                for (int i = 0; i < parts; i++) {
                     int len = getInt(k, at);
                     s[i] = new String(k, at + 4, len, StandardCharsets.UTF_8);
                     at += 4 + len;
                 }
+                LineItemType kind = KINDS[getInt(k, at)];
                 String shown = s[3] + " [" + target.service() + " " + target.region() + "]";
-                // In a billing family, two accounts' resources may share a name (no resource id): each is its own.
-                names.add(new String[] {payer >= 0 ? s[1] + "/" + shown : shown, target.service(), target.region(),
-                    shown});
+                String[] tags = Arrays.copyOfRange(s, 4, parts);
+                for (int i = 0; i < tags.length; i++) {
+                    tags[i] = strings.computeIfAbsent(tags[i], x -> x);
+                }
+                // Unique in its group whatever the parts hold (two accounts' resources may share a name).
+                metas.add(new Meta(strings.computeIfAbsent(s[1], x -> x), shown + " #" + r, shown.length(), kind,
+                        List.of(tags)));
+                where.add(target);
                 usage.add(new ArrayList<>(2));
                 String group = s[0].isEmpty() ? s[1] : s[0]; // the payer's family, else the account alone
                 byAccountMonth.computeIfAbsent(group + "|" + s[2], x -> new ArrayList<>()).add(r);
             }
-            usage.get(r).add(new UsageRecord(target.baseUsageType(), keys.total(entry), true));
+            usage.get(r).add(new UsageRecord(target.baseUsageType(), keys.total(entry, USAGE), true));
+            if (c.unblended() >= 0) {
+                Meta m = metas.get(r);
+                BigDecimal[] sums = billed.computeIfAbsent(new Billed(m.account(), m.kind(), usageTypeOf[t]),
+                        x -> new BigDecimal[2]);
+                sums[0] = sums[0] == null ? keys.total(entry, UNBLENDED) : sums[0].add(keys.total(entry, UNBLENDED));
+                boolean effective = m.kind() == LineItemType.SAVINGS_PLAN_COVERED_USAGE && c.spEffective() >= 0
+                        || m.kind() == LineItemType.DISCOUNTED_USAGE && c.riEffective() >= 0;
+                if (effective) {
+                    BigDecimal e = keys.total(entry, EFFECTIVE);
+                    sums[1] = sums[1] == null ? e : sums[1].add(e);
+                }
+            }
         }
-        List<List<MeteredResource>> groups = new ArrayList<>(byAccountMonth.size());
+        keys.release(); // read once: its memory goes to the rating that follows
+        List<Group> groups = new ArrayList<>(byAccountMonth.size());
         for (List<Integer> members : byAccountMonth.values()) {
             List<MeteredResource> group = new ArrayList<>(members.size());
+            List<Meta> meta = new ArrayList<>(members.size());
             for (int r : members) {
-                String[] name = names.get(r);
-                group.add(new MeteredResource(name[0], "usage", name[1], name[2], usage.get(r), List.of()));
+                UsageIndex.Target place = where.get(r);
+                group.add(new MeteredResource(metas.get(r).name(), "usage", place.service(), place.region(),
+                        usage.get(r), List.of()));
+                meta.add(metas.get(r));
             }
-            groups.add(group);
+            groups.add(new Group(group, meta));
         }
         return groups;
     }
@@ -328,9 +515,23 @@ final class Aggregator {
         return payer >= 0;
     }
 
-    /** @return a metered resource's name as the result shows it: without the account that keeps it apart in a family */
-    String shown(String metered) {
-        return payer >= 0 ? metered.substring(metered.indexOf('/') + 1) : metered;
+    /** @return the {@link LineItemType} ordinal of the billed line item type {@code b[s..e)}, or -1 if it is none */
+    private int kindOf(byte[] b, int s, int e) {
+        int len = e - s;
+        int h = SumTable.hash(b, s, e);
+        int found = rawKinds.find(b, s, len, h);
+        if (found >= 0) {
+            return kindOf[rawKinds.number(found)];
+        }
+        int k = LineItemType.of(new String(b, s, len, StandardCharsets.UTF_8)).map(Enum::ordinal).orElse(-1);
+        if (rawKinds.size() < 1_000) {
+            int added = rawKinds.number(rawKinds.add(b, s, len, h));
+            if (added == kindOf.length) {
+                kindOf = Arrays.copyOf(kindOf, added * 2);
+            }
+            kindOf[added] = k;
+        }
+        return k;
     }
 
     /** @return the number of the billed usage type {@code b[s..e)}'s target, or -1 if it is not priced */

@@ -2,7 +2,6 @@ package io.github.computecost.rerate;
 
 import io.github.computecost.estimate.Estimate;
 import io.github.computecost.estimate.LineItem;
-import io.github.computecost.service.MeteredResource;
 import io.github.computecost.estimate.RatingEngine;
 import io.github.computecost.estimate.ResourceEstimate;
 import io.github.computecost.internal.Csv;
@@ -20,7 +19,6 @@ import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.util.Arrays;
-import java.util.Collection;
 import java.util.HashMap;
 import java.util.Iterator;
 import java.util.LinkedHashMap;
@@ -42,7 +40,17 @@ import java.util.zip.GZIPInputStream;
  * tier) and payer account ({@code bill/PayerAccountId}, {@code bill_payer_account_id}; optional). Under AWS
  * Organizations one free tier and one set of volume tiers apply to a whole billing family, the payer account and its
  * linked accounts: when the export names the payer, each family's month is rated together, by default;
- * {@link #perAccount(boolean)} rates each usage account alone, for accounts that are really standalone. Rows of usage types the price book does not price are skipped and counted by reason, never
+ * {@link #perAccount(boolean)} rates each usage account alone, for accounts that are really standalone.
+ *
+ * <p>Each line is treated by its line item type ({@code lineItem/LineItemType}, {@code line_item_line_item_type};
+ * none: every line is usage), as {@link LineItemType} says: usage is re-rated; usage a Savings Plan or Reserved
+ * Instance covered is re-rated at on-demand prices and shown beside AWS's effective cost
+ * ({@code savingsPlan/SavingsPlanEffectiveCost}, {@code reservation/EffectiveCost}); credits, refunds, taxes, fees
+ * and discounts are passed through as billed. With the unblended cost ({@code lineItem/UnblendedCost},
+ * {@code line_item_unblended_cost}) the result reconciles the re-rated cost with it per account and usage type. User
+ * tags asked for ({@link #tags}) are read from {@code resourceTags/user:KEY} (or {@code resource_tags_user_KEY}).
+ *
+ * <p>Rows of usage types the price book does not price are skipped and counted by reason, never
  * silently, as are rows whose amount is not a number or is negative, rows with too few columns, an unclosed
  * quote in a column read, or a line over 16 MiB. A line is a record (fields hold no line breaks, as in AWS's
  * exports); fields follow RFC 4180 quoting. {@code whatIfArm} re-prices x86 Lambda duration and requests and
@@ -61,33 +69,36 @@ public final class Rerater {
     private final boolean whatIfArm;
     private final Clock clock;
     private final boolean perAccount;
+    private final List<String> tagKeys;
 
-    private Rerater(PriceBook prices, boolean freeTier, boolean whatIfArm, Clock clock, boolean perAccount) {
+    private Rerater(PriceBook prices, boolean freeTier, boolean whatIfArm, Clock clock, boolean perAccount,
+            List<String> tagKeys) {
         this.prices = prices;
         this.freeTier = freeTier;
         this.whatIfArm = whatIfArm;
         this.clock = clock;
         this.perAccount = perAccount;
+        this.tagKeys = tagKeys;
     }
 
     /** @return a re-rater with the free tier on, no what-if, billing families rated together */
     public static Rerater of(PriceBook prices) {
-        return new Rerater(Objects.requireNonNull(prices, "prices"), true, false, Clock.systemUTC(), false);
+        return new Rerater(Objects.requireNonNull(prices, "prices"), true, false, Clock.systemUTC(), false, List.of());
     }
 
     /** @return a re-rater with the free tier on or off */
     public Rerater freeTier(boolean on) {
-        return new Rerater(prices, on, whatIfArm, clock, perAccount);
+        return new Rerater(prices, on, whatIfArm, clock, perAccount, tagKeys);
     }
 
     /** @return a re-rater that moves x86 Lambda and Fargate usage to Arm prices */
     public Rerater whatIfArm(boolean on) {
-        return new Rerater(prices, freeTier, on, clock, perAccount);
+        return new Rerater(prices, freeTier, on, clock, perAccount, tagKeys);
     }
 
     /** @return a re-rater dating its result by {@code clock} (the default: the system clock, UTC) */
     public Rerater clock(Clock clock) {
-        return new Rerater(prices, freeTier, whatIfArm, Objects.requireNonNull(clock, "clock"), perAccount);
+        return new Rerater(prices, freeTier, whatIfArm, Objects.requireNonNull(clock, "clock"), perAccount, tagKeys);
     }
 
     /**
@@ -97,40 +108,255 @@ public final class Rerater {
      * @return a re-rater that does so
      */
     public Rerater perAccount(boolean on) {
-        return new Rerater(prices, freeTier, whatIfArm, clock, on);
+        return new Rerater(prices, freeTier, whatIfArm, clock, on, tagKeys);
     }
 
     /**
-     * The outcome.
+     * @param keys user tag keys, without the {@code user:} prefix ({@code team} reads the column
+     *     {@code resourceTags/user:team}, or {@code resource_tags_user_team}), whose values the result keeps on every
+     *     line, for {@link Result#groupBy(GroupBy)}; none by default
+     * @return a re-rater that reads them
+     * @throws IllegalArgumentException if a key is blank or given twice
+     */
+    public Rerater tags(List<String> keys) {
+        List<String> copy = List.copyOf(keys);
+        for (String k : copy) {
+            if (k.isBlank()) {
+                throw new IllegalArgumentException("a tag key is blank");
+            }
+        }
+        if (new java.util.HashSet<>(copy).size() != copy.size()) {
+            throw new IllegalArgumentException("a tag key is given twice: " + copy);
+        }
+        return new Rerater(prices, freeTier, whatIfArm, clock, perAccount, copy);
+    }
+
+    /**
+     * The outcome. Every cost is exact, in {@code currency}; rows are counted whatever became of them.
      *
      * @param currency ISO 4217 code
      * @param rows rows read
-     * @param rated rows rated
+     * @param rated rows re-rated (usage, covered usage included)
      * @param skipped rows skipped, by reason
-     * @param byUsageType exact cost per usage type as billed (after any what-if)
-     * @param byResource exact cost per resource
+     * @param byUsageType exact cost per usage type as priced (after any what-if)
+     * @param byResource exact cost per resource, by name
      * @param quantityByUsageType quantity per usage type
-     * @param total exact total
+     * @param total exact total: all usage re-rated at on-demand prices, usage that Savings Plans and Reserved
+     *     Instances covered included; passed-through lines are not in it
      * @param priceDates the oldest and newest date of the prices used, empty if none was
      * @param pricedOn the day of the re-rating, by the re-rater's clock
-     * @param derivedUsageTypes the usage types (as billed) whose price was derived by a stated rule for some of
+     * @param derivedUsageTypes the usage types (as priced) whose price was derived by a stated rule for some of
      *     their quantity, rather than read from a source
      * @param byBillingFamily whether each billing family (payer account) was rated together, one free tier and one
      *     set of tiers a month for all its accounts; false when each usage account was rated alone (asked for, or
      *     the export names no payer)
+     * @param byAccount exact cost per usage account (empty key: the export names none)
+     * @param byLineItemType exact cost per line item type re-rated (usage, and usage commitments covered)
+     * @param byTag exact cost per value of each tag read ({@link Rerater#tags}), by tag key (empty value: untagged)
+     * @param covered usage that Savings Plans or Reserved Instances covered, per line item type and usage type, at
+     *     on-demand prices beside what AWS charged for it
+     * @param passedThrough lines never re-rated (credits, refunds, taxes, fees, commitments' fees, negations and
+     *     discounts), per line item type and product code, as billed
+     * @param reconciliation the re-rated cost against AWS's unblended cost, when the export has that column
      */
     public record Result(String currency, long rows, long rated, Map<String, Long> skipped,
             Map<String, BigDecimal> byUsageType, Map<String, BigDecimal> byResource,
             Map<String, BigDecimal> quantityByUsageType, BigDecimal total, Optional<PriceDates> priceDates,
-            LocalDate pricedOn, java.util.SortedSet<String> derivedUsageTypes, boolean byBillingFamily) {
+            LocalDate pricedOn, java.util.SortedSet<String> derivedUsageTypes, boolean byBillingFamily,
+            Map<String, BigDecimal> byAccount, Map<LineItemType, BigDecimal> byLineItemType,
+            Map<String, Map<String, BigDecimal>> byTag, List<CoveredUsage> covered, List<PassedThrough> passedThrough,
+            Optional<Reconciliation> reconciliation) {
 
-        /** A result rated per usage account. */
-        public Result(String currency, long rows, long rated, Map<String, Long> skipped,
-                Map<String, BigDecimal> byUsageType, Map<String, BigDecimal> byResource,
-                Map<String, BigDecimal> quantityByUsageType, BigDecimal total, Optional<PriceDates> priceDates,
-                LocalDate pricedOn, java.util.SortedSet<String> derivedUsageTypes) {
-            this(currency, rows, rated, skipped, byUsageType, byResource, quantityByUsageType, total, priceDates,
-                    pricedOn, derivedUsageTypes, false);
+        public Result {
+            byAccount = Map.copyOf(byAccount);
+            byLineItemType = Map.copyOf(byLineItemType);
+            byTag = Map.copyOf(byTag);
+            covered = List.copyOf(covered);
+            passedThrough = List.copyOf(passedThrough);
+        }
+
+        /**
+         * @return the re-rated cost grouped by {@code by}, the most expensive group first (then by key); the groups
+         *     add up to {@link #total()} exactly
+         * @throws IllegalArgumentException if {@code by} is a tag that was not read (see {@link Rerater#tags})
+         */
+        public List<Group> groupBy(GroupBy by) {
+            Map<String, BigDecimal> sums = switch (by.dimension()) {
+                case RESOURCE -> byResource;
+                case ACCOUNT -> byAccount;
+                case USAGE_TYPE -> byUsageType;
+                case LINE_ITEM_TYPE -> {
+                    Map<String, BigDecimal> m = new HashMap<>();
+                    byLineItemType.forEach((k, v) -> m.put(k.billed(), v));
+                    yield m;
+                }
+                case TAG -> {
+                    Map<String, BigDecimal> m = byTag.get(by.tagKey().orElseThrow());
+                    if (m == null) {
+                        throw new IllegalArgumentException("the tag " + by.tagKey().get() + " was not read; tags read: "
+                                + (byTag.isEmpty() ? "none" : String.join(", ", new java.util.TreeSet<>(byTag.keySet()))));
+                    }
+                    yield m;
+                }
+            };
+            List<Group> out = new java.util.ArrayList<>(sums.size());
+            sums.forEach((k, c) -> out.add(new Group(k, c)));
+            out.sort(java.util.Comparator.comparing(Group::cost).reversed().thenComparing(Group::key));
+            return out;
+        }
+
+        /** @return the passed-through lines' cost as billed, exact (credits and refunds are negative) */
+        public BigDecimal passedThroughTotal() {
+            return passedThrough.stream().map(PassedThrough::cost).reduce(BigDecimal.ZERO, BigDecimal::add);
+        }
+    }
+
+    /**
+     * @param key the group: a resource, account, usage type, line item type or tag value (empty: none)
+     * @param cost its exact re-rated cost
+     */
+    public record Group(String key, BigDecimal cost) {
+    }
+
+    /**
+     * What to group a result's cost by: {@link #RESOURCE}, {@link #ACCOUNT}, {@link #USAGE_TYPE},
+     * {@link #LINE_ITEM_TYPE} or a user tag ({@link #tag(String)}).
+     *
+     * @param dimension the dimension
+     * @param tagKey the tag's key (without {@code user:}), for {@link Dimension#TAG} only
+     */
+    public record GroupBy(Dimension dimension, Optional<String> tagKey) {
+
+        /** The dimensions. */
+        public enum Dimension { RESOURCE, ACCOUNT, USAGE_TYPE, LINE_ITEM_TYPE, TAG }
+
+        public static final GroupBy RESOURCE = new GroupBy(Dimension.RESOURCE, Optional.empty());
+        public static final GroupBy ACCOUNT = new GroupBy(Dimension.ACCOUNT, Optional.empty());
+        public static final GroupBy USAGE_TYPE = new GroupBy(Dimension.USAGE_TYPE, Optional.empty());
+        public static final GroupBy LINE_ITEM_TYPE = new GroupBy(Dimension.LINE_ITEM_TYPE, Optional.empty());
+
+        public GroupBy {
+            Objects.requireNonNull(dimension, "dimension");
+            Objects.requireNonNull(tagKey, "tagKey");
+            if ((dimension == Dimension.TAG) != tagKey.isPresent() || tagKey.filter(String::isBlank).isPresent()) {
+                throw new IllegalArgumentException("a tag key, not blank, goes with TAG and only with it");
+            }
+        }
+
+        /** @return grouping by the user tag {@code key} ({@code team} for {@code resourceTags/user:team}) */
+        public static GroupBy tag(String key) {
+            return new GroupBy(Dimension.TAG, Optional.of(key));
+        }
+
+        /**
+         * @param text {@code resource}, {@code account}, {@code usage-type}, {@code line-item-type} or
+         *     {@code tag:KEY}
+         * @return the grouping it names
+         * @throws IllegalArgumentException naming the values allowed, if it names none
+         */
+        public static GroupBy parse(String text) {
+            return switch (text) {
+                case "resource" -> RESOURCE;
+                case "account" -> ACCOUNT;
+                case "usage-type" -> USAGE_TYPE;
+                case "line-item-type" -> LINE_ITEM_TYPE;
+                default -> {
+                    if (text.startsWith("tag:") && !text.substring(4).isBlank()) {
+                        yield tag(text.substring(4));
+                    }
+                    throw new IllegalArgumentException("group by resource, account, usage-type, line-item-type or "
+                            + "tag:KEY, not \"" + text + "\"");
+                }
+            };
+        }
+    }
+
+    /**
+     * Usage a Savings Plan or Reserved Instance covered, for one usage type.
+     *
+     * @param lineItemType {@link LineItemType#SAVINGS_PLAN_COVERED_USAGE} or {@link LineItemType#DISCOUNTED_USAGE}
+     * @param usageType the usage type as priced
+     * @param quantity the quantity, in the usage type's unit
+     * @param onDemandCost the exact re-rated cost at on-demand prices (in the result's total)
+     * @param effectiveCost what AWS charged for it under the commitment ({@code savingsPlan/SavingsPlanEffectiveCost}
+     *     or {@code reservation/EffectiveCost}), empty if the export has no such column
+     */
+    public record CoveredUsage(LineItemType lineItemType, String usageType, BigDecimal quantity,
+            BigDecimal onDemandCost, Optional<BigDecimal> effectiveCost) {
+
+        /** @return the discount AWS applied, re-rated on-demand cost less the effective cost, if that is known */
+        public Optional<BigDecimal> discount() {
+            return effectiveCost.map(onDemandCost::subtract);
+        }
+    }
+
+    /**
+     * Lines passed through as billed, never re-rated.
+     *
+     * @param lineItemType their type
+     * @param productCode their product ({@code lineItem/ProductCode}), empty if the export names none
+     * @param rows how many lines
+     * @param cost their exact unblended cost (credits and refunds are negative)
+     */
+    public record PassedThrough(LineItemType lineItemType, String productCode, long rows, BigDecimal cost) {
+    }
+
+    /**
+     * The re-rated cost against what AWS billed ({@code lineItem/UnblendedCost}), per account and usage type, for
+     * usage at on-demand rates and usage Savings Plans covered (whose unblended cost is its on-demand cost).
+     * Usage Reserved Instances covered is left out: its unblended cost is zero by design. Under a what-if the
+     * variance is the what-if's effect.
+     *
+     * @param rows per account and usage type (as priced), by account then usage type
+     */
+    public record Reconciliation(List<Row> rows) {
+
+        public Reconciliation {
+            rows = List.copyOf(rows);
+        }
+
+        /** @return the exact re-rated total of the rows */
+        public BigDecimal reRated() {
+            return rows.stream().map(Row::reRated).reduce(BigDecimal.ZERO, BigDecimal::add);
+        }
+
+        /** @return the exact billed total of the rows */
+        public BigDecimal billed() {
+            return rows.stream().map(Row::billed).reduce(BigDecimal.ZERO, BigDecimal::add);
+        }
+
+        /** @return re-rated less billed, exact */
+        public BigDecimal variance() {
+            return reRated().subtract(billed());
+        }
+
+        /** @return the variance as a share of the billed cost, to 6 places (half even), empty if nothing was billed */
+        public Optional<BigDecimal> share() {
+            return Row.share(variance(), billed());
+        }
+
+        /**
+         * @param account the usage account, empty if the export names none
+         * @param usageType the usage type as priced
+         * @param reRated the exact re-rated cost
+         * @param billed the exact unblended cost AWS billed
+         */
+        public record Row(String account, String usageType, BigDecimal reRated, BigDecimal billed) {
+
+            /** @return re-rated less billed, exact */
+            public BigDecimal variance() {
+                return reRated.subtract(billed);
+            }
+
+            /** @return the variance as a share of the billed cost, to 6 places (half even), empty if none was billed */
+            public Optional<BigDecimal> share() {
+                return share(variance(), billed);
+            }
+
+            static Optional<BigDecimal> share(BigDecimal variance, BigDecimal billed) {
+                return billed.signum() == 0 ? Optional.empty()
+                        : Optional.of(variance.divide(billed, 6, java.math.RoundingMode.HALF_EVEN));
+            }
         }
     }
 
@@ -178,16 +404,57 @@ public final class Rerater {
 
     /**
      * Rates usage given as records (from a database, another export format, a generator), as if each were a
-     * line of an export: skipped records are counted by reason in the result.
+     * line of an export: skipped records are counted by reason in the result. The first record decides, as an
+     * export's header does, whether payers and costs are read (see {@link BilledUsage}).
      *
      * @param usage the records, read once
      */
     public Result rate(Iterator<BilledUsage> usage) {
-        Aggregator agg = new Aggregator(new UsageIndex(prices), whatIfArm, 0, 1, 2, 3, 4);
+        if (!usage.hasNext()) {
+            return result(new Aggregator(new UsageIndex(prices), whatIfArm, 0, 1, 2, 3, 4));
+        }
+        BilledUsage first = Objects.requireNonNull(usage.next(), "a usage record is null");
+        boolean costs = first.unblendedCost().isPresent();
+        int[] tags = new int[tagKeys.size()];
+        for (int i = 0; i < tags.length; i++) {
+            tags[i] = 11 + i;
+        }
+        Aggregator.Columns c = new Aggregator.Columns(0, 1, 2, 3, 4,
+                first.payerAccountId() != null && !perAccount ? 5 : -1, 6, 7, costs ? 8 : -1, costs ? 9 : -1,
+                costs ? 10 : -1, tags);
+        Aggregator agg = new Aggregator(new UsageIndex(prices), whatIfArm, c);
+        agg.record(values(first, c));
         while (usage.hasNext()) {
-            agg.record(Objects.requireNonNull(usage.next(), "a usage record is null"));
+            agg.record(values(Objects.requireNonNull(usage.next(), "a usage record is null"), c));
         }
         return result(agg);
+    }
+
+    /** A record as the values of the columns {@code c} reads. */
+    private String[] values(BilledUsage u, Aggregator.Columns c) {
+        String[] v = new String[c.width()];
+        v[c.type()] = u.usageType();
+        v[c.amount()] = u.amount().toPlainString();
+        v[c.resource()] = u.resourceId();
+        v[c.account()] = u.accountId();
+        v[c.start()] = u.month() == null ? null : u.month().toString();
+        if (c.payer() >= 0) {
+            v[c.payer()] = u.payerAccountId();
+        }
+        v[c.lineItemType()] = u.lineItemType().billed();
+        v[c.productCode()] = u.productCode();
+        if (c.unblended() >= 0) {
+            v[c.unblended()] = u.unblendedCost().map(BigDecimal::toPlainString).orElse(null);
+            int effective = u.lineItemType() == LineItemType.SAVINGS_PLAN_COVERED_USAGE ? c.spEffective()
+                    : u.lineItemType() == LineItemType.DISCOUNTED_USAGE ? c.riEffective() : -1;
+            if (effective >= 0) {
+                v[effective] = u.effectiveCost().map(BigDecimal::toPlainString).orElse(null);
+            }
+        }
+        for (int i = 0; i < tagKeys.size(); i++) {
+            v[c.tags()[i]] = u.tags().get(tagKeys.get(i));
+        }
+        return v;
     }
 
     private Aggregator aggregator(String name, byte[] buffer, int from, int to) {
@@ -205,11 +472,25 @@ public final class Rerater {
             throw new UsageExportException(name + ": no usage type and amount columns (lineItem/UsageType and "
                     + "lineItem/UsageAmount, or line_item_usage_type and line_item_usage_amount)");
         }
-        int resource = column(header, "lineItem/ResourceId", "line_item_resource_id");
-        int account = column(header, "lineItem/UsageAccountId", "line_item_usage_account_id");
-        int start = column(header, "lineItem/UsageStartDate", "line_item_usage_start_date");
-        int payer = perAccount ? -1 : column(header, "bill/PayerAccountId", "bill_payer_account_id");
-        return new Aggregator(new UsageIndex(prices), whatIfArm, type, amount, resource, account, start, payer);
+        int[] tags = new int[tagKeys.size()];
+        for (int i = 0; i < tags.length; i++) {
+            String key = tagKeys.get(i);
+            tags[i] = column(header, "resourceTags/user:" + key, "resource_tags_user_" + key.toLowerCase(Locale.ROOT));
+            if (tags[i] < 0) {
+                throw new UsageExportException(name + ": no column for the tag " + key + " (resourceTags/user:" + key
+                        + ", or resource_tags_user_" + key + "); a CUR 2.0 resource_tags map column is not read");
+            }
+        }
+        return new Aggregator(new UsageIndex(prices), whatIfArm, new Aggregator.Columns(type, amount,
+                column(header, "lineItem/ResourceId", "line_item_resource_id"),
+                column(header, "lineItem/UsageAccountId", "line_item_usage_account_id"),
+                column(header, "lineItem/UsageStartDate", "line_item_usage_start_date"),
+                perAccount ? -1 : column(header, "bill/PayerAccountId", "bill_payer_account_id"),
+                column(header, "lineItem/LineItemType", "line_item_line_item_type"),
+                column(header, "lineItem/ProductCode", "line_item_product_code"),
+                column(header, "lineItem/UnblendedCost", "line_item_unblended_cost"),
+                column(header, "savingsPlan/SavingsPlanEffectiveCost", "savings_plan_savings_plan_effective_cost"),
+                column(header, "reservation/EffectiveCost", "reservation_effective_cost"), tags));
     }
 
     private static InputStream maybeGunzip(InputStream in) throws IOException {
@@ -223,29 +504,59 @@ public final class Rerater {
 
     /** Rates each billing family's (or account's) month separately: each has its own free tier and tiers. */
     private Result result(Aggregator agg) {
-        Collection<List<MeteredResource>> byAccountMonth = agg.meteredByAccountMonth();
+        Map<Aggregator.Billed, BigDecimal[]> billed = new HashMap<>();
+        List<Aggregator.Group> groups = agg.groups(billed);
         Map<String, BigDecimal> byUsageType = new TreeMap<>();
         Map<String, BigDecimal> quantity = new TreeMap<>();
         Map<String, BigDecimal> byResource = new HashMap<>(); // sorted once at the end: cheaper than a tree
+        Map<String, BigDecimal> byAccount = new HashMap<>();
+        Map<LineItemType, BigDecimal> byKind = new java.util.EnumMap<>(LineItemType.class);
+        List<Map<String, BigDecimal>> byTag = new java.util.ArrayList<>();
+        tagKeys.forEach(k -> byTag.add(new HashMap<>()));
+        Map<List<Object>, BigDecimal[]> covered = new HashMap<>(); // kind, usage type -> quantity, cost
+        Map<List<String>, BigDecimal> reconciled = new HashMap<>(); // account, usage type -> cost
         BigDecimal total = BigDecimal.ZERO;
         RatingEngine engine = RatingEngine.of(prices);
         LocalDate today = LocalDate.now(clock);
         Optional<PriceDates> dates = Optional.empty();
         java.util.SortedSet<String> derived = new java.util.TreeSet<>();
-        for (List<MeteredResource> group : byAccountMonth) {
-            Estimate est = engine.rate(group, freeTier, today);
+        for (Aggregator.Group group : groups) {
+            Estimate est = engine.rate(group.resources(), freeTier, today);
             dates = PriceDates.merge(dates, est.priceDates());
-            for (ResourceEstimate re : est.resources()) {
-                byResource.merge(agg.shown(re.name()), re.monthlyCostExact(), BigDecimal::add);
+            for (int i = 0; i < est.resources().size(); i++) {
+                ResourceEstimate re = est.resources().get(i);
+                Aggregator.Meta meta = group.meta().get(i);
+                BigDecimal cost = re.monthlyCostExact();
+                byResource.merge(meta.resource(), cost, BigDecimal::add);
+                byAccount.merge(meta.account(), cost, BigDecimal::add);
+                byKind.merge(meta.kind(), cost, BigDecimal::add);
+                for (int t = 0; t < byTag.size(); t++) {
+                    byTag.get(t).merge(meta.tags().get(t), cost, BigDecimal::add);
+                }
+                boolean isCovered = meta.kind().treatment() == LineItemType.Treatment.COVERED;
+                boolean isReconciled = reconciled(meta.kind());
                 for (LineItem li : re.lineItems()) {
                     byUsageType.merge(li.usageType(), li.cost(), BigDecimal::add);
                     quantity.merge(li.usageType(), li.quantity(), BigDecimal::add);
                     if (li.isDerived()) {
                         derived.add(li.usageType());
                     }
+                    if (isCovered) {
+                        BigDecimal[] s = covered.computeIfAbsent(List.of(meta.kind(), li.usageType()),
+                                x -> new BigDecimal[] {BigDecimal.ZERO, BigDecimal.ZERO});
+                        s[0] = s[0].add(li.quantity());
+                        s[1] = s[1].add(li.cost());
+                    }
+                    if (isReconciled) {
+                        reconciled.merge(List.of(meta.account(), li.usageType()), li.cost(), BigDecimal::add);
+                    }
                 }
             }
             total = total.add(est.totalExact());
+        }
+        Map<String, Map<String, BigDecimal>> tags = new HashMap<>();
+        for (int t = 0; t < tagKeys.size(); t++) {
+            tags.put(tagKeys.get(t), Map.copyOf(byTag.get(t)));
         }
         String[] names = byResource.keySet().toArray(new String[0]);
         Arrays.sort(names);
@@ -253,8 +564,56 @@ public final class Rerater {
         for (String name : names) {
             sorted.put(name, byResource.get(name));
         }
-        return new Result(prices.currency(), agg.rows, agg.rated, agg.skipped, byUsageType, sorted, quantity, total, dates,
-                today, java.util.Collections.unmodifiableSortedSet(derived), agg.byPayer());
+        boolean costs = agg.columns().unblended() >= 0;
+        return new Result(prices.currency(), agg.rows, agg.rated, agg.skipped, byUsageType, sorted, quantity, total,
+                dates, today, java.util.Collections.unmodifiableSortedSet(derived), agg.byPayer(), byAccount, byKind,
+                tags, covered(covered, billed), passedThrough(agg),
+                costs ? Optional.of(reconciliation(reconciled, billed)) : Optional.empty());
+    }
+
+    /** Covered usage per kind and usage type: the re-rated on-demand cost beside AWS's effective cost. */
+    private static List<CoveredUsage> covered(Map<List<Object>, BigDecimal[]> ours,
+            Map<Aggregator.Billed, BigDecimal[]> billed) {
+        Map<List<Object>, BigDecimal> effective = new HashMap<>();
+        billed.forEach((k, v) -> {
+            if (v[1] != null) {
+                effective.merge(List.of(k.kind(), k.usageType()), v[1], BigDecimal::add);
+            }
+        });
+        List<CoveredUsage> out = new java.util.ArrayList<>(ours.size());
+        ours.forEach((k, v) -> out.add(new CoveredUsage((LineItemType) k.get(0), (String) k.get(1), v[0], v[1],
+                Optional.ofNullable(effective.get(k)))));
+        out.sort(java.util.Comparator.comparing(CoveredUsage::lineItemType).thenComparing(CoveredUsage::usageType));
+        return out;
+    }
+
+    private static List<PassedThrough> passedThrough(Aggregator agg) {
+        List<PassedThrough> out = new java.util.ArrayList<>();
+        agg.passedCost.forEach((kind, byProduct) -> byProduct.forEach((product, cost) -> out.add(new PassedThrough(
+                kind, product, agg.passedRows.get(kind).get(product), cost))));
+        return out;
+    }
+
+    /** Ours against AWS's unblended cost, per account and usage type, for usage and Savings Plans covered usage. */
+    private static Reconciliation reconciliation(Map<List<String>, BigDecimal> ours,
+            Map<Aggregator.Billed, BigDecimal[]> billed) {
+        Map<List<String>, BigDecimal[]> rows = new TreeMap<>(java.util.Comparator
+                .comparing((List<String> k) -> k.get(0)).thenComparing(k -> k.get(1)));
+        ours.forEach((k, v) -> rows.computeIfAbsent(k, x -> new BigDecimal[] {BigDecimal.ZERO, BigDecimal.ZERO})[0] = v);
+        billed.forEach((k, v) -> {
+            if (reconciled(k.kind())) {
+                BigDecimal[] s = rows.computeIfAbsent(List.of(k.account(), k.usageType()),
+                        x -> new BigDecimal[] {BigDecimal.ZERO, BigDecimal.ZERO});
+                s[1] = s[1].add(v[0]);
+            }
+        });
+        List<Reconciliation.Row> out = new java.util.ArrayList<>(rows.size());
+        rows.forEach((k, v) -> out.add(new Reconciliation.Row(k.get(0), k.get(1), v[0], v[1])));
+        return new Reconciliation(out);
+    }
+
+    private static boolean reconciled(LineItemType t) {
+        return t == LineItemType.USAGE || t == LineItemType.SAVINGS_PLAN_COVERED_USAGE;
     }
 
     private static int column(List<String> header, String legacy, String cur2) {

@@ -14,24 +14,33 @@ import java.util.Arrays;
  * touch two places in memory (the slot and the entry), allocate nothing and cost little more than the two cache
  * misses a table larger than the cache cannot avoid (a profile of a bill showed nothing else).
  *
- * <p>Sums are in billionths in a {@code long} while amounts are plain decimals of at most 9 places and 9 whole
- * digits (nearly every bill line); anything else, and a sum about to overflow, goes to a {@code BigDecimal}
- * beside it. Exact either way. Not thread-safe.
+ * <p>A key may have several sums (the re-rater's usage, and AWS's costs beside it). Usage sums are in billionths in a
+ * {@code long} while amounts are plain decimals of at most 9 places and 9 whole digits (nearly every bill line), cost
+ * sums in units of 10^-10 for at most 10 places and 8 whole digits (AWS writes costs with ten places); anything else
+ * (a sign, an exponent), and a sum about to overflow, goes to a {@code BigDecimal} beside it. Exact either way. Not
+ * thread-safe.
  */
 final class SumTable {
 
     static final VarHandle LONGS = MethodHandles.byteArrayViewVarHandle(long[].class, ByteOrder.LITTLE_ENDIAN);
     static final VarHandle INTS = MethodHandles.byteArrayViewVarHandle(int[].class, ByteOrder.LITTLE_ENDIAN);
     static final int SCALE = 9;
+    /** The scale of cost sums: AWS writes costs with ten decimal places. */
+    static final int COST_SCALE = 10;
     private static final long CARRY = 8_000_000_000_000_000_000L;
     private static final long[] POW10 = {1L, 10L, 100L, 1_000L, 10_000L, 100_000L, 1_000_000L, 10_000_000L,
-        100_000_000L, 1_000_000_000L};
-    // An entry in the arena: key length, key number, sum in billionths, largest scale added, then the key.
+        100_000_000L, 1_000_000_000L, 10_000_000_000L};
+    // An entry in the arena: key length, key number, each sum in billionths, each sum's largest scale added, the key.
     private static final int LENGTH = 0;
     private static final int NUMBER = 4;
     private static final int NANOS = 8;
-    private static final int MAX_SCALE = 16;
-    private static final int KEY = 20;
+
+    /** How many sums each key has (the re-rater keeps usage, unblended cost and effective cost per key). */
+    private final int sums;
+    /** Per sum: the scale of its fixed-point part ({@link #SCALE} for usage, {@link #COST_SCALE} for costs). */
+    private final int[] scales;
+    private final int maxScale;
+    private final int keyAt;
 
     private long[] slots; // hash << 32 | (entry offset + 1); 0 for empty
     private int[] offsets; // per key number
@@ -41,11 +50,28 @@ final class SumTable {
     private int size;
 
     SumTable(int expected) {
+        this(expected, 1);
+    }
+
+    /**
+     * @param sums how many exact sums each key has (at least 1), numbered from 0: the first in billionths, the others
+     *     (costs) in units of 10^-{@value #COST_SCALE}
+     */
+    SumTable(int expected, int sums) {
+        if (sums < 1) {
+            throw new IllegalArgumentException("sums must be at least 1, was " + sums);
+        }
+        this.sums = sums;
+        this.scales = new int[sums];
+        java.util.Arrays.fill(scales, COST_SCALE);
+        scales[0] = SCALE;
+        this.maxScale = NANOS + 8 * sums;
+        this.keyAt = maxScale + 4 * sums;
         int cap = Integer.highestOneBit(Math.max(16, expected * 2) - 1) << 1;
         slots = new long[cap];
         offsets = new int[Math.max(16, expected)];
-        rests = new BigDecimal[offsets.length];
-        arena = new byte[Math.max(256, expected * 48)];
+        rests = new BigDecimal[offsets.length * sums];
+        arena = new byte[Math.max(256, expected * (36 + 12 * sums))];
     }
 
     /** @return how many keys there are; they are numbered 0 to {@code size() - 1} */
@@ -68,7 +94,7 @@ final class SumTable {
             }
             if ((int) (s >>> 32) == h) {
                 int e = (int) s - 1;
-                if ((int) INTS.get(arena, e + LENGTH) == len && Arrays.equals(arena, e + KEY, e + KEY + len, k, off, off + len)) {
+                if ((int) INTS.get(arena, e + LENGTH) == len && Arrays.equals(arena, e + keyAt, e + keyAt + len, k, off, off + len)) {
                     return e;
                 }
             }
@@ -94,21 +120,23 @@ final class SumTable {
     int add(byte[] k, int off, int len, int h) {
         if (size == offsets.length) {
             offsets = Arrays.copyOf(offsets, size * 2);
-            rests = Arrays.copyOf(rests, size * 2);
+            rests = Arrays.copyOf(rests, size * 2 * sums);
         }
         int e = arenaSize;
-        if ((long) e + KEY + len > Integer.MAX_VALUE - 16) {
+        if ((long) e + keyAt + len > Integer.MAX_VALUE - 16) {
             throw new IllegalStateException("more distinct keys than one table holds (2 GiB of keys)");
         }
-        if (e + KEY + len > arena.length) {
-            arena = Arrays.copyOf(arena, (int) Math.min(Integer.MAX_VALUE - 16, Math.max(arena.length * 2L, e + KEY + len)));
+        if (e + keyAt + len > arena.length) {
+            arena = Arrays.copyOf(arena, (int) Math.min(Integer.MAX_VALUE - 16, Math.max(arena.length * 2L, e + keyAt + len)));
         }
         INTS.set(arena, e + LENGTH, len);
         INTS.set(arena, e + NUMBER, size);
-        LONGS.set(arena, e + NANOS, 0L);
-        INTS.set(arena, e + MAX_SCALE, 0);
-        System.arraycopy(k, off, arena, e + KEY, len);
-        arenaSize = e + KEY + len;
+        for (int i = 0; i < sums; i++) {
+            LONGS.set(arena, e + NANOS + 8 * i, 0L);
+            INTS.set(arena, e + maxScale + 4 * i, 0);
+        }
+        System.arraycopy(k, off, arena, e + keyAt, len);
+        arenaSize = e + keyAt + len;
         offsets[size++] = e;
         place((long) h << 32 | (e + 1L));
         if (size * 2 > slots.length) { // load at most one half
@@ -132,6 +160,16 @@ final class SumTable {
         slots[i] = s;
     }
 
+    /** Drops every key and sum, and the memory they took: the table is empty and must not be used again. */
+    void release() {
+        slots = new long[16];
+        offsets = new int[0];
+        rests = new BigDecimal[0];
+        arena = new byte[0];
+        arenaSize = 0;
+        size = 0;
+    }
+
     /** @return the entry of key number {@code n} */
     int entry(int n) {
         return offsets[n];
@@ -145,41 +183,65 @@ final class SumTable {
     /** @return the bytes of the key at {@code entry}, as a copy */
     byte[] key(int entry) {
         int len = (int) INTS.get(arena, entry + LENGTH);
-        return Arrays.copyOfRange(arena, entry + KEY, entry + KEY + len);
+        return Arrays.copyOfRange(arena, entry + keyAt, entry + keyAt + len);
     }
 
-    /** Adds an amount in billionths (from {@link #parse}) written with {@code places} decimal places. */
+    /** @return the scale of sum {@code sum}'s fixed-point part, for {@link #parse(byte[], int, int, int)} */
+    int scale(int sum) {
+        return scales[sum];
+    }
+
+    /** Adds an amount in billionths (from {@link #parse}) written with {@code places} decimal places, to sum 0. */
     void add(int entry, long amountNanos, int places) {
-        if (places > (int) INTS.get(arena, entry + MAX_SCALE)) {
-            INTS.set(arena, entry + MAX_SCALE, places);
-        }
-        long sum = (long) LONGS.get(arena, entry + NANOS);
-        if (sum >= CARRY) { // amounts are below 10^18 billionths: carry before the long could overflow
-            int n = number(entry);
-            rests[n] = rest(n).add(BigDecimal.valueOf(sum, SCALE));
-            sum = 0;
-        }
-        LONGS.set(arena, entry + NANOS, sum + amountNanos);
+        add(entry, 0, amountNanos, places);
     }
 
-    /** Adds any non-negative amount, exactly. */
+    /** Adds an amount in units of the sum's {@link #scale} (from {@link #parse}), written with {@code places} places. */
+    void add(int entry, int sum, long amountNanos, int places) {
+        int scaleAt = entry + maxScale + 4 * sum;
+        if (places > (int) INTS.get(arena, scaleAt)) {
+            INTS.set(arena, scaleAt, places);
+        }
+        int at = entry + NANOS + 8 * sum;
+        long v = (long) LONGS.get(arena, at);
+        if (v >= CARRY) { // amounts are below 10^18 units: carry before the long could overflow
+            int r = number(entry) * sums + sum;
+            rests[r] = rest(r).add(BigDecimal.valueOf(v, scales[sum]));
+            v = 0;
+        }
+        LONGS.set(arena, at, v + amountNanos);
+    }
+
+    /** Adds any non-negative amount, exactly, to sum 0. */
     void add(int entry, BigDecimal amount) {
-        if (amount.scale() > (int) INTS.get(arena, entry + MAX_SCALE)) {
-            INTS.set(arena, entry + MAX_SCALE, Math.max(0, amount.scale()));
+        add(entry, 0, amount);
+    }
+
+    /** Adds any amount (negative too), exactly, to a sum. */
+    void add(int entry, int sum, BigDecimal amount) {
+        int scaleAt = entry + maxScale + 4 * sum;
+        if (amount.scale() > (int) INTS.get(arena, scaleAt)) {
+            INTS.set(arena, scaleAt, Math.max(0, amount.scale()));
         }
-        int n = number(entry);
-        rests[n] = rest(n).add(amount);
+        int r = number(entry) * sums + sum;
+        rests[r] = rest(r).add(amount);
     }
 
-    private BigDecimal rest(int n) {
-        return rests[n] == null ? BigDecimal.ZERO : rests[n];
+    private BigDecimal rest(int r) {
+        return rests[r] == null ? BigDecimal.ZERO : rests[r];
     }
 
-    /** @return the exact sum at {@code entry}, at the largest scale among the amounts added (as adding them gives) */
+    /** @return the exact sum 0 at {@code entry}, at the largest scale among the amounts added (as adding them gives) */
     BigDecimal total(int entry) {
-        BigDecimal t = rest(number(entry)).add(BigDecimal.valueOf((long) LONGS.get(arena, entry + NANOS), SCALE));
-        int maxScale = (int) INTS.get(arena, entry + MAX_SCALE);
-        return maxScale <= SCALE && t.scale() > maxScale ? t.setScale(maxScale, RoundingMode.UNNECESSARY) : t;
+        return total(entry, 0);
+    }
+
+    /** @return the exact sum {@code sum} at {@code entry}, at the largest scale among the amounts added to it */
+    BigDecimal total(int entry, int sum) {
+        BigDecimal t = rest(number(entry) * sums + sum).add(BigDecimal.valueOf((long) LONGS.get(arena,
+                entry + NANOS + 8 * sum), scales[sum]));
+        int scale = (int) INTS.get(arena, entry + maxScale + 4 * sum);
+        return scale <= scales[sum] && t.scale() > scale ? t.setScale(scale, RoundingMode.UNNECESSARY) : t;
     }
 
     /** A 64-bit multiply-xorshift hash of {@code k[from..to)}, eight bytes at a time, folded to an int. */
@@ -217,6 +279,14 @@ final class SumTable {
      *     whole digits): those go to {@code BigDecimal}
      */
     long parse(byte[] b, int from, int to) {
+        return parse(b, from, to, SCALE);
+    }
+
+    /**
+     * The same in units of 10^-{@code scale} (at most {@value #COST_SCALE}): at most {@code scale} places and
+     * {@code 18 - scale} whole digits, so that it is below 10^18.
+     */
+    long parse(byte[] b, int from, int to, int scale) {
         int n = to - from;
         if (n <= 0 || n > 19) {
             return -1;
@@ -235,11 +305,11 @@ final class SumTable {
         }
         int places = dot < 0 ? 0 : to - dot - 1;
         int whole = dot < 0 ? n : dot - from;
-        if (places > SCALE || whole > 9) {
+        if (places > scale || whole > 18 - scale) {
             return -1;
         }
         parsedPlaces = places;
-        return v * POW10[SCALE - places]; // whole digits ≤ 9 and places ≤ 9: below 10^18, no overflow
+        return v * POW10[scale - places]; // at most 18 digits in all: below 10^18, no overflow
     }
 
     /** @return the decimal places of the amount that {@link #parse} read last, if it returned billionths */

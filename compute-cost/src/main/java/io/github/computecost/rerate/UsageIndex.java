@@ -20,12 +20,15 @@ final class UsageIndex {
 
     private final Map<String, Target> exact = new HashMap<>();
     private final Map<String, Target> global = new HashMap<>();
+    /** Every table's usage type as the engine's line items name it, by where it is priced. */
+    private final Map<Target, String> usageTypes = new HashMap<>();
 
     UsageIndex(PriceBook prices) {
         for (ServicePrices sp : prices.services().values()) {
             for (RegionPrices r : sp.regions().values()) {
                 for (PriceTable t : r.tables().values()) {
                     Target target = new Target(sp.service(), r.code(), t.baseUsageType());
+                    usageTypes.put(target, t.usageType());
                     if (r.code().equals(RegionPrices.GLOBAL)) {
                         global.put(t.baseUsageType(), target);
                     } else {
@@ -34,6 +37,14 @@ final class UsageIndex {
                 }
             }
         }
+    }
+
+    /**
+     * @return the usage type of the table at {@code target}, as the rating engine's line items name it (a what-if's
+     *     target may have no table: its base usage type then)
+     */
+    String usageType(Target target) {
+        return usageTypes.getOrDefault(target, target.baseUsageType());
     }
 
     /**

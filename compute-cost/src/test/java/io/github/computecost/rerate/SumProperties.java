@@ -25,6 +25,8 @@ class SumProperties {
                         .map(BigDecimal::toPlainString),
                 Arbitraries.bigDecimals().between(BigDecimal.ZERO, new BigDecimal("999999999")).ofScale(9)
                         .map(BigDecimal::toPlainString),
+                Arbitraries.bigDecimals().between(BigDecimal.ZERO, new BigDecimal("99999999")).ofScale(10)
+                        .map(BigDecimal::toPlainString), // a cost as AWS writes it
                 Arbitraries.bigDecimals().between(BigDecimal.ZERO, new BigDecimal("1E+15")).ofScale(12)
                         .map(BigDecimal::toPlainString), // too many places or digits: the BigDecimal side
                 Arbitraries.longs().between(0, 9_999_999_999_999L).map(l -> Long.toString(l)),
@@ -48,6 +50,48 @@ class SumProperties {
             expected = expected.add(exact);
         }
         assertEquals(0, sums.total(sum).compareTo(expected), amounts.toString());
+    }
+
+    /**
+     * Three sums per key (usage in billionths, unblended and effective cost in 10^-10) stay apart, exact, negative
+     * amounts too, across growth.
+     */
+    @Property(tries = 200)
+    void aKeysSumsAreIndependentAndExact(@ForAll("amounts") List<String> amounts, @ForAll boolean negative) {
+        SumTable table = new SumTable(1, 3);
+        BigDecimal[][] expected = new BigDecimal[5][3];
+        for (int i = 0; i < amounts.size(); i++) {
+            byte[] k = {(byte) (i % 5)};
+            int h = SumTable.hash(k, 0, 1);
+            int e = table.find(k, 1, h);
+            if (e < 0) {
+                e = table.add(k, 1, h); // five keys in a table made for one: it grows, the sums move with it
+            }
+            int sum = i % 3;
+            String a = amounts.get(i);
+            byte[] ascii = a.getBytes(java.nio.charset.StandardCharsets.ISO_8859_1);
+            long units = table.parse(ascii, 0, ascii.length, table.scale(sum)); // billionths, or 10^-10 for costs
+            BigDecimal exact = new BigDecimal(a.trim());
+            if (sum > 0 && negative) {
+                table.add(e, sum, exact.negate()); // costs may be negative: the BigDecimal side
+                exact = exact.negate();
+            } else if (units >= 0) {
+                assertEquals(0, BigDecimal.valueOf(units, table.scale(sum)).compareTo(exact), a);
+                table.add(e, sum, units, table.parsedPlaces());
+            } else {
+                table.add(e, sum, exact);
+            }
+            BigDecimal[] x = expected[i % 5];
+            x[sum] = x[sum] == null ? exact : x[sum].add(exact);
+        }
+        for (int key = 0; key < 5 && key < amounts.size(); key++) {
+            byte[] k = {(byte) key};
+            int e = table.find(k, 1, SumTable.hash(k, 0, 1));
+            for (int sum = 0; sum < 3; sum++) {
+                BigDecimal want = expected[key][sum] == null ? BigDecimal.ZERO : expected[key][sum];
+                assertEquals(0, table.total(e, sum).compareTo(want), key + "/" + sum + " " + amounts);
+            }
+        }
     }
 
     /** {@link SumTable#parse} of a string's ASCII bytes (anything else is not a plain decimal). */
