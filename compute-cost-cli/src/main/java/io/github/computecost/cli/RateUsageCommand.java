@@ -14,7 +14,8 @@ import picocli.CommandLine.Spec;
 
 /** {@code rate-usage FILE.csv}: re-rate a billing export's usage on the price book. */
 @Command(name = "rate-usage", mixinStandardHelpOptions = true, versionProvider = Main.Version.class,
-        description = "Re-rate a Cost-and-Usage-style CSV export (legacy or CUR 2.0 columns, .csv or .csv.gz): cost per "
+        description = "Re-rate a billing export (Cost and Usage Report, legacy or 2.0 columns, or FOCUS 1.x; .csv or "
+                + ".csv.gz): cost per "
                 + "usage type and per resource (or --group-by), the most expensive first; usage that Savings Plans and "
                 + "Reserved Instances covered beside AWS's discount; credits, refunds, taxes and fees passed through "
                 + "as billed; a reconciliation against the export's unblended cost; rows skipped by reason.")
@@ -39,6 +40,11 @@ final class RateUsageCommand implements Callable<Integer> {
             + "standalone; by default each billing family (the export's payer account) shares them, as AWS "
             + "Organizations bills.")
     boolean perAccount;
+
+    @Option(names = "--input-format", paramLabel = "FORMAT", defaultValue = "auto", description = "How the export's "
+            + "columns are named: auto (FOCUS if the header has ChargeCategory, else a Cost and Usage Report), cur "
+            + "(legacy or CUR 2.0 names) or focus (FOCUS 1.0 with AWS columns, or 1.2); default ${DEFAULT-VALUE}.")
+    String inputFormat;
 
     @Option(names = "--group-by", paramLabel = "DIMENSION", description = "Group the "
             + "cost by resource, account, usage-type, line-item-type or tag:KEY (the export's resourceTags/user:KEY "
@@ -66,9 +72,16 @@ final class RateUsageCommand implements Callable<Integer> {
         if (top != null && top < 1) {
             throw new BadInputException("--top must be at least 1, was " + top);
         }
+        Rerater.InputFormat input = switch (inputFormat) {
+            case "auto" -> Rerater.InputFormat.AUTO;
+            case "cur" -> Rerater.InputFormat.CUR;
+            case "focus" -> Rerater.InputFormat.FOCUS;
+            default -> throw new BadInputException("--input-format must be auto, cur or focus, was \"" + inputFormat
+                    + "\"");
+        };
         RerateReport.View view = new RerateReport.View(by, top == null ? OptionalInt.empty() : OptionalInt.of(top));
         Rerater.Result r = Rerater.of(pricing.prices()).clock(pricing.clock()).freeTier(!pricing.noFreeTier)
-                .whatIfArm(whatIf != null).perAccount(perAccount).tags(by.tagKey().stream().toList()).rate(file);
+                .whatIfArm(whatIf != null).perAccount(perAccount).tags(by.tagKey().stream().toList()).inputFormat(input).rate(file);
         PriceAgeOutput age = PriceAgeOutput.of(r, pricing);
         var out = spec.commandLine().getOut();
         out.print(switch (format) {

@@ -43,6 +43,7 @@ class FuzzProperties {
             new String[] {"compute-cost/src/test/resources/rerate/cur-legacy.csv", "rate-usage"},
             new String[] {"compute-cost/src/test/resources/rerate/cur2.csv", "rate-usage"},
             new String[] {"compute-cost/src/test/resources/rerate/cur-line-item-types.csv", "rate-usage"},
+            new String[] {"compute-cost/src/test/resources/rerate/focus-line-item-types.csv", "rate-usage"},
             new String[] {"compute-cost/src/test/resources/pricelist/AWSLambda-us-east-1.json", "import-prices"},
             new String[] {"compute-cost/src/test/resources/pricelist/AWSLambda-us-east-2.csv", "import-prices"});
 

@@ -125,4 +125,23 @@ class ImportAndRateCommandsTest {
         assertEquals(1, tag.err().strip().lines().count(), tag.err());
         assertTrue(tag.err().contains(LEGACY + ": no column for the tag owner (resourceTags/user:owner"), tag.err());
     }
+
+    @Test
+    void rateUsageReadsFocusByItsHeaderOrWhenNamedAndRefusesAnUnknownInputFormat() throws Exception {
+        String focus = "compute-cost/src/test/resources/rerate/focus-line-item-types.csv";
+        CliRunner auto = CliRunner.run("rate-usage", focus, "--format", "json");
+        assertEquals(0, auto.exitCode(), auto.err());
+        var root = new com.fasterxml.jackson.databind.ObjectMapper().readTree(auto.out());
+        assertEquals("focus", root.at("/inputFormat").asText());
+        assertEquals("118.36397", root.at("/totalExact").asText());
+        CliRunner named = CliRunner.run("rate-usage", focus, "--input-format", "focus", "--group-by", "account");
+        assertEquals(0, named.exitCode(), named.err());
+        assertTrue(named.out().contains("Read as FOCUS"), named.out());
+        CliRunner asCur = CliRunner.run("rate-usage", focus, "--input-format", "cur");
+        assertEquals(2, asCur.exitCode());
+        assertTrue(asCur.err().contains("no usage type and amount columns"), asCur.err());
+        CliRunner bad = CliRunner.run("rate-usage", focus, "--input-format", "parquet");
+        assertEquals(2, bad.exitCode());
+        assertEquals("compute-cost: --input-format must be auto, cur or focus, was \"parquet\"", bad.err().strip());
+    }
 }

@@ -57,7 +57,8 @@ public final class RerateReport {
                 .append(Character.toUpperCase(age.charAt(0))).append(age.substring(1)).append('\n')
                 .append(r.byBillingFamily() ? "Free tier and tiers per billing family (payer account) and month, as AWS "
                         + "Organizations bills\n"
-                        : "Free tier and tiers per usage account and month\n").append('\n');
+                        : "Free tier and tiers per usage account and month\n")
+                .append(r.inputFormat() == Rerater.InputFormat.FOCUS ? "Read as FOCUS\n" : "").append('\n');
         String cur = " (" + r.currency() + ")";
         List<String[]> rows = new ArrayList<>();
         rows.add(new String[] {"Usage type", "Quantity", "Cost" + cur});
@@ -99,8 +100,9 @@ public final class RerateReport {
             TextTable.append(sb, pass, new boolean[] {false, false, true, true});
         }
         r.reconciliation().ifPresent(rec -> {
-            sb.append("\nReconciliation against AWS's unblended cost (usage and Savings Plans covered usage): "
-                    + "variance ").append(Amounts.plain(rec.variance())).append(' ').append(r.currency())
+            sb.append(r.inputFormat() == Rerater.InputFormat.FOCUS
+                    ? "\nReconciliation against FOCUS's BilledCost (usage without a commitment): variance "
+                    : "\nReconciliation against AWS's unblended cost (usage and Savings Plans covered usage): variance ").append(Amounts.plain(rec.variance())).append(' ').append(r.currency())
                     .append(rec.share().map(s -> ", " + percent(s) + " of billed").orElse("")).append('\n');
             List<String[]> rr = new ArrayList<>();
             rr.add(new String[] {"Account", "Usage type", "Re-rated" + cur, "Billed" + cur, "Variance" + cur,
@@ -138,6 +140,7 @@ public final class RerateReport {
         root.put("rated", r.rated());
         root.put("totalExact", Amounts.money(r.total()));
         root.put("ratedPer", r.byBillingFamily() ? "billing family" : "usage account");
+        root.put("inputFormat", r.inputFormat().name().toLowerCase(java.util.Locale.ROOT));
         PriceAgeText.putJson(root, r.priceDates(), r.pricedOn());
         ObjectNode ut = root.putObject("byUsageType");
         r.byUsageType().forEach((u, c) -> {

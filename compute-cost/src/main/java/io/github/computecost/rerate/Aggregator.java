@@ -41,18 +41,30 @@ final class Aggregator {
      * @param spEffective Savings Plan effective cost of covered usage
      * @param riEffective Reserved Instance effective cost of discounted usage
      * @param tags user tags' columns, whose values go into every sum's key
+     * @param focus whether the export is FOCUS: {@code lineItemType} is then its {@code ChargeCategory}, read with
+     *     {@code commitmentStatus} and {@code commitmentCategory} ({@link LineItemType#ofFocus})
+     * @param commitmentStatus FOCUS's {@code CommitmentDiscountStatus}
+     * @param commitmentCategory FOCUS's {@code CommitmentDiscountCategory}
      */
     record Columns(int type, int amount, int resource, int account, int start, int payer, int lineItemType,
-            int productCode, int unblended, int spEffective, int riEffective, int[] tags) {
+            int productCode, int unblended, int spEffective, int riEffective, int[] tags, boolean focus,
+            int commitmentStatus, int commitmentCategory) {
 
         Columns(int type, int amount, int resource, int account, int start, int payer) {
             this(type, amount, resource, account, start, payer, -1, -1, -1, -1, -1, new int[0]);
+        }
+
+        Columns(int type, int amount, int resource, int account, int start, int payer, int lineItemType,
+                int productCode, int unblended, int spEffective, int riEffective, int[] tags) {
+            this(type, amount, resource, account, start, payer, lineItemType, productCode, unblended, spEffective,
+                    riEffective, tags, false, -1, -1);
         }
 
         int width() {
             int w = Math.max(Math.max(type, amount), Math.max(Math.max(resource, account), Math.max(start, payer)));
             w = Math.max(w, Math.max(Math.max(lineItemType, productCode), Math.max(unblended,
                     Math.max(spEffective, riEffective))));
+            w = Math.max(w, Math.max(commitmentStatus, commitmentCategory));
             for (int t : tags) {
                 w = Math.max(w, t);
             }
@@ -192,7 +204,7 @@ final class Aggregator {
                 skip("too few columns");
                 return;
             }
-            kind = kindOf(b, from[kc], to[kc]);
+            kind = c.focus() ? focusKind(b, size) : kindOf(b, from[kc], to[kc], false);
             if (kind < 0) {
                 skip("line item type not known to compute-cost");
                 return;
@@ -515,15 +527,48 @@ final class Aggregator {
         return payer >= 0;
     }
 
-    /** @return the {@link LineItemType} ordinal of the billed line item type {@code b[s..e)}, or -1 if it is none */
-    private int kindOf(byte[] b, int s, int e) {
+    /** FOCUS's charge category, commitment status and category, one after another, unit separators between. */
+    private byte[] focusKey = new byte[64];
+
+    /** @return the {@link LineItemType} ordinal of a FOCUS row, from its three columns, or -1 if it is none */
+    private int focusKind(byte[] b, int size) {
+        int n = focusPart(b, size, c.lineItemType(), 0);
+        n = focusPart(b, size, c.commitmentStatus(), n);
+        n = focusPart(b, size, c.commitmentCategory(), n);
+        return kindOf(focusKey, 0, n - 1, true);
+    }
+
+    /** Appends column {@code col}'s value (empty if absent) and a unit separator at {@code n}. @return the end */
+    private int focusPart(byte[] b, int size, int col, int n) {
+        int len = col >= 0 && col < size ? to[col] - from[col] : 0;
+        if (n + len + 9 > focusKey.length) { // 8 bytes to spare: the hash may read them
+            focusKey = Arrays.copyOf(focusKey, Math.max(focusKey.length * 2, n + len + 9));
+        }
+        System.arraycopy(b, col >= 0 && col < size ? from[col] : 0, focusKey, n, len);
+        focusKey[n + len] = 0x1F;
+        return n + len + 1;
+    }
+
+    /**
+     * @return the {@link LineItemType} ordinal of the billed line item type {@code b[s..e)} (for FOCUS, its three
+     *     values with unit separators between), or -1 if it is none
+     */
+    private int kindOf(byte[] b, int s, int e, boolean focus) {
         int len = e - s;
         int h = SumTable.hash(b, s, e);
         int found = rawKinds.find(b, s, len, h);
         if (found >= 0) {
             return kindOf[rawKinds.number(found)];
         }
-        int k = LineItemType.of(new String(b, s, len, StandardCharsets.UTF_8)).map(Enum::ordinal).orElse(-1);
+        String value = new String(b, s, len, StandardCharsets.UTF_8);
+        Optional<LineItemType> type;
+        if (focus) {
+            String[] v = value.split("\u001F", -1);
+            type = LineItemType.ofFocus(v[0], v[1], v[2]);
+        } else {
+            type = LineItemType.of(value);
+        }
+        int k = type.map(Enum::ordinal).orElse(-1);
         if (rawKinds.size() < 1_000) {
             int added = rawKinds.number(rawKinds.add(b, s, len, h));
             if (added == kindOf.length) {

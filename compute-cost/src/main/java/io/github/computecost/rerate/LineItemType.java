@@ -5,7 +5,8 @@ import java.util.Optional;
 
 /**
  * The value of a Cost and Usage Report's line item type ({@code lineItem/LineItemType}, CUR 2.0
- * {@code line_item_line_item_type}), and how the re-rater treats it. AWS documents the values in "Line item
+ * {@code line_item_line_item_type}), or what a FOCUS row's charge category and commitment say
+ * ({@link #ofFocus}), and how the re-rater treats it. AWS documents the values in "Line item
  * details" (https://docs.aws.amazon.com/cur/latest/userguide/Lineitem-columns.html), Savings Plans lines in
  * https://docs.aws.amazon.com/cur/latest/userguide/cur-sp.html and Reserved Instance lines in
  * https://docs.aws.amazon.com/cur/latest/userguide/cur-ri.html.
@@ -49,7 +50,13 @@ public enum LineItemType {
     /** A distributor discount: passed through. */
     DISTRIBUTOR_DISCOUNT("DistributorDiscount", Treatment.PASSED_THROUGH),
     /** Any other discount: passed through. */
-    DISCOUNT("Discount", Treatment.PASSED_THROUGH);
+    DISCOUNT("Discount", Treatment.PASSED_THROUGH),
+    /** FOCUS only: a purchase (a commitment's fee, upfront or recurring, a support plan…): passed through. */
+    PURCHASE("Purchase", Treatment.PASSED_THROUGH, true),
+    /** FOCUS only: an adjustment (a refund, a correction…): passed through. */
+    ADJUSTMENT("Adjustment", Treatment.PASSED_THROUGH, true),
+    /** FOCUS only: the unused part of a commitment (usage, commitment discount status {@code Unused}): passed through. */
+    UNUSED_COMMITMENT("UnusedCommitment", Treatment.PASSED_THROUGH, true);
 
     /** What the re-rater does with a line of a type. */
     public enum Treatment {
@@ -66,10 +73,17 @@ public enum LineItemType {
 
     private final String billed;
     private final Treatment treatment;
+    /** A FOCUS charge a Cost and Usage Report does not write. */
+    private final boolean focusOnly;
 
     LineItemType(String billed, Treatment treatment) {
+        this(billed, treatment, false);
+    }
+
+    LineItemType(String billed, Treatment treatment, boolean focusOnly) {
         this.billed = billed;
         this.treatment = treatment;
+        this.focusOnly = focusOnly;
     }
 
     /** @return the value as a Cost and Usage Report writes it ({@code "SavingsPlanCoveredUsage"}) */
@@ -82,11 +96,44 @@ public enum LineItemType {
         return treatment;
     }
 
-    /** @return the type a report's value names, ignoring case and surrounding spaces, if it is one AWS documents */
+    /**
+     * The type of a FOCUS row (https://focus.finops.org/), from its {@code ChargeCategory} and, for usage, its
+     * {@code CommitmentDiscountStatus} and {@code CommitmentDiscountCategory}: usage without a commitment is
+     * {@link #USAGE}; used by a spend commitment (Savings Plans) {@link #SAVINGS_PLAN_COVERED_USAGE}, by a usage
+     * commitment (Reserved Instances) {@link #DISCOUNTED_USAGE}; {@code Unused} is {@link #UNUSED_COMMITMENT};
+     * {@code Purchase}, {@code Tax}, {@code Credit} and {@code Adjustment} are passed through. Case and surrounding
+     * spaces are ignored.
+     *
+     * @return the type, or empty if the values are not FOCUS's
+     */
+    public static Optional<LineItemType> ofFocus(String chargeCategory, String commitmentStatus,
+            String commitmentCategory) {
+        String status = commitmentStatus.trim().toLowerCase(Locale.ROOT);
+        String category = commitmentCategory.trim().toLowerCase(Locale.ROOT);
+        return switch (chargeCategory.trim().toLowerCase(Locale.ROOT)) {
+            case "usage" -> switch (status) {
+                case "" -> Optional.of(USAGE);
+                case "unused" -> Optional.of(UNUSED_COMMITMENT);
+                case "used" -> category.equals("spend") ? Optional.of(SAVINGS_PLAN_COVERED_USAGE)
+                        : category.equals("usage") ? Optional.of(DISCOUNTED_USAGE) : Optional.empty();
+                default -> Optional.empty();
+            };
+            case "purchase" -> Optional.of(PURCHASE);
+            case "tax" -> Optional.of(TAX);
+            case "credit" -> Optional.of(CREDIT);
+            case "adjustment" -> Optional.of(ADJUSTMENT);
+            default -> Optional.empty();
+        };
+    }
+
+    /**
+     * @return the type a Cost and Usage Report's value names, ignoring case and surrounding spaces, if it is one AWS
+     *     documents (FOCUS's own charges are not)
+     */
     public static Optional<LineItemType> of(String value) {
         String v = value.trim().toLowerCase(Locale.ROOT);
         for (LineItemType t : values()) {
-            if (t.billed.toLowerCase(Locale.ROOT).equals(v)) {
+            if (!t.focusOnly && t.billed.toLowerCase(Locale.ROOT).equals(v)) {
                 return Optional.of(t);
             }
         }

@@ -42,6 +42,13 @@ import java.util.zip.GZIPInputStream;
  * linked accounts: when the export names the payer, each family's month is rated together, by default;
  * {@link #perAccount(boolean)} rates each usage account alone, for accounts that are really standalone.
  *
+ * <p>A FOCUS 1.x export (told by its {@code ChargeCategory} column, or named with {@link #inputFormat}) is read from
+ * {@code x_UsageType} (FOCUS 1.0 with AWS columns) or {@code SkuMeter} (FOCUS 1.2), {@code ConsumedQuantity},
+ * {@code ResourceId}, {@code SubAccountId}, {@code BillingAccountId} (the payer), {@code ChargePeriodStart},
+ * {@code ChargeCategory} with {@code CommitmentDiscountStatus} and {@code CommitmentDiscountCategory}
+ * ({@link LineItemType#ofFocus}), {@code x_ServiceCode} or {@code ServiceName}, {@code BilledCost} and
+ * {@code EffectiveCost}.
+ *
  * <p>Each line is treated by its line item type ({@code lineItem/LineItemType}, {@code line_item_line_item_type};
  * none: every line is usage), as {@link LineItemType} says: usage is re-rated; usage a Savings Plan or Reserved
  * Instance covered is re-rated at on-demand prices and shown beside AWS's effective cost
@@ -70,35 +77,38 @@ public final class Rerater {
     private final Clock clock;
     private final boolean perAccount;
     private final List<String> tagKeys;
+    private final InputFormat inputFormat;
 
     private Rerater(PriceBook prices, boolean freeTier, boolean whatIfArm, Clock clock, boolean perAccount,
-            List<String> tagKeys) {
+            List<String> tagKeys, InputFormat inputFormat) {
         this.prices = prices;
         this.freeTier = freeTier;
         this.whatIfArm = whatIfArm;
         this.clock = clock;
         this.perAccount = perAccount;
         this.tagKeys = tagKeys;
+        this.inputFormat = inputFormat;
     }
 
     /** @return a re-rater with the free tier on, no what-if, billing families rated together */
     public static Rerater of(PriceBook prices) {
-        return new Rerater(Objects.requireNonNull(prices, "prices"), true, false, Clock.systemUTC(), false, List.of());
+        return new Rerater(Objects.requireNonNull(prices, "prices"), true, false, Clock.systemUTC(), false, List.of(),
+                InputFormat.AUTO);
     }
 
     /** @return a re-rater with the free tier on or off */
     public Rerater freeTier(boolean on) {
-        return new Rerater(prices, on, whatIfArm, clock, perAccount, tagKeys);
+        return new Rerater(prices, on, whatIfArm, clock, perAccount, tagKeys, inputFormat);
     }
 
     /** @return a re-rater that moves x86 Lambda and Fargate usage to Arm prices */
     public Rerater whatIfArm(boolean on) {
-        return new Rerater(prices, freeTier, on, clock, perAccount, tagKeys);
+        return new Rerater(prices, freeTier, on, clock, perAccount, tagKeys, inputFormat);
     }
 
     /** @return a re-rater dating its result by {@code clock} (the default: the system clock, UTC) */
     public Rerater clock(Clock clock) {
-        return new Rerater(prices, freeTier, whatIfArm, Objects.requireNonNull(clock, "clock"), perAccount, tagKeys);
+        return new Rerater(prices, freeTier, whatIfArm, Objects.requireNonNull(clock, "clock"), perAccount, tagKeys, inputFormat);
     }
 
     /**
@@ -108,7 +118,7 @@ public final class Rerater {
      * @return a re-rater that does so
      */
     public Rerater perAccount(boolean on) {
-        return new Rerater(prices, freeTier, whatIfArm, clock, on, tagKeys);
+        return new Rerater(prices, freeTier, whatIfArm, clock, on, tagKeys, inputFormat);
     }
 
     /**
@@ -128,7 +138,34 @@ public final class Rerater {
         if (new java.util.HashSet<>(copy).size() != copy.size()) {
             throw new IllegalArgumentException("a tag key is given twice: " + copy);
         }
-        return new Rerater(prices, freeTier, whatIfArm, clock, perAccount, copy);
+        return new Rerater(prices, freeTier, whatIfArm, clock, perAccount, copy, inputFormat);
+    }
+
+    /** How an export's columns are named. */
+    public enum InputFormat {
+        /** FOCUS when the header has {@code ChargeCategory}, else a Cost and Usage Report. */
+        AUTO,
+        /**
+         * A Cost and Usage Report: legacy ({@code lineItem/UsageType}) or CUR 2.0 ({@code line_item_usage_type})
+         * column names, https://docs.aws.amazon.com/cur/latest/userguide/Lineitem-columns.html and
+         * https://docs.aws.amazon.com/cur/latest/userguide/table-dictionary-cur2-line-item.html.
+         */
+        CUR,
+        /**
+         * A FOCUS 1.x export (FOCUS 1.0 with AWS columns, {@code x_UsageType}; FOCUS 1.2, {@code SkuMeter}),
+         * https://docs.aws.amazon.com/cur/latest/userguide/table-dictionary-focus-1-2-aws.html.
+         */
+        FOCUS
+    }
+
+    /**
+     * @param format how the export's columns are named; {@link InputFormat#AUTO} (the default) tells FOCUS from a
+     *     Cost and Usage Report by its header
+     * @return a re-rater that reads exports so
+     */
+    public Rerater inputFormat(InputFormat format) {
+        return new Rerater(prices, freeTier, whatIfArm, clock, perAccount, tagKeys, Objects.requireNonNull(format,
+                "format"));
     }
 
     /**
@@ -157,7 +194,10 @@ public final class Rerater {
      *     on-demand prices beside what AWS charged for it
      * @param passedThrough lines never re-rated (credits, refunds, taxes, fees, commitments' fees, negations and
      *     discounts), per line item type and product code, as billed
-     * @param reconciliation the re-rated cost against AWS's unblended cost, when the export has that column
+     * @param reconciliation the re-rated cost against AWS's unblended cost ({@code BilledCost} in FOCUS), when the
+     *     export has that column
+     * @param inputFormat how the export was read: {@link InputFormat#CUR} or {@link InputFormat#FOCUS} (records given
+     *     through the API are CUR's)
      */
     public record Result(String currency, long rows, long rated, Map<String, Long> skipped,
             Map<String, BigDecimal> byUsageType, Map<String, BigDecimal> byResource,
@@ -165,7 +205,7 @@ public final class Rerater {
             LocalDate pricedOn, java.util.SortedSet<String> derivedUsageTypes, boolean byBillingFamily,
             Map<String, BigDecimal> byAccount, Map<LineItemType, BigDecimal> byLineItemType,
             Map<String, Map<String, BigDecimal>> byTag, List<CoveredUsage> covered, List<PassedThrough> passedThrough,
-            Optional<Reconciliation> reconciliation) {
+            Optional<Reconciliation> reconciliation, InputFormat inputFormat) {
 
         public Result {
             byAccount = Map.copyOf(byAccount);
@@ -302,9 +342,10 @@ public final class Rerater {
     }
 
     /**
-     * The re-rated cost against what AWS billed ({@code lineItem/UnblendedCost}), per account and usage type, for
-     * usage at on-demand rates and usage Savings Plans covered (whose unblended cost is its on-demand cost).
-     * Usage Reserved Instances covered is left out: its unblended cost is zero by design. Under a what-if the
+     * The re-rated cost against what AWS billed ({@code lineItem/UnblendedCost}; FOCUS's {@code BilledCost}), per
+     * account and usage type, for usage at on-demand rates and, in a CUR, usage Savings Plans covered (whose unblended
+     * cost is its on-demand cost). Usage Reserved Instances covered is left out (its unblended cost is zero by
+     * design), and so is FOCUS's covered usage (billed through the commitment's own rows). Under a what-if the
      * variance is the what-if's effect.
      *
      * @param rows per account and usage type (as priced), by account then usage type
@@ -466,6 +507,11 @@ public final class Rerater {
         } catch (IllegalArgumentException e) {
             throw new UsageExportException(name + ": header line: " + e.getMessage());
         }
+        boolean focus = inputFormat == InputFormat.FOCUS
+                || inputFormat == InputFormat.AUTO && named(header, "ChargeCategory") >= 0;
+        if (focus) {
+            return focusAggregator(name, header);
+        }
         int type = column(header, "lineItem/UsageType", "line_item_usage_type");
         int amount = column(header, "lineItem/UsageAmount", "line_item_usage_amount");
         if (type < 0 || amount < 0) {
@@ -491,6 +537,39 @@ public final class Rerater {
                 column(header, "lineItem/UnblendedCost", "line_item_unblended_cost"),
                 column(header, "savingsPlan/SavingsPlanEffectiveCost", "savings_plan_savings_plan_effective_cost"),
                 column(header, "reservation/EffectiveCost", "reservation_effective_cost"), tags));
+    }
+
+    /** The columns of a FOCUS 1.x export (AWS's FOCUS 1.0 with AWS columns, or FOCUS 1.2). */
+    private Aggregator focusAggregator(String name, List<String> header) {
+        int type = named(header, "x_UsageType", "SkuMeter");
+        int amount = named(header, "ConsumedQuantity");
+        if (type < 0 || amount < 0) {
+            throw new UsageExportException(name + ": no usage type and consumed quantity columns of FOCUS "
+                    + "(x_UsageType or SkuMeter, and ConsumedQuantity)");
+        }
+        if (!tagKeys.isEmpty()) {
+            throw new UsageExportException(name + ": FOCUS keeps tags in its Tags map column, which is not read; "
+                    + "group a FOCUS export by resource, account, usage type or line item type");
+        }
+        int effective = named(header, "EffectiveCost");
+        return new Aggregator(new UsageIndex(prices), whatIfArm, new Aggregator.Columns(type, amount,
+                named(header, "ResourceId"), named(header, "SubAccountId"), named(header, "ChargePeriodStart"),
+                perAccount ? -1 : named(header, "BillingAccountId"), named(header, "ChargeCategory"),
+                named(header, "x_ServiceCode", "ServiceName"), named(header, "BilledCost"), effective, effective,
+                new int[0], true, named(header, "CommitmentDiscountStatus"),
+                named(header, "CommitmentDiscountCategory")));
+    }
+
+    /** @return the first of {@code names} the header has (ignoring case), or -1 */
+    private static int named(List<String> header, String... names) {
+        for (String n : names) {
+            for (int i = 0; i < header.size(); i++) {
+                if (header.get(i).trim().equalsIgnoreCase(n)) {
+                    return i;
+                }
+            }
+        }
+        return -1;
     }
 
     private static InputStream maybeGunzip(InputStream in) throws IOException {
@@ -534,7 +613,7 @@ public final class Rerater {
                     byTag.get(t).merge(meta.tags().get(t), cost, BigDecimal::add);
                 }
                 boolean isCovered = meta.kind().treatment() == LineItemType.Treatment.COVERED;
-                boolean isReconciled = reconciled(meta.kind());
+                boolean isReconciled = reconciled(meta.kind(), agg.columns().focus());
                 for (LineItem li : re.lineItems()) {
                     byUsageType.merge(li.usageType(), li.cost(), BigDecimal::add);
                     quantity.merge(li.usageType(), li.quantity(), BigDecimal::add);
@@ -568,7 +647,8 @@ public final class Rerater {
         return new Result(prices.currency(), agg.rows, agg.rated, agg.skipped, byUsageType, sorted, quantity, total,
                 dates, today, java.util.Collections.unmodifiableSortedSet(derived), agg.byPayer(), byAccount, byKind,
                 tags, covered(covered, billed), passedThrough(agg),
-                costs ? Optional.of(reconciliation(reconciled, billed)) : Optional.empty());
+                costs ? Optional.of(reconciliation(reconciled, billed, agg.columns().focus())) : Optional.empty(),
+                agg.columns().focus() ? InputFormat.FOCUS : InputFormat.CUR);
     }
 
     /** Covered usage per kind and usage type: the re-rated on-demand cost beside AWS's effective cost. */
@@ -596,12 +676,12 @@ public final class Rerater {
 
     /** Ours against AWS's unblended cost, per account and usage type, for usage and Savings Plans covered usage. */
     private static Reconciliation reconciliation(Map<List<String>, BigDecimal> ours,
-            Map<Aggregator.Billed, BigDecimal[]> billed) {
+            Map<Aggregator.Billed, BigDecimal[]> billed, boolean focus) {
         Map<List<String>, BigDecimal[]> rows = new TreeMap<>(java.util.Comparator
                 .comparing((List<String> k) -> k.get(0)).thenComparing(k -> k.get(1)));
         ours.forEach((k, v) -> rows.computeIfAbsent(k, x -> new BigDecimal[] {BigDecimal.ZERO, BigDecimal.ZERO})[0] = v);
         billed.forEach((k, v) -> {
-            if (reconciled(k.kind())) {
+            if (reconciled(k.kind(), focus)) {
                 BigDecimal[] s = rows.computeIfAbsent(List.of(k.account(), k.usageType()),
                         x -> new BigDecimal[] {BigDecimal.ZERO, BigDecimal.ZERO});
                 s[1] = s[1].add(v[0]);
@@ -612,8 +692,13 @@ public final class Rerater {
         return new Reconciliation(out);
     }
 
-    private static boolean reconciled(LineItemType t) {
-        return t == LineItemType.USAGE || t == LineItemType.SAVINGS_PLAN_COVERED_USAGE;
+    /**
+     * Usage is reconciled; so is Savings Plans covered usage in a CUR, whose unblended cost is its on-demand cost (a
+     * negation takes it off). FOCUS bills covered usage through the commitment's own rows, and a reservation's
+     * covered usage has an unblended cost of zero: neither is comparable with an on-demand re-rating.
+     */
+    private static boolean reconciled(LineItemType t, boolean focus) {
+        return t == LineItemType.USAGE || t == LineItemType.SAVINGS_PLAN_COVERED_USAGE && !focus;
     }
 
     private static int column(List<String> header, String legacy, String cur2) {
