@@ -55,6 +55,10 @@ final class RateUsageCommand implements Callable<Integer> {
             + "largest reconciliation variances); the rest are summed in one row.")
     Integer top;
 
+    @Option(names = "--progress", negatable = true, description = "A progress line on standard error (rows, bytes, "
+            + "rows per second, time left) while the export is read; by default on a terminal only.")
+    Boolean progress;
+
     @Mixin
     PricingOptions pricing;
 
@@ -81,7 +85,9 @@ final class RateUsageCommand implements Callable<Integer> {
         };
         RerateReport.View view = new RerateReport.View(by, top == null ? OptionalInt.empty() : OptionalInt.of(top));
         Rerater.Result r = Rerater.of(pricing.prices()).clock(pricing.clock()).freeTier(!pricing.noFreeTier)
-                .whatIfArm(whatIf != null).perAccount(perAccount).tags(by.tagKey().stream().toList()).inputFormat(input).rate(file);
+                .whatIfArm(whatIf != null).perAccount(perAccount).tags(by.tagKey().stream().toList()).inputFormat(input)
+                .progress(ProgressLine.wanted(progress) ? new ProgressLine("rate-usage", spec.commandLine().getErr())
+                        : null).rate(file);
         PriceAgeOutput age = PriceAgeOutput.of(r, pricing);
         var out = spec.commandLine().getOut();
         out.print(switch (format) {

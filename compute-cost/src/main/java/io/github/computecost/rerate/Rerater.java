@@ -78,9 +78,11 @@ public final class Rerater {
     private final boolean perAccount;
     private final List<String> tagKeys;
     private final InputFormat inputFormat;
+    /** Told what has been read, about twice a second; null for no one. */
+    private final java.util.function.Consumer<Progress> progress;
 
     private Rerater(PriceBook prices, boolean freeTier, boolean whatIfArm, Clock clock, boolean perAccount,
-            List<String> tagKeys, InputFormat inputFormat) {
+            List<String> tagKeys, InputFormat inputFormat, java.util.function.Consumer<Progress> progress) {
         this.prices = prices;
         this.freeTier = freeTier;
         this.whatIfArm = whatIfArm;
@@ -88,27 +90,29 @@ public final class Rerater {
         this.perAccount = perAccount;
         this.tagKeys = tagKeys;
         this.inputFormat = inputFormat;
+        this.progress = progress;
     }
 
     /** @return a re-rater with the free tier on, no what-if, billing families rated together */
     public static Rerater of(PriceBook prices) {
         return new Rerater(Objects.requireNonNull(prices, "prices"), true, false, Clock.systemUTC(), false, List.of(),
-                InputFormat.AUTO);
+                InputFormat.AUTO, null);
     }
 
     /** @return a re-rater with the free tier on or off */
     public Rerater freeTier(boolean on) {
-        return new Rerater(prices, on, whatIfArm, clock, perAccount, tagKeys, inputFormat);
+        return new Rerater(prices, on, whatIfArm, clock, perAccount, tagKeys, inputFormat, progress);
     }
 
     /** @return a re-rater that moves x86 Lambda and Fargate usage to Arm prices */
     public Rerater whatIfArm(boolean on) {
-        return new Rerater(prices, freeTier, on, clock, perAccount, tagKeys, inputFormat);
+        return new Rerater(prices, freeTier, on, clock, perAccount, tagKeys, inputFormat, progress);
     }
 
     /** @return a re-rater dating its result by {@code clock} (the default: the system clock, UTC) */
     public Rerater clock(Clock clock) {
-        return new Rerater(prices, freeTier, whatIfArm, Objects.requireNonNull(clock, "clock"), perAccount, tagKeys, inputFormat);
+        return new Rerater(prices, freeTier, whatIfArm, Objects.requireNonNull(clock, "clock"), perAccount, tagKeys,
+                inputFormat, progress);
     }
 
     /**
@@ -118,7 +122,7 @@ public final class Rerater {
      * @return a re-rater that does so
      */
     public Rerater perAccount(boolean on) {
-        return new Rerater(prices, freeTier, whatIfArm, clock, on, tagKeys, inputFormat);
+        return new Rerater(prices, freeTier, whatIfArm, clock, on, tagKeys, inputFormat, progress);
     }
 
     /**
@@ -138,7 +142,7 @@ public final class Rerater {
         if (new java.util.HashSet<>(copy).size() != copy.size()) {
             throw new IllegalArgumentException("a tag key is given twice: " + copy);
         }
-        return new Rerater(prices, freeTier, whatIfArm, clock, perAccount, copy, inputFormat);
+        return new Rerater(prices, freeTier, whatIfArm, clock, perAccount, copy, inputFormat, progress);
     }
 
     /** How an export's columns are named. */
@@ -165,7 +169,44 @@ public final class Rerater {
      */
     public Rerater inputFormat(InputFormat format) {
         return new Rerater(prices, freeTier, whatIfArm, clock, perAccount, tagKeys, Objects.requireNonNull(format,
-                "format"));
+                "format"), progress);
+    }
+
+    /**
+     * What a re-rating has read so far.
+     *
+     * @param rows lines read (the header not counted)
+     * @param bytes bytes read from the source (compressed bytes, for a compressed export)
+     * @param totalBytes the source's size in bytes, when known (a file's)
+     * @param elapsed the time since reading began
+     * @param done whether this is the last report, made when the input has been read
+     */
+    public record Progress(long rows, long bytes, java.util.OptionalLong totalBytes, java.time.Duration elapsed,
+            boolean done) {
+
+        /** @return rows read per second so far, if any time has passed (a display figure, not a billable one) */
+        public java.util.OptionalDouble rowsPerSecond() {
+            double s = elapsed.toNanos() / 1e9;
+            return s > 0 ? java.util.OptionalDouble.of(rows / s) : java.util.OptionalDouble.empty();
+        }
+
+        /** @return the time left at the rate so far, if the size is known and some of it has been read */
+        public Optional<java.time.Duration> remaining() {
+            if (totalBytes.isEmpty() || bytes <= 0) {
+                return Optional.empty();
+            }
+            long left = Math.max(0, totalBytes.getAsLong() - bytes);
+            return Optional.of(java.time.Duration.ofNanos((long) ((double) elapsed.toNanos() * left / bytes)));
+        }
+    }
+
+    /**
+     * @param listener told what has been read, on the reading thread, about twice a second and once when the input has
+     *     been read ({@link Progress#done()}); {@code null} for no one (the default). Exports only, not records
+     * @return a re-rater that reports so
+     */
+    public Rerater progress(java.util.function.Consumer<Progress> listener) {
+        return new Rerater(prices, freeTier, whatIfArm, clock, perAccount, tagKeys, inputFormat, listener);
     }
 
     /**
@@ -408,7 +449,7 @@ public final class Rerater {
      */
     public Result rate(Path csv) {
         try (InputStream in = Files.newInputStream(csv)) {
-            return rate(in, csv.toString());
+            return rate(in, csv.toString(), java.util.OptionalLong.of(Files.size(csv)));
         } catch (NoSuchFileException e) {
             throw new UsageExportException(csv + ": file not found");
         } catch (IOException e) {
@@ -426,21 +467,77 @@ public final class Rerater {
      * @throws UsageExportException if the export is empty or has no usage-type and amount columns
      */
     public Result rate(InputStream in, String name) throws IOException {
-        LineReader lines = new LineReader(maybeGunzip(Objects.requireNonNull(in, "in")));
+        return rate(in, name, java.util.OptionalLong.empty());
+    }
+
+    private Result rate(InputStream in, String name, java.util.OptionalLong size) throws IOException {
+        Counting counted = new Counting(Objects.requireNonNull(in, "in"));
+        LineReader lines = new LineReader(maybeGunzip(counted));
         byte[] header = lines.next();
         if (header == null) {
             throw new UsageExportException(name + ": empty");
         }
         Aggregator agg = aggregator(name, header, lines.start(), lines.end());
+        long started = System.nanoTime();
+        long next = started + REPORT_EVERY;
+        long read = 0;
         byte[] buffer;
         while ((buffer = lines.next()) != null) {
+            read++;
             if (lines.tooLong()) {
                 agg.skipLine("line longer than " + (LineReader.MAX_LINE >> 20) + " MiB");
             } else if (lines.end() > lines.start()) {
                 agg.line(buffer, lines.start(), lines.end());
             }
+            if (progress != null && (read & 0xFFFF) == 0 && System.nanoTime() >= next) { // the clock read rarely
+                next = System.nanoTime() + REPORT_EVERY;
+                progress.accept(new Progress(read, counted.count, size, java.time.Duration.ofNanos(next - REPORT_EVERY
+                        - started), false));
+            }
+        }
+        if (progress != null) {
+            progress.accept(new Progress(read, counted.count, size, java.time.Duration.ofNanos(System.nanoTime()
+                    - started), true));
         }
         return result(agg);
+    }
+
+    /** How often progress is reported: half a second. */
+    private static final long REPORT_EVERY = 500_000_000L;
+
+    /** Counts the bytes read through it. */
+    private static final class Counting extends java.io.FilterInputStream {
+        long count;
+
+        Counting(InputStream in) {
+            super(in);
+        }
+
+        @Override
+        public int read() throws IOException {
+            int b = super.read();
+            count += b >= 0 ? 1 : 0;
+            return b;
+        }
+
+        @Override
+        public int read(byte[] b, int off, int len) throws IOException {
+            int n = super.read(b, off, len);
+            count += Math.max(0, n);
+            return n;
+        }
+
+        @Override
+        public long skip(long n) throws IOException {
+            long k = super.skip(n);
+            count += k;
+            return k;
+        }
+
+        @Override
+        public boolean markSupported() {
+            return false; // a reset would count bytes twice
+        }
     }
 
     /**

@@ -173,4 +173,24 @@ class RerateTest {
         assertDecimal("0.2956", r.byUsageType().get("USE1-BundleUsage:2GB_win")); // 10 h × $0.02956 ($22 / 744, cut)
         assertEquals(java.util.Set.of("USE1-BundleUsage:0.5GB", "USE1-BundleUsage:2GB_win"), r.derivedUsageTypes());
     }
+
+    @Test
+    void progressIsReportedOnceTheExportIsReadWithItsRowsAndBytes() throws IOException {
+        java.util.List<Rerater.Progress> seen = new java.util.ArrayList<>();
+        Rerater.Result r = Rerater.of(PriceBook.bundled()).progress(seen::add).rate(LEGACY);
+        Rerater.Progress last = seen.get(seen.size() - 1);
+        assertTrue(last.done());
+        assertEquals(r.rows(), last.rows());
+        assertEquals(Files.size(LEGACY), last.bytes()); // every byte, the header's too
+        assertEquals(Files.size(LEGACY), last.totalBytes().getAsLong());
+        assertEquals(java.time.Duration.ZERO, last.remaining().orElseThrow());
+        // Gzipped, the bytes counted are the compressed ones, as the file's size is.
+        Path gz = dir.resolve("legacy.csv.gz");
+        try (var out = new GZIPOutputStream(Files.newOutputStream(gz))) {
+            out.write(Files.readAllBytes(LEGACY));
+        }
+        seen.clear();
+        Rerater.of(PriceBook.bundled()).progress(seen::add).rate(gz);
+        assertEquals(Files.size(gz), seen.get(seen.size() - 1).bytes());
+    }
 }
