@@ -83,7 +83,7 @@ public final class BenchmarkReport {
                         unit.get(k), s[0] / mc));
             }
         }
-        sb.append("\n## Bulk re-rating (`rate-usage`), end to end from CSV text, heap 128 MB\n\n");
+        sb.append("\n## Bulk re-rating (`rate-usage`), end to end from CSV text, heap 256 MB\n\n");
         sb.append("A seeded synthetic Cost-and-Usage-style file (`SyntheticCur`: 10 accounts, 2,000 resources, 8 usage "
                 + "types of which one is not priced, about 140,000 distinct sums). The baseline only reads the same file "
                 + "and splits its lines (`BufferedReader`, `String.split`). Columns `usage`: the usage columns only; "
