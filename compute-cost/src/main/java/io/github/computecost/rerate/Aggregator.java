@@ -48,7 +48,7 @@ final class Aggregator {
      */
     record Columns(int type, int amount, int resource, int account, int start, int payer, int lineItemType,
             int productCode, int unblended, int spEffective, int riEffective, int[] tags, boolean focus,
-            int commitmentStatus, int commitmentCategory) {
+            int commitmentStatus, int commitmentCategory) implements java.io.Serializable {
 
         Columns(int type, int amount, int resource, int account, int start, int payer) {
             this(type, amount, resource, account, start, payer, -1, -1, -1, -1, -1, new int[0]);
@@ -676,6 +676,77 @@ final class Aggregator {
         }
         to[n] = w;
         return p;
+    }
+
+    /**
+     * The sums so far, by value: each key's parts before its kind and type (as ISO-8859-1 text, byte for byte), its
+     * kind, where its type is priced, its sums and the place it was first met ({@code part} in the high bits, its
+     * number here in the low ones), for {@link Partial} to carry to another machine and merge.
+     */
+    Map<Partial.Key, Partial.Sums> sums(int part) {
+        flush();
+        Map<Partial.Key, Partial.Sums> out = new HashMap<>(keys.size() * 2);
+        int n = keysSums();
+        for (int i = 0; i < keys.size(); i++) {
+            int entry = keys.entry(i);
+            byte[] k = keys.key(entry);
+            UsageIndex.Target t = targets.get(getInt(k, k.length - 4));
+            BigDecimal[] v = new BigDecimal[n];
+            for (int sum = 0; sum < n; sum++) {
+                v[sum] = keys.total(entry, sum);
+            }
+            out.put(new Partial.Key(new String(k, 0, k.length - 8, StandardCharsets.ISO_8859_1),
+                    getInt(k, k.length - 8), t.service(), t.region(), t.baseUsageType()),
+                    new Partial.Sums((long) part << 32 | i, v));
+        }
+        return out;
+    }
+
+    /**
+     * Adds sums another aggregator made with the same columns (see {@link #sums}), exactly, in the order they were
+     * first met: resources are then rated in the order an export's lines would have met them.
+     */
+    void absorb(Map<Partial.Key, Partial.Sums> sums) {
+        List<Map.Entry<Partial.Key, Partial.Sums>> ordered = new ArrayList<>(sums.entrySet());
+        ordered.sort(Map.Entry.comparingByValue(java.util.Comparator.comparingLong(Partial.Sums::first)));
+        for (Map.Entry<Partial.Key, Partial.Sums> e : ordered) {
+            Partial.Key k = e.getKey();
+            int t = targetIds.computeIfAbsent(new UsageIndex.Target(k.service(), k.region(), k.baseUsageType()), x -> {
+                targets.add(x);
+                return targets.size() - 1;
+            });
+            byte[] prefix = k.prefix().getBytes(StandardCharsets.ISO_8859_1);
+            byte[] full = Arrays.copyOf(prefix, prefix.length + 16); // 8 bytes to spare: the hash may read them
+            setInt(full, prefix.length, k.kind());
+            setInt(full, prefix.length + 4, t);
+            int len = prefix.length + 8;
+            int h = SumTable.hash(full, 0, len);
+            int entry = keys.find(full, len, h);
+            if (entry < 0) {
+                entry = keys.add(full, len, h);
+            }
+            BigDecimal[] v = e.getValue().values();
+            for (int sum = 0; sum < v.length && sum < keysSums(); sum++) {
+                keys.add(entry, sum, v[sum]);
+            }
+        }
+    }
+
+    /** @return how many sums each key has */
+    int keysSums() {
+        return c.unblended() >= 0 ? 3 : 1;
+    }
+
+    /** Adds another aggregator's counts: rows, rows rated, skipped and passed-through lines. */
+    void absorbCounts(long moreRows, long moreRated, Map<String, Long> moreSkipped,
+            Map<LineItemType, Map<String, BigDecimal>> moreCost, Map<LineItemType, Map<String, Long>> moreRows2) {
+        rows += moreRows;
+        rated += moreRated;
+        moreSkipped.forEach((k, v) -> skipped.merge(k, v, Long::sum));
+        moreCost.forEach((k, m) -> m.forEach((p, v) -> passedCost.computeIfAbsent(k, x -> new TreeMap<>())
+                .merge(p, v, BigDecimal::add)));
+        moreRows2.forEach((k, m) -> m.forEach((p, v) -> passedRows.computeIfAbsent(k, x -> new TreeMap<>())
+                .merge(p, v, Long::sum)));
     }
 
     /** Counts a line that was not read at all (too long to hold) as a row skipped for {@code reason}. */

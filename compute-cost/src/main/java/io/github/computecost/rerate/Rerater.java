@@ -541,6 +541,43 @@ public final class Rerater {
     }
 
     /**
+     * Starts summing part of an export whose rows come from elsewhere (a Spark partition, a database cursor): rows are
+     * read as the export's lines would be, and the partials of all parts, merged, are rated once with
+     * {@link #rate(Partial)}. Only the columns and the usage types' prices decide what is kept, so every part must be
+     * summed by a re-rater with the same options and price book.
+     *
+     * @param header the export's column names, as a CSV header would give them
+     * @param name the export's name, for error messages
+     * @throws UsageExportException if the header lacks the usage type and amount columns (or a tag's column)
+     */
+    public Partial partial(List<String> header, String name) {
+        return partial(header, name, 0);
+    }
+
+    /**
+     * The same for one part of an export split in order: the rows of part 0, then part 1, and so on (a Spark
+     * partition's index, for a file read without a shuffle). Where a free tier is shared, it goes to resources in the
+     * order the export's rows meet them, so the parts' places keep the figures per resource those of one machine.
+     *
+     * @param part the part's place, 0 or more
+     */
+    public Partial partial(List<String> header, String name, int part) {
+        return new Partial(aggregator(name, List.copyOf(header)), name, part);
+    }
+
+    /**
+     * Rates the merged partials of an export ({@link #partial}), as {@link #rate(Path)} rates the whole export: the
+     * same figures, to the last digit. Progress is not reported.
+     *
+     * @param merged every part's partial, merged
+     */
+    public Result rate(Partial merged) {
+        Aggregator agg = new Aggregator(new UsageIndex(prices), whatIfArm, merged.columns());
+        merged.into(agg);
+        return result(agg);
+    }
+
+    /**
      * Rates usage given as records (from a database, another export format, a generator), as if each were a
      * line of an export: skipped records are counted by reason in the result. The first record decides, as an
      * export's header does, whether payers and costs are read (see {@link BilledUsage}).
@@ -604,6 +641,10 @@ public final class Rerater {
         } catch (IllegalArgumentException e) {
             throw new UsageExportException(name + ": header line: " + e.getMessage());
         }
+        return aggregator(name, header);
+    }
+
+    private Aggregator aggregator(String name, List<String> header) {
         boolean focus = inputFormat == InputFormat.FOCUS
                 || inputFormat == InputFormat.AUTO && named(header, "ChargeCategory") >= 0;
         if (focus) {

@@ -1,0 +1,184 @@
+package io.github.computecost.spark;
+
+import io.github.computecost.pricing.PriceBook;
+import io.github.computecost.rerate.Partial;
+import io.github.computecost.rerate.Rerater;
+import java.io.Serializable;
+import java.math.BigDecimal;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.util.ArrayList;
+import java.util.Iterator;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.concurrent.ConcurrentHashMap;
+import org.apache.spark.api.java.JavaRDD;
+import org.apache.spark.sql.Dataset;
+import org.apache.spark.sql.Row;
+
+/**
+ * Re-rates a Cost and Usage Report or FOCUS export held in a Spark {@link Dataset}, read from CSV (all columns as
+ * strings) or Parquet. Each partition's rows are read by the library's own reader ({@link Rerater#partial}) and summed
+ * exactly, with {@code BigDecimal}s, per billing family, account, month, resource, line item type and usage type; the
+ * partials are merged across the cluster ({@code treeAggregate}) and rated once on the driver by the same engine as
+ * {@code rate-usage}. The result is {@code rate-usage}'s, to the last digit, and so are the rows skipped by reason.
+ * Where a billing family's free tier is shared, it goes to resources in the order the rows meet them, partition by
+ * partition: a file read as it lies (no shuffle before the job) gives every figure of one machine; after a shuffle the
+ * total and the counts are still the same, and only how a shared free tier falls on resources and usage types (a
+ * million Lambda requests for x86 and Arm in every region) may differ.
+ *
+ * <p>Numbers from typed columns (Parquet's {@code double} costs and amounts) are read as the shortest decimal that
+ * names the same double ({@link BigDecimal#valueOf(double)}), which is how AWS's CSV writes them; decimals as they
+ * are. The price book is built on each executor by a {@link Prices} that travels with the job (the bundled book by
+ * default), once per executor.
+ *
+ * <p>Immutable and serializable; {@link #rate} runs a Spark job.
+ */
+public final class SparkRerater implements Serializable {
+
+    private static final long serialVersionUID = 1L;
+
+    /** Where each executor (and the driver) gets the price book: a serializable recipe, run once per JVM. */
+    @FunctionalInterface
+    public interface Prices extends Serializable {
+        /** @return the price book */
+        PriceBook load();
+
+        /** @return the price book bundled with the library */
+        static Prices bundled() {
+            return new Bundled();
+        }
+
+        /**
+         * @param directory a price-data directory laid over the bundled tables (as {@code --pricing-data} takes), that
+         *     every executor can read at the same path
+         * @return a recipe that loads the book over it
+         */
+        static Prices directory(String directory) {
+            Objects.requireNonNull(directory, "directory");
+            return new Directory(directory);
+        }
+    }
+
+    private record Bundled() implements Prices {
+        @Override
+        public PriceBook load() {
+            return PriceBook.bundled();
+        }
+    }
+
+    private record Directory(String directory) implements Prices {
+        @Override
+        public PriceBook load() {
+            return PriceBook.withOverrides(Path.of(directory));
+        }
+    }
+
+    /** Price books loaded in this JVM, by recipe: an executor loads each once, not once per partition. */
+    private static final Map<Prices, PriceBook> LOADED = new ConcurrentHashMap<>();
+
+    private final Prices prices;
+    private final boolean freeTier;
+    private final boolean whatIfArm;
+    private final boolean perAccount;
+    private final List<String> tags;
+    private final Rerater.InputFormat inputFormat;
+
+    private SparkRerater(Prices prices, boolean freeTier, boolean whatIfArm, boolean perAccount, List<String> tags,
+            Rerater.InputFormat inputFormat) {
+        this.prices = prices;
+        this.freeTier = freeTier;
+        this.whatIfArm = whatIfArm;
+        this.perAccount = perAccount;
+        this.tags = List.copyOf(tags);
+        this.inputFormat = inputFormat;
+    }
+
+    /** @return a re-rater on the bundled prices, free tier on, billing families rated together */
+    public static SparkRerater bundled() {
+        return of(Prices.bundled());
+    }
+
+    /** @return a re-rater on the prices {@code prices} loads, free tier on, billing families rated together */
+    public static SparkRerater of(Prices prices) {
+        return new SparkRerater(Objects.requireNonNull(prices, "prices"), true, false, false, List.of(),
+                Rerater.InputFormat.AUTO);
+    }
+
+    /** @return the same with the free tier on or off ({@link Rerater#freeTier}) */
+    public SparkRerater freeTier(boolean on) {
+        return new SparkRerater(prices, on, whatIfArm, perAccount, tags, inputFormat);
+    }
+
+    /** @return the same moving x86 Lambda and Fargate usage to Arm prices ({@link Rerater#whatIfArm}) */
+    public SparkRerater whatIfArm(boolean on) {
+        return new SparkRerater(prices, freeTier, on, perAccount, tags, inputFormat);
+    }
+
+    /** @return the same rating each usage account alone ({@link Rerater#perAccount}) */
+    public SparkRerater perAccount(boolean on) {
+        return new SparkRerater(prices, freeTier, whatIfArm, on, tags, inputFormat);
+    }
+
+    /** @return the same reading the user tags {@code keys} ({@link Rerater#tags}) */
+    public SparkRerater tags(List<String> keys) {
+        return new SparkRerater(prices, freeTier, whatIfArm, perAccount, keys, inputFormat);
+    }
+
+    /** @return the same reading the export as {@code format} ({@link Rerater#inputFormat}) */
+    public SparkRerater inputFormat(Rerater.InputFormat format) {
+        return new SparkRerater(prices, freeTier, whatIfArm, perAccount, tags, Objects.requireNonNull(format,
+                "format"));
+    }
+
+    /**
+     * Re-rates an export.
+     *
+     * @param export the export's rows, with its header's column names
+     * @return what {@code rate-usage} gives for the same rows, dated by the driver's clock (UTC)
+     * @throws io.github.computecost.rerate.UsageExportException if the columns are not an export's (raised on the
+     *     driver, before any job runs)
+     */
+    public Rerater.Result rate(Dataset<Row> export) {
+        List<String> header = List.of(export.columns());
+        Rerater driver = rerater();
+        Partial zero = driver.partial(header, "dataset"); // refuses bad columns before any job is run
+        JavaRDD<Row> rows = export.javaRDD();
+        Partial merged = rows.mapPartitionsWithIndex((Integer index, Iterator<Row> part) -> {
+            Partial p = rerater().partial(header, "dataset", index);
+            List<String> values = new ArrayList<>(header.size());
+            while (part.hasNext()) {
+                Row row = part.next();
+                values.clear();
+                for (int i = 0; i < row.length(); i++) {
+                    values.add(text(row.get(i)));
+                }
+                p.add(values);
+            }
+            return List.of(p).iterator();
+        }, false).treeAggregate(zero, Partial::merge, Partial::merge);
+        return driver.rate(merged);
+    }
+
+    private Rerater rerater() {
+        return Rerater.of(LOADED.computeIfAbsent(prices, Prices::load)).freeTier(freeTier).whatIfArm(whatIfArm)
+                .perAccount(perAccount).tags(tags).inputFormat(inputFormat).clock(Clock.systemUTC());
+    }
+
+    /** A value as an export's CSV would write it: numbers in plain decimal, a double by its shortest decimal. */
+    static String text(Object v) {
+        if (v == null) {
+            return null;
+        } else if (v instanceof BigDecimal d) {
+            return d.toPlainString();
+        } else if (v instanceof Double d) {
+            return d.isNaN() || d.isInfinite() ? d.toString() : BigDecimal.valueOf(d).toPlainString();
+        } else if (v instanceof Float f) {
+            return f.isNaN() || f.isInfinite() ? f.toString() : new BigDecimal(Float.toString(f)).toPlainString();
+        } else if (v instanceof java.sql.Timestamp t) {
+            return t.toInstant().toString();
+        }
+        return v.toString();
+    }
+}

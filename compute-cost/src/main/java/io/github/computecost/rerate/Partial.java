@@ -1,0 +1,174 @@
+package io.github.computecost.rerate;
+
+import java.io.IOException;
+import java.io.ObjectInputStream;
+import java.io.ObjectOutputStream;
+import java.io.Serializable;
+import java.math.BigDecimal;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.TreeMap;
+
+/**
+ * Usage summed from part of an export, not yet rated: what one worker of a distributed job (a Spark partition)
+ * makes of its rows, to be merged with the others' and rated once ({@link Rerater#rate(Partial)}). Rows go through
+ * the same reading as an export's lines, so a merged partial rates to the same figures, to the last digit, as the
+ * whole export read on one machine: sums are exact decimals, merging adds them in any order, and each sum keeps the
+ * place it was first met (its part's place, then its order there), so that the free tier goes to resources in the
+ * order the export's lines meet them, as on one machine, when the parts are the export's rows in order.
+ *
+ * <p>Serializable: a partial travels between machines by value (its sums, counts and columns; never the price book).
+ * Not thread-safe; {@link #add} only before the partial has been merged or serialized.
+ */
+public final class Partial implements Serializable {
+
+    private static final long serialVersionUID = 1L;
+
+    /**
+     * A sum's key: its parts before the line item type and usage type (billing family, account, month, resource,
+     * tags: length-prefixed bytes as ISO-8859-1 text, so byte for byte), the line item type's number and where the
+     * usage type is priced.
+     */
+    record Key(String prefix, int kind, String service, String region, String baseUsageType) implements Serializable {
+    }
+
+    /**
+     * A key's sums, and where it was first met: its part's place in the export (high 32 bits) and its order in the
+     * part (low bits). Merged, the first place is kept.
+     */
+    record Sums(long first, BigDecimal[] values) implements Serializable {
+
+        Sums merge(Sums other) {
+            BigDecimal[] out = values.clone();
+            for (int i = 0; i < out.length; i++) {
+                out[i] = out[i].add(other.values[i]);
+            }
+            return new Sums(Math.min(first, other.first), out);
+        }
+    }
+
+    private final Aggregator.Columns columns;
+    private final String name;
+    /** This part's place in the export: its rows come after those of lower parts. */
+    private final int part;
+    /** Reading rows; null once frozen. */
+    private transient Aggregator live;
+    /** The frozen sums; null while live. */
+    private Map<Key, Sums> sums;
+    private long rows;
+    private long rated;
+    private Map<String, Long> skipped = new TreeMap<>();
+    private Map<LineItemType, Map<String, BigDecimal>> passedCost = new TreeMap<>();
+    private Map<LineItemType, Map<String, Long>> passedRows = new TreeMap<>();
+
+    Partial(Aggregator live, String name, int part) {
+        if (part < 0) {
+            throw new IllegalArgumentException("a part's place is at least 0, was " + part);
+        }
+        this.live = live;
+        this.columns = live.columns();
+        this.name = name;
+        this.part = part;
+    }
+
+    /**
+     * Reads one row, as a line of the export would be read.
+     *
+     * @param values the row's values in the order of the header the partial was made for ({@code null} for empty);
+     *     numbers as their plain decimal text
+     * @throws IllegalStateException if the partial has been merged or serialized
+     */
+    public void add(List<String> values) {
+        if (live == null) {
+            throw new IllegalStateException("a partial takes no rows once merged or serialized");
+        }
+        String[] v = new String[columns.width()];
+        for (int i = 0; i < v.length && i < values.size(); i++) {
+            v[i] = values.get(i);
+        }
+        if (values.size() < v.length) {
+            live.skipLine("too few columns");
+            return;
+        }
+        live.record(v);
+    }
+
+    /** @return rows read so far */
+    public long rows() {
+        return live != null ? live.rows : rows;
+    }
+
+    /**
+     * @param other a partial of the same re-rating (the same columns)
+     * @return this partial with the other's sums and counts added, exactly; neither takes rows afterwards
+     * @throws IllegalArgumentException if the other was made for other columns
+     */
+    public Partial merge(Partial other) {
+        Objects.requireNonNull(other, "other");
+        freeze();
+        other.freeze();
+        if (!sameColumns(other)) {
+            throw new IllegalArgumentException("partials of exports with different columns cannot be merged");
+        }
+        other.sums.forEach((k, v) -> sums.merge(k, v, Sums::merge));
+        rows += other.rows;
+        rated += other.rated;
+        other.skipped.forEach((k, v) -> skipped.merge(k, v, Long::sum));
+        other.passedCost.forEach((k, m) -> m.forEach((p, v) -> passedCost.computeIfAbsent(k, x -> new TreeMap<>())
+                .merge(p, v, BigDecimal::add)));
+        other.passedRows.forEach((k, m) -> m.forEach((p, v) -> passedRows.computeIfAbsent(k, x -> new TreeMap<>())
+                .merge(p, v, Long::sum)));
+        return this;
+    }
+
+    private boolean sameColumns(Partial other) {
+        Aggregator.Columns a = columns;
+        Aggregator.Columns b = other.columns;
+        return a.type() == b.type() && a.amount() == b.amount() && a.resource() == b.resource()
+                && a.account() == b.account() && a.start() == b.start() && a.payer() == b.payer()
+                && a.lineItemType() == b.lineItemType() && a.productCode() == b.productCode()
+                && a.unblended() == b.unblended() && a.spEffective() == b.spEffective()
+                && a.riEffective() == b.riEffective() && java.util.Arrays.equals(a.tags(), b.tags())
+                && a.focus() == b.focus() && a.commitmentStatus() == b.commitmentStatus()
+                && a.commitmentCategory() == b.commitmentCategory();
+    }
+
+    /** Turns the live aggregator's state into values. */
+    private void freeze() {
+        if (live != null) {
+            sums = new HashMap<>(live.sums(part));
+            rows = live.rows;
+            rated = live.rated;
+            skipped = new TreeMap<>(live.skipped);
+            passedCost = new TreeMap<>(live.passedCost);
+            passedRows = new TreeMap<>(live.passedRows);
+            live = null;
+        }
+    }
+
+    /** Puts the sums into a fresh aggregator made with the same columns, for rating. */
+    void into(Aggregator agg) {
+        freeze();
+        agg.absorb(sums);
+        agg.absorbCounts(rows, rated, skipped, passedCost, passedRows);
+    }
+
+    Aggregator.Columns columns() {
+        return columns;
+    }
+
+    String name() {
+        return name;
+    }
+
+    private void writeObject(ObjectOutputStream out) throws IOException {
+        freeze();
+        out.defaultWriteObject();
+    }
+
+    private void readObject(ObjectInputStream in) throws IOException, ClassNotFoundException {
+        in.defaultReadObject();
+    }
+}

@@ -1,0 +1,82 @@
+package io.github.computecost.rerate;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+
+import io.github.computecost.internal.Csv;
+import io.github.computecost.pricing.PriceBook;
+import java.io.ByteArrayInputStream;
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.io.ObjectInputStream;
+import java.io.ObjectOutputStream;
+import java.nio.file.Files;
+import java.util.ArrayList;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+
+/** An export split into parts, summed apart, carried as bytes and merged, rates as the whole file does. */
+class PartialTest {
+
+    private static final Rerater RERATER = Rerater.of(PriceBook.bundled()).tags(List.of("team"));
+
+    private static List<List<String>> rows() throws IOException {
+        List<List<String>> rows = new ArrayList<>();
+        for (String line : Files.readAllLines(LineItemTypesTest.TYPES)) {
+            rows.add(Csv.split(line));
+        }
+        return rows;
+    }
+
+    @Test
+    void partsMergedInAnyOrderRateAsTheWholeExport() throws Exception {
+        List<List<String>> rows = rows();
+        List<String> header = rows.get(0);
+        // Three parts in the file's order: rows 1-4, 5-9, 10-; merged last part first, each after a trip as bytes.
+        Partial[] parts = new Partial[3];
+        int[] cuts = {1, 5, 10, rows.size()};
+        for (int p = 0; p < 3; p++) {
+            parts[p] = RERATER.partial(header, "bill", p);
+            for (int i = cuts[p]; i < cuts[p + 1]; i++) {
+                parts[p].add(rows.get(i));
+            }
+        }
+        Partial merged = trip(parts[2]).merge(trip(parts[0])).merge(trip(parts[1]));
+        Rerater.Result whole = RERATER.rate(LineItemTypesTest.TYPES);
+        Rerater.Result split = RERATER.rate(merged);
+        assertEquals(whole.total(), split.total());
+        assertEquals(whole.rows(), split.rows());
+        assertEquals(whole.rated(), split.rated());
+        assertEquals(whole.skipped(), split.skipped());
+        assertEquals(whole.byResource(), split.byResource());
+        assertEquals(whole.byTag(), split.byTag());
+        assertEquals(whole.covered(), split.covered());
+        assertEquals(whole.passedThrough(), split.passedThrough());
+        assertEquals(whole.reconciliation(), split.reconciliation());
+    }
+
+    @Test
+    void aMergedPartialTakesNoRowsAndPartialsOfOtherColumnsDoNotMerge() throws IOException {
+        List<List<String>> rows = rows();
+        Partial a = RERATER.partial(rows.get(0), "bill");
+        Partial b = RERATER.partial(rows.get(0), "bill");
+        a.merge(b);
+        var e = assertThrows(IllegalStateException.class, () -> a.add(rows.get(1)));
+        assertEquals("a partial takes no rows once merged or serialized", e.getMessage());
+        Partial other = Rerater.of(PriceBook.bundled()).partial(List.of("lineItem/UsageType", "lineItem/UsageAmount"),
+                "other");
+        assertThrows(IllegalArgumentException.class, () -> RERATER.partial(rows.get(0), "bill").merge(other));
+        assertThrows(UsageExportException.class, () -> RERATER.partial(List.of("a", "b"), "bad"));
+        assertThrows(IllegalArgumentException.class, () -> RERATER.partial(rows.get(0), "bill", -1));
+    }
+
+    private static Partial trip(Partial p) throws Exception {
+        ByteArrayOutputStream bytes = new ByteArrayOutputStream();
+        try (ObjectOutputStream out = new ObjectOutputStream(bytes)) {
+            out.writeObject(p);
+        }
+        try (ObjectInputStream in = new ObjectInputStream(new ByteArrayInputStream(bytes.toByteArray()))) {
+            return (Partial) in.readObject();
+        }
+    }
+}
