@@ -633,6 +633,11 @@ public final class Rerater {
     }
 
     private Aggregator aggregator(String name, byte[] buffer, int from, int to) {
+        if (to - from >= 4 && buffer[from] == 'P' && buffer[from + 1] == 'A' && buffer[from + 2] == 'R'
+                && buffer[from + 3] == '1') { // Parquet's magic number
+            throw new UsageExportException(name + ": a Parquet file, which is not read as text: ParquetExport.rate "
+                    + "(module compute-cost-parquet) or SparkRerater (module compute-cost-spark) reads it");
+        }
         int skip = to - from >= 3 && buffer[from] == (byte) 0xEF && buffer[from + 1] == (byte) 0xBB
                 && buffer[from + 2] == (byte) 0xBF ? 3 : 0; // a byte-order mark
         List<String> header;

@@ -1,0 +1,165 @@
+package io.github.computecost.parquet;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import io.github.computecost.internal.Csv;
+import io.github.computecost.pricing.PriceBook;
+import io.github.computecost.rerate.Rerater;
+import io.github.computecost.rerate.UsageExportException;
+import java.io.IOException;
+import java.math.BigDecimal;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Instant;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+import org.apache.parquet.conf.PlainParquetConfiguration;
+import org.apache.parquet.example.data.Group;
+import org.apache.parquet.example.data.simple.SimpleGroupFactory;
+import org.apache.parquet.hadoop.ParquetWriter;
+import org.apache.parquet.hadoop.example.ExampleParquetWriter;
+import org.apache.parquet.hadoop.metadata.CompressionCodecName;
+import org.apache.parquet.io.LocalOutputFile;
+import org.apache.parquet.schema.MessageType;
+import org.apache.parquet.schema.MessageTypeParser;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * The bill of {@code cur-line-item-types.csv} written as CUR 2.0 Parquet (CUR 2.0's names and types: costs and
+ * amounts {@code double}, the start a timestamp, Snappy) rates to the same figures as the CSV, as one file and as a
+ * directory of parts.
+ */
+class ParquetExportTest {
+
+    static final Path CSV = Path.of("compute-cost/src/test/resources/rerate/cur-line-item-types.csv");
+
+    /** CUR 2.0's column for each legacy one (https://docs.aws.amazon.com/cur/latest/userguide/table-dictionary-cur2.html). */
+    static final Map<String, String> NAMES = Map.ofEntries(Map.entry("identity/LineItemId", "identity_line_item_id"),
+            Map.entry("bill/PayerAccountId", "bill_payer_account_id"),
+            Map.entry("lineItem/UsageAccountId", "line_item_usage_account_id"),
+            Map.entry("lineItem/LineItemType", "line_item_line_item_type"),
+            Map.entry("lineItem/UsageStartDate", "line_item_usage_start_date"),
+            Map.entry("lineItem/ProductCode", "line_item_product_code"),
+            Map.entry("lineItem/UsageType", "line_item_usage_type"),
+            Map.entry("lineItem/ResourceId", "line_item_resource_id"),
+            Map.entry("lineItem/UsageAmount", "line_item_usage_amount"),
+            Map.entry("lineItem/UnblendedCost", "line_item_unblended_cost"),
+            Map.entry("savingsPlan/SavingsPlanEffectiveCost", "savings_plan_savings_plan_effective_cost"),
+            Map.entry("reservation/EffectiveCost", "reservation_effective_cost"),
+            Map.entry("resourceTags/user:team", "resource_tags_user_team"));
+
+    static final MessageType SCHEMA = MessageTypeParser.parseMessageType("message cur {"
+            + " optional binary identity_line_item_id (STRING); optional binary bill_payer_account_id (STRING);"
+            + " optional binary line_item_usage_account_id (STRING); optional binary line_item_line_item_type (STRING);"
+            + " optional int64 line_item_usage_start_date (TIMESTAMP(MILLIS,true));"
+            + " optional binary line_item_product_code (STRING); optional binary line_item_usage_type (STRING);"
+            + " optional binary line_item_resource_id (STRING); optional double line_item_usage_amount;"
+            + " optional double line_item_unblended_cost; optional double savings_plan_savings_plan_effective_cost;"
+            + " optional double reservation_effective_cost; optional binary resource_tags_user_team (STRING);"
+            + " optional group resource_tags (MAP) { repeated group key_value { required binary key (STRING);"
+            + " optional binary value (STRING); } } }");
+
+    @TempDir
+    Path dir;
+
+    /** Writes rows {@code from..to} of the CSV (header excluded) as CUR 2.0 Parquet. */
+    static void write(Path file, int from, int to) throws IOException {
+        List<String> lines = Files.readAllLines(CSV);
+        List<String> header = Csv.split(lines.get(0));
+        SimpleGroupFactory groups = new SimpleGroupFactory(SCHEMA);
+        try (ParquetWriter<Group> w = ExampleParquetWriter.builder(new LocalOutputFile(file)).withType(SCHEMA)
+                .withConf(new PlainParquetConfiguration()).withCompressionCodec(CompressionCodecName.SNAPPY).build()) {
+            for (int i = 1 + from; i < 1 + to && i < lines.size(); i++) {
+                List<String> v = Csv.split(lines.get(i));
+                Group g = groups.newGroup();
+                for (int c = 0; c < header.size(); c++) {
+                    String name = NAMES.get(header.get(c));
+                    String value = v.get(c);
+                    if (value.isEmpty()) {
+                        continue; // null, as Parquet writes an empty cell
+                    }
+                    switch (SCHEMA.getType(name).asPrimitiveType().getPrimitiveTypeName()) {
+                        case DOUBLE -> {
+                            try {
+                                g.append(name, Double.parseDouble(value));
+                            } catch (NumberFormatException e) {
+                                // not a number: null in a typed column
+                            }
+                        }
+                        case INT64 -> g.append(name, Instant.parse(value).toEpochMilli());
+                        default -> g.append(name, value);
+                    }
+                }
+                g.addGroup("resource_tags"); // a map column, which is not read
+                w.write(g);
+            }
+        }
+    }
+
+    private static Map<String, String> plain(Map<String, BigDecimal> m) {
+        Map<String, String> out = new TreeMap<>();
+        m.forEach((k, v) -> out.put(k, v.stripTrailingZeros().toPlainString()));
+        return out;
+    }
+
+    @Test
+    void aCur2ParquetBillRatesToTheFiguresOfTheSameCsv() throws IOException {
+        Path file = dir.resolve("bill.parquet");
+        write(file, 0, 100);
+        Rerater rerater = Rerater.of(PriceBook.bundled()).tags(List.of("team"));
+        Rerater.Result csv = rerater.rate(CSV);
+        Rerater.Result parquet = ParquetExport.rate(rerater, file);
+        assertEquals(0, csv.total().compareTo(parquet.total()), parquet.total().toPlainString());
+        assertEquals(csv.rows(), parquet.rows());
+        assertEquals(csv.rated(), parquet.rated());
+        assertEquals(csv.skipped(), parquet.skipped());
+        assertEquals(plain(csv.byUsageType()), plain(parquet.byUsageType()));
+        assertEquals(plain(csv.byResource()), plain(parquet.byResource()));
+        assertEquals(0, csv.passedThroughTotal().compareTo(parquet.passedThroughTotal()));
+        assertEquals(0, csv.reconciliation().orElseThrow().variance().compareTo(parquet.reconciliation()
+                .orElseThrow().variance()));
+        for (int i = 0; i < csv.covered().size(); i++) {
+            assertEquals(0, csv.covered().get(i).discount().orElseThrow().compareTo(parquet.covered().get(i)
+                    .discount().orElseThrow()));
+        }
+        assertEquals(plain(csv.byTag().get("team")), plain(parquet.byTag().get("team")));
+    }
+
+    @Test
+    void aDirectoryOfPartsIsOneExportReadInTheOrderOfItsNames() throws IOException {
+        Path parts = Files.createDirectory(dir.resolve("2026-10"));
+        write(parts.resolve("part-00000.parquet"), 0, 6);
+        write(parts.resolve("part-00001.parquet"), 6, 100);
+        Files.writeString(parts.resolve("Manifest.json"), "{}"); // not a part
+        Rerater rerater = Rerater.of(PriceBook.bundled());
+        Rerater.Result csv = rerater.rate(CSV);
+        Rerater.Result parquet = ParquetExport.rate(rerater, parts);
+        assertEquals(0, csv.total().compareTo(parquet.total()));
+        assertEquals(plain(csv.byResource()), plain(parquet.byResource()));
+        assertEquals(csv.skipped(), parquet.skipped());
+    }
+
+    @Test
+    void whatIsNotAParquetExportIsRefusedNamingTheFile() throws IOException {
+        Path text = Files.writeString(dir.resolve("bill.parquet"), "lineItem/UsageType,lineItem/UsageAmount\n");
+        var e = assertThrows(UsageExportException.class, () -> ParquetExport.rate(Rerater.of(PriceBook.bundled()),
+                text));
+        assertTrue(e.getMessage().startsWith(text + ": not a Parquet file that can be read"), e.getMessage());
+        var missing = assertThrows(UsageExportException.class, () -> ParquetExport.rate(Rerater.of(
+                PriceBook.bundled()), dir.resolve("none.parquet")));
+        assertEquals(dir.resolve("none.parquet") + ": file not found", missing.getMessage());
+        // Read as text, a Parquet file is refused by what it is, not by columns it seems to lack.
+        Path file = dir.resolve("real.parquet");
+        write(file, 0, 3);
+        var asText = assertThrows(UsageExportException.class, () -> Rerater.of(PriceBook.bundled()).rate(file));
+        assertTrue(asText.getMessage().startsWith(file + ": a Parquet file, which is not read as text"),
+                asText.getMessage());
+        var empty = assertThrows(UsageExportException.class, () -> ParquetExport.rate(Rerater.of(PriceBook.bundled()),
+                Files.createDirectory(dir.resolve("empty"))));
+        assertTrue(empty.getMessage().endsWith(": a directory without .parquet files"), empty.getMessage());
+    }
+}
