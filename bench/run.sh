@@ -9,7 +9,7 @@ MACHINE=${1:?usage: bench/run.sh "machine description"}
 ./mvnw -B -ntp -q -Pbench -DskipTests clean package  # clean: the shaded jar is otherwise rebuilt from a stale one
 mkdir -p target
 java -jar compute-cost-bench/target/compute-cost-bench-0.1.0-SNAPSHOT.jar -rf json -rff target/jmh.json \
-  LambdaEstimateBenchmark FixedPointBenchmark MonteCarloBenchmark RerateBenchmark
+  LambdaEstimateBenchmark FixedPointBenchmark MonteCarloBenchmark RerateBenchmark ParquetBenchmark
 # Re-rating on one core: the collector and the compiler share it with the benchmark (needs taskset, util-linux).
 ONE_CORE=-
 if command -v taskset >/dev/null; then

@@ -100,6 +100,29 @@ public final class BenchmarkReport {
                     + "| --- | --- | ---: | ---: | ---: | --- | ---: | ---: |\n");
             appendRerate(sb, oneCore, results);
         }
+        sb.append("\n## Parquet on one machine (`ParquetExport`), heap 256 MB\n\n");
+        sb.append("The same synthetic bill with a real bill's columns, as CUR 2.0-shaped Parquet (doubles, a timestamp, "
+                + "Snappy). The baseline is parquet-java, the module's reader, scanning every value as text and doing "
+                + "nothing else; DuckDB's JDBC driver is the other candidate reader, doing the same.\n\n");
+        sb.append("| Benchmark | Rows | Score | Error | Unit | Rows per second | Time vs baseline |\n"
+                + "| --- | ---: | ---: | ---: | --- | ---: | ---: |\n");
+        double pqBase = Double.NaN;
+        for (JsonNode r : results) {
+            if (r.path("benchmark").asText().endsWith("ParquetBenchmark.baselineParquetJavaScan")) {
+                pqBase = r.path("primaryMetric").path("score").asDouble();
+            }
+        }
+        for (JsonNode r : results) {
+            String name = r.path("benchmark").asText().replace("io.github.computecost.bench.", "");
+            if (name.startsWith("ParquetBenchmark.")) {
+                int rows = r.path("params").path("rows").asInt();
+                JsonNode m = r.path("primaryMetric");
+                double s = m.path("score").asDouble();
+                sb.append(String.format(Locale.ROOT, "| %s | %d | %.1f | ± %.1f | %s | %.0f | %.2f |%n",
+                        name.substring(17), rows, s, m.path("scoreError").asDouble(), m.path("scoreUnit").asText(),
+                        rows / (s / 1000.0), s / pqBase));
+            }
+        }
         if (args.length > 2) {
             sb.append("\n## Command-line start-up, JVM start included (`bench/startup.sh`, wall time)\n\n");
             sb.append("| Variant | Median | Min | Unit | Ratio to bare JVM | What |\n| --- | ---: | ---: | --- | ---: | --- |\n");

@@ -1,0 +1,134 @@
+package io.github.computecost.bench;
+
+import io.github.computecost.parquet.ParquetExport;
+import io.github.computecost.pricing.PriceBook;
+import io.github.computecost.rerate.Rerater;
+import java.io.IOException;
+import java.math.BigDecimal;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.util.concurrent.TimeUnit;
+import org.apache.parquet.ParquetReadOptions;
+import org.apache.parquet.column.page.PageReadStore;
+import org.apache.parquet.conf.PlainParquetConfiguration;
+import org.apache.parquet.example.data.Group;
+import org.apache.parquet.example.data.simple.convert.GroupRecordConverter;
+import org.apache.parquet.hadoop.ParquetFileReader;
+import org.apache.parquet.io.ColumnIOFactory;
+import org.apache.parquet.io.LocalInputFile;
+import org.apache.parquet.io.RecordReader;
+import org.apache.parquet.schema.MessageType;
+import org.openjdk.jmh.annotations.Benchmark;
+import org.openjdk.jmh.annotations.BenchmarkMode;
+import org.openjdk.jmh.annotations.Fork;
+import org.openjdk.jmh.annotations.Level;
+import org.openjdk.jmh.annotations.Measurement;
+import org.openjdk.jmh.annotations.Mode;
+import org.openjdk.jmh.annotations.OutputTimeUnit;
+import org.openjdk.jmh.annotations.Param;
+import org.openjdk.jmh.annotations.Scope;
+import org.openjdk.jmh.annotations.Setup;
+import org.openjdk.jmh.annotations.State;
+import org.openjdk.jmh.annotations.TearDown;
+import org.openjdk.jmh.annotations.Warmup;
+
+/**
+ * Parquet on one machine: {@code SyntheticCur}'s bill with a real bill's columns, written as CUR 2.0-shaped Parquet
+ * (CUR 2.0's names; amounts and costs {@code double}, the start a timestamp; Snappy) by DuckDB, then re-rated by
+ * {@link ParquetExport} against two bare scans of the same file that read every value as text and do nothing else:
+ * parquet-java's (the reader the module uses; the baseline) and DuckDB's JDBC driver's (the other candidate).
+ */
+@State(Scope.Benchmark)
+@BenchmarkMode(Mode.AverageTime)
+@OutputTimeUnit(TimeUnit.MILLISECONDS)
+@Warmup(iterations = 2, time = 2)
+@Measurement(iterations = 3, time = 2)
+@Fork(value = 1, jvmArgs = {"-Xmx256m"})
+public class ParquetBenchmark {
+
+    @Param({"2000000"})
+    public int rows;
+
+    private Path csv;
+    private Path parquet;
+    private Rerater rerater;
+
+    @Setup(Level.Trial)
+    public void setup() throws IOException, SQLException {
+        csv = Files.createTempFile("cur", ".csv");
+        parquet = Files.createTempFile("cur", ".parquet");
+        Files.delete(parquet);
+        SyntheticCur.write(csv, rows, 42, true);
+        try (Connection c = DriverManager.getConnection("jdbc:duckdb:"); Statement s = c.createStatement()) {
+            s.execute("COPY (SELECT \"lineItem/UsageAccountId\" AS line_item_usage_account_id, "
+                    + "CAST(\"lineItem/UsageStartDate\" AS TIMESTAMP) AS line_item_usage_start_date, "
+                    + "\"lineItem/UsageType\" AS line_item_usage_type, \"lineItem/ResourceId\" AS line_item_resource_id, "
+                    + "CAST(\"lineItem/UsageAmount\" AS DOUBLE) AS line_item_usage_amount, "
+                    + "\"bill/PayerAccountId\" AS bill_payer_account_id, "
+                    + "\"lineItem/LineItemType\" AS line_item_line_item_type, "
+                    + "\"lineItem/ProductCode\" AS line_item_product_code, "
+                    + "CAST(\"lineItem/UnblendedCost\" AS DOUBLE) AS line_item_unblended_cost, "
+                    + "TRY_CAST(\"savingsPlan/SavingsPlanEffectiveCost\" AS DOUBLE) "
+                    + "AS savings_plan_savings_plan_effective_cost "
+                    + "FROM read_csv('" + csv + "', all_varchar = true)) TO '" + parquet
+                    + "' (FORMAT parquet, COMPRESSION snappy)");
+        }
+        rerater = Rerater.of(PriceBook.bundled());
+    }
+
+    @TearDown(Level.Trial)
+    public void tearDown() throws IOException {
+        Files.deleteIfExists(csv);
+        Files.deleteIfExists(parquet);
+    }
+
+    @Benchmark
+    public BigDecimal rerate() {
+        return ParquetExport.rate(rerater, parquet).total();
+    }
+
+    @Benchmark
+    public long baselineParquetJavaScan() throws IOException {
+        long n = 0;
+        try (ParquetFileReader r = ParquetFileReader.open(new LocalInputFile(parquet),
+                ParquetReadOptions.builder(new PlainParquetConfiguration()).build())) {
+            MessageType schema = r.getFooter().getFileMetaData().getSchema();
+            int cols = schema.getFieldCount();
+            PageReadStore pages;
+            while ((pages = r.readNextRowGroup()) != null) {
+                RecordReader<Group> records = new ColumnIOFactory().getColumnIO(schema)
+                        .getRecordReader(pages, new GroupRecordConverter(schema));
+                for (long i = 0; i < pages.getRowCount(); i++) {
+                    Group g = records.read();
+                    for (int c = 0; c < cols; c++) {
+                        if (g.getFieldRepetitionCount(c) > 0) {
+                            n += g.getValueToString(c, 0).length();
+                        }
+                    }
+                }
+            }
+        }
+        return n;
+    }
+
+    @Benchmark
+    public long duckdbJdbcScan() throws SQLException {
+        long n = 0;
+        try (Connection c = DriverManager.getConnection("jdbc:duckdb:"); Statement s = c.createStatement();
+                ResultSet r = s.executeQuery("SELECT * FROM read_parquet('" + parquet + "')")) {
+            int cols = r.getMetaData().getColumnCount();
+            while (r.next()) {
+                for (int i = 1; i <= cols; i++) {
+                    String v = r.getString(i);
+                    n += v == null ? 0 : v.length();
+                }
+            }
+        }
+        return n;
+    }
+}
