@@ -152,6 +152,21 @@ public final class BenchmarkReport {
                 }
             }
         }
+        if (args.length > 5) {
+            sb.append("\n## A large bill in a fixed heap (`bench/rerate-heap.sh`)\n\n");
+            sb.append("`rate-usage` on `SyntheticCur`'s bill with a real bill's columns (payer, line item type, product "
+                    + "code, costs of ten places, one line in twenty covered by a Savings Plan), written to disk first. "
+                    + "Memory grows with the bill's distinct sums (about 300,000 here), not with its size.\n\n");
+            sb.append("| File | Rows | Heap | Time | Rows per second | Peak resident | Exit |\n"
+                    + "| ---: | ---: | ---: | ---: | ---: | ---: | ---: |\n");
+            for (String line : Files.readAllLines(Path.of(args[5]))) {
+                String[] f = line.split("\t");
+                if (f.length >= 7) {
+                    sb.append(String.format(Locale.ROOT, "| %s GB | %s | %s | %s s | %s | %s MB | %s |%n", f[0], f[1],
+                            f[2], f[3], f[4], f[5], f[6]));
+                }
+            }
+        }
         System.out.print(sb);
     }
 
