@@ -18,6 +18,10 @@ final class ImportPricesCommand implements Callable<Integer> {
     @Spec
     CommandSpec spec;
 
+    @Option(names = "--progress", negatable = true, description = "A progress line on standard error (bytes read, "
+            + "bytes per second, time left) while the offers are read; by default on a terminal only.")
+    Boolean progress;
+
     @Option(names = "--offer", required = true, arity = "1..*", paramLabel = "FILE", description = "Offer files.")
     List<Path> offers;
 
@@ -26,7 +30,8 @@ final class ImportPricesCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
-        PriceListImporter.Result r = PriceListImporter.run(offers);
+        PriceListImporter.Result r = PriceListImporter.run(offers, ProgressLine.wanted(progress)
+                ? new ProgressLine("import-prices", spec.commandLine().getErr()) : null);
         PriceListImporter.write(r, out);
         var o = spec.commandLine().getOut();
         r.notes().forEach(o::println);

@@ -1,7 +1,7 @@
 package io.github.computecost.cli;
 
 import io.github.computecost.pricelist.PriceListDownloader;
-import io.github.computecost.rerate.Rerater;
+import io.github.computecost.Progress;
 import java.io.Console;
 import java.io.PrintWriter;
 import java.time.Duration;
@@ -12,7 +12,7 @@ import java.util.function.Consumer;
  * A progress line on standard error, rewritten in place ({@code \r}) while a long input is read, and erased once it
  * has been: rows, bytes, rows per second and the time left. Shown on a terminal only, unless asked for.
  */
-final class ProgressLine implements Consumer<Rerater.Progress> {
+final class ProgressLine implements Consumer<Progress> {
 
     private final String command;
     private final PrintWriter err;
@@ -48,7 +48,7 @@ final class ProgressLine implements Consumer<Rerater.Progress> {
     }
 
     @Override
-    public void accept(Rerater.Progress p) {
+    public void accept(Progress p) {
         if (p.done()) {
             if (width > 0) {
                 err.print("\r" + " ".repeat(width) + "\r");
@@ -62,14 +62,24 @@ final class ProgressLine implements Consumer<Rerater.Progress> {
         width = Math.max(width, line.length());
     }
 
-    /** @return {@code rate-usage: 1,200,000 rows, 96.0 MB of 1,200.0 MB (8 %), 2,400,000 rows/s, 0:05 left} */
-    static String text(String command, Rerater.Progress p) {
-        StringBuilder sb = new StringBuilder(command).append(": ")
-                .append(String.format(Locale.ROOT, "%,d", p.rows())).append(" rows, ")
-                .append(PriceListDownloader.megabytes(p.bytes()));
+    /**
+     * @return {@code rate-usage: 1,200,000 rows, 96.0 MB of 1200.0 MB (8 %), 2,400,000 rows/s, 0:05 left}; without
+     *     rows counted, {@code import-prices: 96.0 MB of 1200.0 MB (8 %), 192.0 MB/s, 0:05 left}
+     */
+    static String text(String command, Progress p) {
+        StringBuilder sb = new StringBuilder(command).append(": ");
+        if (p.rows() > 0) {
+            sb.append(String.format(Locale.ROOT, "%,d", p.rows())).append(" rows, ");
+        }
+        sb.append(PriceListDownloader.megabytes(p.bytes()));
         p.totalBytes().ifPresent(t -> sb.append(" of ").append(PriceListDownloader.megabytes(t))
                 .append(t > 0 ? String.format(Locale.ROOT, " (%d %%)", p.bytes() * 100 / t) : ""));
-        p.rowsPerSecond().ifPresent(r -> sb.append(String.format(Locale.ROOT, ", %,.0f rows/s", r)));
+        if (p.rows() > 0) {
+            p.rowsPerSecond().ifPresent(r -> sb.append(String.format(Locale.ROOT, ", %,.0f rows/s", r)));
+        } else {
+            p.bytesPerSecond().ifPresent(b -> sb.append(", ").append(PriceListDownloader.megabytes((long) b))
+                    .append("/s"));
+        }
         p.remaining().ifPresent(left -> sb.append(", ").append(clock(left)).append(" left"));
         return sb.toString();
     }

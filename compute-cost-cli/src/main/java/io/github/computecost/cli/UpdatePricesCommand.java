@@ -46,15 +46,24 @@ final class UpdatePricesCommand implements Callable<Integer> {
     @ArgGroup(exclusive = true)
     From from;
 
+    @Option(names = "--progress", negatable = true, description = "A progress line on standard error per file "
+            + "(bytes, bytes per second, time left) while downloading; by default on a terminal only.")
+    Boolean showProgress;
+
     @Override
     public Integer call() {
         var err = spec.commandLine().getErr();
-        PriceListDownloader.Progress progress = System.console() == null ? PriceListDownloader.Progress.NONE
+        PriceListDownloader.Progress progress = !ProgressLine.wanted(showProgress) ? PriceListDownloader.Progress.NONE
                 : new PriceListDownloader.Progress() {
+                    private final java.util.Map<String, Long> started = new java.util.HashMap<>();
+
                     @Override
                     public void update(String file, long bytes, long total) {
-                        err.print("\r" + file + ": " + PriceListDownloader.megabytes(bytes)
-                                + (total >= 0 ? " of " + PriceListDownloader.megabytes(total) : "") + "   ");
+                        long t0 = started.computeIfAbsent(file, f -> System.nanoTime());
+                        io.github.computecost.Progress p = new io.github.computecost.Progress(0, bytes,
+                                total >= 0 ? java.util.OptionalLong.of(total) : java.util.OptionalLong.empty(),
+                                java.time.Duration.ofNanos(System.nanoTime() - t0), false);
+                        err.print("\r" + ProgressLine.text(file, p) + "   ");
                         err.flush();
                     }
 

@@ -71,9 +71,16 @@ public final class OfferReader {
      * @throws PriceListException if the file is missing, malformed or truncated
      */
     public static Offer read(Path file, Predicate<Map<String, String>> keep, boolean strict) {
+        return read(file, keep, strict, null);
+    }
+
+    /** The same, counting the file's bytes into {@code tally} (null for none) for a progress display. */
+    static Offer read(Path file, Predicate<Map<String, String>> keep, boolean strict,
+            io.github.computecost.internal.ProgressStream.Tally tally) {
         String name = file.getFileName().toString().toLowerCase(Locale.ROOT);
         boolean csv = name.endsWith(".csv") || name.endsWith(".csv.gz");
-        try (InputStream raw = Files.newInputStream(file);
+        try (InputStream file0 = Files.newInputStream(file);
+                InputStream raw = tally == null ? file0 : new io.github.computecost.internal.ProgressStream(file0, tally);
                 InputStream in = name.endsWith(".gz") ? new GZIPInputStream(raw, 1 << 16) : raw) {
             return csv ? readCsv(file.toString(), in, keep, strict) : readJson(file.toString(), in, keep);
         } catch (NoSuchFileException e) {

@@ -80,6 +80,18 @@ public final class PriceListImporter {
      * @throws PriceListException if an offer file is malformed, or no offer yields a complete table
      */
     public static Result run(List<Path> offers) {
+        return run(offers, null);
+    }
+
+    /**
+     * The same, telling {@code progress} about twice a second how many of the offers' bytes have been read (their
+     * size together as the total), and once when all have been.
+     *
+     * @param progress the listener, on the calling thread; {@code null} for none
+     */
+    public static Result run(List<Path> offers, java.util.function.Consumer<io.github.computecost.Progress> progress) {
+        io.github.computecost.internal.ProgressStream.Tally tally = progress == null ? null
+                : new io.github.computecost.internal.ProgressStream.Tally(progress, size(offers));
         Map<String, List<Offer>> byService = new LinkedHashMap<>();
         List<String> notes = new ArrayList<>();
         Set<String> wanted = new java.util.HashSet<>();
@@ -111,7 +123,7 @@ public final class PriceListImporter {
             return wanted.contains(tail) || wanted.contains(ut);
         };
         for (Path p : offers) {
-            Offer offer = OfferReader.read(p, keep);
+            Offer offer = OfferReader.read(p, keep, true, tally);
             List<PriceListMapping> targets = SERVICES.get(offer.offerCode());
             if (targets == null) {
                 throw new PriceListException(p + ": offer " + offer.offerCode() + " is not one compute-cost prices (known: "
@@ -120,6 +132,9 @@ public final class PriceListImporter {
             for (PriceListMapping t : targets) {
                 byService.computeIfAbsent(t.table(), k -> new ArrayList<>()).add(offer);
             }
+        }
+        if (tally != null) {
+            tally.done();
         }
         Map<String, String> files = new TreeMap<>();
         for (Map.Entry<String, List<Offer>> e : byService.entrySet()) {
@@ -130,6 +145,19 @@ public final class PriceListImporter {
                     + String.join("; ", notes));
         }
         return new Result(files, notes);
+    }
+
+    /** @return the files' size together, if every one can be measured */
+    private static java.util.OptionalLong size(List<Path> files) {
+        long total = 0;
+        for (Path f : files) {
+            try {
+                total += java.nio.file.Files.size(f);
+            } catch (IOException e) {
+                return java.util.OptionalLong.empty(); // a missing file is reported when it is read
+            }
+        }
+        return java.util.OptionalLong.of(total);
     }
 
     /** Writes an import's files into a directory (created if missing). */

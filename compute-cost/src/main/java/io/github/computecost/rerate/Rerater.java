@@ -79,10 +79,10 @@ public final class Rerater {
     private final List<String> tagKeys;
     private final InputFormat inputFormat;
     /** Told what has been read, about twice a second; null for no one. */
-    private final java.util.function.Consumer<Progress> progress;
+    private final java.util.function.Consumer<io.github.computecost.Progress> progress;
 
     private Rerater(PriceBook prices, boolean freeTier, boolean whatIfArm, Clock clock, boolean perAccount,
-            List<String> tagKeys, InputFormat inputFormat, java.util.function.Consumer<Progress> progress) {
+            List<String> tagKeys, InputFormat inputFormat, java.util.function.Consumer<io.github.computecost.Progress> progress) {
         this.prices = prices;
         this.freeTier = freeTier;
         this.whatIfArm = whatIfArm;
@@ -173,39 +173,11 @@ public final class Rerater {
     }
 
     /**
-     * What a re-rating has read so far.
-     *
-     * @param rows lines read (the header not counted)
-     * @param bytes bytes read from the source (compressed bytes, for a compressed export)
-     * @param totalBytes the source's size in bytes, when known (a file's)
-     * @param elapsed the time since reading began
-     * @param done whether this is the last report, made when the input has been read
-     */
-    public record Progress(long rows, long bytes, java.util.OptionalLong totalBytes, java.time.Duration elapsed,
-            boolean done) {
-
-        /** @return rows read per second so far, if any time has passed (a display figure, not a billable one) */
-        public java.util.OptionalDouble rowsPerSecond() {
-            double s = elapsed.toNanos() / 1e9;
-            return s > 0 ? java.util.OptionalDouble.of(rows / s) : java.util.OptionalDouble.empty();
-        }
-
-        /** @return the time left at the rate so far, if the size is known and some of it has been read */
-        public Optional<java.time.Duration> remaining() {
-            if (totalBytes.isEmpty() || bytes <= 0) {
-                return Optional.empty();
-            }
-            long left = Math.max(0, totalBytes.getAsLong() - bytes);
-            return Optional.of(java.time.Duration.ofNanos((long) ((double) elapsed.toNanos() * left / bytes)));
-        }
-    }
-
-    /**
      * @param listener told what has been read, on the reading thread, about twice a second and once when the input has
-     *     been read ({@link Progress#done()}); {@code null} for no one (the default). Exports only, not records
+     *     been read ({@link io.github.computecost.Progress#done()}); {@code null} for no one (the default). Exports only, not records
      * @return a re-rater that reports so
      */
-    public Rerater progress(java.util.function.Consumer<Progress> listener) {
+    public Rerater progress(java.util.function.Consumer<io.github.computecost.Progress> listener) {
         return new Rerater(prices, freeTier, whatIfArm, clock, perAccount, tagKeys, inputFormat, listener);
     }
 
@@ -491,12 +463,12 @@ public final class Rerater {
             }
             if (progress != null && (read & 0xFFFF) == 0 && System.nanoTime() >= next) { // the clock read rarely
                 next = System.nanoTime() + REPORT_EVERY;
-                progress.accept(new Progress(read, counted.count, size, java.time.Duration.ofNanos(next - REPORT_EVERY
+                progress.accept(new io.github.computecost.Progress(read, counted.count, size, java.time.Duration.ofNanos(next - REPORT_EVERY
                         - started), false));
             }
         }
         if (progress != null) {
-            progress.accept(new Progress(read, counted.count, size, java.time.Duration.ofNanos(System.nanoTime()
+            progress.accept(new io.github.computecost.Progress(read, counted.count, size, java.time.Duration.ofNanos(System.nanoTime()
                     - started), true));
         }
         return result(agg);

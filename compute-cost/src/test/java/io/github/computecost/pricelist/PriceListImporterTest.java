@@ -236,4 +236,17 @@ class PriceListImporterTest {
         assertDecimal("0.0000002", o.rows().get(0).priceUsd());
         assertTrue(o.skipped().get("product not priced by compute-cost") > 10);
     }
+
+    @Test
+    void progressCountsEveryByteOfTheOffersAgainstTheirSizeTogether() throws java.io.IOException {
+        List<java.nio.file.Path> offers = List.of(fixture("AWSLambda-us-east-1.json"), fixture("AWSLambda-us-east-2.csv"));
+        List<io.github.computecost.Progress> seen = new java.util.ArrayList<>();
+        PriceListImporter.Result r = PriceListImporter.run(offers, seen::add);
+        io.github.computecost.Progress last = seen.get(seen.size() - 1);
+        long size = java.nio.file.Files.size(offers.get(0)) + java.nio.file.Files.size(offers.get(1));
+        org.junit.jupiter.api.Assertions.assertTrue(last.done());
+        assertEquals(size, last.totalBytes().getAsLong());
+        assertEquals(size, last.bytes());
+        assertEquals(PriceListImporter.run(offers).files(), r.files()); // the same tables as without a listener
+    }
 }

@@ -176,9 +176,9 @@ class RerateTest {
 
     @Test
     void progressIsReportedOnceTheExportIsReadWithItsRowsAndBytes() throws IOException {
-        java.util.List<Rerater.Progress> seen = new java.util.ArrayList<>();
+        java.util.List<io.github.computecost.Progress> seen = new java.util.ArrayList<>();
         Rerater.Result r = Rerater.of(PriceBook.bundled()).progress(seen::add).rate(LEGACY);
-        Rerater.Progress last = seen.get(seen.size() - 1);
+        io.github.computecost.Progress last = seen.get(seen.size() - 1);
         assertTrue(last.done());
         assertEquals(r.rows(), last.rows());
         assertEquals(Files.size(LEGACY), last.bytes()); // every byte, the header's too
