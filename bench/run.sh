@@ -1,8 +1,8 @@
 #!/usr/bin/env bash
 # Regenerates BENCHMARKS.md: builds the benchmark jar, runs every JMH benchmark (baselines in the same run),
-# runs re-rating once more on one core, measures command-line start-up, a large import in a small heap and a
-# 10 GB bill re-rated in 256 MB,
-# and writes the report. Takes about twenty minutes on 2 cores and 11 GB of temporary disk.
+# runs re-rating once more on one core, measures command-line start-up, a large import in a small heap, a
+# 10 GB bill re-rated in 256 MB and the Spark job in local mode,
+# and writes the report. Takes about twenty-five minutes on 2 cores and 11 GB of temporary disk.
 # Usage: bench/run.sh "machine description"
 set -euo pipefail
 cd "$(dirname "$0")/.."
@@ -21,5 +21,7 @@ fi
 bench/startup.sh > target/startup.tsv
 bench/import-heap.sh 220 24m > target/import.tsv
 bench/rerate-heap.sh 84000000 256m > target/rerate-heap.tsv
+bench/spark.sh 4000000 > target/spark.tsv
 java -cp compute-cost-bench/target/compute-cost-bench-0.1.0-SNAPSHOT.jar io.github.computecost.bench.BenchmarkReport \
-  target/jmh.json "$MACHINE" target/startup.tsv "$ONE_CORE" target/import.tsv target/rerate-heap.tsv > BENCHMARKS.md
+  target/jmh.json "$MACHINE" target/startup.tsv "$ONE_CORE" target/import.tsv target/rerate-heap.tsv \
+  target/spark.tsv > BENCHMARKS.md

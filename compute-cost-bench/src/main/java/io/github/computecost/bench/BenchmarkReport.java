@@ -167,6 +167,32 @@ public final class BenchmarkReport {
                 }
             }
         }
+        if (args.length > 6) {
+            sb.append("\n## Re-rating on Spark, local mode (`bench/spark.sh`)\n\n");
+            sb.append("`SparkRerater` on the same bill with a real bill's columns (4M rows of CSV) against Spark reading the "
+                    + "file and counting its rows (no column read), Spark turning every row into a Java `Row` and "
+                    + "counting them (the job's input), and `rate-usage`'s engine on one thread; medians of three runs "
+                    + "after one to warm up. The job's total is checked against the one-machine total on every run.\n\n");
+            sb.append("| Variant | Cores | Time | Rows per second | Time vs counting on as many cores |\n"
+                    + "| --- | ---: | ---: | ---: | ---: |\n");
+            Map<String, Double> count = new LinkedHashMap<>();
+            java.util.List<String[]> lines = new java.util.ArrayList<>();
+            for (String line : Files.readAllLines(Path.of(args[6]))) {
+                String[] f = line.split("\t");
+                if (f.length >= 4) {
+                    lines.add(f);
+                    if (f[0].equals("Spark: read and count")) {
+                        count.put(f[1], Double.parseDouble(f[2]));
+                    }
+                }
+            }
+            for (String[] f : lines) {
+                Double base = count.get(f[1]);
+                sb.append(String.format(Locale.ROOT, "| %s | %s | %s s | %s | %s |%n", f[0], f[1], f[2], f[3],
+                        base == null || f[0].startsWith("rate-usage") ? "" : String.format(Locale.ROOT, "%.2f",
+                                Double.parseDouble(f[2]) / base)));
+            }
+        }
         System.out.print(sb);
     }
 
