@@ -157,8 +157,13 @@ public final class SparkRerater implements Serializable {
                 p.add(values);
             }
             return List.of(p).iterator();
-        }, false).treeAggregate(zero, Partial::merge, Partial::merge);
-        return driver.rate(merged);
+        }, false).treeAggregate(null, SparkRerater::merge, SparkRerater::merge); // no empty partial to copy into
+        return driver.rate(merged == null ? zero : merged);
+    }
+
+    /** @return the two merged; null stands for none yet (the aggregation's start) */
+    private static Partial merge(Partial a, Partial b) {
+        return a == null ? b : b == null ? a : a.merge(b);
     }
 
     private Rerater rerater() {

@@ -154,6 +154,14 @@ class SparkReratingTest {
     }
 
     @Test
+    void anExportOfNoRowsRatesToNothing() throws IOException {
+        Path empty = Files.writeString(dir.resolve("empty.csv"), "lineItem/UsageType,lineItem/UsageAmount\n");
+        Rerater.Result r = SparkRerater.bundled().rate(spark.read().option("header", "true").csv(empty.toString()));
+        assertEquals(0, r.rows());
+        assertEquals(0, r.total().signum());
+    }
+
+    @Test
     void anExportWithoutTheColumnsIsRefusedOnTheDriver() {
         Dataset<Row> none = spark.range(3).toDF("id");
         var e = assertThrows(UsageExportException.class, () -> SparkRerater.bundled().rate(none));
