@@ -144,4 +144,15 @@ class ImportAndRateCommandsTest {
         assertEquals(2, bad.exitCode());
         assertEquals("compute-cost: --input-format must be auto, cur or focus, was \"parquet\"", bad.err().strip());
     }
+
+    @Test
+    void rateUsageReadsAZstdCompressedExport() throws Exception {
+        java.nio.file.Path zst = dir.resolve("cur.csv.zst");
+        try (var out = new io.airlift.compress.zstd.ZstdOutputStream(java.nio.file.Files.newOutputStream(zst))) {
+            out.write(java.nio.file.Files.readAllBytes(LEGACY));
+        }
+        CliRunner r = CliRunner.run("rate-usage", zst.toString(), "--format", "json");
+        assertEquals(0, r.exitCode(), r.err());
+        assertTrue(r.out().contains("\"totalExact\": \"48.28379\""), r.out());
+    }
 }

@@ -430,8 +430,8 @@ public final class Rerater {
     }
 
     /**
-     * Rates an export read from a stream, which it does not close. Gzipped content is recognised by its magic
-     * number. Lines end with LF or CRLF; a UTF-8 byte-order mark is ignored.
+     * Rates an export read from a stream, which it does not close. Gzipped and zstd-compressed content is
+     * recognised by its magic number (zstd needs io.airlift:aircompressor on the class path). Lines end with LF or CRLF; a UTF-8 byte-order mark is ignored.
      *
      * @param in the export's bytes, UTF-8 (or gzipped UTF-8)
      * @param name the export's name, for error messages
@@ -444,7 +444,7 @@ public final class Rerater {
 
     private Result rate(InputStream in, String name, java.util.OptionalLong size) throws IOException {
         Counting counted = new Counting(Objects.requireNonNull(in, "in"));
-        LineReader lines = new LineReader(maybeGunzip(counted));
+        LineReader lines = new LineReader(maybeDecompress(counted, name));
         byte[] header = lines.next();
         if (header == null) {
             throw new UsageExportException(name + ": empty");
@@ -687,13 +687,41 @@ public final class Rerater {
         return -1;
     }
 
-    private static InputStream maybeGunzip(InputStream in) throws IOException {
-        InputStream buffered = in.markSupported() ? in : new BufferedInputStream(in, 2);
-        buffered.mark(2);
-        int b0 = buffered.read();
-        int b1 = buffered.read();
+    /** gzip's and zstd's magic numbers (RFC 1952; RFC 8878, little-endian 0xFD2FB528). */
+    private static InputStream maybeDecompress(InputStream in, String name) throws IOException {
+        InputStream buffered = in.markSupported() ? in : new BufferedInputStream(in, 4);
+        buffered.mark(4);
+        int[] b = {buffered.read(), buffered.read(), buffered.read(), buffered.read()};
         buffered.reset();
-        return b0 == 0x1f && b1 == 0x8b ? new GZIPInputStream(buffered, 1 << 16) : buffered;
+        if (b[0] == 0x1f && b[1] == 0x8b) {
+            return new GZIPInputStream(buffered, 1 << 16);
+        }
+        if (b[0] == 0x28 && b[1] == 0xb5 && b[2] == 0x2f && b[3] == 0xfd) {
+            return zstd(buffered, name);
+        }
+        return buffered;
+    }
+
+    /**
+     * A zstd stream through aircompressor (io.airlift:aircompressor, pure Java, Apache 2.0), found at run time: an
+     * optional dependency, which the command line bundles. (Its jar names no module, so the library's module
+     * descriptor cannot require it without a file-name module.)
+     */
+    private static InputStream zstd(InputStream in, String name) {
+        Class<?> type;
+        try {
+            type = Class.forName("io.airlift.compress.zstd.ZstdInputStream", true, Rerater.class.getClassLoader());
+        } catch (ClassNotFoundException e) {
+            throw new UsageExportException(name + ": zstd-compressed; reading it needs io.airlift:aircompressor on "
+                    + "the class path, or decompress it first");
+        }
+        Rerater.class.getModule().addReads(type.getModule());
+        try {
+            return new BufferedInputStream((InputStream) type.getConstructor(InputStream.class).newInstance(in),
+                    1 << 16);
+        } catch (ReflectiveOperationException e) {
+            throw new IllegalStateException("aircompressor's ZstdInputStream cannot be made", e);
+        }
     }
 
     /** Rates each billing family's (or account's) month separately: each has its own free tier and tiers. */

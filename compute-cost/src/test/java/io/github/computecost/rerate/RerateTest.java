@@ -193,4 +193,19 @@ class RerateTest {
         Rerater.of(PriceBook.bundled()).progress(seen::add).rate(gz);
         assertEquals(Files.size(gz), seen.get(seen.size() - 1).bytes());
     }
+
+    @Test
+    void aZstdCompressedExportIsRecognisedByItsContent() throws IOException {
+        Path zst = dir.resolve("cur-legacy.csv.zst");
+        try (var out = new io.airlift.compress.zstd.ZstdOutputStream(Files.newOutputStream(zst))) {
+            out.write(Files.readAllBytes(LEGACY));
+        }
+        Rerater.Result r = Rerater.of(PriceBook.bundled()).rate(zst);
+        assertDecimal("48.28379", r.total()); // as the plain file
+        assertEquals(8, r.rows());
+        // Whatever its name: a zstd stream is told by its magic number.
+        Path named = dir.resolve("export.csv");
+        Files.copy(zst, named);
+        assertDecimal("48.28379", Rerater.of(PriceBook.bundled()).rate(named).total());
+    }
 }
