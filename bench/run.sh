@@ -15,7 +15,8 @@ java -jar compute-cost-bench/target/compute-cost-bench-0.1.0-SNAPSHOT.jar -rf js
 ONE_CORE=-
 if command -v taskset >/dev/null; then
   taskset -c 0 java -jar compute-cost-bench/target/compute-cost-bench-0.1.0-SNAPSHOT.jar -rf json -rff target/jmh-one-core.json \
-    -jvmArgsAppend -XX:ActiveProcessorCount=1 -p rows=10000000 -p columns=usage RerateBenchmark.rerate
+    -jvmArgsAppend -XX:ActiveProcessorCount=1 -p rows=10000000 -p columns=usage \
+    'RerateBenchmark.(rerate|baselineFastCsv|baselineReadAndSplit)'
   ONE_CORE=target/jmh-one-core.json
 fi
 bench/startup.sh > target/startup.tsv

@@ -85,20 +85,20 @@ public final class BenchmarkReport {
         }
         sb.append("\n## Bulk re-rating (`rate-usage`), end to end from CSV text, heap 256 MB\n\n");
         sb.append("A seeded synthetic Cost-and-Usage-style file (`SyntheticCur`: 10 accounts, 2,000 resources, 8 usage "
-                + "types of which one is not priced, about 140,000 distinct sums). The baseline only reads the same file "
-                + "and splits its lines (`BufferedReader`, `String.split`). Columns `usage`: the usage columns only; "
+                + "types of which one is not priced, about 140,000 distinct sums). The baselines only read the same file: "
+                + "one splits its lines (`BufferedReader`, `String.split`), the other reads its records with FastCSV. Columns `usage`: the usage columns only; "
                 + "`billed`: also payer, line item type, product code and AWS's costs (ten decimal places, as the CUR "
                 + "writes them), which the re-rater then reads for covered usage and the reconciliation.\n\n");
-        sb.append("| Benchmark | Columns | Rows | Score | Error | Unit | Rows per second | Time vs baseline |\n"
-                + "| --- | --- | ---: | ---: | ---: | --- | ---: | ---: |\n");
+        sb.append("| Benchmark | Columns | Rows | Score | Error | Unit | Rows per second | Time vs split | Time vs FastCSV |\n"
+                + "| --- | --- | ---: | ---: | ---: | --- | ---: | ---: | ---: |\n");
         appendRerate(sb, results, results);
         if (args.length > 3 && !args[3].equals("-")) {
             JsonNode oneCore = new ObjectMapper().readTree(new File(args[3]));
             sb.append("\nThe same on one core (`taskset -c 0`, `-XX:ActiveProcessorCount=1`: the collector and the "
-                    + "compiler share the core), measured after the table above:\n\n");
-            sb.append("| Benchmark | Columns | Rows | Score | Error | Unit | Rows per second | Time vs baseline |\n"
-                    + "| --- | --- | ---: | ---: | ---: | --- | ---: | ---: |\n");
-            appendRerate(sb, oneCore, results);
+                    + "compiler share the core), measured after the table above, with its baselines on the same core:\n\n");
+            sb.append("| Benchmark | Columns | Rows | Score | Error | Unit | Rows per second | Time vs split | Time vs FastCSV |\n"
+                    + "| --- | --- | ---: | ---: | ---: | --- | ---: | ---: | ---: |\n");
+            appendRerate(sb, oneCore, oneCore);
         }
         sb.append("\n## Parquet on one machine (`ParquetExport`), heap 256 MB\n\n");
         sb.append("The same synthetic bill with a real bill's columns, as CUR 2.0-shaped Parquet (doubles, a timestamp, "
@@ -196,7 +196,7 @@ public final class BenchmarkReport {
         System.out.print(sb);
     }
 
-    /** Rows of {@code results}' re-rating benchmarks; the baseline at the same row count comes from {@code base}. */
+    /** Rows of {@code results}' re-rating benchmarks, each against the baselines at the same row count in {@code base}. */
     private static void appendRerate(StringBuilder sb, JsonNode results, JsonNode base) {
         for (JsonNode r : results) {
             String name = r.path("benchmark").asText().replace("io.github.computecost.bench.", "");
@@ -207,18 +207,24 @@ public final class BenchmarkReport {
             String columns = r.path("params").path("columns").asText("usage");
             JsonNode m = r.path("primaryMetric");
             double score = m.path("score").asDouble();
-            double baseline = Double.NaN;
-            for (JsonNode b : base) {
-                if (b.path("benchmark").asText().endsWith("RerateBenchmark.baselineReadAndSplit")
-                        && b.path("params").path("rows").asInt() == rows
-                        && b.path("params").path("columns").asText("usage").equals(columns)) {
-                    baseline = b.path("primaryMetric").path("score").asDouble();
-                }
-            }
-            sb.append(String.format(Locale.ROOT, "| %s | %s | %d | %.1f | ± %.1f | %s | %.0f | %.2f |%n",
-                    name.substring(16), columns, rows, score, m.path("scoreError").asDouble(), m.path("scoreUnit").asText(), rows / (score / 1000.0),
-                    score / baseline));
+            sb.append(String.format(Locale.ROOT, "| %s | %s | %d | %.1f | ± %.1f | %s | %.0f | %s | %s |%n",
+                    name.substring(16), columns, rows, score, m.path("scoreError").asDouble(),
+                    m.path("scoreUnit").asText(), rows / (score / 1000.0),
+                    against(score, base, "baselineReadAndSplit", rows, columns),
+                    against(score, base, "baselineFastCsv", rows, columns)));
         }
+    }
+
+    /** @return {@code score} as a ratio to the baseline's at the same parameters, or empty if it was not run */
+    private static String against(double score, JsonNode base, String baseline, int rows, String columns) {
+        for (JsonNode b : base) {
+            if (b.path("benchmark").asText().endsWith("RerateBenchmark." + baseline)
+                    && b.path("params").path("rows").asInt() == rows
+                    && b.path("params").path("columns").asText("usage").equals(columns)) {
+                return String.format(Locale.ROOT, "%.2f", score / b.path("primaryMetric").path("score").asDouble());
+            }
+        }
+        return "";
     }
 
     private static String ratio(Map<String, double[]> score, String a, String b) {
