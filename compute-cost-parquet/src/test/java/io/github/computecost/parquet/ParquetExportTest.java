@@ -68,21 +68,27 @@ class ParquetExportTest {
 
     /** Writes rows {@code from..to} of the CSV (header excluded) as CUR 2.0 Parquet. */
     static void write(Path file, int from, int to) throws IOException {
-        List<String> lines = Files.readAllLines(CSV);
+        write(CSV, NAMES, SCHEMA, file, from, to, true);
+    }
+
+    /** Writes rows {@code from..to} of {@code csv} as Parquet of {@code schema}, each column renamed by {@code names}. */
+    static void write(Path csv, Map<String, String> names, MessageType schema, Path file, int from, int to,
+            boolean tagMap) throws IOException {
+        List<String> lines = Files.readAllLines(csv);
         List<String> header = Csv.split(lines.get(0));
-        SimpleGroupFactory groups = new SimpleGroupFactory(SCHEMA);
-        try (ParquetWriter<Group> w = ExampleParquetWriter.builder(new LocalOutputFile(file)).withType(SCHEMA)
+        SimpleGroupFactory groups = new SimpleGroupFactory(schema);
+        try (ParquetWriter<Group> w = ExampleParquetWriter.builder(new LocalOutputFile(file)).withType(schema)
                 .withConf(new PlainParquetConfiguration()).withCompressionCodec(CompressionCodecName.SNAPPY).build()) {
             for (int i = 1 + from; i < 1 + to && i < lines.size(); i++) {
                 List<String> v = Csv.split(lines.get(i));
                 Group g = groups.newGroup();
                 for (int c = 0; c < header.size(); c++) {
-                    String name = NAMES.get(header.get(c));
+                    String name = names.getOrDefault(header.get(c), header.get(c));
                     String value = v.get(c);
                     if (value.isEmpty()) {
                         continue; // null, as Parquet writes an empty cell
                     }
-                    switch (SCHEMA.getType(name).asPrimitiveType().getPrimitiveTypeName()) {
+                    switch (schema.getType(name).asPrimitiveType().getPrimitiveTypeName()) {
                         case DOUBLE -> {
                             try {
                                 g.append(name, Double.parseDouble(value));
@@ -94,7 +100,9 @@ class ParquetExportTest {
                         default -> g.append(name, value);
                     }
                 }
-                g.addGroup("resource_tags"); // a map column, which is not read
+                if (tagMap) {
+                    g.addGroup("resource_tags"); // a map column, which is not read
+                }
                 w.write(g);
             }
         }
@@ -127,6 +135,30 @@ class ParquetExportTest {
                     .discount().orElseThrow()));
         }
         assertEquals(plain(csv.byTag().get("team")), plain(parquet.byTag().get("team")));
+    }
+
+    @Test
+    void aFocusParquetExportRatesToTheFiguresOfTheSameFocusCsv() throws IOException {
+        Path focusCsv = Path.of("compute-cost/src/test/resources/rerate/focus-line-item-types.csv");
+        MessageType focus = MessageTypeParser.parseMessageType("message focus {"
+                + " optional binary BillingAccountId (STRING); optional binary SubAccountId (STRING);"
+                + " optional binary ChargeCategory (STRING); optional binary CommitmentDiscountStatus (STRING);"
+                + " optional binary CommitmentDiscountCategory (STRING);"
+                + " optional int64 ChargePeriodStart (TIMESTAMP(MILLIS,true)); optional binary x_ServiceCode (STRING);"
+                + " optional binary x_UsageType (STRING); optional binary ResourceId (STRING);"
+                + " optional double ConsumedQuantity; optional double BilledCost; optional double EffectiveCost; }");
+        Path file = dir.resolve("focus.parquet");
+        write(focusCsv, Map.of(), focus, file, 0, 100, false);
+        Rerater rerater = Rerater.of(PriceBook.bundled());
+        Rerater.Result csv = rerater.rate(focusCsv);
+        Rerater.Result parquet = ParquetExport.rate(rerater, file);
+        assertEquals(Rerater.InputFormat.FOCUS, parquet.inputFormat());
+        assertEquals(0, csv.total().compareTo(parquet.total()));
+        assertEquals(csv.skipped(), parquet.skipped());
+        assertEquals(plain(csv.byResource()), plain(parquet.byResource()));
+        assertEquals(0, csv.passedThroughTotal().compareTo(parquet.passedThroughTotal()));
+        assertEquals(0, csv.reconciliation().orElseThrow().variance().compareTo(parquet.reconciliation()
+                .orElseThrow().variance()));
     }
 
     @Test
