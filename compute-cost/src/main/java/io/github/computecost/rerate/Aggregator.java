@@ -172,24 +172,37 @@ final class Aggregator {
         fields(b, size);
     }
 
+    /** The bytes of the record being read, reused from one record to the next. */
+    private byte[] recordBytes = new byte[256];
+
     /** One record given as its columns' values ({@code null} for empty); goes the same way as a line. */
     void record(String[] values) {
         rows++;
-        byte[][] bytes = new byte[width][];
-        int length = 0;
-        for (int i = 0; i < width; i++) {
-            bytes[i] = values[i] == null ? new byte[0] : values[i].getBytes(StandardCharsets.UTF_8);
-            length += bytes[i].length;
-        }
-        byte[] line = new byte[length];
         int p = 0;
         for (int i = 0; i < width; i++) {
-            System.arraycopy(bytes[i], 0, line, p, bytes[i].length);
+            String v = values[i];
             from[i] = p;
-            p += bytes[i].length;
+            if (v != null) {
+                int n = v.length();
+                if (p + 3 * n + 16 > recordBytes.length) { // UTF-8 takes at most 3 bytes a char
+                    recordBytes = Arrays.copyOf(recordBytes, Math.max(recordBytes.length * 2, p + 3 * n + 16));
+                }
+                int ascii = 0;
+                while (ascii < n && v.charAt(ascii) < 0x80) {
+                    recordBytes[p + ascii] = (byte) v.charAt(ascii);
+                    ascii++;
+                }
+                if (ascii == n) {
+                    p += n;
+                } else { // not ASCII: the encoder writes the whole value
+                    byte[] utf8 = v.getBytes(StandardCharsets.UTF_8);
+                    System.arraycopy(utf8, 0, recordBytes, p, utf8.length);
+                    p += utf8.length;
+                }
+            }
             to[i] = p;
         }
-        fields(line, width);
+        fields(recordBytes, width);
     }
 
     private void fields(byte[] b, int size) {
