@@ -20,7 +20,8 @@ import java.util.TreeMap;
  * order the export's lines meet them, as on one machine, when the parts are the export's rows in order.
  *
  * <p>Serializable: a partial travels between machines by value (its sums, counts and columns; never the price book).
- * Not thread-safe; {@link #add} only before the partial has been merged or serialized.
+ * Like anything read with Java serialization, a partial must come only from the job's own workers, never from an
+ * untrusted source. Not thread-safe; {@link #add} only before the partial has been merged or serialized.
  */
 public final class Partial implements Serializable {
 
