@@ -120,10 +120,12 @@ public final class Main implements Runnable {
                 return new CommandLine.RunLast().execute(parsed);
             }
             java.nio.file.Path file = last.matchedOptionValue(OUT_FILE, null);
-            try (PrintWriter to = new PrintWriter(java.nio.file.Files.newBufferedWriter(file,
-                    StandardCharsets.UTF_8))) {
-                last.commandSpec().commandLine().setOut(to);
-                return new CommandLine.RunLast().execute(parsed);
+            // Written beside it first and moved over it once the command has run: a run that fails on bad input or
+            // a bug leaves no file, and an earlier one as it was.
+            java.nio.file.Path dir = file.toAbsolutePath().getParent();
+            java.nio.file.Path part;
+            try {
+                part = java.nio.file.Files.createTempFile(dir, "." + file.getFileName(), ".part");
             } catch (java.nio.file.NoSuchFileException e) {
                 err.println("compute-cost: " + OUT_FILE + " " + file + ": cannot be written: its directory does not "
                         + "exist");
@@ -132,6 +134,27 @@ public final class Main implements Runnable {
                 err.println("compute-cost: " + OUT_FILE + " " + file + ": cannot be written: " + e.getMessage());
                 return BAD_INPUT;
             }
+            int code = INTERNAL_ERROR;
+            try (PrintWriter to = new PrintWriter(java.nio.file.Files.newBufferedWriter(part,
+                    StandardCharsets.UTF_8))) {
+                last.commandSpec().commandLine().setOut(to);
+                code = new CommandLine.RunLast().execute(parsed); // a failure may leave as an exception, to its handler
+            } catch (java.io.IOException e) {
+                err.println("compute-cost: " + OUT_FILE + " " + file + ": cannot be written: " + e.getMessage());
+                code = BAD_INPUT;
+            } finally {
+                try {
+                    if (code == BAD_INPUT || code == INTERNAL_ERROR) {
+                        java.nio.file.Files.deleteIfExists(part);
+                    } else {
+                        java.nio.file.Files.move(part, file, java.nio.file.StandardCopyOption.REPLACE_EXISTING);
+                    }
+                } catch (java.io.IOException e) {
+                    err.println("compute-cost: " + OUT_FILE + " " + file + ": cannot be written: " + e.getMessage());
+                    code = BAD_INPUT;
+                }
+            }
+            return code;
         });
         int code;
         try {

@@ -9,6 +9,7 @@ import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.List;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -88,6 +89,18 @@ class CliConventionsTest {
         CliRunner nowhere = CliRunner.run("estimate", ORDERS.toString(), "--out-file", tmp.resolve("no/x").toString());
         assertEquals(2, nowhere.exitCode());
         assertTrue(nowhere.err().contains("cannot be written: its directory does not exist"), nowhere.err());
+        // A run that fails on bad input leaves no file, and an earlier one as it was, with nothing beside it.
+        Path missing = tmp.resolve("never.md");
+        assertEquals(2, CliRunner.run("estimate", tmp.resolve("none.yaml").toString(), "--out-file", missing.toString())
+                .exitCode());
+        assertTrue(Files.notExists(missing));
+        assertEquals(2, CliRunner.run("estimate", tmp.resolve("none.yaml").toString(), "--out-file", to.toString())
+                .exitCode());
+        assertEquals(plain.out(), Files.readString(to));
+        try (var files = Files.list(tmp)) {
+            List<String> parts = files.map(f -> f.getFileName().toString()).filter(f -> f.endsWith(".part")).toList();
+            assertTrue(parts.isEmpty(), "no partial file left: " + parts);
+        }
     }
 
     @Test
