@@ -16,6 +16,7 @@ import java.util.concurrent.ConcurrentHashMap;
 import org.apache.spark.api.java.JavaRDD;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
+import org.apache.spark.sql.catalyst.InternalRow;
 
 /**
  * Re-rates a Cost and Usage Report or FOCUS export held in a Spark {@link Dataset}, read from CSV (all columns as
@@ -144,17 +145,16 @@ public final class SparkRerater implements Serializable {
         List<String> header = List.of(export.columns());
         Rerater driver = rerater();
         Partial zero = driver.partial(header, "dataset"); // refuses bad columns before any job is run
-        JavaRDD<Row> rows = export.javaRDD();
-        Partial merged = rows.mapPartitionsWithIndex((Integer index, Iterator<Row> part) -> {
+        org.apache.spark.sql.types.DataType[] types = java.util.Arrays.stream(export.schema().fields())
+                .map(org.apache.spark.sql.types.StructField::dataType).toArray(org.apache.spark.sql.types.DataType[]::new);
+        // Spark's own rows (InternalRow): strings stay UTF-8 bytes from the file to the reader, no String made.
+        JavaRDD<InternalRow> rows = export.queryExecution().toRdd().toJavaRDD();
+        Partial merged = rows.mapPartitionsWithIndex((Integer index, Iterator<InternalRow> part) -> {
             Partial p = rerater().partial(header, "dataset", index);
-            List<String> values = new ArrayList<>(header.size());
+            RowBytes bytes = new RowBytes(Math.min(types.length, p.columnsRead()));
             while (part.hasNext()) {
-                Row row = part.next();
-                values.clear();
-                for (int i = 0; i < row.length(); i++) {
-                    values.add(text(row.get(i)));
-                }
-                p.add(values);
+                bytes.fill(part.next(), types);
+                p.add(bytes.buffer, bytes.starts, bytes.ends);
             }
             return List.of(p).iterator();
         }, false).treeAggregate(null, SparkRerater::merge, SparkRerater::merge); // no empty partial to copy into
@@ -171,6 +171,75 @@ public final class SparkRerater implements Serializable {
                 .perAccount(perAccount).tags(tags).inputFormat(inputFormat).clock(Clock.systemUTC());
     }
 
+    /** One row's values, up to the last column the reader reads, as UTF-8 ranges of one buffer reused row to row. */
+    static final class RowBytes {
+        byte[] buffer = new byte[512];
+        final int[] starts;
+        final int[] ends;
+        private final int columns;
+
+        RowBytes(int columns) {
+            this.columns = columns;
+            this.starts = new int[Math.max(columns, 1)];
+            this.ends = new int[Math.max(columns, 1)];
+        }
+
+        void fill(InternalRow row, org.apache.spark.sql.types.DataType[] types) {
+            int at = 0;
+            for (int i = 0; i < columns; i++) {
+                starts[i] = at;
+                if (!row.isNullAt(i)) {
+                    org.apache.spark.sql.types.DataType t = types[i];
+                    if (t instanceof org.apache.spark.sql.types.StringType) {
+                        at = put(row.getUTF8String(i).getBytes(), at);
+                    } else {
+                        String v = text(value(row, i, t));
+                        at = v == null ? at : put(v.getBytes(java.nio.charset.StandardCharsets.UTF_8), at);
+                    }
+                }
+                ends[i] = at;
+            }
+        }
+
+        private int put(byte[] b, int at) {
+            if (at + b.length > buffer.length) {
+                buffer = java.util.Arrays.copyOf(buffer, Math.max(buffer.length * 2, at + b.length));
+            }
+            System.arraycopy(b, 0, buffer, at, b.length);
+            return at + b.length;
+        }
+    }
+
+    /** @return a typed value of Spark's internal row as the Java value {@link #text} writes; null for a nested one */
+    static Object value(InternalRow row, int i, org.apache.spark.sql.types.DataType t) {
+        if (t instanceof org.apache.spark.sql.types.DoubleType) {
+            return row.getDouble(i);
+        } else if (t instanceof org.apache.spark.sql.types.FloatType) {
+            return row.getFloat(i);
+        } else if (t instanceof org.apache.spark.sql.types.LongType) {
+            return row.getLong(i);
+        } else if (t instanceof org.apache.spark.sql.types.IntegerType) {
+            return row.getInt(i);
+        } else if (t instanceof org.apache.spark.sql.types.ShortType) {
+            return row.getShort(i);
+        } else if (t instanceof org.apache.spark.sql.types.BooleanType) {
+            return row.getBoolean(i);
+        } else if (t instanceof org.apache.spark.sql.types.DecimalType d) {
+            return row.getDecimal(i, d.precision(), d.scale()).toJavaBigDecimal();
+        } else if (t instanceof org.apache.spark.sql.types.TimestampType) {
+            long micros = row.getLong(i);
+            return java.time.Instant.ofEpochSecond(Math.floorDiv(micros, 1_000_000L),
+                    Math.floorMod(micros, 1_000_000L) * 1000);
+        } else if (t instanceof org.apache.spark.sql.types.TimestampNTZType) {
+            long micros = row.getLong(i);
+            return java.time.LocalDateTime.ofEpochSecond(Math.floorDiv(micros, 1_000_000L),
+                    (int) (Math.floorMod(micros, 1_000_000L) * 1000), java.time.ZoneOffset.UTC);
+        } else if (t instanceof org.apache.spark.sql.types.DateType) {
+            return java.time.LocalDate.ofEpochDay(row.getInt(i));
+        }
+        return null; // maps, structs, arrays, binaries: not read
+    }
+
     /** A value as an export's CSV would write it: numbers in plain decimal, a double by its shortest decimal. */
     static String text(Object v) {
         if (v == null) {
@@ -183,6 +252,8 @@ public final class SparkRerater implements Serializable {
             return f.isNaN() || f.isInfinite() ? f.toString() : new BigDecimal(Float.toString(f)).toPlainString();
         } else if (v instanceof java.sql.Timestamp t) {
             return t.toInstant().toString();
+        } else if (v instanceof java.time.Instant t) {
+            return t.toString();
         }
         return v.toString();
     }

@@ -96,6 +96,32 @@ public final class Partial implements Serializable {
         live.record(v);
     }
 
+    /**
+     * Reads one row given as UTF-8 byte ranges of one buffer, as a line of the export would be read, without a
+     * {@code String} made for any value (for engines that hold rows as bytes).
+     *
+     * @param bytes the buffer
+     * @param starts where each column's value starts, in the order of the header, at least as many as it has columns
+     * @param ends where each ends (a value {@code starts[i] == ends[i]} is empty)
+     * @throws IllegalStateException if the partial has been merged or serialized
+     * @throws IllegalArgumentException if fewer bounds than columns are given
+     */
+    public void add(byte[] bytes, int[] starts, int[] ends) {
+        if (live == null) {
+            throw new IllegalStateException("a partial takes no rows once merged or serialized");
+        }
+        if (starts.length < columns.width() || ends.length < columns.width()) {
+            throw new IllegalArgumentException("bounds for " + columns.width() + " columns are needed, were "
+                    + Math.min(starts.length, ends.length));
+        }
+        live.record(bytes, starts, ends);
+    }
+
+    /** @return how many columns a row must give, from the first: those up to the last one read */
+    public int columnsRead() {
+        return columns.width();
+    }
+
     /** @return rows read so far */
     public long rows() {
         return live != null ? live.rows : rows;

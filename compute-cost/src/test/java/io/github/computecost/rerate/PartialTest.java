@@ -79,4 +79,35 @@ class PartialTest {
             return (Partial) in.readObject();
         }
     }
+
+    @Test
+    void rowsGivenAsByteRangesReadAsTheirTextDoes() throws IOException {
+        List<List<String>> rows = rows();
+        Partial text = RERATER.partial(rows.get(0), "bill");
+        Partial bytes = RERATER.partial(rows.get(0), "bill");
+        int n = bytes.columnsRead();
+        for (List<String> row : rows.subList(1, rows.size())) {
+            text.add(row);
+            // All values one after another in one buffer, as an engine holding UTF-8 rows would pass them.
+            byte[] all = String.join("", row.subList(0, n)).getBytes(java.nio.charset.StandardCharsets.UTF_8);
+            int[] starts = new int[n];
+            int[] ends = new int[n];
+            int at = 0;
+            for (int i = 0; i < n; i++) {
+                starts[i] = at;
+                at += row.get(i).getBytes(java.nio.charset.StandardCharsets.UTF_8).length;
+                ends[i] = at;
+            }
+            bytes.add(all, starts, ends);
+        }
+        Rerater.Result a = RERATER.rate(text);
+        Rerater.Result b = RERATER.rate(bytes);
+        assertEquals(a.total(), b.total());
+        assertEquals(a.byResource(), b.byResource());
+        assertEquals(a.skipped(), b.skipped());
+        assertEquals(a.reconciliation(), b.reconciliation());
+        var e = assertThrows(IllegalArgumentException.class, () -> RERATER.partial(rows.get(0), "bill")
+                .add(new byte[0], new int[1], new int[1]));
+        assertEquals("bounds for " + n + " columns are needed, were 1", e.getMessage());
+    }
 }
