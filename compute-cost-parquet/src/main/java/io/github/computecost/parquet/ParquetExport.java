@@ -91,18 +91,43 @@ public final class ParquetExport {
                 header.add(f.getName());
             }
             Partial partial = rerater.partial(header, name, part);
-            List<String> values = new ArrayList<>(header.size());
+            int columns = Math.min(header.size(), partial.columnsRead());
+            boolean[] string = new boolean[columns];
+            for (int c = 0; c < columns; c++) {
+                Type t = schema.getType(c);
+                string[c] = t.isPrimitive() && t.asPrimitiveType().getPrimitiveTypeName()
+                        == PrimitiveType.PrimitiveTypeName.BINARY && !(t.getLogicalTypeAnnotation()
+                        instanceof LogicalTypeAnnotation.DecimalLogicalTypeAnnotation);
+            }
+            byte[] buffer = new byte[512];
+            int[] starts = new int[Math.max(columns, 1)];
+            int[] ends = new int[Math.max(columns, 1)];
             PageReadStore pages;
             while ((pages = reader.readNextRowGroup()) != null) {
                 RecordReader<Group> records = new ColumnIOFactory().getColumnIO(schema)
                         .getRecordReader(pages, new GroupRecordConverter(schema));
                 for (long i = 0; i < pages.getRowCount(); i++) {
                     Group row = records.read();
-                    values.clear();
-                    for (int c = 0; c < header.size(); c++) {
-                        values.add(text(row, c, schema.getType(c)));
+                    int at = 0;
+                    for (int c = 0; c < columns; c++) {
+                        starts[c] = at;
+                        byte[] v = null;
+                        if (string[c]) { // text stays its UTF-8 bytes: no String made
+                            v = row.getFieldRepetitionCount(c) == 0 ? null : row.getBinary(c, 0).getBytesUnsafe();
+                        } else {
+                            String t = text(row, c, schema.getType(c));
+                            v = t == null ? null : t.getBytes(java.nio.charset.StandardCharsets.UTF_8);
+                        }
+                        if (v != null) {
+                            if (at + v.length > buffer.length) {
+                                buffer = java.util.Arrays.copyOf(buffer, Math.max(buffer.length * 2, at + v.length));
+                            }
+                            System.arraycopy(v, 0, buffer, at, v.length);
+                            at += v.length;
+                        }
+                        ends[c] = at;
                     }
-                    partial.add(values);
+                    partial.add(buffer, starts, ends);
                 }
             }
             return partial;
