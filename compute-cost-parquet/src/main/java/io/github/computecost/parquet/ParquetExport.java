@@ -2,6 +2,7 @@ package io.github.computecost.parquet;
 
 import io.github.computecost.rerate.Partial;
 import io.github.computecost.rerate.Rerater;
+import io.github.computecost.rerate.RowBytes;
 import io.github.computecost.rerate.UsageExportException;
 import java.io.IOException;
 import java.math.BigDecimal;
@@ -99,35 +100,22 @@ public final class ParquetExport {
                         == PrimitiveType.PrimitiveTypeName.BINARY && !(t.getLogicalTypeAnnotation()
                         instanceof LogicalTypeAnnotation.DecimalLogicalTypeAnnotation);
             }
-            byte[] buffer = new byte[512];
-            int[] starts = new int[Math.max(columns, 1)];
-            int[] ends = new int[Math.max(columns, 1)];
+            RowBytes values = new RowBytes(columns);
             PageReadStore pages;
             while ((pages = reader.readNextRowGroup()) != null) {
                 RecordReader<Group> records = new ColumnIOFactory().getColumnIO(schema)
                         .getRecordReader(pages, new GroupRecordConverter(schema));
                 for (long i = 0; i < pages.getRowCount(); i++) {
                     Group row = records.read();
-                    int at = 0;
+                    values.clear();
                     for (int c = 0; c < columns; c++) {
-                        starts[c] = at;
-                        byte[] v = null;
                         if (string[c]) { // text stays its UTF-8 bytes: no String made
-                            v = row.getFieldRepetitionCount(c) == 0 ? null : row.getBinary(c, 0).getBytesUnsafe();
+                            values.add(row.getFieldRepetitionCount(c) == 0 ? null : row.getBinary(c, 0).getBytesUnsafe());
                         } else {
-                            String t = text(row, c, schema.getType(c));
-                            v = t == null ? null : t.getBytes(java.nio.charset.StandardCharsets.UTF_8);
+                            values.add(text(row, c, schema.getType(c)));
                         }
-                        if (v != null) {
-                            if (at + v.length > buffer.length) {
-                                buffer = java.util.Arrays.copyOf(buffer, Math.max(buffer.length * 2, at + v.length));
-                            }
-                            System.arraycopy(v, 0, buffer, at, v.length);
-                            at += v.length;
-                        }
-                        ends[c] = at;
                     }
-                    partial.add(buffer, starts, ends);
+                    partial.add(values.bytes(), values.starts(), values.ends());
                 }
             }
             return partial;
@@ -166,19 +154,14 @@ public final class ParquetExport {
             return at.toString();
         }
         return switch (p.getPrimitiveTypeName()) {
-            case DOUBLE -> plain(row.getDouble(c, 0));
-            case FLOAT -> plain(row.getFloat(c, 0));
+            case DOUBLE -> RowBytes.decimal(row.getDouble(c, 0));
+            case FLOAT -> RowBytes.decimal(row.getFloat(c, 0));
             case INT32 -> Integer.toString(row.getInteger(c, 0));
             case INT64 -> Long.toString(row.getLong(c, 0));
             case BOOLEAN -> Boolean.toString(row.getBoolean(c, 0));
             case INT96 -> int96(row.getInt96(c, 0).getBytes());
             default -> row.getString(c, 0);
         };
-    }
-
-    /** The shortest decimal that names the double (as AWS's CSV writes it); NaN and infinities as their names. */
-    private static String plain(double d) {
-        return Double.isNaN(d) || Double.isInfinite(d) ? Double.toString(d) : BigDecimal.valueOf(d).toPlainString();
     }
 
     /** A legacy INT96 timestamp (nanoseconds of the day, then the Julian day, little-endian) as an instant. */

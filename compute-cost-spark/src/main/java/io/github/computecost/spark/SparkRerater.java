@@ -3,11 +3,11 @@ package io.github.computecost.spark;
 import io.github.computecost.pricing.PriceBook;
 import io.github.computecost.rerate.Partial;
 import io.github.computecost.rerate.Rerater;
+import io.github.computecost.rerate.RowBytes;
 import java.io.Serializable;
 import java.math.BigDecimal;
 import java.nio.file.Path;
 import java.time.Clock;
-import java.util.ArrayList;
 import java.util.Iterator;
 import java.util.List;
 import java.util.Map;
@@ -151,10 +151,11 @@ public final class SparkRerater implements Serializable {
         JavaRDD<InternalRow> rows = export.queryExecution().toRdd().toJavaRDD();
         Partial merged = rows.mapPartitionsWithIndex((Integer index, Iterator<InternalRow> part) -> {
             Partial p = rerater().partial(header, "dataset", index);
-            RowBytes bytes = new RowBytes(Math.min(types.length, p.columnsRead()));
+            int columns = Math.min(types.length, p.columnsRead());
+            RowBytes row = new RowBytes(columns);
             while (part.hasNext()) {
-                bytes.fill(part.next(), types);
-                p.add(bytes.buffer, bytes.starts, bytes.ends);
+                fill(row.clear(), part.next(), types, columns);
+                p.add(row.bytes(), row.starts(), row.ends());
             }
             return List.of(p).iterator();
         }, false).treeAggregate(null, SparkRerater::merge, SparkRerater::merge); // no empty partial to copy into
@@ -171,42 +172,16 @@ public final class SparkRerater implements Serializable {
                 .perAccount(perAccount).tags(tags).inputFormat(inputFormat).clock(Clock.systemUTC());
     }
 
-    /** One row's values, up to the last column the reader reads, as UTF-8 ranges of one buffer reused row to row. */
-    static final class RowBytes {
-        byte[] buffer = new byte[512];
-        final int[] starts;
-        final int[] ends;
-        private final int columns;
-
-        RowBytes(int columns) {
-            this.columns = columns;
-            this.starts = new int[Math.max(columns, 1)];
-            this.ends = new int[Math.max(columns, 1)];
-        }
-
-        void fill(InternalRow row, org.apache.spark.sql.types.DataType[] types) {
-            int at = 0;
-            for (int i = 0; i < columns; i++) {
-                starts[i] = at;
-                if (!row.isNullAt(i)) {
-                    org.apache.spark.sql.types.DataType t = types[i];
-                    if (t instanceof org.apache.spark.sql.types.StringType) {
-                        at = put(row.getUTF8String(i).getBytes(), at);
-                    } else {
-                        String v = text(value(row, i, t));
-                        at = v == null ? at : put(v.getBytes(java.nio.charset.StandardCharsets.UTF_8), at);
-                    }
-                }
-                ends[i] = at;
+    /** Writes a row's values, up to the last column the reader reads: strings as their UTF-8 bytes, no String made. */
+    private static void fill(RowBytes row, InternalRow from, org.apache.spark.sql.types.DataType[] types, int columns) {
+        for (int i = 0; i < columns; i++) {
+            if (from.isNullAt(i)) {
+                row.add((byte[]) null);
+            } else if (types[i] instanceof org.apache.spark.sql.types.StringType) {
+                row.add(from.getUTF8String(i).getBytes());
+            } else {
+                row.add(text(value(from, i, types[i])));
             }
-        }
-
-        private int put(byte[] b, int at) {
-            if (at + b.length > buffer.length) {
-                buffer = java.util.Arrays.copyOf(buffer, Math.max(buffer.length * 2, at + b.length));
-            }
-            System.arraycopy(b, 0, buffer, at, b.length);
-            return at + b.length;
         }
     }
 
@@ -247,7 +222,7 @@ public final class SparkRerater implements Serializable {
         } else if (v instanceof BigDecimal d) {
             return d.toPlainString();
         } else if (v instanceof Double d) {
-            return d.isNaN() || d.isInfinite() ? d.toString() : BigDecimal.valueOf(d).toPlainString();
+            return RowBytes.decimal(d);
         } else if (v instanceof Float f) {
             return f.isNaN() || f.isInfinite() ? f.toString() : new BigDecimal(Float.toString(f)).toPlainString();
         } else if (v instanceof java.sql.Timestamp t) {

@@ -9,8 +9,8 @@ import java.util.OptionalLong;
 import java.util.function.Consumer;
 
 /**
- * Counts the bytes read through it and tells a listener about twice a second, from the reading thread (for readers
- * whose loop is not ours, such as a JSON parser's). Several streams read one after another can share a count.
+ * Counts the bytes read through it and tells a listener about twice a second, from the reading thread, so that no
+ * reader's loop needs a clock (a JSON parser's loop is not even ours). Several streams read one after another can share a count.
  */
 public final class ProgressStream extends FilterInputStream {
 
@@ -23,6 +23,7 @@ public final class ProgressStream extends FilterInputStream {
         private final long started = System.nanoTime();
         private long next = started + EVERY;
         private long bytes;
+        private java.util.function.LongSupplier rows = () -> 0;
 
         /** @param total the files' size together, when known */
         public Tally(Consumer<Progress> listener, OptionalLong total) {
@@ -30,18 +31,24 @@ public final class ProgressStream extends FilterInputStream {
             this.total = total;
         }
 
+        /** @param counted the records read so far, asked at each report (by default none are counted) */
+        public void rows(java.util.function.LongSupplier counted) {
+            this.rows = counted;
+        }
+
         void add(long n) {
             bytes += n;
             long now = System.nanoTime();
             if (now >= next) {
                 next = now + EVERY;
-                listener.accept(new Progress(0, bytes, total, Duration.ofNanos(now - started), false));
+                listener.accept(new Progress(rows.getAsLong(), bytes, total, Duration.ofNanos(now - started), false));
             }
         }
 
         /** Tells the listener that everything has been read. */
         public void done() {
-            listener.accept(new Progress(0, bytes, total, Duration.ofNanos(System.nanoTime() - started), true));
+            listener.accept(new Progress(rows.getAsLong(), bytes, total, Duration.ofNanos(System.nanoTime() - started),
+                    true));
         }
     }
 

@@ -60,6 +60,23 @@ final class Aggregator {
                     riEffective, tags, false, -1, -1);
         }
 
+        /** Equal when every column is: the tags' columns by content. */
+        @Override
+        public boolean equals(Object o) {
+            return o instanceof Columns x && type == x.type && amount == x.amount && resource == x.resource
+                    && account == x.account && start == x.start && payer == x.payer && lineItemType == x.lineItemType
+                    && productCode == x.productCode && unblended == x.unblended && spEffective == x.spEffective
+                    && riEffective == x.riEffective && Arrays.equals(tags, x.tags) && focus == x.focus
+                    && commitmentStatus == x.commitmentStatus && commitmentCategory == x.commitmentCategory;
+        }
+
+        @Override
+        public int hashCode() {
+            return java.util.Objects.hash(type, amount, resource, account, start, payer, lineItemType, productCode,
+                    unblended, spEffective, riEffective, Arrays.hashCode(tags), focus, commitmentStatus,
+                    commitmentCategory);
+        }
+
         int width() {
             int w = Math.max(Math.max(type, amount), Math.max(Math.max(resource, account), Math.max(start, payer)));
             w = Math.max(w, Math.max(Math.max(lineItemType, productCode), Math.max(unblended,
@@ -93,15 +110,17 @@ final class Aggregator {
     final int[] from;
     final int[] to;
 
-    /** Raw usage types as billed → {@link #typeOf} (an index into {@link #targets}, or -1: not priced). */
-    private final SumTable rawTypes = new SumTable(64);
-    private int[] typeOf = new int[64];
+    /** Raw usage types as billed → an index into {@link #targets}, or -1: not priced. */
+    private final ByteMemo typeOf = new ByteMemo(MAX_TYPES, this::resolve);
     private final Map<UsageIndex.Target, Integer> targetIds = new HashMap<>();
     /** Where each type is priced, its base usage type after any what-if. */
     final List<UsageIndex.Target> targets = new ArrayList<>();
-    /** Line item types as billed → their {@link LineItemType} ordinal, or -1: not one AWS documents. */
-    private final SumTable rawKinds = new SumTable(16);
-    private int[] kindOf = new int[16];
+    /** Line item types as billed (for FOCUS, its three columns) → their {@link LineItemType} ordinal, or -1. */
+    private final ByteMemo kindOf = new ByteMemo(1_000, v -> LineItemType.of(v).map(Enum::ordinal).orElse(-1));
+    private final ByteMemo focusKindOf = new ByteMemo(1_000, v -> {
+        String[] parts = v.split("\u001F", -1);
+        return LineItemType.ofFocus(parts[0], parts[1], parts[2]).map(Enum::ordinal).orElse(-1);
+    });
 
     /**
      * Keys: group, account, month, resource, tags (each length-prefixed), kind and type number; the usage's sum, and
@@ -130,9 +149,15 @@ final class Aggregator {
     private long sink;
 
     final Map<String, Long> skipped = new TreeMap<>();
-    /** Passed-through lines' unblended cost, by line item type and product code. */
-    final Map<LineItemType, Map<String, BigDecimal>> passedCost = new TreeMap<>();
-    final Map<LineItemType, Map<String, Long>> passedRows = new TreeMap<>();
+    /** Passed-through lines of one line item type and product: how many, and their unblended cost, exact. */
+    record Passed(long rows, BigDecimal cost) implements java.io.Serializable {
+        Passed plus(Passed other) {
+            return new Passed(rows + other.rows, cost.add(other.cost));
+        }
+    }
+
+    /** Passed-through lines, by line item type and product code. */
+    final Map<LineItemType, Map<String, Passed>> passed = new TreeMap<>();
     long rows;
     long rated;
 
@@ -153,7 +178,8 @@ final class Aggregator {
         this.width = columns.width();
         this.from = new int[width];
         this.to = new int[width];
-        this.keys = new SumTable(1 << 12, columns.unblended() >= 0 ? 3 : 1);
+        this.keys = new SumTable(1 << 12, keysSums());
+        this.recordBytes = new RowBytes(width);
     }
 
     /** @return the columns read */
@@ -172,37 +198,16 @@ final class Aggregator {
         fields(b, size);
     }
 
-    /** The bytes of the record being read, reused from one record to the next. */
-    private byte[] recordBytes = new byte[256];
+    /** The record being read, reused from one record to the next. */
+    private final RowBytes recordBytes;
 
     /** One record given as its columns' values ({@code null} for empty); goes the same way as a line. */
     void record(String[] values) {
-        rows++;
-        int p = 0;
+        recordBytes.clear();
         for (int i = 0; i < width; i++) {
-            String v = values[i];
-            from[i] = p;
-            if (v != null) {
-                int n = v.length();
-                if (p + 3 * n + 16 > recordBytes.length) { // UTF-8 takes at most 3 bytes a char
-                    recordBytes = Arrays.copyOf(recordBytes, Math.max(recordBytes.length * 2, p + 3 * n + 16));
-                }
-                int ascii = 0;
-                while (ascii < n && v.charAt(ascii) < 0x80) {
-                    recordBytes[p + ascii] = (byte) v.charAt(ascii);
-                    ascii++;
-                }
-                if (ascii == n) {
-                    p += n;
-                } else { // not ASCII: the encoder writes the whole value
-                    byte[] utf8 = v.getBytes(StandardCharsets.UTF_8);
-                    System.arraycopy(utf8, 0, recordBytes, p, utf8.length);
-                    p += utf8.length;
-                }
-            }
-            to[i] = p;
+            recordBytes.add(values[i]);
         }
-        fields(recordBytes, width);
+        record(recordBytes.bytes(), recordBytes.starts(), recordBytes.ends());
     }
 
     /**
@@ -228,7 +233,7 @@ final class Aggregator {
                 skip("too few columns");
                 return;
             }
-            kind = c.focus() ? focusKind(b, size) : kindOf(b, from[kc], to[kc], false);
+            kind = c.focus() ? focusKind(b, size) : kindOf.get(b, from[kc], to[kc]);
             if (kind < 0) {
                 skip("line item type not known to compute-cost");
                 return;
@@ -238,14 +243,14 @@ final class Aggregator {
                 return;
             }
         }
-        int t = typeOf(b, from[type], to[type]);
+        int t = typeOf.get(b, from[type], to[type]);
         if (t < 0) {
             skip("usage type not priced by compute-cost");
             return;
         }
         int i = pending;
         int at = i * 3;
-        if (!amount(b, from[amount], to[amount], at + USAGE, false)) {
+        if (!amount(b, from[amount], to[amount], at + USAGE, "usage amount", false)) {
             return;
         }
         int sums = 1;
@@ -279,42 +284,45 @@ final class Aggregator {
     private boolean cost(byte[] b, int size, int column, int at, String what) {
         if (column >= size || to[column] == from[column]) {
             skip(what + " is empty");
-            for (int k = at - at % 3; k < at; k++) {
-                exact[k] = null;
-            }
+            forget(at);
             return false;
         }
-        return amount(b, from[column], to[column], at, true);
+        return amount(b, from[column], to[column], at, what, true);
     }
 
     /**
-     * Reads the amount {@code b[s..e)} into pending slot {@code at}, as billionths when it is a plain decimal, else
-     * exactly. @return false, the row skipped and counted, if it is not a number (or, unless {@code signed}, negative)
+     * Reads the amount {@code b[s..e)} into pending slot {@code at}, as billionths (usage) or 10^-10 (costs) when it
+     * is a plain decimal, else exactly. @return false, the row skipped and counted, if it is not a number (or, unless
+     * {@code signed}, negative)
      */
-    private boolean amount(byte[] b, int s, int e, int at, boolean signed) {
-        long n = keys.parse(b, s, e, at % 3 == USAGE ? SumTable.SCALE : SumTable.COST_SCALE);
+    private boolean amount(byte[] b, int s, int e, int at, String what, boolean signed) {
+        long n = keys.parse(b, s, e, keys.scale(at % 3));
         if (n >= 0) {
             nanos[at] = n;
             places[at] = keys.parsedPlaces();
             exact[at] = null;
             return true;
         }
-        BigDecimal v; // not a plain decimal of at most 9 places that fits: BigDecimal decides
+        BigDecimal v; // not a plain decimal that fits: BigDecimal decides
         try {
             v = new BigDecimal(new String(b, s, e - s, StandardCharsets.UTF_8).trim());
         } catch (NumberFormatException x) {
             v = null;
         }
         if (v == null || !signed && v.signum() < 0) {
-            String what = at % 3 == USAGE ? "usage amount" : at % 3 == UNBLENDED ? "unblended cost" : "effective cost";
             skip(v == null ? what + " is not a number" : "negative " + what);
-            for (int k = at - at % 3; k < at; k++) {
-                exact[k] = null; // a row skipped after its first sums were read leaves nothing behind
-            }
+            forget(at);
             return false;
         }
         exact[at] = v;
         return true;
+    }
+
+    /** A row skipped after its first sums were read leaves nothing behind in the slots before {@code at}. */
+    private void forget(int at) {
+        for (int k = at - at % 3; k < at; k++) {
+            exact[k] = null;
+        }
     }
 
     /** A line never re-rated: its unblended cost, summed by line item type and product code. */
@@ -338,8 +346,7 @@ final class Aggregator {
         int pc = c.productCode();
         String product = pc >= 0 && pc < size ? new String(b, from[pc], to[pc] - from[pc], StandardCharsets.UTF_8)
                 .trim() : "";
-        passedCost.computeIfAbsent(kind, x -> new TreeMap<>()).merge(product, cost, BigDecimal::add);
-        passedRows.computeIfAbsent(kind, x -> new TreeMap<>()).merge(product, 1L, Long::sum);
+        passed.computeIfAbsent(kind, x -> new TreeMap<>()).merge(product, new Passed(1, cost), Passed::plus);
     }
 
     /** Sums the pending rows. Called when the batch is full, and once after the last row. */
@@ -559,7 +566,7 @@ final class Aggregator {
         int n = focusPart(b, size, c.lineItemType(), 0);
         n = focusPart(b, size, c.commitmentStatus(), n);
         n = focusPart(b, size, c.commitmentCategory(), n);
-        return kindOf(focusKey, 0, n - 1, true);
+        return focusKindOf.get(focusKey, 0, n - 1);
     }
 
     /** Appends column {@code col}'s value (empty if absent) and a unit separator at {@code n}. @return the end */
@@ -573,55 +580,7 @@ final class Aggregator {
         return n + len + 1;
     }
 
-    /**
-     * @return the {@link LineItemType} ordinal of the billed line item type {@code b[s..e)} (for FOCUS, its three
-     *     values with unit separators between), or -1 if it is none
-     */
-    private int kindOf(byte[] b, int s, int e, boolean focus) {
-        int len = e - s;
-        int h = SumTable.hash(b, s, e);
-        int found = rawKinds.find(b, s, len, h);
-        if (found >= 0) {
-            return kindOf[rawKinds.number(found)];
-        }
-        String value = new String(b, s, len, StandardCharsets.UTF_8);
-        Optional<LineItemType> type;
-        if (focus) {
-            String[] v = value.split("\u001F", -1);
-            type = LineItemType.ofFocus(v[0], v[1], v[2]);
-        } else {
-            type = LineItemType.of(value);
-        }
-        int k = type.map(Enum::ordinal).orElse(-1);
-        if (rawKinds.size() < 1_000) {
-            int added = rawKinds.number(rawKinds.add(b, s, len, h));
-            if (added == kindOf.length) {
-                kindOf = Arrays.copyOf(kindOf, added * 2);
-            }
-            kindOf[added] = k;
-        }
-        return k;
-    }
-
-    /** @return the number of the billed usage type {@code b[s..e)}'s target, or -1 if it is not priced */
-    private int typeOf(byte[] b, int s, int e) {
-        int len = e - s;
-        int h = SumTable.hash(b, s, e);
-        int found = rawTypes.find(b, s, len, h);
-        if (found >= 0) {
-            return typeOf[rawTypes.number(found)];
-        }
-        int t = resolve(new String(b, s, len, StandardCharsets.UTF_8));
-        if (rawTypes.size() < MAX_TYPES) {
-            int added = rawTypes.number(rawTypes.add(b, s, len, h));
-            if (added == typeOf.length) {
-                typeOf = Arrays.copyOf(typeOf, added * 2);
-            }
-            typeOf[added] = t;
-        }
-        return t;
-    }
-
+    /** @return the number of a billed usage type's target, or -1 if it is not priced */
     private int resolve(String usageType) {
         Optional<UsageIndex.Target> found = index.find(usageType);
         if (found.isEmpty()) {
@@ -763,14 +722,17 @@ final class Aggregator {
 
     /** Adds another aggregator's counts: rows, rows rated, skipped and passed-through lines. */
     void absorbCounts(long moreRows, long moreRated, Map<String, Long> moreSkipped,
-            Map<LineItemType, Map<String, BigDecimal>> moreCost, Map<LineItemType, Map<String, Long>> moreRows2) {
+            Map<LineItemType, Map<String, Passed>> morePassed) {
         rows += moreRows;
         rated += moreRated;
         moreSkipped.forEach((k, v) -> skipped.merge(k, v, Long::sum));
-        moreCost.forEach((k, m) -> m.forEach((p, v) -> passedCost.computeIfAbsent(k, x -> new TreeMap<>())
-                .merge(p, v, BigDecimal::add)));
-        moreRows2.forEach((k, m) -> m.forEach((p, v) -> passedRows.computeIfAbsent(k, x -> new TreeMap<>())
-                .merge(p, v, Long::sum)));
+        mergePassed(passed, morePassed);
+    }
+
+    /** Adds {@code more}'s passed-through lines into {@code into}, per line item type and product code. */
+    static void mergePassed(Map<LineItemType, Map<String, Passed>> into, Map<LineItemType, Map<String, Passed>> more) {
+        more.forEach((k, m) -> m.forEach((p, v) -> into.computeIfAbsent(k, x -> new TreeMap<>()).merge(p, v,
+                Passed::plus)));
     }
 
     /** Counts a line that was not read at all (too long to hold) as a row skipped for {@code reason}. */

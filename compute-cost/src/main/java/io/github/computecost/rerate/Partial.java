@@ -61,8 +61,7 @@ public final class Partial implements Serializable {
     private long rows;
     private long rated;
     private Map<String, Long> skipped = new TreeMap<>();
-    private Map<LineItemType, Map<String, BigDecimal>> passedCost = new TreeMap<>();
-    private Map<LineItemType, Map<String, Long>> passedRows = new TreeMap<>();
+    private Map<LineItemType, Map<String, Aggregator.Passed>> passed = new TreeMap<>();
 
     Partial(Aggregator live, String name, int part) {
         if (part < 0) {
@@ -136,30 +135,15 @@ public final class Partial implements Serializable {
         Objects.requireNonNull(other, "other");
         freeze();
         other.freeze();
-        if (!sameColumns(other)) {
+        if (!columns.equals(other.columns)) {
             throw new IllegalArgumentException("partials of exports with different columns cannot be merged");
         }
         other.sums.forEach((k, v) -> sums.merge(k, v, Sums::merge));
         rows += other.rows;
         rated += other.rated;
         other.skipped.forEach((k, v) -> skipped.merge(k, v, Long::sum));
-        other.passedCost.forEach((k, m) -> m.forEach((p, v) -> passedCost.computeIfAbsent(k, x -> new TreeMap<>())
-                .merge(p, v, BigDecimal::add)));
-        other.passedRows.forEach((k, m) -> m.forEach((p, v) -> passedRows.computeIfAbsent(k, x -> new TreeMap<>())
-                .merge(p, v, Long::sum)));
+        Aggregator.mergePassed(passed, other.passed);
         return this;
-    }
-
-    private boolean sameColumns(Partial other) {
-        Aggregator.Columns a = columns;
-        Aggregator.Columns b = other.columns;
-        return a.type() == b.type() && a.amount() == b.amount() && a.resource() == b.resource()
-                && a.account() == b.account() && a.start() == b.start() && a.payer() == b.payer()
-                && a.lineItemType() == b.lineItemType() && a.productCode() == b.productCode()
-                && a.unblended() == b.unblended() && a.spEffective() == b.spEffective()
-                && a.riEffective() == b.riEffective() && java.util.Arrays.equals(a.tags(), b.tags())
-                && a.focus() == b.focus() && a.commitmentStatus() == b.commitmentStatus()
-                && a.commitmentCategory() == b.commitmentCategory();
     }
 
     /** Turns the live aggregator's state into values. */
@@ -169,8 +153,7 @@ public final class Partial implements Serializable {
             rows = live.rows;
             rated = live.rated;
             skipped = new TreeMap<>(live.skipped);
-            passedCost = new TreeMap<>(live.passedCost);
-            passedRows = new TreeMap<>(live.passedRows);
+            passed = new TreeMap<>(live.passed);
             live = null;
         }
     }
@@ -179,7 +162,7 @@ public final class Partial implements Serializable {
     void into(Aggregator agg) {
         freeze();
         agg.absorb(sums);
-        agg.absorbCounts(rows, rated, skipped, passedCost, passedRows);
+        agg.absorbCounts(rows, rated, skipped, passed);
     }
 
     Aggregator.Columns columns() {

@@ -5,6 +5,7 @@ import io.github.computecost.estimate.LineItem;
 import io.github.computecost.estimate.RatingEngine;
 import io.github.computecost.estimate.ResourceEstimate;
 import io.github.computecost.internal.Csv;
+import io.github.computecost.internal.ProgressStream;
 import io.github.computecost.pricing.PriceBook;
 import io.github.computecost.pricing.PriceDates;
 import java.time.Clock;
@@ -23,7 +24,6 @@ import java.util.HashMap;
 import java.util.Iterator;
 import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 import java.util.Objects;
 import java.util.TreeMap;
@@ -443,73 +443,29 @@ public final class Rerater {
     }
 
     private Result rate(InputStream in, String name, java.util.OptionalLong size) throws IOException {
-        Counting counted = new Counting(Objects.requireNonNull(in, "in"));
-        LineReader lines = new LineReader(maybeDecompress(counted, name));
+        Objects.requireNonNull(in, "in");
+        ProgressStream.Tally tally = progress == null ? null : new ProgressStream.Tally(progress, size);
+        LineReader lines = new LineReader(maybeDecompress(tally == null ? in : new ProgressStream(in, tally), name));
         byte[] header = lines.next();
         if (header == null) {
             throw new UsageExportException(name + ": empty");
         }
         Aggregator agg = aggregator(name, header, lines.start(), lines.end());
-        long started = System.nanoTime();
-        long next = started + REPORT_EVERY;
-        long read = 0;
+        if (tally != null) {
+            tally.rows(() -> agg.rows);
+        }
         byte[] buffer;
         while ((buffer = lines.next()) != null) {
-            read++;
             if (lines.tooLong()) {
                 agg.skipLine("line longer than " + (LineReader.MAX_LINE >> 20) + " MiB");
             } else if (lines.end() > lines.start()) {
                 agg.line(buffer, lines.start(), lines.end());
             }
-            if (progress != null && (read & 0xFFFF) == 0 && System.nanoTime() >= next) { // the clock read rarely
-                next = System.nanoTime() + REPORT_EVERY;
-                progress.accept(new io.github.computecost.Progress(read, counted.count, size, java.time.Duration.ofNanos(next - REPORT_EVERY
-                        - started), false));
-            }
         }
-        if (progress != null) {
-            progress.accept(new io.github.computecost.Progress(read, counted.count, size, java.time.Duration.ofNanos(System.nanoTime()
-                    - started), true));
+        if (tally != null) {
+            tally.done();
         }
         return result(agg);
-    }
-
-    /** How often progress is reported: half a second. */
-    private static final long REPORT_EVERY = 500_000_000L;
-
-    /** Counts the bytes read through it. */
-    private static final class Counting extends java.io.FilterInputStream {
-        long count;
-
-        Counting(InputStream in) {
-            super(in);
-        }
-
-        @Override
-        public int read() throws IOException {
-            int b = super.read();
-            count += b >= 0 ? 1 : 0;
-            return b;
-        }
-
-        @Override
-        public int read(byte[] b, int off, int len) throws IOException {
-            int n = super.read(b, off, len);
-            count += Math.max(0, n);
-            return n;
-        }
-
-        @Override
-        public long skip(long n) throws IOException {
-            long k = super.skip(n);
-            count += k;
-            return k;
-        }
-
-        @Override
-        public boolean markSupported() {
-            return false; // a reset would count bytes twice
-        }
     }
 
     /**
@@ -623,7 +579,7 @@ public final class Rerater {
 
     private Aggregator aggregator(String name, List<String> header) {
         boolean focus = inputFormat == InputFormat.FOCUS
-                || inputFormat == InputFormat.AUTO && named(header, "ChargeCategory") >= 0;
+                || inputFormat == InputFormat.AUTO && column(header, "ChargeCategory") >= 0;
         if (focus) {
             return focusAggregator(name, header);
         }
@@ -636,7 +592,7 @@ public final class Rerater {
         int[] tags = new int[tagKeys.size()];
         for (int i = 0; i < tags.length; i++) {
             String key = tagKeys.get(i);
-            tags[i] = column(header, "resourceTags/user:" + key, "resource_tags_user_" + key.toLowerCase(Locale.ROOT));
+            tags[i] = column(header, "resourceTags/user:" + key, "resource_tags_user_" + key);
             if (tags[i] < 0) {
                 throw new UsageExportException(name + ": no column for the tag " + key + " (resourceTags/user:" + key
                         + ", or resource_tags_user_" + key + "); a CUR 2.0 resource_tags map column is not read");
@@ -656,8 +612,8 @@ public final class Rerater {
 
     /** The columns of a FOCUS 1.x export (AWS's FOCUS 1.0 with AWS columns, or FOCUS 1.2). */
     private Aggregator focusAggregator(String name, List<String> header) {
-        int type = named(header, "x_UsageType", "SkuMeter");
-        int amount = named(header, "ConsumedQuantity");
+        int type = column(header, "x_UsageType", "SkuMeter");
+        int amount = column(header, "ConsumedQuantity");
         if (type < 0 || amount < 0) {
             throw new UsageExportException(name + ": no usage type and consumed quantity columns of FOCUS "
                     + "(x_UsageType or SkuMeter, and ConsumedQuantity)");
@@ -666,25 +622,13 @@ public final class Rerater {
             throw new UsageExportException(name + ": FOCUS keeps tags in its Tags map column, which is not read; "
                     + "group a FOCUS export by resource, account, usage type or line item type");
         }
-        int effective = named(header, "EffectiveCost");
+        int effective = column(header, "EffectiveCost");
         return new Aggregator(new UsageIndex(prices), whatIfArm, new Aggregator.Columns(type, amount,
-                named(header, "ResourceId"), named(header, "SubAccountId"), named(header, "ChargePeriodStart"),
-                perAccount ? -1 : named(header, "BillingAccountId"), named(header, "ChargeCategory"),
-                named(header, "x_ServiceCode", "ServiceName"), named(header, "BilledCost"), effective, effective,
-                new int[0], true, named(header, "CommitmentDiscountStatus"),
-                named(header, "CommitmentDiscountCategory")));
-    }
-
-    /** @return the first of {@code names} the header has (ignoring case), or -1 */
-    private static int named(List<String> header, String... names) {
-        for (String n : names) {
-            for (int i = 0; i < header.size(); i++) {
-                if (header.get(i).trim().equalsIgnoreCase(n)) {
-                    return i;
-                }
-            }
-        }
-        return -1;
+                column(header, "ResourceId"), column(header, "SubAccountId"), column(header, "ChargePeriodStart"),
+                perAccount ? -1 : column(header, "BillingAccountId"), column(header, "ChargeCategory"),
+                column(header, "x_ServiceCode", "ServiceName"), column(header, "BilledCost"), effective, effective,
+                new int[0], true, column(header, "CommitmentDiscountStatus"),
+                column(header, "CommitmentDiscountCategory")));
     }
 
     /** gzip's and zstd's magic numbers (RFC 1952; RFC 8878, little-endian 0xFD2FB528). */
@@ -812,8 +756,8 @@ public final class Rerater {
 
     private static List<PassedThrough> passedThrough(Aggregator agg) {
         List<PassedThrough> out = new java.util.ArrayList<>();
-        agg.passedCost.forEach((kind, byProduct) -> byProduct.forEach((product, cost) -> out.add(new PassedThrough(
-                kind, product, agg.passedRows.get(kind).get(product), cost))));
+        agg.passed.forEach((kind, byProduct) -> byProduct.forEach((product, p) -> out.add(new PassedThrough(kind,
+                product, p.rows(), p.cost()))));
         return out;
     }
 
@@ -844,11 +788,14 @@ public final class Rerater {
         return t == LineItemType.USAGE || t == LineItemType.SAVINGS_PLAN_COVERED_USAGE && !focus;
     }
 
-    private static int column(List<String> header, String legacy, String cur2) {
+    /** @return the first column the header names with one of {@code names} (ignoring case and spaces), or -1 */
+    private static int column(List<String> header, String... names) {
         for (int i = 0; i < header.size(); i++) {
             String h = header.get(i).trim();
-            if (h.equalsIgnoreCase(legacy) || h.toLowerCase(Locale.ROOT).equals(cur2)) {
-                return i;
+            for (String n : names) {
+                if (h.equalsIgnoreCase(n)) {
+                    return i;
+                }
             }
         }
         return -1;
