@@ -182,6 +182,7 @@ public final class SvgChart {
         }
         sb.append("</g>\n");
         int legendX = W - RIGHT + (secondary.isEmpty() ? 15 : 75);
+        double legendY = TOP + 10;
         if (!secondary.isEmpty()) {
             double rx = LEFT + plotW;
             StringBuilder labels = new StringBuilder();
@@ -217,7 +218,7 @@ public final class SvgChart {
                         .append("\" cy=\"").append(num(y.applyAsDouble(p[1])))
                         .append("\" r=\"4\" fill=\"").append(color).append("\"/>\n");
             }
-            legend(sb, legendX, TOP + 10 + i * 20, color, "", s.name());
+            legendY = legend(sb, legendX, legendY, color, "", s.name());
         }
         for (int i = 0; i < secondary.size(); i++) {
             Series s = secondary.get(i);
@@ -236,8 +237,7 @@ public final class SvgChart {
                         .append("\" cy=\"").append(num(ry.applyAsDouble(p[1]))).append("\" r=\"4\" fill=\"white\" stroke=\"")
                         .append(color).append("\" stroke-width=\"2\"/>\n");
             }
-            legend(sb, legendX, TOP + 10 + (series.size() + i) * 20, color, " stroke-dasharray=\"6 4\"",
-                    s.name() + " (right)");
+            legendY = legend(sb, legendX, legendY, color, " stroke-dasharray=\"6 4\"", s.name() + " (right)");
         }
         for (Range r : ranges) {
             int index = 0;
@@ -287,14 +287,38 @@ public final class SvgChart {
         return false;
     }
 
-    /** One legend entry: a short line in the series' colour and style, and its name (cut short, in full on hover). */
-    private static void legend(StringBuilder sb, int x, double y, String color, String style, String name) {
+    /**
+     * One legend entry: a short line in the series' colour and style, and its name, wrapped at spaces onto as many
+     * lines as the room beside the plot needs (never cut short), in full on hover too.
+     *
+     * @return where the next entry goes
+     */
+    private static double legend(StringBuilder sb, int x, double y, String color, String style, String name) {
         int room = 28 - (x - (W - RIGHT + 15)) / 6;
+        List<String> lines = wrap(name, room);
         sb.append("<g class=\"legend\"><line x1=\"").append(x).append("\" y1=\"").append(num(y)).append("\" x2=\"")
                 .append(x + 25).append("\" y2=\"").append(num(y)).append("\" stroke=\"").append(color)
-                .append("\" stroke-width=\"2\"").append(style).append("/>")
-                .append(text(x + 30, y + 4, "start", name.length() > room ? name.substring(0, room - 1) + "…" : name))
-                .append("<title>").append(esc(name)).append("</title></g>\n");
+                .append("\" stroke-width=\"2\"").append(style).append("/>");
+        for (int i = 0; i < lines.size(); i++) {
+            sb.append(text(x + 30, y + 4 + 15 * i, "start", lines.get(i)));
+        }
+        sb.append("<title>").append(esc(name)).append("</title></g>\n");
+        return y + 20 + 15 * (lines.size() - 1);
+    }
+
+    /** @return the text in lines of at most {@code room} characters, broken at spaces (a longer word on its own) */
+    static List<String> wrap(String text, int room) {
+        List<String> lines = new ArrayList<>();
+        StringBuilder line = new StringBuilder();
+        for (String word : text.split(" ")) {
+            if (line.length() > 0 && line.length() + 1 + word.length() > room) {
+                lines.add(line.toString());
+                line.setLength(0);
+            }
+            line.append(line.length() > 0 ? " " : "").append(word);
+        }
+        lines.add(line.toString());
+        return lines;
     }
 
     /** The next "nice" axis maximum at or above v: 1, 2 or 5 times a power of ten. */

@@ -47,4 +47,18 @@ class SvgChartTest {
                 new double[] {10, 8}))).render();
         assertTrue(linear.contains(">cost</text>") && !linear.contains("log scale"), linear);
     }
+
+    @Test
+    void aLongLegendNameIsWrappedWholeNotCutShort() {
+        assertEquals(List.of("cost per million", "invocations (arm64)"), SvgChart.wrap("cost per million invocations "
+                + "(arm64)", 20));
+        assertEquals(List.of("EC2"), SvgChart.wrap("EC2", 20));
+        assertEquals(List.of("averyveryverylongword", "x"), SvgChart.wrap("averyveryverylongword x", 10));
+        String svg = new SvgChart("t", "memory (MB)", "cost").add(new SvgChart.Series("cost per million (arm64)",
+                List.of(new double[] {128, 4}, new double[] {1024, 5}))).addRight(new SvgChart.Series(
+                "average duration", List.of(new double[] {128, 2400}, new double[] {1024, 300})), "ms").render();
+        assertTrue(!svg.contains("\u2026"), "nothing cut short: " + svg);
+        assertTrue(svg.contains(">cost per million</text>") && svg.contains(">(arm64)</text>"), svg);
+        assertTrue(svg.contains(">average duration</text>") && svg.contains(">(right)</text>"), svg);
+    }
 }
