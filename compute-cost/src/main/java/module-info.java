@@ -24,6 +24,7 @@ module io.github.computecost {
     exports io.github.computecost.apprunner;
     exports io.github.computecost.batch;
     exports io.github.computecost.budget;
+    exports io.github.computecost.commitment;
     exports io.github.computecost.compare;
     exports io.github.computecost.compute;
     exports io.github.computecost.ec2;

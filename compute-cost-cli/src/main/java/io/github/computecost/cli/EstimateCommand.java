@@ -46,6 +46,11 @@ final class EstimateCommand implements Callable<Integer> {
             + "confirmed prices only; see the README): fail (exit 1) naming each resource that breaks a rule.")
     Path policy;
 
+    @Option(names = "--commitment-rates", paramLabel = "OFFER_FILE", description = "AWS's offer files with the rates of "
+            + "the file's reservedInstances and savingsPlans: an EC2 offer file (its Reserved terms) and a Savings "
+            + "Plans offer file, JSON, optionally gzipped; repeatable. The estimate then adds the month with them.")
+    List<Path> commitmentRates = new ArrayList<>();
+
     @Override
     public Integer call() {
         Budget cap = null;
@@ -62,7 +67,8 @@ final class EstimateCommand implements Callable<Integer> {
         Questions.refuse(w, options.name());
         // The one pipeline: every limit violation reported; what AWS would reject, and what needs a price no source
         // gives, left out and named; the rest priced.
-        Assessment a = w.assess(options.pricing.estimator(w));
+        io.github.computecost.estimate.Estimator estimator = options.pricing.estimator(w);
+        Assessment a = w.assess(estimator);
         ValidationReport violations = a.violations();
         Set<String> rejected = Set.copyOf(a.rejected());
         Estimate e = Hints.estimate(a.estimate());
@@ -77,13 +83,16 @@ final class EstimateCommand implements Callable<Integer> {
             budgets.add(cap);
         }
         BudgetReport report = BudgetReport.check(e, budgets);
+        io.github.computecost.commitment.CommitmentResult committed = commitments(w, e, estimator.prices());
         var out = spec.commandLine().getOut();
         String source = options.name();
         out.print(switch (format) {
-            case json -> EstimateReport.json(e, report, violations);
+            case json -> committed == null ? EstimateReport.json(e, report, violations)
+                    : withCommitments(EstimateReport.json(e, report, violations), committed);
             case markdown -> EstimateReport.markdown(e, source, report);
             case csv -> EstimateReport.csv(e);
-            case text -> EstimateReport.text(e, source, report, violations);
+            case text -> EstimateReport.text(e, source, report, violations) + (committed == null ? ""
+                    : io.github.computecost.report.CommitmentReport.text(committed, e.currency()));
         });
         out.flush();
         if (violations.hasErrors() || !e.notPriced().isEmpty()) {
@@ -108,5 +117,36 @@ final class EstimateCommand implements Callable<Integer> {
             return Main.POLICY_FAILURE;
         }
         return Main.OK;
+    }
+
+    /** @return the month priced with the file's commitments, or null when it states none */
+    private io.github.computecost.commitment.CommitmentResult commitments(Workload w, Estimate e,
+            io.github.computecost.pricing.PriceBook book) {
+        if (w.commitments().isEmpty()) {
+            return null;
+        }
+        if (commitmentRates.isEmpty()) {
+            throw new BadInputException(options.name() + ": reservedInstances / savingsPlans: "
+                    + (w.commitments().reservedInstances().size() + w.commitments().savingsPlans().size())
+                    + " commitments stated, and no rates for them: give AWS's offer files with --commitment-rates "
+                    + "(an EC2 offer file for Reserved Instances, a Savings Plans offer file; see the README)");
+        }
+        if (format == Format.markdown || format == Format.csv) {
+            throw new BadInputException("--commitment-rates: the month with commitments is shown in text and json "
+                    + "output, not " + format);
+        }
+        var rates = io.github.computecost.commitment.CommitmentRates.read(commitmentRates);
+        try {
+            return io.github.computecost.commitment.CommitmentPricer.of(rates, book).price(e, w.commitments());
+        } catch (io.github.computecost.commitment.CommitmentException ex) {
+            throw new BadInputException(options.name() + ": " + ex.getMessage());
+        }
+    }
+
+    /** @return the estimate's JSON with a {@code commitments} object after its fields */
+    private static String withCommitments(String json, io.github.computecost.commitment.CommitmentResult r) {
+        var root = io.github.computecost.report.JsonOutput.parse(json);
+        root.set("commitments", io.github.computecost.report.CommitmentReport.json(r));
+        return io.github.computecost.report.JsonOutput.write(root);
     }
 }

@@ -27,7 +27,7 @@ class ArchitectureTest {
     static final String[] BASE = {ROOT, p("money"), p("compute"), p("limits"), p("internal"), p("pricing")};
     /** The layers that use the services: the pipeline, the features and the front ends. */
     static final List<String> ABOVE_SERVICES = List.of("estimate", "spec", "compare", "budget", "report", "pricelist",
-            "rerate", "testing", "cli");
+            "commitment", "rerate", "testing", "cli");
 
     static String p(String name) {
         return ROOT + "." + name + "..";

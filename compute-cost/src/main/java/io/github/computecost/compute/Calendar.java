@@ -16,6 +16,12 @@ public final class Calendar {
     public static final BigDecimal HOURS_PER_MONTH = BigDecimal.valueOf(730);
     /** The longest calendar month, in hours: 744 (31 days). */
     public static final BigDecimal MAX_HOURS_PER_MONTH = BigDecimal.valueOf(744);
+    /**
+     * Hours in AWS's year: 8,760 (365 days × 24), the year a one-year Reserved Instance or Savings Plan runs for
+     * (https://docs.aws.amazon.com/savingsplans/latest/userguide/sp-types.html: "one-year or three-year term"; AWS's
+     * 730-hour month is a twelfth of it).
+     */
+    public static final BigDecimal HOURS_PER_YEAR = BigDecimal.valueOf(8760);
     /** Seconds in an hour: 3,600. */
     public static final BigDecimal SECONDS_PER_HOUR = BigDecimal.valueOf(3600);
     /** Seconds in AWS's average month: 730 × 3,600 = 2,628,000, for average request rates. */

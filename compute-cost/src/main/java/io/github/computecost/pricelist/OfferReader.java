@@ -47,8 +47,13 @@ public final class OfferReader {
 
     private static final Map<String, String> KEYS = new java.util.concurrent.ConcurrentHashMap<>();
 
-    /** Normalises an attribute or column name: {@code "Pre Installed S/W"} → {@code "preinstalledsw"}. */
-    static String key(String name) {
+    /**
+     * Normalises an attribute or column name: {@code "Pre Installed S/W"} → {@code "preinstalledsw"}.
+     *
+     * @param name an attribute or column name as an offer file writes it
+     * @return it in lower case, without spaces or punctuation
+     */
+    public static String key(String name) {
         return KEYS.computeIfAbsent(name, n -> n.toLowerCase(Locale.ROOT).replaceAll("[^a-z0-9]", ""));
     }
 

@@ -43,11 +43,22 @@ import java.util.TreeSet;
  *     {@code region}
  * @param tags the tags of each resource that has any, by name, sorted by key: a workload entry's {@code tags}, a
  *     template's {@code Tags}, a plan's {@code tags_all}; carried to the estimate for policies by tag
+ * @param commitments the Reserved Instances and Savings Plans a workload file states ({@code reservedInstances},
+ *     {@code savingsPlans}); priced with AWS's commitment rates by {@link io.github.computecost.commitment}
  */
 public record Workload(Optional<String> region, boolean freeTier, List<Resource> resources, List<NeutralWorkload> plans,
         List<MemoryTuning> tunings, List<Budget> budgets, AccountQuotas quotas, List<Violation> findings,
         List<UnsupportedResource> unsupported, List<String> withoutUsage, Map<String, String> stackRegions,
-        Map<String, Map<String, String>> tags) {
+        Map<String, Map<String, String>> tags, io.github.computecost.commitment.Commitments commitments) {
+
+    /** A workload without commitments. */
+    public Workload(Optional<String> region, boolean freeTier, List<Resource> resources, List<NeutralWorkload> plans,
+            List<MemoryTuning> tunings, List<Budget> budgets, AccountQuotas quotas, List<Violation> findings,
+            List<UnsupportedResource> unsupported, List<String> withoutUsage, Map<String, String> stackRegions,
+            Map<String, Map<String, String>> tags) {
+        this(region, freeTier, resources, plans, tunings, budgets, quotas, findings, unsupported, withoutUsage,
+                stackRegions, tags, io.github.computecost.commitment.Commitments.NONE);
+    }
 
     /** A workload whose resources carry no tags. */
     public Workload(Optional<String> region, boolean freeTier, List<Resource> resources, List<NeutralWorkload> plans,
@@ -96,6 +107,7 @@ public record Workload(Optional<String> region, boolean freeTier, List<Resource>
         Map<String, Map<String, String>> t = new java.util.LinkedHashMap<>();
         tags.forEach((name, kv) -> t.put(name, java.util.Collections.unmodifiableSortedMap(new TreeMap<>(kv))));
         tags = java.util.Collections.unmodifiableMap(t);
+        Objects.requireNonNull(commitments, "commitments");
     }
 
     /**

@@ -111,7 +111,8 @@ import java.util.TreeSet;
 public final class WorkloadReader {
 
     /** The keys of a workload file's top level. */
-    static final Set<String> TOP = Set.of("region", "freeTier", "budget", "quotas", "resources");
+    static final Set<String> TOP = Set.of("region", "freeTier", "budget", "quotas", "resources", "reservedInstances",
+            "savingsPlans");
 
     private WorkloadReader() {
     }
@@ -241,8 +242,14 @@ public final class WorkloadReader {
                 throw new WorkloadException(file, e.path(), name, e.detail());
             }
         }
+        io.github.computecost.commitment.Commitments commitments;
+        try {
+            commitments = CommitmentsReader.read(top, header.region());
+        } catch (FieldException e) {
+            throw new WorkloadException(file, e.path(), Optional.empty(), e.detail());
+        }
         return new Workload(header.region(), header.freeTier(), resources, plans, tunings, budgets, header.quotas(),
-                List.of(), List.of(), List.of(), Map.of(), tags);
+                List.of(), List.of(), List.of(), Map.of(), tags, commitments);
     }
 
     /** @return every type a workload file may hold: the services' and the two questions', sorted */

@@ -82,6 +82,10 @@ class WorkloadSchemaTest {
         Set<String> quotas = new TreeSet<>();
         Services.all().forEach(s -> quotas.addAll(s.quotas()));
         assertEquals(quotas, properties(SCHEMA_NODE.path("properties").path("quotas")));
+        assertEquals(new TreeSet<>(CommitmentsReader.RESERVED_KEYS), properties(SCHEMA_NODE.path("properties")
+                .path("reservedInstances").path("items")));
+        assertEquals(new TreeSet<>(CommitmentsReader.PLAN_KEYS), properties(SCHEMA_NODE.path("properties")
+                .path("savingsPlans").path("items")));
         assertEquals(new TreeSet<>(Services.frontDoorKinds()), new TreeSet<>(textList(defs.path("workload")
                 .path("properties").path("frontDoor").path("enum"))));
     }

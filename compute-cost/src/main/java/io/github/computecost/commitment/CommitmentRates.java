@@ -1,0 +1,342 @@
+package io.github.computecost.commitment;
+
+import com.fasterxml.jackson.core.JsonParser;
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.core.JsonToken;
+import com.fasterxml.jackson.databind.DeserializationFeature;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.json.JsonMapper;
+import io.github.computecost.pricelist.PriceListException;
+import java.io.IOException;
+import java.io.InputStream;
+import java.math.BigDecimal;
+import java.nio.file.Files;
+import java.nio.file.NoSuchFileException;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.Iterator;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Optional;
+import java.util.zip.GZIPInputStream;
+
+/**
+ * Commitment rates read from AWS's own offer files, which the user brings (no source the project has gives current
+ * rates, so none are bundled):
+ * <ul>
+ *   <li>an EC2 offer file (JSON, optionally gzipped; {@code .../offers/v1.0/aws/AmazonEC2/current/REGION/index.json}):
+ *       its {@code Reserved} terms, every term, class and payment option, the upfront {@code Quantity} row beside the
+ *       {@code Hrs} row ({@link ReservedOffering});</li>
+ *   <li>a Savings Plans offer file ({@code .../savingsPlan/v1.0/aws/AWSComputeSavingsPlan/current/REGION/index.json},
+ *       or {@code AWSEC2InstanceSavingsPlan}): every plan's rate per covered usage type ({@link SavingsPlanRate}).</li>
+ * </ul>
+ * A file is told by its content, not its name. The JSON is streamed, a product or term at a time, so an EC2 file of
+ * hundreds of megabytes is read in memory that grows with the rows kept. Prices are the files' exact decimal text.
+ *
+ * @param reserved the Reserved Instance offerings read
+ * @param savingsPlans the Savings Plans rates read
+ * @param files each file read, with its offer code (or the Savings Plans' product family), version and publication date
+ */
+public record CommitmentRates(List<ReservedOffering> reserved, List<SavingsPlanRate> savingsPlans, List<String> files) {
+
+    private static final ObjectMapper STREAM = JsonMapper.builder()
+            .enable(DeserializationFeature.USE_BIG_DECIMAL_FOR_FLOATS).build();
+
+    public CommitmentRates {
+        reserved = List.copyOf(reserved);
+        savingsPlans = List.copyOf(savingsPlans);
+        files = List.copyOf(files);
+    }
+
+    /** @return no rates */
+    public static CommitmentRates none() {
+        return new CommitmentRates(List.of(), List.of(), List.of());
+    }
+
+    /**
+     * @param files EC2 offer files and Savings Plans offer files, in any order
+     * @return their rates together
+     * @throws PriceListException if a file is missing, malformed, truncated, or neither kind of file, naming it
+     */
+    public static CommitmentRates read(List<Path> files) {
+        CommitmentRates all = none();
+        for (Path f : files) {
+            all = all.and(read(f));
+        }
+        return all;
+    }
+
+    /**
+     * @param file an EC2 offer file or a Savings Plans offer file (JSON, optionally {@code .gz})
+     * @return its rates
+     * @throws PriceListException if the file is missing, malformed, truncated, or neither kind of file, naming it
+     */
+    public static CommitmentRates read(Path file) {
+        String name = file.getFileName().toString().toLowerCase(Locale.ROOT);
+        if (name.endsWith(".csv") || name.endsWith(".csv.gz")) {
+            throw new PriceListException(file + ": commitment rates are read from the JSON form of an offer file "
+                    + "(index.json); the CSV form is not read yet");
+        }
+        try (InputStream raw = Files.newInputStream(file);
+                InputStream in = name.endsWith(".gz") ? new GZIPInputStream(raw, 1 << 16) : raw;
+                JsonParser p = STREAM.getFactory().createParser(in)) {
+            return parse(file.toString(), p);
+        } catch (NoSuchFileException e) {
+            throw new PriceListException(file + ": file not found");
+        } catch (JsonProcessingException e) {
+            throw new PriceListException(file + ": malformed JSON at line " + e.getLocation().getLineNr() + ", column "
+                    + e.getLocation().getColumnNr() + ": " + e.getOriginalMessage());
+        } catch (IOException e) {
+            throw new PriceListException(file + ": cannot be read: " + e.getMessage());
+        }
+    }
+
+    /** @return these rates and {@code other}'s together */
+    public CommitmentRates and(CommitmentRates other) {
+        List<ReservedOffering> r = new ArrayList<>(reserved);
+        r.addAll(other.reserved);
+        List<SavingsPlanRate> s = new ArrayList<>(savingsPlans);
+        s.addAll(other.savingsPlans);
+        List<String> f = new ArrayList<>(files);
+        f.addAll(other.files);
+        return new CommitmentRates(r, s, f);
+    }
+
+    /**
+     * The offering a reservation buys: an instance type in a region (by its code or, in files that predate
+     * {@code regionCode}, its name), with an operating system and tenancy, no pre-installed software.
+     *
+     * @return the one offering, or empty when the files have none
+     */
+    public Optional<ReservedOffering> offering(ReservedInstance ri, String regionName) {
+        return reserved.stream().filter(o -> o.attribute("instancetype").equals(ri.instanceType())
+                && (o.attribute("regioncode").equals(ri.region()) || o.attribute("regioncode").isEmpty()
+                        && o.attribute("location").equals(regionName))
+                && o.attribute("operatingsystem").equalsIgnoreCase(ri.operatingSystem())
+                && o.attribute("tenancy").equalsIgnoreCase(ri.tenancy())
+                && (o.attribute("preinstalledsw").isEmpty() || o.attribute("preinstalledsw").equals("NA"))
+                && (o.attribute("capacitystatus").isEmpty() || o.attribute("capacitystatus").equals("Used"))
+                && o.term() == ri.term() && o.offeringClass() == ri.offeringClass() && o.payment() == ri.payment())
+                .findFirst();
+    }
+
+    /**
+     * @return the rates of the plans of one type, term and payment option, by the usage type they cover (for an EC2
+     *     Instance plan, of every family and region the files give)
+     */
+    public Map<String, SavingsPlanRate> savingsPlanRates(SavingsPlanType type, Term term, Payment payment) {
+        Map<String, SavingsPlanRate> out = new HashMap<>();
+        for (SavingsPlanRate r : savingsPlans) {
+            if (r.type() == type && r.term() == term && r.payment() == payment) {
+                out.putIfAbsent(r.usageType(), r);
+            }
+        }
+        return out;
+    }
+
+    private record Product(String family, String usageType, Map<String, String> attributes) {
+    }
+
+    private static CommitmentRates parse(String file, JsonParser p) throws IOException {
+        if (p.nextToken() != JsonToken.START_OBJECT) {
+            throw new PriceListException(file + ": not an offer file (not a JSON object)");
+        }
+        Map<String, Product> products = new HashMap<>();
+        List<ReservedOffering> reserved = new ArrayList<>();
+        List<SavingsPlanRate> plans = new ArrayList<>();
+        String offerCode = "";
+        String version = "";
+        String published = "";
+        boolean savingsPlanFile = false;
+        boolean reservedSeen = false;
+        while (p.nextToken() == JsonToken.FIELD_NAME) {
+            String field = p.currentName();
+            JsonToken t = p.nextToken();
+            switch (field) {
+                case "offerCode" -> offerCode = p.getText();
+                case "version" -> version = p.getText();
+                case "publicationDate" -> published = p.getText();
+                case "products" -> {
+                    if (t == JsonToken.START_OBJECT) { // an EC2 offer: products by SKU
+                        while (p.nextToken() == JsonToken.FIELD_NAME) {
+                            String sku = p.currentName();
+                            p.nextToken();
+                            JsonNode product = p.readValueAsTree();
+                            Map<String, String> attrs = attributes(product.path("attributes"));
+                            if (!attrs.getOrDefault("usagetype", "").isEmpty()) {
+                                products.put(sku, new Product(product.path("productFamily").asText(),
+                                        attrs.get("usagetype"), attrs));
+                            }
+                        }
+                    } else if (t == JsonToken.START_ARRAY) { // a Savings Plans offer: a list of plans
+                        savingsPlanFile = true;
+                        while (p.nextToken() == JsonToken.START_OBJECT) {
+                            JsonNode plan = p.readValueAsTree();
+                            products.put(plan.path("sku").asText(), new Product(plan.path("productFamily").asText(),
+                                    plan.path("usageType").asText(), attributes(plan.path("attributes"))));
+                        }
+                    } else {
+                        throw new PriceListException(file + ": \"products\" is neither an object nor a list");
+                    }
+                }
+                case "terms" -> {
+                    if (t != JsonToken.START_OBJECT) {
+                        throw new PriceListException(file + ": \"terms\" is not an object");
+                    }
+                    while (p.nextToken() == JsonToken.FIELD_NAME) {
+                        String termType = p.currentName();
+                        p.nextToken();
+                        if (termType.equals("Reserved")) {
+                            reservedSeen = true;
+                            readReserved(file + " (version " + version + ")", p, products, reserved);
+                        } else if (termType.equals("savingsPlan")) {
+                            savingsPlanFile = true;
+                            readPlans(file + " (version " + version + ")", p, products, plans);
+                        } else {
+                            p.skipChildren();
+                        }
+                    }
+                }
+                default -> p.skipChildren();
+            }
+        }
+        if (p.currentToken() != JsonToken.END_OBJECT) {
+            throw new PriceListException(file + ": truncated (line " + p.currentLocation().getLineNr() + ")");
+        }
+        if (!reservedSeen && !savingsPlanFile) {
+            throw new PriceListException(file + ": neither an EC2 offer file with Reserved terms nor a Savings Plans "
+                    + "offer file" + (offerCode.isEmpty() ? "" : " (offer " + offerCode + ")"));
+        }
+        String what = savingsPlanFile ? "Savings Plans" : offerCode;
+        return new CommitmentRates(reserved, plans, List.of(file + ": " + what + " version " + version
+                + (published.isEmpty() ? "" : ", published " + published)));
+    }
+
+    private static Map<String, String> attributes(JsonNode attrs) {
+        Map<String, String> out = new HashMap<>();
+        for (Iterator<Map.Entry<String, JsonNode>> it = attrs.fields(); it.hasNext(); ) {
+            Map.Entry<String, JsonNode> a = it.next();
+            out.put(io.github.computecost.pricelist.OfferReader.key(a.getKey()), a.getValue().asText());
+        }
+        return out;
+    }
+
+    /** The price book's name of a usage type with an operation: {@code BoxUsage:m5.large/RunInstances:0002}. */
+    static String usageType(String usageType, String operation) {
+        return operation.indexOf(':') > 0 ? usageType + "/" + operation : usageType;
+    }
+
+    private static void readReserved(String file, JsonParser p, Map<String, Product> products,
+            List<ReservedOffering> out) throws IOException {
+        if (p.currentToken() != JsonToken.START_OBJECT) {
+            throw new PriceListException(file + ": terms.Reserved is not an object");
+        }
+        while (p.nextToken() == JsonToken.FIELD_NAME) {
+            String sku = p.currentName();
+            p.nextToken();
+            Product product = products.get(sku);
+            if (product == null) {
+                p.skipChildren(); // not a product with a usage type (or the file lists terms before products)
+                continue;
+            }
+            JsonNode terms = p.readValueAsTree();
+            for (JsonNode term : terms) {
+                String where = file + ": terms.Reserved." + sku + "." + term.path("offerTermCode").asText();
+                JsonNode ta = term.path("termAttributes");
+                Term length = parse(where, "LeaseContractLength", ta.path("LeaseContractLength").asText(), Term::parse);
+                OfferingClass cls = parse(where, "OfferingClass", ta.path("OfferingClass").asText(),
+                        OfferingClass::parse);
+                Payment pay = parse(where, "PurchaseOption", ta.path("PurchaseOption").asText(), Payment::parse);
+                BigDecimal upfront = BigDecimal.ZERO;
+                BigDecimal hourly = null;
+                String currency = "";
+                for (JsonNode dim : term.path("priceDimensions")) {
+                    Map.Entry<String, JsonNode> price = single(where, dim.path("pricePerUnit"));
+                    currency = price.getKey();
+                    BigDecimal v = decimal(where, price.getValue().asText());
+                    switch (dim.path("unit").asText()) {
+                        case "Quantity" -> upfront = v;
+                        case "Hrs" -> hourly = v;
+                        default -> throw new PriceListException(where + ": a price dimension in \""
+                                + dim.path("unit").asText() + "\"; a Reserved term has Quantity and Hrs rows");
+                    }
+                }
+                if (hourly == null) {
+                    throw new PriceListException(where + ": no Hrs row");
+                }
+                out.add(new ReservedOffering(sku, term.path("offerTermCode").asText(),
+                        usageType(product.usageType(), product.attributes().getOrDefault("operation", "")),
+                        product.attributes(), length, cls, pay, upfront, hourly, currency,
+                        term.path("effectiveDate").asText(), file));
+            }
+        }
+    }
+
+    private static void readPlans(String file, JsonParser p, Map<String, Product> products, List<SavingsPlanRate> out)
+            throws IOException {
+        if (p.currentToken() != JsonToken.START_ARRAY) {
+            throw new PriceListException(file + ": terms.savingsPlan is not a list");
+        }
+        while (p.nextToken() == JsonToken.START_OBJECT) {
+            JsonNode plan = p.readValueAsTree();
+            String sku = plan.path("sku").asText();
+            Product product = products.get(sku);
+            String where = file + ": terms.savingsPlan[sku " + sku + "]";
+            if (product == null) {
+                throw new PriceListException(where + ": no such product in \"products\"");
+            }
+            SavingsPlanType type = parse(where, "productFamily", product.family(), SavingsPlanType::parse);
+            Term term = parse(where, "purchaseTerm", product.attributes().getOrDefault("purchaseterm", ""), Term::parse);
+            Payment payment = parse(where, "purchaseOption", product.attributes().getOrDefault("purchaseoption", ""),
+                    Payment::parse);
+            Optional<String> family = Optional.ofNullable(product.attributes().get("instancetype"));
+            String location = product.attributes().getOrDefault("location", "Any");
+            for (JsonNode rate : plan.path("rates")) {
+                String code = rate.path("rateCode").asText();
+                out.add(new SavingsPlanRate(sku, type, term, payment, family,
+                        location.equals("Any") ? Optional.empty() : Optional.of(location),
+                        rate.path("discountedServiceCode").asText(),
+                        usageType(rate.path("discountedUsageType").asText(), rate.path("discountedOperation").asText()),
+                        decimal(where + " rate " + code, rate.path("discountedRate").path("price").asText()),
+                        rate.path("unit").asText(), rate.path("discountedRate").path("currency").asText("USD"), code,
+                        file));
+            }
+        }
+    }
+
+    private static <T> T parse(String where, String field, String text, java.util.function.Function<String, T> parse) {
+        try {
+            return parse.apply(text);
+        } catch (IllegalArgumentException e) {
+            throw new PriceListException(where + ": " + field + ": " + e.getMessage());
+        }
+    }
+
+    private static Map.Entry<String, JsonNode> single(String where, JsonNode prices) {
+        Iterator<Map.Entry<String, JsonNode>> it = prices.fields();
+        if (!it.hasNext()) {
+            throw new PriceListException(where + ": a price dimension without a price");
+        }
+        Map.Entry<String, JsonNode> e = it.next();
+        if (it.hasNext()) {
+            throw new PriceListException(where + ": a price dimension in more than one currency");
+        }
+        return e;
+    }
+
+    private static BigDecimal decimal(String where, String text) {
+        try {
+            BigDecimal v = new BigDecimal(text);
+            if (v.signum() < 0 || v.precision() - v.scale() > 12 || v.scale() > 20) {
+                throw new PriceListException(where + ": a price must be at least 0, with at most 12 whole digits and "
+                        + "20 decimals, was " + text);
+            }
+            return v;
+        } catch (NumberFormatException e) {
+            throw new PriceListException(where + ": a price is not a number: \"" + text + "\"");
+        }
+    }
+}

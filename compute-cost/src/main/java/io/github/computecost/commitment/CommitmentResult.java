@@ -1,0 +1,126 @@
+package io.github.computecost.commitment;
+
+import java.math.BigDecimal;
+import java.util.List;
+import java.util.Objects;
+
+/**
+ * Usage priced with commitments, exact. Money is conserved: {@link #total()} is the sum of every resource's
+ * {@link ResourceCost#cost()}, every commitment's unused part and every reservation's amortised upfront fee; and it is
+ * also what the commitments charge ({@link ReservationCost#charged()}, {@link PlanCost#commitment()}) plus the
+ * on-demand rest.
+ *
+ * @param hours the hours priced
+ * @param onDemand what the usage costs with no commitment
+ * @param total what it costs with them
+ * @param resources each resource's usage, split by what covered it, in the order met
+ * @param reservations each reservation, as given
+ * @param plans each Savings Plan, as given
+ * @param notes the assumptions made
+ */
+public record CommitmentResult(long hours, BigDecimal onDemand, BigDecimal total, List<ResourceCost> resources,
+        List<ReservationCost> reservations, List<PlanCost> plans, List<String> notes) {
+
+    public CommitmentResult {
+        Objects.requireNonNull(onDemand, "onDemand");
+        Objects.requireNonNull(total, "total");
+        resources = List.copyOf(resources);
+        reservations = List.copyOf(reservations);
+        plans = List.copyOf(plans);
+        notes = List.copyOf(notes);
+    }
+
+    /** @return {@code onDemand − total}: what the commitments save (negative when they cost more than they cover) */
+    public BigDecimal saving() {
+        return onDemand.subtract(total);
+    }
+
+    /** @return the unused parts of every commitment, exact */
+    public BigDecimal unused() {
+        BigDecimal u = BigDecimal.ZERO;
+        for (ReservationCost r : reservations) {
+            u = u.add(r.unused());
+        }
+        for (PlanCost p : plans) {
+            u = u.add(p.unused());
+        }
+        return u;
+    }
+
+    /**
+     * One resource's usage, by what covered it.
+     *
+     * @param resource its name
+     * @param onDemand what its usage costs at on-demand rates
+     * @param reservedQuantity the quantity a reservation covered (instance-hours)
+     * @param reservedCost that quantity at the reservation's hourly rate
+     * @param planCoveredOnDemand the on-demand cost of the usage Savings Plans covered
+     * @param planCost that usage at the plans' rates
+     * @param rest the on-demand cost of the usage nothing covered
+     */
+    public record ResourceCost(String resource, BigDecimal onDemand, BigDecimal reservedQuantity,
+            BigDecimal reservedCost, BigDecimal planCoveredOnDemand, BigDecimal planCost, BigDecimal rest) {
+
+        /** @return what the resource costs: reserved + plan + rest */
+        public BigDecimal cost() {
+            return reservedCost.add(planCost).add(rest);
+        }
+
+        /** @return {@code onDemand − cost()}, before the commitments' unused parts and upfront fees */
+        public BigDecimal saving() {
+            return onDemand.subtract(cost());
+        }
+    }
+
+    /**
+     * One reservation over the hours priced.
+     *
+     * @param reservation what was bought
+     * @param offering the offering its rates came from
+     * @param instanceHours the instance-hours it runs for: count × hours
+     * @param usedHours the instance-hours it covered
+     * @param recurring count × hours × the hourly rate, used or not
+     * @param unused the unused hours at the hourly rate
+     * @param amortisedUpfront the upfront fees' share of the hours (upfront × count × hours ÷ the term's hours)
+     * @param coveredOnDemand the on-demand cost of what it covered
+     */
+    public record ReservationCost(ReservedInstance reservation, ReservedOffering offering, BigDecimal instanceHours,
+            BigDecimal usedHours, BigDecimal recurring, BigDecimal unused, BigDecimal amortisedUpfront,
+            BigDecimal coveredOnDemand) {
+
+        /** @return what the reservation charges over the hours: recurring + amortised upfront */
+        public BigDecimal charged() {
+            return recurring.add(amortisedUpfront);
+        }
+
+        /** @return {@code coveredOnDemand − charged()} */
+        public BigDecimal saving() {
+            return coveredOnDemand.subtract(charged());
+        }
+    }
+
+    /**
+     * One Savings Plan over the hours priced.
+     *
+     * @param plan what was bought
+     * @param commitment the commitment × the hours: what the plan charges, used or not
+     * @param used the commitment spent on usage (at the plan's rates)
+     * @param unused the commitment left unspent: {@code commitment − used}
+     * @param unusedHours the hours in which some of the commitment went unspent
+     * @param coveredOnDemand the on-demand cost of what it covered
+     */
+    public record PlanCost(SavingsPlan plan, BigDecimal commitment, BigDecimal used, BigDecimal unused,
+            long unusedHours, BigDecimal coveredOnDemand) {
+
+        /** @return the share of the commitment spent, 0 to 1, to 4 decimals (half even) */
+        public BigDecimal utilisation() {
+            return commitment.signum() == 0 ? BigDecimal.ZERO
+                    : used.divide(commitment, 4, java.math.RoundingMode.HALF_EVEN);
+        }
+
+        /** @return {@code coveredOnDemand − commitment} */
+        public BigDecimal saving() {
+            return coveredOnDemand.subtract(commitment);
+        }
+    }
+}
