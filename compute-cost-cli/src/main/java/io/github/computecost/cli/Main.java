@@ -32,6 +32,7 @@ public final class Main implements Runnable {
         m.put("compare", CompareCommand::new);
         m.put("tune-memory", TuneMemoryCommand::new);
         m.put("compare-edge", CompareEdgeCommand::new);
+        m.put("recommend-commitment", RecommendCommitmentCommand::new);
         m.put("diff", DiffCommand::new);
         m.put("init-usage", InitUsageCommand::new);
         m.put("import-prices", ImportPricesCommand::new);

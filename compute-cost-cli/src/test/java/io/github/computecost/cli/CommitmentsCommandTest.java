@@ -62,6 +62,9 @@ class CommitmentsCommandTest {
         CliRunner json = CliRunner.run("estimate", f.toString(), "--format", "json", "--commitment-rates",
                 EC2_2017.toString(), "--commitment-rates", PLANS.toString());
         assertEquals(0, json.exitCode(), json.err());
+        assertTrue(EstimateSchemaTest.SCHEMA.validate(TestJson.json().readTree(json.out())).isEmpty(),
+                "the published schema of the JSON estimate covers the commitments: "
+                        + EstimateSchemaTest.SCHEMA.validate(TestJson.json().readTree(json.out())));
         JsonNode c = TestJson.json().readTree(json.out()).path("commitments");
         assertEquals("275.7133672", c.path("totalMonthlyCostExact").asText());
         assertEquals("74.48", c.path("reservedInstances").get(0).path("chargedExact").asText());

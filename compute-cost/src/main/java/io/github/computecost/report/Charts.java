@@ -95,4 +95,21 @@ public final class Charts {
         }
         return out;
     }
+
+    /**
+     * The total cost against the Savings Plans commitment per hour, from the recommendation's curve, the recommended
+     * commitment marked (or none, when no commitment saves anything).
+     */
+    public static String commitment(io.github.computecost.commitment.CommitmentRecommender.Recommendation rec,
+            String currency) {
+        List<double[]> curve = new ArrayList<>();
+        for (var pt : rec.curve()) {
+            curve.add(new double[] {pt.commitmentPerHour().doubleValue(), pt.total().doubleValue()});
+        }
+        SvgChart chart = new SvgChart("Total cost by Savings Plans commitment", "commitment per hour (" + currency + ")",
+                "total cost over the usage (" + currency + ")").add(new SvgChart.Series("total", curve));
+        rec.plan().ifPresent(p -> chart.mark(new SvgChart.Marker(p.commitmentPerHour().doubleValue(),
+                rec.best().total().doubleValue(), "best " + p.commitmentPerHour().toPlainString() + "/hour")));
+        return chart.render();
+    }
 }

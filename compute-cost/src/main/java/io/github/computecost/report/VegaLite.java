@@ -175,4 +175,39 @@ public final class VegaLite {
         root.putObject("resolve").putObject("scale").put("y", "independent");
         return JsonOutput.write(root);
     }
+
+    /**
+     * The total cost against the Savings Plans commitment per hour, as {@link Charts#commitment}: the curve, and the
+     * recommended commitment as a labelled point.
+     *
+     * @return the specification, as JSON text
+     */
+    public static String commitment(io.github.computecost.commitment.CommitmentRecommender.Recommendation rec,
+            String currency) {
+        ObjectNode root = spec("Total cost by Savings Plans commitment");
+        ArrayNode values = root.putObject("data").putArray("values");
+        for (var pt : rec.curve()) {
+            values.addObject().put("commitmentPerHour", pt.commitmentPerHour()).put("total", pt.total());
+        }
+        ArrayNode layers = root.putArray("layer");
+        ObjectNode line = layers.addObject();
+        line.putObject("mark").put("type", "line").put("color", SvgChart.colour("total", 0));
+        ObjectNode enc = line.putObject("encoding");
+        field(enc, "x", "commitmentPerHour", "commitment per hour (" + currency + ")");
+        field(enc, "y", "total", "total cost over the usage (" + currency + ")");
+        if (rec.plan().isPresent()) {
+            ObjectNode best = layers.addObject();
+            best.putObject("data").putArray("values").addObject().put("commitmentPerHour",
+                    rec.plan().get().commitmentPerHour()).put("total", rec.best().total()).put("label", "best "
+                            + rec.plan().get().commitmentPerHour().toPlainString() + "/hour");
+            ArrayNode marks = best.putArray("layer");
+            marks.addObject().putObject("mark").put("type", "point").put("filled", true).put("color", "black");
+            marks.addObject().putObject("mark").put("type", "text").put("dx", 8).put("align", "left");
+            best.putObject("encoding");
+            field((ObjectNode) best.get("encoding"), "x", "commitmentPerHour", null);
+            field((ObjectNode) best.get("encoding"), "y", "total", null);
+            ((ObjectNode) best.get("encoding")).putObject("text").put("field", "label");
+        }
+        return JsonOutput.write(root);
+    }
 }
