@@ -100,8 +100,8 @@ final class EstimateCommand implements Callable<Integer> {
             for (Violation v : violations.errors()) {
                 err.println("compute-cost: " + options.name() + ": " + Hints.violation(v));
             }
-            for (String m : io.github.computecost.pricing.MissingPrice.messages(e.notPriced())) {
-                err.println("compute-cost: " + options.name() + ": " + m + "; " + Hints.MISSING_PRICE);
+            for (String m : Hints.missingPrices(e.notPriced())) {
+                err.println("compute-cost: " + options.name() + ": " + m);
             }
             err.flush();
             return Main.BAD_INPUT;

@@ -28,6 +28,27 @@ final class Hints {
     private Hints() {
     }
 
+    /**
+     * @return one line per resource not priced, each with the flag that would price it: the observed prices to bring
+     *     when every price it lacks is of a table made from them (EC2 Spot), else {@link #MISSING_PRICE}
+     */
+    static java.util.List<String> missingPrices(java.util.List<io.github.computecost.pricing.MissingPrice> missing) {
+        java.util.Map<java.util.Optional<String>, java.util.List<io.github.computecost.pricing.MissingPrice>> byResource =
+                new java.util.LinkedHashMap<>();
+        missing.forEach(m -> byResource.computeIfAbsent(m.resource(), k -> new java.util.ArrayList<>()).add(m));
+        java.util.List<String> out = new java.util.ArrayList<>();
+        for (var group : byResource.values()) {
+            String m = io.github.computecost.pricing.MissingPrice.messages(group).get(0);
+            var observed = group.stream().map(x -> io.github.computecost.estimate.Services.observedPricesFor(
+                    x.service())).distinct().toList();
+            out.add(observed.size() == 1 && observed.get(0).isPresent()
+                    ? m + "; no source gives these prices: give " + observed.get(0).get().describe()
+                            + " with --spot-prices FILE"
+                    : m + "; " + MISSING_PRICE);
+        }
+        return out;
+    }
+
     /** @return the exception's message, with the flags that would help where there are some */
     static String message(ComputeCostException e) {
         String m = e.getMessage();

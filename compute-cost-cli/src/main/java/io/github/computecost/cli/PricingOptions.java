@@ -23,6 +23,16 @@ final class PricingOptions {
             + "GovCloud regions, USD) or aws-cn (China, CNY). Default: aws-cn when every resource runs in China, else aws.")
     String priceBook;
 
+    @Option(names = "--spot-prices", paramLabel = "FILE", description = "Spot prices as AWS observed them, for "
+            + "resources on Spot (ec2 with spot: true): the JSON output of aws ec2 describe-spot-price-history "
+            + "(repeatable, for its pages). Each price is labelled with its time range and statistic.")
+    java.util.List<Path> spotPrices = new java.util.ArrayList<>();
+
+    @Option(names = "--spot-statistic", paramLabel = "STAT", defaultValue = "mean", description = "Which figure of "
+            + "the Spot price history prices the month: mean (time-weighted, the default), median or a percentile "
+            + "such as p90.")
+    String spotStatistic;
+
     /** For reproducible output (tests, golden files): the day the estimate is made on. */
     @Option(names = "--today", paramLabel = "DATE", hidden = true)
     java.time.LocalDate today;
@@ -63,7 +73,17 @@ final class PricingOptions {
         if (maxPriceAgeDays < 0) {
             throw new BadInputException("--max-price-age must not be negative: " + maxPriceAgeDays);
         }
-        return pricingData == null ? base : base.overriddenBy(pricingData);
+        PriceBook book = pricingData == null ? base : base.overriddenBy(pricingData);
+        if (spotPrices.isEmpty()) {
+            return book;
+        }
+        io.github.computecost.service.ObservedPrices.Statistic statistic;
+        try {
+            statistic = io.github.computecost.service.ObservedPrices.Statistic.parse(spotStatistic);
+        } catch (IllegalArgumentException e) {
+            throw new BadInputException("--spot-statistic: " + e.getMessage());
+        }
+        return io.github.computecost.estimate.Services.withObservedPrices(book, spotPrices, statistic);
     }
 
     /** @return the clock estimates are dated by: the system clock in UTC, or the day --today names */

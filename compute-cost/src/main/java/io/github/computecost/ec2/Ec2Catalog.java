@@ -25,6 +25,11 @@ public final class Ec2Catalog {
         return "BoxUsage:" + instanceType + (os == OperatingSystem.WINDOWS ? "/RunInstances:0002" : "");
     }
 
+    /** @return the usage type AWS bills Spot hours under: {@code SpotUsage:m5.large}, Windows with its operation */
+    static String spotUsageType(String instanceType, OperatingSystem os) {
+        return "SpotUsage:" + instanceType + (os == OperatingSystem.WINDOWS ? "/RunInstances:0002" : "");
+    }
+
     /**
      * @param region the region the instances run in
      * @return every violation: an instance type the catalog lacks (with near matches), one not priced in the

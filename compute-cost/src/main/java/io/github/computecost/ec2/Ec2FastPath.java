@@ -23,7 +23,8 @@ final class Ec2FastPath implements FixedPointMeter<Ec2Instance> {
 
     @Override
     public Optional<BigDecimal> monthlyCost(Ec2Instance i, ServiceContext context, boolean freeTier) {
-        Ec2Tables t = i.spotDiscountPercent().isPresent() ? null : context.prices().tablesIfPriced(Ec2Tables.SCHEMA);
+        Ec2Tables t = i.spotDiscountPercent().isPresent() || i.spot() ? null
+                : context.prices().tablesIfPriced(Ec2Tables.SCHEMA);
         if (t == null) {
             return Optional.empty();
         }

@@ -18,9 +18,19 @@ import java.util.Optional;
  * @param hoursPerMonth hours each runs in the month, more than 0 and at most {@link Calendar#MAX_HOURS_PER_MONTH}
  *     (default {@link Calendar#HOURS_PER_MONTH})
  * @param spotDiscountPercent the user's assumed Spot discount off on-demand, 0 to 100, if any
+ * @param spot whether the instances run on Spot at its observed market price ({@code SpotUsage} hours, priced from the
+ *     price book's {@value Ec2Service#SPOT_TABLE} table, which {@link Ec2SpotPrices} makes from AWS's Spot price
+ *     history; none is bundled); not with {@code spotDiscountPercent}
  */
 public record Ec2Instance(String name, Optional<String> region, String instanceType, OperatingSystem operatingSystem,
-        int count, BigDecimal hoursPerMonth, Optional<BigDecimal> spotDiscountPercent) implements Resource {
+        int count, BigDecimal hoursPerMonth, Optional<BigDecimal> spotDiscountPercent, boolean spot)
+        implements Resource {
+
+    /** On-demand instances, or Spot at an assumed discount. */
+    public Ec2Instance(String name, Optional<String> region, String instanceType, OperatingSystem operatingSystem,
+            int count, BigDecimal hoursPerMonth, Optional<BigDecimal> spotDiscountPercent) {
+        this(name, region, instanceType, operatingSystem, count, hoursPerMonth, spotDiscountPercent, false);
+    }
 
     /** Workload type name. */
     public static final String TYPE = "ec2";
@@ -48,6 +58,10 @@ public record Ec2Instance(String name, Optional<String> region, String instanceT
                 throw new IllegalArgumentException("spotDiscountPercent must be between 0 and 100: " + p.toPlainString());
             }
         });
+        if (spot && spotDiscountPercent.isPresent()) {
+            throw new IllegalArgumentException("spot prices the instances at observed Spot prices and "
+                    + "spotDiscountPercent at an assumed discount: give one of them");
+        }
     }
 
     /** @return {@code count} Linux instances running all month ({@link Calendar#HOURS_PER_MONTH}) */
@@ -58,27 +72,34 @@ public record Ec2Instance(String name, Optional<String> region, String instanceT
 
     /** @return these instances running {@code hours} a month */
     public Ec2Instance withHoursPerMonth(BigDecimal hours) {
-        return new Ec2Instance(name, region, instanceType, operatingSystem, count, hours, spotDiscountPercent);
+        return new Ec2Instance(name, region, instanceType, operatingSystem, count, hours, spotDiscountPercent, spot);
     }
 
     /** @return {@code n} of these instances */
     public Ec2Instance withCount(int n) {
-        return new Ec2Instance(name, region, instanceType, operatingSystem, n, hoursPerMonth, spotDiscountPercent);
+        return new Ec2Instance(name, region, instanceType, operatingSystem, n, hoursPerMonth, spotDiscountPercent,
+                spot);
     }
 
     /** @return these instances on another operating system */
     public Ec2Instance withOperatingSystem(OperatingSystem os) {
-        return new Ec2Instance(name, region, instanceType, os, count, hoursPerMonth, spotDiscountPercent);
+        return new Ec2Instance(name, region, instanceType, os, count, hoursPerMonth, spotDiscountPercent, spot);
     }
 
     /** @return these instances in a region */
     public Ec2Instance withRegion(String r) {
         return new Ec2Instance(name, Optional.of(r), instanceType, operatingSystem, count, hoursPerMonth,
-                spotDiscountPercent);
+                spotDiscountPercent, spot);
     }
 
     /** @return these instances at an assumed Spot discount */
     public Ec2Instance withSpotDiscountPercent(BigDecimal percent) {
         return new Ec2Instance(name, region, instanceType, operatingSystem, count, hoursPerMonth, Optional.of(percent));
+    }
+
+    /** @return these instances on Spot, at the observed market price of the price book's Spot table */
+    public Ec2Instance onSpot() {
+        return new Ec2Instance(name, region, instanceType, operatingSystem, count, hoursPerMonth, Optional.empty(),
+                true);
     }
 }

@@ -34,6 +34,13 @@ final class Ec2Meter {
             return new MeteredResource(i.name(), Ec2Instance.TYPE, Ec2Service.TABLE, region, usage, notes,
                     List.of(MeteredResource.Adjustment.spot(usageType, pct)));
         }
+        if (i.spot()) {
+            // Spot hours, billed as on-demand hours are, at the market price of the Spot table.
+            usage.add(new UsageRecord(Ec2Catalog.spotUsageType(i.instanceType(), i.operatingSystem()), hours, false));
+            notes.add("Spot: an observed market price (its source names the history, the time range and the "
+                    + "statistic), not a list price; AWS can reclaim Spot capacity with two minutes' notice.");
+            return new MeteredResource(i.name(), Ec2Instance.TYPE, Ec2Service.SPOT_TABLE, region, usage, notes);
+        }
         usage.add(new UsageRecord(usageType, hours, true));
         return new MeteredResource(i.name(), Ec2Instance.TYPE, Ec2Service.TABLE, region, usage, notes);
     }

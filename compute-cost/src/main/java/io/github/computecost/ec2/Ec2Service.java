@@ -31,9 +31,14 @@ public final class Ec2Service implements Service<Ec2Instance> {
 
     /** AWS Price List service code of EC2's table (and of its offer). */
     public static final String TABLE = "AmazonEC2";
+    /**
+     * The table of observed Spot prices ({@code SpotUsage:m5.large}), made from AWS's Spot price history by
+     * {@link Ec2SpotPrices}; none is bundled, since no source gives a price that holds.
+     */
+    public static final String SPOT_TABLE = "AmazonEC2Spot";
 
     private static final Set<String> KEYS = Set.of("region", "instanceType", "operatingSystem", "count", "hoursPerMonth",
-            "spotDiscountPercent");
+            "spotDiscountPercent", "spot");
 
     private Ec2Service() {
     }
@@ -60,7 +65,7 @@ public final class Ec2Service implements Service<Ec2Instance> {
 
     @Override
     public List<String> tables() {
-        return List.of(TABLE);
+        return List.of(TABLE, SPOT_TABLE);
     }
 
     /** EC2 rents the instances that ECS tasks, Batch jobs and Lambda Managed Instances run on. */
@@ -83,8 +88,9 @@ public final class Ec2Service implements Service<Ec2Instance> {
         BigDecimal hours = r.nonNegative("hoursPerMonth", Ec2Instance.HOURS_PER_MONTH);
         Optional<BigDecimal> spot = r.optNonNegative("spotDiscountPercent");
         String type = r.string("instanceType");
+        boolean observed = r.bool("spot", false);
         return r.step(r.has("spotDiscountPercent") ? "spotDiscountPercent" : "hoursPerMonth",
-                () -> new Ec2Instance(r.string("name"), r.optString("region"), type, os, count, hours, spot));
+                () -> new Ec2Instance(r.string("name"), r.optString("region"), type, os, count, hours, spot, observed));
     }
 
     @Override
@@ -102,6 +108,12 @@ public final class Ec2Service implements Service<Ec2Instance> {
     @Override
     public Optional<TemplateMapping<Ec2Instance>> templates() {
         return Optional.of(Ec2Templates.INSTANCE);
+    }
+
+    /** Spot prices as AWS observed them: {@code aws ec2 describe-spot-price-history} output. */
+    @Override
+    public Optional<io.github.computecost.service.ObservedPrices> observedPrices() {
+        return Optional.of(Ec2SpotPrices.OBSERVED);
     }
 
     private static final Optional<FixedPointMeter<Ec2Instance>> FIXED_POINT =

@@ -80,6 +80,57 @@ public final class Services {
         return ALL;
     }
 
+    /**
+     * A price book with market prices a user brings laid over it (EC2's Spot price history): each file goes to the
+     * service that recognises it, which makes its table; the prices are derived from the files by {@code statistic},
+     * and say so.
+     *
+     * @param book the price book
+     * @param files the files, JSON
+     * @param statistic which figure of the observations prices the month
+     * @return the price book with the tables laid over it
+     * @throws io.github.computecost.ComputeCostException if a file is missing or malformed, or no service reads it,
+     *     naming the file
+     */
+    public static io.github.computecost.pricing.PriceBook withObservedPrices(io.github.computecost.pricing.PriceBook book,
+            List<java.nio.file.Path> files, io.github.computecost.service.ObservedPrices.Statistic statistic) {
+        Map<io.github.computecost.service.ObservedPrices, List<java.nio.file.Path>> byReader = new LinkedHashMap<>();
+        for (java.nio.file.Path f : files) {
+            com.fasterxml.jackson.databind.JsonNode root;
+            try {
+                root = io.github.computecost.internal.Json.json().readTree(java.nio.file.Files.readAllBytes(f));
+            } catch (java.nio.file.NoSuchFileException e) {
+                throw new io.github.computecost.ComputeCostException(f + ": file not found");
+            } catch (java.io.IOException e) {
+                throw new io.github.computecost.ComputeCostException(f + ": not JSON: "
+                        + e.getMessage().lines().findFirst().orElse(""));
+            }
+            io.github.computecost.service.ObservedPrices reader = null;
+            for (Service<?> s : ALL) {
+                if (s.observedPrices().isPresent() && s.observedPrices().get().recognises(root)) {
+                    reader = s.observedPrices().get();
+                    break;
+                }
+            }
+            if (reader == null) {
+                throw new io.github.computecost.ComputeCostException(f + ": not observed prices any service reads "
+                        + "(for EC2: the JSON output of aws ec2 describe-spot-price-history)");
+            }
+            byReader.computeIfAbsent(reader, k -> new ArrayList<>()).add(f);
+        }
+        List<io.github.computecost.pricing.ServicePrices> tables = new ArrayList<>();
+        byReader.forEach((reader, fs) -> tables.add(reader.table(fs, book, statistic)));
+        return book.overriddenBy(tables);
+    }
+
+    /**
+     * @param table a table's service code
+     * @return the observed prices a user brings to make that table, if a service makes it so (EC2's Spot table)
+     */
+    public static Optional<io.github.computecost.service.ObservedPrices> observedPricesFor(String table) {
+        return first(s -> s.observedPrices().filter(o -> o.table().equals(table)));
+    }
+
     /** The first thing a service of the registry offers, in the registry's order. */
     private static <T> Optional<T> first(java.util.function.Function<Service<?>, Optional<T>> offered) {
         for (Service<?> s : ALL) {

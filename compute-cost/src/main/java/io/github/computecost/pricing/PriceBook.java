@@ -318,6 +318,18 @@ public final class PriceBook {
         return overlay(readDirectory(directory));
     }
 
+    /**
+     * This price book with tables made in code laid over it, as a directory's files are (a table of observed Spot
+     * prices, say): each replaces the regions it gives of the table of its service, or adds the table.
+     *
+     * @param tables the tables, read or checked by {@link #parse}
+     * @return a new price book
+     * @throws PricingDataException if a table's currency is not this price book's, or it lacks what its service needs
+     */
+    public PriceBook overriddenBy(List<ServicePrices> tables) {
+        return overlay(List.copyOf(tables));
+    }
+
     private static List<ServicePrices> readDirectory(Path directory) {
         if (!Files.isDirectory(directory)) {
             throw new PricingDataException(directory.toString(), "$", "is not a directory");

@@ -192,6 +192,11 @@ public interface Service<R extends Resource> {
         return Optional.empty();
     }
 
+    /** @return how the service reads market prices a user brings (EC2's Spot price history), if it has any */
+    default Optional<ObservedPrices> observedPrices() {
+        return Optional.empty();
+    }
+
     /**
      * A resource and the region it runs in.
      *

@@ -1,0 +1,88 @@
+package io.github.computecost.service;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import io.github.computecost.pricing.PriceBook;
+import io.github.computecost.pricing.ServicePrices;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Locale;
+import java.util.Objects;
+import java.util.Optional;
+
+/**
+ * Market prices a user brings, as AWS observed them (Spot prices), turned into a price book table of the service's:
+ * no source gives such a price that holds, so none is bundled, and each price of the table is derived from the
+ * user's file by a {@link Statistic} of it, and says so.
+ */
+public interface ObservedPrices {
+
+    /** @return the table's service code, the one a resource on these prices is metered against */
+    String table();
+
+    /** @return what file to bring, for messages: {@code "the JSON output of aws ec2 describe-spot-price-history"} */
+    String describe();
+
+    /** @return whether a JSON document is this service's kind of observed prices */
+    boolean recognises(JsonNode root);
+
+    /**
+     * @param files the files, each recognised
+     * @param book the price book the table goes with
+     * @param statistic which figure of the observations prices the month
+     * @return the table, checked as any pricing-data table is
+     * @throws io.github.computecost.ComputeCostException if a file is malformed, naming it
+     */
+    ServicePrices table(List<Path> files, PriceBook book, Statistic statistic);
+
+    /**
+     * Which figure of observed prices prices the month: the time-weighted mean, or a time-weighted percentile.
+     *
+     * @param percentile empty for the time-weighted mean, else 1 to 100
+     */
+    record Statistic(Optional<Integer> percentile) {
+        /** The time-weighted mean. */
+        public static final Statistic MEAN = new Statistic(Optional.empty());
+
+        public Statistic {
+            Objects.requireNonNull(percentile, "percentile");
+            percentile.ifPresent(p -> {
+                if (p < 1 || p > 100) {
+                    throw new IllegalArgumentException("a percentile is 1 to 100, was " + p);
+                }
+            });
+        }
+
+        /**
+         * @param text {@code mean}, {@code median} (p50) or {@code pNN} ({@code p90}), any case
+         * @return the statistic
+         * @throws IllegalArgumentException for anything else, naming what is allowed
+         */
+        public static Statistic parse(String text) {
+            String t = text.strip().toLowerCase(Locale.ROOT);
+            if (t.equals("mean")) {
+                return MEAN;
+            }
+            if (t.equals("median")) {
+                return new Statistic(Optional.of(50));
+            }
+            if (t.matches("p\\d{1,3}")) {
+                int p = Integer.parseInt(t.substring(1));
+                if (p >= 1 && p <= 100) {
+                    return new Statistic(Optional.of(p));
+                }
+            }
+            throw new IllegalArgumentException("must be mean, median or a percentile p1 to p100 (p90), was \"" + text
+                    + "\"");
+        }
+
+        /** @return {@code mean} or {@code p90} */
+        public String id() {
+            return percentile.map(p -> "p" + p).orElse("mean");
+        }
+
+        /** @return how the figure is taken, for labels */
+        public String describe() {
+            return percentile.map(p -> p + "th percentile (time-weighted)").orElse("time-weighted mean");
+        }
+    }
+}
