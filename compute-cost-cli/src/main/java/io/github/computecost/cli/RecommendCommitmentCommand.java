@@ -36,8 +36,8 @@ import picocli.CommandLine.Spec;
 @Command(name = "recommend-commitment", mixinStandardHelpOptions = true, versionProvider = Main.Version.class,
         description = "The Savings Plans commitment per hour that minimises the total cost (commitment plus the "
                 + "on-demand rest) of hourly usage: a Cost and Usage Report (.csv, .csv.gz: its Usage lines at their "
-                + "public on-demand rates, hour by hour) or a workload file (its month, flat, after its "
-                + "reservedInstances).")
+                + "public on-demand rates, hour by hour) or a workload file (its month, flat or by its "
+                + "usageProfiles, after its reservedInstances).")
 final class RecommendCommitmentCommand implements Callable<Integer> {
 
     /** Output formats. */
@@ -115,10 +115,15 @@ final class RecommendCommitmentCommand implements Callable<Integer> {
                         + "estimate on it first");
             }
             book = pricing.estimator(w).prices();
-            usage = HourlyUsage.flat(a.estimate(), book);
+            try {
+                usage = HourlyUsage.of(a.estimate(), book, w.commitments().profiles());
+            } catch (CommitmentException e) {
+                throw new BadInputException(file + ": " + e.getMessage());
+            }
             reservations = w.commitments().reservedInstances();
             currency = a.estimate().currency();
-            source = "a flat month of " + file;
+            source = (w.commitments().profiles().isEmpty() ? "a flat month of " : "a month of ") + file
+                    + (w.commitments().profiles().isEmpty() ? "" : ", spread by its usageProfiles");
         }
         CommitmentRecommender.Recommendation rec;
         try {

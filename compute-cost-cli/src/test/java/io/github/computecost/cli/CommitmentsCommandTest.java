@@ -97,4 +97,46 @@ class CommitmentsCommandTest {
         assertTrue(unknown.err().contains("$.savingsPlans[0]") && unknown.err().contains("commitment"), unknown.err());
         assertTrue(!none.err().contains("Exception") && !bad.err().contains("\tat "), bad.err());
     }
+
+    @Test
+    void aUsageProfileShapesTheHoursCommitmentsApplyTo(@TempDir Path dir) throws Exception {
+        String half = "[" + "0, ".repeat(12) + "1, ".repeat(11) + "1]";
+        Path f = write(dir, """
+                region: us-east-1
+                savingsPlans:
+                  - type: compute
+                    term: 1y
+                    payment: no-upfront
+                    commitmentPerHour: "0.033"
+                usageProfiles:
+                  - resources: [api]
+                    daily: %s
+                resources:
+                  - name: api
+                    type: lambda
+                    memoryMb: 1024
+                    requestsPerMonth: 10000000
+                    durationMs: 200
+                """.formatted(half));
+        CliRunner r = CliRunner.run("estimate", f.toString(), "--commitment-rates", PLANS.toString(), "--format",
+                "json");
+        assertEquals(0, r.exitCode(), r.err());
+        JsonNode c = TestJson.json().readTree(r.out()).path("commitments");
+        assertEquals(370, c.path("savingsPlans").get(0).path("unusedHours").asInt(), "the quiet half of every day");
+        assertTrue(c.path("notes").toString().contains("usageProfiles (api; the others flat)"), c.toString());
+        CliRunner rec = CliRunner.run("recommend-commitment", f.toString(), "--commitment-rates", PLANS.toString());
+        assertEquals(0, rec.exitCode(), rec.err());
+        assertTrue(rec.out().contains("spread by its usageProfiles") && rec.out().contains("No commitment saves "
+                + "anything"), rec.out());
+        String text = Files.readString(f);
+        Path short23 = write(dir, text.replace(half, "[" + "1, ".repeat(22) + "1]"));
+        CliRunner bad = CliRunner.run("estimate", short23.toString(), "--commitment-rates", PLANS.toString());
+        assertEquals(2, bad.exitCode());
+        assertTrue(bad.err().contains("$.usageProfiles[0]: a usage profile has 24 weights (a day) or 168 (a week), "
+                + "was 23"), bad.err());
+        Path unknown = write(dir, text.replace("resources: [api]", "resources: [apj]"));
+        CliRunner name = CliRunner.run("estimate", unknown.toString(), "--commitment-rates", PLANS.toString());
+        assertEquals(2, name.exitCode());
+        assertTrue(name.err().contains("usageProfiles: no resource \"apj\" was priced"), name.err());
+    }
 }

@@ -72,7 +72,19 @@ public final class CommitmentPricer {
      * @throws CommitmentException if the rates lack an offering for a reservation, or every rate for a plan
      */
     public CommitmentResult price(io.github.computecost.estimate.Estimate estimate, Commitments commitments) {
-        return price(HourlyUsage.flat(estimate, book), commitments.reservedInstances(), commitments.savingsPlans());
+        CommitmentResult r = price(HourlyUsage.of(estimate, book, commitments.profiles()),
+                commitments.reservedInstances(), commitments.savingsPlans());
+        if (commitments.profiles().isEmpty()) {
+            return r;
+        }
+        List<String> notes = new ArrayList<>(r.notes());
+        boolean weekly = commitments.profiles().stream().anyMatch(UsageProfile::weekly);
+        notes.add("Usage spread over the hours by the file's usageProfiles (" + String.join(", ", commitments
+                .profiles().stream().flatMap(p -> p.resources().stream()).toList()) + "; the others flat), as "
+                + (weekly ? "a week from Monday 00:00 UTC, its first 58 hours five times in the month and the rest four"
+                        : "a day from 00:00 UTC, its first 10 hours 31 times in the month and the rest 30") + ".");
+        return new CommitmentResult(r.hours(), r.onDemand(), r.total(), r.resources(), r.reservations(), r.plans(),
+                notes);
     }
 
     /** {@code amount ÷ hours} to {@value #AMORTISED_SCALE} decimals, half even. */
@@ -211,8 +223,8 @@ public final class CommitmentPricer {
             BigDecimal recurring = o.recurring(instanceHours);
             BigDecimal unused = instanceHours.subtract(riUsed[r]).multiply(o.hourly());
             BigDecimal upfront = o.amortisedUpfront(instanceHours);
-            riCosts.add(new CommitmentResult.ReservationCost(ri, o, instanceHours, riUsed[r], recurring, unused, upfront,
-                    riCoveredOd[r]));
+            riCosts.add(new CommitmentResult.ReservationCost(ri, o, instanceHours, riUsed[r], recurring, unused,
+                    upfront, riCoveredOd[r]));
             total = total.add(unused).add(upfront);
         }
         List<CommitmentResult.PlanCost> spCosts = new ArrayList<>();

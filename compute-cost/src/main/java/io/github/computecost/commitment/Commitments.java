@@ -8,15 +8,31 @@ import java.util.List;
  *
  * @param reservedInstances the Reserved Instances, applied in this order
  * @param savingsPlans the Savings Plans
+ * @param profiles how the usage they apply to is spread over the hours ({@code usageProfiles}); flat when empty
  */
-public record Commitments(List<ReservedInstance> reservedInstances, List<SavingsPlan> savingsPlans) {
+public record Commitments(List<ReservedInstance> reservedInstances, List<SavingsPlan> savingsPlans,
+        List<UsageProfile> profiles) {
 
     /** No commitments: everything at on-demand rates. */
-    public static final Commitments NONE = new Commitments(List.of(), List.of());
+    public static final Commitments NONE = new Commitments(List.of(), List.of(), List.of());
+
+    /** Commitments over flat usage. */
+    public Commitments(List<ReservedInstance> reservedInstances, List<SavingsPlan> savingsPlans) {
+        this(reservedInstances, savingsPlans, List.of());
+    }
 
     public Commitments {
         reservedInstances = List.copyOf(reservedInstances);
         savingsPlans = List.copyOf(savingsPlans);
+        profiles = List.copyOf(profiles);
+        java.util.Set<String> named = new java.util.HashSet<>();
+        for (UsageProfile p : profiles) {
+            for (String r : p.resources()) {
+                if (!named.add(r)) {
+                    throw new IllegalArgumentException("resource \"" + r + "\" follows two usage profiles");
+                }
+            }
+        }
     }
 
     /** @return whether there are none */

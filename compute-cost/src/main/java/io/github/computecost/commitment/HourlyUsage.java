@@ -115,6 +115,76 @@ public record HourlyUsage(List<Period> periods) {
     }
 
     /**
+     * An estimate's month spread over the hours by profiles: each line of a resource a profile names in proportion to
+     * its weights, the others evenly. With a weekly profile the month is a week's 168 hours, the first 58 of them
+     * five times and the rest four (730 = 4 × 168 + 58); with daily ones only, a day's 24, the first 10 hours 31 times
+     * and the rest 30. A line's share of each hour is rounded down to {@value #SPREAD_SCALE} decimals and what that
+     * leaves goes to its heaviest hour, so every line's month, and its on-demand cost, is exactly the estimate's.
+     * With no profiles, the month is {@link #flat}.
+     *
+     * @param estimate an estimate
+     * @param book the price book it was made with
+     * @param profiles the profiles
+     * @return the usage
+     * @throws CommitmentException if a profile names a resource the estimate lacks
+     */
+    public static HourlyUsage of(Estimate estimate, PriceBook book, List<UsageProfile> profiles) {
+        if (profiles.isEmpty()) {
+            return flat(estimate, book);
+        }
+        java.util.Map<String, UsageProfile> byResource = new java.util.HashMap<>();
+        profiles.forEach(p -> p.resources().forEach(r -> byResource.put(r, p)));
+        for (String r : byResource.keySet()) {
+            if (estimate.resources().stream().noneMatch(e -> e.name().equals(r))) {
+                throw new CommitmentException("usageProfiles: no resource \"" + r + "\" was priced");
+            }
+        }
+        int n = profiles.stream().anyMatch(UsageProfile::weekly) ? 168 : 24;
+        long month = Calendar.HOURS_PER_MONTH.longValueExact();
+        long[] repeats = new long[n];
+        for (int h = 0; h < n; h++) {
+            repeats[h] = month / n + (h < month % n ? 1 : 0);
+        }
+        List<List<Line>> hours = new ArrayList<>();
+        for (int h = 0; h < n; h++) {
+            hours.add(new ArrayList<>());
+        }
+        for (Line l : flat(estimate, book).periods().get(0).lines()) {
+            UsageProfile p = byResource.get(l.resource());
+            BigDecimal[] weight = new BigDecimal[n]; // each hour's weight times its repeats
+            BigDecimal sum = BigDecimal.ZERO;
+            int heaviest = 0;
+            for (int h = 0; h < n; h++) {
+                weight[h] = (p == null ? BigDecimal.ONE : p.weightAt(h)).multiply(BigDecimal.valueOf(repeats[h]));
+                sum = sum.add(weight[h]);
+                heaviest = weight[h].compareTo(weight[heaviest]) > 0 ? h : heaviest;
+            }
+            BigDecimal given = BigDecimal.ZERO;
+            BigDecimal[] share = new BigDecimal[n];
+            for (int h = 0; h < n; h++) {
+                share[h] = h == heaviest ? BigDecimal.ZERO : l.quantity().multiply(weight[h])
+                        .divide(sum, SPREAD_SCALE, java.math.RoundingMode.DOWN);
+                given = given.add(share[h]);
+            }
+            share[heaviest] = l.quantity().subtract(given);
+            for (int h = 0; h < n; h++) {
+                if (share[h].signum() > 0) {
+                    hours.get(h).add(new Line(l.resource(), l.region(), l.usageType(), share[h], l.unit(),
+                            l.onDemandRate()));
+                }
+            }
+        }
+        List<Period> out = new ArrayList<>();
+        for (int h = 0; h < n; h++) {
+            out.add(new Period(repeats[h], hours.get(h)));
+        }
+        return new HourlyUsage(out);
+    }
+
+    /** Decimals of a line's share of an hour when a profile spreads it. */
+    public static final int SPREAD_SCALE = 12;
+
+    /**
      * A daily profile spread over AWS's 730-hour month: hour {@code h} of the day weighs 31 for the first 10 hours
      * of the day and 30 for the rest (730 = 30 × 24 + 10), an exact whole number of hours each, rather than 730/24.
      *

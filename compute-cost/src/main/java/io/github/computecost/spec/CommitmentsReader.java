@@ -33,6 +33,9 @@ import java.util.Optional;
  *     term: 1y
  *     payment: no-upfront
  *     commitmentPerHour: "1.50" # in the rates' currency per hour
+ * usageProfiles:                # how the usage commitments apply to is spread over the hours (flat otherwise)
+ *   - resources: [api]
+ *     daily: [1, 1, ...]        # 24 weights from 00:00 UTC, or weekly: 168 from Monday 00:00
  * </pre>
  */
 final class CommitmentsReader {
@@ -41,6 +44,7 @@ final class CommitmentsReader {
             "operatingSystem", "tenancy");
     static final List<String> PLAN_KEYS = List.of("type", "term", "payment", "commitmentPerHour", "instanceFamily",
             "region");
+    static final List<String> PROFILE_KEYS = List.of("resources", "daily", "weekly");
 
     private CommitmentsReader() {
     }
@@ -70,7 +74,40 @@ final class CommitmentsReader {
                         e.positive("commitmentPerHour"), e.optString("instanceFamily"), e.optString("region"))));
             }
         }
-        return new Commitments(ris, plans);
+        List<io.github.computecost.commitment.UsageProfile> profiles = new ArrayList<>();
+        if (top.has("usageProfiles")) {
+            for (Json.Obj o : top.objArray("usageProfiles")) {
+                o.allowOnly(java.util.Set.copyOf(PROFILE_KEYS));
+                if (o.has("daily") == o.has("weekly")) {
+                    throw new FieldException(o.path(), "gives daily (24 weights) or weekly (168 weights, from Monday "
+                            + "00:00 UTC), one of them");
+                }
+                String key = o.has("daily") ? "daily" : "weekly";
+                List<java.math.BigDecimal> weights = new ArrayList<>();
+                com.fasterxml.jackson.databind.JsonNode list = o.node().get(key);
+                if (list == null || !list.isArray()) {
+                    throw new FieldException(o.pathOf(key), "must be a list of numbers");
+                }
+                for (int i = 0; i < list.size(); i++) {
+                    com.fasterxml.jackson.databind.JsonNode w = list.get(i);
+                    try {
+                        if (!w.isNumber() && !w.isTextual()) {
+                            throw new NumberFormatException();
+                        }
+                        weights.add(w.isNumber() ? w.decimalValue() : new java.math.BigDecimal(w.asText().strip()));
+                    } catch (NumberFormatException e) {
+                        throw new FieldException(o.pathOf(key) + "[" + i + "]", "must be a number, was " + w);
+                    }
+                }
+                List<String> names = o.stringArray("resources");
+                profiles.add(make(o, () -> new io.github.computecost.commitment.UsageProfile(names, weights)));
+            }
+        }
+        try {
+            return new Commitments(ris, plans, profiles);
+        } catch (IllegalArgumentException e) {
+            throw new FieldException("$.usageProfiles", e.getMessage());
+        }
     }
 
     private static <T> T make(Json.Obj o, java.util.function.Supplier<T> make) {

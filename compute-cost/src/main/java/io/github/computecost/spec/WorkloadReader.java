@@ -112,7 +112,7 @@ public final class WorkloadReader {
 
     /** The keys of a workload file's top level. */
     static final Set<String> TOP = Set.of("region", "freeTier", "budget", "quotas", "resources", "reservedInstances",
-            "savingsPlans");
+            "savingsPlans", "usageProfiles");
 
     private WorkloadReader() {
     }

@@ -217,6 +217,43 @@ class CommitmentPricingTest {
         assertEquals(Payment.PARTIAL_UPFRONT, Payment.parse("partial-upfront"));
     }
 
+    @Test
+    void aProfileSpreadsTheMonthExactlyAndPeaksLeaveACommitmentUnused() {
+        Estimate e = Estimator.of(BOOK).estimate(List.of(io.github.computecost.lambda.LambdaFunction.builder("api")
+                .memoryMb(1024).requestsPerMonth(10_000_000).averageDuration(java.time.Duration.ofMillis(200))
+                .build()));
+        List<BigDecimal> halfDay = new java.util.ArrayList<>();
+        for (int h = 0; h < 24; h++) {
+            halfDay.add(h < 12 ? BigDecimal.ZERO : BigDecimal.ONE);
+        }
+        UsageProfile profile = new UsageProfile(List.of("api"), halfDay);
+        HourlyUsage spread = HourlyUsage.of(e, BOOK, List.of(profile));
+        assertEquals(730, spread.hours());
+        assertEquals(24, spread.periods().size());
+        assertEquals(31, spread.periods().get(0).hours(), "730 = 30 × 24 + 10: the first 10 hours of the day 31 times");
+        assertEquals(30, spread.periods().get(23).hours());
+        assertEquals(0, HourlyUsage.flat(e, BOOK).onDemandCost().compareTo(spread.onDemandCost()),
+                "the month's usage, and its on-demand cost, exactly the estimate's");
+        assertTrue(spread.periods().get(0).lines().isEmpty(), "no usage where the profile weighs 0");
+        CommitmentPricer pricer = CommitmentPricer.of(plans(), BOOK);
+        SavingsPlan average = SavingsPlan.compute(Term.ONE_YEAR, Payment.NO_UPFRONT, new BigDecimal("0.033"));
+        CommitmentResult flat = pricer.price(e, new Commitments(List.of(), List.of(average)));
+        CommitmentResult peaky = pricer.price(e, new Commitments(List.of(), List.of(average), List.of(profile)));
+        assertTrue(peaky.total().compareTo(flat.total()) > 0, "the same month in peaks costs more under a commitment");
+        assertEquals(370, peaky.plans().get(0).unusedHours(), "the 12 quiet hours of the day: 10 × 31 + 2 × 30");
+        assertTrue(peaky.notes().stream().anyMatch(n -> n.contains("usageProfiles (api; the others flat)")),
+                peaky.notes().toString());
+        assertConserved(peaky);
+        CommitmentRecommender.Recommendation rec = CommitmentRecommender.recommend(pricer, spread, List.of(),
+                average);
+        assertTrue(rec.plan().isEmpty(), "a 10 % discount never pays for half a day of idle commitment");
+        assertTrue(CommitmentRecommender.recommend(pricer, HourlyUsage.flat(e, BOOK), List.of(), average).plan()
+                .isPresent());
+        CommitmentException unknown = assertThrows(CommitmentException.class, () -> HourlyUsage.of(e, BOOK,
+                List.of(new UsageProfile(List.of("apj"), halfDay))));
+        assertTrue(unknown.getMessage().contains("no resource \"apj\""), unknown.getMessage());
+    }
+
     /** Every part adds up to the total, both ways: by resource and by commitment. */
     static void assertConserved(CommitmentResult r) {
         BigDecimal byResource = BigDecimal.ZERO;

@@ -121,4 +121,45 @@ class CommitmentProperties {
             assertTrue(pt.total().compareTo(rec.best().total()) >= 0, pt.toString());
         }
     }
+
+    @Property(tries = 100)
+    void aProfileSpreadsEveryLinesMonthExactlyOverAwsMonth(@ForAll("weights") List<BigDecimal> weights,
+            @ForAll @net.jqwik.api.constraints.LongRange(min = 0, max = 50_000_000) long requests) {
+        io.github.computecost.estimate.Estimate e = io.github.computecost.estimate.Estimator.of(BOOK).estimate(
+                List.of(io.github.computecost.lambda.LambdaFunction.builder("api").memoryMb(512)
+                        .requestsPerMonth(requests).averageDuration(java.time.Duration.ofMillis(120)).build(),
+                        io.github.computecost.ec2.Ec2Instance.of("app", "c5.xlarge", 2)));
+        HourlyUsage flat = HourlyUsage.flat(e, BOOK);
+        HourlyUsage spread = HourlyUsage.of(e, BOOK, List.of(new UsageProfile(List.of("api"), weights)));
+        assertEquals(730, spread.hours());
+        for (HourlyUsage.Line l : flat.periods().get(0).lines()) {
+            BigDecimal sum = BigDecimal.ZERO;
+            for (HourlyUsage.Period p : spread.periods()) {
+                for (HourlyUsage.Line s : p.lines()) {
+                    if (s.resource().equals(l.resource()) && s.usageType().equals(l.usageType())
+                            && s.onDemandRate().compareTo(l.onDemandRate()) == 0) {
+                        assertTrue(s.quantity().signum() > 0);
+                        sum = sum.add(s.quantity());
+                    }
+                }
+            }
+            assertEquals(0, l.quantity().compareTo(sum), l + " spread to " + sum);
+        }
+        assertEquals(0, flat.onDemandCost().compareTo(spread.onDemandCost()));
+        // The instances, which no profile names, stay flat: the same share of every hour.
+        for (HourlyUsage.Period p : spread.periods()) {
+            BigDecimal perHour = p.lines().stream().filter(l -> l.resource().equals("app"))
+                    .map(l -> l.quantity().divide(BigDecimal.valueOf(p.hours()), 6, RoundingMode.HALF_EVEN))
+                    .findFirst().orElseThrow();
+            assertEquals(0, new BigDecimal("2").compareTo(perHour.setScale(3, RoundingMode.HALF_EVEN)),
+                    "two instances in every hour");
+        }
+    }
+
+    @Provide
+    Arbitrary<List<BigDecimal>> weights() {
+        Arbitrary<BigDecimal> w = Arbitraries.integers().between(0, 1000).map(i -> BigDecimal.valueOf(i, 1));
+        return Arbitraries.oneOf(w.list().ofSize(24), w.list().ofSize(168))
+                .filter(l -> l.stream().anyMatch(x -> x.signum() > 0));
+    }
 }

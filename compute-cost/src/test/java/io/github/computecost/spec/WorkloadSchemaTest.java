@@ -86,6 +86,8 @@ class WorkloadSchemaTest {
                 .path("reservedInstances").path("items")));
         assertEquals(new TreeSet<>(CommitmentsReader.PLAN_KEYS), properties(SCHEMA_NODE.path("properties")
                 .path("savingsPlans").path("items")));
+        assertEquals(new TreeSet<>(CommitmentsReader.PROFILE_KEYS), properties(SCHEMA_NODE.path("properties")
+                .path("usageProfiles").path("items")));
         assertEquals(new TreeSet<>(Services.frontDoorKinds()), new TreeSet<>(textList(defs.path("workload")
                 .path("properties").path("frontDoor").path("enum"))));
     }
