@@ -107,6 +107,7 @@ public final class CommitmentPricer {
         BigDecimal onDemand = BigDecimal.ZERO;
         BigDecimal reservedQuantity = BigDecimal.ZERO;
         BigDecimal reservedCost = BigDecimal.ZERO;
+        BigDecimal reservedCoveredOnDemand = BigDecimal.ZERO;
         BigDecimal planCoveredOnDemand = BigDecimal.ZERO;
         BigDecimal planCost = BigDecimal.ZERO;
         BigDecimal rest = BigDecimal.ZERO;
@@ -155,6 +156,7 @@ public final class CommitmentPricer {
                 Tally t = tallies.get(l.line.resource());
                 t.reservedQuantity = t.reservedQuantity.add(take);
                 t.reservedCost = t.reservedCost.add(take.multiply(offerings.get(r).hourly()));
+                t.reservedCoveredOnDemand = t.reservedCoveredOnDemand.add(take.multiply(l.line.onDemandRate()));
             });
             for (int pi : order) {
                 SavingsPlan sp = plans.get(pi);
@@ -212,7 +214,7 @@ public final class CommitmentPricer {
         for (Map.Entry<String, Tally> e : tallies.entrySet()) {
             Tally t = e.getValue();
             resources.add(new CommitmentResult.ResourceCost(e.getKey(), t.onDemand, t.reservedQuantity, t.reservedCost,
-                    t.planCoveredOnDemand, t.planCost, t.rest));
+                    t.reservedCoveredOnDemand, t.planCoveredOnDemand, t.planCost, t.rest));
             total = total.add(t.reservedCost).add(t.planCost).add(t.rest);
         }
         List<CommitmentResult.ReservationCost> riCosts = new ArrayList<>();
@@ -247,7 +249,7 @@ public final class CommitmentPricer {
         }
         if (usage.periods().size() == 1 && usage.periods().get(0).hours() > 1) {
             notes.add("Usage is flat: the same in every hour of the " + usage.hours() + ". Usage in peaks leaves "
-                    + "commitments unused off-peak and pays on-demand rates at the peak: give a profile to see it.");
+                    + "commitments unused off-peak and pays on-demand rates at the peak: give usageProfiles to see it.");
         }
         return new CommitmentResult(usage.hours(), usage.onDemandCost(), total, resources, riCosts, spCosts, notes);
     }

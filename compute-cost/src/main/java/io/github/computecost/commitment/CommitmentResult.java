@@ -54,12 +54,14 @@ public record CommitmentResult(long hours, BigDecimal onDemand, BigDecimal total
      * @param onDemand what its usage costs at on-demand rates
      * @param reservedQuantity the quantity a reservation covered (instance-hours)
      * @param reservedCost that quantity at the reservation's hourly rate
+     * @param reservedCoveredOnDemand the on-demand cost of that quantity
      * @param planCoveredOnDemand the on-demand cost of the usage Savings Plans covered
      * @param planCost that usage at the plans' rates
      * @param rest the on-demand cost of the usage nothing covered
      */
     public record ResourceCost(String resource, BigDecimal onDemand, BigDecimal reservedQuantity,
-            BigDecimal reservedCost, BigDecimal planCoveredOnDemand, BigDecimal planCost, BigDecimal rest) {
+            BigDecimal reservedCost, BigDecimal reservedCoveredOnDemand, BigDecimal planCoveredOnDemand,
+            BigDecimal planCost, BigDecimal rest) {
 
         /** @return what the resource costs: reserved + plan + rest */
         public BigDecimal cost() {

@@ -51,12 +51,14 @@ public final class CommitmentReport {
                     .append(")\n");
         }
         List<String[]> res = new ArrayList<>();
-        res.add(new String[] {"resource", "on-demand", "reserved", "savings plans", "on-demand rest", "cost"});
+        res.add(new String[] {"resource", "on-demand", "reserved (on-demand)", "savings plans (on-demand)",
+            "on-demand rest", "cost", "saving"});
         for (CommitmentResult.ResourceCost c : r.resources()) {
-            res.add(new String[] {c.resource(), money(c.onDemand()), money(c.reservedCost()), money(c.planCost()),
-                money(c.rest()), money(c.cost())});
+            res.add(new String[] {c.resource(), money(c.onDemand()), money(c.reservedCost()) + " ("
+                    + money(c.reservedCoveredOnDemand()) + ")", money(c.planCost()) + " ("
+                    + money(c.planCoveredOnDemand()) + ")", money(c.rest()), money(c.cost()), money(c.saving())});
         }
-        TextTable.append(sb, res, NUMERIC);
+        TextTable.append(sb, res, new boolean[] {false, true, true, true, true, true, true});
         for (String n : r.notes()) {
             sb.append("  note: ").append(n).append('\n');
         }
@@ -109,6 +111,7 @@ public final class CommitmentReport {
             put(n, "onDemand", c.onDemand());
             n.put("reservedHours", Amounts.plain(c.reservedQuantity()));
             put(n, "reserved", c.reservedCost());
+            put(n, "reservedCoveredOnDemand", c.reservedCoveredOnDemand());
             put(n, "savingsPlansCoveredOnDemand", c.planCoveredOnDemand());
             put(n, "savingsPlans", c.planCost());
             put(n, "onDemandRest", c.rest());

@@ -122,6 +122,9 @@ class CommitmentPricingTest {
         assertEquals(0, new BigDecimal("730").compareTo(app.reservedQuantity()));
         assertEquals(0, new BigDecimal("78.11").compareTo(app.reservedCost()), "730 × 0.107");
         assertEquals(0, new BigDecimal("124.1").compareTo(app.rest()), "730 × 0.17 at on-demand");
+        assertEquals(0, new BigDecimal("124.1").compareTo(app.reservedCoveredOnDemand()), "what the reservation saved");
+        assertEquals(0, new BigDecimal("45.99").compareTo(app.saving()), "248.2 − 78.11 − 124.1 (the upfront fee is "
+                + "the reservation's)");
         CommitmentResult three = pricer.price(two, List.of(ReservedInstance.of("c5.xlarge", "us-east-1", 3,
                 Term.ONE_YEAR, OfferingClass.STANDARD, Payment.NO_UPFRONT)), List.of());
         CommitmentResult.ReservationCost ri = three.reservations().get(0);
