@@ -249,7 +249,8 @@ public final class CommitmentPricer {
         }
         if (usage.periods().size() == 1 && usage.periods().get(0).hours() > 1) {
             notes.add("Usage is flat: the same in every hour of the " + usage.hours() + ". Usage in peaks leaves "
-                    + "commitments unused off-peak and pays on-demand rates at the peak: give usageProfiles to see it.");
+                    + "commitments unused off-peak and pays on-demand rates at the peak: give usageProfiles to see "
+                    + "it.");
         }
         return new CommitmentResult(usage.hours(), usage.onDemandCost(), total, resources, riCosts, spCosts, notes);
     }

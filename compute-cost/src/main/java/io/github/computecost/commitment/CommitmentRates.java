@@ -289,7 +289,8 @@ public record CommitmentRates(List<ReservedOffering> reserved, List<SavingsPlanR
                 throw new PriceListException(where + ": no such product in \"products\"");
             }
             SavingsPlanType type = parse(where, "productFamily", product.family(), SavingsPlanType::parse);
-            Term term = parse(where, "purchaseTerm", product.attributes().getOrDefault("purchaseterm", ""), Term::parse);
+            Term term = parse(where, "purchaseTerm", product.attributes().getOrDefault("purchaseterm", ""),
+                    Term::parse);
             Payment payment = parse(where, "purchaseOption", product.attributes().getOrDefault("purchaseoption", ""),
                     Payment::parse);
             Optional<String> family = Optional.ofNullable(product.attributes().get("instancetype"));

@@ -86,7 +86,8 @@ public record CostReportUsage(HourlyUsage usage, Map<String, Long> skipped, Inst
         for (String n : NEEDED) {
             if (!col.containsKey(n)) {
                 throw new ComputeCostException(file + ": line 1: no column " + n + " (legacy CUR or CUR 2.0 names, "
-                        + "for example lineItem/UsageStartDate or line_item_usage_start_date; pricing/publicOnDemandRate "
+                        + "for example lineItem/UsageStartDate or line_item_usage_start_date; "
+                        + "pricing/publicOnDemandRate "
                         + "gives the on-demand rate)");
             }
         }

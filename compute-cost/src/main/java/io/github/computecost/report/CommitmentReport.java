@@ -32,7 +32,8 @@ public final class CommitmentReport {
         rows.add(new String[] {"commitment", "charged", "used", "unused", "on-demand covered", "saving"});
         for (CommitmentResult.ReservationCost ri : r.reservations()) {
             rows.add(new String[] {ri.reservation().describe(), money(ri.charged()), Amounts.plain(ri.usedHours())
-                    + " of " + Amounts.plain(ri.instanceHours()) + " h", money(ri.unused()), money(ri.coveredOnDemand()),
+                    + " of " + Amounts.plain(ri.instanceHours()) + " h", money(ri.unused()),
+                money(ri.coveredOnDemand()),
                 money(ri.saving())});
         }
         for (CommitmentResult.PlanCost p : r.plans()) {
@@ -43,7 +44,8 @@ public final class CommitmentReport {
         TextTable.append(sb, rows, NUMERIC);
         for (CommitmentResult.ReservationCost ri : r.reservations()) {
             sb.append("  ").append(ri.reservation().describe()).append(": hourly ")
-                    .append(Amounts.plain(ri.offering().hourly())).append(" × ").append(Amounts.plain(ri.instanceHours()))
+                    .append(Amounts.plain(ri.offering().hourly())).append(" × ")
+                    .append(Amounts.plain(ri.instanceHours()))
                     .append(" h = ").append(Amounts.money(ri.recurring())).append(", upfront ")
                     .append(Amounts.plain(ri.offering().upfront())).append(" amortised = ")
                     .append(Amounts.money(ri.amortisedUpfront())).append(" (offering ").append(ri.offering().sku())
@@ -132,7 +134,8 @@ public final class CommitmentReport {
             var p = rec.best().plans().get(0);
             sb.append("Recommended: ").append(rec.plan().get().describe()).append('\n');
             sb.append("  total ").append(money(rec.best().total())).append(' ').append(currency).append(" (exact ")
-                    .append(Amounts.money(rec.best().total())).append(") against ").append(money(rec.onDemand().total()))
+                    .append(Amounts.money(rec.best().total())).append(") against ")
+                    .append(money(rec.onDemand().total()))
                     .append(" without it: saving ").append(money(rec.saving())).append(" over ")
                     .append(rec.best().hours()).append(" hours\n");
             sb.append("  commitment ").append(money(p.commitment())).append(", used ").append(money(p.used()))
