@@ -24,8 +24,8 @@ final class PricingOptions {
     String priceBook;
 
     @Option(names = "--spot-prices", paramLabel = "FILE", description = "Spot prices as AWS observed them, for "
-            + "resources on Spot (ec2 with spot: true): the JSON output of aws ec2 describe-spot-price-history "
-            + "(repeatable, for its pages). Each price is labelled with its time range and statistic.")
+            + "resources on Spot: the JSON output of aws ec2 describe-spot-price-history (repeatable, for its pages), "
+            + "or AWS's Fargate Spot price feed. Each price is labelled with its time range and statistic.")
     java.util.List<Path> spotPrices = new java.util.ArrayList<>();
 
     @Option(names = "--spot-statistic", paramLabel = "STAT", defaultValue = "mean", description = "Which figure of "

@@ -10,11 +10,8 @@ import io.github.computecost.pricing.RegionPrices;
 import io.github.computecost.pricing.ServicePrices;
 import io.github.computecost.pricing.Source;
 import io.github.computecost.service.ObservedPrices.Statistic;
-import java.io.IOException;
 import java.math.BigDecimal;
 import java.math.RoundingMode;
-import java.nio.file.Files;
-import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.time.Instant;
 import java.time.LocalDate;
@@ -27,7 +24,6 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
-import java.util.Objects;
 import java.util.Optional;
 import java.util.TreeMap;
 import java.util.TreeSet;
@@ -155,14 +151,7 @@ public final class Ec2SpotPrices {
         Map<String, Long> skipped = new TreeMap<>();
         List<String> names = new ArrayList<>();
         for (Path f : files) {
-            JsonNode root;
-            try {
-                root = Json.json().readTree(Files.readAllBytes(f));
-            } catch (NoSuchFileException e) {
-                throw new ComputeCostException(f + ": file not found");
-            } catch (IOException e) {
-                throw new ComputeCostException(f + ": not JSON: " + e.getMessage().lines().findFirst().orElse(""));
-            }
+            JsonNode root = io.github.computecost.service.ObservedPrices.readJson(f);
             if (!recognises(root)) {
                 throw new ComputeCostException(f + ": not the output of aws ec2 describe-spot-price-history (no "
                         + "SpotPriceHistory list)");
@@ -343,25 +332,12 @@ public final class Ec2SpotPrices {
                     Locale.ROOT) + ": " + o.describe());
         }
         history.put("note", String.join("; ", notes));
-        regionSources.forEach((id, s) -> {
-            if (s != null) {
-                ObjectNode n = sources.putObject(id);
-                n.put("url", s.url());
-                n.put("title", s.title());
-                n.put("asOf", s.asOf().toString());
-                n.put("checked", s.checked().toString());
-                s.note().ifPresent(t -> n.put("note", t));
-            }
-        });
+        regionSources.forEach((id, s) -> io.github.computecost.service.ObservedPrices.putSource(sources, id, s));
         if (regions.isEmpty()) {
             throw new ComputeCostException(String.join(", ", files) + ": no Spot price in a region the price book "
                     + "knows");
         }
-        try {
-            return PriceBook.parse(files.get(0) + " (Spot prices, " + statistic.id() + ")",
-                    Json.json().writeValueAsBytes(root));
-        } catch (IOException e) {
-            throw new IllegalStateException(e);
-        }
+        return io.github.computecost.service.ObservedPrices.parse(files.get(0) + " (Spot prices, " + statistic.id()
+                + ")", root);
     }
 }

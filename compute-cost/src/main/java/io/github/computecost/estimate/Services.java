@@ -96,15 +96,7 @@ public final class Services {
             List<java.nio.file.Path> files, io.github.computecost.service.ObservedPrices.Statistic statistic) {
         Map<io.github.computecost.service.ObservedPrices, List<java.nio.file.Path>> byReader = new LinkedHashMap<>();
         for (java.nio.file.Path f : files) {
-            com.fasterxml.jackson.databind.JsonNode root;
-            try {
-                root = io.github.computecost.internal.Json.json().readTree(java.nio.file.Files.readAllBytes(f));
-            } catch (java.nio.file.NoSuchFileException e) {
-                throw new io.github.computecost.ComputeCostException(f + ": file not found");
-            } catch (java.io.IOException e) {
-                throw new io.github.computecost.ComputeCostException(f + ": not JSON: "
-                        + e.getMessage().lines().findFirst().orElse(""));
-            }
+            com.fasterxml.jackson.databind.JsonNode root = io.github.computecost.service.ObservedPrices.readJson(f);
             io.github.computecost.service.ObservedPrices reader = null;
             for (Service<?> s : ALL) {
                 if (s.observedPrices().isPresent() && s.observedPrices().get().recognises(root)) {
@@ -113,8 +105,9 @@ public final class Services {
                 }
             }
             if (reader == null) {
-                throw new io.github.computecost.ComputeCostException(f + ": not observed prices any service reads "
-                        + "(for EC2: the JSON output of aws ec2 describe-spot-price-history)");
+                throw new io.github.computecost.ComputeCostException(f + ": not observed prices any service reads ("
+                        + String.join("; ", ALL.stream().flatMap(s -> s.observedPrices().stream())
+                                .map(io.github.computecost.service.ObservedPrices::describe).toList()) + ")");
             }
             byReader.computeIfAbsent(reader, k -> new ArrayList<>()).add(f);
         }

@@ -139,6 +139,12 @@ public final class FargateService implements Service<FargateTask> {
         return Optional.of(FargateTemplates.TASK_DEFINITION);
     }
 
+    /** Fargate Spot prices as AWS's Spot price feed publishes them, over the bundled snapshot. */
+    @Override
+    public Optional<io.github.computecost.service.ObservedPrices> observedPrices() {
+        return Optional.of(FargateSpotFeed.INSTANCE);
+    }
+
     private static final Optional<FixedPointMeter<FargateTask>> FIXED_POINT =
             Optional.of(FargateFastPath.INSTANCE);
 

@@ -35,6 +35,44 @@ public interface ObservedPrices {
     ServicePrices table(List<Path> files, PriceBook book, Statistic statistic);
 
     /**
+     * @return a user's file as JSON
+     * @throws io.github.computecost.ComputeCostException if it is missing or not JSON, naming it
+     */
+    static JsonNode readJson(Path file) {
+        try {
+            return io.github.computecost.internal.Json.json().readTree(java.nio.file.Files.readAllBytes(file));
+        } catch (java.nio.file.NoSuchFileException e) {
+            throw new io.github.computecost.ComputeCostException(file + ": file not found");
+        } catch (java.io.IOException e) {
+            throw new io.github.computecost.ComputeCostException(file + ": not JSON: "
+                    + String.valueOf(e.getMessage()).lines().findFirst().orElse(""));
+        }
+    }
+
+    /** Writes a source into a pricing-data file's {@code sources} object, unless it is there already or null. */
+    static void putSource(com.fasterxml.jackson.databind.node.ObjectNode sources, String id,
+            io.github.computecost.pricing.Source s) {
+        if (s == null || sources.has(id)) {
+            return;
+        }
+        com.fasterxml.jackson.databind.node.ObjectNode n = sources.putObject(id);
+        n.put("url", s.url());
+        n.put("title", s.title());
+        n.put("asOf", s.asOf().toString());
+        n.put("checked", s.checked().toString());
+        s.note().ifPresent(t -> n.put("note", t));
+    }
+
+    /** @return a pricing-data file made in code, read back through the pricing-data reader */
+    static ServicePrices parse(String name, com.fasterxml.jackson.databind.node.ObjectNode root) {
+        try {
+            return PriceBook.parse(name, io.github.computecost.internal.Json.json().writeValueAsBytes(root));
+        } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    /**
      * Which figure of observed prices prices the month: the time-weighted mean, or a time-weighted percentile.
      *
      * @param percentile empty for the time-weighted mean, else 1 to 100
