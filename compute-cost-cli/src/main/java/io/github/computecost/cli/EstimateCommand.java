@@ -125,17 +125,19 @@ final class EstimateCommand implements Callable<Integer> {
         if (w.commitments().isEmpty()) {
             return null;
         }
-        if (commitmentRates.isEmpty()) {
+        List<Path> rateFiles = options.pricing.commitmentRates(commitmentRates);
+        if (rateFiles.isEmpty()) {
             throw new BadInputException(options.name() + ": reservedInstances / savingsPlans: "
                     + (w.commitments().reservedInstances().size() + w.commitments().savingsPlans().size())
                     + " commitments stated, and no rates for them: give AWS's offer files with --commitment-rates "
-                    + "(an EC2 offer file for Reserved Instances, a Savings Plans offer file; see the README)");
+                    + "(an EC2 offer file for Reserved Instances, a Savings Plans offer file), or import them with "
+                    + "import-prices --commitment-offer into a --pricing-data directory (see the README)");
         }
         if (format == Format.markdown || format == Format.csv) {
             throw new BadInputException("--commitment-rates: the month with commitments is shown in text and json "
                     + "output, not " + format);
         }
-        var rates = io.github.computecost.commitment.CommitmentRates.read(commitmentRates);
+        var rates = io.github.computecost.commitment.CommitmentRates.read(rateFiles);
         try {
             return io.github.computecost.commitment.CommitmentPricer.of(rates, book).price(e, w.commitments());
         } catch (io.github.computecost.commitment.CommitmentException ex) {

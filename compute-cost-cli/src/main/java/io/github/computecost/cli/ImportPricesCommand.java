@@ -22,21 +22,51 @@ final class ImportPricesCommand implements Callable<Integer> {
             + "bytes per second, time left) while the offers are read; by default on a terminal only.")
     Boolean progress;
 
-    @Option(names = "--offer", required = true, arity = "1..*", paramLabel = "FILE", description = "Offer files.")
-    List<Path> offers;
+    @Option(names = "--offer", arity = "1..*", paramLabel = "FILE", description = "Offer files.")
+    List<Path> offers = new java.util.ArrayList<>();
+
+    @Option(names = "--commitment-offer", arity = "1..*", paramLabel = "FILE", description = "Offer files whose "
+            + "commitment rates to import: an EC2 offer file (its Reserved terms) and Savings Plans offer files. "
+            + "Written to DIR/commitments/commitment-rates.json, which --pricing-data DIR then gives estimate and "
+            + "recommend-commitment.")
+    List<Path> commitmentOffers = new java.util.ArrayList<>();
 
     @Option(names = "--out", required = true, paramLabel = "DIR", description = "Directory to write the tables into.")
     Path out;
 
     @Override
     public Integer call() {
+        if (offers.isEmpty() && commitmentOffers.isEmpty()) {
+            throw new BadInputException("import-prices: give --offer FILE (on-demand tables) or --commitment-offer FILE "
+                    + "(commitment rates), or both");
+        }
+        io.github.computecost.commitment.CommitmentRates rates = commitmentOffers.isEmpty() ? null
+                : io.github.computecost.commitment.CommitmentRates.read(commitmentOffers); // all read before any write
+        var o = spec.commandLine().getOut();
+        if (!offers.isEmpty()) {
+            importTables(o);
+        }
+        if (rates != null) {
+            Path dir = out.resolve(PricingOptions.COMMITMENTS);
+            Path file = dir.resolve("commitment-rates.json");
+            try {
+                java.nio.file.Files.createDirectories(dir);
+            } catch (java.io.IOException e) {
+                throw new BadInputException(dir + ": cannot be created: " + e.getMessage());
+            }
+            rates.write(file);
+            o.println("wrote " + file + " (" + rates.reserved().size() + " Reserved offerings, "
+                    + rates.savingsPlans().size() + " Savings Plans rates)");
+        }
+        o.flush();
+        return Main.OK;
+    }
+
+    private void importTables(java.io.PrintWriter o) {
         PriceListImporter.Result r = PriceListImporter.run(offers, ProgressLine.wanted(progress)
                 ? new ProgressLine("import-prices", spec.commandLine().getErr()) : null);
         PriceListImporter.write(r, out);
-        var o = spec.commandLine().getOut();
         r.notes().forEach(o::println);
         r.files().keySet().forEach(f -> o.println("wrote " + out.resolve(f)));
-        o.flush();
-        return Main.OK;
     }
 }

@@ -33,6 +33,26 @@ final class PricingOptions {
             + "such as p90.")
     String spotStatistic;
 
+    /** The folder of a pricing-data directory that import-prices writes commitment rates into. */
+    static final String COMMITMENTS = "commitments";
+
+    /**
+     * @param given the files named with --commitment-rates
+     * @return them, and the commitment rates import-prices wrote into the --pricing-data directory, if any
+     */
+    java.util.List<Path> commitmentRates(java.util.List<Path> given) {
+        java.util.List<Path> all = new java.util.ArrayList<>(given);
+        Path dir = pricingData == null ? null : pricingData.resolve(COMMITMENTS);
+        if (dir != null && java.nio.file.Files.isDirectory(dir)) {
+            try (var s = java.nio.file.Files.list(dir)) {
+                s.filter(f -> f.toString().endsWith(".json")).sorted().forEach(all::add);
+            } catch (java.io.IOException e) {
+                throw new BadInputException(dir + ": cannot be listed: " + e.getMessage());
+            }
+        }
+        return all;
+    }
+
     /** For reproducible output (tests, golden files): the day the estimate is made on. */
     @Option(names = "--today", paramLabel = "DATE", hidden = true)
     java.time.LocalDate today;

@@ -50,9 +50,9 @@ final class RecommendCommitmentCommand implements Callable<Integer> {
             + "CUR 2.0 column names) or a workload file (.yaml, .yml, .json).")
     Path file;
 
-    @Option(names = "--commitment-rates", paramLabel = "OFFER_FILE", required = true, description = "AWS's Savings "
-            + "Plans offer file (JSON, optionally gzipped), and for a workload's reservedInstances its EC2 offer "
-            + "file; repeatable.")
+    @Option(names = "--commitment-rates", paramLabel = "OFFER_FILE", description = "AWS's Savings Plans offer file "
+            + "(JSON, optionally gzipped), and for a workload's reservedInstances its EC2 offer file; repeatable. "
+            + "Or the rates import-prices --commitment-offer wrote into the --pricing-data directory.")
     List<Path> rates = new ArrayList<>();
 
     @Option(names = "--type", defaultValue = "compute", description = "compute or ec2-instance (default "
@@ -125,9 +125,15 @@ final class RecommendCommitmentCommand implements Callable<Integer> {
             source = (w.commitments().profiles().isEmpty() ? "a flat month of " : "a month of ") + file
                     + (w.commitments().profiles().isEmpty() ? "" : ", spread by its usageProfiles");
         }
+        List<Path> rateFiles = pricing.commitmentRates(rates);
+        if (rateFiles.isEmpty()) {
+            throw new BadInputException("recommend-commitment: no commitment rates: give AWS's Savings Plans offer file "
+                    + "with --commitment-rates, or import it with import-prices --commitment-offer into a "
+                    + "--pricing-data directory");
+        }
         CommitmentRecommender.Recommendation rec;
         try {
-            rec = CommitmentRecommender.recommend(CommitmentPricer.of(CommitmentRates.read(rates), book), usage,
+            rec = CommitmentRecommender.recommend(CommitmentPricer.of(CommitmentRates.read(rateFiles), book), usage,
                     reservations, template);
         } catch (CommitmentException e) {
             throw new BadInputException(file + ": " + e.getMessage());

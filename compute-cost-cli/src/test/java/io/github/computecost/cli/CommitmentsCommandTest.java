@@ -75,6 +75,25 @@ class CommitmentsCommandTest {
     }
 
     @Test
+    void importPricesWritesTheCommitmentRatesThatPricingDataThenGives(@TempDir Path dir) throws Exception {
+        assumeTrue(Files.isRegularFile(EC2_2017), "AWS's 2017 EC2 offer sample is not beside the project");
+        Path out = dir.resolve("prices");
+        CliRunner imp = CliRunner.run("import-prices", "--commitment-offer", EC2_2017.toString(), PLANS.toString(),
+                "--out", out.toString());
+        assertEquals(0, imp.exitCode(), imp.err());
+        assertTrue(imp.out().contains("57 Reserved offerings, 6 Savings Plans rates"), imp.out());
+        assertTrue(Files.isRegularFile(out.resolve("commitments/commitment-rates.json")));
+        Path f = write(dir, WORKLOAD);
+        CliRunner r = CliRunner.run("estimate", f.toString(), "--pricing-data", out.toString());
+        assertEquals(0, r.exitCode(), r.err());
+        assertTrue(r.out().contains("With commitments (730 hours): 275.71 USD per month  (exact 275.7133672)"),
+                r.out());
+        CliRunner none = CliRunner.run("import-prices", "--out", out.toString());
+        assertEquals(2, none.exitCode());
+        assertTrue(none.err().contains("--commitment-offer"), none.err());
+    }
+
+    @Test
     void commitmentsWithoutRatesOrWithoutAnOfferingAreOneLineExit2(@TempDir Path dir) throws Exception {
         Path f = write(dir, WORKLOAD);
         CliRunner none = CliRunner.run("estimate", f.toString());

@@ -45,6 +45,9 @@ public record CommitmentRates(List<ReservedOffering> reserved, List<SavingsPlanR
     private static final ObjectMapper STREAM = JsonMapper.builder()
             .enable(DeserializationFeature.USE_BIG_DECIMAL_FOR_FLOATS).build();
 
+    /** The {@code kind} of the file {@link #write} writes: commitment rates imported from offer files. */
+    public static final String KIND = "compute-cost commitment rates";
+
     public CommitmentRates {
         reserved = List.copyOf(reserved);
         savingsPlans = List.copyOf(savingsPlans);
@@ -156,6 +159,13 @@ public record CommitmentRates(List<ReservedOffering> reserved, List<SavingsPlanR
             String field = p.currentName();
             JsonToken t = p.nextToken();
             switch (field) {
+                case "kind" -> {
+                    if (!p.getText().equals(KIND)) {
+                        throw new PriceListException(file + ": \"kind\" is \"" + p.getText() + "\", not \"" + KIND
+                                + "\"");
+                    }
+                    return readImported(file, p);
+                }
                 case "offerCode" -> offerCode = p.getText();
                 case "version" -> version = p.getText();
                 case "publicationDate" -> published = p.getText();
@@ -339,5 +349,127 @@ public record CommitmentRates(List<ReservedOffering> reserved, List<SavingsPlanR
         } catch (NumberFormatException e) {
             throw new PriceListException(where + ": a price is not a number: \"" + text + "\"");
         }
+    }
+
+    /**
+     * Writes these rates as one compact file ({@code kind: "compute-cost commitment rates"}), which {@link #read}
+     * reads back as it read the offer files: every offering and rate with the offer file and version it came from,
+     * prices as their exact text. {@code import-prices --commitment-offer} writes it, so that an estimate need not
+     * read an EC2 offer file of hundreds of megabytes each time.
+     *
+     * @param file where to write
+     * @throws PriceListException if it cannot be written
+     */
+    public void write(Path file) {
+        try (var out = Files.newOutputStream(file);
+                com.fasterxml.jackson.core.JsonGenerator g = STREAM.getFactory().createGenerator(out)) {
+            g.useDefaultPrettyPrinter();
+            g.writeStartObject();
+            g.writeStringField("kind", KIND);
+            g.writeArrayFieldStart("files");
+            for (String f : files) {
+                g.writeString(f);
+            }
+            g.writeEndArray();
+            g.writeArrayFieldStart("reserved");
+            for (ReservedOffering o : reserved) {
+                g.writeStartObject();
+                g.writeStringField("sku", o.sku());
+                g.writeStringField("offerTermCode", o.offerTermCode());
+                g.writeStringField("usageType", o.usageType());
+                g.writeObjectFieldStart("attributes");
+                for (var a : new java.util.TreeMap<>(o.attributes()).entrySet()) {
+                    g.writeStringField(a.getKey(), a.getValue());
+                }
+                g.writeEndObject();
+                g.writeStringField("term", o.term().awsName());
+                g.writeStringField("offeringClass", o.offeringClass().awsName());
+                g.writeStringField("payment", o.payment().awsName());
+                g.writeStringField("upfront", o.upfront().toPlainString());
+                g.writeStringField("hourly", o.hourly().toPlainString());
+                g.writeStringField("currency", o.currency());
+                g.writeStringField("effectiveDate", o.effectiveDate());
+                g.writeStringField("file", o.file());
+                g.writeEndObject();
+            }
+            g.writeEndArray();
+            g.writeArrayFieldStart("savingsPlans");
+            for (SavingsPlanRate r : savingsPlans) {
+                g.writeStartObject();
+                g.writeStringField("planSku", r.planSku());
+                g.writeStringField("type", r.type().productFamily());
+                g.writeStringField("term", r.term().awsName());
+                g.writeStringField("payment", r.payment().awsName());
+                if (r.instanceFamily().isPresent()) {
+                    g.writeStringField("instanceFamily", r.instanceFamily().get());
+                }
+                if (r.location().isPresent()) {
+                    g.writeStringField("location", r.location().get());
+                }
+                g.writeStringField("serviceCode", r.serviceCode());
+                g.writeStringField("usageType", r.usageType());
+                g.writeStringField("rate", r.rate().toPlainString());
+                g.writeStringField("unit", r.unit());
+                g.writeStringField("currency", r.currency());
+                g.writeStringField("rateCode", r.rateCode());
+                g.writeStringField("file", r.file());
+                g.writeEndObject();
+            }
+            g.writeEndArray();
+            g.writeEndObject();
+        } catch (IOException e) {
+            throw new PriceListException(file + ": cannot be written: " + e.getMessage());
+        }
+    }
+
+    /** The rest of a file {@link #write} wrote, after its {@code kind}. */
+    private static CommitmentRates readImported(String file, JsonParser p) throws IOException {
+        List<ReservedOffering> reserved = new ArrayList<>();
+        List<SavingsPlanRate> plans = new ArrayList<>();
+        List<String> files = new ArrayList<>();
+        while (p.nextToken() == JsonToken.FIELD_NAME) {
+            String field = p.currentName();
+            p.nextToken();
+            JsonNode list = p.readValueAsTree();
+            for (int i = 0; list != null && i < list.size(); i++) {
+                JsonNode n = list.get(i);
+                String where = file + ": $." + field + "[" + i + "]";
+                switch (field) {
+                    case "files" -> files.add(n.asText());
+                    case "reserved" -> {
+                        Map<String, String> attrs = new HashMap<>();
+                        n.path("attributes").fields().forEachRemaining(a -> attrs.put(a.getKey(),
+                                a.getValue().asText()));
+                        reserved.add(new ReservedOffering(need(n, "sku", where), need(n, "offerTermCode", where),
+                                need(n, "usageType", where), attrs, parse(where, "term", need(n, "term", where),
+                                        Term::parse), parse(where, "offeringClass", need(n, "offeringClass", where),
+                                        OfferingClass::parse), parse(where, "payment", need(n, "payment", where),
+                                        Payment::parse), decimal(where, need(n, "upfront", where)),
+                                decimal(where, need(n, "hourly", where)), need(n, "currency", where),
+                                n.path("effectiveDate").asText(), need(n, "file", where)));
+                    }
+                    case "savingsPlans" -> plans.add(new SavingsPlanRate(need(n, "planSku", where),
+                            parse(where, "type", need(n, "type", where), SavingsPlanType::parse),
+                            parse(where, "term", need(n, "term", where), Term::parse),
+                            parse(where, "payment", need(n, "payment", where), Payment::parse),
+                            Optional.ofNullable(n.get("instanceFamily")).map(JsonNode::asText),
+                            Optional.ofNullable(n.get("location")).map(JsonNode::asText), need(n, "serviceCode", where),
+                            need(n, "usageType", where), decimal(where, need(n, "rate", where)),
+                            n.path("unit").asText(), need(n, "currency", where), need(n, "rateCode", where),
+                            need(n, "file", where)));
+                    default -> throw new PriceListException(file + ": unknown field \"" + field + "\" (allowed: "
+                            + "kind, files, reserved, savingsPlans)");
+                }
+            }
+        }
+        return new CommitmentRates(reserved, plans, files.isEmpty() ? List.of(file) : files);
+    }
+
+    private static String need(JsonNode n, String field, String where) {
+        JsonNode v = n.get(field);
+        if (v == null || !v.isTextual()) {
+            throw new PriceListException(where + "." + field + ": required, as text");
+        }
+        return v.asText();
     }
 }

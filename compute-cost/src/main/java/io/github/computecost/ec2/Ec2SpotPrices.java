@@ -170,7 +170,8 @@ public final class Ec2SpotPrices {
                 }
                 Matcher m = REGION.matcher(zone);
                 if (!m.find()) {
-                    throw new ComputeCostException(where + ".AvailabilityZone: not a zone of a region: \"" + zone + "\"");
+                    throw new ComputeCostException(where + ".AvailabilityZone: not a zone of a region: \"" + zone
+                            + "\"");
                 }
                 BigDecimal price;
                 try {
@@ -288,8 +289,8 @@ public final class Ec2SpotPrices {
         String rule = "ec2-spot-" + statistic.id();
         ObjectNode rules = root.putObject("rules");
         rules.putObject(rule).put("description", "The " + statistic.describe() + " of the Spot prices the history "
-                + "observed in the region's zones, each price weighed by how long it held (until the zone's next price, "
-                + "the last until the history's newest timestamp)" + (statistic.percentile().isEmpty()
+                + "observed in the region's zones, each price weighed by how long it held (until the zone's next "
+                + "price, the last until the history's newest timestamp)" + (statistic.percentile().isEmpty()
                         ? ", rounded half up to " + SCALE + " decimals" : "") + "; a market price that was, not a "
                 + "list price.").putArray("sources").add("ec2-spot-history");
         ObjectNode types = root.putObject("usageTypes");

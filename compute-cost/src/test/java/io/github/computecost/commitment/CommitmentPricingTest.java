@@ -78,6 +78,18 @@ class CommitmentPricingTest {
     }
 
     @Test
+    void ratesImportedIntoOneCompactFileReadBackAsTheOfferFilesRead(@TempDir Path dir) {
+        CommitmentRates offers = ec2().and(plans());
+        Path file = dir.resolve("commitment-rates.json");
+        offers.write(file);
+        CommitmentRates back = CommitmentRates.read(file);
+        assertEquals(offers.reserved(), back.reserved(), "every offering, its provenance and exact prices");
+        assertEquals(offers.savingsPlans(), back.savingsPlans());
+        assertEquals(offers.files(), back.files());
+        assertTrue(back.reserved().get(0).file().contains("version 20170803003029"));
+    }
+
+    @Test
     void aPartialUpfrontReservationCostsUpfrontOverTheTermsMonthsPlusHourlyTimesTheHours() {
         CommitmentPricer pricer = CommitmentPricer.of(ec2(), BOOK);
         Estimate e = Estimator.of(BOOK).estimate(List.of(Ec2Instance.of("web", "t2.small", 1)));
