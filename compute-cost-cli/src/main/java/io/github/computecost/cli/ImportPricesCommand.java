@@ -47,16 +47,7 @@ final class ImportPricesCommand implements Callable<Integer> {
             importTables(o);
         }
         if (rates != null) {
-            Path dir = out.resolve(PricingOptions.COMMITMENTS);
-            Path file = dir.resolve("commitment-rates.json");
-            try {
-                java.nio.file.Files.createDirectories(dir);
-            } catch (java.io.IOException e) {
-                throw new BadInputException(dir + ": cannot be created: " + e.getMessage());
-            }
-            rates.write(file);
-            o.println("wrote " + file + " (" + rates.reserved().size() + " Reserved offerings, "
-                    + rates.savingsPlans().size() + " Savings Plans rates)");
+            o.println(PricingOptions.writeCommitments(out, rates));
         }
         o.flush();
         return Main.OK;

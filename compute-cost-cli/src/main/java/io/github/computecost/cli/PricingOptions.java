@@ -37,6 +37,24 @@ final class PricingOptions {
     static final String COMMITMENTS = "commitments";
 
     /**
+     * Writes commitment rates where {@link #commitmentRates} finds them: {@code out/commitments/commitment-rates.json}.
+     *
+     * @return the line to print
+     */
+    static String writeCommitments(Path out, io.github.computecost.commitment.CommitmentRates rates) {
+        Path dir = out.resolve(COMMITMENTS);
+        try {
+            java.nio.file.Files.createDirectories(dir);
+        } catch (java.io.IOException e) {
+            throw new BadInputException(dir + ": cannot be created: " + e.getMessage());
+        }
+        Path file = dir.resolve("commitment-rates.json");
+        rates.write(file);
+        return "wrote " + file + " (" + rates.reserved().size() + " Reserved offerings, " + rates.savingsPlans().size()
+                + " Savings Plans rates)";
+    }
+
+    /**
      * @param given the files named with --commitment-rates
      * @return them, and the commitment rates import-prices wrote into the --pricing-data directory, if any
      */

@@ -46,6 +46,11 @@ final class UpdatePricesCommand implements Callable<Integer> {
     @ArgGroup(exclusive = true)
     From from;
 
+    @Option(names = "--commitments", description = "Also download the Savings Plans offer files of the regions, and "
+            + "write the commitment rates (the EC2 offers' Reserved terms and the Savings Plans rates) into "
+            + "DIR/commitments/commitment-rates.json, which --pricing-data DIR gives estimate and recommend-commitment.")
+    boolean commitments;
+
     @Option(names = "--progress", negatable = true, description = "A progress line on standard error per file "
             + "(bytes, bytes per second, time left) while downloading; by default on a terminal only.")
     Boolean showProgress;
@@ -96,6 +101,18 @@ final class UpdatePricesCommand implements Callable<Integer> {
         PriceListImporter.write(tables, out);
         tables.notes().forEach(n -> o.println("note: " + n));
         tables.files().keySet().forEach(f -> o.println("wrote " + out.resolve(f)));
+        if (commitments) {
+            PriceListDownloader.Result plans = d.downloadSavingsPlans(out, regions);
+            plans.notes().forEach(n -> o.println("note: " + n));
+            plans.downloaded().forEach(p -> o.println("downloaded " + p));
+            io.github.computecost.commitment.CommitmentRates rates = io.github.computecost.commitment.CommitmentRates
+                    .none();
+            for (Path f : r.offers()) {
+                rates = rates.and(io.github.computecost.commitment.CommitmentRates.readIfAny(f));
+            }
+            rates = rates.and(io.github.computecost.commitment.CommitmentRates.read(plans.offers()));
+            o.println(PricingOptions.writeCommitments(out, rates));
+        }
         o.println("use them with: --pricing-data " + out);
         o.flush();
         return Main.OK;

@@ -246,6 +246,52 @@ class UpdatePricesTest {
     }
 
     @Test
+    void commitmentsDownloadsTheSavingsPlansFilesTheIndexNamesAndWritesTheRates() throws IOException {
+        // AWS's service index names the Savings Plans region index beside an offer; that index lists each region's file.
+        Path index = mirror.resolve("offers/v1.0/aws/index.json");
+        Files.writeString(index, Files.readString(index).replace("\"savingsPlanVersionIndexUrl\"",
+                "\"currentSavingsPlanIndexUrl\" : \"/savingsPlan/v1.0/aws/AWSComputeSavingsPlan/current/"
+                        + "region_index.json\",\n      \"savingsPlanVersionIndexUrl\""));
+        String planPath = "/savingsPlan/v1.0/aws/AWSComputeSavingsPlan/20261201000000/us-east-1/index.json";
+        Path plans = mirror.resolve("savingsPlan/v1.0/aws/AWSComputeSavingsPlan/current/region_index.json");
+        Files.createDirectories(plans.getParent());
+        Files.writeString(plans, """
+                {
+                  "disclaimer" : "This pricing list is for informational purposes only.",
+                  "publicationDate" : "2026-12-01T00:00:00Z",
+                  "regions" : [ { "regionCode" : "us-east-1", "versionUrl" : "%s" } ]
+                }
+                """.formatted(planPath));
+        Path planFile = mirror.resolve(planPath.substring(1));
+        Files.createDirectories(planFile.getParent());
+        Files.copy(Path.of("compute-cost/src/test/resources/commitment/savings-plans-test.json"), planFile);
+        Path out = tmp.resolve("with-plans");
+        CliRunner r = update(out, "--commitments");
+        assertEquals(0, r.exitCode(), r.out() + r.err());
+        assertTrue(requests.contains(planPath), "fetched through the endpoint: " + requests);
+        assertTrue(r.out().contains("commitments/commitment-rates.json (0 Reserved offerings, 6 Savings Plans rates)"),
+                r.out());
+        assertEquals(sha256(planFile), sha256(out.resolve("offers/AWSComputeSavingsPlan/us-east-1/index.json")));
+        Path w = tmp.resolve("w.yaml");
+        Files.writeString(w, """
+                region: us-east-1
+                resources:
+                  - name: app
+                    type: ec2
+                    instanceType: c5.xlarge
+                    count: 3
+                """);
+        CliRunner rec = CliRunner.run("recommend-commitment", w.toString(), "--pricing-data", out.toString());
+        assertEquals(0, rec.exitCode(), rec.err());
+        assertTrue(rec.out().contains("at 0.357/hour"), rec.out());
+        // An index pointing the Savings Plans elsewhere is not followed.
+        Files.writeString(plans, Files.readString(plans).replace(planPath, "https://elsewhere.example/index.json"));
+        CliRunner away = update(tmp.resolve("away"), "--commitments");
+        assertEquals(2, away.exitCode());
+        assertTrue(away.err().contains("not a path under /savingsPlan/"), away.err());
+    }
+
+    @Test
     void aMirrorDirectoryWorksWithoutNetwork() throws IOException {
         Path out = tmp.resolve("offline");
         CliRunner r = CliRunner.run("update-prices", "--out", out.toString(), "--from", mirror.toString(), "--services",

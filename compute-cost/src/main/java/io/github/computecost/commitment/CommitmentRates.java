@@ -78,6 +78,20 @@ public record CommitmentRates(List<ReservedOffering> reserved, List<SavingsPlanR
      * @throws PriceListException if the file is missing, malformed, truncated, or neither kind of file, naming it
      */
     public static CommitmentRates read(Path file) {
+        return read(file, true);
+    }
+
+    /**
+     * @param file any offer file (JSON, optionally {@code .gz})
+     * @return its commitment rates, or none when it has neither Reserved terms nor Savings Plans rates (a Lambda
+     *     offer, say), for reading every offer file of a download
+     * @throws PriceListException if the file is missing, malformed or truncated
+     */
+    public static CommitmentRates readIfAny(Path file) {
+        return read(file, false);
+    }
+
+    private static CommitmentRates read(Path file, boolean required) {
         String name = file.getFileName().toString().toLowerCase(Locale.ROOT);
         if (name.endsWith(".csv") || name.endsWith(".csv.gz")) {
             throw new PriceListException(file + ": commitment rates are read from the JSON form of an offer file "
@@ -86,7 +100,7 @@ public record CommitmentRates(List<ReservedOffering> reserved, List<SavingsPlanR
         try (InputStream raw = Files.newInputStream(file);
                 InputStream in = name.endsWith(".gz") ? new GZIPInputStream(raw, 1 << 16) : raw;
                 JsonParser p = STREAM.getFactory().createParser(in)) {
-            return parse(file.toString(), p);
+            return parse(file.toString(), p, required);
         } catch (NoSuchFileException e) {
             throw new PriceListException(file + ": file not found");
         } catch (JsonProcessingException e) {
@@ -143,7 +157,7 @@ public record CommitmentRates(List<ReservedOffering> reserved, List<SavingsPlanR
     private record Product(String family, String usageType, Map<String, String> attributes) {
     }
 
-    private static CommitmentRates parse(String file, JsonParser p) throws IOException {
+    private static CommitmentRates parse(String file, JsonParser p, boolean required) throws IOException {
         if (p.nextToken() != JsonToken.START_OBJECT) {
             throw new PriceListException(file + ": not an offer file (not a JSON object)");
         }
@@ -215,6 +229,9 @@ public record CommitmentRates(List<ReservedOffering> reserved, List<SavingsPlanR
         }
         if (p.currentToken() != JsonToken.END_OBJECT) {
             throw new PriceListException(file + ": truncated (line " + p.currentLocation().getLineNr() + ")");
+        }
+        if (!reservedSeen && !savingsPlanFile && !required) {
+            return none();
         }
         if (!reservedSeen && !savingsPlanFile) {
             throw new PriceListException(file + ": neither an EC2 offer file with Reserved terms nor a Savings Plans "

@@ -183,36 +183,108 @@ public final class PriceListDownloader {
                 }
             }
             for (Map.Entry<String, String> f : files.entrySet()) {
-                Path target = offersDir.resolve(service).resolve(f.getKey()).resolve("index.json");
-                String key = service + "/" + f.getKey();
-                ObjectNode known = manifest.get(key);
-                if (known != null && known.path("url").asText().equals(f.getValue()) && Files.exists(target)
-                        && known.path("sha256").asText().equals(sha256(target))) {
-                    notes.add(key + ": up to date (" + f.getValue() + ")");
-                    offers.add(target);
-                    continue;
-                }
-                String[] digest = fetchFile(f.getValue(), target, service + " " + f.getKey());
-                ObjectNode entry = Json.nodes().objectNode();
-                entry.put("url", f.getValue());
-                entry.put("path", offersDir.relativize(target).toString().replace('\\', '/'));
-                entry.put("bytes", Long.parseLong(digest[1]));
-                entry.put("sha256", digest[0]);
-                manifest.put(key, entry);
-                writeManifest(offersDir.resolve("manifest.json"), manifest);
-                offers.add(target);
-                downloaded.add(target);
+                fetchInto(offersDir, manifest, service, f.getKey(), f.getValue(), offers, downloaded, notes);
             }
         }
         return new Result(offers, downloaded, notes);
     }
 
+    /**
+     * Downloads the Savings Plans offer files of some regions, as the service index names them: every offer of the
+     * index that gives a {@code currentSavingsPlanIndexUrl} (EC2's does) leads to a Savings Plans region index
+     * ({@code /savingsPlan/v1.0/aws/AWSComputeSavingsPlan/current/region_index.json}: {@code regions}, each a
+     * {@code regionCode} and a {@code versionUrl}), and each region's file goes to
+     * {@code out/offers/<plan>/<region>/index.json}, resumable and recorded in the manifest as the offers are.
+     *
+     * @param out the directory to write into (created if missing)
+     * @param regions region codes, or {@code all}
+     * @return the files and what happened
+     * @throws PriceListException on a missing file, an interrupted download, or a malformed index
+     */
+    public Result downloadSavingsPlans(Path out, List<String> regions) {
+        Path offersDir = out.resolve("offers");
+        Map<String, ObjectNode> manifest = readManifest(offersDir.resolve("manifest.json"));
+        List<Path> files = new ArrayList<>();
+        List<Path> downloaded = new ArrayList<>();
+        List<String> notes = new ArrayList<>();
+        JsonNode index = fetchJson(INDEX, "the service index");
+        java.util.Set<String> planIndexes = new java.util.LinkedHashSet<>();
+        index.path("offers").forEach(o -> {
+            if (o.has("currentSavingsPlanIndexUrl")) {
+                planIndexes.add(path(o, "currentSavingsPlanIndexUrl", INDEX, "/savingsPlan/"));
+            }
+        });
+        if (planIndexes.isEmpty()) {
+            throw new PriceListException(where(INDEX) + ": the service index names no Savings Plans index "
+                    + "(currentSavingsPlanIndexUrl)");
+        }
+        for (String planIndex : planIndexes) {
+            String[] parts = planIndex.split("/");
+            String plan = parts.length > 4 ? parts[4] : "savingsPlan";
+            JsonNode regionIndex = fetchJson(planIndex, plan + "'s region index");
+            JsonNode listed = regionIndex.path("regions");
+            if (!listed.isArray()) {
+                throw new PriceListException(where(planIndex) + ": not a Savings Plans region index (no regions list)");
+            }
+            Map<String, String> byRegion = new LinkedHashMap<>();
+            for (JsonNode r : listed) {
+                byRegion.put(r.path("regionCode").asText(), path(r, "versionUrl", planIndex, "/savingsPlan/"));
+            }
+            List<String> wanted = regions.equals(List.of("all")) ? new ArrayList<>(byRegion.keySet()) : regions;
+            for (String region : wanted) {
+                if (!region.matches("[a-z]{2}(-[a-z]+)+-\\d+")) {
+                    throw new PriceListException("\"" + region + "\" is not a region code like us-east-1 ("
+                            + where(planIndex) + ")");
+                }
+                String url = byRegion.get(region);
+                if (url == null) {
+                    notes.add(plan + " " + region + ": not in AWS's Savings Plans region index (" + where(planIndex)
+                            + "); passed over");
+                    continue;
+                }
+                fetchInto(offersDir, manifest, plan, region, url, files, downloaded, notes);
+            }
+        }
+        return new Result(files, downloaded, notes);
+    }
+
+    /**
+     * Fetches one region's file into {@code offersDir/<name>/<region>/index.json}, unless the manifest has it at the
+     * same address with the same digest; records it in the manifest.
+     */
+    private void fetchInto(Path offersDir, Map<String, ObjectNode> manifest, String name, String region, String url,
+            List<Path> files, List<Path> downloaded, List<String> notes) {
+        Path target = offersDir.resolve(name).resolve(region).resolve("index.json");
+        String key = name + "/" + region;
+        ObjectNode known = manifest.get(key);
+        if (known != null && known.path("url").asText().equals(url) && Files.exists(target)
+                && known.path("sha256").asText().equals(sha256(target))) {
+            notes.add(key + ": up to date (" + url + ")");
+            files.add(target);
+            return;
+        }
+        String[] digest = fetchFile(url, target, name + " " + region);
+        ObjectNode entry = Json.nodes().objectNode();
+        entry.put("url", url);
+        entry.put("path", offersDir.relativize(target).toString().replace('\\', '/'));
+        entry.put("bytes", Long.parseLong(digest[1]));
+        entry.put("sha256", digest[0]);
+        manifest.put(key, entry);
+        writeManifest(offersDir.resolve("manifest.json"), manifest);
+        files.add(target);
+        downloaded.add(target);
+    }
+
     /** An index's address of a file: a path on the same endpoint, never another host or a way out of it. */
     private static String path(JsonNode n, String field, String in) {
+        return path(n, field, in, "/offers/");
+    }
+
+    private static String path(JsonNode n, String field, String in, String under) {
         String p = n.path(field).asText("");
-        if (!p.startsWith("/offers/") || p.contains("..") || p.contains("://") || p.contains("\\")) {
+        if (!p.startsWith(under) || p.contains("..") || p.contains("://") || p.contains("\\")) {
             throw new PriceListException("the index " + in + " gives " + field + " \"" + p + "\", not a path under "
-                    + "/offers/ on the same endpoint; it is not fetched");
+                    + under + " on the same endpoint; it is not fetched");
         }
         return p;
     }
