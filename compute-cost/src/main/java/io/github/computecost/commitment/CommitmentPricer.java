@@ -96,6 +96,8 @@ public final class CommitmentPricer {
     static final class Left {
         final HourlyUsage.Line line;
         BigDecimal quantity;
+        /** What this usage type at this rate, of this resource, came to over all periods (null when not tallied). */
+        LineTally tally;
 
         Left(HourlyUsage.Line line) {
             this.line = line;
@@ -103,7 +105,28 @@ public final class CommitmentPricer {
         }
     }
 
+    /** One usage type at one on-demand rate of one resource, over every period. */
+    private static final class LineTally {
+        final HourlyUsage.Line first;
+        BigDecimal quantity = BigDecimal.ZERO;
+        BigDecimal reservedQuantity = BigDecimal.ZERO;
+        BigDecimal reservedCost = BigDecimal.ZERO;
+        BigDecimal planQuantity = BigDecimal.ZERO;
+        BigDecimal planCost = BigDecimal.ZERO;
+        BigDecimal restQuantity = BigDecimal.ZERO;
+
+        LineTally(HourlyUsage.Line first) {
+            this.first = first;
+        }
+
+        CommitmentResult.LineCost result() {
+            return new CommitmentResult.LineCost(first.usageType(), first.unit(), first.onDemandRate(), quantity,
+                    reservedQuantity, reservedCost, planQuantity, planCost, restQuantity);
+        }
+    }
+
     private static final class Tally {
+        final Map<String, LineTally> lines = new LinkedHashMap<>();
         BigDecimal onDemand = BigDecimal.ZERO;
         BigDecimal reservedQuantity = BigDecimal.ZERO;
         BigDecimal reservedCost = BigDecimal.ZERO;
@@ -146,9 +169,13 @@ public final class CommitmentPricer {
             BigDecimal hours = BigDecimal.valueOf(period.hours());
             List<Left> left = new ArrayList<>();
             for (HourlyUsage.Line l : period.lines()) {
-                left.add(new Left(l));
-                tallies.computeIfAbsent(l.resource(), k -> new Tally()).onDemand = tallies.get(l.resource()).onDemand
-                        .add(l.onDemandCost());
+                Left x = new Left(l);
+                left.add(x);
+                Tally t = tallies.computeIfAbsent(l.resource(), k -> new Tally());
+                t.onDemand = t.onDemand.add(l.onDemandCost());
+                x.tally = t.lines.computeIfAbsent(l.usageType() + "|" + l.onDemandRate().toPlainString(),
+                        k -> new LineTally(l));
+                x.tally.quantity = x.tally.quantity.add(l.quantity());
             }
             reserve(left, hours, reservations, offerings, (r, l, take) -> {
                 riUsed[r] = riUsed[r].add(take);
@@ -157,6 +184,8 @@ public final class CommitmentPricer {
                 t.reservedQuantity = t.reservedQuantity.add(take);
                 t.reservedCost = t.reservedCost.add(take.multiply(offerings.get(r).hourly()));
                 t.reservedCoveredOnDemand = t.reservedCoveredOnDemand.add(take.multiply(l.line.onDemandRate()));
+                l.tally.reservedQuantity = l.tally.reservedQuantity.add(take);
+                l.tally.reservedCost = l.tally.reservedCost.add(take.multiply(offerings.get(r).hourly()));
             });
             for (int pi : order) {
                 SavingsPlan sp = plans.get(pi);
@@ -194,6 +223,8 @@ public final class CommitmentPricer {
                     Tally t = tallies.get(l.line.resource());
                     t.planCoveredOnDemand = t.planCoveredOnDemand.add(od);
                     t.planCost = t.planCost.add(cost);
+                    l.tally.planQuantity = l.tally.planQuantity.add(take);
+                    l.tally.planCost = l.tally.planCost.add(cost);
                     if (l.quantity.signum() > 0) {
                         ranOut = true; // part-way through this usage (what is left of it is a rounding's worth)
                         break;
@@ -206,6 +237,7 @@ public final class CommitmentPricer {
             for (Left l : left) {
                 Tally t = tallies.get(l.line.resource());
                 t.rest = t.rest.add(l.quantity.multiply(l.line.onDemandRate()));
+                l.tally.restQuantity = l.tally.restQuantity.add(l.quantity);
             }
         }
         BigDecimal allHours = BigDecimal.valueOf(usage.hours());
@@ -214,7 +246,8 @@ public final class CommitmentPricer {
         for (Map.Entry<String, Tally> e : tallies.entrySet()) {
             Tally t = e.getValue();
             resources.add(new CommitmentResult.ResourceCost(e.getKey(), t.onDemand, t.reservedQuantity, t.reservedCost,
-                    t.reservedCoveredOnDemand, t.planCoveredOnDemand, t.planCost, t.rest));
+                    t.reservedCoveredOnDemand, t.planCoveredOnDemand, t.planCost, t.rest,
+                    t.lines.values().stream().map(LineTally::result).toList()));
             total = total.add(t.reservedCost).add(t.planCost).add(t.rest);
         }
         List<CommitmentResult.ReservationCost> riCosts = new ArrayList<>();

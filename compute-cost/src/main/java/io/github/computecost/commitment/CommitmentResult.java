@@ -58,10 +58,15 @@ public record CommitmentResult(long hours, BigDecimal onDemand, BigDecimal total
      * @param planCoveredOnDemand the on-demand cost of the usage Savings Plans covered
      * @param planCost that usage at the plans' rates
      * @param rest the on-demand cost of the usage nothing covered
+     * @param lines the same by usage type and on-demand rate (a tiered usage has a line per tier)
      */
     public record ResourceCost(String resource, BigDecimal onDemand, BigDecimal reservedQuantity,
             BigDecimal reservedCost, BigDecimal reservedCoveredOnDemand, BigDecimal planCoveredOnDemand,
-            BigDecimal planCost, BigDecimal rest) {
+            BigDecimal planCost, BigDecimal rest, List<LineCost> lines) {
+
+        public ResourceCost {
+            lines = List.copyOf(lines);
+        }
 
         /** @return what the resource costs: reserved + plan + rest */
         public BigDecimal cost() {
@@ -71,6 +76,45 @@ public record CommitmentResult(long hours, BigDecimal onDemand, BigDecimal total
         /** @return {@code onDemand − cost()}, before the commitments' unused parts and upfront fees */
         public BigDecimal saving() {
             return onDemand.subtract(cost());
+        }
+    }
+
+    /**
+     * One usage type of a resource at one on-demand rate, by what covered it: the covered usage at its reservation's
+     * or plan's rate, beside its on-demand equivalent.
+     *
+     * @param usageType the usage type, as AWS bills it
+     * @param unit its unit
+     * @param onDemandRate its on-demand rate
+     * @param quantity the quantity over the hours priced
+     * @param reservedQuantity the part reservations covered
+     * @param reservedCost that part at their hourly rates
+     * @param planQuantity the part Savings Plans covered
+     * @param planCost that part at their rates
+     * @param restQuantity the part nothing covered, at the on-demand rate
+     */
+    public record LineCost(String usageType, String unit, BigDecimal onDemandRate, BigDecimal quantity,
+            BigDecimal reservedQuantity, BigDecimal reservedCost, BigDecimal planQuantity, BigDecimal planCost,
+            BigDecimal restQuantity) {
+
+        /** @return quantity × the on-demand rate */
+        public BigDecimal onDemand() {
+            return quantity.multiply(onDemandRate);
+        }
+
+        /** @return the rest at the on-demand rate */
+        public BigDecimal rest() {
+            return restQuantity.multiply(onDemandRate);
+        }
+
+        /** @return the covered parts at their rates plus the rest */
+        public BigDecimal cost() {
+            return reservedCost.add(planCost).add(rest());
+        }
+
+        /** @return {@code onDemand() − cost()} */
+        public BigDecimal saving() {
+            return onDemand().subtract(cost());
         }
     }
 

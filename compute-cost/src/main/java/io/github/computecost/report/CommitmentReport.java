@@ -61,6 +61,22 @@ public final class CommitmentReport {
                     + money(c.planCoveredOnDemand()) + ")", money(c.rest()), money(c.cost()), money(c.saving())});
         }
         TextTable.append(sb, res, new boolean[] {false, true, true, true, true, true, true});
+        for (CommitmentResult.ResourceCost c : r.resources()) {
+            for (CommitmentResult.LineCost l : c.lines()) {
+                if (l.reservedQuantity().signum() == 0 && l.planQuantity().signum() == 0) {
+                    continue;
+                }
+                sb.append("  ").append(c.resource()).append(' ').append(l.usageType()).append(": ")
+                        .append(Amounts.plain(l.reservedQuantity())).append(" reserved (")
+                        .append(money(l.reservedCost())).append("), ")
+                        .append(Amounts.plain(l.planQuantity().setScale(4, java.math.RoundingMode.HALF_UP)))
+                        .append(" by savings plans (").append(money(l.planCost())).append("), ")
+                        .append(Amounts.plain(l.restQuantity().setScale(4, java.math.RoundingMode.HALF_UP)))
+                        .append(" at ").append(Amounts.plain(l.onDemandRate())).append(" (").append(money(l.rest()))
+                        .append(") ").append(l.unit()).append("; on-demand ").append(money(l.onDemand()))
+                        .append(", saving ").append(money(l.saving())).append('\n');
+            }
+        }
         for (String n : r.notes()) {
             sb.append("  note: ").append(n).append('\n');
         }
@@ -118,6 +134,22 @@ public final class CommitmentReport {
             put(n, "savingsPlans", c.planCost());
             put(n, "onDemandRest", c.rest());
             put(n, "cost", c.cost());
+            ArrayNode lines = n.putArray("lines");
+            for (CommitmentResult.LineCost l : c.lines()) {
+                ObjectNode ln = lines.addObject();
+                ln.put("usageType", l.usageType());
+                ln.put("unit", l.unit());
+                ln.put("onDemandRate", Amounts.plain(l.onDemandRate()));
+                ln.put("quantity", Amounts.plain(l.quantity()));
+                ln.put("reservedQuantity", Amounts.plain(l.reservedQuantity()));
+                put(ln, "reserved", l.reservedCost());
+                ln.put("savingsPlansQuantity", Amounts.plain(l.planQuantity()));
+                put(ln, "savingsPlans", l.planCost());
+                ln.put("onDemandQuantity", Amounts.plain(l.restQuantity()));
+                put(ln, "onDemandRest", l.rest());
+                put(ln, "onDemand", l.onDemand());
+                put(ln, "saving", l.saving());
+            }
         }
         ArrayNode notes = root.putArray("notes");
         r.notes().forEach(notes::add);

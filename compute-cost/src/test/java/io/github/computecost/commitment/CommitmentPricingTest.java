@@ -135,6 +135,13 @@ class CommitmentPricingTest {
         assertEquals(0, new BigDecimal("78.11").compareTo(app.reservedCost()), "730 × 0.107");
         assertEquals(0, new BigDecimal("124.1").compareTo(app.rest()), "730 × 0.17 at on-demand");
         assertEquals(0, new BigDecimal("124.1").compareTo(app.reservedCoveredOnDemand()), "what the reservation saved");
+        CommitmentResult.LineCost box = app.lines().get(0);
+        assertEquals("BoxUsage:c5.xlarge", box.usageType());
+        assertEquals(0, new BigDecimal("1460").compareTo(box.quantity()));
+        assertEquals(0, new BigDecimal("730").compareTo(box.reservedQuantity()));
+        assertEquals(0, new BigDecimal("78.11").compareTo(box.reservedCost()), "at the reservation's 0.107");
+        assertEquals(0, new BigDecimal("730").compareTo(box.restQuantity()));
+        assertEquals(0, new BigDecimal("248.2").compareTo(box.onDemand()), "its on-demand equivalent");
         assertEquals(0, new BigDecimal("45.99").compareTo(app.saving()), "248.2 − 78.11 − 124.1 (the upfront fee is "
                 + "the reservation's)");
         CommitmentResult three = pricer.price(two, List.of(ReservedInstance.of("c5.xlarge", "us-east-1", 3,
@@ -276,6 +283,16 @@ class CommitmentPricingTest {
         for (CommitmentResult.ResourceCost c : r.resources()) {
             byResource = byResource.add(c.cost());
             rest = rest.add(c.rest());
+            BigDecimal lines = BigDecimal.ZERO;
+            BigDecimal linesOnDemand = BigDecimal.ZERO;
+            for (CommitmentResult.LineCost l : c.lines()) {
+                lines = lines.add(l.cost());
+                linesOnDemand = linesOnDemand.add(l.onDemand());
+                assertEquals(0, l.quantity().compareTo(l.reservedQuantity().add(l.planQuantity())
+                        .add(l.restQuantity())), "a line's quantity is what covered it: " + l);
+            }
+            assertEquals(0, c.cost().compareTo(lines), "a resource is its lines: " + c);
+            assertEquals(0, c.onDemand().compareTo(linesOnDemand), "at on-demand too: " + c);
             assertTrue(c.reservedCost().signum() >= 0 && c.planCost().signum() >= 0 && c.rest().signum() >= 0);
         }
         BigDecimal byCommitment = rest;
