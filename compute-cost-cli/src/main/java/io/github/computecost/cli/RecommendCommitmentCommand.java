@@ -105,7 +105,10 @@ final class RecommendCommitmentCommand implements Callable<Integer> {
             usage = cur.usage();
             book = pricing.prices();
             currency = "USD";
-            source = cur.hours() + " hours from " + cur.firstHour() + " (" + file + ")";
+            source = cur.hours() + " hours from " + cur.firstHour() + " (" + file + ")" + (cur.skipped().isEmpty() ? ""
+                    : "; lines other than Usage left out: " + new java.util.TreeMap<>(cur.skipped()).entrySet()
+                            .stream().map(e -> e.getValue() + " " + e.getKey()).collect(
+                                    java.util.stream.Collectors.joining(", ")));
         } else {
             Workload w = WorkloadOptions.read(file, Optional.empty(), java.util.Map.of());
             Questions.refuse(w, file.toString());

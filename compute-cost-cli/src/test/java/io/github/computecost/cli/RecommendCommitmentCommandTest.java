@@ -100,6 +100,8 @@ class RecommendCommitmentCommandTest {
         }
         CliRunner text = CliRunner.run("recommend-commitment", report(dir, false).toString(), "--commitment-rates",
                 PLANS.toString());
+        assertTrue(text.out().contains("lines other than Usage left out: 1 SavingsPlanCoveredUsage, 168 Tax"),
+                text.out());
         assertTrue(text.out().contains("Recommended: Compute Savings Plan 1yr No Upfront at 0.324/hour")
                 && text.out().contains("break-even utilisation 80 %"), text.out());
         CommitmentRecommender.Recommendation direct = CommitmentRecommender.recommend(CommitmentPricer.of(

@@ -332,6 +332,9 @@ public final class Ec2SpotPrices {
             notes.add(any.region() + " " + any.instanceType() + " " + any.operatingSystem().name().toLowerCase(
                     Locale.ROOT) + ": " + o.describe());
         }
+        if (!skipped.isEmpty()) {
+            notes.add("left out, products other than Linux/UNIX and Windows: " + skipped);
+        }
         history.put("note", String.join("; ", notes));
         regionSources.forEach((id, s) -> io.github.computecost.service.ObservedPrices.putSource(sources, id, s));
         if (regions.isEmpty()) {

@@ -78,6 +78,7 @@ class Ec2SpotPricesTest {
         assertTrue(note.contains("us-east-1 c5.xlarge linux: time-weighted mean of 6 observed Spot prices in "
                 + "us-east-1a, us-east-1b from 2026-11-01T00:00:00Z to 2026-11-08T00:00:00Z"), note);
         assertTrue(e.resources().get(0).notes().stream().anyMatch(n -> n.contains("observed market price")));
+        assertTrue(note.contains("left out, products other than Linux/UNIX and Windows: {SUSE Linux=1}"), note);
         PriceBook p90 = Services.withObservedPrices(PriceBook.bundled(), List.of(history()), Statistic.parse("p90"));
         assertEquals(0, new BigDecimal("116.8").compareTo(Estimator.of(p90).estimate(List.of(
                 Ec2Instance.of("batch", "c5.xlarge", 2).onSpot())).totalExact()), "2 × 730 h × 0.08");
