@@ -293,11 +293,21 @@ public final class CommitmentPricer {
         List<ReservedOffering> offerings = new ArrayList<>();
         for (ReservedInstance ri : reservations) {
             String name = regionNames.getOrDefault(ri.region(), ri.region());
-            offerings.add(rates.offering(ri, name).orElseThrow(() -> new CommitmentException("reserved instance "
+            ReservedOffering o = rates.offering(ri, name).orElseThrow(() -> new CommitmentException("reserved instance "
                     + ri.describe() + ": the offer files given have no such offering (" + rates.reserved().size()
-                    + " Reserved offerings read" + (rates.files().isEmpty() ? "; give an EC2 offer file)" : ")"))));
+                    + " Reserved offerings read" + (rates.files().isEmpty() ? "; give an EC2 offer file)" : ")")));
+            sameCurrency(o.currency(), "reserved instance " + ri.describe(), o.file());
+            offerings.add(o);
         }
         return offerings;
+    }
+
+    /** Refuses rates in another currency than the price book's: one result holds one currency. */
+    private void sameCurrency(String currency, String what, String file) {
+        if (book != null && !currency.equals(book.currency())) {
+            throw new CommitmentException(what + ": its rates are in " + currency + " (" + file + "), the usage is "
+                    + "priced in " + book.currency() + "; give the offer files of the same partition");
+        }
     }
 
     /** What a reservation took of a line of usage. */
@@ -354,6 +364,7 @@ public final class CommitmentPricer {
                     || !r.location().equals(location))) {
                 continue;
             }
+            sameCurrency(r.currency(), sp.describe(), r.file());
             out.put(r.usageType(), r.rate());
         }
         if (out.isEmpty()) {

@@ -232,6 +232,11 @@ class CommitmentPricingTest {
         assertTrue(price.getMessage().contains("TESTCOMPUTE1YRNU") && price.getMessage().contains("\"0,119\""),
                 price.getMessage());
         assertThrows(PriceListException.class, () -> CommitmentRates.read(dir.resolve("absent.json")));
+        CommitmentException cny = assertThrows(CommitmentException.class, () -> CommitmentPricer.of(plans(),
+                PriceBook.bundled(PriceBook.AWS_CN)).price(usage, List.of(), List.of(SavingsPlan.compute(Term.ONE_YEAR,
+                        Payment.NO_UPFRONT, BigDecimal.ONE))));
+        assertTrue(cny.getMessage().contains("its rates are in USD") && cny.getMessage().contains("priced in CNY"),
+                cny.getMessage());
         assertThrows(IllegalArgumentException.class, () -> SavingsPlan.compute(Term.ONE_YEAR, Payment.NO_UPFRONT,
                 BigDecimal.ZERO));
         assertThrows(IllegalArgumentException.class, () -> Term.parse("2y"));
