@@ -338,6 +338,8 @@ public final class CommitmentPricer {
     }
 
     /**
+     * @param usage the usage, hour by hour
+     * @param reservations the reservations, applied in this order
      * @return the usage the reservations leave, period by period, for the plans and the on-demand rest
      * @throws CommitmentException if the rates lack an offering for a reservation
      */

@@ -111,7 +111,10 @@ public record CommitmentRates(List<ReservedOffering> reserved, List<SavingsPlanR
         }
     }
 
-    /** @return these rates and {@code other}'s together */
+    /**
+     * @param other more rates
+     * @return these rates and {@code other}'s together
+     */
     public CommitmentRates and(CommitmentRates other) {
         List<ReservedOffering> r = new ArrayList<>(reserved);
         r.addAll(other.reserved);
@@ -126,6 +129,8 @@ public record CommitmentRates(List<ReservedOffering> reserved, List<SavingsPlanR
      * The offering a reservation buys: an instance type in a region (by its code or, in files that predate
      * {@code regionCode}, its name), with an operating system and tenancy, no pre-installed software.
      *
+     * @param ri the reservation
+     * @param regionName its region's name, as files without {@code regionCode} give it
      * @return the one offering, or empty when the files have none
      */
     public Optional<ReservedOffering> offering(ReservedInstance ri, String regionName) {
@@ -141,6 +146,9 @@ public record CommitmentRates(List<ReservedOffering> reserved, List<SavingsPlanR
     }
 
     /**
+     * @param type the plan's type
+     * @param term its term
+     * @param payment its payment option
      * @return the rates of the plans of one type, term and payment option, by the usage type they cover (for an EC2
      *     Instance plan, of every family and region the files give)
      */

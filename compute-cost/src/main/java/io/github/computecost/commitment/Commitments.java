@@ -16,7 +16,12 @@ public record Commitments(List<ReservedInstance> reservedInstances, List<Savings
     /** No commitments: everything at on-demand rates. */
     public static final Commitments NONE = new Commitments(List.of(), List.of(), List.of());
 
-    /** Commitments over flat usage. */
+    /**
+     * Commitments over flat usage.
+     *
+     * @param reservedInstances the Reserved Instances, applied in this order
+     * @param savingsPlans the Savings Plans
+     */
     public Commitments(List<ReservedInstance> reservedInstances, List<SavingsPlan> savingsPlans) {
         this(reservedInstances, savingsPlans, List.of());
     }

@@ -33,7 +33,15 @@ public record ReservedInstance(String instanceType, String region, int count, Te
         }
     }
 
-    /** @return Linux instances on shared tenancy, the common case */
+    /**
+     * @param instanceType the instance type ({@code m6i.large})
+     * @param region the region code
+     * @param count how many, at least 1
+     * @param term one or three years
+     * @param offeringClass standard or convertible
+     * @param payment no, partial or all upfront
+     * @return Linux instances on shared tenancy, the common case
+     */
     public static ReservedInstance of(String instanceType, String region, int count, Term term,
             OfferingClass offeringClass, Payment payment) {
         return new ReservedInstance(instanceType, region, count, term, offeringClass, payment, "Linux", "Shared");

@@ -43,7 +43,10 @@ public record ReservedOffering(String sku, String offerTermCode, String usageTyp
         Objects.requireNonNull(file, "file");
     }
 
-    /** @return an attribute (by its normalised name: {@code instancetype}), or empty text */
+    /**
+     * @param key an attribute's normalised name: {@code instancetype}
+     * @return the attribute, or empty text
+     */
     public String attribute(String key) {
         return attributes.getOrDefault(key, "");
     }

@@ -39,7 +39,12 @@ public record SavingsPlan(SavingsPlanType type, Term term, Payment payment, BigD
         }
     }
 
-    /** @return a Compute Savings Plan */
+    /**
+     * @param term one or three years
+     * @param payment no, partial or all upfront
+     * @param commitmentPerHour the commitment per hour, more than 0
+     * @return a Compute Savings Plan
+     */
     public static SavingsPlan compute(Term term, Payment payment, BigDecimal commitmentPerHour) {
         return new SavingsPlan(SavingsPlanType.COMPUTE, term, payment, commitmentPerHour, Optional.empty(),
                 Optional.empty());

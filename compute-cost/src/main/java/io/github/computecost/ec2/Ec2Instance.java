@@ -26,7 +26,17 @@ public record Ec2Instance(String name, Optional<String> region, String instanceT
         int count, BigDecimal hoursPerMonth, Optional<BigDecimal> spotDiscountPercent, boolean spot)
         implements Resource {
 
-    /** On-demand instances, or Spot at an assumed discount. */
+    /**
+     * On-demand instances, or Spot at an assumed discount.
+     *
+     * @param name the resource's name
+     * @param region its region, if not the workload's
+     * @param instanceType AWS's instance type
+     * @param operatingSystem linux or windows
+     * @param count instances, at least 0
+     * @param hoursPerMonth hours each runs in the month
+     * @param spotDiscountPercent the user's assumed Spot discount, 0 to 100, if any
+     */
     public Ec2Instance(String name, Optional<String> region, String instanceType, OperatingSystem operatingSystem,
             int count, BigDecimal hoursPerMonth, Optional<BigDecimal> spotDiscountPercent) {
         this(name, region, instanceType, operatingSystem, count, hoursPerMonth, spotDiscountPercent, false);
@@ -97,7 +107,10 @@ public record Ec2Instance(String name, Optional<String> region, String instanceT
         return new Ec2Instance(name, region, instanceType, operatingSystem, count, hoursPerMonth, Optional.of(percent));
     }
 
-    /** @return these instances on Spot, at the observed market price of the price book's Spot table */
+    /**
+     * @return these instances on Spot, at the observed market price of the price book's Spot table; not priced
+     *     without one
+     */
     public Ec2Instance onSpot() {
         return new Ec2Instance(name, region, instanceType, operatingSystem, count, hoursPerMonth, Optional.empty(),
                 true);

@@ -135,7 +135,10 @@ public final class Ec2SpotPrices {
         return skipped;
     }
 
-    /** @return whether a JSON document is a Spot price history ({@code {"SpotPriceHistory": [...]}}) */
+    /**
+     * @param root a JSON document
+     * @return whether it is a Spot price history ({@code {"SpotPriceHistory": [...]}})
+     */
     public static boolean recognises(JsonNode root) {
         return root != null && root.isObject() && root.path("SpotPriceHistory").isArray();
     }
@@ -211,6 +214,10 @@ public final class Ec2SpotPrices {
     }
 
     /**
+     * @param region the region code
+     * @param instanceType the instance type
+     * @param os Linux/UNIX or Windows
+     * @param statistic the mean or a percentile
      * @return the price of an instance type on an operating system in a region at a statistic, or empty when the
      *     history has none
      */

@@ -99,6 +99,10 @@ public final class Charts {
     /**
      * The total cost against the Savings Plans commitment per hour, from the recommendation's curve, the recommended
      * commitment marked (or none, when no commitment saves anything).
+     *
+     * @param rec a recommendation
+     * @param currency the currency its figures are in
+     * @return the chart, as SVG text
      */
     public static String commitment(io.github.computecost.commitment.CommitmentRecommender.Recommendation rec,
             String currency) {

@@ -21,7 +21,11 @@ public final class CommitmentReport {
     private CommitmentReport() {
     }
 
-    /** @return the text section: the totals, each commitment, each resource */
+    /**
+     * @param r usage priced with commitments
+     * @param currency the currency its figures are in
+     * @return the text section: the totals, each commitment, each resource
+     */
     public static String text(CommitmentResult r, String currency) {
         StringBuilder sb = new StringBuilder();
         sb.append("\nWith commitments (").append(r.hours()).append(" hours): ").append(money(r.total())).append(' ')
@@ -83,7 +87,10 @@ public final class CommitmentReport {
         return sb.toString();
     }
 
-    /** @return the JSON object of {@link #text}'s figures */
+    /**
+     * @param r usage priced with commitments
+     * @return the JSON object of {@link #text}'s figures
+     */
     public static ObjectNode json(CommitmentResult r) {
         ObjectNode root = Json.json().createObjectNode();
         root.put("hours", r.hours());
@@ -156,7 +163,11 @@ public final class CommitmentReport {
         return root;
     }
 
-    /** @return a recommendation as text: the plan, its saving and break-even, the curve's shape */
+    /**
+     * @param rec a recommendation
+     * @param currency the currency its figures are in
+     * @return it as text: the plan, its saving and break-even
+     */
     public static String recommendation(CommitmentRecommender.Recommendation rec, String currency) {
         StringBuilder sb = new StringBuilder();
         if (rec.plan().isEmpty()) {
@@ -184,7 +195,10 @@ public final class CommitmentReport {
         return sb.toString();
     }
 
-    /** @return a recommendation as JSON */
+    /**
+     * @param rec a recommendation
+     * @return it as JSON, with the cost curve
+     */
     public static ObjectNode recommendationJson(CommitmentRecommender.Recommendation rec) {
         ObjectNode root = Json.json().createObjectNode();
         if (rec.plan().isPresent()) {

@@ -180,6 +180,8 @@ public final class VegaLite {
      * The total cost against the Savings Plans commitment per hour, as {@link Charts#commitment}: the curve, and the
      * recommended commitment as a labelled point.
      *
+     * @param rec a recommendation
+     * @param currency the currency its figures are in
      * @return the specification, as JSON text
      */
     public static String commitment(io.github.computecost.commitment.CommitmentRecommender.Recommendation rec,

@@ -22,7 +22,10 @@ public interface ObservedPrices {
     /** @return what file to bring, for messages: {@code "the JSON output of aws ec2 describe-spot-price-history"} */
     String describe();
 
-    /** @return whether a JSON document is this service's kind of observed prices */
+    /**
+     * @param root a JSON document
+     * @return whether it is this service's kind of observed prices
+     */
     boolean recognises(JsonNode root);
 
     /**
@@ -35,7 +38,8 @@ public interface ObservedPrices {
     ServicePrices table(List<Path> files, PriceBook book, Statistic statistic);
 
     /**
-     * @return a user's file as JSON
+     * @param file a user's file
+     * @return it as JSON
      * @throws io.github.computecost.ComputeCostException if it is missing or not JSON, naming it
      */
     static JsonNode readJson(Path file) {
@@ -49,7 +53,13 @@ public interface ObservedPrices {
         }
     }
 
-    /** Writes a source into a pricing-data file's {@code sources} object, unless it is there already or null. */
+    /**
+     * Writes a source into a pricing-data file's {@code sources} object, unless it is there already or null.
+     *
+     * @param sources the {@code sources} object
+     * @param id the source's id
+     * @param s the source, or null
+     */
     static void putSource(com.fasterxml.jackson.databind.node.ObjectNode sources, String id,
             io.github.computecost.pricing.Source s) {
         if (s == null || sources.has(id)) {
@@ -63,7 +73,11 @@ public interface ObservedPrices {
         s.note().ifPresent(t -> n.put("note", t));
     }
 
-    /** @return a pricing-data file made in code, read back through the pricing-data reader */
+    /**
+     * @param name the name for messages
+     * @param root a pricing-data file made in code
+     * @return it read back through the pricing-data reader
+     */
     static ServicePrices parse(String name, com.fasterxml.jackson.databind.node.ObjectNode root) {
         try {
             return PriceBook.parse(name, io.github.computecost.internal.Json.json().writeValueAsBytes(root));
