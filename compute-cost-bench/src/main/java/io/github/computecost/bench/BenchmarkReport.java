@@ -17,6 +17,18 @@ import java.util.Map;
  */
 public final class BenchmarkReport {
 
+    /** Why the start-up table has no native image (issue 19): said in every report, not written by hand. */
+    static final String NATIVE_IMAGE = "No native image: building the `native` profile (`./mvnw -P native -pl compute-cost-cli -am package`) "
+            + "needs a GraalVM JDK, and none can be installed from the registries the build machines reach (Maven "
+            + "Central serves the `native-maven-plugin` and picocli's annotation processor, which the profile uses, "
+            + "but not GraalVM's `native-image`; Debian's packages and npm have none). The profile resolves and "
+            + "compiles, writes picocli's reflection configuration, and stops at `native-image`. Until a machine "
+            + "with GraalVM measures it here, the fastest start-up measured is AppCDS. On such a machine, a run "
+            + "with the tracing agent (`java "
+            + "-agentlib:native-image-agent=config-merge-dir=compute-cost-cli/src/main/resources/META-INF/native-image/io.github.computecost/compute-cost-cli "
+            + "-jar compute-cost-cli/target/compute-cost-cli-0.1.0-SNAPSHOT.jar estimate examples/orders.yaml`) "
+            + "records any reflection Jackson or Moneta needs beyond it.";
+
     private BenchmarkReport() {
     }
 
@@ -138,6 +150,7 @@ public final class BenchmarkReport {
                 }
                 sb.append(String.format(Locale.ROOT, "| %s | %s | %s | ms | %.1f | %s |%n", f[0], f[1], f[2], median / jvm, f[3]));
             }
+            sb.append("\n").append(NATIVE_IMAGE).append("\n");
         }
         if (args.length > 4) {
             sb.append("\n## Price List import in a small heap (`bench/import-heap.sh`)\n\n");
