@@ -89,7 +89,7 @@ public class ParquetBenchmark {
 
     @Benchmark
     public BigDecimal rerate() {
-        return ParquetExport.rate(rerater, parquet).total();
+        return ParquetExport.rate(rerater, parquet).totalExact();
     }
 
     @Benchmark

@@ -84,7 +84,7 @@ class RecommendCommitmentCommandTest {
             for (int m = 0; m <= 800; m++) {
                 BigDecimal c = BigDecimal.valueOf(m, 3);
                 BigDecimal total = pricer.price(usage.usage(), List.of(), m == 0 ? List.of() : List.of(
-                        SavingsPlan.compute(Term.ONE_YEAR, Payment.NO_UPFRONT, c))).total();
+                        SavingsPlan.compute(Term.ONE_YEAR, Payment.NO_UPFRONT, c))).totalExact();
                 if (best == null || total.compareTo(best) < 0) {
                     best = total;
                     bestAt = c;

@@ -23,8 +23,8 @@ public final class SparkBench {
     public static void main(String[] args) {
         String file = args[0];
         long rows = Long.parseLong(args[1]);
-        BigDecimal expected = Rerater.of(PriceBook.bundled()).rate(java.nio.file.Path.of(file)).total();
-        double single = median(() -> Rerater.of(PriceBook.bundled()).rate(java.nio.file.Path.of(file)).total());
+        BigDecimal expected = Rerater.of(PriceBook.bundled()).rate(java.nio.file.Path.of(file)).totalExact();
+        double single = median(() -> Rerater.of(PriceBook.bundled()).rate(java.nio.file.Path.of(file)).totalExact());
         print("rate-usage (one machine, one thread)", 1, single, rows);
         for (int cores : new int[] {1, 2}) {
             SparkSession spark = SparkSession.builder().master("local[" + cores + "]").appName("bench")
@@ -36,7 +36,7 @@ public final class SparkBench {
             print("Spark: read every column into Java rows and count", cores, median(() -> csv.javaRDD().count()),
                     rows);
             double job = median(() -> {
-                BigDecimal total = SparkRerater.bundled().rate(csv).total();
+                BigDecimal total = SparkRerater.bundled().rate(csv).totalExact();
                 if (total.compareTo(expected) != 0) {
                     throw new IllegalStateException("Spark's total " + total + " is not " + expected);
                 }

@@ -83,7 +83,8 @@ public final class CommitmentPricer {
                 .profiles().stream().flatMap(p -> p.resources().stream()).toList()) + "; the others flat), as "
                 + (weekly ? "a week from Monday 00:00 UTC, its first 58 hours five times in the month and the rest four"
                         : "a day from 00:00 UTC, its first 10 hours 31 times in the month and the rest 30") + ".");
-        return new CommitmentResult(r.hours(), r.onDemand(), r.total(), r.resources(), r.reservations(), r.plans(),
+        return new CommitmentResult(r.currency(), r.hours(), r.onDemandExact(), r.totalExact(), r.resources(),
+                r.reservations(), r.plans(),
                 notes);
     }
 
@@ -285,7 +286,8 @@ public final class CommitmentPricer {
                     + "commitments unused off-peak and pays on-demand rates at the peak: give usageProfiles to see "
                     + "it.");
         }
-        return new CommitmentResult(usage.hours(), usage.onDemandCost(), total, resources, riCosts, spCosts, notes);
+        return new CommitmentResult(book == null ? "USD" : book.currency(), usage.hours(), usage.onDemandCost(), total,
+                resources, riCosts, spCosts, notes);
     }
 
     /** @return each reservation's offering, or throws naming the first the rates lack */

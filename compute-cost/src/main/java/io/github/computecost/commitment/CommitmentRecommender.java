@@ -39,9 +39,9 @@ public final class CommitmentRecommender {
      * A point of the cost curve.
      *
      * @param commitmentPerHour a commitment per hour
-     * @param total the total cost with it, exact
+     * @param totalExact the total cost with it, exact
      */
-    public record Point(BigDecimal commitmentPerHour, BigDecimal total) {
+    public record Point(BigDecimal commitmentPerHour, BigDecimal totalExact) {
     }
 
     /**
@@ -58,9 +58,9 @@ public final class CommitmentRecommender {
     public record Recommendation(Optional<SavingsPlan> plan, CommitmentResult best, CommitmentResult onDemand,
             Optional<BigDecimal> breakEvenUtilisation, List<Point> curve) {
 
-        /** @return what the plan saves against no plan (zero with none) */
-        public BigDecimal saving() {
-            return onDemand.total().subtract(best.total());
+        /** @return what the plan saves against no plan (zero with none), exact */
+        public BigDecimal savingExact() {
+            return io.github.computecost.money.Amounts.exact(onDemand.totalExact().subtract(best.totalExact()));
         }
     }
 
@@ -134,7 +134,7 @@ public final class CommitmentRecommender {
             }
             SavingsPlan plan = with(template, c);
             CommitmentResult r = pricer.price(usage, reservations, List.of(plan));
-            if (r.total().compareTo(best.total()) < 0) {
+            if (r.totalExact().compareTo(best.totalExact()) < 0) {
                 best = r;
                 bestPlan = Optional.of(plan);
             }
@@ -144,10 +144,10 @@ public final class CommitmentRecommender {
         BigDecimal end = full.max(optimum).multiply(new BigDecimal("1.25"));
         BigDecimal step = end.divide(BigDecimal.valueOf(40), 3, RoundingMode.CEILING).max(STEP);
         List<Point> curve = new ArrayList<>();
-        curve.add(new Point(BigDecimal.ZERO, none.total()));
+        curve.add(new Point(BigDecimal.ZERO, none.totalExact()));
         for (int i = 1; i <= 40; i++) {
             BigDecimal c = step.multiply(BigDecimal.valueOf(i));
-            curve.add(new Point(c, pricer.price(usage, reservations, List.of(with(template, c))).total()));
+            curve.add(new Point(c, pricer.price(usage, reservations, List.of(with(template, c))).totalExact()));
         }
         return new Recommendation(bestPlan, best, none, breakEven, curve);
     }

@@ -5,38 +5,53 @@ import java.util.List;
 import java.util.Objects;
 
 /**
- * Usage priced with commitments, exact. Money is conserved: {@link #total()} is the sum of every resource's
+ * Usage priced with commitments, exact. Money is conserved: {@link #totalExact()} is the sum of every resource's
  * {@link ResourceCost#cost()}, every commitment's unused part and every reservation's amortised upfront fee; and it is
  * also what the commitments charge ({@link ReservationCost#charged()}, {@link PlanCost#commitment()}) plus the
  * on-demand rest.
  *
+ * @param currency the currency of every figure (the price book's)
  * @param hours the hours priced
- * @param onDemand what the usage costs with no commitment
- * @param total what it costs with them
+ * @param onDemandExact what the usage costs with no commitment, exact, without trailing zeros
+ * @param totalExact what it costs with them, exact, without trailing zeros
  * @param resources each resource's usage, split by what covered it, in the order met
  * @param reservations each reservation, as given
  * @param plans each Savings Plan, as given
  * @param notes the assumptions made
  */
-public record CommitmentResult(long hours, BigDecimal onDemand, BigDecimal total, List<ResourceCost> resources,
-        List<ReservationCost> reservations, List<PlanCost> plans, List<String> notes) {
+public record CommitmentResult(String currency, long hours, BigDecimal onDemandExact, BigDecimal totalExact,
+        List<ResourceCost> resources, List<ReservationCost> reservations, List<PlanCost> plans, List<String> notes) {
 
     public CommitmentResult {
-        Objects.requireNonNull(onDemand, "onDemand");
-        Objects.requireNonNull(total, "total");
+        Objects.requireNonNull(currency, "currency");
+        onDemandExact = io.github.computecost.money.Amounts.exact(onDemandExact);
+        totalExact = io.github.computecost.money.Amounts.exact(totalExact);
         resources = List.copyOf(resources);
         reservations = List.copyOf(reservations);
         plans = List.copyOf(plans);
         notes = List.copyOf(notes);
     }
 
-    /** @return {@code onDemand − total}: what the commitments save (negative when they cost more than they cover) */
-    public BigDecimal saving() {
-        return onDemand.subtract(total);
+    /** @return {@link #totalExact()} as a JSR-354 amount, as {@code Estimate.total()} gives it */
+    public javax.money.MonetaryAmount total() {
+        return io.github.computecost.money.Amounts.toMonetary(totalExact, currency);
+    }
+
+    /** @return {@link #onDemandExact()} as a JSR-354 amount */
+    public javax.money.MonetaryAmount onDemand() {
+        return io.github.computecost.money.Amounts.toMonetary(onDemandExact, currency);
+    }
+
+    /**
+     * @return {@code onDemandExact − totalExact}: what the commitments save (negative when they cost more than they
+     *     cover), exact
+     */
+    public BigDecimal savingExact() {
+        return io.github.computecost.money.Amounts.exact(onDemandExact.subtract(totalExact));
     }
 
     /** @return the unused parts of every commitment, exact */
-    public BigDecimal unused() {
+    public BigDecimal unusedExact() {
         BigDecimal u = BigDecimal.ZERO;
         for (ReservationCost r : reservations) {
             u = u.add(r.unused());

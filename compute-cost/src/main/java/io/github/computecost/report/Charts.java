@@ -108,12 +108,12 @@ public final class Charts {
             String currency) {
         List<double[]> curve = new ArrayList<>();
         for (var pt : rec.curve()) {
-            curve.add(new double[] {pt.commitmentPerHour().doubleValue(), pt.total().doubleValue()});
+            curve.add(new double[] {pt.commitmentPerHour().doubleValue(), pt.totalExact().doubleValue()});
         }
         SvgChart chart = new SvgChart("Total cost by Savings Plans commitment", "commitment per hour (" + currency + ")",
                 "total cost over the usage (" + currency + ")").add(new SvgChart.Series("total", curve));
         rec.plan().ifPresent(p -> chart.mark(new SvgChart.Marker(p.commitmentPerHour().doubleValue(),
-                rec.best().total().doubleValue(), "best " + p.commitmentPerHour().toPlainString() + "/hour")));
+                rec.best().totalExact().doubleValue(), "best " + p.commitmentPerHour().toPlainString() + "/hour")));
         return chart.render();
     }
 }

@@ -28,9 +28,9 @@ public final class CommitmentReport {
      */
     public static String text(CommitmentResult r, String currency) {
         StringBuilder sb = new StringBuilder();
-        sb.append("\nWith commitments (").append(r.hours()).append(" hours): ").append(money(r.total())).append(' ')
-                .append(currency).append(" per month  (exact ").append(Amounts.money(r.total()))
-                .append("); on-demand ").append(money(r.onDemand())).append(", saving ").append(money(r.saving()))
+        sb.append("\nWith commitments (").append(r.hours()).append(" hours): ").append(money(r.totalExact())).append(' ')
+                .append(currency).append(" per month  (exact ").append(Amounts.money(r.totalExact()))
+                .append("); on-demand ").append(money(r.onDemandExact())).append(", saving ").append(money(r.savingExact()))
                 .append('\n');
         List<String[]> rows = new ArrayList<>();
         rows.add(new String[] {"commitment", "charged", "used", "unused", "on-demand covered", "saving"});
@@ -94,10 +94,10 @@ public final class CommitmentReport {
     public static ObjectNode json(CommitmentResult r) {
         ObjectNode root = Json.json().createObjectNode();
         root.put("hours", r.hours());
-        put(root, "totalMonthlyCost", r.total());
-        put(root, "onDemandMonthlyCost", r.onDemand());
-        put(root, "saving", r.saving());
-        put(root, "unused", r.unused());
+        put(root, "totalMonthlyCost", r.totalExact());
+        put(root, "onDemandMonthlyCost", r.onDemandExact());
+        put(root, "saving", r.savingExact());
+        put(root, "unused", r.unusedExact());
         ArrayNode ris = root.putArray("reservedInstances");
         for (CommitmentResult.ReservationCost ri : r.reservations()) {
             ObjectNode n = ris.addObject();
@@ -172,14 +172,14 @@ public final class CommitmentReport {
         StringBuilder sb = new StringBuilder();
         if (rec.plan().isEmpty()) {
             sb.append("No commitment saves anything on this usage: on-demand (after the reservations given) costs ")
-                    .append(money(rec.onDemand().total())).append(' ').append(currency).append(".\n");
+                    .append(money(rec.onDemand().totalExact())).append(' ').append(currency).append(".\n");
         } else {
             var p = rec.best().plans().get(0);
             sb.append("Recommended: ").append(rec.plan().get().describe()).append('\n');
-            sb.append("  total ").append(money(rec.best().total())).append(' ').append(currency).append(" (exact ")
-                    .append(Amounts.money(rec.best().total())).append(") against ")
-                    .append(money(rec.onDemand().total()))
-                    .append(" without it: saving ").append(money(rec.saving())).append(" over ")
+            sb.append("  total ").append(money(rec.best().totalExact())).append(' ').append(currency).append(" (exact ")
+                    .append(Amounts.money(rec.best().totalExact())).append(") against ")
+                    .append(money(rec.onDemand().totalExact()))
+                    .append(" without it: saving ").append(money(rec.savingExact())).append(" over ")
                     .append(rec.best().hours()).append(" hours\n");
             sb.append("  commitment ").append(money(p.commitment())).append(", used ").append(money(p.used()))
                     .append(" (").append(p.utilisation().movePointRight(2).stripTrailingZeros().toPlainString())
@@ -207,7 +207,7 @@ public final class CommitmentReport {
         } else {
             root.putNull("commitmentPerHour");
         }
-        put(root, "saving", rec.saving());
+        put(root, "saving", rec.savingExact());
         rec.breakEvenUtilisation().ifPresent(u -> root.put("breakEvenUtilisation", Amounts.plain(u)));
         root.set("withPlan", json(rec.best()));
         root.set("withoutPlan", json(rec.onDemand()));
@@ -215,7 +215,7 @@ public final class CommitmentReport {
         for (CommitmentRecommender.Point pt : rec.curve()) {
             ObjectNode n = curve.addObject();
             n.put("commitmentPerHour", Amounts.plain(pt.commitmentPerHour()));
-            put(n, "total", pt.total());
+            put(n, "total", pt.totalExact());
         }
         return root;
     }

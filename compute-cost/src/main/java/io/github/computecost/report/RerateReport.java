@@ -52,8 +52,8 @@ public final class RerateReport {
     public static String text(Rerater.Result r, String source, View view) {
         String age = PriceAgeText.line(r.priceDates(), r.pricedOn());
         StringBuilder sb = new StringBuilder("Re-rated ").append(source).append(": ").append(r.rated()).append(" of ")
-                .append(r.rows()).append(" rows, total ").append(Amounts.money(Amounts.toCents(r.total()))).append(' ')
-                .append(r.currency()).append("  (exact ").append(Amounts.money(r.total())).append(")\n")
+                .append(r.rows()).append(" rows, total ").append(Amounts.money(Amounts.toCents(r.totalExact()))).append(' ')
+                .append(r.currency()).append("  (exact ").append(Amounts.money(r.totalExact())).append(")\n")
                 .append(Character.toUpperCase(age.charAt(0))).append(age.substring(1)).append('\n')
                 .append(r.byBillingFamily() ? "Free tier and tiers per billing family (payer account) and month, as AWS "
                         + "Organizations bills\n"
@@ -138,7 +138,7 @@ public final class RerateReport {
         root.put("currency", r.currency());
         root.put("rows", r.rows());
         root.put("rated", r.rated());
-        root.put("totalExact", Amounts.money(r.total()));
+        root.put("totalExact", Amounts.money(r.totalExact()));
         root.put("ratedPer", r.byBillingFamily() ? "billing family" : "usage account");
         root.put("inputFormat", r.inputFormat().name().toLowerCase(java.util.Locale.ROOT));
         PriceAgeText.putJson(root, r.priceDates(), r.pricedOn());

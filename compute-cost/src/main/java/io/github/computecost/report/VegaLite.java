@@ -189,7 +189,7 @@ public final class VegaLite {
         ObjectNode root = spec("Total cost by Savings Plans commitment");
         ArrayNode values = root.putObject("data").putArray("values");
         for (var pt : rec.curve()) {
-            values.addObject().put("commitmentPerHour", pt.commitmentPerHour()).put("total", pt.total());
+            values.addObject().put("commitmentPerHour", pt.commitmentPerHour()).put("total", pt.totalExact());
         }
         ArrayNode layers = root.putArray("layer");
         ObjectNode line = layers.addObject();
@@ -200,7 +200,7 @@ public final class VegaLite {
         if (rec.plan().isPresent()) {
             ObjectNode best = layers.addObject();
             best.putObject("data").putArray("values").addObject().put("commitmentPerHour",
-                    rec.plan().get().commitmentPerHour()).put("total", rec.best().total()).put("label", "best "
+                    rec.plan().get().commitmentPerHour()).put("total", rec.best().totalExact()).put("label", "best "
                             + rec.plan().get().commitmentPerHour().toPlainString() + "/hour");
             ArrayNode marks = best.putArray("layer");
             marks.addObject().putObject("mark").put("type", "point").put("filled", true).put("color", "black");

@@ -191,8 +191,8 @@ public final class Rerater {
      * @param byUsageType exact cost per usage type as priced (after any what-if)
      * @param byResource exact cost per resource, by name
      * @param quantityByUsageType quantity per usage type
-     * @param total exact total: all usage re-rated at on-demand prices, usage that Savings Plans and Reserved
-     *     Instances covered included; passed-through lines are not in it
+     * @param totalExact exact total, stripped of trailing zeros: all usage re-rated at on-demand prices, usage that
+     *     Savings Plans and Reserved Instances covered included; passed-through lines are not in it
      * @param priceDates the oldest and newest date of the prices used, empty if none was
      * @param pricedOn the day of the re-rating, by the re-rater's clock
      * @param derivedUsageTypes the usage types (as priced) whose price was derived by a stated rule for some of
@@ -214,13 +214,14 @@ public final class Rerater {
      */
     public record Result(String currency, long rows, long rated, Map<String, Long> skipped,
             Map<String, BigDecimal> byUsageType, Map<String, BigDecimal> byResource,
-            Map<String, BigDecimal> quantityByUsageType, BigDecimal total, Optional<PriceDates> priceDates,
+            Map<String, BigDecimal> quantityByUsageType, BigDecimal totalExact, Optional<PriceDates> priceDates,
             LocalDate pricedOn, java.util.SortedSet<String> derivedUsageTypes, boolean byBillingFamily,
             Map<String, BigDecimal> byAccount, Map<LineItemType, BigDecimal> byLineItemType,
             Map<String, Map<String, BigDecimal>> byTag, List<CoveredUsage> covered, List<PassedThrough> passedThrough,
             Optional<Reconciliation> reconciliation, InputFormat inputFormat) {
 
         public Result {
+            totalExact = io.github.computecost.money.Amounts.exact(totalExact);
             byAccount = Map.copyOf(byAccount);
             byLineItemType = Map.copyOf(byLineItemType);
             byTag = Map.copyOf(byTag);
@@ -229,8 +230,16 @@ public final class Rerater {
         }
 
         /**
+         * @return the exact total as a JSR-354 amount in the price book's currency, as {@code Estimate.total()}
+         *     gives it: stored exactly, its arithmetic rounded to 34 digits ({@code divide(3)} works)
+         */
+        public javax.money.MonetaryAmount total() {
+            return io.github.computecost.money.Amounts.toMonetary(totalExact, currency);
+        }
+
+        /**
          * @return the re-rated cost grouped by {@code by}, the most expensive group first (then by key); the groups
-         *     add up to {@link #total()} exactly
+         *     add up to {@link #totalExact()} exactly
          * @throws IllegalArgumentException if {@code by} is a tag that was not read (see {@link Rerater#tags})
          */
         public List<Group> groupBy(GroupBy by) {

@@ -102,11 +102,11 @@ class CommitmentPricingTest {
         assertEquals(new BigDecimal("5.8333333333"), ri.amortisedUpfront().stripTrailingZeros());
         assertEquals(0, new BigDecimal("5.84").compareTo(ri.recurring()));
         assertEquals(0, new BigDecimal("11.6733333333").compareTo(ri.charged()));
-        assertEquals(0, new BigDecimal("11.6733333333").compareTo(r.total()), "the instance runs all month: no rest");
+        assertEquals(0, new BigDecimal("11.6733333333").compareTo(r.totalExact()), "the instance runs all month: no rest");
         assertEquals(0, r.resources().get(0).rest().signum());
         assertEquals(0, ri.unused().signum());
-        assertEquals(0, e.totalExact().compareTo(r.onDemand()), "on-demand is the estimate's");
-        assertEquals(0, r.onDemand().subtract(r.total()).compareTo(r.saving()));
+        assertEquals(0, e.totalExact().compareTo(r.onDemandExact()), "on-demand is the estimate's");
+        assertEquals(0, r.onDemandExact().subtract(r.totalExact()).compareTo(r.savingExact()));
     }
 
     @Test
@@ -116,11 +116,11 @@ class CommitmentPricingTest {
                 1))), BOOK);
         CommitmentResult one = pricer.price(month, List.of(ReservedInstance.of("t2.small", "us-east-1", 1,
                 Term.ONE_YEAR, OfferingClass.STANDARD, Payment.ALL_UPFRONT)), List.of());
-        assertEquals(0, new BigDecimal("11.4166666667").compareTo(one.total()), "137 / 12");
+        assertEquals(0, new BigDecimal("11.4166666667").compareTo(one.totalExact()), "137 / 12");
         CommitmentResult three = pricer.price(month, List.of(ReservedInstance.of("t2.small", "us-east-1", 1,
                 Term.THREE_YEARS, OfferingClass.STANDARD, Payment.PARTIAL_UPFRONT)), List.of());
         // 145 / 36 + 0.006 × 730
-        assertEquals(0, new BigDecimal("4.0277777778").add(new BigDecimal("4.38")).compareTo(three.total()));
+        assertEquals(0, new BigDecimal("4.0277777778").add(new BigDecimal("4.38")).compareTo(three.totalExact()));
     }
 
     @Test
@@ -150,7 +150,7 @@ class CommitmentPricingTest {
         assertEquals(0, new BigDecimal("2190").compareTo(ri.instanceHours()));
         assertEquals(0, new BigDecimal("1460").compareTo(ri.usedHours()));
         assertEquals(0, new BigDecimal("78.11").compareTo(ri.unused()), "a third unused, at the hourly rate");
-        assertEquals(0, new BigDecimal("234.33").compareTo(three.total()), "3 × 730 × 0.107");
+        assertEquals(0, new BigDecimal("234.33").compareTo(three.totalExact()), "3 × 730 × 0.107");
         assertConserved(three);
     }
 
@@ -184,9 +184,9 @@ class CommitmentPricingTest {
         assertConserved(r);
         // The plan charges its commitment whatever is used: 2.00 plus the Lambda usage left at the peak. Here that is
         // more than on-demand (2.238137), since the quiet hour wastes most of its commitment: the shape matters.
-        assertEquals(0, new BigDecimal("2.00").add(api.rest()).compareTo(r.total()));
-        assertEquals(0, new BigDecimal("2.238137").compareTo(r.onDemand()));
-        assertTrue(r.saving().signum() < 0);
+        assertEquals(0, new BigDecimal("2.00").add(api.rest()).compareTo(r.totalExact()));
+        assertEquals(0, new BigDecimal("2.238137").compareTo(r.onDemandExact()));
+        assertTrue(r.savingExact().signum() < 0);
     }
 
     @Test
@@ -199,7 +199,7 @@ class CommitmentPricingTest {
         CommitmentResult r = pricer.price(usage, List.of(), List.of(compute, instance));
         assertEquals(0, new BigDecimal("0.102").compareTo(r.plans().get(1).used()), "one instance-hour at 0.102");
         assertEquals(0, new BigDecimal("0.119").compareTo(r.plans().get(0).used()), "the other at 0.119");
-        assertEquals(0, new BigDecimal("0.221").compareTo(r.total()));
+        assertEquals(0, new BigDecimal("0.221").compareTo(r.totalExact()));
         assertConserved(r);
     }
 
@@ -266,7 +266,7 @@ class CommitmentPricingTest {
         SavingsPlan average = SavingsPlan.compute(Term.ONE_YEAR, Payment.NO_UPFRONT, new BigDecimal("0.033"));
         CommitmentResult flat = pricer.price(e, new Commitments(List.of(), List.of(average)));
         CommitmentResult peaky = pricer.price(e, new Commitments(List.of(), List.of(average), List.of(profile)));
-        assertTrue(peaky.total().compareTo(flat.total()) > 0, "the same month in peaks costs more under a commitment");
+        assertTrue(peaky.totalExact().compareTo(flat.totalExact()) > 0, "the same month in peaks costs more under a commitment");
         assertEquals(370, peaky.plans().get(0).unusedHours(), "the 12 quiet hours of the day: 10 × 31 + 2 × 30");
         assertTrue(peaky.notes().stream().anyMatch(n -> n.contains("usageProfiles (api; the others flat)")),
                 peaky.notes().toString());
@@ -314,7 +314,7 @@ class CommitmentPricingTest {
             assertEquals(0, p.commitment().compareTo(p.used().add(p.unused())));
             assertTrue(p.unused().signum() >= 0);
         }
-        assertEquals(0, r.total().compareTo(byResource), "by resource");
-        assertEquals(0, r.total().compareTo(byCommitment), "by commitment");
+        assertEquals(0, r.totalExact().compareTo(byResource), "by resource");
+        assertEquals(0, r.totalExact().compareTo(byCommitment), "by commitment");
     }
 }

@@ -66,17 +66,17 @@ class CommitmentProperties {
                 Term.ONE_YEAR, OfferingClass.STANDARD, Payment.PARTIAL_UPFRONT)) : List.of();
         CommitmentResult r = PRICER.price(usage, ris, List.of(CommitmentRecommender.with(TEMPLATE, commitment)));
         CommitmentPricingTest.assertConserved(r);
-        assertEquals(0, usage.onDemandCost().compareTo(r.onDemand()));
+        assertEquals(0, usage.onDemandCost().compareTo(r.onDemandExact()));
         BigDecimal resourcesOnDemand = r.resources().stream().map(CommitmentResult.ResourceCost::onDemand)
                 .reduce(BigDecimal.ZERO, BigDecimal::add);
-        assertEquals(0, r.onDemand().compareTo(resourcesOnDemand));
+        assertEquals(0, r.onDemandExact().compareTo(resourcesOnDemand));
         // A plan never costs more than its commitment over what it leaves at on-demand, and never covers more than
         // the usage: each resource's plan-covered part is worth at most its on-demand cost.
         for (CommitmentResult.ResourceCost c : r.resources()) {
             assertTrue(c.planCost().compareTo(c.planCoveredOnDemand()) <= 0, c.toString());
             assertTrue(c.planCoveredOnDemand().add(c.rest()).compareTo(c.onDemand()) <= 0, c.toString());
         }
-        assertTrue(r.total().compareTo(r.onDemand().add(r.plans().get(0).commitment())
+        assertTrue(r.totalExact().compareTo(r.onDemandExact().add(r.plans().get(0).commitment())
                 .add(r.reservations().stream().map(CommitmentResult.ReservationCost::charged)
                         .reduce(BigDecimal.ZERO, BigDecimal::add))) <= 0);
     }
@@ -88,7 +88,7 @@ class CommitmentProperties {
                 Term.ONE_YEAR, OfferingClass.STANDARD, Payment.PARTIAL_UPFRONT)) : List.of();
         CommitmentRecommender.Recommendation rec = CommitmentRecommender.recommend(PRICER, usage, ris, TEMPLATE);
         // Brute force: every commitment from 0 in steps of 0.001 up to past the largest hour's eligible spend.
-        BigDecimal best = PRICER.price(usage, ris, List.of()).total();
+        BigDecimal best = PRICER.price(usage, ris, List.of()).totalExact();
         BigDecimal bestAt = BigDecimal.ZERO;
         BigDecimal top = BigDecimal.ZERO;
         for (HourlyUsage.Period p : PRICER.afterReservations(usage, ris).periods()) {
@@ -101,24 +101,24 @@ class CommitmentProperties {
         }
         for (BigDecimal c = CommitmentRecommender.STEP; c.compareTo(top.add(CommitmentRecommender.STEP)) <= 0;
                 c = c.add(CommitmentRecommender.STEP)) {
-            BigDecimal t = PRICER.price(usage, ris, List.of(CommitmentRecommender.with(TEMPLATE, c))).total();
+            BigDecimal t = PRICER.price(usage, ris, List.of(CommitmentRecommender.with(TEMPLATE, c))).totalExact();
             if (t.compareTo(best) < 0) {
                 best = t;
                 bestAt = c;
             }
         }
-        assertEquals(best.setScale(2, RoundingMode.HALF_EVEN), rec.best().total().setScale(2, RoundingMode.HALF_EVEN),
+        assertEquals(best.setScale(2, RoundingMode.HALF_EVEN), rec.best().totalExact().setScale(2, RoundingMode.HALF_EVEN),
                 "brute force finds " + best.toPlainString() + " at " + bestAt + ", the recommender "
-                        + rec.best().total().toPlainString() + " at " + rec.plan().map(SavingsPlan::commitmentPerHour));
-        assertTrue(rec.best().total().compareTo(best) <= 0 || rec.best().total().subtract(best)
+                        + rec.best().totalExact().toPlainString() + " at " + rec.plan().map(SavingsPlan::commitmentPerHour));
+        assertTrue(rec.best().totalExact().compareTo(best) <= 0 || rec.best().totalExact().subtract(best)
                 .compareTo(new BigDecimal("0.000001")) < 0, "no worse than brute force beyond rounding");
         assertEquals(bestAt.signum() == 0, rec.plan().isEmpty(), "a plan exactly when one saves");
-        assertTrue(rec.saving().signum() >= 0);
+        assertTrue(rec.savingExact().signum() >= 0);
         rec.breakEvenUtilisation().ifPresent(u -> assertTrue(u.signum() > 0 && u.compareTo(BigDecimal.ONE) < 0,
                 u.toPlainString()));
         // The curve is the cost at each commitment, and nowhere below the optimum.
         for (CommitmentRecommender.Point pt : rec.curve()) {
-            assertTrue(pt.total().compareTo(rec.best().total()) >= 0, pt.toString());
+            assertTrue(pt.totalExact().compareTo(rec.best().totalExact()) >= 0, pt.toString());
         }
     }
 

@@ -38,7 +38,7 @@ class FocusAndCurAgreeTest {
         assertEquals(5, r.rated());
         assertEquals(Map.of("line item type not known to compute-cost", 1L, // a commitment category FOCUS lacks
                 "usage type not priced by compute-cost", 1L), r.skipped());
-        assertDecimal("118.36397", r.total()); // as the CUR's, worked in LineItemTypesTest
+        assertDecimal("118.36397", r.totalExact()); // as the CUR's, worked in LineItemTypesTest
         Map<LineItemType, BigDecimal> passed = r.passedThrough().stream().collect(Collectors.toMap(
                 Rerater.PassedThrough::lineItemType, Rerater.PassedThrough::cost, BigDecimal::add));
         assertDecimal("67.80532", passed.get(LineItemType.PURCHASE)); // the plan's and the reservation's fees
@@ -64,7 +64,7 @@ class FocusAndCurAgreeTest {
         Rerater.Result focus = rerater.rate(FOCUS);
         Rerater.Result cur2 = rerater.rate(cur2(LineItemTypesTest.TYPES));
         for (Rerater.Result other : List.of(focus, cur2)) {
-            assertEquals(legacy.total(), other.total());
+            assertEquals(legacy.totalExact(), other.totalExact());
             assertEquals(legacy.byUsageType(), other.byUsageType());
             assertEquals(legacy.byResource(), other.byResource());
             assertEquals(legacy.byAccount(), other.byAccount());
@@ -115,7 +115,7 @@ class FocusAndCurAgreeTest {
         // FOCUS 1.2 calls the usage type SkuMeter.
         Path v12 = dir.resolve("focus12.csv");
         Files.writeString(v12, "ChargeCategory,SkuMeter,ConsumedQuantity\nUsage,Request,2000000\n");
-        assertDecimal("0.2", Rerater.of(PriceBook.bundled()).rate(v12).total());
+        assertDecimal("0.2", Rerater.of(PriceBook.bundled()).rate(v12).totalExact());
     }
 
     @Test

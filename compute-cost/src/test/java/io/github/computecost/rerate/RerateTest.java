@@ -38,8 +38,15 @@ class RerateTest {
         assertDecimal("29.5504", r.byUsageType().get("USE1-Fargate-vCPU-Hours:perCPU"));
         // Account 222 has its own free tier.
         assertDecimal("0", r.byResource().get("arn:aws:lambda:us-east-1:222222222222:function:tiny [AWSLambda us-east-1]"));
-        assertDecimal("48.28379", r.total());
+        assertDecimal("48.28379", r.totalExact());
         assertDecimal("3500000", r.quantityByUsageType().get("Request"));
+        // The same rule as an estimate's: totalExact() a BigDecimal without trailing zeros, total() a MonetaryAmount
+        // whose arithmetic works.
+        assertEquals("48.28379", r.totalExact().toPlainString());
+        assertEquals("USD", r.total().getCurrency().getCurrencyCode());
+        assertEquals(0, r.total().getNumber().numberValue(BigDecimal.class).compareTo(r.totalExact()));
+        assertEquals(0, r.total().divide(3).getNumber().numberValue(BigDecimal.class)
+                .compareTo(new BigDecimal("16.09459666666666666666666666666667")), "rounded to 34 digits");
     }
 
     static final Path ORGANIZATION = Path.of("compute-cost/src/test/resources/rerate/cur-organization.csv");
@@ -53,17 +60,17 @@ class RerateTest {
         Rerater.Result family = Rerater.of(PriceBook.bundled()).rate(ORGANIZATION);
         assertTrue(family.byBillingFamily());
         // 1,800,001 requests less the free million at 0.20 per million; 600,000 GB-s less 400,000 at 0.0000166667.
-        assertDecimal("3.4933402", family.total());
+        assertDecimal("3.4933402", family.totalExact());
         assertDecimal("0.1600002", family.byUsageType().get("Request"));
         assertDecimal("3.33334", family.byUsageType().get("Lambda-GB-Second"));
         // Two accounts' usage without a resource id stays apart while rating, and is shown together by name.
-        assertEquals(family.total(), family.byResource().values().stream().reduce(BigDecimal.ZERO, BigDecimal::add));
+        assertEquals(family.totalExact(), family.byResource().values().stream().reduce(BigDecimal.ZERO, BigDecimal::add));
         assertTrue(family.byResource().containsKey("(no resource id) [AWSLambda us-east-1]"), family.byResource()
                 .toString());
         // Each account alone: none leaves the free tier but account 222's extra request (its 600,001st is free too).
         Rerater.Result alone = Rerater.of(PriceBook.bundled()).perAccount(true).rate(ORGANIZATION);
         assertTrue(!alone.byBillingFamily());
-        assertDecimal("0", alone.total());
+        assertDecimal("0", alone.totalExact());
         // An export that names no payer is rated per account, as before.
         assertTrue(!Rerater.of(PriceBook.bundled()).rate(LEGACY).byBillingFamily());
     }
@@ -71,16 +78,16 @@ class RerateTest {
     @Test
     void cur2ColumnsWhatIfArmAndGzip() throws IOException {
         Rerater.Result x86 = Rerater.of(PriceBook.bundled()).rate(CUR2);
-        assertDecimal("19.33337", x86.total()); // 18.73337 + 1M Lambda@Edge requests at 0.0000006
+        assertDecimal("19.33337", x86.totalExact()); // 18.73337 + 1M Lambda@Edge requests at 0.0000006
         assertDecimal("0.6", x86.byUsageType().get("Lambda-Edge-Request"));
         Path gz = dir.resolve("cur2.csv.gz");
         try (var out = new GZIPOutputStream(Files.newOutputStream(gz))) {
             out.write(Files.readAllBytes(CUR2));
         }
         Rerater.Result arm = Rerater.of(PriceBook.bundled()).whatIfArm(true).rate(gz);
-        assertDecimal("15.66674", arm.total()); // 1.1M GB-s × 0.0000133334 + 0.4 + 0.6
+        assertDecimal("15.66674", arm.totalExact()); // 1.1M GB-s × 0.0000133334 + 0.4 + 0.6
         assertTrue(arm.byUsageType().containsKey("Lambda-GB-Second-ARM"));
-        assertDecimal("21.2001", Rerater.of(PriceBook.bundled()).freeTier(false).whatIfArm(true).rate(gz).total());
+        assertDecimal("21.2001", Rerater.of(PriceBook.bundled()).freeTier(false).whatIfArm(true).rate(gz).totalExact());
     }
 
     @Test
@@ -102,7 +109,7 @@ class RerateTest {
         Rerater.Result r = Rerater.of(PriceBook.bundled()).rate(cur);
         assertEquals(Map.of("a quoted field is not closed", 1L), r.skipped());
         assertEquals(1, r.rated());
-        assertDecimal("0.4", r.total()); // 3M requests less the 1M free, at 0.0000002
+        assertDecimal("0.4", r.totalExact()); // 3M requests less the 1M free, at 0.0000002
     }
 
     @Test
@@ -116,7 +123,7 @@ class RerateTest {
                 .rate(new java.io.ByteArrayInputStream(in.toByteArray()), "bom.csv");
         assertEquals(2, r.rows()); // the empty line is not a row
         assertDecimal("3000001.5", r.quantityByUsageType().get("Request"));
-        assertDecimal("0.6000003", r.total());
+        assertDecimal("0.6000003", r.totalExact());
     }
 
     @Test
@@ -126,7 +133,7 @@ class RerateTest {
             out.write(Files.readAllBytes(LEGACY));
         }
         Rerater.Result r = Rerater.of(PriceBook.bundled()).rate(new java.io.ByteArrayInputStream(gz.toByteArray()), "x");
-        assertDecimal("48.28379", r.total());
+        assertDecimal("48.28379", r.totalExact());
     }
 
     @Test
@@ -144,7 +151,7 @@ class RerateTest {
         Rerater.Result r = Rerater.of(PriceBook.bundled()).rate(cur);
         assertEquals(Map.of("line longer than 16 MiB", 1L), r.skipped());
         assertEquals(2, r.rows());
-        assertDecimal("0.4", r.total());
+        assertDecimal("0.4", r.totalExact());
     }
 
     @Test
@@ -155,7 +162,7 @@ class RerateTest {
                 new BilledUsage("111111111111", month, "Lambda-GB-Second", "arn:fn", new java.math.BigDecimal("1500000")),
                 new BilledUsage("111111111111", month, "Lambda-GB-Second", "arn:fn", new java.math.BigDecimal("-1")),
                 new BilledUsage(null, null, "DataTransfer-Out-Bytes", null, java.math.BigDecimal.ONE)).iterator());
-        assertDecimal("18.73337", r.total()); // AWS's worked example
+        assertDecimal("18.73337", r.totalExact()); // AWS's worked example
         assertEquals(Map.of("negative usage amount", 1L, "usage type not priced by compute-cost", 1L), r.skipped());
         assertEquals(4, r.rows());
         assertEquals(2, r.rated());
@@ -201,11 +208,11 @@ class RerateTest {
             out.write(Files.readAllBytes(LEGACY));
         }
         Rerater.Result r = Rerater.of(PriceBook.bundled()).rate(zst);
-        assertDecimal("48.28379", r.total()); // as the plain file
+        assertDecimal("48.28379", r.totalExact()); // as the plain file
         assertEquals(8, r.rows());
         // Whatever its name: a zstd stream is told by its magic number.
         Path named = dir.resolve("export.csv");
         Files.copy(zst, named);
-        assertDecimal("48.28379", Rerater.of(PriceBook.bundled()).rate(named).total());
+        assertDecimal("48.28379", Rerater.of(PriceBook.bundled()).rate(named).totalExact());
     }
 }
