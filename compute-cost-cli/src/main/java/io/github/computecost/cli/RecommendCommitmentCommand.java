@@ -102,7 +102,8 @@ final class RecommendCommitmentCommand implements Callable<Integer> {
         String source;
         if (report) {
             CostReportUsage cur = CostReportUsage.read(file);
-            usage = cur.usage();
+            // A plan's optimum depends on each hour's usage types and rates, not on which resource used them.
+            usage = cur.usage().byUsageType();
             book = pricing.prices();
             currency = "USD";
             source = cur.hours() + " hours from " + cur.firstHour() + " (" + file + ")" + (cur.skipped().isEmpty() ? ""

@@ -156,6 +156,23 @@ class CommitmentProperties {
         }
     }
 
+    @Property(tries = 200)
+    void mergingResourcesByUsageTypeKeepsWhatACommitmentCosts(@ForAll("usage") HourlyUsage usage,
+            @ForAll("commitments") BigDecimal commitment) {
+        HourlyUsage merged = usage.byUsageType();
+        assertEquals(0, usage.onDemandCost().compareTo(merged.onDemandCost()), "the same usage");
+        assertEquals(usage.hours(), merged.hours());
+        for (HourlyUsage.Period p : merged.periods()) {
+            assertEquals(p.lines().size(), p.lines().stream().map(l -> l.usageType() + l.onDemandRate()).distinct()
+                    .count(), "one line per usage type and rate");
+        }
+        List<SavingsPlan> plan = List.of(CommitmentRecommender.with(TEMPLATE, commitment));
+        BigDecimal a = PRICER.price(usage, List.of(), plan).totalExact();
+        BigDecimal b = PRICER.price(merged, List.of(), plan).totalExact();
+        // Equal but for where a commitment that runs out part-way is rounded down (12 places, once per period).
+        assertTrue(a.subtract(b).abs().compareTo(new BigDecimal("0.000000001")) < 0, a + " against " + b);
+    }
+
     @Provide
     Arbitrary<List<BigDecimal>> weights() {
         Arbitrary<BigDecimal> w = Arbitraries.integers().between(0, 1000).map(i -> BigDecimal.valueOf(i, 1));
