@@ -96,6 +96,15 @@ public final class AppRunnerService implements Service<AppRunnerService.AppRunne
             return new AppRunnerApp(name, Optional.empty(), vcpu, memoryGb, instances, Calendar.HOURS_PER_MONTH,
                     activeHours, BigDecimal.ZERO, false);
         }
+
+        /**
+         * @param r a region code
+         * @return this service in that region
+         */
+        public AppRunnerApp withRegion(String r) {
+            return new AppRunnerApp(name, Optional.of(r), vcpu, memoryGb, instances, hoursPerMonth,
+                    activeInstanceHoursPerMonth, buildMinutesPerMonth, automaticDeployments);
+        }
     }
 
     private AppRunnerService() {

@@ -123,6 +123,15 @@ public record BatchJobs(String name, Optional<String> region, Platform platform,
                 1, durationSeconds, Optional.of(instanceType), Optional.empty(), Optional.empty());
     }
 
+    /**
+     * @param r a region code
+     * @return these jobs in that region
+     */
+    public BatchJobs withRegion(String r) {
+        return new BatchJobs(name, Optional.of(r), platform, architecture, vcpu, memoryMib, submissionsPerMonth,
+                arraySize, durationSeconds, instanceType, spotDiscountPercent, timeoutSeconds);
+    }
+
     /** @return these jobs as array jobs of {@code size} children each */
     public BatchJobs withArraySize(int size) {
         return new BatchJobs(name, region, platform, architecture, vcpu, memoryMib, submissionsPerMonth, size,

@@ -35,6 +35,9 @@ class AppRunnerPricingTest {
         assertDecimal("1.12", r.lineItems().get(2).cost());
         assertDecimal("15.34", r.monthlyCostExact());
         assertTrue(r.notes().get(0).contains("ECS Express Mode"), r.notes().toString());
+        // withRegion, as every resource has: priced in that region.
+        assertEquals("eu-west-1", ESTIMATOR.estimate(List.of(AppRunnerApp.of("web", bd("1"), bd("2"), 1, bd("80"))
+                .withRegion("eu-west-1"))).resource("web").region());
     }
 
     @Test

@@ -42,6 +42,9 @@ class BatchPricingTest {
         assertDecimal(ESTIMATOR.monthlyCostExact(sameArm).toPlainString(), ESTIMATOR.monthlyCostExact(arm));
         BatchJobs spot = j.onSpot(Optional.empty());
         assertTrue(ESTIMATOR.monthlyCostExact(spot).compareTo(r.monthlyCostExact()) < 0);
+        // In another region, as the same Fargate tasks there (Batch is priced in the regions EC2 has prices for).
+        assertDecimal(ESTIMATOR.monthlyCostExact(same.withRegion("us-gov-west-1")).toPlainString(),
+                ESTIMATOR.monthlyCostExact(j.withRegion("us-gov-west-1")));
     }
 
     @Test
