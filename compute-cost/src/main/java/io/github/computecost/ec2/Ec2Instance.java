@@ -115,4 +115,100 @@ public record Ec2Instance(String name, Optional<String> region, String instanceT
         return new Ec2Instance(name, region, instanceType, operatingSystem, count, hoursPerMonth, Optional.empty(),
                 true);
     }
+
+    /**
+     * @param name the resource's name, unique within an estimate
+     * @return a builder of instances: {@code instanceType} is required; one Linux instance all month by default
+     */
+    public static Builder builder(String name) {
+        return new Builder(name);
+    }
+
+    /** Builds {@link Ec2Instance}s; the record checks the values when {@link #build} makes it. */
+    public static final class Builder {
+        private final String name;
+        private Optional<String> region = Optional.empty();
+        private String instanceType;
+        private OperatingSystem operatingSystem = OperatingSystem.LINUX;
+        private int count = 1;
+        private BigDecimal hoursPerMonth = HOURS_PER_MONTH;
+        private Optional<BigDecimal> spotDiscountPercent = Optional.empty();
+        private boolean spot;
+
+        private Builder(String name) {
+            this.name = Objects.requireNonNull(name, "name");
+        }
+
+        /**
+         * @param r the region code; default the workload's
+         * @return this builder
+         */
+        public Builder region(String r) {
+            this.region = Optional.of(r);
+            return this;
+        }
+
+        /**
+         * @param type AWS's instance type, {@code m6i.large}
+         * @return this builder
+         */
+        public Builder instanceType(String type) {
+            this.instanceType = type;
+            return this;
+        }
+
+        /**
+         * @param os linux (default) or windows
+         * @return this builder
+         */
+        public Builder operatingSystem(OperatingSystem os) {
+            this.operatingSystem = os;
+            return this;
+        }
+
+        /**
+         * @param n instances, at least 0 (default 1)
+         * @return this builder
+         */
+        public Builder count(int n) {
+            this.count = n;
+            return this;
+        }
+
+        /**
+         * @param hours hours each instance runs in the month (default 730)
+         * @return this builder
+         */
+        public Builder hoursPerMonth(BigDecimal hours) {
+            this.hoursPerMonth = hours;
+            return this;
+        }
+
+        /**
+         * @param percent the user's assumed Spot discount, 0 to 100
+         * @return this builder
+         */
+        public Builder spotDiscountPercent(BigDecimal percent) {
+            this.spotDiscountPercent = Optional.of(percent);
+            return this;
+        }
+
+        /** @return this builder, on Spot at the observed market price (see {@link Ec2Instance#onSpot}) */
+        public Builder spot() {
+            this.spot = true;
+            return this;
+        }
+
+        /**
+         * @return the instances
+         * @throws IllegalArgumentException if a value is out of range, or no instance type was given
+         */
+        public Ec2Instance build() {
+            if (instanceType == null) {
+                throw new IllegalArgumentException(name + ": an EC2 instance needs an instanceType");
+            }
+            return new Ec2Instance(name, region, instanceType, operatingSystem, count, hoursPerMonth,
+                    spotDiscountPercent, spot);
+        }
+    }
 }

@@ -138,4 +138,126 @@ public record FargateTask(String name, Optional<String> region, Architecture arc
         return new FargateTask(name, region, architecture, operatingSystem, vcpu, memoryGb, ephemeralStorageGb, usage,
                 onSpot);
     }
+
+    /**
+     * @param name the resource's name, unique within an estimate
+     * @return a builder of tasks: {@code vcpu} and {@code memoryGb} are required; one Linux/x86 on-demand task
+     *     running all month, 20 GB of storage, by default
+     */
+    public static Builder builder(String name) {
+        return new Builder(name);
+    }
+
+    /** Builds {@link FargateTask}s; the record checks the values when {@link #build} makes it. */
+    public static final class Builder {
+        private final String name;
+        private Optional<String> region = Optional.empty();
+        private Architecture architecture = Architecture.X86_64;
+        private OperatingSystem operatingSystem = OperatingSystem.LINUX;
+        private BigDecimal vcpu;
+        private BigDecimal memoryGb;
+        private int ephemeralStorageGb = 20;
+        private Usage usage = new Running(1, HOURS_PER_MONTH);
+        private boolean spot;
+
+        private Builder(String name) {
+            this.name = Objects.requireNonNull(name, "name");
+        }
+
+        /**
+         * @param region the region code; default the workload's
+         * @return this builder
+         */
+        public Builder region(String region) {
+            this.region = Optional.of(region);
+            return this;
+        }
+
+        /**
+         * @param architecture x86_64 (default) or arm64
+         * @return this builder
+         */
+        public Builder architecture(Architecture architecture) {
+            this.architecture = architecture;
+            return this;
+        }
+
+        /**
+         * @param operatingSystem linux (default) or windows
+         * @return this builder
+         */
+        public Builder operatingSystem(OperatingSystem operatingSystem) {
+            this.operatingSystem = operatingSystem;
+            return this;
+        }
+
+        /**
+         * @param vcpu vCPUs per task (0.25 to 16)
+         * @return this builder
+         */
+        public Builder vcpu(BigDecimal vcpu) {
+            this.vcpu = vcpu;
+            return this;
+        }
+
+        /**
+         * @param memoryGb memory per task in GB (GiB, as AWS uses the word here)
+         * @return this builder
+         */
+        public Builder memoryGb(BigDecimal memoryGb) {
+            this.memoryGb = memoryGb;
+            return this;
+        }
+
+        /**
+         * @param ephemeralStorageGb ephemeral storage per task in GB (default 20, included)
+         * @return this builder
+         */
+        public Builder ephemeralStorageGb(int ephemeralStorageGb) {
+            this.ephemeralStorageGb = ephemeralStorageGb;
+            return this;
+        }
+
+        /**
+         * @param tasks tasks running side by side (default 1)
+         * @param hoursPerMonth hours each runs in the month (default 730)
+         * @return this builder
+         */
+        public Builder running(int tasks, BigDecimal hoursPerMonth) {
+            this.usage = new Running(tasks, hoursPerMonth);
+            return this;
+        }
+
+        /**
+         * @param runsPerMonth separate runs in the month
+         * @param eachRun how long each runs (billed per second, with the minimum)
+         * @return this builder
+         */
+        public Builder runs(long runsPerMonth, java.time.Duration eachRun) {
+            this.usage = new Runs(runsPerMonth, BigDecimal.valueOf(eachRun.getSeconds()).add(BigDecimal.valueOf(
+                    eachRun.getNano(), 9)).stripTrailingZeros());
+            return this;
+        }
+
+        /**
+         * @param onSpot whether the tasks run on Fargate Spot (default no)
+         * @return this builder
+         */
+        public Builder spot(boolean onSpot) {
+            this.spot = onSpot;
+            return this;
+        }
+
+        /**
+         * @return the tasks
+         * @throws IllegalArgumentException if a value is out of range, or vcpu or memoryGb was not given
+         */
+        public FargateTask build() {
+            if (vcpu == null || memoryGb == null) {
+                throw new IllegalArgumentException(name + ": a Fargate task needs vcpu and memoryGb");
+            }
+            return new FargateTask(name, region, architecture, operatingSystem, vcpu, memoryGb, ephemeralStorageGb,
+                    usage, spot);
+        }
+    }
 }

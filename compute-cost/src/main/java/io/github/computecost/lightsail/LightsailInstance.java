@@ -74,4 +74,94 @@ public record LightsailInstance(String name, Optional<String> region, String bun
     public LightsailInstance withCount(int n) {
         return new LightsailInstance(name, region, bundle, n, hoursPerMonth, dataTransferOutGb, dataTransferInGb);
     }
+
+    /**
+     * @param name the resource's name, unique within an estimate
+     * @return a builder of instances: {@code bundle} is required; one instance kept all month, no data transfer, by
+     *     default
+     */
+    public static Builder builder(String name) {
+        return new Builder(name);
+    }
+
+    /** Builds {@link LightsailInstance}s; the record checks the values when {@link #build} makes it. */
+    public static final class Builder {
+        private final String name;
+        private Optional<String> region = Optional.empty();
+        private String bundle;
+        private int count = 1;
+        private Optional<BigDecimal> hoursPerMonth = Optional.empty();
+        private BigDecimal dataTransferOutGb = BigDecimal.ZERO;
+        private BigDecimal dataTransferInGb = BigDecimal.ZERO;
+
+        private Builder(String name) {
+            this.name = Objects.requireNonNull(name, "name");
+        }
+
+        /**
+         * @param region the region code; default the workload's
+         * @return this builder
+         */
+        public Builder region(String region) {
+            this.region = Optional.of(region);
+            return this;
+        }
+
+        /**
+         * @param bundle the bundle id ({@code medium_3_0}) or plan name ({@code "Linux 4 GB"})
+         * @return this builder
+         */
+        public Builder bundle(String bundle) {
+            this.bundle = bundle;
+            return this;
+        }
+
+        /**
+         * @param count instances, at least 0 (default 1)
+         * @return this builder
+         */
+        public Builder count(int count) {
+            this.count = count;
+            return this;
+        }
+
+        /**
+         * @param hoursPerMonth hours each instance is kept in the month (default: all month, the plan price)
+         * @return this builder
+         */
+        public Builder hoursPerMonth(BigDecimal hoursPerMonth) {
+            this.hoursPerMonth = Optional.of(hoursPerMonth);
+            return this;
+        }
+
+        /**
+         * @param dataTransferOutGb GB out per instance in the month (default 0)
+         * @return this builder
+         */
+        public Builder dataTransferOutGb(BigDecimal dataTransferOutGb) {
+            this.dataTransferOutGb = dataTransferOutGb;
+            return this;
+        }
+
+        /**
+         * @param dataTransferInGb GB in per instance in the month (default 0; counts against the allowance)
+         * @return this builder
+         */
+        public Builder dataTransferInGb(BigDecimal dataTransferInGb) {
+            this.dataTransferInGb = dataTransferInGb;
+            return this;
+        }
+
+        /**
+         * @return the instances
+         * @throws IllegalArgumentException if a value is out of range, or no bundle was given
+         */
+        public LightsailInstance build() {
+            if (bundle == null) {
+                throw new IllegalArgumentException(name + ": a Lightsail instance needs a bundle");
+            }
+            return new LightsailInstance(name, region, bundle, count, hoursPerMonth, dataTransferOutGb,
+                    dataTransferInGb);
+        }
+    }
 }
