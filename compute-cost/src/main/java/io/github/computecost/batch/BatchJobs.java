@@ -161,4 +161,146 @@ public record BatchJobs(String name, Optional<String> region, Platform platform,
     public BigDecimal jobsPerMonth() {
         return BigDecimal.valueOf(submissionsPerMonth).multiply(BigDecimal.valueOf(arraySize));
     }
+
+    /**
+     * @param name the resource's name, unique within an estimate
+     * @return a builder of jobs: {@code vcpu}, {@code memoryMib} and {@code durationSeconds} required, the rest
+     *     as the constants and {@code of(…)} default them
+     */
+    public static Builder builder(String name) {
+        return new Builder(name);
+    }
+
+    /** Builds {@link BatchJobs}s; the record checks the values when {@link #build} makes it. */
+    public static final class Builder {
+        private final String name;
+        private Optional<String> region = Optional.empty();
+        private Platform platform = Platform.FARGATE;
+        private Architecture architecture = Architecture.X86_64;
+        private BigDecimal vcpu;
+        private Integer memoryMib;
+        private long submissionsPerMonth = 1;
+        private int arraySize = 1;
+        private BigDecimal durationSeconds;
+        private Optional<String> instanceType = Optional.empty();
+        private Optional<BigDecimal> spotDiscountPercent = Optional.empty();
+        private Optional<Integer> timeoutSeconds = Optional.empty();
+
+        private Builder(String name) {
+            this.name = Objects.requireNonNull(name, "name");
+        }
+
+        /**
+         * @param region the region code; default the workload's
+         * @return this builder
+         */
+        public Builder region(String region) {
+            this.region = Optional.of(region);
+            return this;
+        }
+
+        /**
+         * @param platform the capacity the jobs run on (default Fargate)
+         * @return this builder
+         */
+        public Builder platform(Platform platform) {
+            this.platform = platform;
+            return this;
+        }
+
+        /**
+         * @param architecture x86_64 (default) or arm64, on Fargate
+         * @return this builder
+         */
+        public Builder architecture(Architecture architecture) {
+            this.architecture = architecture;
+            return this;
+        }
+
+        /**
+         * @param vcpu vCPUs per job
+         * @return this builder
+         */
+        public Builder vcpu(BigDecimal vcpu) {
+            this.vcpu = vcpu;
+            return this;
+        }
+
+        /**
+         * @param memoryMib memory per job in MiB
+         * @return this builder
+         */
+        public Builder memoryMib(int memoryMib) {
+            this.memoryMib = memoryMib;
+            return this;
+        }
+
+        /**
+         * @param submissionsPerMonth jobs submitted in the month (default 1)
+         * @return this builder
+         */
+        public Builder submissionsPerMonth(long submissionsPerMonth) {
+            this.submissionsPerMonth = submissionsPerMonth;
+            return this;
+        }
+
+        /**
+         * @param arraySize children per submission, for array jobs (default 1)
+         * @return this builder
+         */
+        public Builder arraySize(int arraySize) {
+            this.arraySize = arraySize;
+            return this;
+        }
+
+        /**
+         * @param durationSeconds how long each job runs, in seconds
+         * @return this builder
+         */
+        public Builder durationSeconds(java.time.Duration durationSeconds) {
+            this.durationSeconds = io.github.computecost.money.Amounts.exact(BigDecimal.valueOf(
+                    durationSeconds.getSeconds()).add(BigDecimal.valueOf(durationSeconds.getNano(), 9)));
+            return this;
+        }
+
+        /**
+         * @param instanceType the compute environment's instance type, on EC2
+         * @return this builder
+         */
+        public Builder instanceType(String instanceType) {
+            this.instanceType = Optional.of(instanceType);
+            return this;
+        }
+
+        /**
+         * @param spotDiscountPercent the user's assumed Spot discount, on EC2 Spot, 0 to 100
+         * @return this builder
+         */
+        public Builder spotDiscountPercent(BigDecimal spotDiscountPercent) {
+            this.spotDiscountPercent = Optional.of(spotDiscountPercent);
+            return this;
+        }
+
+        /**
+         * @param timeoutSeconds the job timeout in seconds, if any
+         * @return this builder
+         */
+        public Builder timeoutSeconds(int timeoutSeconds) {
+            this.timeoutSeconds = Optional.of(timeoutSeconds);
+            return this;
+        }
+
+
+        /**
+         * @return the jobs
+         * @throws IllegalArgumentException if a value is out of range, or a required setting was not given
+         */
+        public BatchJobs build() {
+            if (vcpu == null || memoryMib == null || durationSeconds == null) {
+                throw new IllegalArgumentException(name + ": Batch jobs need vcpu, memoryMib and durationSeconds");
+            }
+            return new BatchJobs(name, region, platform, architecture, vcpu, memoryMib, submissionsPerMonth, arraySize,
+                    durationSeconds, instanceType, spotDiscountPercent, timeoutSeconds);
+        }
+    }
 }

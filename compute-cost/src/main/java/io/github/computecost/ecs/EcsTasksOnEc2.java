@@ -72,4 +72,106 @@ public record EcsTasksOnEc2(String name, Optional<String> region, String instanc
         return new EcsTasksOnEc2(name, region, instanceType, taskCpuUnits, taskMemoryMib, tasks, hoursPerMonth,
                 Optional.of(mib));
     }
+
+    /**
+     * @param name the resource's name, unique within an estimate
+     * @return a builder of tasks: {@code instanceType}, {@code taskCpuUnits} and {@code taskMemoryMib} required, the rest
+     *     as the constants and {@code of(…)} default them
+     */
+    public static Builder builder(String name) {
+        return new Builder(name);
+    }
+
+    /** Builds {@link EcsTasksOnEc2}s; the record checks the values when {@link #build} makes it. */
+    public static final class Builder {
+        private final String name;
+        private Optional<String> region = Optional.empty();
+        private String instanceType;
+        private Integer taskCpuUnits;
+        private Integer taskMemoryMib;
+        private int tasks = 1;
+        private BigDecimal hoursPerMonth = Calendar.HOURS_PER_MONTH;
+        private Optional<Integer> reservedMemoryMib = Optional.empty();
+
+        private Builder(String name) {
+            this.name = Objects.requireNonNull(name, "name");
+        }
+
+        /**
+         * @param region the region code; default the workload's
+         * @return this builder
+         */
+        public Builder region(String region) {
+            this.region = Optional.of(region);
+            return this;
+        }
+
+        /**
+         * @param instanceType the container instances' EC2 type
+         * @return this builder
+         */
+        public Builder instanceType(String instanceType) {
+            this.instanceType = instanceType;
+            return this;
+        }
+
+        /**
+         * @param taskCpuUnits CPU units per task (1,024 a vCPU)
+         * @return this builder
+         */
+        public Builder taskCpuUnits(int taskCpuUnits) {
+            this.taskCpuUnits = taskCpuUnits;
+            return this;
+        }
+
+        /**
+         * @param taskMemoryMib memory per task in MiB
+         * @return this builder
+         */
+        public Builder taskMemoryMib(int taskMemoryMib) {
+            this.taskMemoryMib = taskMemoryMib;
+            return this;
+        }
+
+        /**
+         * @param tasks tasks running side by side (default 1)
+         * @return this builder
+         */
+        public Builder tasks(int tasks) {
+            this.tasks = tasks;
+            return this;
+        }
+
+        /**
+         * @param hoursPerMonth hours they run in the month (default 730)
+         * @return this builder
+         */
+        public Builder hoursPerMonth(BigDecimal hoursPerMonth) {
+            this.hoursPerMonth = hoursPerMonth;
+            return this;
+        }
+
+        /**
+         * @param reservedMemoryMib memory each instance keeps for itself, in MiB (default ECS's)
+         * @return this builder
+         */
+        public Builder reservedMemoryMib(int reservedMemoryMib) {
+            this.reservedMemoryMib = Optional.of(reservedMemoryMib);
+            return this;
+        }
+
+
+        /**
+         * @return the tasks
+         * @throws IllegalArgumentException if a value is out of range, or a required setting was not given
+         */
+        public EcsTasksOnEc2 build() {
+            if (instanceType == null || taskCpuUnits == null || taskMemoryMib == null) {
+                throw new IllegalArgumentException(name + ": ECS tasks on EC2 need instanceType, taskCpuUnits and "
+                        + "taskMemoryMib");
+            }
+            return new EcsTasksOnEc2(name, region, instanceType, taskCpuUnits, taskMemoryMib, tasks, hoursPerMonth,
+                    reservedMemoryMib);
+        }
+    }
 }

@@ -77,4 +77,95 @@ public record CloudFrontFunction(String name, EdgeEventType eventType, long invo
         return new CloudFrontFunction(name, eventType, invocationsPerMonth, reads, codeSizeKb, lambdaEdgeMemoryMb,
                 lambdaEdgeDurationMs);
     }
+
+    /**
+     * @param name the resource's name, unique within an estimate
+     * @return a builder of functions: {@code eventType} required, the rest
+     *     as the constants and {@code of(…)} default them
+     */
+    public static Builder builder(String name) {
+        return new Builder(name);
+    }
+
+    /** Builds {@link CloudFrontFunction}s; the record checks the values when {@link #build} makes it. */
+    public static final class Builder {
+        private final String name;
+        private EdgeEventType eventType;
+        private long invocationsPerMonth = 0;
+        private long keyValueStoreReadsPerInvocation = 0;
+        private Optional<BigDecimal> codeSizeKb = Optional.empty();
+        private int lambdaEdgeMemoryMb = DEFAULT_LAMBDA_EDGE_MEMORY_MB;
+        private BigDecimal lambdaEdgeDurationMs = DEFAULT_LAMBDA_EDGE_DURATION_MS;
+
+        private Builder(String name) {
+            this.name = Objects.requireNonNull(name, "name");
+        }
+
+        /**
+         * @param eventType the CloudFront event it runs on (viewer request or response)
+         * @return this builder
+         */
+        public Builder eventType(EdgeEventType eventType) {
+            this.eventType = eventType;
+            return this;
+        }
+
+        /**
+         * @param invocationsPerMonth invocations in the month (default 0)
+         * @return this builder
+         */
+        public Builder invocationsPerMonth(long invocationsPerMonth) {
+            this.invocationsPerMonth = invocationsPerMonth;
+            return this;
+        }
+
+        /**
+         * @param keyValueStoreReadsPerInvocation KeyValueStore reads per invocation (default 0)
+         * @return this builder
+         */
+        public Builder keyValueStoreReadsPerInvocation(long keyValueStoreReadsPerInvocation) {
+            this.keyValueStoreReadsPerInvocation = keyValueStoreReadsPerInvocation;
+            return this;
+        }
+
+        /**
+         * @param codeSizeKb the function code's size in KB, for the 10 KB limit
+         * @return this builder
+         */
+        public Builder codeSizeKb(BigDecimal codeSizeKb) {
+            this.codeSizeKb = Optional.of(codeSizeKb);
+            return this;
+        }
+
+        /**
+         * @param lambdaEdgeMemoryMb the Lambda@Edge memory it is compared with, in MB
+         * @return this builder
+         */
+        public Builder lambdaEdgeMemoryMb(int lambdaEdgeMemoryMb) {
+            this.lambdaEdgeMemoryMb = lambdaEdgeMemoryMb;
+            return this;
+        }
+
+        /**
+         * @param lambdaEdgeDurationMs the Lambda@Edge duration it is compared with, in ms
+         * @return this builder
+         */
+        public Builder lambdaEdgeDurationMs(BigDecimal lambdaEdgeDurationMs) {
+            this.lambdaEdgeDurationMs = lambdaEdgeDurationMs;
+            return this;
+        }
+
+
+        /**
+         * @return the functions
+         * @throws IllegalArgumentException if a value is out of range, or eventType was not given
+         */
+        public CloudFrontFunction build() {
+            if (eventType == null) {
+                throw new IllegalArgumentException(name + ": a CloudFront function needs an eventType");
+            }
+            return new CloudFrontFunction(name, eventType, invocationsPerMonth, keyValueStoreReadsPerInvocation,
+                    codeSizeKb, lambdaEdgeMemoryMb, lambdaEdgeDurationMs);
+        }
+    }
 }

@@ -59,4 +59,84 @@ public record EksFargatePods(String name, Optional<String> region, int pods, Big
     public EksFargatePods withRegion(String region) {
         return new EksFargatePods(name, Optional.of(region), pods, podVcpu, podMemoryMb, hoursPerMonth);
     }
+
+    /**
+     * @param name the resource's name, unique within an estimate
+     * @return a builder of pods: {@code podVcpu}, {@code podMemoryMb} required, the rest
+     *     as the constants and {@code of(…)} default them
+     */
+    public static Builder builder(String name) {
+        return new Builder(name);
+    }
+
+    /** Builds {@link EksFargatePods}s; the record checks the values when {@link #build} makes it. */
+    public static final class Builder {
+        private final String name;
+        private Optional<String> region = Optional.empty();
+        private int pods = 1;
+        private BigDecimal podVcpu;
+        private BigDecimal podMemoryMb;
+        private BigDecimal hoursPerMonth = Calendar.HOURS_PER_MONTH;
+
+        private Builder(String name) {
+            this.name = Objects.requireNonNull(name, "name");
+        }
+
+        /**
+         * @param region the region code; default the workload's
+         * @return this builder
+         */
+        public Builder region(String region) {
+            this.region = Optional.of(region);
+            return this;
+        }
+
+        /**
+         * @param pods pods running side by side (default 1)
+         * @return this builder
+         */
+        public Builder pods(int pods) {
+            this.pods = pods;
+            return this;
+        }
+
+        /**
+         * @param podVcpu vCPUs each pod requests
+         * @return this builder
+         */
+        public Builder podVcpu(BigDecimal podVcpu) {
+            this.podVcpu = podVcpu;
+            return this;
+        }
+
+        /**
+         * @param podMemoryMb memory each pod requests, in MB (MiB, as Kubernetes counts it)
+         * @return this builder
+         */
+        public Builder podMemoryMb(BigDecimal podMemoryMb) {
+            this.podMemoryMb = podMemoryMb;
+            return this;
+        }
+
+        /**
+         * @param hoursPerMonth hours they run in the month (default 730)
+         * @return this builder
+         */
+        public Builder hoursPerMonth(BigDecimal hoursPerMonth) {
+            this.hoursPerMonth = hoursPerMonth;
+            return this;
+        }
+
+
+        /**
+         * @return the pods
+         * @throws IllegalArgumentException if a value is out of range, or podVcpu or podMemoryMb was not given
+         */
+        public EksFargatePods build() {
+            if (podVcpu == null || podMemoryMb == null) {
+                throw new IllegalArgumentException(name + ": EKS pods on Fargate need podVcpu and podMemoryMb");
+            }
+            return new EksFargatePods(name, region, pods, podVcpu, podMemoryMb, hoursPerMonth);
+        }
+    }
 }

@@ -234,8 +234,8 @@ public record FargateTask(String name, Optional<String> region, Architecture arc
          * @return this builder
          */
         public Builder runs(long runsPerMonth, java.time.Duration eachRun) {
-            this.usage = new Runs(runsPerMonth, BigDecimal.valueOf(eachRun.getSeconds()).add(BigDecimal.valueOf(
-                    eachRun.getNano(), 9)).stripTrailingZeros());
+            this.usage = new Runs(runsPerMonth, io.github.computecost.money.Amounts.exact(BigDecimal.valueOf(
+                    eachRun.getSeconds()).add(BigDecimal.valueOf(eachRun.getNano(), 9))));
             return this;
         }
 

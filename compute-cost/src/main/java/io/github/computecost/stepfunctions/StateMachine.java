@@ -143,4 +143,113 @@ public record StateMachine(String name, Optional<String> region, WorkflowType wo
         return new StateMachine(name, region, workflowType, executionsPerMonth, transitionsPerExecution,
                 averageDurationMs, memoryMb, payloadKb, Optional.of(events), transitionsPerMonth);
     }
+
+    /**
+     * @param name the resource's name, unique within an estimate
+     * @return a builder of state machines: nothing required, the rest
+     *     as the constants and {@code of(…)} default them
+     */
+    public static Builder builder(String name) {
+        return new Builder(name);
+    }
+
+    /** Builds {@link StateMachine}s; the record checks the values when {@link #build} makes it. */
+    public static final class Builder {
+        private final String name;
+        private Optional<String> region = Optional.empty();
+        private WorkflowType workflowType = WorkflowType.STANDARD;
+        private long executionsPerMonth = 0;
+        private BigDecimal transitionsPerExecution = BigDecimal.ZERO;
+        private BigDecimal averageDuration = BigDecimal.ZERO;
+        private BigDecimal memoryMb = DEFAULT_MEMORY_MB;
+        private Optional<BigDecimal> payloadKb = Optional.empty();
+        private Optional<Long> historyEventsPerExecution = Optional.empty();
+
+        private Builder(String name) {
+            this.name = Objects.requireNonNull(name, "name");
+        }
+
+        /**
+         * @param region the region code; default the workload's
+         * @return this builder
+         */
+        public Builder region(String region) {
+            this.region = Optional.of(region);
+            return this;
+        }
+
+        /**
+         * @param workflowType standard (default) or express
+         * @return this builder
+         */
+        public Builder workflowType(WorkflowType workflowType) {
+            this.workflowType = workflowType;
+            return this;
+        }
+
+        /**
+         * @param executionsPerMonth executions in the month (default 0)
+         * @return this builder
+         */
+        public Builder executionsPerMonth(long executionsPerMonth) {
+            this.executionsPerMonth = executionsPerMonth;
+            return this;
+        }
+
+        /**
+         * @param transitionsPerExecution state transitions per execution, for standard workflows (default 0)
+         * @return this builder
+         */
+        public Builder transitionsPerExecution(BigDecimal transitionsPerExecution) {
+            this.transitionsPerExecution = transitionsPerExecution;
+            return this;
+        }
+
+        /**
+         * @param averageDuration how long each execution runs, for express workflows (billed per 100 ms)
+         * @return this builder
+         */
+        public Builder averageDuration(java.time.Duration averageDuration) {
+            this.averageDuration = io.github.computecost.money.Amounts.exact(
+                    io.github.computecost.compute.Calendar.millis(averageDuration));
+            return this;
+        }
+
+        /**
+         * @param memoryMb the memory an express execution is billed for, in MB (default 64)
+         * @return this builder
+         */
+        public Builder memoryMb(BigDecimal memoryMb) {
+            this.memoryMb = memoryMb;
+            return this;
+        }
+
+        /**
+         * @param payloadKb each execution's payload in KB, for the limit
+         * @return this builder
+         */
+        public Builder payloadKb(BigDecimal payloadKb) {
+            this.payloadKb = Optional.of(payloadKb);
+            return this;
+        }
+
+        /**
+         * @param historyEventsPerExecution history events per execution, for the limit
+         * @return this builder
+         */
+        public Builder historyEventsPerExecution(long historyEventsPerExecution) {
+            this.historyEventsPerExecution = Optional.of(historyEventsPerExecution);
+            return this;
+        }
+
+
+        /**
+         * @return the state machines
+         * @throws IllegalArgumentException if a value is out of range
+         */
+        public StateMachine build() {
+            return new StateMachine(name, region, workflowType, executionsPerMonth, transitionsPerExecution, averageDuration,
+                    memoryMb, payloadKb, historyEventsPerExecution, Optional.empty());
+        }
+    }
 }

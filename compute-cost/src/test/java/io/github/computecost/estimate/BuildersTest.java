@@ -46,6 +46,8 @@ class BuildersTest {
                 .runs(3000, Duration.ofMillis(40_500)).architecture(Architecture.ARM64).spot(true).build();
         assertEquals(new FargateTask.Runs(3000, new BigDecimal("40.5")), runs.usage());
         assertTrue(runs.spot());
+        assertEquals(new FargateTask.Runs(10, new BigDecimal("40")), FargateTask.builder("j").vcpu(BigDecimal.ONE)
+                .memoryGb(BigDecimal.ONE).runs(10, Duration.ofSeconds(40)).build().usage(), "40, not 4E+1");
         assertThrows(IllegalArgumentException.class, () -> FargateTask.builder("x").vcpu(BigDecimal.ONE).build());
     }
 
@@ -56,5 +58,41 @@ class BuildersTest {
         assertEquals(LightsailInstance.of("blog", "medium_3_0", 2).withDataTransferGb(new BigDecimal("5000"),
                 BigDecimal.ZERO), built);
         assertThrows(IllegalArgumentException.class, () -> LightsailInstance.builder("x").build());
+    }
+
+    @Test
+    void theOthers() {
+        assertEquals(io.github.computecost.edge.CloudFrontFunction.of("f",
+                io.github.computecost.edge.EdgeEventType.VIEWER_REQUEST, 10_000_000),
+                io.github.computecost.edge.CloudFrontFunction.builder("f")
+                        .eventType(io.github.computecost.edge.EdgeEventType.VIEWER_REQUEST)
+                        .invocationsPerMonth(10_000_000).build());
+        assertEquals(io.github.computecost.ecs.EcsTasksOnEc2.of("web", "m6i.large", 512, 1024, 3),
+                io.github.computecost.ecs.EcsTasksOnEc2.builder("web").instanceType("m6i.large").taskCpuUnits(512)
+                        .taskMemoryMib(1024).tasks(3).build());
+        assertEquals(io.github.computecost.fargate.EksFargatePods.of("p", 4, BigDecimal.ONE, new BigDecimal("2048")),
+                io.github.computecost.fargate.EksFargatePods.builder("p").pods(4).podVcpu(BigDecimal.ONE)
+                        .podMemoryMb(new BigDecimal("2048")).build());
+        assertEquals(io.github.computecost.batch.BatchJobs.onFargate("nightly", BigDecimal.ONE, 2048, 30,
+                new BigDecimal("40")), io.github.computecost.batch.BatchJobs.builder("nightly").vcpu(BigDecimal.ONE)
+                        .memoryMib(2048).submissionsPerMonth(30).durationSeconds(Duration.ofSeconds(40)).build());
+        assertEquals(io.github.computecost.batch.BatchJobs.onEc2("r", "c6i.2xlarge", new BigDecimal("2"), 3072, 60,
+                new BigDecimal("1800")), io.github.computecost.batch.BatchJobs.builder("r").vcpu(new BigDecimal("2"))
+                        .memoryMib(3072).submissionsPerMonth(60).durationSeconds(Duration.ofMinutes(30))
+                        .platform(io.github.computecost.batch.BatchJobs.Platform.EC2).instanceType("c6i.2xlarge")
+                        .build());
+        assertEquals(io.github.computecost.stepfunctions.StateMachine.express("sm", 1_000_000, new BigDecimal("250"),
+                new BigDecimal("128")), io.github.computecost.stepfunctions.StateMachine.builder("sm")
+                        .workflowType(io.github.computecost.stepfunctions.StateMachine.WorkflowType.EXPRESS)
+                        .executionsPerMonth(1_000_000).averageDuration(Duration.ofMillis(250))
+                        .memoryMb(new BigDecimal("128")).build());
+        IllegalArgumentException ecs = assertThrows(IllegalArgumentException.class,
+                () -> io.github.computecost.ecs.EcsTasksOnEc2.builder("w").instanceType("m6i.large").build());
+        assertTrue(ecs.getMessage().contains("taskCpuUnits"), ecs.getMessage());
+        assertThrows(IllegalArgumentException.class, () -> io.github.computecost.batch.BatchJobs.builder("b").build());
+        assertThrows(IllegalArgumentException.class, () -> io.github.computecost.fargate.EksFargatePods.builder("p")
+                .build());
+        assertThrows(IllegalArgumentException.class, () -> io.github.computecost.edge.CloudFrontFunction.builder("f")
+                .build());
     }
 }
