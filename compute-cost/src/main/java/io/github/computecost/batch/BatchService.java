@@ -76,13 +76,19 @@ public final class BatchService implements Service<BatchJobs>, TemplateMapping<B
         return List.of(BatchTables.SCHEMA);
     }
 
-    /**
-     * Priced where its capacity is: the regions of the EC2 table (a region that has no Fargate prices refuses Fargate
-     * jobs by price, naming it).
-     */
+    /** Priced where its capacity is: without a resource, the regions of the EC2 table. */
     @Override
     public String regionTable(ServiceContext context) {
         return context.instances().map(InstanceHours::table).orElse(TABLE);
+    }
+
+    /** Jobs on Fargate are priced where Fargate is; jobs on EC2 where EC2 is. */
+    @Override
+    public String regionTable(BatchJobs j, ServiceContext context) {
+        if (!j.platform().ec2() && context.containers().isPresent()) {
+            return context.containers().get().table(j.platform().spot());
+        }
+        return regionTable(context);
     }
 
     @Override

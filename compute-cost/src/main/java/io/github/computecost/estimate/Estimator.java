@@ -426,7 +426,7 @@ public final class Estimator {
             if (!s.priced) {
                 continue; // not priced at all: listed as such by assess
             }
-            ServicePrices table = prices.service(s.service.regionTable(s.context));
+            ServicePrices table = prices.service(s.service.regionTable(s.resource, s.context));
             if (s.service.regional() && !table.regions().containsKey(s.context.region())) {
                 UnknownRegionException e = table.unknownRegion(s.context.region());
                 s.report = new ValidationReport(List.of(new Violation("region.unknown", Severity.ERROR,

@@ -30,6 +30,11 @@ final class FargateContainerTasks implements ContainerTasks {
         return Optional.of(new FargateContainerTasks(prices));
     }
 
+    @Override
+    public String table(boolean spot) {
+        return spot ? FargateService.SPOT_TABLE : FargateService.TABLE;
+    }
+
     private FargateTables tables() {
         return prices.tables(FargateTables.SCHEMA);
     }

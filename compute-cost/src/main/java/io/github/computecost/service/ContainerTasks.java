@@ -36,4 +36,10 @@ public interface ContainerTasks {
      */
     MeteredResource runs(String name, String type, String region, Architecture architecture, BigDecimal vcpu,
             BigDecimal memoryGb, boolean spot, long runs, BigDecimal secondsEach);
+
+    /**
+     * @param spot whether the tasks run on spare capacity (Fargate Spot)
+     * @return the table whose regions say where such tasks are priced
+     */
+    String table(boolean spot);
 }

@@ -65,6 +65,16 @@ public interface Service<R extends Resource> {
         return mainTable();
     }
 
+    /**
+     * @param resource the resource
+     * @param context its context
+     * @return the table whose regions say where this resource is priced: {@link #regionTable(ServiceContext)} unless
+     *     the service runs resources on different capacities (AWS Batch: EC2 or Fargate)
+     */
+    default String regionTable(R resource, ServiceContext context) {
+        return regionTable(context);
+    }
+
     /** @return whether it is priced per region (false: once for every location, in the pseudo-region {@code global}) */
     default boolean regional() {
         return true;

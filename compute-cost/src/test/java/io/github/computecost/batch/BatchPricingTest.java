@@ -42,9 +42,17 @@ class BatchPricingTest {
         assertDecimal(ESTIMATOR.monthlyCostExact(sameArm).toPlainString(), ESTIMATOR.monthlyCostExact(arm));
         BatchJobs spot = j.onSpot(Optional.empty());
         assertTrue(ESTIMATOR.monthlyCostExact(spot).compareTo(r.monthlyCostExact()) < 0);
-        // In another region, as the same Fargate tasks there (Batch is priced in the regions EC2 has prices for).
-        assertDecimal(ESTIMATOR.monthlyCostExact(same.withRegion("us-gov-west-1")).toPlainString(),
-                ESTIMATOR.monthlyCostExact(j.withRegion("us-gov-west-1")));
+        // In another region, as the same Fargate tasks there: jobs on Fargate are priced wherever Fargate is, even
+        // where the bundled EC2 table has no prices (eu-west-1).
+        assertDecimal(ESTIMATOR.monthlyCostExact(same.withRegion("eu-west-1")).toPlainString(),
+                ESTIMATOR.monthlyCostExact(j.withRegion("eu-west-1")));
+        assertDecimal(ESTIMATOR.monthlyCostExact(same.withRegion("eu-west-1").withSpot(true)).toPlainString(),
+                ESTIMATOR.monthlyCostExact(j.withRegion("eu-west-1").onSpot(Optional.empty())));
+        // Jobs on EC2 there are still refused, naming the region EC2 lacks.
+        var onEc2 = BatchJobs.onEc2("r", "c6i.2xlarge", bd("2"), 3072, 60, bd("1800")).withRegion("eu-west-1");
+        var refused = org.junit.jupiter.api.Assertions.assertThrows(RuntimeException.class,
+                () -> ESTIMATOR.estimate(List.of(onEc2)));
+        assertTrue(refused.getMessage().contains("eu-west-1"), refused.getMessage());
     }
 
     @Test
