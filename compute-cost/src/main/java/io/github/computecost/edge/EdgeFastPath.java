@@ -2,6 +2,7 @@ package io.github.computecost.edge;
 
 import io.github.computecost.service.FixedPoint;
 import io.github.computecost.service.FixedPointMeter;
+import io.github.computecost.service.ServiceContext;
 import java.math.BigDecimal;
 import java.util.Optional;
 
@@ -22,52 +23,82 @@ final class EdgeFastPath {
     private EdgeFastPath() {
     }
 
+    /** What a function's shape resolves to in one price book: a loop over one shape skips the lookups and checks. */
+    private record Bound(io.github.computecost.pricing.PriceBook prices, String region, EdgeEventType eventType,
+            int memoryMb, BigDecimal maxDurationMs, FixedPoint.Rates rates) {
+        boolean matches(ServiceContext c, EdgeEventType e, int memory) {
+            return prices == c.prices() && eventType == e && memoryMb == memory
+                    && (region == c.region() || region.equals(c.region()));
+        }
+    }
+
+    /** The last shapes priced (immutable values: a race between threads only resolves them again). */
+    private static volatile Bound lastLambdaEdge;
+    private static volatile Bound lastCloudFront;
+
     static final FixedPointMeter<LambdaEdgeFunction> LAMBDA_EDGE_ROUTE = (fn, context, freeTier) -> {
-        EdgeTables.LambdaEdge t = fn.needs() != FunctionNeeds.UNKNOWN ? null
-                : context.prices().tablesIfPriced(EdgeTables.LambdaEdge.SCHEMA);
-        if (t == null) {
+        if (fn.needs() != FunctionNeeds.UNKNOWN) {
             return Optional.empty();
         }
-        FixedPoint.Range memory = t.memoryRange();
-        if (memory == null || !memory.accepts(fn.memoryMb()) || !t.eventTypes().contains(fn.eventType().awsName())
-                || fn.averageDurationMs().compareTo(t.maxTimeoutMs()) > 0) {
+        Bound b = lastLambdaEdge;
+        if (b == null || !b.matches(context, fn.eventType(), fn.memoryMb())) {
+            EdgeTables.LambdaEdge t = context.prices().tablesIfPriced(EdgeTables.LambdaEdge.SCHEMA);
+            if (t == null) {
+                return Optional.empty();
+            }
+            FixedPoint.Range memory = t.memoryRange();
+            if (memory == null || !memory.accepts(fn.memoryMb())
+                    || !t.eventTypes().contains(fn.eventType().awsName())) {
+                return Optional.empty(); // the engine reports the violation
+            }
+            FixedPoint.Rates rates = LAMBDA_EDGE.rates(context);
+            if (rates == null) {
+                return Optional.empty();
+            }
+            b = new Bound(context.prices(), context.region(), fn.eventType(), fn.memoryMb(), t.maxTimeoutMs(), rates);
+            lastLambdaEdge = b;
+        }
+        if (fn.averageDurationMs().compareTo(b.maxDurationMs()) > 0) {
             return Optional.empty(); // the engine reports the violation
-        }
-        FixedPoint.Rates rates = LAMBDA_EDGE.rates(context);
-        if (rates == null) {
-            return Optional.empty();
         }
         try {
             BigDecimal d = fn.averageDurationMs();
             int s = Math.max(0, d.scale());
             long duration = FixedPoint.unscaled(d, s);
             long requests = fn.requestsPerMonth();
-            return Optional.of(rates.sum(freeTier).set(0, requests, 0, 0, false)
-                    .set(1, Math.multiplyExact(Math.multiplyExact(requests, duration), fn.memoryMb()), s + 3, 10, false)
-                    .total());
+            return Optional.of(b.rates().two(requests, 0, 0, Math.multiplyExact(Math.multiplyExact(requests, duration),
+                    fn.memoryMb()), s + 3, 10, false, freeTier));
         } catch (ArithmeticException overflow) {
             return Optional.empty();
         }
     };
 
     static final FixedPointMeter<CloudFrontFunction> CLOUDFRONT_ROUTE = (fn, context, freeTier) -> {
-        EdgeTables.CloudFront t = fn.codeSizeKb().isPresent() ? null
-                : context.prices().tablesIfPriced(EdgeTables.CloudFront.SCHEMA);
-        if (t == null || !t.eventTypes().contains(fn.eventType().awsName())) {
+        if (fn.codeSizeKb().isPresent()) {
             return Optional.empty();
         }
-        EdgeTables.LambdaEdge le = context.prices().tablesIfPriced(EdgeTables.LambdaEdge.SCHEMA);
-        if (le != null && (le.memoryRange() == null || !le.memoryRange().accepts(fn.lambdaEdgeMemoryMb()))) {
-            return Optional.empty(); // the comparison's memory is checked too: the engine reports it
-        }
-        FixedPoint.Rates rates = CLOUDFRONT.rates(context);
-        if (rates == null) {
-            return Optional.empty();
+        Bound b = lastCloudFront;
+        if (b == null || !b.matches(context, fn.eventType(), fn.lambdaEdgeMemoryMb())) {
+            EdgeTables.CloudFront t = context.prices().tablesIfPriced(EdgeTables.CloudFront.SCHEMA);
+            if (t == null || !t.eventTypes().contains(fn.eventType().awsName())) {
+                return Optional.empty();
+            }
+            EdgeTables.LambdaEdge le = context.prices().tablesIfPriced(EdgeTables.LambdaEdge.SCHEMA);
+            if (le != null && (le.memoryRange() == null || !le.memoryRange().accepts(fn.lambdaEdgeMemoryMb()))) {
+                return Optional.empty(); // the comparison's memory is checked too: the engine reports it
+            }
+            FixedPoint.Rates rates = CLOUDFRONT.rates(context);
+            if (rates == null) {
+                return Optional.empty();
+            }
+            b = new Bound(context.prices(), context.region(), fn.eventType(), fn.lambdaEdgeMemoryMb(), BigDecimal.ZERO,
+                    rates);
+            lastCloudFront = b;
         }
         try {
             long invocations = fn.invocationsPerMonth();
-            return Optional.of(rates.sum(freeTier).set(0, invocations, 0, 0, true)
-                    .set(1, Math.multiplyExact(invocations, fn.keyValueStoreReadsPerInvocation()), 0, 0, true).total());
+            return Optional.of(b.rates().two(invocations, 0, 0, Math.multiplyExact(invocations,
+                    fn.keyValueStoreReadsPerInvocation()), 0, 0, true, freeTier));
         } catch (ArithmeticException overflow) {
             return Optional.empty();
         }

@@ -37,61 +37,99 @@ final class FargateFastPath implements FixedPointMeter<FargateTask> {
                 FargateMeter.vcpuHours(spot, kind), FargateMeter.gbHours(spot, kind));
     }
 
+    /** What a task's size and kind resolve to in one price book and region: a loop over one kind skips the lookups. */
+    private record Bound(io.github.computecost.pricing.PriceBook prices, String region, BigDecimal vcpu,
+            BigDecimal memoryGb, Architecture architecture, OperatingSystem os, boolean spot, int storageGb,
+            FargateTables tables, long vcpuUnscaled, long memoryUnscaled, long minimumSeconds, FixedPoint.Rates rates,
+            FixedPoint.Rates storage) {
+        boolean matches(FargateTask task, ServiceContext c) {
+            return prices == c.prices() && architecture == task.architecture() && os == task.operatingSystem()
+                    && spot == task.spot() && storageGb == task.ephemeralStorageGb()
+                    && (vcpu == task.vcpu() || vcpu.equals(task.vcpu()))
+                    && (memoryGb == task.memoryGb() || memoryGb.equals(task.memoryGb()))
+                    && (region == c.region() || region.equals(c.region()));
+        }
+    }
+
+    /** The last kind priced (an immutable value: a race between threads only resolves it again). */
+    private volatile Bound last;
+
     private FargateFastPath() {
     }
 
     @Override
     public Optional<BigDecimal> monthlyCost(FargateTask task, ServiceContext context, boolean freeTier) {
-        FargateTables t = context.prices().tablesIfPriced(FargateTables.SCHEMA);
-        if (t == null) {
-            return Optional.empty();
-        }
-        FargateTables.Fixed f = t.fixed();
-        boolean windows = task.operatingSystem() == OperatingSystem.WINDOWS;
         try {
-            long vcpu = FixedPoint.unscaled(task.vcpu(), 2);
-            long memory = FixedPoint.unscaled(task.memoryGb(), 2);
-            if (f == null || !f.offers(vcpu, memory) || !f.storage().accepts(task.ephemeralStorageGb())
-                    || windows && (task.spot() || vcpu < f.windowsMinimumVcpu()
-                            || !t.windowsArchitectures().contains(task.architecture().awsName()))) {
-                return Optional.empty(); // the engine reports the violation
-            }
-            boolean arm = task.architecture() == Architecture.ARM64;
-            FixedPoint.Card card = windows ? WINDOWS : task.spot() ? (arm ? SPOT_ARM : SPOT) : arm ? ARM : LINUX;
-            FixedPoint.Rates rates = card.rates(context);
-            if (rates == null) {
-                return Optional.empty(); // not priced there: the engine names it
-            }
-            long minimum = windows ? f.minimumSecondsWindows() : f.minimumSecondsLinux();
-            long seconds;
-            if (task.usage() instanceof FargateTask.Running r) {
-                seconds = Math.multiplyExact(Math.max(BilledTime.wholeSecondsOfHours(r.hoursPerMonth()), minimum),
-                        r.tasks());
-            } else {
-                FargateTask.Runs runs = (FargateTask.Runs) task.usage();
-                seconds = Math.multiplyExact(Math.max(BilledTime.wholeSeconds(runs.runDurationSeconds()), minimum),
-                        runs.runsPerMonth());
-            }
-            int hs = t.hourScale();
-            long hours = BilledTime.hoursUnscaled(seconds, hs);
-            FixedPoint.Sum sum = rates.sum(freeTier)
-                    .set(0, Math.multiplyExact(vcpu, hours), hs + 2, 0, true)
-                    .set(1, Math.multiplyExact(memory, hours), hs + 2, 0, true);
-            if (windows) {
-                sum.set(2, Math.multiplyExact(vcpu, hours), hs + 2, 0, true);
-            }
-            BigDecimal total = sum.total();
-            long extra = task.ephemeralStorageGb() - f.includedStorageGb();
-            if (extra > 0) {
-                FixedPoint.Rates storage = (task.spot() ? STORAGE_SPOT : STORAGE_ON_DEMAND).rates(context);
-                if (storage == null) {
+            Bound b = last;
+            if (b == null || !b.matches(task, context)) {
+                b = bind(task, context);
+                if (b == null) {
                     return Optional.empty();
                 }
-                total = total.add(storage.sum(freeTier).set(0, Math.multiplyExact(extra, hours), hs, 0, true).total());
+                last = b;
+            }
+            long seconds;
+            if (task.usage() instanceof FargateTask.Running r) {
+                seconds = Math.multiplyExact(Math.max(BilledTime.wholeSecondsOfHours(r.hoursPerMonth()),
+                        b.minimumSeconds()), r.tasks());
+            } else {
+                FargateTask.Runs runs = (FargateTask.Runs) task.usage();
+                seconds = Math.multiplyExact(Math.max(BilledTime.wholeSeconds(runs.runDurationSeconds()),
+                        b.minimumSeconds()), runs.runsPerMonth());
+            }
+            FargateTables t = b.tables();
+            int hs = t.hourScale();
+            long hours = BilledTime.hoursUnscaled(seconds, hs);
+            BigDecimal total;
+            if (b.os() == OperatingSystem.WINDOWS) {
+                total = b.rates().sum(freeTier)
+                        .set(0, Math.multiplyExact(b.vcpuUnscaled(), hours), hs + 2, 0, true)
+                        .set(1, Math.multiplyExact(b.memoryUnscaled(), hours), hs + 2, 0, true)
+                        .set(2, Math.multiplyExact(b.vcpuUnscaled(), hours), hs + 2, 0, true).total();
+            } else {
+                total = b.rates().two(Math.multiplyExact(b.vcpuUnscaled(), hours), hs + 2, 0,
+                        Math.multiplyExact(b.memoryUnscaled(), hours), hs + 2, 0, true, freeTier);
+            }
+            long extra = task.ephemeralStorageGb() - t.fixed().includedStorageGb();
+            if (extra > 0) {
+                total = total.add(b.storage().single(Math.multiplyExact(extra, hours), hs, freeTier));
             }
             return Optional.of(total);
         } catch (ArithmeticException overflow) {
             return Optional.empty(); // more decimals than the route carries, or overflow
         }
+    }
+
+    /** @return the task's kind resolved, or null when this route does not vouch for it (the engine reports it) */
+    private static Bound bind(FargateTask task, ServiceContext context) {
+        FargateTables t = context.prices().tablesIfPriced(FargateTables.SCHEMA);
+        if (t == null) {
+            return null;
+        }
+        FargateTables.Fixed f = t.fixed();
+        boolean windows = task.operatingSystem() == OperatingSystem.WINDOWS;
+        long vcpu = FixedPoint.unscaled(task.vcpu(), 2);
+        long memory = FixedPoint.unscaled(task.memoryGb(), 2);
+        if (f == null || !f.offers(vcpu, memory) || !f.storage().accepts(task.ephemeralStorageGb())
+                || windows && (task.spot() || vcpu < f.windowsMinimumVcpu()
+                        || !t.windowsArchitectures().contains(task.architecture().awsName()))) {
+            return null; // the engine reports the violation
+        }
+        boolean arm = task.architecture() == Architecture.ARM64;
+        FixedPoint.Card card = windows ? WINDOWS : task.spot() ? (arm ? SPOT_ARM : SPOT) : arm ? ARM : LINUX;
+        FixedPoint.Rates rates = card.rates(context);
+        if (rates == null) {
+            return null; // not priced there: the engine names it
+        }
+        FixedPoint.Rates storage = null;
+        if (task.ephemeralStorageGb() > f.includedStorageGb()) {
+            storage = (task.spot() ? STORAGE_SPOT : STORAGE_ON_DEMAND).rates(context);
+            if (storage == null) {
+                return null;
+            }
+        }
+        return new Bound(context.prices(), context.region(), task.vcpu(), task.memoryGb(), task.architecture(),
+                task.operatingSystem(), task.spot(), task.ephemeralStorageGb(), t, vcpu, memory,
+                windows ? f.minimumSecondsWindows() : f.minimumSecondsLinux(), rates, storage);
     }
 }

@@ -18,27 +18,38 @@ final class LightsailFastPath implements FixedPointMeter<LightsailInstance> {
 
     private static final FixedPoint.Singles PLANS = FixedPoint.Singles.of(LightsailService.TABLE);
 
+    /** What a plan resolves to in one price book and region: a loop over one plan skips the lookups. */
+    private record Bound(io.github.computecost.pricing.PriceBook prices, String region, String bundle,
+            LightsailTables tables, LightsailTables.Plan plan, FixedPoint.Rates month) {
+    }
+
+    /** The last plan priced (an immutable value: a race between threads only resolves it again). */
+    private volatile Bound last;
+
     private LightsailFastPath() {
     }
 
     @Override
     public Optional<BigDecimal> monthlyCost(LightsailInstance i, ServiceContext context, boolean freeTier) {
-        LightsailTables t = context.prices().tablesIfPriced(LightsailTables.SCHEMA);
-        if (t == null) {
-            return Optional.empty();
-        }
-        LightsailTables.Plan plan = t.plans().get(i.bundle());
-        if (plan == null) {
-            return Optional.empty(); // a plan name, or no such plan: the engine finds or reports it
-        }
-        try {
-            FixedPoint.Rates month = PLANS.rates(context, plan.monthUsageType());
+        Bound b = last;
+        if (b == null || b.prices != context.prices() || !(b.region == context.region()
+                || b.region.equals(context.region())) || !(b.bundle == i.bundle() || b.bundle.equals(i.bundle()))) {
+            LightsailTables t = context.prices().tablesIfPriced(LightsailTables.SCHEMA);
+            LightsailTables.Plan plan = t == null ? null : t.plans().get(i.bundle());
+            FixedPoint.Rates month = plan == null ? null : PLANS.rates(context, plan.monthUsageType());
             if (month == null) {
-                return Optional.empty();
+                return Optional.empty(); // a plan name, no such plan, or no price: the engine finds or reports it
             }
+            b = new Bound(context.prices(), context.region(), i.bundle(), t, plan, month);
+            last = b;
+        }
+        LightsailTables t = b.tables();
+        LightsailTables.Plan plan = b.plan();
+        FixedPoint.Rates month = b.month();
+        try {
             BigDecimal total;
             if (i.hoursPerMonth().isEmpty() || i.hoursPerMonth().get().compareTo(t.planMonthHours()) >= 0) {
-                total = month.sum(freeTier).set(0, i.count(), 0, 0, true).total();
+                total = month.single(i.count(), 0, freeTier);
             } else {
                 FixedPoint.Rates hourly = PLANS.rates(context, plan.hoursUsageType());
                 if (hourly == null) {

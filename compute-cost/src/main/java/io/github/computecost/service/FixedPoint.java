@@ -212,6 +212,137 @@ public final class FixedPoint {
         }
 
         /**
+         * The cost of one quantity in slot 0 of a one-slot card, as {@code sum(freeTier).set(0, unscaled, scale, 0,
+         * true).total()} gives it, without making a sum: the route of a single usage type (an instance type's hours,
+         * a plan's months) in a loop.
+         *
+         * @param unscaled the quantity's digits, at least 0
+         * @param scale its decimal places, 0 to 18
+         * @param freeTier whether the always-free tier applies
+         * @return the exact cost
+         * @throws ArithmeticException out of the fixed-point range: the caller declines
+         */
+        public BigDecimal single(long unscaled, int scale, boolean freeTier) {
+            if (price.length != 1 || unscaled < 0 || scale < 0 || scale > 18) {
+                throw new ArithmeticException("not one slot, or out of the fixed-point range");
+            }
+            if (flat && (!freeTier || !pooled)) {
+                while (unscaled != 0 && scale >= 8 && unscaled % 100_000_000 == 0) {
+                    unscaled /= 100_000_000;
+                    scale -= 8;
+                }
+                while (unscaled != 0 && scale >= 1 && unscaled % 10 == 0) {
+                    unscaled /= 10;
+                    scale--;
+                }
+                return Sum.exact(Math.multiplyExact(unscaled, price[0][0]), scale, 0);
+            }
+            return sum(freeTier).set(0, unscaled, scale, 0, true).total();
+        }
+
+        /**
+         * The cost of two quantities in slots 0 and 1 of a two-slot card, as {@code sum(freeTier).set(0, …).set(1,
+         * …).total()} gives it, without making a sum when the card is flat (one open tier per slot, no free units).
+         *
+         * @param u0 slot 0's digits
+         * @param s0 slot 0's decimal places
+         * @param j0 the power of two slot 0 is divided by
+         * @param u1 slot 1's digits
+         * @param s1 slot 1's decimal places
+         * @param j1 the power of two slot 1 is divided by
+         * @param eligible whether both may draw on the free tier
+         * @param freeTier whether the always-free tier applies
+         * @return the exact cost
+         * @throws ArithmeticException out of the fixed-point range: the caller declines
+         */
+        public BigDecimal two(long u0, int s0, int j0, long u1, int s1, int j1, boolean eligible, boolean freeTier) {
+            if (price.length != 2) {
+                throw new ArithmeticException("not two slots");
+            }
+            if (u0 < 0 || u1 < 0 || s0 < 0 || s0 > 18 || s1 < 0 || s1 > 18 || j0 < 0 || j0 > 20 || j1 < 0 || j1 > 20) {
+                throw new ArithmeticException("out of the fixed-point range");
+            }
+            if (u1 == 0) {
+                return slot(0, u0, s0, j0, eligible, freeTier); // one quantity: its pool and tiers alone
+            }
+            if (u0 == 0) {
+                return slot(1, u1, s1, j1, eligible, freeTier);
+            }
+            if (!flat || freeTier && pooled && eligible) {
+                return sum(freeTier).set(0, u0, s0, j0, eligible).set(1, u1, s1, j1, eligible).total();
+            }
+            // Fewer digits first, as set() does: 730.0000000000 is 730 (by 8, 4, 2 and 1 places).
+            while (u0 != 0 && s0 >= 8 && u0 % 100_000_000 == 0) {
+                u0 /= 100_000_000;
+                s0 -= 8;
+            }
+            while (u0 != 0 && s0 >= 1 && u0 % 10 == 0) {
+                u0 /= 10;
+                s0--;
+            }
+            while (u1 != 0 && s1 >= 8 && u1 % 100_000_000 == 0) {
+                u1 /= 100_000_000;
+                s1 -= 8;
+            }
+            while (u1 != 0 && s1 >= 1 && u1 % 10 == 0) {
+                u1 /= 10;
+                s1--;
+            }
+            int s = Math.max(u0 == 0 ? 0 : s0, u1 == 0 ? 0 : s1);
+            int j = Math.max(u0 == 0 ? 0 : j0, u1 == 0 ? 0 : j1);
+            long total = 0;
+            if (u0 != 0) {
+                total = Math.multiplyExact(Math.multiplyExact(Math.multiplyExact(u0, POW10[s - s0]), 1L << (j - j0)),
+                        price[0][0]);
+            }
+            if (u1 != 0) {
+                total = Math.addExact(total, Math.multiplyExact(Math.multiplyExact(Math.multiplyExact(u1,
+                        POW10[s - s1]), 1L << (j - j1)), price[1][0]));
+            }
+            return Sum.exact(total, s, j);
+        }
+
+        /**
+         * One slot's cost when it is the only quantity: its free-tier pool (if it may draw on it) then its tiers, as
+         * {@link Sum#total} prices a lone quantity.
+         */
+        private BigDecimal slot(int i, long v, int s, int j, boolean eligible, boolean freeTier) {
+            while (v != 0 && s >= 8 && v % 100_000_000 == 0) {
+                v /= 100_000_000;
+                s -= 8;
+            }
+            while (v != 0 && s >= 1 && v % 10 == 0) {
+                v /= 10;
+                s--;
+            }
+            if (v == 0) {
+                return Sum.exact(0, 0, 0);
+            }
+            long den = Math.multiplyExact(POW10[s], 1L << j);
+            long free = 0;
+            int p = pool[i];
+            if (freeTier && eligible && p >= 0) {
+                free = Math.min(v, Math.multiplyExact(poolSize[p], den));
+            }
+            long total = 0;
+            long[] f = from[i];
+            long[] t = to[i];
+            long[] pr = price[i];
+            for (int k = 0; k < pr.length; k++) {
+                long start = Math.multiplyExact(f[k], den);
+                if (start >= v) {
+                    break;
+                }
+                long lo = Math.max(free, start);
+                long hi = t[k] == Long.MAX_VALUE ? v : Math.min(v, Math.multiplyExact(t[k], den));
+                if (hi > lo) {
+                    total = Math.addExact(total, Math.multiplyExact(hi - lo, pr[k]));
+                }
+            }
+            return Sum.exact(total, s, j);
+        }
+
+        /**
          * @param freeTier whether the always-free tier applies
          * @return an empty sum to write the resource's usage into
          */
@@ -412,7 +543,7 @@ public final class FixedPoint {
         }
 
         /** {@code total / (10^s × 2^j × 10^PRICE_SCALE)}, exactly. */
-        private static BigDecimal exact(long total, int s, int j) {
+        static BigDecimal exact(long total, int s, int j) {
             // total / (10^s × 2^j × 10^PRICE_SCALE) = total × 5^j / 10^(s + j + PRICE_SCALE); the factors of 2 the
             // total has are divided out first (exactly), so that the product rarely leaves a long.
             if (total != 0) {
