@@ -105,6 +105,117 @@ public final class AppRunnerService implements Service<AppRunnerService.AppRunne
             return new AppRunnerApp(name, Optional.of(r), vcpu, memoryGb, instances, hoursPerMonth,
                     activeInstanceHoursPerMonth, buildMinutesPerMonth, automaticDeployments);
         }
+
+        /**
+         * @param name the resource's name, unique within an estimate
+         * @return a builder of services: {@code vcpu}, {@code memoryGb} required, the rest
+         *     as the constants and {@code of(…)} default them
+         */
+        public static Builder builder(String name) {
+            return new Builder(name);
+        }
+
+        /** Builds {@link AppRunnerApp}s; the record checks the values when {@link #build} makes it. */
+        public static final class Builder {
+            private final String name;
+            private Optional<String> region = Optional.empty();
+            private BigDecimal vcpu;
+            private BigDecimal memoryGb;
+            private int instances = 1;
+            private BigDecimal hoursPerMonth = Calendar.HOURS_PER_MONTH;
+            private BigDecimal activeInstanceHoursPerMonth = BigDecimal.ZERO;
+            private BigDecimal buildMinutesPerMonth = BigDecimal.ZERO;
+            private boolean automaticDeployments = false;
+
+            private Builder(String name) {
+                this.name = Objects.requireNonNull(name, "name");
+            }
+
+            /**
+             * @param region the region code; default the workload's
+             * @return this builder
+             */
+            public Builder region(String region) {
+                this.region = Optional.of(region);
+                return this;
+            }
+
+            /**
+             * @param vcpu vCPUs per instance
+             * @return this builder
+             */
+            public Builder vcpu(BigDecimal vcpu) {
+                this.vcpu = vcpu;
+                return this;
+            }
+
+            /**
+             * @param memoryGb memory per instance in GB
+             * @return this builder
+             */
+            public Builder memoryGb(BigDecimal memoryGb) {
+                this.memoryGb = memoryGb;
+                return this;
+            }
+
+            /**
+             * @param instances provisioned instances, kept warm (default 1)
+             * @return this builder
+             */
+            public Builder instances(int instances) {
+                this.instances = instances;
+                return this;
+            }
+
+            /**
+             * @param hoursPerMonth hours they are provisioned in the month (default 730)
+             * @return this builder
+             */
+            public Builder hoursPerMonth(BigDecimal hoursPerMonth) {
+                this.hoursPerMonth = hoursPerMonth;
+                return this;
+            }
+
+            /**
+             * @param activeInstanceHoursPerMonth instance-hours serving requests in the month (default 0)
+             * @return this builder
+             */
+            public Builder activeInstanceHoursPerMonth(BigDecimal activeInstanceHoursPerMonth) {
+                this.activeInstanceHoursPerMonth = activeInstanceHoursPerMonth;
+                return this;
+            }
+
+            /**
+             * @param buildMinutesPerMonth build minutes in the month (default 0)
+             * @return this builder
+             */
+            public Builder buildMinutesPerMonth(BigDecimal buildMinutesPerMonth) {
+                this.buildMinutesPerMonth = buildMinutesPerMonth;
+                return this;
+            }
+
+            /**
+             * @param automaticDeployments whether automatic deployments are on (default no)
+             * @return this builder
+             */
+            public Builder automaticDeployments(boolean automaticDeployments) {
+                this.automaticDeployments = automaticDeployments;
+                return this;
+            }
+
+
+            /**
+             * @return the services
+             * @throws IllegalArgumentException if a value is out of range, or vcpu or memoryGb was not given
+             */
+            public AppRunnerApp build() {
+                if (vcpu == null || memoryGb == null) {
+                    throw new IllegalArgumentException(name + ": an App Runner service needs vcpu and memoryGb");
+                }
+                return new AppRunnerApp(name, region, vcpu, memoryGb, instances, hoursPerMonth,
+                        activeInstanceHoursPerMonth, buildMinutesPerMonth, automaticDeployments);
+            }
+        }
     }
 
     private AppRunnerService() {

@@ -86,6 +86,12 @@ class BuildersTest {
                         .workflowType(io.github.computecost.stepfunctions.StateMachine.WorkflowType.EXPRESS)
                         .executionsPerMonth(1_000_000).averageDuration(Duration.ofMillis(250))
                         .memoryMb(new BigDecimal("128")).build());
+        assertEquals(io.github.computecost.apprunner.AppRunnerService.AppRunnerApp.of("web", BigDecimal.ONE,
+                new BigDecimal("2"), 1, new BigDecimal("80")),
+                io.github.computecost.apprunner.AppRunnerService.AppRunnerApp.builder("web").vcpu(BigDecimal.ONE)
+                        .memoryGb(new BigDecimal("2")).activeInstanceHoursPerMonth(new BigDecimal("80")).build());
+        assertThrows(IllegalArgumentException.class, () -> io.github.computecost.apprunner.AppRunnerService.AppRunnerApp
+                .builder("w").vcpu(BigDecimal.ONE).build());
         IllegalArgumentException ecs = assertThrows(IllegalArgumentException.class,
                 () -> io.github.computecost.ecs.EcsTasksOnEc2.builder("w").instanceType("m6i.large").build());
         assertTrue(ecs.getMessage().contains("taskCpuUnits"), ecs.getMessage());
