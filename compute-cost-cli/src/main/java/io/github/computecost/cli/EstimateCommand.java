@@ -88,7 +88,7 @@ final class EstimateCommand implements Callable<Integer> {
         String source = options.name();
         out.print(switch (format) {
             case json -> committed == null ? EstimateReport.json(e, report, violations)
-                    : withCommitments(EstimateReport.json(e, report, violations), committed);
+                    : EstimateReport.json(e, report, violations, committed);
             case markdown -> EstimateReport.markdown(e, source, report);
             case csv -> EstimateReport.csv(e);
             case text -> EstimateReport.text(e, source, report, violations) + (committed == null ? ""
@@ -143,12 +143,5 @@ final class EstimateCommand implements Callable<Integer> {
         } catch (io.github.computecost.commitment.CommitmentException ex) {
             throw new BadInputException(options.name() + ": " + ex.getMessage());
         }
-    }
-
-    /** @return the estimate's JSON with a {@code commitments} object after its fields */
-    private static String withCommitments(String json, io.github.computecost.commitment.CommitmentResult r) {
-        var root = io.github.computecost.report.JsonOutput.parse(json);
-        root.set("commitments", io.github.computecost.report.CommitmentReport.json(r));
-        return io.github.computecost.report.JsonOutput.write(root);
     }
 }

@@ -113,12 +113,13 @@ final class RecommendCommitmentCommand implements Callable<Integer> {
         } else {
             Workload w = WorkloadOptions.read(file, Optional.empty(), java.util.Map.of());
             Questions.refuse(w, file.toString());
-            Assessment a = w.assess(pricing.estimator(w));
+            io.github.computecost.estimate.Estimator estimator = pricing.estimator(w);
+            Assessment a = w.assess(estimator);
             if (a.violations().hasErrors() || !a.estimate().notPriced().isEmpty()) {
                 throw new BadInputException(file + ": does not pass validation or has resources not priced; run "
                         + "estimate on it first");
             }
-            book = pricing.estimator(w).prices();
+            book = estimator.prices();
             try {
                 usage = HourlyUsage.of(a.estimate(), book, w.commitments().profiles());
             } catch (CommitmentException e) {

@@ -44,7 +44,7 @@ public final class CommitmentPricer {
 
     private CommitmentPricer(CommitmentRates rates, PriceBook book, Map<String, String> regionNames) {
         this.rates = Objects.requireNonNull(rates, "rates");
-        this.book = book;
+        this.book = Objects.requireNonNull(book, "book");
         this.regionNames = Map.copyOf(regionNames);
     }
 
@@ -126,16 +126,6 @@ public final class CommitmentPricer {
         }
     }
 
-    private static final class Tally {
-        final Map<String, LineTally> lines = new LinkedHashMap<>();
-        BigDecimal onDemand = BigDecimal.ZERO;
-        BigDecimal reservedQuantity = BigDecimal.ZERO;
-        BigDecimal reservedCost = BigDecimal.ZERO;
-        BigDecimal reservedCoveredOnDemand = BigDecimal.ZERO;
-        BigDecimal planCoveredOnDemand = BigDecimal.ZERO;
-        BigDecimal planCost = BigDecimal.ZERO;
-        BigDecimal rest = BigDecimal.ZERO;
-    }
 
     /**
      * @param usage the usage, hour by hour
@@ -152,11 +142,12 @@ public final class CommitmentPricer {
             order.add(i);
         }
         order.sort(Comparator.comparing(i -> plans.get(i).type() == SavingsPlanType.COMPUTE));
-        List<Map<String, BigDecimal>> planRates = new ArrayList<>();
+        List<Map<String, BigDecimal>> rateMaps = new ArrayList<>();
         for (SavingsPlan sp : plans) {
-            planRates.add(ratesOf(sp));
+            rateMaps.add(ratesOf(sp));
         }
-        Map<String, Tally> tallies = new LinkedHashMap<>();
+        // Each resource's lines, by usage type and rate; a resource's figures are its lines' sums.
+        Map<String, Map<String, LineTally>> tallies = new LinkedHashMap<>();
         BigDecimal[] riUsed = new BigDecimal[reservations.size()];
         BigDecimal[] riCoveredOd = new BigDecimal[reservations.size()];
         java.util.Arrays.fill(riUsed, BigDecimal.ZERO);
@@ -172,25 +163,19 @@ public final class CommitmentPricer {
             for (HourlyUsage.Line l : period.lines()) {
                 Left x = new Left(l);
                 left.add(x);
-                Tally t = tallies.computeIfAbsent(l.resource(), k -> new Tally());
-                t.onDemand = t.onDemand.add(l.onDemandCost());
-                x.tally = t.lines.computeIfAbsent(l.usageType() + "|" + l.onDemandRate().toPlainString(),
-                        k -> new LineTally(l));
+                x.tally = tallies.computeIfAbsent(l.resource(), k -> new LinkedHashMap<>())
+                        .computeIfAbsent(l.usageType() + "|" + l.onDemandRate().toPlainString(), k -> new LineTally(l));
                 x.tally.quantity = x.tally.quantity.add(l.quantity());
             }
             reserve(left, hours, reservations, offerings, (r, l, take) -> {
                 riUsed[r] = riUsed[r].add(take);
                 riCoveredOd[r] = riCoveredOd[r].add(take.multiply(l.line.onDemandRate()));
-                Tally t = tallies.get(l.line.resource());
-                t.reservedQuantity = t.reservedQuantity.add(take);
-                t.reservedCost = t.reservedCost.add(take.multiply(offerings.get(r).hourly()));
-                t.reservedCoveredOnDemand = t.reservedCoveredOnDemand.add(take.multiply(l.line.onDemandRate()));
                 l.tally.reservedQuantity = l.tally.reservedQuantity.add(take);
                 l.tally.reservedCost = l.tally.reservedCost.add(take.multiply(offerings.get(r).hourly()));
             });
             for (int pi : order) {
                 SavingsPlan sp = plans.get(pi);
-                Map<String, BigDecimal> pr = planRates.get(pi);
+                Map<String, BigDecimal> pr = rateMaps.get(pi);
                 BigDecimal budget = sp.commitmentPerHour().multiply(hours);
                 List<Left> eligible = new ArrayList<>();
                 for (Left l : left) {
@@ -221,9 +206,6 @@ public final class CommitmentPricer {
                     spUsed[pi] = spUsed[pi].add(cost);
                     BigDecimal od = take.multiply(l.line.onDemandRate());
                     spCoveredOd[pi] = spCoveredOd[pi].add(od);
-                    Tally t = tallies.get(l.line.resource());
-                    t.planCoveredOnDemand = t.planCoveredOnDemand.add(od);
-                    t.planCost = t.planCost.add(cost);
                     l.tally.planQuantity = l.tally.planQuantity.add(take);
                     l.tally.planCost = l.tally.planCost.add(cost);
                     if (l.quantity.signum() > 0) {
@@ -236,20 +218,17 @@ public final class CommitmentPricer {
                 }
             }
             for (Left l : left) {
-                Tally t = tallies.get(l.line.resource());
-                t.rest = t.rest.add(l.quantity.multiply(l.line.onDemandRate()));
                 l.tally.restQuantity = l.tally.restQuantity.add(l.quantity);
             }
         }
         BigDecimal allHours = BigDecimal.valueOf(usage.hours());
         BigDecimal total = BigDecimal.ZERO;
         List<CommitmentResult.ResourceCost> resources = new ArrayList<>();
-        for (Map.Entry<String, Tally> e : tallies.entrySet()) {
-            Tally t = e.getValue();
-            resources.add(new CommitmentResult.ResourceCost(e.getKey(), t.onDemand, t.reservedQuantity, t.reservedCost,
-                    t.reservedCoveredOnDemand, t.planCoveredOnDemand, t.planCost, t.rest,
-                    t.lines.values().stream().map(LineTally::result).toList()));
-            total = total.add(t.reservedCost).add(t.planCost).add(t.rest);
+        for (Map.Entry<String, Map<String, LineTally>> e : tallies.entrySet()) {
+            CommitmentResult.ResourceCost c = CommitmentResult.ResourceCost.of(e.getKey(), e.getValue().values()
+                    .stream().map(LineTally::result).toList());
+            resources.add(c);
+            total = total.add(c.cost());
         }
         List<CommitmentResult.ReservationCost> riCosts = new ArrayList<>();
         for (int r = 0; r < reservations.size(); r++) {
@@ -286,8 +265,8 @@ public final class CommitmentPricer {
                     + "commitments unused off-peak and pays on-demand rates at the peak: give usageProfiles to see "
                     + "it.");
         }
-        return new CommitmentResult(book == null ? "USD" : book.currency(), usage.hours(), usage.onDemandCost(), total,
-                resources, riCosts, spCosts, notes);
+        return new CommitmentResult(book.currency(), usage.hours(), usage.onDemandCost(), total, resources, riCosts,
+                spCosts, notes);
     }
 
     /** @return each reservation's offering, or throws naming the first the rates lack */
@@ -306,7 +285,7 @@ public final class CommitmentPricer {
 
     /** Refuses rates in another currency than the price book's: one result holds one currency. */
     private void sameCurrency(String currency, String what, String file) {
-        if (book != null && !currency.equals(book.currency())) {
+        if (!currency.equals(book.currency())) {
             throw new CommitmentException(what + ": its rates are in " + currency + " (" + file + "), the usage is "
                     + "priced in " + book.currency() + "; give the offer files of the same partition");
         }
@@ -358,8 +337,21 @@ public final class CommitmentPricer {
         return new HourlyUsage(out);
     }
 
+    /** A kind of plan: what its rates depend on (not its commitment). */
+    private record PlanKind(SavingsPlanType type, Term term, Payment payment, Optional<String> family,
+            Optional<String> region) {
+    }
+
+    /** Each kind's rates, read from the files once: a recommendation prices the same kind at many commitments. */
+    private final Map<PlanKind, Map<String, BigDecimal>> planRates = new java.util.concurrent.ConcurrentHashMap<>();
+
     /** @return a plan's rates by usage type, or throws when the files give none */
     Map<String, BigDecimal> ratesOf(SavingsPlan sp) {
+        return planRates.computeIfAbsent(new PlanKind(sp.type(), sp.term(), sp.payment(), sp.instanceFamily(),
+                sp.region()), k -> readRates(sp));
+    }
+
+    private Map<String, BigDecimal> readRates(SavingsPlan sp) {
         Map<String, SavingsPlanRate> all = rates.savingsPlanRates(sp.type(), sp.term(), sp.payment());
         Map<String, BigDecimal> out = new HashMap<>();
         Optional<String> location = sp.region().map(r -> regionNames.getOrDefault(r, r));
@@ -376,6 +368,6 @@ public final class CommitmentPricer {
                     + rates.savingsPlans().size() + " Savings Plans rates read" + (rates.files().isEmpty()
                             ? "; give a Savings Plans offer file)" : ")"));
         }
-        return out;
+        return Map.copyOf(out);
     }
 }

@@ -83,6 +83,32 @@ public record CommitmentResult(String currency, long hours, BigDecimal onDemandE
             lines = List.copyOf(lines);
         }
 
+        /**
+         * @param resource the resource's name
+         * @param lines its usage by usage type and rate
+         * @return the resource's figures: its lines' sums
+         */
+        public static ResourceCost of(String resource, List<LineCost> lines) {
+            BigDecimal onDemand = BigDecimal.ZERO;
+            BigDecimal reservedQuantity = BigDecimal.ZERO;
+            BigDecimal reservedCost = BigDecimal.ZERO;
+            BigDecimal reservedOnDemand = BigDecimal.ZERO;
+            BigDecimal planOnDemand = BigDecimal.ZERO;
+            BigDecimal planCost = BigDecimal.ZERO;
+            BigDecimal rest = BigDecimal.ZERO;
+            for (LineCost l : lines) {
+                onDemand = onDemand.add(l.onDemand());
+                reservedQuantity = reservedQuantity.add(l.reservedQuantity());
+                reservedCost = reservedCost.add(l.reservedCost());
+                reservedOnDemand = reservedOnDemand.add(l.reservedQuantity().multiply(l.onDemandRate()));
+                planOnDemand = planOnDemand.add(l.planQuantity().multiply(l.onDemandRate()));
+                planCost = planCost.add(l.planCost());
+                rest = rest.add(l.rest());
+            }
+            return new ResourceCost(resource, onDemand, reservedQuantity, reservedCost, reservedOnDemand, planOnDemand,
+                    planCost, rest, lines);
+        }
+
         /** @return what the resource costs: reserved + plan + rest */
         public BigDecimal cost() {
             return reservedCost.add(planCost).add(rest);

@@ -163,11 +163,7 @@ public record HourlyUsage(List<Period> periods) {
             }
         }
         int n = profiles.stream().anyMatch(UsageProfile::weekly) ? 168 : 24;
-        long month = Calendar.HOURS_PER_MONTH.longValueExact();
-        long[] repeats = new long[n];
-        for (int h = 0; h < n; h++) {
-            repeats[h] = month / n + (h < month % n ? 1 : 0);
-        }
+        long[] repeats = repeats(n);
         List<List<Line>> hours = new ArrayList<>();
         for (int h = 0; h < n; h++) {
             hours.add(new ArrayList<>());
@@ -229,17 +225,28 @@ public record HourlyUsage(List<Period> periods) {
         return repeated(week, 168);
     }
 
+    /**
+     * @return how often each hour of a day's (24) or a week's (168) profile comes in AWS's month: the month's hours
+     *     shared out whole, the first ones once more for what is left (730 = 30 × 24 + 10 = 4 × 168 + 58)
+     */
+    private static long[] repeats(int n) {
+        long month = Calendar.HOURS_PER_MONTH.longValueExact();
+        long[] repeats = new long[n];
+        for (int h = 0; h < n; h++) {
+            repeats[h] = month / n + (h < month % n ? 1 : 0);
+        }
+        return repeats;
+    }
+
     private static HourlyUsage repeated(List<List<Line>> hours, int n) {
         if (hours.size() != n) {
             throw new IllegalArgumentException("a profile of " + (n == 24 ? "a day" : "a week") + " has " + n
                     + " hours, was " + hours.size());
         }
-        long month = Calendar.HOURS_PER_MONTH.longValueExact();
-        long whole = month / n;
-        long extra = month % n;
+        long[] repeats = repeats(n);
         List<Period> out = new ArrayList<>();
         for (int h = 0; h < n; h++) {
-            long weight = whole + (h < extra ? 1 : 0);
+            long weight = repeats[h];
             BigDecimal w = BigDecimal.valueOf(weight);
             out.add(new Period(weight, hours.get(h).stream().map(l -> new Line(l.resource(), l.region(),
                     l.usageType(), l.quantity().multiply(w), l.unit(), l.onDemandRate())).toList()));

@@ -8,7 +8,6 @@ import io.github.computecost.internal.Json;
 import io.github.computecost.pricing.PriceBook;
 import io.github.computecost.pricing.RegionPrices;
 import io.github.computecost.pricing.ServicePrices;
-import io.github.computecost.pricing.Source;
 import io.github.computecost.service.ObservedPrices.Statistic;
 import java.math.BigDecimal;
 import java.math.RoundingMode;
@@ -20,7 +19,6 @@ import java.time.ZoneOffset;
 import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
 import java.util.Comparator;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -72,7 +70,7 @@ public final class Ec2SpotPrices {
         }
 
         @Override
-        public ServicePrices table(List<Path> files, PriceBook book, Statistic statistic) {
+        public ServicePrices table(Map<Path, JsonNode> files, PriceBook book, Statistic statistic) {
             return read(files).table(book, statistic);
         }
     };
@@ -150,11 +148,19 @@ public final class Ec2SpotPrices {
      *     product, price or timestamp, naming the file and the record
      */
     public static Ec2SpotPrices read(List<Path> files) {
+        Map<Path, JsonNode> roots = new java.util.LinkedHashMap<>();
+        files.forEach(f -> roots.put(f, io.github.computecost.service.ObservedPrices.readJson(f)));
+        return read(roots);
+    }
+
+    /** The same, from files whose JSON is already read. */
+    static Ec2SpotPrices read(Map<Path, JsonNode> files) {
         List<Record> records = new ArrayList<>();
         Map<String, Long> skipped = new TreeMap<>();
         List<String> names = new ArrayList<>();
-        for (Path f : files) {
-            JsonNode root = io.github.computecost.service.ObservedPrices.readJson(f);
+        for (Map.Entry<Path, JsonNode> file : files.entrySet()) {
+            Path f = file.getKey();
+            JsonNode root = file.getValue();
             if (!recognises(root)) {
                 throw new ComputeCostException(f + ": not the output of aws ec2 describe-spot-price-history (no "
                         + "SpotPriceHistory list)");
@@ -224,9 +230,11 @@ public final class Ec2SpotPrices {
     public Optional<Observed> observed(String region, String instanceType, OperatingSystem os, Statistic statistic) {
         List<Record> rs = records.stream().filter(r -> r.region().equals(region)
                 && r.instanceType().equals(instanceType) && r.operatingSystem() == os).toList();
-        if (rs.isEmpty()) {
-            return Optional.empty();
-        }
+        return rs.isEmpty() ? Optional.empty() : Optional.of(observed(rs, statistic));
+    }
+
+    /** The statistic of one instance type's records in one region, on one operating system (at least one). */
+    private Observed observed(List<Record> rs, Statistic statistic) {
         // Each price weighs the seconds until the next record of its zone (the last: until the history's newest).
         Map<String, List<Record>> byZone = new TreeMap<>();
         rs.forEach(r -> byZone.computeIfAbsent(r.availabilityZone(), k -> new ArrayList<>()).add(r));
@@ -265,7 +273,7 @@ public final class Ec2SpotPrices {
             }
         }
         Instant from = rs.stream().map(Record::timestamp).min(Comparator.naturalOrder()).orElseThrow();
-        return Optional.of(new Observed(price, statistic, from, newest, List.copyOf(byZone.keySet()), rs.size()));
+        return new Observed(price, statistic, from, newest, List.copyOf(byZone.keySet()), rs.size());
     }
 
     /**
@@ -308,30 +316,19 @@ public final class Ec2SpotPrices {
             keys.computeIfAbsent(r.region() + "|" + r.instanceType() + "|" + r.operatingSystem(),
                     k -> new ArrayList<>()).add(r);
         }
-        Map<String, Source> regionSources = new LinkedHashMap<>();
         for (List<Record> group : keys.values()) {
             Record any = group.get(0);
             RegionPrices rp = ec2.regions().get(any.region());
             if (rp == null) {
                 continue; // a region the price book does not know: no name or prefix to give it
             }
-            Observed o = observed(any.region(), any.instanceType(), any.operatingSystem(), statistic).orElseThrow();
+            Observed o = observed(group, statistic);
             String ut = Ec2Catalog.spotUsageType(any.instanceType(), any.operatingSystem());
             types.putObject(ut).put("unit", "Hrs").put("description", any.instanceType() + " "
                     + (any.operatingSystem() == OperatingSystem.WINDOWS ? "Windows" : "Linux") + " Spot hours");
-            ObjectNode region = (ObjectNode) regions.get(any.region());
-            if (region == null) {
-                region = regions.putObject(any.region());
-                region.put("name", rp.name());
-                region.put("usageTypePrefix", rp.usageTypePrefix());
-                var rs = region.putArray("sources");
-                for (String s : rp.sources()) {
-                    rs.add(s);
-                    regionSources.put(s, ec2.sources().get(s));
-                }
-                region.putObject("prices");
-            }
-            ObjectNode price = ((ObjectNode) region.get("prices")).putObject(ut);
+            ObjectNode prices = regions.has(any.region()) ? (ObjectNode) regions.get(any.region()).get("prices")
+                    : io.github.computecost.service.ObservedPrices.putRegion(regions, sources, rp, ec2);
+            ObjectNode price = prices.putObject(ut);
             price.put("price", o.price().toPlainString());
             price.put("status", "derived");
             price.putArray("sources").add("ec2-spot-history");
@@ -343,7 +340,6 @@ public final class Ec2SpotPrices {
             notes.add("left out, products other than Linux/UNIX and Windows: " + skipped);
         }
         history.put("note", String.join("; ", notes));
-        regionSources.forEach((id, s) -> io.github.computecost.service.ObservedPrices.putSource(sources, id, s));
         if (regions.isEmpty()) {
             throw new ComputeCostException(String.join(", ", files) + ": no Spot price in a region the price book "
                     + "knows");

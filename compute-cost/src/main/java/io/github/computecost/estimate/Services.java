@@ -92,9 +92,11 @@ public final class Services {
      * @throws io.github.computecost.ComputeCostException if a file is missing or malformed, or no service reads it,
      *     naming the file
      */
-    public static io.github.computecost.pricing.PriceBook withObservedPrices(io.github.computecost.pricing.PriceBook book,
-            List<java.nio.file.Path> files, io.github.computecost.service.ObservedPrices.Statistic statistic) {
-        Map<io.github.computecost.service.ObservedPrices, List<java.nio.file.Path>> byReader = new LinkedHashMap<>();
+    public static io.github.computecost.pricing.PriceBook withObservedPrices(
+            io.github.computecost.pricing.PriceBook book, List<java.nio.file.Path> files,
+            io.github.computecost.service.ObservedPrices.Statistic statistic) {
+        Map<io.github.computecost.service.ObservedPrices,
+                Map<java.nio.file.Path, com.fasterxml.jackson.databind.JsonNode>> byReader = new LinkedHashMap<>();
         for (java.nio.file.Path f : files) {
             com.fasterxml.jackson.databind.JsonNode root = io.github.computecost.service.ObservedPrices.readJson(f);
             io.github.computecost.service.ObservedPrices reader = null;
@@ -109,7 +111,7 @@ public final class Services {
                         + String.join("; ", ALL.stream().flatMap(s -> s.observedPrices().stream())
                                 .map(io.github.computecost.service.ObservedPrices::describe).toList()) + ")");
             }
-            byReader.computeIfAbsent(reader, k -> new ArrayList<>()).add(f);
+            byReader.computeIfAbsent(reader, k -> new LinkedHashMap<>()).put(f, root); // read once
         }
         List<io.github.computecost.pricing.ServicePrices> tables = new ArrayList<>();
         byReader.forEach((reader, fs) -> tables.add(reader.table(fs, book, statistic)));

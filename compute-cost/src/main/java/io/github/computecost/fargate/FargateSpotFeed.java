@@ -9,7 +9,6 @@ import io.github.computecost.pricing.PriceBook;
 import io.github.computecost.pricing.PriceTable;
 import io.github.computecost.pricing.RegionPrices;
 import io.github.computecost.pricing.ServicePrices;
-import io.github.computecost.pricing.Source;
 import io.github.computecost.pricing.Tier;
 import io.github.computecost.service.ObservedPrices;
 import java.math.BigDecimal;
@@ -17,8 +16,6 @@ import java.nio.file.Path;
 import java.time.LocalDateTime;
 import java.time.format.DateTimeFormatter;
 import java.time.format.DateTimeParseException;
-import java.util.LinkedHashMap;
-import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
 
@@ -58,13 +55,14 @@ final class FargateSpotFeed implements ObservedPrices {
     }
 
     @Override
-    public ServicePrices table(List<Path> files, PriceBook book, Statistic statistic) {
+    public ServicePrices table(Map<Path, JsonNode> files, PriceBook book, Statistic statistic) {
         ServicePrices bundled = book.service(FargateService.SPOT_TABLE);
         Map<String, Map<String, BigDecimal>> byRegion = new TreeMap<>();
         String version = "";
         String file = "";
-        for (Path f : files) {
-            JsonNode root = ObservedPrices.readJson(f);
+        for (Map.Entry<Path, JsonNode> in : files.entrySet()) {
+            Path f = in.getKey();
+            JsonNode root = in.getValue();
             String v = root.path("metadata").path("source:version").asText();
             if (v.compareTo(version) < 0) {
                 continue; // an older feed than one already read
@@ -114,7 +112,6 @@ final class FargateSpotFeed implements ObservedPrices {
         feed.put("asOf", at.toLocalDate().toString());
         feed.put("checked", at.toLocalDate().toString());
         feed.put("note", "Observed market prices at " + at + " UTC (AWS adjusts them gradually), not list prices.");
-        Map<String, Source> used = new LinkedHashMap<>();
         ObjectNode types = root.putObject("usageTypes");
         ObjectNode regions = root.putObject("regions");
         for (Map.Entry<String, Map<String, BigDecimal>> e : byRegion.entrySet()) {
@@ -122,15 +119,7 @@ final class FargateSpotFeed implements ObservedPrices {
             if (base == null) {
                 continue; // a region without a bundled Spot table: no name or prefix to give it
             }
-            ObjectNode region = regions.putObject(e.getKey());
-            region.put("name", base.name());
-            region.put("usageTypePrefix", base.usageTypePrefix());
-            ArrayNode rs = region.putArray("sources");
-            base.sources().forEach(id -> {
-                rs.add(id);
-                used.put(id, bundled.sources().get(id));
-            });
-            ObjectNode prices = region.putObject("prices");
+            ObjectNode prices = ObservedPrices.putRegion(regions, sources, base, bundled);
             for (PriceTable t : base.tables().values()) {
                 types.putObject(t.baseUsageType()).put("unit", t.unit()).put("description", t.description());
                 BigDecimal observed = e.getValue().get(t.baseUsageType());
@@ -144,7 +133,7 @@ final class FargateSpotFeed implements ObservedPrices {
                     ArrayNode ps = p.putArray("sources");
                     tier.provenance().sources().forEach(s -> {
                         ps.add(s);
-                        used.put(s, bundled.sources().get(s));
+                        ObservedPrices.putSource(sources, s, bundled.sources().get(s));
                     });
                     tier.provenance().rule().ifPresent(r -> p.put("rule", r.id()));
                 } else {
@@ -156,7 +145,6 @@ final class FargateSpotFeed implements ObservedPrices {
             throw new ComputeCostException(file + ": no vCPU-Hours or GB-Hours price in a region the bundled Fargate "
                     + "Spot table has");
         }
-        used.forEach((id, src) -> ObservedPrices.putSource(sources, id, src));
         if (!bundled.rules().isEmpty()) {
             ObjectNode rules = root.putObject("rules");
             bundled.rules().forEach((id, r) -> {

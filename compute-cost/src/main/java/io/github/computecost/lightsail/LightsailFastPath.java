@@ -61,9 +61,9 @@ final class LightsailFastPath implements FixedPointMeter<LightsailInstance> {
                 // The plan price caps the charge: hours at the hourly price against the monthly price, per instance.
                 if (Math.multiplyExact(h, hourly.firstPrice(0))
                         >= Math.multiplyExact(month.firstPrice(0), FixedPoint.pow10(s))) {
-                    total = month.sum(freeTier).set(0, i.count(), 0, 0, true).total();
+                    total = month.single(i.count(), 0, freeTier);
                 } else {
-                    total = hourly.sum(freeTier).set(0, Math.multiplyExact(h, i.count()), s, 0, true).total();
+                    total = hourly.single(Math.multiplyExact(h, i.count()), s, freeTier);
                 }
             }
             if (i.dataTransferOutGb().signum() > 0) {
@@ -74,8 +74,8 @@ final class LightsailFastPath implements FixedPointMeter<LightsailInstance> {
                         return Optional.empty();
                     }
                     int s = Math.max(0, over.scale());
-                    total = total.add(out.sum(freeTier).set(0, Math.multiplyExact(FixedPoint.unscaled(over, s),
-                            i.count()), s, 0, true).total());
+                    total = total.add(out.single(Math.multiplyExact(FixedPoint.unscaled(over, s), i.count()), s,
+                            freeTier));
                 }
             }
             return Optional.of(total);

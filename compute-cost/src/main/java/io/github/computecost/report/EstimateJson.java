@@ -30,6 +30,12 @@ final class EstimateJson {
     }
 
     static String render(Estimate e, BudgetReport budgets, ValidationReport violations) {
+        return render(e, budgets, violations, java.util.Optional.empty());
+    }
+
+    /** The same, with the month priced with commitments as {@code commitments} after the other fields. */
+    static String render(Estimate e, BudgetReport budgets, ValidationReport violations,
+            java.util.Optional<io.github.computecost.commitment.CommitmentResult> committed) {
         ObjectNode root = Json.json().createObjectNode();
         root.put("schemaVersion", SCHEMA_VERSION);
         root.put("generatedAt", e.pricedOn().toString());
@@ -129,6 +135,7 @@ final class EstimateJson {
         summary.put("budgetsOver", budgets.over().size());
         ArrayNode warnings = root.putArray("warnings");
         e.warnings().forEach(warnings::add);
+        committed.ifPresent(c -> root.set("commitments", CommitmentReport.json(c)));
         return JsonOutput.write(root);
     }
 }

@@ -46,6 +46,19 @@ public final class EstimateReport {
         return EstimateJson.render(Objects.requireNonNull(e, "e"), budgets, violations);
     }
 
+    /**
+     * @param e the estimate (on demand)
+     * @param budgets its budgets
+     * @param violations its limit violations
+     * @param committed the same month priced with the workload's commitments
+     * @return the JSON contract, with a {@code commitments} object
+     */
+    public static String json(Estimate e, BudgetReport budgets, ValidationReport violations,
+            io.github.computecost.commitment.CommitmentResult committed) {
+        return EstimateJson.render(Objects.requireNonNull(e, "e"), budgets, violations,
+                java.util.Optional.of(committed));
+    }
+
     /** @return a readable table per resource, with the total, budgets, limit violations and warnings */
     public static String text(Estimate e, String source, BudgetReport budgets, ValidationReport violations) {
         return EstimateText.render(Objects.requireNonNull(e, "e"), source, budgets, violations);

@@ -227,6 +227,8 @@ public final class FixedPoint {
                 throw new ArithmeticException("not one slot, or out of the fixed-point range");
             }
             if (flat && (!freeTier || !pooled)) {
+                // One open tier and no free units, rated here rather than through slot(): this is the hot path of
+                // a sweep over instances or plans, and the lone product keeps it inlined.
                 while (unscaled != 0 && scale >= 8 && unscaled % 100_000_000 == 0) {
                     unscaled /= 100_000_000;
                     scale -= 8;
@@ -237,7 +239,7 @@ public final class FixedPoint {
                 }
                 return Sum.exact(Math.multiplyExact(unscaled, price[0][0]), scale, 0);
             }
-            return sum(freeTier).set(0, unscaled, scale, 0, true).total();
+            return slot(0, unscaled, scale, 0, true, freeTier);
         }
 
         /**
@@ -271,7 +273,7 @@ public final class FixedPoint {
             if (!flat || freeTier && pooled && eligible) {
                 return sum(freeTier).set(0, u0, s0, j0, eligible).set(1, u1, s1, j1, eligible).total();
             }
-            // Fewer digits first, as set() does: 730.0000000000 is 730 (by 8, 4, 2 and 1 places).
+            // Fewer digits first, as set() and slot() do (730.0000000000 is 730), by constant divisors the JIT folds.
             while (u0 != 0 && s0 >= 8 && u0 % 100_000_000 == 0) {
                 u0 /= 100_000_000;
                 s0 -= 8;
@@ -288,17 +290,13 @@ public final class FixedPoint {
                 u1 /= 10;
                 s1--;
             }
-            int s = Math.max(u0 == 0 ? 0 : s0, u1 == 0 ? 0 : s1);
-            int j = Math.max(u0 == 0 ? 0 : j0, u1 == 0 ? 0 : j1);
-            long total = 0;
-            if (u0 != 0) {
-                total = Math.multiplyExact(Math.multiplyExact(Math.multiplyExact(u0, POW10[s - s0]), 1L << (j - j0)),
-                        price[0][0]);
-            }
-            if (u1 != 0) {
-                total = Math.addExact(total, Math.multiplyExact(Math.multiplyExact(Math.multiplyExact(u1,
-                        POW10[s - s1]), 1L << (j - j1)), price[1][0]));
-            }
+            int s = Math.max(s0, s1); // both quantities are more than 0 here
+            int j = Math.max(j0, j1);
+            long total = Math.addExact(
+                    Math.multiplyExact(Math.multiplyExact(Math.multiplyExact(u0, POW10[s - s0]), 1L << (j - j0)),
+                            price[0][0]),
+                    Math.multiplyExact(Math.multiplyExact(Math.multiplyExact(u1, POW10[s - s1]), 1L << (j - j1)),
+                            price[1][0]));
             return Sum.exact(total, s, j);
         }
 

@@ -29,13 +29,13 @@ public interface ObservedPrices {
     boolean recognises(JsonNode root);
 
     /**
-     * @param files the files, each recognised
+     * @param files the files, each recognised, with their JSON as already read, in the order given
      * @param book the price book the table goes with
      * @param statistic which figure of the observations prices the month
      * @return the table, checked as any pricing-data table is
      * @throws io.github.computecost.ComputeCostException if a file is malformed, naming it
      */
-    ServicePrices table(List<Path> files, PriceBook book, Statistic statistic);
+    ServicePrices table(java.util.Map<Path, JsonNode> files, PriceBook book, Statistic statistic);
 
     /**
      * @param file a user's file
@@ -71,6 +71,30 @@ public interface ObservedPrices {
         n.put("asOf", s.asOf().toString());
         n.put("checked", s.checked().toString());
         s.note().ifPresent(t -> n.put("note", t));
+    }
+
+    /**
+     * Writes a region into a pricing-data file made in code as the table it comes from has it: its name, usage type
+     * prefix and sources (written into {@code sources} too), with an empty {@code prices} object.
+     *
+     * @param regions the file's {@code regions} object
+     * @param sources the file's {@code sources} object
+     * @param from the region as its table has it
+     * @param table that table, for its sources
+     * @return the region's {@code prices} object, to write its prices into
+     */
+    static com.fasterxml.jackson.databind.node.ObjectNode putRegion(
+            com.fasterxml.jackson.databind.node.ObjectNode regions, com.fasterxml.jackson.databind.node.ObjectNode sources,
+            io.github.computecost.pricing.RegionPrices from, ServicePrices table) {
+        com.fasterxml.jackson.databind.node.ObjectNode region = regions.putObject(from.code());
+        region.put("name", from.name());
+        region.put("usageTypePrefix", from.usageTypePrefix());
+        com.fasterxml.jackson.databind.node.ArrayNode ids = region.putArray("sources");
+        for (String id : from.sources()) {
+            ids.add(id);
+            putSource(sources, id, table.sources().get(id));
+        }
+        return region.putObject("prices");
     }
 
     /**

@@ -58,7 +58,8 @@ final class CommitmentsReader {
                 String region = e.optString("region").or(() -> fileRegion).orElseThrow(() -> new FieldException(
                         o.pathOf("region"), "is required when the file names no region"));
                 String os = e.has("operatingSystem") ? e.oneOf("operatingSystem", "linux", "windows") : "linux";
-                ris.add(make(o, () -> new ReservedInstance(e.string("instanceType"), region, e.positiveInt("count"),
+                ris.add(e.step(null, () -> new ReservedInstance(e.string("instanceType"), region,
+                        e.positiveInt("count"),
                         e.parse("term", Term::parse), e.parse("offering", OfferingClass::parse, OfferingClass.STANDARD),
                         e.parse("payment", Payment::parse), os.equals("windows") ? "Windows" : "Linux",
                         e.has("tenancy") ? capitalised(e.oneOf("tenancy", "shared", "dedicated")) : "Shared")));
@@ -69,7 +70,7 @@ final class CommitmentsReader {
             for (Json.Obj o : top.objArray("savingsPlans")) {
                 o.allowOnly(java.util.Set.copyOf(PLAN_KEYS));
                 Entry e = Entry.of(o.node(), o.path());
-                plans.add(make(o, () -> new SavingsPlan(e.parse("type", SavingsPlanType::parse),
+                plans.add(e.step(null, () -> new SavingsPlan(e.parse("type", SavingsPlanType::parse),
                         e.parse("term", Term::parse), e.parse("payment", Payment::parse),
                         e.positive("commitmentPerHour"), e.optString("instanceFamily"), e.optString("region"))));
             }
@@ -100,23 +101,14 @@ final class CommitmentsReader {
                     }
                 }
                 List<String> names = o.stringArray("resources");
-                profiles.add(make(o, () -> new io.github.computecost.commitment.UsageProfile(names, weights)));
+                profiles.add(Entry.of(o.node(), o.path()).step(null,
+                        () -> new io.github.computecost.commitment.UsageProfile(names, weights)));
             }
         }
         try {
             return new Commitments(ris, plans, profiles);
         } catch (IllegalArgumentException e) {
             throw new FieldException("$.usageProfiles", e.getMessage());
-        }
-    }
-
-    private static <T> T make(Json.Obj o, java.util.function.Supplier<T> make) {
-        try {
-            return make.get();
-        } catch (FieldException e) {
-            throw e;
-        } catch (IllegalArgumentException e) {
-            throw new FieldException(o.path(), e.getMessage());
         }
     }
 
