@@ -25,6 +25,9 @@ public final class Main implements Runnable {
      */
     static final Map<String, Supplier<Object>> SUBCOMMANDS = subcommands();
 
+    private Main() {
+    }
+
     private static Map<String, Supplier<Object>> subcommands() {
         Map<String, Supplier<Object>> m = new LinkedHashMap<>();
         m.put("estimate", EstimateCommand::new);
@@ -84,7 +87,11 @@ public final class Main implements Runnable {
         throw new CommandLine.ParameterException(spec.commandLine(), "a command is required (try: estimate FILE)");
     }
 
-    /** Entry point; exits the JVM with the command's exit code. */
+    /**
+     * Entry point; exits the JVM with the command's exit code.
+     *
+     * @param args the command line
+     */
     public static void main(String[] args) {
         // UTF-8 whatever the platform's default: JSON must be UTF-8, and notes use a few non-ASCII signs.
         System.exit(run(new PrintWriter(new OutputStreamWriter(System.out, StandardCharsets.UTF_8), true),

@@ -18,6 +18,12 @@ public final class RerateJob {
     private RerateJob() {
     }
 
+    /**
+     * Re-rates an export and prints the result on standard output; exits with 2 on bad input.
+     *
+     * @param args the export's path (a file or a directory of parts), then optionally its format ({@code csv} or {@code
+     *     parquet}) and the output's ({@code text} or {@code json})
+     */
     public static void main(String[] args) {
         if (args.length < 1 || args.length > 3) {
             System.err.println("usage: RerateJob PATH [csv|parquet] [text|json]");

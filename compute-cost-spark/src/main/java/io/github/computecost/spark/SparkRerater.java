@@ -79,11 +79,17 @@ public final class SparkRerater implements Serializable {
     /** Price books loaded in this JVM, by recipe: an executor loads each once, not once per partition. */
     private static final Map<Prices, PriceBook> LOADED = new ConcurrentHashMap<>();
 
+    /** How each executor loads the prices. */
     private final Prices prices;
+    /** Whether the free tier applies. */
     private final boolean freeTier;
+    /** Whether x86 usage is re-rated at Arm prices. */
     private final boolean whatIfArm;
+    /** Whether each usage account is rated alone. */
     private final boolean perAccount;
+    /** The user tags read, by key. */
     private final List<String> tags;
+    /** How the export is read. */
     private final Rerater.InputFormat inputFormat;
 
     private SparkRerater(Prices prices, boolean freeTier, boolean whatIfArm, boolean perAccount, List<String> tags,
@@ -101,33 +107,51 @@ public final class SparkRerater implements Serializable {
         return of(Prices.bundled());
     }
 
-    /** @return a re-rater on the prices {@code prices} loads, free tier on, billing families rated together */
+    /**
+     * @param prices how each executor loads the price book
+     * @return a re-rater on the prices {@code prices} loads, free tier on, billing families rated together
+     */
     public static SparkRerater of(Prices prices) {
         return new SparkRerater(Objects.requireNonNull(prices, "prices"), true, false, false, List.of(),
                 Rerater.InputFormat.AUTO);
     }
 
-    /** @return the same with the free tier on or off ({@link Rerater#freeTier}) */
+    /**
+     * @param on whether the account-wide free tier applies
+     * @return the same with the free tier on or off ({@link Rerater#freeTier})
+     */
     public SparkRerater freeTier(boolean on) {
         return new SparkRerater(prices, on, whatIfArm, perAccount, tags, inputFormat);
     }
 
-    /** @return the same moving x86 Lambda and Fargate usage to Arm prices ({@link Rerater#whatIfArm}) */
+    /**
+     * @param on whether x86 usage is re-rated at Arm prices
+     * @return the same moving x86 Lambda and Fargate usage to Arm prices ({@link Rerater#whatIfArm})
+     */
     public SparkRerater whatIfArm(boolean on) {
         return new SparkRerater(prices, freeTier, on, perAccount, tags, inputFormat);
     }
 
-    /** @return the same rating each usage account alone ({@link Rerater#perAccount}) */
+    /**
+     * @param on whether each usage account is rated alone
+     * @return the same rating each usage account alone ({@link Rerater#perAccount})
+     */
     public SparkRerater perAccount(boolean on) {
         return new SparkRerater(prices, freeTier, whatIfArm, on, tags, inputFormat);
     }
 
-    /** @return the same reading the user tags {@code keys} ({@link Rerater#tags}) */
+    /**
+     * @param keys the tag keys, without {@code user:}
+     * @return the same reading the user tags {@code keys} ({@link Rerater#tags})
+     */
     public SparkRerater tags(List<String> keys) {
         return new SparkRerater(prices, freeTier, whatIfArm, perAccount, keys, inputFormat);
     }
 
-    /** @return the same reading the export as {@code format} ({@link Rerater#inputFormat}) */
+    /**
+     * @param format the export's format
+     * @return the same reading the export as {@code format} ({@link Rerater#inputFormat})
+     */
     public SparkRerater inputFormat(Rerater.InputFormat format) {
         return new SparkRerater(prices, freeTier, whatIfArm, perAccount, tags, Objects.requireNonNull(format,
                 "format"));

@@ -53,6 +53,8 @@ public final class CostAssert {
      * {@code estimate} reads it, and prices it on the bundled pricing data, with the file's region, free-tier setting
      * and quotas.
      *
+     * @param file the workload file, template or task definition
+     * @return an assertion on its estimate
      * @throws io.github.computecost.spec.WorkloadException if the file cannot be read
      */
     public static CostAssert assertThatWorkload(Path file) {
@@ -62,19 +64,33 @@ public final class CostAssert {
     /**
      * A template or task definition with its usage file, as {@code estimate FILE --usage USAGE} reads them.
      *
+     * @param file the template or task definition
+     * @param usage its usage file
+     * @return an assertion on its estimate
      * @throws io.github.computecost.spec.WorkloadException if a file cannot be read
      */
     public static CostAssert assertThatWorkload(Path file, Path usage) {
         return new CostAssert(file.toString(), ConfigReader.read(file, Optional.of(usage)), PriceBook.bundled());
     }
 
-    /** A workload built in code, priced on {@code prices}. */
+    /**
+     * A workload built in code, priced on {@code prices}.
+     *
+     * @param workload the workload
+     * @param prices the price book to price it on
+     * @return an assertion on its estimate
+     */
     public static CostAssert assertThat(Workload workload, PriceBook prices) {
         return new CostAssert("workload", Objects.requireNonNull(workload, "workload"),
                 Objects.requireNonNull(prices, "prices"));
     }
 
-    /** Resources built in code, priced on the bundled data in us-east-1 with the free tier. */
+    /**
+     * Resources built in code, priced on the bundled data in us-east-1 with the free tier.
+     *
+     * @param resources the resources, names unique
+     * @return an assertion on their estimate
+     */
     public static CostAssert assertThat(List<? extends Resource> resources) {
         return assertThat(new Workload(Optional.empty(), true, List.copyOf(resources), List.of()), PriceBook.bundled());
     }
@@ -98,7 +114,12 @@ public final class CostAssert {
         }
     }
 
-    /** Asserts the exact monthly total is at most {@code amount}. */
+    /**
+     * Asserts the exact monthly total is at most {@code amount}.
+     *
+     * @param amount the most the month may cost, a decimal in the estimate's currency ({@code "25.00"})
+     * @return this assertion, to chain another
+     */
     public CostAssert monthlyCostIsAtMost(String amount) {
         BigDecimal limit = new BigDecimal(amount);
         BigDecimal total = estimate().totalExact();
@@ -110,7 +131,12 @@ public final class CostAssert {
         return this;
     }
 
-    /** Asserts the exact monthly total equals {@code amount} (by value: "18.7333700" equals "18.73337"). */
+    /**
+     * Asserts the exact monthly total equals {@code amount} (by value: "18.7333700" equals "18.73337").
+     *
+     * @param amount the expected exact cost, a decimal in the estimate's currency
+     * @return this assertion, to chain another
+     */
     public CostAssert monthlyCostIs(String amount) {
         BigDecimal expected = new BigDecimal(amount);
         BigDecimal total = estimate().totalExact();
@@ -121,7 +147,13 @@ public final class CostAssert {
         return this;
     }
 
-    /** Asserts one resource's exact monthly cost is at most {@code amount}. */
+    /**
+     * Asserts one resource's exact monthly cost is at most {@code amount}.
+     *
+     * @param amount the most it may cost a month, a decimal in the estimate's currency
+     * @param resource the resource's name
+     * @return this assertion, to chain another
+     */
     public CostAssert resourceCostIsAtMost(String resource, String amount) {
         BigDecimal limit = new BigDecimal(amount);
         BigDecimal cost = estimate().resource(resource).monthlyCostExact();
@@ -133,7 +165,11 @@ public final class CostAssert {
         return this;
     }
 
-    /** Asserts every budget the workload declares holds. */
+    /**
+     * Asserts every budget the workload declares holds.
+     *
+     * @return this assertion, to chain another
+     */
     public CostAssert isWithinItsBudgets() {
         BudgetReport report = BudgetReport.check(estimate(), workload.budgets());
         if (report.anyOver()) {
@@ -146,6 +182,8 @@ public final class CostAssert {
     /**
      * Asserts no resource breaks a limit: no errors and no warnings, of each resource and of what resources share,
      * against the quotas the workload states (as {@code validate} checks them).
+     *
+     * @return this assertion, to chain another
      */
     public CostAssert hasNoViolations() {
         List<Violation> all = assessment().violations().violations();

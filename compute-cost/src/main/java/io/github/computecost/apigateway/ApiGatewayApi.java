@@ -58,6 +58,25 @@ public record ApiGatewayApi(String name, Optional<String> region, ApiType apiTyp
         }
     }
 
+    /**
+     * Checks the components.
+     *
+     * @param name unique name within an estimate
+     * @param region region code, or empty for the estimator's region
+     * @param apiType {@link ApiType#REST}, {@link ApiType#HTTP} or {@link ApiType#WEBSOCKET}
+     * @param endpointType a REST API's endpoint: {@code REGIONAL}, {@code EDGE} or {@code PRIVATE} (SAM's and
+     *     CloudFormation's default is {@code EDGE}); {@code REGIONAL} for HTTP and WebSocket APIs
+     * @param requestsPerMonth API calls received per month (REST, HTTP)
+     * @param averageRequestSizeKb the average size of an HTTP API call, KB (metered in 512 KB increments; default 1)
+     * @param messagesPerMonth messages sent and received per month (WebSocket)
+     * @param averageMessageSizeKb the average WebSocket message size, KB (metered in 32 KB increments; default 1)
+     * @param connectionMinutesPerMonth minutes clients stay connected, summed over connections, per month (WebSocket)
+     * @param cacheSizesGb the cache size of each of a REST API's stages that has a cache, GB ({@code 0.5} ... {@code
+     *     237}), possibly empty
+     * @param cacheHoursPerMonth the hours each cache is provisioned per month (default 730)
+     * @param integrationTimeoutSeconds the longest an integration may take, s, if known (checked against the quota)
+     * @param payloadMb the largest request or response payload, MB, if known (checked against 10 MB)
+     */
     public ApiGatewayApi {
         Objects.requireNonNull(name, "name");
         if (name.isBlank()) {
@@ -101,27 +120,45 @@ public record ApiGatewayApi(String name, Optional<String> region, ApiType apiTyp
         }
     }
 
-    /** @return a REST API (edge-optimized, AWS's default endpoint) receiving {@code requests} calls a month */
+    /**
+     * @param name unique name within an estimate
+     * @param requests requests a month
+     * @return a REST API (edge-optimized, AWS's default endpoint) receiving {@code requests} calls a month
+     */
     public static ApiGatewayApi rest(String name, long requests) {
         return new ApiGatewayApi(name, Optional.empty(), ApiType.REST, "EDGE", requests, BigDecimal.ONE, 0,
                 BigDecimal.ONE, BigDecimal.ZERO, List.of(), Calendar.HOURS_PER_MONTH, Optional.empty(),
                 Optional.empty());
     }
 
-    /** @return an HTTP API receiving {@code requests} calls a month of {@code sizeKb} each */
+    /**
+     * @param name unique name within an estimate
+     * @param requests requests a month
+     * @param sizeKb the average request size, in KB
+     * @return an HTTP API receiving {@code requests} calls a month of {@code sizeKb} each
+     */
     public static ApiGatewayApi http(String name, long requests, BigDecimal sizeKb) {
         return new ApiGatewayApi(name, Optional.empty(), ApiType.HTTP, "REGIONAL", requests, sizeKb, 0,
                 BigDecimal.ONE, BigDecimal.ZERO, List.of(), Calendar.HOURS_PER_MONTH, Optional.empty(),
                 Optional.empty());
     }
 
-    /** @return a WebSocket API with {@code messages} of {@code sizeKb} and {@code minutes} connection minutes */
+    /**
+     * @param name unique name within an estimate
+     * @param messages messages a month
+     * @param sizeKb the average message size, in KB
+     * @param minutes connection minutes a month
+     * @return a WebSocket API with {@code messages} of {@code sizeKb} and {@code minutes} connection minutes
+     */
     public static ApiGatewayApi websocket(String name, long messages, BigDecimal sizeKb, BigDecimal minutes) {
         return new ApiGatewayApi(name, Optional.empty(), ApiType.WEBSOCKET, "REGIONAL", 0, BigDecimal.ONE, messages,
                 sizeKb, minutes, List.of(), Calendar.HOURS_PER_MONTH, Optional.empty(), Optional.empty());
     }
 
-    /** @return this REST API with one more stage cache, of {@code sizeGb} */
+    /**
+     * @param sizeGb the cache's size, in GB, one of the sizes API Gateway offers
+     * @return this REST API with one more stage cache, of {@code sizeGb}
+     */
     public ApiGatewayApi withCache(BigDecimal sizeGb) {
         List<BigDecimal> caches = new java.util.ArrayList<>(cacheSizesGb);
         caches.add(sizeGb);
@@ -130,35 +167,50 @@ public record ApiGatewayApi(String name, Optional<String> region, ApiType apiTyp
                 integrationTimeoutSeconds, payloadMb);
     }
 
-    /** @return this API in {@code region} (a region code such as {@code "eu-west-1"}) */
+    /**
+     * @param region a region code such as {@code "eu-west-1"}
+     * @return this API in {@code region} (a region code such as {@code "eu-west-1"})
+     */
     public ApiGatewayApi withRegion(String region) {
         return new ApiGatewayApi(name, Optional.of(region), apiType, endpointType, requestsPerMonth,
                 averageRequestSizeKb, messagesPerMonth, averageMessageSizeKb, connectionMinutesPerMonth, cacheSizesGb,
                 cacheHoursPerMonth, integrationTimeoutSeconds, payloadMb);
     }
 
-    /** @return this API with {@code n} requests (REST, HTTP) or messages (WebSocket) a month */
+    /**
+     * @param n requests (REST, HTTP) or messages (WebSocket) a month
+     * @return this API with {@code n} requests (REST, HTTP) or messages (WebSocket) a month
+     */
     public ApiGatewayApi withTraffic(long n) {
         return new ApiGatewayApi(name, region, apiType, endpointType, apiType == ApiType.WEBSOCKET ? 0 : n,
                 averageRequestSizeKb, apiType == ApiType.WEBSOCKET ? n : 0, averageMessageSizeKb,
                 connectionMinutesPerMonth, cacheSizesGb, cacheHoursPerMonth, integrationTimeoutSeconds, payloadMb);
     }
 
-    /** @return this API with its endpoint type ({@code REGIONAL}, {@code EDGE}, {@code PRIVATE}) */
+    /**
+     * @param type {@code REGIONAL}, {@code EDGE} or {@code PRIVATE}
+     * @return this API with its endpoint type ({@code REGIONAL}, {@code EDGE}, {@code PRIVATE})
+     */
     public ApiGatewayApi withEndpointType(String type) {
         return new ApiGatewayApi(name, region, apiType, type, requestsPerMonth, averageRequestSizeKb,
                 messagesPerMonth, averageMessageSizeKb, connectionMinutesPerMonth, cacheSizesGb, cacheHoursPerMonth,
                 integrationTimeoutSeconds, payloadMb);
     }
 
-    /** @return this API whose slowest integration takes up to {@code seconds} */
+    /**
+     * @param seconds the slowest integration's time, in seconds
+     * @return this API whose slowest integration takes up to {@code seconds}
+     */
     public ApiGatewayApi withIntegrationTimeoutSeconds(BigDecimal seconds) {
         return new ApiGatewayApi(name, region, apiType, endpointType, requestsPerMonth, averageRequestSizeKb,
                 messagesPerMonth, averageMessageSizeKb, connectionMinutesPerMonth, cacheSizesGb, cacheHoursPerMonth,
                 Optional.of(seconds), payloadMb);
     }
 
-    /** @return this API with its largest payload, in MB */
+    /**
+     * @param mb the largest payload, in MB
+     * @return this API with its largest payload, in MB
+     */
     public ApiGatewayApi withPayloadMb(BigDecimal mb) {
         return new ApiGatewayApi(name, region, apiType, endpointType, requestsPerMonth, averageRequestSizeKb,
                 messagesPerMonth, averageMessageSizeKb, connectionMinutesPerMonth, cacheSizesGb, cacheHoursPerMonth,

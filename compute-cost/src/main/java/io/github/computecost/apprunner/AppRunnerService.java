@@ -69,6 +69,20 @@ public final class AppRunnerService implements Service<AppRunnerService.AppRunne
         /** Workload type name. */
         public static final String TYPE = "app-runner";
 
+        /**
+         * Checks the components.
+         *
+         * @param name unique name within an estimate
+         * @param region region code, or empty for the estimator's region
+         * @param vcpu vCPUs per instance
+         * @param memoryGb memory per instance, GB
+         * @param instances the provisioned instances kept warm (App Runner's minimum size, default 1)
+         * @param hoursPerMonth the hours the service exists in the month (default 730)
+         * @param activeInstanceHoursPerMonth the instance-hours spent serving requests in the month, summed over
+         *     instances; the provisioned instance-hours beyond them are idle, billed for memory only
+         * @param buildMinutesPerMonth build minutes (source-code services), default 0
+         * @param automaticDeployments whether automatic deployments are enabled
+         */
         public AppRunnerApp {
             Objects.requireNonNull(name, "name");
             if (name.isBlank()) {
@@ -90,7 +104,14 @@ public final class AppRunnerService implements Service<AppRunnerService.AppRunne
             }
         }
 
-        /** @return a service of {@code instances} provisioned instances, active {@code activeHours} instance-hours */
+        /**
+         * @param name unique name within an estimate
+         * @param vcpu vCPUs per instance
+         * @param memoryGb memory per instance, GB
+         * @param instances the provisioned instances kept warm (App Runner's minimum size, default 1)
+         * @param activeHours the instance-hours spent serving requests in the month
+         * @return a service of {@code instances} provisioned instances, active {@code activeHours} instance-hours
+         */
         public static AppRunnerApp of(String name, BigDecimal vcpu, BigDecimal memoryGb, int instances,
                 BigDecimal activeHours) {
             return new AppRunnerApp(name, Optional.empty(), vcpu, memoryGb, instances, Calendar.HOURS_PER_MONTH,

@@ -63,7 +63,10 @@ public record BatchJobs(String name, Optional<String> region, Platform platform,
             return this == FARGATE_SPOT || this == EC2_SPOT;
         }
 
-        /** @return the platform named {@code key} in a workload file */
+        /**
+         * @param key {@code fargate}, {@code fargateSpot}, {@code ec2} or {@code ec2Spot}
+         * @return the platform named {@code key} in a workload file
+         */
         public static Platform parse(String key) {
             for (Platform p : values()) {
                 if (p.key.equals(key.toLowerCase(Locale.ROOT))) {
@@ -74,6 +77,22 @@ public record BatchJobs(String name, Optional<String> region, Platform platform,
         }
     }
 
+    /**
+     * Checks the components.
+     *
+     * @param name unique name within an estimate
+     * @param region region code, or empty for the estimator's region
+     * @param platform the compute environment the jobs run in
+     * @param architecture x86_64 or arm64 (on Fargate; on EC2 the instance type decides)
+     * @param vcpu vCPUs per job (on EC2 a whole number, at least 1; on Fargate a Fargate size)
+     * @param memoryMib memory per job, MiB, at least 4
+     * @param submissionsPerMonth jobs submitted in the month, at least 0
+     * @param arraySize child jobs per submission (an array job), 1 for a plain job
+     * @param durationSeconds how long one (child) job runs, seconds, more than 0
+     * @param instanceType the EC2 instance type, on EC2 and EC2 Spot
+     * @param spotDiscountPercent the user's assumed Spot discount off on-demand, 0 to 100, on EC2 Spot
+     * @param timeoutSeconds the job's timeout (attempt duration), seconds, if set
+     */
     public BatchJobs {
         Objects.requireNonNull(name, "name");
         if (name.isBlank()) {
@@ -109,14 +128,29 @@ public record BatchJobs(String name, Optional<String> region, Platform platform,
         });
     }
 
-    /** @return jobs of {@code vcpu} and {@code memoryMib} on Fargate (x86_64), {@code submissions} plain jobs a month */
+    /**
+     * @param name unique name within an estimate
+     * @param vcpu vCPUs per job (on EC2 a whole number, at least 1; on Fargate a Fargate size)
+     * @param memoryMib memory per job, MiB, at least 4
+     * @param submissions jobs submitted in the month, at least 0
+     * @param durationSeconds how long one (child) job runs, seconds, more than 0
+     * @return jobs of {@code vcpu} and {@code memoryMib} on Fargate (x86_64), {@code submissions} plain jobs a month
+     */
     public static BatchJobs onFargate(String name, BigDecimal vcpu, int memoryMib, long submissions,
             BigDecimal durationSeconds) {
         return new BatchJobs(name, Optional.empty(), Platform.FARGATE, Architecture.X86_64, vcpu, memoryMib,
                 submissions, 1, durationSeconds, Optional.empty(), Optional.empty(), Optional.empty());
     }
 
-    /** @return jobs of {@code vcpu} and {@code memoryMib} on EC2 instances of {@code instanceType}, on-demand */
+    /**
+     * @param name unique name within an estimate
+     * @param vcpu vCPUs per job (on EC2 a whole number, at least 1; on Fargate a Fargate size)
+     * @param memoryMib memory per job, MiB, at least 4
+     * @param submissions jobs submitted in the month, at least 0
+     * @param durationSeconds how long one (child) job runs, seconds, more than 0
+     * @param instanceType the EC2 instance type, on EC2 and EC2 Spot
+     * @return jobs of {@code vcpu} and {@code memoryMib} on EC2 instances of {@code instanceType}, on-demand
+     */
     public static BatchJobs onEc2(String name, String instanceType, BigDecimal vcpu, int memoryMib, long submissions,
             BigDecimal durationSeconds) {
         return new BatchJobs(name, Optional.empty(), Platform.EC2, Architecture.X86_64, vcpu, memoryMib, submissions,
@@ -132,26 +166,39 @@ public record BatchJobs(String name, Optional<String> region, Platform platform,
                 arraySize, durationSeconds, instanceType, spotDiscountPercent, timeoutSeconds);
     }
 
-    /** @return these jobs as array jobs of {@code size} children each */
+    /**
+     * @param size the children of each array job, from 2 to 10,000
+     * @return these jobs as array jobs of {@code size} children each
+     */
     public BatchJobs withArraySize(int size) {
         return new BatchJobs(name, region, platform, architecture, vcpu, memoryMib, submissionsPerMonth, size,
                 durationSeconds, instanceType, spotDiscountPercent, timeoutSeconds);
     }
 
-    /** @return these jobs on Spot capacity ({@code discountPercent}: the user's assumption, for EC2 Spot) */
+    /**
+     * @param discountPercent the Spot discount the user assumes, in percent off on-demand (EC2 Spot only); empty for
+     *     Fargate Spot's published prices
+     * @return these jobs on Spot capacity ({@code discountPercent}: the user's assumption, for EC2 Spot)
+     */
     public BatchJobs onSpot(Optional<BigDecimal> discountPercent) {
         return new BatchJobs(name, region, platform.ec2() ? Platform.EC2_SPOT : Platform.FARGATE_SPOT, architecture,
                 vcpu, memoryMib, submissionsPerMonth, arraySize, durationSeconds, instanceType, discountPercent,
                 timeoutSeconds);
     }
 
-    /** @return these jobs with a timeout of {@code seconds} */
+    /**
+     * @param seconds the job timeout, in seconds
+     * @return these jobs with a timeout of {@code seconds}
+     */
     public BatchJobs withTimeoutSeconds(int seconds) {
         return new BatchJobs(name, region, platform, architecture, vcpu, memoryMib, submissionsPerMonth, arraySize,
                 durationSeconds, instanceType, spotDiscountPercent, Optional.of(seconds));
     }
 
-    /** @return these jobs on {@code a} (Fargate) */
+    /**
+     * @param a the CPU architecture
+     * @return these jobs on {@code a} (Fargate)
+     */
     public BatchJobs withArchitecture(Architecture a) {
         return new BatchJobs(name, region, platform, a, vcpu, memoryMib, submissionsPerMonth, arraySize,
                 durationSeconds, instanceType, spotDiscountPercent, timeoutSeconds);

@@ -11,6 +11,12 @@ import java.util.Optional;
  * @param monthlyLimit the most the month may cost, in the estimate's currency, at least 0
  */
 public record Budget(Optional<String> resource, BigDecimal monthlyLimit) {
+    /**
+     * Checks the components.
+     *
+     * @param resource the resource it limits, or empty for the estimate's total
+     * @param monthlyLimit the most the month may cost, in the estimate's currency, at least 0
+     */
     public Budget {
         Objects.requireNonNull(resource, "resource");
         Objects.requireNonNull(monthlyLimit, "monthlyLimit");
@@ -43,12 +49,19 @@ public record Budget(Optional<String> resource, BigDecimal monthlyLimit) {
         return v;
     }
 
-    /** @return a budget on the estimate's total */
+    /**
+     * @param monthlyLimit the most the estimate's total may cost a month, in the estimate's currency
+     * @return a budget on the estimate's total
+     */
     public static Budget total(BigDecimal monthlyLimit) {
         return new Budget(Optional.empty(), monthlyLimit);
     }
 
-    /** @return a budget on one resource */
+    /**
+     * @param resource the resource's name
+     * @param monthlyLimit the most the resource may cost a month, in the estimate's currency
+     * @return a budget on one resource
+     */
     public static Budget of(String resource, BigDecimal monthlyLimit) {
         return new Budget(Optional.of(Objects.requireNonNull(resource, "resource")), monthlyLimit);
     }

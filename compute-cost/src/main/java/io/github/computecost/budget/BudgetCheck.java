@@ -12,6 +12,13 @@ import java.util.Objects;
  * @param currency ISO 4217 code
  */
 public record BudgetCheck(Budget budget, BigDecimal estimateExact, String currency) {
+    /**
+     * Checks the components.
+     *
+     * @param budget the budget
+     * @param estimateExact the exact monthly cost it limits
+     * @param currency ISO 4217 code
+     */
     public BudgetCheck {
         Objects.requireNonNull(budget, "budget");
         Objects.requireNonNull(estimateExact, "estimateExact");

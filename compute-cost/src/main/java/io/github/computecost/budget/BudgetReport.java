@@ -11,6 +11,11 @@ import java.util.List;
  * @param checks one per budget, in the order given
  */
 public record BudgetReport(List<BudgetCheck> checks) {
+    /**
+     * Keeps immutable copies of its collections.
+     *
+     * @param checks one per budget, in the order given
+     */
     public BudgetReport {
         checks = List.copyOf(checks);
     }

@@ -14,6 +14,12 @@ import java.util.Objects;
  */
 public record IncreaseLimit(BigDecimal value, boolean percent) {
 
+    /**
+     * Checks the components.
+     *
+     * @param value the percentage or the amount, at least 0
+     * @param percent whether {@code value} is a percentage
+     */
     public IncreaseLimit {
         Objects.requireNonNull(value, "value");
         if (value.signum() < 0) {
@@ -47,6 +53,7 @@ public record IncreaseLimit(BigDecimal value, boolean percent) {
     }
 
     /**
+     * @param diff the difference of the base and head estimates
      * @return whether the total grows by more than this limit. A percentage limit on a base total of 0 is
      *     exceeded by any increase.
      */

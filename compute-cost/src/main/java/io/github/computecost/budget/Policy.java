@@ -56,7 +56,16 @@ public record Policy(Optional<BigDecimal> maxMonthlyCost, Optional<BigDecimal> m
     /** In {@code maxMonthlyCostByTag}, the value that stands for each value of a tag without a ceiling of its own. */
     public static final String ANY_VALUE = "*";
 
-    /** A policy without rules by tag. */
+    /**
+     * A policy without rules by tag.
+     *
+     * @param maxMonthlyCost the most the whole estimate may cost
+     * @param maxMonthlyCostPerResource the most any one resource may cost
+     * @param maxMonthlyCostByType the most the resources of a type may cost together, by type
+     * @param maxNewResourceMonthlyCost the most a resource a change adds may cost
+     * @param maxIncrease the most a change may grow the total by
+     * @param requireConfirmedPrices whether a price derived by a rule (not read from a source) fails the policy
+     */
     public Policy(Optional<BigDecimal> maxMonthlyCost, Optional<BigDecimal> maxMonthlyCostPerResource,
             Map<String, BigDecimal> maxMonthlyCostByType, Optional<BigDecimal> maxNewResourceMonthlyCost,
             Optional<IncreaseLimit> maxIncrease, boolean requireConfirmedPrices) {
@@ -64,6 +73,20 @@ public record Policy(Optional<BigDecimal> maxMonthlyCost, Optional<BigDecimal> m
                 requireConfirmedPrices, Map.of(), List.of());
     }
 
+    /**
+     * Checks the components and keeps immutable copies of its collections.
+     *
+     * @param maxMonthlyCost the most the whole estimate may cost
+     * @param maxMonthlyCostPerResource the most any one resource may cost
+     * @param maxMonthlyCostByType the most the resources of a type may cost together, by type
+     * @param maxNewResourceMonthlyCost the most a resource a change adds may cost
+     * @param maxIncrease the most a change may grow the total by
+     * @param requireConfirmedPrices whether a price derived by a rule (not read from a source) fails the policy
+     * @param maxMonthlyCostByTag the most the resources carrying a tag value may cost together, by tag key and then
+     *     value; the value {@link #ANY_VALUE} stands for each value of the key that has no ceiling of its own, one by
+     *     one. A resource without the key counts under none of its ceilings ({@code requireTags} finds it)
+     * @param requireTags tag keys every priced resource must carry (with any value), in the policy's order
+     */
     public Policy {
         Objects.requireNonNull(maxMonthlyCost, "maxMonthlyCost");
         Objects.requireNonNull(maxMonthlyCostPerResource, "maxMonthlyCostPerResource");
@@ -84,6 +107,13 @@ public record Policy(Optional<BigDecimal> maxMonthlyCost, Optional<BigDecimal> m
      * @param message one line: the resource, the figure and the limit
      */
     public record Failure(String rule, Optional<String> resource, String message) {
+        /**
+         * Checks the components.
+         *
+         * @param rule the policy key, {@code "maxMonthlyCostPerResource"}
+         * @param resource the resource it names, or empty for the whole estimate
+         * @param message one line: the resource, the figure and the limit
+         */
         public Failure {
             Objects.requireNonNull(rule, "rule");
             Objects.requireNonNull(resource, "resource");

@@ -48,6 +48,14 @@ public record CommitmentRates(List<ReservedOffering> reserved, List<SavingsPlanR
     /** The {@code kind} of the file {@link #write} writes: commitment rates imported from offer files. */
     public static final String KIND = "compute-cost commitment rates";
 
+    /**
+     * Keeps immutable copies of its collections.
+     *
+     * @param reserved the Reserved Instance offerings read
+     * @param savingsPlans the Savings Plans rates read
+     * @param files each file read, with its offer code (or the Savings Plans' product family), version and publication
+     *     date
+     */
     public CommitmentRates {
         reserved = List.copyOf(reserved);
         savingsPlans = List.copyOf(savingsPlans);

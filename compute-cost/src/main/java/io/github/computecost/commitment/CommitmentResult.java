@@ -22,6 +22,18 @@ import java.util.Objects;
 public record CommitmentResult(String currency, long hours, BigDecimal onDemandExact, BigDecimal totalExact,
         List<ResourceCost> resources, List<ReservationCost> reservations, List<PlanCost> plans, List<String> notes) {
 
+    /**
+     * Checks the components and keeps immutable copies of its collections.
+     *
+     * @param currency the currency of every figure (the price book's)
+     * @param hours the hours priced
+     * @param onDemandExact what the usage costs with no commitment, exact, without trailing zeros
+     * @param totalExact what it costs with them, exact, without trailing zeros
+     * @param resources each resource's usage, split by what covered it, in the order met
+     * @param reservations each reservation, as given
+     * @param plans each Savings Plan, as given
+     * @param notes the assumptions made
+     */
     public CommitmentResult {
         Objects.requireNonNull(currency, "currency");
         onDemandExact = io.github.computecost.money.Amounts.exact(onDemandExact);
@@ -79,6 +91,19 @@ public record CommitmentResult(String currency, long hours, BigDecimal onDemandE
             BigDecimal reservedCost, BigDecimal reservedCoveredOnDemand, BigDecimal planCoveredOnDemand,
             BigDecimal planCost, BigDecimal rest, List<LineCost> lines) {
 
+        /**
+         * Keeps immutable copies of its collections.
+         *
+         * @param resource its name
+         * @param onDemand what its usage costs at on-demand rates
+         * @param reservedQuantity the quantity a reservation covered (instance-hours)
+         * @param reservedCost that quantity at the reservation's hourly rate
+         * @param reservedCoveredOnDemand the on-demand cost of that quantity
+         * @param planCoveredOnDemand the on-demand cost of the usage Savings Plans covered
+         * @param planCost that usage at the plans' rates
+         * @param rest the on-demand cost of the usage nothing covered
+         * @param lines the same by usage type and on-demand rate (a tiered usage has a line per tier)
+         */
         public ResourceCost {
             lines = List.copyOf(lines);
         }

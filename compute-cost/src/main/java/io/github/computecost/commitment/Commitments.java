@@ -26,6 +26,13 @@ public record Commitments(List<ReservedInstance> reservedInstances, List<Savings
         this(reservedInstances, savingsPlans, List.of());
     }
 
+    /**
+     * Checks the components and keeps immutable copies of its collections.
+     *
+     * @param reservedInstances the Reserved Instances, applied in this order
+     * @param savingsPlans the Savings Plans
+     * @param profiles how the usage they apply to is spread over the hours ({@code usageProfiles}); flat when empty
+     */
     public Commitments {
         reservedInstances = List.copyOf(reservedInstances);
         savingsPlans = List.copyOf(savingsPlans);

@@ -43,6 +43,14 @@ import java.util.zip.GZIPInputStream;
  */
 public record CostReportUsage(HourlyUsage usage, Map<String, Long> skipped, Instant firstHour, long hours) {
 
+    /**
+     * Keeps immutable copies of its collections.
+     *
+     * @param usage the usage, one period per hour (runs of hours without usage as one period)
+     * @param skipped the lines not read, by line item type
+     * @param firstHour the first hour, UTC
+     * @param hours the hours covered
+     */
     public CostReportUsage {
         skipped = Map.copyOf(skipped);
     }

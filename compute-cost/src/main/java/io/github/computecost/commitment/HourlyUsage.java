@@ -25,6 +25,11 @@ import java.util.Objects;
  */
 public record HourlyUsage(List<Period> periods) {
 
+    /**
+     * Keeps immutable copies of its collections.
+     *
+     * @param periods the periods, in time order
+     */
     public HourlyUsage {
         periods = List.copyOf(periods);
     }
@@ -42,6 +47,17 @@ public record HourlyUsage(List<Period> periods) {
      */
     public record Line(String resource, String region, String usageType, BigDecimal quantity, String unit,
             BigDecimal onDemandRate) {
+        /**
+         * Checks the components.
+         *
+         * @param resource the resource's name
+         * @param region its region code
+         * @param usageType the usage type as AWS bills it, with the region's prefix ({@code EU-Lambda-GB-Second},
+         *     {@code BoxUsage:m5.large} in us-east-1)
+         * @param quantity the quantity over the whole period (all its hours), in the usage type's unit
+         * @param unit the unit ({@code Hrs}, {@code GB-Second})
+         * @param onDemandRate the on-demand price per unit
+         */
         public Line {
             Objects.requireNonNull(resource, "resource");
             Objects.requireNonNull(region, "region");
@@ -68,6 +84,12 @@ public record HourlyUsage(List<Period> periods) {
      * @param lines the usage over all of them
      */
     public record Period(long hours, List<Line> lines) {
+        /**
+         * Checks the components.
+         *
+         * @param hours how many hours, at least 1
+         * @param lines the usage over all of them
+         */
         public Period {
             if (hours < 1) {
                 throw new IllegalArgumentException("a period has at least 1 hour, was " + hours);

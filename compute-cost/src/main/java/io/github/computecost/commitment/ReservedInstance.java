@@ -17,6 +17,18 @@ import java.util.Objects;
 public record ReservedInstance(String instanceType, String region, int count, Term term, OfferingClass offeringClass,
         Payment payment, String operatingSystem, String tenancy) {
 
+    /**
+     * Checks the components.
+     *
+     * @param instanceType the instance type ({@code m6i.large})
+     * @param region the region code ({@code us-east-1})
+     * @param count how many, at least 1
+     * @param term one or three years
+     * @param offeringClass standard or convertible
+     * @param payment no, partial or all upfront
+     * @param operatingSystem the offer files' operating system ({@code Linux}, {@code Windows})
+     * @param tenancy the offer files' tenancy ({@code Shared}, {@code Dedicated})
+     */
     public ReservedInstance {
         Objects.requireNonNull(instanceType, "instanceType");
         Objects.requireNonNull(region, "region");

@@ -28,6 +28,24 @@ public record ReservedOffering(String sku, String offerTermCode, String usageTyp
         Term term, OfferingClass offeringClass, Payment payment, BigDecimal upfront, BigDecimal hourly,
         String currency, String effectiveDate, String file) {
 
+    /**
+     * Checks the components and keeps immutable copies of its collections.
+     *
+     * @param sku the product's SKU
+     * @param offerTermCode the term's code ({@code HU7G6KETJZ})
+     * @param usageType the usage type the reservation covers, as the price book names it: the file's {@code usagetype},
+     *     followed by {@code /operation} when the operation is a variant ({@code RunInstances:0002}, Windows)
+     * @param attributes the product's attributes, keys in lower case without punctuation ({@code instancetype}, {@code
+     *     location}, {@code regioncode}, {@code operatingsystem}, {@code tenancy}, {@code preinstalledsw})
+     * @param term the term
+     * @param offeringClass standard or convertible
+     * @param payment the payment option
+     * @param upfront the upfront fee per instance, exactly as written (zero when the term has none)
+     * @param hourly the rate per instance-hour, exactly as written
+     * @param currency the prices' currency ({@code USD})
+     * @param effectiveDate the term's effective date, as written
+     * @param file the offer file it was read from, and its version
+     */
     public ReservedOffering {
         Objects.requireNonNull(sku, "sku");
         Objects.requireNonNull(offerTermCode, "offerTermCode");

@@ -19,6 +19,17 @@ import java.util.Optional;
 public record SavingsPlan(SavingsPlanType type, Term term, Payment payment, BigDecimal commitmentPerHour,
         Optional<String> instanceFamily, Optional<String> region) {
 
+    /**
+     * Checks the components.
+     *
+     * @param type Compute or EC2 Instance
+     * @param term one or three years
+     * @param payment no, partial or all upfront: it sets the rates; the commitment is the same per hour whichever is
+     *     chosen (an upfront payment is the commitment paid ahead, and is amortised back to it)
+     * @param commitmentPerHour the commitment per hour, more than 0 (AWS sells it in steps of 0.001)
+     * @param instanceFamily for an EC2 Instance plan, its family ({@code m6i}); empty for Compute
+     * @param region for an EC2 Instance plan, its region code; empty for Compute
+     */
     public SavingsPlan {
         Objects.requireNonNull(type, "type");
         Objects.requireNonNull(term, "term");

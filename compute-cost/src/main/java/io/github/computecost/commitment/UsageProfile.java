@@ -14,6 +14,12 @@ import java.util.Objects;
  */
 public record UsageProfile(List<String> resources, List<BigDecimal> weights) {
 
+    /**
+     * Checks the components and keeps immutable copies of its collections.
+     *
+     * @param resources the names of the resources that follow it
+     * @param weights 24 (a day) or 168 (a week) weights, each at least 0, not all 0
+     */
     public UsageProfile {
         resources = List.copyOf(resources);
         weights = List.copyOf(weights);

@@ -20,12 +20,31 @@ import java.util.Optional;
 public record ComputeOption(String option, String configuration, Optional<BigDecimal> monthlyCost,
         Optional<String> cannotRun, boolean alwaysOn, java.util.Set<Sizing.Property> properties) {
 
-    /** An option without properties. */
+    /**
+     * An option without properties.
+     *
+     * @param option the service and variant, {@code "Lambda (arm64)"}, {@code "EC2"}
+     * @param configuration what was chosen, {@code "2 × c6g.4xlarge, 730 h"}
+     * @param monthlyCost exact monthly cost, empty when the option cannot run the workload
+     * @param cannotRun why not, empty when it can
+     * @param alwaysOn whether capacity is paid for around the clock (sized for the peak)
+     */
     public ComputeOption(String option, String configuration, Optional<BigDecimal> monthlyCost,
             Optional<String> cannotRun, boolean alwaysOn) {
         this(option, configuration, monthlyCost, cannotRun, alwaysOn, java.util.Set.of());
     }
 
+    /**
+     * Checks the components and keeps immutable copies of its collections.
+     *
+     * @param option the service and variant, {@code "Lambda (arm64)"}, {@code "EC2"}
+     * @param configuration what was chosen, {@code "2 × c6g.4xlarge, 730 h"}
+     * @param monthlyCost exact monthly cost, empty when the option cannot run the workload
+     * @param cannotRun why not, empty when it can
+     * @param alwaysOn whether capacity is paid for around the clock (sized for the peak)
+     * @param properties what the option has that a workload may require or exclude (cold starts, no autoscaling,
+     *     Windows, ...), in their declared order
+     */
     public ComputeOption {
         Objects.requireNonNull(option, "option");
         Objects.requireNonNull(configuration, "configuration");

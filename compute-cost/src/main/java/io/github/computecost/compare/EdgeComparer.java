@@ -43,12 +43,18 @@ public final class EdgeComparer {
         this.freeTier = freeTier;
     }
 
-    /** @return a comparer with the free tier applied */
+    /**
+     * @param prices the price book to rate against
+     * @return a comparer with the free tier applied
+     */
     public static EdgeComparer of(PriceBook prices) {
         return new EdgeComparer(Objects.requireNonNull(prices, "prices"), true);
     }
 
-    /** @return a comparer with the free tier on or off */
+    /**
+     * @param on whether the account-wide free tier applies
+     * @return a comparer with the free tier on or off
+     */
     public EdgeComparer freeTier(boolean on) {
         return new EdgeComparer(prices, on);
     }
@@ -56,6 +62,8 @@ public final class EdgeComparer {
     /**
      * Compares every edge function among {@code resources}, in order; other resources are skipped.
      *
+     * @param resources the resources of a workload
+     * @return one comparison per edge function, in order
      * @throws io.github.computecost.limits.InvalidWorkloadException if AWS would reject a function
      */
     public List<EdgeComparison> compareAll(List<? extends Resource> resources) {
@@ -73,6 +81,8 @@ public final class EdgeComparer {
     /**
      * A Lambda@Edge function against a CloudFront Function with the same traffic (no KeyValueStore reads).
      *
+     * @param fn the Lambda@Edge function
+     * @return the comparison
      * @throws io.github.computecost.limits.InvalidWorkloadException if AWS would reject the function
      */
     public EdgeComparison compare(LambdaEdgeFunction fn) {
@@ -106,6 +116,8 @@ public final class EdgeComparer {
      * A CloudFront Function against a Lambda@Edge function with the same traffic, of the memory and duration
      * the CloudFront Function names for it (128 MB and 1 ms unless it says otherwise).
      *
+     * @param fn the CloudFront Function
+     * @return the comparison
      * @throws io.github.computecost.limits.InvalidWorkloadException if AWS would reject the function
      */
     public EdgeComparison compare(CloudFrontFunction fn) {

@@ -27,7 +27,22 @@ public record EdgeComparison(String name, String type, String eventType, long re
         BigDecimal lambdaEdgeCost, BigDecimal cloudFrontFunctionsCost, Optional<BigDecimal> breakEvenRequestsPerMonth,
         String breakEvenNote, FitVerdict fit, List<String> assumptions, Optional<BigDecimal> regionalBehindApiCost) {
 
-    /** A comparison without the regional reference. */
+    /**
+     * A comparison without the regional reference.
+     *
+     * @param name the resource's name
+     * @param type its workload type ({@code "lambda-edge"} or {@code "cloudfront-function"})
+     * @param eventType its CloudFront event
+     * @param requestsPerMonth the monthly volume compared
+     * @param currency ISO 4217 code
+     * @param lambdaEdgeCost exact monthly cost on Lambda@Edge
+     * @param cloudFrontFunctionsCost exact monthly cost on CloudFront Functions
+     * @param breakEvenRequestsPerMonth the monthly volume at which the two cost the same, if they ever do above zero
+     *     (34 significant digits)
+     * @param breakEvenNote a sentence on the break-even volume, or on why there is none
+     * @param fit whether the function could run as a CloudFront Function
+     * @param assumptions what the comparison assumed, possibly empty
+     */
     public EdgeComparison(String name, String type, String eventType, long requestsPerMonth, String currency,
             BigDecimal lambdaEdgeCost, BigDecimal cloudFrontFunctionsCost,
             Optional<BigDecimal> breakEvenRequestsPerMonth, String breakEvenNote, FitVerdict fit,
@@ -57,6 +72,24 @@ public record EdgeComparison(String name, String type, String eventType, long re
         }
     }
 
+    /**
+     * Checks the components and keeps immutable copies of its collections.
+     *
+     * @param name the resource's name
+     * @param type its workload type ({@code "lambda-edge"} or {@code "cloudfront-function"})
+     * @param eventType its CloudFront event
+     * @param requestsPerMonth the monthly volume compared
+     * @param currency ISO 4217 code
+     * @param lambdaEdgeCost exact monthly cost on Lambda@Edge
+     * @param cloudFrontFunctionsCost exact monthly cost on CloudFront Functions
+     * @param breakEvenRequestsPerMonth the monthly volume at which the two cost the same, if they ever do above zero
+     *     (34 significant digits)
+     * @param breakEvenNote a sentence on the break-even volume, or on why there is none
+     * @param fit whether the function could run as a CloudFront Function
+     * @param assumptions what the comparison assumed, possibly empty
+     * @param regionalBehindApiCost for reference, the exact monthly cost of the same function as a regional Lambda
+     *     function behind an API Gateway HTTP API, both priced (empty where it cannot be priced)
+     */
     public EdgeComparison {
         Objects.requireNonNull(name, "name");
         Objects.requireNonNull(type, "type");

@@ -20,6 +20,13 @@ public record FitVerdict(Fit fit, List<Check> checks) {
      * @param reason why, in a sentence
      */
     public record Check(String name, Fit fit, String reason) {
+        /**
+         * Checks the components.
+         *
+         * @param name what was checked, {@code "network"}
+         * @param fit its outcome
+         * @param reason why, in a sentence
+         */
         public Check {
             Objects.requireNonNull(name, "name");
             Objects.requireNonNull(fit, "fit");
@@ -27,12 +34,22 @@ public record FitVerdict(Fit fit, List<Check> checks) {
         }
     }
 
+    /**
+     * Checks the components and keeps immutable copies of its collections.
+     *
+     * @param fit {@link Fit#DOES_NOT_FIT} if any check fails, else {@link Fit#CANNOT_TELL} if any check cannot tell,
+     *     else {@link Fit#FITS}
+     * @param checks every check, in a fixed order
+     */
     public FitVerdict {
         Objects.requireNonNull(fit, "fit");
         checks = List.copyOf(checks);
     }
 
-    /** @return a verdict whose overall fit follows from the checks */
+    /**
+     * @param checks the checks, in the order to report them
+     * @return a verdict whose overall fit follows from the checks
+     */
     public static FitVerdict of(List<Check> checks) {
         Fit overall = Fit.FITS;
         for (Check c : checks) {

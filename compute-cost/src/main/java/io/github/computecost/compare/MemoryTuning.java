@@ -44,6 +44,12 @@ public record MemoryTuning(String name, Optional<String> region, Architecture ar
      * @param durationMs average billed duration measured at it, in ms
      */
     public record Measurement(int memoryMb, BigDecimal durationMs) {
+        /**
+         * Checks the components.
+         *
+         * @param memoryMb memory size in MB
+         * @param durationMs average billed duration measured at it, in ms
+         */
         public Measurement {
             Objects.requireNonNull(durationMs, "durationMs");
             if (memoryMb <= 0 || durationMs.signum() <= 0) {
@@ -105,19 +111,50 @@ public record MemoryTuning(String name, Optional<String> region, Architecture ar
      */
     public record Result(List<Row> rows, Row cheapest, Row fastest, Row balanced, List<Row> nearCheapest,
             BigDecimal tolerancePercent, BigDecimal balancedWeight) {
+        /**
+         * Checks the components and keeps immutable copies of its collections.
+         *
+         * @param rows every candidate, ascending by memory
+         * @param cheapest the cheapest; of sizes that cost exactly the same, the fastest (the power-tuning tool's own
+         *     example: 128 MB at 2,400 ms and 1,024 MB at 300 ms cost the same, and 1,024 MB is "8× faster for the same
+         *     cost")
+         * @param fastest the fastest; of equally fast sizes, the cheapest
+         * @param balanced the power-tuning tool's balanced pick at {@code balancedWeight} ({@link Strategy#BALANCED});
+         *     of equal values, the cheapest
+         * @param nearCheapest every size whose cost is within the tolerance of the cheapest's, the cheapest included,
+         *     ascending by memory: sizes a user may prefer for speed at (almost) no cost
+         * @param tolerancePercent the tolerance, in percent of the cheapest cost
+         * @param balancedWeight the weight of cost against speed in {@code balanced}, 0 (speed) to 1 (cost)
+         */
         public Result {
             rows = List.copyOf(rows);
             nearCheapest = List.copyOf(nearCheapest);
             Objects.requireNonNull(balancedWeight, "balancedWeight");
         }
 
-        /** A result whose balanced pick weighs cost and speed alike. */
+        /**
+         * A result whose balanced pick weighs cost and speed alike.
+         *
+         * @param rows every candidate, ascending by memory
+         * @param cheapest the cheapest; of sizes that cost exactly the same, the fastest (the power-tuning tool's own
+         *     example: 128 MB at 2,400 ms and 1,024 MB at 300 ms cost the same, and 1,024 MB is "8× faster for the same
+         *     cost")
+         * @param fastest the fastest; of equally fast sizes, the cheapest
+         * @param balanced the power-tuning tool's balanced pick at {@code balancedWeight} ({@link Strategy#BALANCED});
+         *     of equal values, the cheapest
+         * @param nearCheapest every size whose cost is within the tolerance of the cheapest's, the cheapest included,
+         *     ascending by memory: sizes a user may prefer for speed at (almost) no cost
+         * @param tolerancePercent the tolerance, in percent of the cheapest cost
+         */
         public Result(List<Row> rows, Row cheapest, Row fastest, Row balanced, List<Row> nearCheapest,
                 BigDecimal tolerancePercent) {
             this(rows, cheapest, fastest, balanced, nearCheapest, tolerancePercent, DEFAULT_BALANCED_WEIGHT);
         }
 
-        /** @return the size the strategy recommends */
+        /**
+         * @param strategy the strategy
+         * @return the size the strategy recommends
+         */
         public Row pick(Strategy strategy) {
             return switch (strategy) {
                 case COST -> cheapest;
@@ -127,6 +164,14 @@ public record MemoryTuning(String name, Optional<String> region, Architecture ar
         }
     }
 
+    /**
+     * Checks the components.
+     *
+     * @param name unique name within a file
+     * @param region region code, or empty for the file's region
+     * @param architecture x86_64 or arm64
+     * @param measurements average billed duration at each memory size, at least two sizes
+     */
     public MemoryTuning {
         Objects.requireNonNull(name, "name");
         Objects.requireNonNull(region, "region");

@@ -51,6 +51,17 @@ public final class MonteCarlo {
      *     does not end
      */
     public record Percentiles(String option, BigDecimal p50, BigDecimal p90, BigDecimal p99, BigDecimal expected) {
+        /**
+         * Checks the components.
+         *
+         * @param option the option's label
+         * @param p50 median monthly cost, exact
+         * @param p90 90th percentile
+         * @param p99 99th percentile
+         * @param expected the mean monthly cost over the simulated months: their exact sum divided by their number,
+         *     rounded half even to 34 significant digits ({@link java.math.MathContext#DECIMAL128}) when the division
+         *     does not end
+         */
         public Percentiles {
             Objects.requireNonNull(option, "option");
             Objects.requireNonNull(expected, "expected");
@@ -66,6 +77,14 @@ public final class MonteCarlo {
      * @param percentiles its percentiles, if it was simulated
      */
     public record Ranked(ComputeOption option, Optional<BigDecimal> expected, Optional<Percentiles> percentiles) {
+        /**
+         * Checks the components.
+         *
+         * @param option the option
+         * @param expected its expected monthly cost (an always-on option's, which is the same every month, is its
+         *     cost), or empty when it cannot run the workload
+         * @param percentiles its percentiles, if it was simulated
+         */
         public Ranked {
             Objects.requireNonNull(option, "option");
             Objects.requireNonNull(expected, "expected");

@@ -31,6 +31,12 @@ public record Uncertainty(Optional<Duration> duration, Optional<Long> trafficMin
      * @param p99 99th percentile in ms
      */
     public record LogNormal(BigDecimal p50, BigDecimal p99) implements Duration {
+        /**
+         * Checks the components.
+         *
+         * @param p50 median in ms
+         * @param p99 99th percentile in ms
+         */
         public LogNormal {
             Objects.requireNonNull(p50, "p50");
             Objects.requireNonNull(p99, "p99");
@@ -52,6 +58,11 @@ public record Uncertainty(Optional<Duration> duration, Optional<Long> trafficMin
      * @param values at least one duration in ms, each at least 0
      */
     public record Samples(List<BigDecimal> values) implements Duration {
+        /**
+         * Checks the components and keeps immutable copies of its collections.
+         *
+         * @param values at least one duration in ms, each at least 0
+         */
         public Samples {
             values = List.copyOf(values);
             if (values.isEmpty()) {
@@ -71,6 +82,13 @@ public record Uncertainty(Optional<Duration> duration, Optional<Long> trafficMin
         }
     }
 
+    /**
+     * Checks the components.
+     *
+     * @param duration the distribution of one request's duration, if not a single value
+     * @param trafficMin the least monthly requests, if traffic is a range
+     * @param trafficMax the most monthly requests, if traffic is a range
+     */
     public Uncertainty {
         Objects.requireNonNull(duration, "duration");
         Objects.requireNonNull(trafficMin, "trafficMin");

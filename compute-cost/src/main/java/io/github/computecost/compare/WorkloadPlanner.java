@@ -55,17 +55,26 @@ public final class WorkloadPlanner {
         this.region = region;
     }
 
-    /** @return a planner pricing in us-east-1 with the free tier */
+    /**
+     * @param prices the price book to rate against
+     * @return a planner pricing in us-east-1 with the free tier
+     */
     public static WorkloadPlanner of(PriceBook prices) {
         return new WorkloadPlanner(Objects.requireNonNull(prices, "prices"), true, Estimator.DEFAULT_REGION);
     }
 
-    /** @return a planner with the free tier on or off */
+    /**
+     * @param on whether the account-wide free tier applies
+     * @return a planner with the free tier on or off
+     */
     public WorkloadPlanner freeTier(boolean on) {
         return new WorkloadPlanner(prices, on, region);
     }
 
-    /** @return a planner for workloads that name no region */
+    /**
+     * @param defaultRegion a region code such as {@code "eu-west-1"}
+     * @return a planner for workloads that name no region
+     */
     public WorkloadPlanner region(String defaultRegion) {
         return new WorkloadPlanner(prices, freeTier, Objects.requireNonNull(defaultRegion, "defaultRegion"));
     }
@@ -82,6 +91,16 @@ public final class WorkloadPlanner {
      */
     public record Plan(NeutralWorkload workload, List<ComputeOption> ranked, BigDecimal peakConcurrency,
             Optional<BreakEvenVolume> breakEven, List<String> assumptions, Map<String, Sizing.Traffic> traffic) {
+        /**
+         * Keeps immutable copies of its collections.
+         *
+         * @param workload the workload
+         * @param ranked every option, those that can run it cheapest first
+         * @param peakConcurrency the concurrent requests always-on options are sized for, exact
+         * @param breakEven where the cheapest serverless and always-on options cost the same, if they do
+         * @param assumptions what the sizing assumed, in sentences
+         * @param traffic for each serverless option that can run the workload: its configuration at other traffic
+         */
         public Plan {
             ranked = List.copyOf(ranked);
             assumptions = List.copyOf(assumptions);
@@ -102,7 +121,15 @@ public final class WorkloadPlanner {
     public record BreakEvenVolume(String serverless, String alwaysOn, long requestsPerMonth, BigDecimal serverlessCost,
             BigDecimal alwaysOnCost, String alwaysOnConfiguration) {
 
-        /** A break-even without the always-on configuration's words. */
+        /**
+         * A break-even without the always-on configuration's words.
+         *
+         * @param serverless the serverless option
+         * @param alwaysOn the always-on option cheapest at that volume
+         * @param serverlessCost serverless's exact cost at that volume
+         * @param alwaysOnCost the always-on option's exact cost at that volume, sized for it
+         * @param requestsPerMonth the smallest whole monthly volume at which serverless costs at least as much
+         */
         public BreakEvenVolume(String serverless, String alwaysOn, long requestsPerMonth, BigDecimal serverlessCost,
                 BigDecimal alwaysOnCost) {
             this(serverless, alwaysOn, requestsPerMonth, serverlessCost, alwaysOnCost, "");
@@ -114,7 +141,10 @@ public final class WorkloadPlanner {
         }
     }
 
-    /** @return every option ranked, cheapest first, with the break-even between serverless and always-on */
+    /**
+     * @param w the workload
+     * @return every option ranked, cheapest first, with the break-even between serverless and always-on
+     */
     public Plan plan(NeutralWorkload w) {
         String r = w.region().orElse(region);
         BigDecimal concurrency = peakConcurrency(w);
@@ -370,6 +400,12 @@ public final class WorkloadPlanner {
      * @param monthlyCost the exact cost at it, in the price book's currency
      */
     public record CostPoint(long requestsPerMonth, BigDecimal monthlyCost) {
+        /**
+         * Checks the components.
+         *
+         * @param requestsPerMonth the volume
+         * @param monthlyCost the exact cost at it, in the price book's currency
+         */
         public CostPoint {
             Objects.requireNonNull(monthlyCost, "monthlyCost");
         }
@@ -382,6 +418,12 @@ public final class WorkloadPlanner {
      * @param points its cost at each volume, ascending
      */
     public record CostCurve(String option, List<CostPoint> points) {
+        /**
+         * Checks the components and keeps immutable copies of its collections.
+         *
+         * @param option the option's label, {@code "Lambda (arm64)"}
+         * @param points its cost at each volume, ascending
+         */
         public CostCurve {
             Objects.requireNonNull(option, "option");
             points = List.copyOf(points);
@@ -393,6 +435,9 @@ public final class WorkloadPlanner {
      * {@code maxRequests}; serverless options priced exactly at each, always-on options sized again for each volume
      * (the peak-to-average ratio kept), a step function; a curve ends where its option cannot hold the volume.
      *
+     * @param plan the plan whose options are drawn
+     * @param maxRequests the largest volume, requests a month
+     * @param points how many volumes, at least 2
      * @return the curves of the options that can run the workload, in the plan's order
      */
     public List<CostCurve> costByVolume(Plan plan, long maxRequests, int points) {

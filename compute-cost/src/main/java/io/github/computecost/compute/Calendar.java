@@ -46,7 +46,11 @@ public final class Calendar {
         return hours.signum() > 0 && hours.compareTo(MAX_HOURS_PER_MONTH) <= 0;
     }
 
-    /** @return {@code "hoursPerMonth must be more than 0 and at most 744: <value>"}, for a constructor's check */
+    /**
+     * @param field the field's name
+     * @param hours the value given
+     * @return {@code "hoursPerMonth must be more than 0 and at most 744: <value>"}, for a constructor's check
+     */
     public static String hoursInMonthRule(String field, BigDecimal hours) {
         return field + " must be more than 0 and at most " + MAX_HOURS_PER_MONTH.toPlainString() + ": "
                 + hours.toPlainString();

@@ -32,6 +32,8 @@ public final class Ec2Catalog {
 
     /**
      * @param region the region the instances run in
+     * @param i the instances to check
+     * @param prices the price book whose catalog and prices they are checked against
      * @return every violation: an instance type the catalog lacks (with near matches), one not priced in the
      *     region, or an operating system it does not offer
      */

@@ -47,6 +47,21 @@ public record Ec2Instance(String name, Optional<String> region, String instanceT
     /** Hours in AWS's average month ({@link Calendar#HOURS_PER_MONTH}), the default. */
     public static final BigDecimal HOURS_PER_MONTH = Calendar.HOURS_PER_MONTH;
 
+    /**
+     * Checks the components.
+     *
+     * @param name unique name within an estimate
+     * @param region region code, or empty for the estimator's region
+     * @param instanceType AWS's instance type, {@code "t3.medium"}
+     * @param operatingSystem linux (default) or windows
+     * @param count instances, at least 0
+     * @param hoursPerMonth hours each runs in the month, more than 0 and at most {@link Calendar#MAX_HOURS_PER_MONTH}
+     *     (default {@link Calendar#HOURS_PER_MONTH})
+     * @param spotDiscountPercent the user's assumed Spot discount off on-demand, 0 to 100, if any
+     * @param spot whether the instances run on Spot at its observed market price ({@code SpotUsage} hours, priced from
+     *     the price book's {@value Ec2Service#SPOT_TABLE} table, which {@link Ec2SpotPrices} makes from AWS's Spot
+     *     price history; none is bundled); not with {@code spotDiscountPercent}
+     */
     public Ec2Instance {
         Objects.requireNonNull(name, "name");
         if (name.isBlank()) {
@@ -74,35 +89,55 @@ public record Ec2Instance(String name, Optional<String> region, String instanceT
         }
     }
 
-    /** @return {@code count} Linux instances running all month ({@link Calendar#HOURS_PER_MONTH}) */
+    /**
+     * @param name unique name within an estimate
+     * @param instanceType AWS's instance type, {@code "t3.medium"}
+     * @param count instances, at least 0
+     * @return {@code count} Linux instances running all month ({@link Calendar#HOURS_PER_MONTH})
+     */
     public static Ec2Instance of(String name, String instanceType, int count) {
         return new Ec2Instance(name, Optional.empty(), instanceType, OperatingSystem.LINUX, count, HOURS_PER_MONTH,
                 Optional.empty());
     }
 
-    /** @return these instances running {@code hours} a month */
+    /**
+     * @param hours hours each instance runs in the month, more than 0 and at most 744
+     * @return these instances running {@code hours} a month
+     */
     public Ec2Instance withHoursPerMonth(BigDecimal hours) {
         return new Ec2Instance(name, region, instanceType, operatingSystem, count, hours, spotDiscountPercent, spot);
     }
 
-    /** @return {@code n} of these instances */
+    /**
+     * @param n instances, at least 0
+     * @return {@code n} of these instances
+     */
     public Ec2Instance withCount(int n) {
         return new Ec2Instance(name, region, instanceType, operatingSystem, n, hoursPerMonth, spotDiscountPercent,
                 spot);
     }
 
-    /** @return these instances on another operating system */
+    /**
+     * @param os the operating system
+     * @return these instances on another operating system
+     */
     public Ec2Instance withOperatingSystem(OperatingSystem os) {
         return new Ec2Instance(name, region, instanceType, os, count, hoursPerMonth, spotDiscountPercent, spot);
     }
 
-    /** @return these instances in a region */
+    /**
+     * @param r a region code such as {@code "eu-west-1"}
+     * @return these instances in a region
+     */
     public Ec2Instance withRegion(String r) {
         return new Ec2Instance(name, Optional.of(r), instanceType, operatingSystem, count, hoursPerMonth,
                 spotDiscountPercent, spot);
     }
 
-    /** @return these instances at an assumed Spot discount */
+    /**
+     * @param percent the user's assumed Spot discount off on-demand, 0 to 100
+     * @return these instances at an assumed Spot discount
+     */
     public Ec2Instance withSpotDiscountPercent(BigDecimal percent) {
         return new Ec2Instance(name, region, instanceType, operatingSystem, count, hoursPerMonth, Optional.of(percent));
     }

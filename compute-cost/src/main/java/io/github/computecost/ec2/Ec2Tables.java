@@ -43,6 +43,21 @@ public record Ec2Tables(Map<String, Ec2InstanceType> instanceTypes, AllowedValue
     public record Ec2InstanceType(String type, String family, Optional<BigDecimal> vcpu, Optional<BigDecimal> memoryGib,
             Optional<String> architecture, Optional<Boolean> burstable, Optional<BigDecimal> gpus,
             Optional<String> gpuName, String linuxUsageType, String windowsUsageType) {
+        /**
+         * Checks the components.
+         *
+         * @param type AWS's name, {@code "t3.medium"}
+         * @param family its family, {@code "t3"}
+         * @param vcpu vCPUs
+         * @param memoryGib memory, GiB
+         * @param architecture {@code x86_64} or {@code arm64}
+         * @param burstable whether it is a burstable type (CPU credits)
+         * @param gpus GPUs
+         * @param gpuName the GPU's name
+         * @param linuxUsageType the usage type its Linux hours are billed under, {@code BoxUsage:t3.medium}
+         * @param windowsUsageType the usage type its Windows hours are billed under, {@code
+         *     BoxUsage:t3.medium/RunInstances:0002}
+         */
         public Ec2InstanceType {
             Objects.requireNonNull(type, "type");
             Objects.requireNonNull(family, "family");
@@ -61,6 +76,14 @@ public record Ec2Tables(Map<String, Ec2InstanceType> instanceTypes, AllowedValue
         }
     }
 
+    /**
+     * Keeps immutable copies of its collections.
+     *
+     * @param instanceTypes the catalog, by instance type, in the table's order
+     * @param windowsArchitectures the architectures Windows runs on
+     * @param minimumSeconds the least billed time per instance start, s
+     * @param hourScale the decimals billed seconds are turned into hours with
+     */
     public Ec2Tables {
         instanceTypes = java.util.Collections.unmodifiableMap(new java.util.LinkedHashMap<>(instanceTypes));
     }

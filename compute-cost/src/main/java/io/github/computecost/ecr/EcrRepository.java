@@ -17,6 +17,13 @@ public record EcrRepository(String name, Optional<String> region, BigDecimal sto
     /** Workload type name. */
     public static final String TYPE = "ecr";
 
+    /**
+     * Checks the components.
+     *
+     * @param name unique name within an estimate
+     * @param region region code, or empty for the estimator's region
+     * @param storageGb the images' stored (compressed, de-duplicated) size averaged over the month, GB (1024³ bytes)
+     */
     public EcrRepository {
         Objects.requireNonNull(name, "name");
         if (name.isBlank()) {
@@ -29,12 +36,19 @@ public record EcrRepository(String name, Optional<String> region, BigDecimal sto
         }
     }
 
-    /** @return a repository of {@code storageGb} GB in the estimator's region */
+    /**
+     * @param name unique name within an estimate
+     * @param storageGb the images' stored (compressed, de-duplicated) size averaged over the month, GB (1024³ bytes)
+     * @return a repository of {@code storageGb} GB in the estimator's region
+     */
     public static EcrRepository of(String name, BigDecimal storageGb) {
         return new EcrRepository(name, Optional.empty(), storageGb);
     }
 
-    /** @return this repository in {@code region} */
+    /**
+     * @param region a region code such as {@code "eu-west-1"}
+     * @return this repository in {@code region}
+     */
     public EcrRepository withRegion(String region) {
         return new EcrRepository(name, Optional.of(region), storageGb);
     }

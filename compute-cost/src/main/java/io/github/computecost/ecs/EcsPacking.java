@@ -15,7 +15,12 @@ import io.github.computecost.service.InstanceHours.InstanceShape;
 public record EcsPacking(long cpuUnitsPerInstance, long memoryMibPerInstance, long reservedMemoryMib,
         long tasksPerInstance, long instances) {
 
-    /** @return the packing of the tasks on the shape, under the table's rules */
+    /**
+     * @param s the tasks
+     * @param shape the instance type's vCPUs and memory
+     * @param t the ECS tables (the memory the agent reserves, the ENI rules)
+     * @return the packing of the tasks on the shape, under the table's rules
+     */
     public static EcsPacking of(EcsTasksOnEc2 s, InstanceShape shape, EcsTables t) {
         long reserved = s.reservedMemoryMib().map(Integer::longValue)
                 .orElseGet(() -> shape.reservedMib(t.reservedMemoryShare()));

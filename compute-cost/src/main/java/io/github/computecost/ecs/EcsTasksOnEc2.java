@@ -27,6 +27,20 @@ public record EcsTasksOnEc2(String name, Optional<String> region, String instanc
     /** Workload type name. */
     public static final String TYPE = "ecs-ec2";
 
+    /**
+     * Checks the components.
+     *
+     * @param name unique name within an estimate
+     * @param region region code, or empty for the estimator's region
+     * @param instanceType the container instances' EC2 type, {@code "m6i.large"}
+     * @param taskCpuUnits CPU units one task reserves (1,024 = 1 vCPU), 0 when the task reserves none (the CPU is then
+     *     not a packing constraint)
+     * @param taskMemoryMib memory one task reserves, MiB, at least 1
+     * @param tasks tasks running side by side, at least 1
+     * @param hoursPerMonth hours the instances run in the month, more than 0 and at most 744 (default 730)
+     * @param reservedMemoryMib memory per instance not packed, MiB (the agent's {@code ECS_RESERVED_MEMORY} and the
+     *     system's share); empty for the default, 5 % of the instance's installed memory
+     */
     public EcsTasksOnEc2 {
         Objects.requireNonNull(name, "name");
         if (name.isBlank()) {
@@ -55,19 +69,32 @@ public record EcsTasksOnEc2(String name, Optional<String> region, String instanc
         });
     }
 
-    /** @return {@code tasks} tasks of {@code cpuUnits} and {@code memoryMib} on {@code instanceType}, all month */
+    /**
+     * @param name unique name within an estimate
+     * @param instanceType the container instances' EC2 type, {@code "m6i.large"}
+     * @param cpuUnits CPU units one task reserves (1,024 = 1 vCPU), 0 when it reserves none
+     * @param memoryMib memory one task reserves, MiB, at least 1
+     * @param tasks tasks running side by side, at least 1
+     * @return {@code tasks} tasks of {@code cpuUnits} and {@code memoryMib} on {@code instanceType}, all month
+     */
     public static EcsTasksOnEc2 of(String name, String instanceType, int cpuUnits, int memoryMib, int tasks) {
         return new EcsTasksOnEc2(name, Optional.empty(), instanceType, cpuUnits, memoryMib, tasks,
                 Calendar.HOURS_PER_MONTH, Optional.empty());
     }
 
-    /** @return these tasks in {@code region} */
+    /**
+     * @param region a region code such as {@code "eu-west-1"}
+     * @return these tasks in {@code region}
+     */
     public EcsTasksOnEc2 withRegion(String region) {
         return new EcsTasksOnEc2(name, Optional.of(region), instanceType, taskCpuUnits, taskMemoryMib, tasks,
                 hoursPerMonth, reservedMemoryMib);
     }
 
-    /** @return these tasks with {@code mib} MiB per instance not packed */
+    /**
+     * @param mib memory per instance kept for the agent and the system, in MiB
+     * @return these tasks with {@code mib} MiB per instance not packed
+     */
     public EcsTasksOnEc2 withReservedMemoryMib(int mib) {
         return new EcsTasksOnEc2(name, region, instanceType, taskCpuUnits, taskMemoryMib, tasks, hoursPerMonth,
                 Optional.of(mib));

@@ -28,6 +28,18 @@ public record CloudFrontFunction(String name, EdgeEventType eventType, long invo
     /** Default billed duration of the Lambda@Edge equivalent, in ms. */
     public static final BigDecimal DEFAULT_LAMBDA_EDGE_DURATION_MS = BigDecimal.ONE;
 
+    /**
+     * Checks the components.
+     *
+     * @param name unique name within an estimate
+     * @param eventType viewer-request or viewer-response (checked by {@link EdgeLimits})
+     * @param invocationsPerMonth invocations per month
+     * @param keyValueStoreReadsPerInvocation CloudFront KeyValueStore reads per invocation, default 0
+     * @param codeSizeKb the function's size in KB, if known
+     * @param lambdaEdgeMemoryMb for comparisons only: the memory a Lambda@Edge equivalent would need (default 128)
+     * @param lambdaEdgeDurationMs for comparisons only: the billed duration of a Lambda@Edge equivalent in ms (default
+     *     1, the smallest Lambda@Edge bills)
+     */
     public CloudFrontFunction {
         Objects.requireNonNull(name, "name");
         if (name.isBlank()) {
@@ -52,7 +64,12 @@ public record CloudFrontFunction(String name, EdgeEventType eventType, long invo
         }
     }
 
-    /** @return a function with no KeyValueStore reads and default comparison assumptions */
+    /**
+     * @param name unique name within an estimate
+     * @param eventType viewer-request or viewer-response (checked by {@link EdgeLimits})
+     * @param invocationsPerMonth invocations per month
+     * @return a function with no KeyValueStore reads and default comparison assumptions
+     */
     public static CloudFrontFunction of(String name, EdgeEventType eventType, long invocationsPerMonth) {
         return new CloudFrontFunction(name, eventType, invocationsPerMonth, 0, Optional.empty(),
                 DEFAULT_LAMBDA_EDGE_MEMORY_MB, DEFAULT_LAMBDA_EDGE_DURATION_MS);
@@ -66,13 +83,19 @@ public record CloudFrontFunction(String name, EdgeEventType eventType, long invo
         return withInvocationsPerMonth(requests);
     }
 
-    /** @return this function with other traffic ({@code invocationsPerMonth}, the word CloudFront bills by) */
+    /**
+     * @param invocations invocations per month
+     * @return this function with other traffic ({@code invocationsPerMonth}, the word CloudFront bills by)
+     */
     public CloudFrontFunction withInvocationsPerMonth(long invocations) {
         return new CloudFrontFunction(name, eventType, invocations, keyValueStoreReadsPerInvocation, codeSizeKb,
                 lambdaEdgeMemoryMb, lambdaEdgeDurationMs);
     }
 
-    /** @return this function with {@code reads} KeyValueStore reads per invocation */
+    /**
+     * @param reads KeyValueStore reads per invocation
+     * @return this function with {@code reads} KeyValueStore reads per invocation
+     */
     public CloudFrontFunction withKeyValueStoreReadsPerInvocation(long reads) {
         return new CloudFrontFunction(name, eventType, invocationsPerMonth, reads, codeSizeKb, lambdaEdgeMemoryMb,
                 lambdaEdgeDurationMs);

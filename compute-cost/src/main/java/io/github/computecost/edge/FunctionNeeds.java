@@ -21,7 +21,16 @@ public record FunctionNeeds(Optional<String> runtime, Optional<Boolean> needsNet
         Optional<Boolean> needsFileSystem, Optional<BigDecimal> codeSizeKb, Optional<BigDecimal> memoryUsedMb,
         Optional<BigDecimal> generatedResponseKb) {
 
-    /** Needs without a generated response size. */
+    /**
+     * Needs without a generated response size.
+     *
+     * @param runtime the Lambda runtime identifier, {@code "nodejs22.x"}, {@code "python3.13"}
+     * @param needsNetwork whether it makes network calls
+     * @param needsBody whether it reads the request body
+     * @param needsFileSystem whether it uses a file system
+     * @param codeSizeKb size of the code, in KB
+     * @param memoryUsedMb the memory the code actually uses (not the configured memory), in MB
+     */
     public FunctionNeeds(Optional<String> runtime, Optional<Boolean> needsNetwork, Optional<Boolean> needsBody,
             Optional<Boolean> needsFileSystem, Optional<BigDecimal> codeSizeKb, Optional<BigDecimal> memoryUsedMb) {
         this(runtime, needsNetwork, needsBody, needsFileSystem, codeSizeKb, memoryUsedMb, Optional.empty());
@@ -31,6 +40,17 @@ public record FunctionNeeds(Optional<String> runtime, Optional<Boolean> needsNet
     public static final FunctionNeeds UNKNOWN = new FunctionNeeds(Optional.empty(), Optional.empty(), Optional.empty(),
             Optional.empty(), Optional.empty(), Optional.empty());
 
+    /**
+     * Checks the components.
+     *
+     * @param runtime the Lambda runtime identifier, {@code "nodejs22.x"}, {@code "python3.13"}
+     * @param needsNetwork whether it makes network calls
+     * @param needsBody whether it reads the request body
+     * @param needsFileSystem whether it uses a file system
+     * @param codeSizeKb size of the code, in KB
+     * @param memoryUsedMb the memory the code actually uses (not the configured memory), in MB
+     * @param generatedResponseKb the largest response the function generates (headers and body), in KB
+     */
     public FunctionNeeds {
         Objects.requireNonNull(runtime, "runtime");
         Objects.requireNonNull(needsNetwork, "needsNetwork");

@@ -21,6 +21,16 @@ public record LambdaEdgeFunction(String name, EdgeEventType eventType, int memor
     /** Workload type name. */
     public static final String TYPE = "lambda-edge";
 
+    /**
+     * Checks the components.
+     *
+     * @param name unique name within an estimate
+     * @param eventType the CloudFront event it runs on
+     * @param memoryMb configured memory in MB (GB-seconds = MB / 1024 × s)
+     * @param requestsPerMonth invocations per month
+     * @param averageDurationMs average billed duration of one invocation in ms (metered per 1 ms), fractions allowed
+     * @param needs what the code needs, for the CloudFront Functions fit check
+     */
     public LambdaEdgeFunction {
         Objects.requireNonNull(name, "name");
         if (name.isBlank()) {
@@ -40,7 +50,14 @@ public record LambdaEdgeFunction(String name, EdgeEventType eventType, int memor
         Objects.requireNonNull(needs, "needs");
     }
 
-    /** @return a function with nothing known of its needs */
+    /**
+     * @param name unique name within an estimate
+     * @param eventType the CloudFront event it runs on
+     * @param memoryMb configured memory in MB (GB-seconds = MB / 1024 × s)
+     * @param requestsPerMonth invocations per month
+     * @param averageDurationMs average billed duration of one invocation in ms (metered per 1 ms), fractions allowed
+     * @return a function with nothing known of its needs
+     */
     public static LambdaEdgeFunction of(String name, EdgeEventType eventType, int memoryMb, long requestsPerMonth,
             BigDecimal averageDurationMs) {
         return new LambdaEdgeFunction(name, eventType, memoryMb, requestsPerMonth, averageDurationMs,
@@ -68,31 +85,46 @@ public record LambdaEdgeFunction(String name, EdgeEventType eventType, int memor
             this.name = Objects.requireNonNull(name, "name");
         }
 
-        /** @param event the CloudFront event it runs on */
+        /**
+         * @param event the CloudFront event it runs on
+         * @return this builder
+         */
         public Builder eventType(EdgeEventType event) {
             this.eventType = Objects.requireNonNull(event, "event");
             return this;
         }
 
-        /** @param mb configured memory in MB */
+        /**
+         * @param mb configured memory in MB
+         * @return this builder
+         */
         public Builder memoryMb(int mb) {
             this.memoryMb = mb;
             return this;
         }
 
-        /** @param requests invocations per month */
+        /**
+         * @param requests invocations per month
+         * @return this builder
+         */
         public Builder requestsPerMonth(long requests) {
             this.requestsPerMonth = requests;
             return this;
         }
 
-        /** @param ms average billed duration of one invocation in ms (metered per 1 ms), fractions allowed */
+        /**
+         * @param ms average billed duration of one invocation in ms (metered per 1 ms), fractions allowed
+         * @return this builder
+         */
         public Builder averageDurationMs(BigDecimal ms) {
             this.averageDurationMs = Objects.requireNonNull(ms, "ms");
             return this;
         }
 
-        /** @param duration average billed duration of one invocation (nanosecond precision kept) */
+        /**
+         * @param duration average billed duration of one invocation (nanosecond precision kept)
+         * @return this builder
+         */
         public Builder averageDuration(java.time.Duration duration) {
             Objects.requireNonNull(duration, "duration");
             if (duration.isNegative()) {
@@ -103,7 +135,10 @@ public record LambdaEdgeFunction(String name, EdgeEventType eventType, int memor
             return this;
         }
 
-        /** @param what what the code needs, for the CloudFront Functions fit check */
+        /**
+         * @param what what the code needs, for the CloudFront Functions fit check
+         * @return this builder
+         */
         public Builder needs(FunctionNeeds what) {
             this.needs = Objects.requireNonNull(what, "what");
             return this;
@@ -115,12 +150,18 @@ public record LambdaEdgeFunction(String name, EdgeEventType eventType, int memor
         }
     }
 
-    /** @return this function with other traffic */
+    /**
+     * @param requests invocations per month
+     * @return this function with other traffic
+     */
     public LambdaEdgeFunction withRequestsPerMonth(long requests) {
         return new LambdaEdgeFunction(name, eventType, memoryMb, requests, averageDurationMs, needs);
     }
 
-    /** @return this function with what its code needs */
+    /**
+     * @param newNeeds what the code needs, for the CloudFront Functions fit check
+     * @return this function with what its code needs
+     */
     public LambdaEdgeFunction withNeeds(FunctionNeeds newNeeds) {
         return new LambdaEdgeFunction(name, eventType, memoryMb, requestsPerMonth, averageDurationMs, newNeeds);
     }

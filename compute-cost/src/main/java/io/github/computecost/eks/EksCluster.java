@@ -44,6 +44,16 @@ public record EksCluster(String name, Optional<String> region, Support support, 
         }
     }
 
+    /**
+     * Checks the components.
+     *
+     * @param name unique name within an estimate
+     * @param region region code, or empty for the estimator's region
+     * @param support whether its Kubernetes version is in {@link Support#STANDARD} or {@link Support#EXTENDED} support
+     *     this month (a version is in standard support for 14 months after EKS releases it, then in extended support)
+     * @param kubernetesVersion its Kubernetes version, if known ({@code "1.31"}), for the estimate's notes
+     * @param hoursPerMonth the hours the cluster exists in the month (default 730)
+     */
     public EksCluster {
         Objects.requireNonNull(name, "name");
         if (name.isBlank()) {
@@ -58,17 +68,28 @@ public record EksCluster(String name, Optional<String> region, Support support, 
         }
     }
 
-    /** @return a cluster in {@code support} all month */
+    /**
+     * @param name unique name within an estimate
+     * @param support whether its Kubernetes version is in {@link Support#STANDARD} or {@link Support#EXTENDED} support
+     *     this month (a version is in standard support for 14 months after EKS releases it, then in extended support)
+     * @return a cluster in {@code support} all month
+     */
     public static EksCluster of(String name, Support support) {
         return new EksCluster(name, Optional.empty(), support, Optional.empty(), Calendar.HOURS_PER_MONTH);
     }
 
-    /** @return this cluster existing {@code hours} a month */
+    /**
+     * @param hours hours the cluster exists in the month, more than 0 and at most 744
+     * @return this cluster existing {@code hours} a month
+     */
     public EksCluster withHoursPerMonth(BigDecimal hours) {
         return new EksCluster(name, region, support, kubernetesVersion, hours);
     }
 
-    /** @return this cluster in {@code region} */
+    /**
+     * @param region a region code such as {@code "eu-west-1"}
+     * @return this cluster in {@code region}
+     */
     public EksCluster withRegion(String region) {
         return new EksCluster(name, Optional.of(region), support, kubernetesVersion, hoursPerMonth);
     }

@@ -23,6 +23,14 @@ import java.util.Set;
  */
 public record Assessment(Estimate estimate, ValidationReport violations) {
 
+    /**
+     * Checks the components.
+     *
+     * @param estimate the estimate of every resource without an error; resources that need a price the price book lacks
+     *     are left out and listed in {@link Estimate#notPriced()}
+     * @param violations every violation, resource by resource in the order given, then the shared ones; a resource with
+     *     an error is not in the estimate
+     */
     public Assessment {
         Objects.requireNonNull(estimate, "estimate");
         Objects.requireNonNull(violations, "violations");

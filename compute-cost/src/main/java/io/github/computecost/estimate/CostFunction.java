@@ -217,7 +217,10 @@ public final class CostFunction {
         return constant.add(engine.rate(atVolume, freeTier, ANY_DAY).totalExact());
     }
 
-    /** @return {@link #costAt(BigDecimal)} at a whole volume */
+    /**
+     * @param volume the volume, in the function's unit, at least 0
+     * @return {@link #costAt(BigDecimal)} at a whole volume
+     */
     public BigDecimal costAt(long volume) {
         return costAt(BigDecimal.valueOf(volume));
     }

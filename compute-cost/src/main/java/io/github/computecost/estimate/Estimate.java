@@ -44,7 +44,26 @@ public record Estimate(String currency, String pricingVersion, boolean freeTier,
         List<String> warnings, Optional<PriceDates> priceDates, LocalDate pricedOn, List<MissingPrice> notPriced,
         List<UnsupportedResource> unsupported, List<String> usageBased, Map<String, PriceDates> priceDatesByService) {
 
-    /** An estimate whose price dates are not known per table (one read from a file that does not give them). */
+    /**
+     * An estimate whose price dates are not known per table (one read from a file that does not give them).
+     *
+     * @param currency ISO 4217 code of every amount
+     * @param pricingVersion the price book's version, to reproduce the estimate
+     * @param freeTier whether the account's free tier was applied
+     * @param resources per-resource estimates, in the order the resources were given
+     * @param warnings things the reader must know (prices older than the estimator's threshold, ...), said once each,
+     *     possibly empty
+     * @param priceDates the oldest and newest date of the prices the line items use (see {@link Provenance#asOf()});
+     *     empty when there are no line items
+     * @param pricedOn the day the estimate was made, by the estimator's clock: the ages of the prices are counted to it
+     * @param notPriced the prices that resources left out of the estimate need and the price book lacks, each naming
+     *     its resource; empty when every resource was priced
+     * @param unsupported the input's resources of types no service prices (a template's queues and buckets), listed as
+     *     not priced; they do not make the estimate incomplete in {@link #notPriced}'s sense, but its total leaves them
+     *     out
+     * @param usageBased the names of resources priced at no usage because the input gives none (a template's function
+     *     the usage file does not name): their cost depends on usage, and a warning gives their unit prices
+     */
     public Estimate(String currency, String pricingVersion, boolean freeTier, List<ResourceEstimate> resources,
             List<String> warnings, Optional<PriceDates> priceDates, LocalDate pricedOn, List<MissingPrice> notPriced,
             List<UnsupportedResource> unsupported, List<String> usageBased) {
@@ -52,7 +71,24 @@ public record Estimate(String currency, String pricingVersion, boolean freeTier,
                 usageBased, Map.of());
     }
 
-    /** An estimate none of whose resources is priced at no usage for want of it. */
+    /**
+     * An estimate none of whose resources is priced at no usage for want of it.
+     *
+     * @param currency ISO 4217 code of every amount
+     * @param pricingVersion the price book's version, to reproduce the estimate
+     * @param freeTier whether the account's free tier was applied
+     * @param resources per-resource estimates, in the order the resources were given
+     * @param warnings things the reader must know (prices older than the estimator's threshold, ...), said once each,
+     *     possibly empty
+     * @param priceDates the oldest and newest date of the prices the line items use (see {@link Provenance#asOf()});
+     *     empty when there are no line items
+     * @param pricedOn the day the estimate was made, by the estimator's clock: the ages of the prices are counted to it
+     * @param notPriced the prices that resources left out of the estimate need and the price book lacks, each naming
+     *     its resource; empty when every resource was priced
+     * @param unsupported the input's resources of types no service prices (a template's queues and buckets), listed as
+     *     not priced; they do not make the estimate incomplete in {@link #notPriced}'s sense, but its total leaves them
+     *     out
+     */
     public Estimate(String currency, String pricingVersion, boolean freeTier, List<ResourceEstimate> resources,
             List<String> warnings, Optional<PriceDates> priceDates, LocalDate pricedOn, List<MissingPrice> notPriced,
             List<UnsupportedResource> unsupported) {
@@ -60,12 +96,49 @@ public record Estimate(String currency, String pricingVersion, boolean freeTier,
                 List.of());
     }
 
-    /** An estimate whose input had no resource of an unsupported type. */
+    /**
+     * An estimate whose input had no resource of an unsupported type.
+     *
+     * @param currency ISO 4217 code of every amount
+     * @param pricingVersion the price book's version, to reproduce the estimate
+     * @param freeTier whether the account's free tier was applied
+     * @param resources per-resource estimates, in the order the resources were given
+     * @param warnings things the reader must know (prices older than the estimator's threshold, ...), said once each,
+     *     possibly empty
+     * @param priceDates the oldest and newest date of the prices the line items use (see {@link Provenance#asOf()});
+     *     empty when there are no line items
+     * @param pricedOn the day the estimate was made, by the estimator's clock: the ages of the prices are counted to it
+     * @param notPriced the prices that resources left out of the estimate need and the price book lacks, each naming
+     *     its resource; empty when every resource was priced
+     */
     public Estimate(String currency, String pricingVersion, boolean freeTier, List<ResourceEstimate> resources,
             List<String> warnings, Optional<PriceDates> priceDates, LocalDate pricedOn, List<MissingPrice> notPriced) {
         this(currency, pricingVersion, freeTier, resources, warnings, priceDates, pricedOn, notPriced, List.of());
     }
 
+    /**
+     * Checks the components and keeps immutable copies of its collections.
+     *
+     * @param currency ISO 4217 code of every amount
+     * @param pricingVersion the price book's version, to reproduce the estimate
+     * @param freeTier whether the account's free tier was applied
+     * @param resources per-resource estimates, in the order the resources were given
+     * @param warnings things the reader must know (prices older than the estimator's threshold, ...), said once each,
+     *     possibly empty
+     * @param priceDates the oldest and newest date of the prices the line items use (see {@link Provenance#asOf()});
+     *     empty when there are no line items
+     * @param pricedOn the day the estimate was made, by the estimator's clock: the ages of the prices are counted to it
+     * @param notPriced the prices that resources left out of the estimate need and the price book lacks, each naming
+     *     its resource; empty when every resource was priced
+     * @param unsupported the input's resources of types no service prices (a template's queues and buckets), listed as
+     *     not priced; they do not make the estimate incomplete in {@link #notPriced}'s sense, but its total leaves them
+     *     out
+     * @param usageBased the names of resources priced at no usage because the input gives none (a template's function
+     *     the usage file does not name): their cost depends on usage, and a warning gives their unit prices
+     * @param priceDatesByService {@code priceDates} per table, by service code ({@code "AWSLambda"}): the oldest and
+     *     newest date of the prices the line items use from it; empty when not known (an estimate read back from a file
+     *     that does not give them)
+     */
     public Estimate {
         usageBased = List.copyOf(Objects.requireNonNull(usageBased, "usageBased"));
         priceDatesByService = Map.copyOf(priceDatesByService);
@@ -79,19 +152,37 @@ public record Estimate(String currency, String pricingVersion, boolean freeTier,
         unsupported = List.copyOf(unsupported);
     }
 
-    /** @return this estimate with {@code resources} listed as of types no service prices */
+    /**
+     * @param resources the resources of unsupported types
+     * @return this estimate with {@code resources} listed as of types no service prices
+     */
     public Estimate withUnsupported(List<UnsupportedResource> resources) {
         return new Estimate(currency, pricingVersion, freeTier, this.resources, warnings, priceDates, pricedOn,
                 notPriced, resources, usageBased, priceDatesByService);
     }
 
-    /** An estimate of every resource given (none left out as not priced). */
+    /**
+     * An estimate of every resource given (none left out as not priced).
+     *
+     * @param currency ISO 4217 code of every amount
+     * @param pricingVersion the price book's version, to reproduce the estimate
+     * @param freeTier whether the account's free tier was applied
+     * @param resources per-resource estimates, in the order the resources were given
+     * @param warnings things the reader must know (prices older than the estimator's threshold, ...), said once each,
+     *     possibly empty
+     * @param priceDates the oldest and newest date of the prices the line items use (see {@link Provenance#asOf()});
+     *     empty when there are no line items
+     * @param pricedOn the day the estimate was made, by the estimator's clock: the ages of the prices are counted to it
+     */
     public Estimate(String currency, String pricingVersion, boolean freeTier, List<ResourceEstimate> resources,
             List<String> warnings, Optional<PriceDates> priceDates, LocalDate pricedOn) {
         this(currency, pricingVersion, freeTier, resources, warnings, priceDates, pricedOn, List.of());
     }
 
-    /** @return this estimate with {@code missing} as its resources not priced */
+    /**
+     * @param missing the resources not priced, and why
+     * @return this estimate with {@code missing} as its resources not priced
+     */
     public Estimate withNotPriced(List<MissingPrice> missing) {
         return new Estimate(currency, pricingVersion, freeTier, resources, warnings, priceDates, pricedOn, missing,
                 unsupported, usageBased, priceDatesByService);
@@ -102,7 +193,10 @@ public record Estimate(String currency, String pricingVersion, boolean freeTier,
         return notPriced.stream().flatMap(m -> m.resource().stream()).distinct().toList();
     }
 
-    /** @return this estimate with one more warning (kept once: a warning already there is not repeated) */
+    /**
+     * @param warning the warning, one line
+     * @return this estimate with one more warning (kept once: a warning already there is not repeated)
+     */
     public Estimate withWarning(String warning) {
         if (warnings.contains(warning)) {
             return this;

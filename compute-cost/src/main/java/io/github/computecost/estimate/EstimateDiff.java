@@ -23,7 +23,14 @@ import java.util.Optional;
 public record EstimateDiff(String currency, BigDecimal baseTotal, BigDecimal headTotal, List<ResourceChange> changes,
         String basePricingVersion, String headPricingVersion) {
 
-    /** A difference of estimates priced from the same data. */
+    /**
+     * A difference of estimates priced from the same data.
+     *
+     * @param currency ISO 4217 code of both estimates
+     * @param baseTotal the base estimate's exact total
+     * @param headTotal the head estimate's exact total
+     * @param changes one per resource in either estimate: the head's resources in order, then those removed
+     */
     public EstimateDiff(String currency, BigDecimal baseTotal, BigDecimal headTotal, List<ResourceChange> changes) {
         this(currency, baseTotal, headTotal, changes, "", "");
     }
@@ -77,9 +84,20 @@ public record EstimateDiff(String currency, BigDecimal baseTotal, BigDecimal hea
      * @param status added, removed, changed or unchanged
      * @param base its exact monthly cost in the base, if there
      * @param head its exact monthly cost in the head, if there
+     * @param lineItems its line items' changes, in the order the estimates give them
      */
     public record ResourceChange(String name, String type, Status status, Optional<BigDecimal> base,
             Optional<BigDecimal> head, List<LineItemChange> lineItems) {
+        /**
+         * Checks the components and keeps immutable copies of its collections.
+         *
+         * @param name the resource's name
+         * @param type its workload type (the head's, if in both)
+         * @param status added, removed, changed or unchanged
+         * @param base its exact monthly cost in the base, if there
+         * @param head its exact monthly cost in the head, if there
+         * @param lineItems its line items' changes, in the order the estimates give them
+         */
         public ResourceChange {
             Objects.requireNonNull(name, "name");
             Objects.requireNonNull(type, "type");
@@ -89,7 +107,15 @@ public record EstimateDiff(String currency, BigDecimal baseTotal, BigDecimal hea
             lineItems = List.copyOf(lineItems);
         }
 
-        /** A change without its line items. */
+        /**
+         * A change without its line items.
+         *
+         * @param name the resource's name
+         * @param type its workload type (the head's, if in both)
+         * @param status added, removed, changed or unchanged
+         * @param head its exact monthly cost in the head, if there
+         * @param base its exact monthly cost in the base, if there
+         */
         public ResourceChange(String name, String type, Status status, Optional<BigDecimal> base,
                 Optional<BigDecimal> head) {
             this(name, type, status, base, head, List.of());
@@ -117,6 +143,14 @@ public record EstimateDiff(String currency, BigDecimal baseTotal, BigDecimal hea
      */
     public record LineItemChange(String description, String usageType, Optional<BigDecimal> base,
             Optional<BigDecimal> head) {
+        /**
+         * Checks the components.
+         *
+         * @param description the line's description, {@code "Duration (arm64), first 7.5B"}
+         * @param usageType its usage type
+         * @param base its exact cost in the base, if there
+         * @param head its exact cost in the head, if there
+         */
         public LineItemChange {
             Objects.requireNonNull(description, "description");
             Objects.requireNonNull(usageType, "usageType");
@@ -162,6 +196,16 @@ public record EstimateDiff(String currency, BigDecimal baseTotal, BigDecimal hea
         return out;
     }
 
+    /**
+     * Checks the components and keeps immutable copies of its collections.
+     *
+     * @param currency ISO 4217 code of both estimates
+     * @param baseTotal the base estimate's exact total
+     * @param headTotal the head estimate's exact total
+     * @param changes one per resource in either estimate: the head's resources in order, then those removed
+     * @param basePricingVersion the data the base was priced from ({@link Estimate#pricingVersion()})
+     * @param headPricingVersion the data the head was priced from
+     */
     public EstimateDiff {
         Objects.requireNonNull(currency, "currency");
         Objects.requireNonNull(baseTotal, "baseTotal");

@@ -98,7 +98,10 @@ public final class Estimator {
                 DEFAULT_MAX_PRICE_AGE_DAYS, AccountQuotas.DEFAULTS, Map.of());
     }
 
-    /** @return an estimator whose resources run in {@code region} unless they name their own */
+    /**
+     * @param region a region code such as {@code "eu-west-1"}
+     * @return an estimator whose resources run in {@code region} unless they name their own
+     */
     public Estimator region(String region) {
         Objects.requireNonNull(region, "region");
         if (region.isBlank()) {
@@ -120,7 +123,10 @@ public final class Estimator {
         return freeTier(false);
     }
 
-    /** @return an estimator with the free tier on or off */
+    /**
+     * @param on whether the account-wide free tier applies
+     * @return an estimator with the free tier on or off
+     */
     public Estimator freeTier(boolean on) {
         return new Estimator(prices, region, on, clock, maxPriceAgeDays, quotas, stackRegions);
     }
@@ -528,6 +534,9 @@ public final class Estimator {
     }
 
     /**
+     * @param maxPriceAgeDays the age, in days, above which it warns
+     * @param newest the date of the newest price the estimate uses
+     * @param today the date the estimate is made on
      * @return the one warning an estimate gives when even its newest price is older than the threshold; it starts
      *     with {@link #STALE_PRICES}
      */

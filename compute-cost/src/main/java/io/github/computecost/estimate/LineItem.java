@@ -20,6 +20,18 @@ import java.util.Objects;
 public record LineItem(String description, String usageType, BigDecimal quantity, String unit, BigDecimal unitPrice,
         BigDecimal cost, Provenance provenance) {
 
+    /**
+     * Checks the components.
+     *
+     * @param description human text, {@code "Duration (x86_64), first 6B"}
+     * @param usageType AWS usage type with region prefix, {@code "Lambda-GB-Second"}
+     * @param quantity units in the month, exact
+     * @param unit unit of {@code quantity}, {@code "GB-Seconds"}
+     * @param unitPrice price per unit, AWS's full precision (zero on a free-tier line)
+     * @param cost exactly {@code quantity × unitPrice}, unrounded
+     * @param provenance where the unit price comes from (for a free-tier line: the sources of the allowance); a
+     *     {@linkplain Provenance#isDerived() derived} price is shown as such in every output
+     */
     public LineItem {
         Objects.requireNonNull(description, "description");
         Objects.requireNonNull(usageType, "usageType");
@@ -34,7 +46,16 @@ public record LineItem(String description, String usageType, BigDecimal quantity
         }
     }
 
-    /** @return a line whose cost is {@code quantity × unitPrice} */
+    /**
+     * @param description human text, {@code "Duration (x86_64), first 6B"}
+     * @param usageType AWS usage type with region prefix, {@code "Lambda-GB-Second"}
+     * @param quantity units in the month, exact
+     * @param unit unit of {@code quantity}, {@code "GB-Seconds"}
+     * @param unitPrice price per unit, AWS's full precision (zero on a free-tier line)
+     * @param provenance where the unit price comes from (for a free-tier line: the sources of the allowance); a
+     *     {@linkplain Provenance#isDerived() derived} price is shown as such in every output
+     * @return a line whose cost is {@code quantity × unitPrice}
+     */
     public static LineItem of(String description, String usageType, BigDecimal quantity, String unit,
             BigDecimal unitPrice, Provenance provenance) {
         return new LineItem(description, usageType, quantity, unit, unitPrice, quantity.multiply(unitPrice), provenance);

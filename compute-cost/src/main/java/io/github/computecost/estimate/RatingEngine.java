@@ -38,7 +38,10 @@ public final class RatingEngine {
         this.prices = prices;
     }
 
-    /** @return the engine rating against {@code prices} (one per price book, kept with it) */
+    /**
+     * @param prices the price book
+     * @return the engine rating against {@code prices} (one per price book, kept with it)
+     */
     public static RatingEngine of(PriceBook prices) {
         return Objects.requireNonNull(prices, "prices").derived(RatingEngine.class, RatingEngine::new);
     }

@@ -23,12 +23,33 @@ import javax.money.MonetaryAmount;
 public record ResourceEstimate(String name, String type, String region, String currency, List<LineItem> lineItems,
         List<String> notes, Map<String, String> tags) {
 
-    /** A resource estimate without tags. */
+    /**
+     * A resource estimate without tags.
+     *
+     * @param name resource name
+     * @param type workload type, {@code "lambda"}
+     * @param region region code
+     * @param currency ISO 4217 code
+     * @param lineItems line items, one per usage type and tier in use, free-tier lines included
+     * @param notes assumptions made while metering, possibly empty
+     */
     public ResourceEstimate(String name, String type, String region, String currency, List<LineItem> lineItems,
             List<String> notes) {
         this(name, type, region, currency, lineItems, notes, Map.of());
     }
 
+    /**
+     * Checks the components and keeps immutable copies of its collections.
+     *
+     * @param name resource name
+     * @param type workload type, {@code "lambda"}
+     * @param region region code
+     * @param currency ISO 4217 code
+     * @param lineItems line items, one per usage type and tier in use, free-tier lines included
+     * @param notes assumptions made while metering, possibly empty
+     * @param tags the resource's tags as its input states them (a workload file's {@code tags}, a template's {@code
+     *     Tags}, a plan's {@code tags_all}), sorted by key; empty when it has none
+     */
     public ResourceEstimate {
         tags = tags.isEmpty() ? Map.of() : java.util.Collections.unmodifiableSortedMap(new TreeMap<>(tags));
         Objects.requireNonNull(name, "name");

@@ -162,6 +162,9 @@ public final class Services {
     }
 
     /**
+     * @param prices the price book
+     * @param region the resource's region code
+     * @param quotas the account's quotas
      * @return a context for one resource: the price book, its region, the account's quotas, and the price book's
      *     instances and container capacity (looked up once per price book: this runs for every resource priced)
      */
@@ -201,13 +204,17 @@ public final class Services {
         return new TreeSet<>(BY_TYPE.keySet());
     }
 
-    /** @return the service of a workload-file type name, if there is one */
+    /**
+     * @param type the type name, {@code "lambda"}
+     * @return the service of a workload-file type name, if there is one
+     */
     public static Optional<Service<?>> forType(String type) {
         return Optional.ofNullable(BY_TYPE.get(type));
     }
 
     /**
      * @param resource a resource of one of the services
+     * @param <R> the resource's type
      * @return its service
      * @throws IllegalArgumentException if no registered service prices resources of its class
      */
@@ -234,6 +241,8 @@ public final class Services {
     }
 
     /**
+     * @param table the price table's name
+     * @param baseUsageType the x86 usage type, without a region prefix
      * @return the Arm usage type of an x86 usage type in {@code table} (for a what-if re-rating), or the usage type
      *     itself when it has none
      */

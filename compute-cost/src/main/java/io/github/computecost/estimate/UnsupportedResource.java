@@ -11,6 +11,13 @@ import java.util.Objects;
  * @param reason why it is not priced, a sentence
  */
 public record UnsupportedResource(String name, String type, String reason) {
+    /**
+     * Checks the components.
+     *
+     * @param name the resource's name (a template's logical id)
+     * @param type its type as the input gives it ({@code "AWS::SQS::Queue"})
+     * @param reason why it is not priced, a sentence
+     */
     public UnsupportedResource {
         Objects.requireNonNull(name, "name");
         Objects.requireNonNull(type, "type");
@@ -32,7 +39,10 @@ public record UnsupportedResource(String name, String type, String reason) {
         return out;
     }
 
-    /** @return {@code "AWS::DynamoDB::Table 2, AWS::SQS::Queue 1"}: the counts of {@link #countByType}, one line */
+    /**
+     * @param resources the unsupported resources
+     * @return {@code "AWS::DynamoDB::Table 2, AWS::SQS::Queue 1"}: the counts of {@link #countByType}, one line
+     */
     public static String countLine(java.util.List<UnsupportedResource> resources) {
         java.util.List<String> parts = new java.util.ArrayList<>();
         countByType(resources).forEach((type, n) -> parts.add(type + " " + n));

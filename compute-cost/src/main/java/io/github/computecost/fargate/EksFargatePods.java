@@ -25,6 +25,17 @@ public record EksFargatePods(String name, Optional<String> region, int pods, Big
     /** Workload type name. */
     public static final String TYPE = "eks-fargate";
 
+    /**
+     * Checks the components.
+     *
+     * @param name unique name within an estimate
+     * @param region region code, or empty for the estimator's region
+     * @param pods pods running side by side, at least 0
+     * @param podVcpu a pod's vCPU request: the larger of its largest init container's and the sum of its long-running
+     *     containers' (Kubernetes {@code requests.cpu}, {@code 500m} = 0.5)
+     * @param podMemoryMb a pod's memory request, MB (MiB: Kubernetes {@code 512Mi} = 512), the same way
+     * @param hoursPerMonth the hours each pod runs in the month (default 730)
+     */
     public EksFargatePods {
         Objects.requireNonNull(name, "name");
         if (name.isBlank()) {
@@ -45,17 +56,30 @@ public record EksFargatePods(String name, Optional<String> region, int pods, Big
         }
     }
 
-    /** @return {@code pods} pods of these requests running all month */
+    /**
+     * @param name unique name within an estimate
+     * @param podVcpu a pod's vCPU request: the larger of its largest init container's and the sum of its long-running
+     *     containers' (Kubernetes {@code requests.cpu}, {@code 500m} = 0.5)
+     * @param podMemoryMb a pod's memory request, MB (MiB: Kubernetes {@code 512Mi} = 512), the same way
+     * @param pods pods running side by side, at least 0
+     * @return {@code pods} pods of these requests running all month
+     */
     public static EksFargatePods of(String name, int pods, BigDecimal podVcpu, BigDecimal podMemoryMb) {
         return new EksFargatePods(name, Optional.empty(), pods, podVcpu, podMemoryMb, Calendar.HOURS_PER_MONTH);
     }
 
-    /** @return these pods, {@code n} of them */
+    /**
+     * @param n pods running side by side, at least 0
+     * @return these pods, {@code n} of them
+     */
     public EksFargatePods withPods(int n) {
         return new EksFargatePods(name, region, n, podVcpu, podMemoryMb, hoursPerMonth);
     }
 
-    /** @return these pods in {@code region} */
+    /**
+     * @param region a region code such as {@code "eu-west-1"}
+     * @return these pods in {@code region}
+     */
     public EksFargatePods withRegion(String region) {
         return new EksFargatePods(name, Optional.of(region), pods, podVcpu, podMemoryMb, hoursPerMonth);
     }

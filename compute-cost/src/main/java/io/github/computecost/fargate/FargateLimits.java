@@ -21,7 +21,11 @@ public final class FargateLimits {
     private FargateLimits() {
     }
 
-    /** @return every violation found */
+    /**
+     * @param prices the price book whose sizes and quotas it is checked against
+     * @param task the task to check
+     * @return every violation found
+     */
     public static ValidationReport validate(FargateTask task, PriceBook prices) {
         return check(task, prices.tables(FargateTables.SCHEMA));
     }

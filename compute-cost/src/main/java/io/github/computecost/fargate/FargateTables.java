@@ -49,7 +49,11 @@ public record FargateTables(List<FargateSize> sizes, Limit ephemeralStorageGb, L
             return sizes.clone();
         }
 
-        /** @return whether Fargate offers {@code memory} with {@code vcpu} (both in hundredths) */
+        /**
+         * @param vcpu vCPUs, in hundredths (25 for 0.25 vCPU)
+         * @param memory memory in GB, in hundredths
+         * @return whether Fargate offers {@code memory} with {@code vcpu} (both in hundredths)
+         */
         public boolean offers(long vcpu, long memory) {
             // A sorted array, not a Set<Long>: no boxing on the route's every call.
             return vcpu >= 0 && vcpu < 1_000_000_000L && memory >= 0 && memory < 1_000_000_000L
@@ -92,11 +96,21 @@ public record FargateTables(List<FargateSize> sizes, Limit ephemeralStorageGb, L
      * @param description the sizes in AWS's words, {@code "2-8 GB in 1 GB steps"}
      */
     public record FargateSize(BigDecimal vcpu, List<BigDecimal> memoryGb, String description) {
+        /**
+         * Keeps immutable copies of its collections.
+         *
+         * @param vcpu vCPUs per task
+         * @param memoryGb the memory sizes offered with it, GB, ascending
+         * @param description the sizes in AWS's words, {@code "2-8 GB in 1 GB steps"}
+         */
         public FargateSize {
             memoryGb = List.copyOf(memoryGb);
         }
 
-        /** @return whether {@code gb} is offered with this size */
+        /**
+         * @param gb memory, in GB (GiB)
+         * @return whether {@code gb} is offered with this size
+         */
         public boolean offers(BigDecimal gb) {
             for (BigDecimal m : memoryGb) {
                 if (m.compareTo(gb) == 0) {
@@ -116,6 +130,20 @@ public record FargateTables(List<FargateSize> sizes, Limit ephemeralStorageGb, L
     public record PodSize(BigDecimal vcpu, BigDecimal memoryGb) {
     }
 
+    /**
+     * Keeps immutable copies of its collections.
+     *
+     * @param sizes the task sizes, by vCPU, in the table's order
+     * @param ephemeralStorageGb ephemeral storage per task, GB (min and max)
+     * @param windowsMinimumVcpu the least vCPU of a Windows task (min)
+     * @param windowsArchitectures the architectures Windows tasks run on
+     * @param minimumSecondsLinux the least billed time per Linux task, s
+     * @param minimumSecondsWindows the least billed time per Windows task, s
+     * @param includedEphemeralStorageGb ephemeral storage included in the price, GB
+     * @param hourScale the decimals billed seconds are turned into hours with
+     * @param fixed the same as {@code long}s, for the fixed-point route; null where one is beyond it
+     * @param eksPodMemoryOverheadMb the memory Fargate adds to an EKS pod's request for Kubernetes' components, MB
+     */
     public FargateTables {
         sizes = List.copyOf(sizes);
     }
@@ -162,7 +190,10 @@ public record FargateTables(List<FargateSize> sizes, Limit ephemeralStorageGb, L
         return Optional.empty();
     }
 
-    /** @return the size of {@code vcpu} vCPUs, if Fargate has one */
+    /**
+     * @param vcpu vCPUs per task
+     * @return the size of {@code vcpu} vCPUs, if Fargate has one
+     */
     public Optional<FargateSize> size(BigDecimal vcpu) {
         for (FargateSize s : sizes) {
             if (s.vcpu().compareTo(vcpu) == 0) {

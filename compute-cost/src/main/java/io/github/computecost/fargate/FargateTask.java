@@ -42,6 +42,12 @@ public record FargateTask(String name, Optional<String> region, Architecture arc
      * @param hoursPerMonth more than 0, at most {@link Calendar#MAX_HOURS_PER_MONTH}
      */
     public record Running(int tasks, BigDecimal hoursPerMonth) implements Usage {
+        /**
+         * Checks the components.
+         *
+         * @param tasks at least 0
+         * @param hoursPerMonth more than 0, at most {@link Calendar#MAX_HOURS_PER_MONTH}
+         */
         public Running {
             Objects.requireNonNull(hoursPerMonth, "hoursPerMonth");
             if (tasks < 0) {
@@ -60,6 +66,12 @@ public record FargateTask(String name, Optional<String> region, Architecture arc
      * @param runDurationSeconds more than 0
      */
     public record Runs(long runsPerMonth, BigDecimal runDurationSeconds) implements Usage {
+        /**
+         * Checks the components.
+         *
+         * @param runsPerMonth at least 0
+         * @param runDurationSeconds more than 0
+         */
         public Runs {
             Objects.requireNonNull(runDurationSeconds, "runDurationSeconds");
             if (runsPerMonth < 0) {
@@ -72,6 +84,19 @@ public record FargateTask(String name, Optional<String> region, Architecture arc
         }
     }
 
+    /**
+     * Checks the components.
+     *
+     * @param name unique name within an estimate
+     * @param region region code, or empty for the estimator's region
+     * @param architecture x86_64 (default) or arm64
+     * @param operatingSystem linux (default) or windows
+     * @param vcpu vCPUs per task (0.25, 0.5, 1, 2, 4, 8, 16)
+     * @param memoryGb memory per task in GB (GiB: 1024³ bytes, as AWS uses the word here)
+     * @param ephemeralStorageGb ephemeral storage per task in GB, default 20 (included)
+     * @param usage how long the tasks run
+     * @param spot whether the tasks run on Fargate Spot
+     */
     public FargateTask {
         Objects.requireNonNull(name, "name");
         if (name.isBlank()) {
@@ -94,46 +119,74 @@ public record FargateTask(String name, Optional<String> region, Architecture arc
         Objects.requireNonNull(usage, "usage");
     }
 
-    /** @return a Linux/x86 on-demand task running all month ({@link Calendar#HOURS_PER_MONTH}), 20 GB storage */
+    /**
+     * @param name unique name within an estimate
+     * @param vcpu vCPUs per task (0.25, 0.5, 1, 2, 4, 8, 16)
+     * @param memoryGb memory per task in GB (GiB: 1024³ bytes, as AWS uses the word here)
+     * @param tasks tasks running side by side, at least 0
+     * @return a Linux/x86 on-demand task running all month ({@link Calendar#HOURS_PER_MONTH}), 20 GB storage
+     */
     public static FargateTask of(String name, BigDecimal vcpu, BigDecimal memoryGb, int tasks) {
         return new FargateTask(name, Optional.empty(), Architecture.X86_64, OperatingSystem.LINUX, vcpu, memoryGb, 20,
                 new Running(tasks, HOURS_PER_MONTH), false);
     }
 
-    /** @return this task in {@code newRegion} (a region code, {@code "eu-west-1"}) */
+    /**
+     * @param newRegion a region code such as {@code "eu-west-1"}
+     * @return this task in {@code newRegion} (a region code, {@code "eu-west-1"})
+     */
     public FargateTask withRegion(String newRegion) {
         Objects.requireNonNull(newRegion, "newRegion");
         return new FargateTask(name, Optional.of(newRegion), architecture, operatingSystem, vcpu, memoryGb,
                 ephemeralStorageGb, usage, spot);
     }
 
-    /** @return this task with another architecture */
+    /**
+     * @param a the CPU architecture
+     * @return this task with another architecture
+     */
     public FargateTask withArchitecture(Architecture a) {
         return new FargateTask(name, region, a, operatingSystem, vcpu, memoryGb, ephemeralStorageGb, usage, spot);
     }
 
-    /** @return this task with another operating system */
+    /**
+     * @param os the operating system
+     * @return this task with another operating system
+     */
     public FargateTask withOperatingSystem(OperatingSystem os) {
         return new FargateTask(name, region, architecture, os, vcpu, memoryGb, ephemeralStorageGb, usage, spot);
     }
 
-    /** @return this task with another usage */
+    /**
+     * @param u how long the tasks run
+     * @return this task with another usage
+     */
     public FargateTask withUsage(Usage u) {
         return new FargateTask(name, region, architecture, operatingSystem, vcpu, memoryGb, ephemeralStorageGb, u, spot);
     }
 
-    /** @return this task with another size */
+    /**
+     * @param newVcpu vCPUs per task (0.25, 0.5, 1, 2, 4, 8, 16)
+     * @param newMemoryGb memory per task in GB (GiB: 1024³ bytes, as AWS uses the word here)
+     * @return this task with another size
+     */
     public FargateTask withSize(BigDecimal newVcpu, BigDecimal newMemoryGb) {
         return new FargateTask(name, region, architecture, operatingSystem, newVcpu, newMemoryGb, ephemeralStorageGb,
                 usage, spot);
     }
 
-    /** @return this task with another ephemeral storage size */
+    /**
+     * @param gb ephemeral storage per task in GB, default 20 (included)
+     * @return this task with another ephemeral storage size
+     */
     public FargateTask withEphemeralStorageGb(int gb) {
         return new FargateTask(name, region, architecture, operatingSystem, vcpu, memoryGb, gb, usage, spot);
     }
 
-    /** @return this task on Fargate Spot or not */
+    /**
+     * @param onSpot whether the tasks run on Fargate Spot
+     * @return this task on Fargate Spot or not
+     */
     public FargateTask withSpot(boolean onSpot) {
         return new FargateTask(name, region, architecture, operatingSystem, vcpu, memoryGb, ephemeralStorageGb, usage,
                 onSpot);

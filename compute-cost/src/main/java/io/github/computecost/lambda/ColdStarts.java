@@ -14,6 +14,14 @@ import java.util.Objects;
  */
 public record ColdStarts(long perMonth, BigDecimal initDurationMs) {
 
+    /**
+     * Checks the components.
+     *
+     * @param perMonth execution environments created in the month (CloudWatch's {@code Init Duration} lines), at least
+     *     0
+     * @param initDurationMs average INIT phase of one cold start, ms, at least 0, fractions allowed; priced at the
+     *     function's duration rate and memory, on top of {@link LambdaFunction#averageDurationMs()}
+     */
     public ColdStarts {
         Objects.requireNonNull(initDurationMs, "initDurationMs");
         if (perMonth < 0) {

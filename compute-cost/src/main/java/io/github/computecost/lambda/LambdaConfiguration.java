@@ -37,6 +37,20 @@ public record LambdaConfiguration(Optional<Integer> timeoutSeconds, Optional<Lon
             Optional.empty(), Optional.empty(), Optional.empty(), Optional.empty(), Invocation.SYNC, Optional.empty(),
             Optional.empty(), Optional.empty());
 
+    /**
+     * Checks the components.
+     *
+     * @param timeoutSeconds the configured timeout in seconds (AWS's default is 3)
+     * @param environmentVariablesBytes the size of all environment variables, names and values, in bytes
+     * @param layers the number of layers
+     * @param packageZippedMb the .zip deployment package in MB
+     * @param packageUnzippedMb the unzipped code and layers in MB
+     * @param containerImageMb the container image in MB
+     * @param invocation synchronous (request/response) or asynchronous (event)
+     * @param payloadKb the largest request or response payload in KB
+     * @param peakRequestsPerSecond the highest request rate the function must serve
+     * @param peakFactor alternatively, how many times the month's average request rate the peak is
+     */
     public LambdaConfiguration {
         Objects.requireNonNull(timeoutSeconds, "timeoutSeconds");
         Objects.requireNonNull(environmentVariablesBytes, "environmentVariablesBytes");
@@ -102,56 +116,121 @@ public record LambdaConfiguration(Optional<Integer> timeoutSeconds, Optional<Lon
             peakFactor = c.peakFactor;
         }
 
+        /**
+         * Sets the timeout.
+         *
+         * @param v the configured timeout in seconds (AWS's default is 3)
+         * @return this builder
+         */
         public Builder timeoutSeconds(int v) {
             timeoutSeconds = Optional.of(v);
             return this;
         }
 
+        /**
+         * Sets the environment variables' size.
+         *
+         * @param v the size of all environment variables, names and values, in bytes
+         * @return this builder
+         */
         public Builder environmentVariablesBytes(long v) {
             environmentVariablesBytes = Optional.of(v);
             return this;
         }
 
+        /**
+         * Sets the number of layers.
+         *
+         * @param v the number of layers
+         * @return this builder
+         */
         public Builder layers(int v) {
             layers = Optional.of(v);
             return this;
         }
 
+        /**
+         * Sets the .zip package's size.
+         *
+         * @param v the .zip deployment package in MB
+         * @return this builder
+         */
         public Builder packageZippedMb(BigDecimal v) {
             packageZippedMb = Optional.of(v);
             return this;
         }
 
+        /**
+         * Sets the unzipped code's size.
+         *
+         * @param v the unzipped code and layers in MB
+         * @return this builder
+         */
         public Builder packageUnzippedMb(BigDecimal v) {
             packageUnzippedMb = Optional.of(v);
             return this;
         }
 
+        /**
+         * Sets the container image's size.
+         *
+         * @param v the container image in MB
+         * @return this builder
+         */
         public Builder containerImageMb(BigDecimal v) {
             containerImageMb = Optional.of(v);
             return this;
         }
 
+        /**
+         * Sets how the function is invoked.
+         *
+         * @param v synchronous (request/response) or asynchronous (event)
+         * @return this builder
+         */
         public Builder invocation(Invocation v) {
             invocation = Objects.requireNonNull(v, "invocation");
             return this;
         }
 
+        /**
+         * Sets the largest payload.
+         *
+         * @param v the largest request or response payload in KB
+         * @return this builder
+         */
         public Builder payloadKb(BigDecimal v) {
             payloadKb = Optional.of(v);
             return this;
         }
 
+        /**
+         * Sets the peak request rate.
+         *
+         * @param v the highest request rate the function must serve
+         * @return this builder
+         */
         public Builder peakRequestsPerSecond(BigDecimal v) {
             peakRequestsPerSecond = Optional.of(v);
             return this;
         }
 
+        /**
+         * Sets the peak as a multiple of the average rate.
+         *
+         * @param v alternatively, how many times the month's average request rate the peak is
+         * @return this builder
+         */
         public Builder peakFactor(BigDecimal v) {
             peakFactor = Optional.of(v);
             return this;
         }
 
+        /**
+         * Builds the configuration; unset values are left out (AWS's defaults apply where there are any).
+         *
+         * @return the configuration
+         */
         public LambdaConfiguration build() {
             return new LambdaConfiguration(timeoutSeconds, environmentVariablesBytes, layers, packageZippedMb,
                     packageUnzippedMb, containerImageMb, invocation, payloadKb, peakRequestsPerSecond, peakFactor);

@@ -50,6 +50,27 @@ public record LambdaFunction(String name, Optional<String> region, Architecture 
     /** Default /tmp size in MB. */
     public static final int DEFAULT_EPHEMERAL_STORAGE_MB = 512;
 
+    /**
+     * Checks the components.
+     *
+     * @param name unique name within an estimate
+     * @param region region code, or empty for the estimator's region
+     * @param architecture x86_64 (default) or arm64
+     * @param memoryMb configured memory in MB (MiB, as AWS uses the word: GB-seconds = MB / 1024 × s)
+     * @param ephemeralStorageMb configured /tmp in MB, default 512 (included in the price)
+     * @param requestsPerMonth invocations per month
+     * @param averageDurationMs average <em>billed</em> duration of one invocation in milliseconds, fractions allowed
+     *     (see the package description for what that means)
+     * @param provisionedConcurrency provisioned concurrency, if configured
+     * @param snapStart SnapStart, if enabled
+     * @param runtime the Lambda runtime identifier ({@code "python3.12"}, {@code "java21"}), if known; decides whether
+     *     SnapStart is charged
+     * @param configuration settings checked against AWS's limits (timeout, package sizes, peak traffic, ...)
+     * @param coldStarts cold starts and their INIT phase, billed as duration (since 2025-08-01), if given
+     * @param durable durable executions (operations, data written and retained), if it is a durable function
+     * @param managedInstances the EC2 instances it runs on, if it is on Lambda Managed Instances (then it has no
+     *     duration charge)
+     */
     public LambdaFunction {
         Objects.requireNonNull(name, "name");
         if (name.isBlank()) {
@@ -79,7 +100,10 @@ public record LambdaFunction(String name, Optional<String> region, Architecture 
         Objects.requireNonNull(managedInstances, "managedInstances");
     }
 
-    /** @return a builder with AWS's defaults: x86_64, 128 MB memory, 512 MB /tmp, no traffic */
+    /**
+     * @param name unique name within an estimate
+     * @return a builder with AWS's defaults: x86_64, 128 MB memory, 512 MB /tmp, no traffic
+     */
     public static Builder builder(String name) {
         return new Builder(name);
     }
@@ -103,7 +127,10 @@ public record LambdaFunction(String name, Optional<String> region, Architecture 
         return b;
     }
 
-    /** @return a copy of this function under another name */
+    /**
+     * @param newName the other name
+     * @return a copy of this function under another name
+     */
     public LambdaFunction withName(String newName) {
         return toBuilder().renamed(newName).build();
     }
@@ -129,43 +156,64 @@ public record LambdaFunction(String name, Optional<String> region, Architecture 
             this.name = Objects.requireNonNull(name, "name");
         }
 
-        /** @param region region code such as {@code "eu-west-1"} */
+        /**
+         * @param region region code such as {@code "eu-west-1"}
+         * @return this builder
+         */
         public Builder region(String region) {
             this.region = Optional.of(Objects.requireNonNull(region, "region"));
             return this;
         }
 
-        /** @param architecture x86_64 or arm64 */
+        /**
+         * @param architecture x86_64 or arm64
+         * @return this builder
+         */
         public Builder architecture(Architecture architecture) {
             this.architecture = Objects.requireNonNull(architecture, "architecture");
             return this;
         }
 
-        /** @param memoryMb configured memory in MB */
+        /**
+         * @param memoryMb configured memory in MB
+         * @return this builder
+         */
         public Builder memoryMb(int memoryMb) {
             this.memoryMb = memoryMb;
             return this;
         }
 
-        /** @param ephemeralStorageMb configured /tmp in MB */
+        /**
+         * @param ephemeralStorageMb configured /tmp in MB
+         * @return this builder
+         */
         public Builder ephemeralStorageMb(int ephemeralStorageMb) {
             this.ephemeralStorageMb = ephemeralStorageMb;
             return this;
         }
 
-        /** @param requestsPerMonth invocations per month */
+        /**
+         * @param requestsPerMonth invocations per month
+         * @return this builder
+         */
         public Builder requestsPerMonth(long requestsPerMonth) {
             this.requestsPerMonth = requestsPerMonth;
             return this;
         }
 
-        /** @param averageDurationMs average billed duration per invocation, in ms */
+        /**
+         * @param averageDurationMs average billed duration per invocation, in ms
+         * @return this builder
+         */
         public Builder averageDurationMs(BigDecimal averageDurationMs) {
             this.averageDurationMs = Objects.requireNonNull(averageDurationMs, "averageDurationMs");
             return this;
         }
 
-        /** @param averageDuration average billed duration per invocation (nanosecond precision kept) */
+        /**
+         * @param averageDuration average billed duration per invocation (nanosecond precision kept)
+         * @return this builder
+         */
         public Builder averageDuration(Duration averageDuration) {
             Objects.requireNonNull(averageDuration, "averageDuration");
             if (averageDuration.isNegative()) {
@@ -175,37 +223,55 @@ public record LambdaFunction(String name, Optional<String> region, Architecture 
             return this;
         }
 
-        /** @param pc provisioned concurrency */
+        /**
+         * @param pc provisioned concurrency
+         * @return this builder
+         */
         public Builder provisionedConcurrency(ProvisionedConcurrency pc) {
             this.provisionedConcurrency = Optional.of(Objects.requireNonNull(pc, "provisionedConcurrency"));
             return this;
         }
 
-        /** @param snapStart SnapStart configuration */
+        /**
+         * @param snapStart SnapStart configuration
+         * @return this builder
+         */
         public Builder snapStart(SnapStart snapStart) {
             this.snapStart = Optional.of(Objects.requireNonNull(snapStart, "snapStart"));
             return this;
         }
 
-        /** @param runtime Lambda runtime identifier, {@code "python3.12"} */
+        /**
+         * @param runtime Lambda runtime identifier, {@code "python3.12"}
+         * @return this builder
+         */
         public Builder runtime(String runtime) {
             this.runtime = Optional.of(Objects.requireNonNull(runtime, "runtime"));
             return this;
         }
 
-        /** @param configuration settings checked against AWS's limits */
+        /**
+         * @param configuration settings checked against AWS's limits
+         * @return this builder
+         */
         public Builder configuration(LambdaConfiguration configuration) {
             this.configuration = Objects.requireNonNull(configuration, "configuration");
             return this;
         }
 
-        /** @param timeoutSeconds the configured timeout in seconds */
+        /**
+         * @param timeoutSeconds the configured timeout in seconds
+         * @return this builder
+         */
         public Builder timeoutSeconds(int timeoutSeconds) {
             this.configuration = configuration.toBuilder().timeoutSeconds(timeoutSeconds).build();
             return this;
         }
 
-        /** @param rps the peak request rate, requests per second */
+        /**
+         * @param rps the peak request rate, requests per second
+         * @return this builder
+         */
         public Builder peakRequestsPerSecond(BigDecimal rps) {
             this.configuration = configuration.toBuilder().peakRequestsPerSecond(rps).build();
             return this;
@@ -216,19 +282,28 @@ public record LambdaFunction(String name, Optional<String> region, Architecture 
             return this;
         }
 
-        /** @param coldStarts cold starts and their INIT phase, billed as duration */
+        /**
+         * @param coldStarts cold starts and their INIT phase, billed as duration
+         * @return this builder
+         */
         public Builder coldStarts(ColdStarts coldStarts) {
             this.coldStarts = Optional.of(Objects.requireNonNull(coldStarts, "coldStarts"));
             return this;
         }
 
-        /** @param durable the durable executions of a durable function */
+        /**
+         * @param durable the durable executions of a durable function
+         * @return this builder
+         */
         public Builder durable(DurableExecutions durable) {
             this.durable = Optional.of(Objects.requireNonNull(durable, "durable"));
             return this;
         }
 
-        /** @param managedInstances the EC2 instances of a function on Lambda Managed Instances */
+        /**
+         * @param managedInstances the EC2 instances of a function on Lambda Managed Instances
+         * @return this builder
+         */
         public Builder managedInstances(ManagedInstances managedInstances) {
             this.managedInstances = Optional.of(Objects.requireNonNull(managedInstances, "managedInstances"));
             return this;

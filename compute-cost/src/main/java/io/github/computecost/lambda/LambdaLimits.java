@@ -38,7 +38,13 @@ public final class LambdaLimits {
             "nodejs(\\d+\\.x)?|python\\d\\.\\d+|java\\d+(\\.al2)?|dotnet(core)?\\d+(\\.\\d+)?|ruby\\d\\.\\d+"
                     + "|provided(\\.al2(023)?)?|go1\\.x");
 
-    /** Validates against AWS's default quotas. */
+    /**
+     * Validates against AWS's default quotas.
+     *
+     * @param fn the function to check
+     * @param prices the price book whose limits and quotas it is checked against
+     * @return every violation found, possibly none
+     */
     public static ValidationReport validate(LambdaFunction fn, PriceBook prices) {
         return validate(fn, prices, AccountQuotas.DEFAULTS);
     }
@@ -186,6 +192,7 @@ public final class LambdaLimits {
      * peak comes from {@code peakRequestsPerSecond}, or from the monthly average (AWS's 730-hour month,
      * {@link Calendar#SECONDS_PER_MONTH}) times {@code peakFactor}. Exact (the average rate is not rounded).
      *
+     * @param fn the function
      * @return the concurrency, or empty when the workload states no peak
      */
     public static Optional<BigDecimal> peakConcurrency(LambdaFunction fn) {

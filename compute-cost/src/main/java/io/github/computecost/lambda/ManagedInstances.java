@@ -21,6 +21,17 @@ import java.util.Optional;
 public record ManagedInstances(String instanceType, BigDecimal instanceHoursPerMonth,
         Optional<BigDecimal> ec2DiscountPercent) {
 
+    /**
+     * Checks the components.
+     *
+     * @param instanceType the capacity provider's EC2 instance type, {@code "m7g.xlarge"}
+     * @param instanceHoursPerMonth instance-hours in the month, all instances together, at least 0 (AWS's example:
+     *     about 2,000); how many instances Lambda keeps depends on the traffic and its scaling, which AWS does not
+     *     publish a rule for, so the hours are the user's
+     * @param ec2DiscountPercent the user's assumed discount on the EC2 instance charge (a Savings Plan or Reserved
+     *     Instances the account has), 0 to 100, labelled as an assumption; the management fee stays 15 % of the
+     *     on-demand price, as AWS states
+     */
     public ManagedInstances {
         Objects.requireNonNull(instanceType, "instanceType");
         Objects.requireNonNull(instanceHoursPerMonth, "instanceHoursPerMonth");

@@ -13,6 +13,13 @@ import java.util.Objects;
  */
 public record ProvisionedConcurrency(int concurrency, BigDecimal hoursPerMonth) {
 
+    /**
+     * Checks the components.
+     *
+     * @param concurrency execution environments kept initialised, at least 1
+     * @param hoursPerMonth hours it is enabled in the month, more than 0 and at most 744 (31 days); AWS bills the
+     *     enabled time rounded up to five minutes
+     */
     public ProvisionedConcurrency {
         Objects.requireNonNull(hoursPerMonth, "hoursPerMonth");
         if (concurrency < 1) {
@@ -24,7 +31,12 @@ public record ProvisionedConcurrency(int concurrency, BigDecimal hoursPerMonth) 
         }
     }
 
-    /** @return a configuration enabled for {@code hoursPerMonth} hours */
+    /**
+     * @param concurrency execution environments kept initialised, at least 1
+     * @param hoursPerMonth hours it is enabled in the month, more than 0 and at most 744 (31 days); AWS bills the
+     *     enabled time rounded up to five minutes
+     * @return a configuration enabled for {@code hoursPerMonth} hours
+     */
     public static ProvisionedConcurrency of(int concurrency, BigDecimal hoursPerMonth) {
         return new ProvisionedConcurrency(concurrency, hoursPerMonth);
     }

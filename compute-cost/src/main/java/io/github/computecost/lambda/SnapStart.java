@@ -18,6 +18,14 @@ public record SnapStart(int cachedVersions, BigDecimal activeHoursPerMonth, long
     /** Hours in AWS's average month, the default active time. */
     public static final BigDecimal DEFAULT_ACTIVE_HOURS = Calendar.HOURS_PER_MONTH;
 
+    /**
+     * Checks the components.
+     *
+     * @param cachedVersions published versions with a cached snapshot, at least 1
+     * @param activeHoursPerMonth hours each version is active in the month, 0 to 744; AWS bills at least 3 hours per
+     *     active version
+     * @param restoresPerMonth execution environments resumed from a snapshot in the month, at least 0
+     */
     public SnapStart {
         Objects.requireNonNull(activeHoursPerMonth, "activeHoursPerMonth");
         if (cachedVersions < 1) {

@@ -24,6 +24,17 @@ public record LightsailInstance(String name, Optional<String> region, String bun
     /** Workload type name. */
     public static final String TYPE = "lightsail";
 
+    /**
+     * Checks the components.
+     *
+     * @param name unique name within an estimate
+     * @param region region code, or empty for the estimator's region
+     * @param bundle AWS's bundle id ({@code "medium_3_0"}) or the catalog's readable name ({@code "Linux 4 GB"})
+     * @param count instances, at least 0
+     * @param hoursPerMonth hours each instance exists in the month, or empty for the whole month (the plan price)
+     * @param dataTransferOutGb data out to the internet per instance per month, in GB
+     * @param dataTransferInGb data in per instance per month, in GB (counts against the allowance, is never charged)
+     */
     public LightsailInstance {
         Objects.requireNonNull(name, "name");
         if (name.isBlank()) {
@@ -48,29 +59,47 @@ public record LightsailInstance(String name, Optional<String> region, String bun
         }
     }
 
-    /** @return {@code count} instances kept all month, with no data transfer */
+    /**
+     * @param name unique name within an estimate
+     * @param bundle AWS's bundle id ({@code "medium_3_0"}) or the catalog's readable name ({@code "Linux 4 GB"})
+     * @param count instances, at least 0
+     * @return {@code count} instances kept all month, with no data transfer
+     */
     public static LightsailInstance of(String name, String bundle, int count) {
         return new LightsailInstance(name, Optional.empty(), bundle, count, Optional.empty(), BigDecimal.ZERO,
                 BigDecimal.ZERO);
     }
 
-    /** @return these instances kept {@code hours} a month */
+    /**
+     * @param hours hours each instance exists in the month, or empty for the whole month (the plan price)
+     * @return these instances kept {@code hours} a month
+     */
     public LightsailInstance withHoursPerMonth(BigDecimal hours) {
         return new LightsailInstance(name, region, bundle, count, Optional.of(hours), dataTransferOutGb, dataTransferInGb);
     }
 
-    /** @return these instances with data transfer per instance */
+    /**
+     * @param outGb data out to the internet per instance per month, in GB
+     * @param inGb data in per instance per month, in GB (counts against the allowance, is never charged)
+     * @return these instances with data transfer per instance
+     */
     public LightsailInstance withDataTransferGb(BigDecimal outGb, BigDecimal inGb) {
         return new LightsailInstance(name, region, bundle, count, hoursPerMonth, outGb, inGb);
     }
 
-    /** @return these instances in {@code region} (a region code such as {@code "eu-central-1"}) */
+    /**
+     * @param region a region code such as {@code "eu-central-1"}
+     * @return these instances in {@code region} (a region code such as {@code "eu-central-1"})
+     */
     public LightsailInstance withRegion(String region) {
         return new LightsailInstance(name, Optional.of(region), bundle, count, hoursPerMonth, dataTransferOutGb,
                 dataTransferInGb);
     }
 
-    /** @return {@code n} of these instances */
+    /**
+     * @param n instances, at least 0
+     * @return {@code n} of these instances
+     */
     public LightsailInstance withCount(int n) {
         return new LightsailInstance(name, region, bundle, n, hoursPerMonth, dataTransferOutGb, dataTransferInGb);
     }

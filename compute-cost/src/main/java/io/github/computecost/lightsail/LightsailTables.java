@@ -34,6 +34,18 @@ public record LightsailTables(Map<String, Plan> plans, BigDecimal planMonthHours
      */
     public record Plan(String id, String name, String platform, BigDecimal vcpu, BigDecimal memoryGb,
             BigDecimal transferAllowanceGb, Optional<String> hourlyUsageType, boolean publicIpv4) {
+        /**
+         * Checks the components.
+         *
+         * @param id AWS's bundle id, {@code "medium_3_0"}
+         * @param name the readable name, {@code "Linux 4 GB"}
+         * @param platform {@code linux} or {@code windows}
+         * @param vcpu vCPUs
+         * @param memoryGb memory, GB
+         * @param transferAllowanceGb data transfer included per month (in and out), GB
+         * @param hourlyUsageType the usage type of its hours where AWS's is known ({@code BundleUsage:4GB})
+         * @param publicIpv4 whether it has a public IPv4 address (false for the IPv6-only plans)
+         */
         public Plan {
             Objects.requireNonNull(id, "id");
             Objects.requireNonNull(name, "name");
@@ -51,6 +63,12 @@ public record LightsailTables(Map<String, Plan> plans, BigDecimal planMonthHours
         }
     }
 
+    /**
+     * Keeps immutable copies of its collections.
+     *
+     * @param plans the plans, by bundle id, in the table's order
+     * @param planMonthHours the hours of the month a plan's monthly price covers
+     */
     public LightsailTables {
         plans = java.util.Collections.unmodifiableMap(new java.util.LinkedHashMap<>(plans));
     }
@@ -62,7 +80,10 @@ public record LightsailTables(Map<String, Plan> plans, BigDecimal planMonthHours
         return new LightsailTables(plans, t.billingRule("planMonthHours"));
     }
 
-    /** @return the plan of a bundle id, or of a readable name (any case) */
+    /**
+     * @param bundle a bundle id ({@code "medium_3_0"}) or a readable name
+     * @return the plan of a bundle id, or of a readable name (any case)
+     */
     public Optional<Plan> plan(String bundle) {
         Plan p = plans.get(bundle);
         if (p != null) {

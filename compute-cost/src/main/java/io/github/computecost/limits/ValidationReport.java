@@ -13,6 +13,11 @@ public record ValidationReport(List<Violation> violations) {
     /** A report with nothing in it. */
     public static final ValidationReport EMPTY = new ValidationReport(List.of());
 
+    /**
+     * Keeps immutable copies of its collections.
+     *
+     * @param violations all violations, errors and warnings, in the order found
+     */
     public ValidationReport {
         violations = List.copyOf(violations);
     }
@@ -43,7 +48,10 @@ public record ValidationReport(List<Violation> violations) {
         return violations.stream().filter(v -> v.severity() == Severity.WARNING).collect(Collectors.toList());
     }
 
-    /** @return this report followed by {@code other}'s violations */
+    /**
+     * @param other another report
+     * @return this report followed by {@code other}'s violations
+     */
     public ValidationReport and(ValidationReport other) {
         if (other.violations.isEmpty()) {
             return this;

@@ -15,6 +15,17 @@ import java.util.Objects;
  */
 public record Violation(String code, Severity severity, String resource, String field, String value, String limit,
         String message) {
+    /**
+     * Checks the components.
+     *
+     * @param code stable machine-readable code, {@code "lambda.memory.range"}
+     * @param severity error or warning
+     * @param resource the resource's name
+     * @param field the setting, {@code "memoryMb"}
+     * @param value the configured value as text
+     * @param limit what AWS accepts, in words, {@code "128 to 10240 MB"}
+     * @param message a sentence for people
+     */
     public Violation {
         Objects.requireNonNull(code, "code");
         Objects.requireNonNull(severity, "severity");

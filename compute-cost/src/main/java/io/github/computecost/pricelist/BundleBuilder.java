@@ -98,6 +98,9 @@ public final class BundleBuilder {
     /**
      * Writes a build into a directory: every file of the bundle, and removes any other table there (a table the
      * recipe no longer builds).
+     *
+     * @param r the build's result
+     * @param dir the bundle's directory
      */
     public static void write(Result r, Path dir) {
         try {
@@ -122,6 +125,8 @@ public final class BundleBuilder {
     }
 
     /**
+     * @param r the build's result
+     * @param dir the bundle's directory
      * @return the bundle files in a directory that a build's result would add, remove or change (relative paths,
      *     with {@code +}, {@code -} or {@code ~})
      */

@@ -35,6 +35,16 @@ public final class PriceDiff {
      * @param after the new tiers in words, empty when removed
      */
     public record Change(Kind kind, String service, String region, String usageType, String before, String after) {
+        /**
+         * Checks the components.
+         *
+         * @param kind added, removed or changed
+         * @param service the table's service
+         * @param region region code
+         * @param usageType the usage type, with its region prefix
+         * @param before the old tiers in words, empty when added
+         * @param after the new tiers in words, empty when removed
+         */
         public Change {
             Objects.requireNonNull(kind, "kind");
         }
@@ -49,7 +59,11 @@ public final class PriceDiff {
     private PriceDiff() {
     }
 
-    /** @return every change, by service, region and usage type */
+    /**
+     * @param before the price book before
+     * @param after the price book after
+     * @return every change, by service, region and usage type
+     */
     public static List<Change> between(PriceBook before, PriceBook after) {
         List<Change> out = new ArrayList<>();
         TreeSet<String> services = new TreeSet<>(before.services().keySet());

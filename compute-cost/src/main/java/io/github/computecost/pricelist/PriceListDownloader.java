@@ -67,7 +67,11 @@ public final class PriceListDownloader {
          */
         void update(String file, long bytes, long total);
 
-        /** Called once a file is complete. */
+        /**
+         * Called once a file is complete.
+         *
+         * @param file the file's name
+         */
         default void done(String file) {
         }
 
@@ -487,7 +491,10 @@ public final class PriceListDownloader {
         }
     }
 
-    /** @return {@code "12.3 MB"} */
+    /**
+     * @param bytes a size, in bytes
+     * @return {@code "12.3 MB"}
+     */
     public static String megabytes(long bytes) {
         return String.format(Locale.ROOT, "%.1f MB", bytes / 1_000_000.0);
     }

@@ -88,6 +88,8 @@ public final class PriceListImporter {
      * size together as the total), and once when all have been.
      *
      * @param progress the listener, on the calling thread; {@code null} for none
+     * @param offers the offer files, each a Price List offer in JSON or CSV
+     * @return the import's result
      */
     public static Result run(List<Path> offers, java.util.function.Consumer<io.github.computecost.Progress> progress) {
         io.github.computecost.internal.ProgressStream.Tally tally = progress == null ? null
@@ -160,7 +162,12 @@ public final class PriceListImporter {
         return java.util.OptionalLong.of(total);
     }
 
-    /** Writes an import's files into a directory (created if missing). */
+    /**
+     * Writes an import's files into a directory (created if missing).
+     *
+     * @param r the import's result
+     * @param dir the directory
+     */
     public static void write(Result r, Path dir) {
         try {
             Files.createDirectories(dir);

@@ -14,6 +14,14 @@ import java.util.Optional;
  * @param note AWS's wording or caveats, possibly empty
  */
 public record AllowedValues(String name, List<String> values, List<String> sources, Optional<String> note) {
+    /**
+     * Checks the components and keeps immutable copies of its collections.
+     *
+     * @param name for example {@code "eventTypes"}
+     * @param values the accepted values (or, for names ending in {@code Prefixes}, accepted prefixes)
+     * @param sources ids of the file's sources
+     * @param note AWS's wording or caveats, possibly empty
+     */
     public AllowedValues {
         Objects.requireNonNull(name, "name");
         values = List.copyOf(values);
@@ -21,12 +29,18 @@ public record AllowedValues(String name, List<String> values, List<String> sourc
         Objects.requireNonNull(note, "note");
     }
 
-    /** @return whether {@code value} is one of the values */
+    /**
+     * @param value the value to look for, compared exactly
+     * @return whether {@code value} is one of the values
+     */
     public boolean contains(String value) {
         return values.contains(value);
     }
 
-    /** @return whether {@code value} starts with one of the values (for prefix lists) */
+    /**
+     * @param value the value whose start is compared
+     * @return whether {@code value} starts with one of the values (for prefix lists)
+     */
     public boolean matchesPrefix(String value) {
         return values.stream().anyMatch(value::startsWith);
     }

@@ -16,6 +16,15 @@ import java.util.Optional;
  * @param note AWS's wording, possibly empty
  */
 public record BillingRule(String name, BigDecimal value, String unit, List<String> sources, Optional<String> note) {
+    /**
+     * Checks the components and keeps immutable copies of its collections.
+     *
+     * @param name for example {@code "provisionedConcurrencyIncrementSeconds"}
+     * @param value the figure
+     * @param unit its unit
+     * @param sources ids of the file's sources
+     * @param note AWS's wording, possibly empty
+     */
     public BillingRule {
         Objects.requireNonNull(name, "name");
         Objects.requireNonNull(value, "value");

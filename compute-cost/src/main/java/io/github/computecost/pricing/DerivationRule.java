@@ -14,6 +14,13 @@ import java.util.Objects;
  * @param sources ids of the sources that state or support the rule, at least one
  */
 public record DerivationRule(String id, String description, List<String> sources) {
+    /**
+     * Checks the components and keeps immutable copies of its collections.
+     *
+     * @param id the id prices cite it by
+     * @param description the rule in words, with the arithmetic
+     * @param sources ids of the sources that state or support the rule, at least one
+     */
     public DerivationRule {
         Objects.requireNonNull(id, "id");
         Objects.requireNonNull(description, "description");

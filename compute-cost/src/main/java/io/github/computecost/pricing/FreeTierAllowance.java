@@ -19,6 +19,17 @@ import java.util.Set;
  */
 public record FreeTierAllowance(String id, String description, BigDecimal quantity, String unit,
         Set<String> baseUsageTypes, Optional<String> note, Provenance provenance) {
+    /**
+     * Checks the components and keeps immutable copies of its collections.
+     *
+     * @param id stable id, for example {@code "lambda-compute"}
+     * @param description line-item text, for example {@code "Free tier compute"}
+     * @param quantity units free per account and month
+     * @param unit the unit of {@code quantity}
+     * @param baseUsageTypes the usage types (without region prefix) that draw on the pool
+     * @param note how AWS states the allowance and what is unconfirmed, possibly empty
+     * @param provenance the sources that state the allowance
+     */
     public FreeTierAllowance {
         Objects.requireNonNull(id, "id");
         Objects.requireNonNull(description, "description");

@@ -18,6 +18,17 @@ import java.util.Optional;
  */
 public record Limit(String name, Optional<BigDecimal> min, Optional<BigDecimal> max, Optional<BigDecimal> increment,
         String unit, List<String> sources, boolean adjustable) {
+    /**
+     * Checks the components and keeps immutable copies of its collections.
+     *
+     * @param name the setting, for example {@code "memoryMb"}
+     * @param min the smallest accepted value, if any
+     * @param max the largest accepted value, if any
+     * @param increment the step between accepted values from {@code min}, if any
+     * @param unit unit of the values ({@code "MB"}, {@code "s"})
+     * @param sources ids of the file's sources
+     * @param adjustable whether it is a default quota AWS raises on request (exceeding it is a warning)
+     */
     public Limit {
         Objects.requireNonNull(name, "name");
         Objects.requireNonNull(min, "min");
@@ -27,7 +38,10 @@ public record Limit(String name, Optional<BigDecimal> min, Optional<BigDecimal> 
         sources = List.copyOf(sources);
     }
 
-    /** @return whether {@code value} lies in {@code [min, max]} and on the increment grid */
+    /**
+     * @param value the value, in the limit's unit
+     * @return whether {@code value} lies in {@code [min, max]} and on the increment grid
+     */
     public boolean accepts(BigDecimal value) {
         if (min.isPresent() && value.compareTo(min.get()) < 0) {
             return false;

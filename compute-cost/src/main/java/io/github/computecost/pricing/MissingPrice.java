@@ -21,6 +21,17 @@ import java.util.Optional;
  */
 public record MissingPrice(Optional<String> resource, String service, String region, String usageType,
         Optional<java.math.BigDecimal> beyond) {
+    /**
+     * Checks the components.
+     *
+     * @param resource the resource that needs it, when known
+     * @param service the table's service, {@code "AWSLambda"}
+     * @param region the region code, {@code "eu-central-1"}
+     * @param usageType AWS's usage type with its region prefix, {@code "EUC1-Lambda-Provisioned-Concurrency-ARM"};
+     *     empty when the price book has no table of the service at all ({@link #isWholeTable()})
+     * @param beyond when only part of the quantity lacks a price: the first unit without one (the sources give the
+     *     price of the first tier only); empty when the usage type has no price at all
+     */
     public MissingPrice {
         Objects.requireNonNull(resource, "resource");
         Objects.requireNonNull(service, "service");
@@ -29,7 +40,15 @@ public record MissingPrice(Optional<String> resource, String service, String reg
         Objects.requireNonNull(beyond, "beyond");
     }
 
-    /** A usage type with no price at all. */
+    /**
+     * A usage type with no price at all.
+     *
+     * @param resource the resource that needs it, when known
+     * @param region the region code, {@code "eu-central-1"}
+     * @param usageType AWS's usage type with its region prefix, {@code "EUC1-Lambda-Provisioned-Concurrency-ARM"};
+     *     empty when the price book has no table of the service at all ({@link #isWholeTable()})
+     * @param service the table's service, {@code "AWSLambda"}
+     */
     public MissingPrice(Optional<String> resource, String service, String region, String usageType) {
         this(resource, service, region, usageType, Optional.empty());
     }
@@ -49,7 +68,10 @@ public record MissingPrice(Optional<String> resource, String service, String reg
         return usageType.isEmpty();
     }
 
-    /** @return the same missing price, needed by {@code name} */
+    /**
+     * @param name the resource's name
+     * @return the same missing price, needed by {@code name}
+     */
     public MissingPrice forResource(String name) {
         return new MissingPrice(Optional.of(name), service, region, usageType, beyond);
     }
@@ -63,6 +85,7 @@ public record MissingPrice(Optional<String> resource, String service, String reg
     }
 
     /**
+     * @param missing the missing prices, in the order found
      * @return one line per resource (in order of first appearance), each naming every price it lacks: a resource is
      *     refused once, whatever it lacks
      */

@@ -161,7 +161,10 @@ public final class PriceBook {
         return bundled(isChina(region) ? AWS_CN : AWS);
     }
 
-    /** @return whether a region is one of AWS's China regions, priced in CNY */
+    /**
+     * @param region a region code
+     * @return whether a region is one of AWS's China regions, priced in CNY
+     */
     public static boolean isChina(String region) {
         return region.startsWith("cn-");
     }
@@ -294,12 +297,18 @@ public final class PriceBook {
     /**
      * The bundled file of a service in the default price book, as text, for tools that derive new tables from
      * it.
+     *
+     * @param serviceCode the service's code, {@code "AWSLambda"}
+     * @return the file's bytes, or empty when the default price book has no table for the service
      */
     public static Optional<byte[]> bundledFile(String serviceCode) {
         return bundledFileName(serviceCode).map(PriceBook::resource);
     }
 
-    /** @return the bundled file name of a service in the default price book, {@code "lambda.json"} */
+    /**
+     * @param serviceCode the service's code, {@code "AWSLambda"}
+     * @return the bundled file name of a service in the default price book, {@code "lambda.json"}
+     */
     public static Optional<String> bundledFileName(String serviceCode) {
         BundledBook b = index().books.get(AWS);
         String[] t = b == null ? null : b.tables().get(serviceCode);
@@ -423,6 +432,7 @@ public final class PriceBook {
      * book (so a user's override is bound against its own merged table).
      *
      * @param schema the schema
+     * @param <T> the schema's table type
      * @return its value
      * @throws ServiceNotPricedException if the price book has no table for the schema's service
      * @throws PricingDataException if the table cannot be read or lacks what the schema needs
@@ -441,6 +451,7 @@ public final class PriceBook {
      *
      * @param type the value's class, its key
      * @param make computes it from this book
+     * @param <T> the derived value's type
      * @return the value
      */
     public <T> T derived(Class<T> type, java.util.function.Function<PriceBook, T> make) {
@@ -454,6 +465,8 @@ public final class PriceBook {
     /**
      * {@link #tables(TableSchema)} for hot paths that decline what the book does not price: one lookup, no exception.
      *
+     * @param <T> the schema's table type
+     * @param schema one of the service's table schemas
      * @return the schema's value, or {@code null} when the price book has no table for its service
      */
     @SuppressWarnings("unchecked")
@@ -489,7 +502,10 @@ public final class PriceBook {
         byIndex = a;
     }
 
-    /** @return whether the price book has a table for the service (without reading it) */
+    /**
+     * @param serviceCode the service's code, {@code "AWSLambda"}
+     * @return whether the price book has a table for the service (without reading it)
+     */
     public boolean has(String serviceCode) {
         return services.containsKey(serviceCode);
     }
@@ -519,6 +535,8 @@ public final class PriceBook {
     /**
      * A version string naming every table's data version, for example {@code "AWSLambda@2026-11-22"}:
      * enough to reproduce an estimate.
+     *
+     * @return the version string
      */
     public String version() {
         List<String> parts = new ArrayList<>();

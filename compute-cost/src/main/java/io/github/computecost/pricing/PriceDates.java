@@ -12,6 +12,12 @@ import java.util.Optional;
  * @param newest the date of the newest price, not before {@code oldest}
  */
 public record PriceDates(LocalDate oldest, LocalDate newest) {
+    /**
+     * Checks the components.
+     *
+     * @param oldest the date of the oldest price
+     * @param newest the date of the newest price, not before {@code oldest}
+     */
     public PriceDates {
         Objects.requireNonNull(oldest, "oldest");
         Objects.requireNonNull(newest, "newest");
@@ -20,17 +26,27 @@ public record PriceDates(LocalDate oldest, LocalDate newest) {
         }
     }
 
-    /** @return the dates of one price */
+    /**
+     * @param date the price's date
+     * @return the dates of one price
+     */
     public static PriceDates of(LocalDate date) {
         return new PriceDates(date, date);
     }
 
-    /** @return the range covering this one and {@code date} */
+    /**
+     * @param date another date
+     * @return the range covering this one and {@code date}
+     */
     public PriceDates including(LocalDate date) {
         return new PriceDates(date.isBefore(oldest) ? date : oldest, date.isAfter(newest) ? date : newest);
     }
 
-    /** @return {@code a} widened by {@code b}; either may be empty */
+    /**
+     * @param a one range, or empty
+     * @param b another range, or empty
+     * @return {@code a} widened by {@code b}; either may be empty
+     */
     public static Optional<PriceDates> merge(Optional<PriceDates> a, Optional<PriceDates> b) {
         if (a.isEmpty()) {
             return b;
@@ -41,12 +57,18 @@ public record PriceDates(LocalDate oldest, LocalDate newest) {
         return Optional.of(a.get().including(b.get().oldest()).including(b.get().newest()));
     }
 
-    /** @return whole days from the newest price to {@code today} (negative if the price is dated later) */
+    /**
+     * @param today the date to count to
+     * @return whole days from the newest price to {@code today} (negative if the price is dated later)
+     */
     public long newestAgeDays(LocalDate today) {
         return ChronoUnit.DAYS.between(newest, today);
     }
 
-    /** @return whole days from the oldest price to {@code today} */
+    /**
+     * @param today the date to count to
+     * @return whole days from the oldest price to {@code today}
+     */
     public long oldestAgeDays(LocalDate today) {
         return ChronoUnit.DAYS.between(oldest, today);
     }

@@ -21,6 +21,18 @@ import java.util.Optional;
  */
 public record PriceTable(String usageType, String baseUsageType, String unit, String description, List<Tier> tiers) {
 
+    /**
+     * Checks the components and keeps immutable copies of its collections.
+     *
+     * @param usageType AWS's usage type as it appears in the Price List and in bills, with the region prefix ({@code
+     *     "EU-Lambda-GB-Second-ARM"}; us-east-1 Lambda usage types have none)
+     * @param baseUsageType the usage type without region prefix ({@code "Lambda-GB-Second-ARM"})
+     * @param unit the billing unit ({@code "GB-Seconds"}, {@code "Requests"})
+     * @param description a short human description ({@code "Duration (arm64)"})
+     * @param tiers tiers starting at zero, abutting; one tier for a flat price. The last is open unless no source gives
+     *     a price beyond it: then quantities past its {@code toExclusive} have no price (see {@link #pricedUpTo()}) and
+     *     are refused, never priced at the last known rate
+     */
     public PriceTable {
         Objects.requireNonNull(usageType, "usageType");
         Objects.requireNonNull(baseUsageType, "baseUsageType");
@@ -85,6 +97,9 @@ public record PriceTable(String usageType, String baseUsageType, String unit, St
     /**
      * The exact cost of the range {@code [from, to)} of the month's aggregate quantity.
      *
+     * @param from the range's start, in the table's unit, at least 0
+     * @param to the range's end, at least {@code from}
+     * @return the cost, exact
      * @see #slices
      */
     public BigDecimal cost(BigDecimal from, BigDecimal to) {
@@ -103,6 +118,9 @@ public record PriceTable(String usageType, String baseUsageType, String unit, St
     /**
      * A short label for a tier in the words of AWS's pricing page: {@code "first 6B"}, {@code "next 9B"},
      * {@code "over 15B"}; empty for a table with a single tier.
+     *
+     * @param tierIndex the tier's place, from 0
+     * @return the label
      */
     public String tierLabel(int tierIndex) {
         if (!isTiered()) {

@@ -7,7 +7,9 @@ package io.github.computecost.pricing;
  */
 public final class PricingDataException extends io.github.computecost.ComputeCostException {
 
+    /** The file, as the price book names it. */
     private final String file;
+    /** The JSON path within it, {@code $} for the whole file. */
     private final String jsonPath;
 
     /**

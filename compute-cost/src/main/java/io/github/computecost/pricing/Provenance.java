@@ -32,6 +32,16 @@ public record Provenance(Status status, List<String> sources, Optional<Derivatio
         }
     }
 
+    /**
+     * Checks the components and keeps immutable copies of its collections.
+     *
+     * @param status {@link Status#CONFIRMED} when read from the cited sources, {@link Status#DERIVED} when computed by
+     *     {@code rule}
+     * @param sources ids of the table's sources (for a derived price: those of its inputs and of the rule)
+     * @param rule the rule a derived price was computed by; empty for a confirmed price
+     * @param asOf the newest {@link Source#asOf()} of its sources: the date the price is known to hold, from which its
+     *     age is counted
+     */
     public Provenance {
         Objects.requireNonNull(status, "status");
         sources = List.copyOf(sources);

@@ -25,6 +25,20 @@ public record RegionPrices(String service, String code, String name, String usag
     /** The region code of services priced once for every location (CloudFront, Lambda@Edge). */
     public static final String GLOBAL = "global";
 
+    /**
+     * Checks the components and keeps immutable copies of its collections.
+     *
+     * @param service the table's service, {@code "AWSLambda"}
+     * @param code region code, {@code "eu-west-1"}
+     * @param name AWS's name, {@code "Europe (Ireland)"}
+     * @param usageTypePrefix the prefix of the region's usage types for this service ({@code "EU-"}; empty for Lambda
+     *     and EC2 in us-east-1)
+     * @param note what the sources say of the region's prices and their gaps, possibly empty
+     * @param sources ids of the file's sources for the region's name and usage-type prefix
+     * @param tables price tables by base usage type (without prefix); only those with a source
+     * @param dataVersion the data version of the file the region's prices were read from (a user's override of some
+     *     regions leaves the others at the bundled file's version)
+     */
     public RegionPrices {
         Objects.requireNonNull(service, "service");
         Objects.requireNonNull(code, "code");
@@ -50,7 +64,10 @@ public record RegionPrices(String service, String code, String name, String usag
         return t;
     }
 
-    /** @return the usage type's table, or empty when the region has no price for it */
+    /**
+     * @param baseUsageType the usage type without its region prefix, {@code "Lambda-GB-Second"}
+     * @return the usage type's table, or empty when the region has no price for it
+     */
     public Optional<PriceTable> find(String baseUsageType) {
         return Optional.ofNullable(tables.get(baseUsageType));
     }

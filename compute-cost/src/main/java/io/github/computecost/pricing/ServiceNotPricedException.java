@@ -12,8 +12,11 @@ import java.util.TreeSet;
  */
 public final class ServiceNotPricedException extends ComputeCostException {
 
+    /** The service asked for. */
     private final String service;
+    /** The price book's description. */
     private final String priceBook;
+    /** The services it prices. */
     private final SortedSet<String> available;
 
     /**

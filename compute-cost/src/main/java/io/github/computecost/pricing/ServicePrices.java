@@ -30,6 +30,23 @@ public record ServicePrices(String service, String title, String file, String da
         Map<String, BillingRule> billingRules, Map<String, Limit> limits, Map<String, AllowedValues> allowedValues,
         Map<String, Map<String, String>> catalog, Map<String, RegionPrices> regions) {
 
+    /**
+     * Checks the components and keeps immutable copies of its collections.
+     *
+     * @param service AWS Price List service code, {@code "AWSLambda"}
+     * @param title human name
+     * @param file the file or bundled resource it was read from
+     * @param dataVersion the version of this table (the date its inputs were last changed)
+     * @param currency ISO 4217 code of every price in it
+     * @param sources sources by id
+     * @param rules the rules derived prices are computed by, by id, possibly empty
+     * @param freeTier the always-free allowances
+     * @param billingRules billing figures by name
+     * @param limits limits by setting name
+     * @param allowedValues enumerated restrictions (event types, runtimes, ...) by name
+     * @param catalog named entries with attributes (EC2 instance types, Lightsail bundles, ...), possibly empty
+     * @param regions prices by region code
+     */
     public ServicePrices {
         Objects.requireNonNull(service, "service");
         Objects.requireNonNull(title, "title");
@@ -74,6 +91,7 @@ public record ServicePrices(String service, String title, String file, String da
     }
 
     /**
+     * @param region a region code
      * @return the oldest and newest {@link Provenance#asOf()} of the prices of one region, or empty if the table does
      *     not price it
      */

@@ -26,12 +26,19 @@ public final class TableBinder {
         return table;
     }
 
-    /** @return a failure at {@code path} of the table's file */
+    /**
+     * @param path the JSON path within the table's file
+     * @param detail what is wrong and what is allowed
+     * @return a failure at {@code path} of the table's file
+     */
     public PricingDataException error(String path, String detail) {
         return new PricingDataException(table.file(), path, detail);
     }
 
-    /** @return the named limit */
+    /**
+     * @param name the limit's name
+     * @return the named limit
+     */
     public Limit limit(String name) {
         Limit l = table.limits().get(name);
         if (l == null) {
@@ -40,7 +47,10 @@ public final class TableBinder {
         return l;
     }
 
-    /** @return the named limit, which must state a maximum */
+    /**
+     * @param name the limit's name
+     * @return the named limit, which must state a maximum
+     */
     public Limit limitWithMax(String name) {
         Limit l = limit(name);
         if (l.max().isEmpty()) {
@@ -49,7 +59,10 @@ public final class TableBinder {
         return l;
     }
 
-    /** @return the named limit, which must state a minimum */
+    /**
+     * @param name the limit's name
+     * @return the named limit, which must state a minimum
+     */
     public Limit limitWithMin(String name) {
         Limit l = limit(name);
         if (l.min().isEmpty()) {
@@ -58,13 +71,19 @@ public final class TableBinder {
         return l;
     }
 
-    /** @return the named limit, which must state a minimum and a maximum */
+    /**
+     * @param name the limit's name
+     * @return the named limit, which must state a minimum and a maximum
+     */
     public Limit range(String name) {
         limitWithMax(name);
         return limitWithMin(name);
     }
 
-    /** @return the named billing rule's value */
+    /**
+     * @param name the billing rule's name
+     * @return the named billing rule's value
+     */
     public BigDecimal billingRule(String name) {
         BillingRule r = table.billingRules().get(name);
         if (r == null) {
@@ -74,7 +93,10 @@ public final class TableBinder {
         return r.value();
     }
 
-    /** @return the named billing rule's value, which must be more than 0 */
+    /**
+     * @param name the billing rule's name
+     * @return the named billing rule's value, which must be more than 0
+     */
     public BigDecimal positiveBillingRule(String name) {
         BigDecimal v = billingRule(name);
         if (v.signum() <= 0) {
@@ -83,7 +105,10 @@ public final class TableBinder {
         return v;
     }
 
-    /** @return the named billing rule's value, which must be a whole number that fits an {@code int} */
+    /**
+     * @param name the billing rule's name
+     * @return the named billing rule's value, which must be a whole number that fits an {@code int}
+     */
     public int wholeBillingRule(String name) {
         BigDecimal v = billingRule(name);
         try {
@@ -93,7 +118,10 @@ public final class TableBinder {
         }
     }
 
-    /** @return the named list of allowed values */
+    /**
+     * @param name the list's name
+     * @return the named list of allowed values
+     */
     public AllowedValues allowedValues(String name) {
         AllowedValues a = table.allowedValues().get(name);
         if (a == null) {
@@ -117,12 +145,18 @@ public final class TableBinder {
             return key;
         }
 
-        /** @return the JSON path of one attribute */
+        /**
+         * @param attribute the attribute's name
+         * @return the JSON path of one attribute
+         */
         public String pathOf(String attribute) {
             return "$.catalog." + key + "." + attribute;
         }
 
-        /** @return a required attribute */
+        /**
+         * @param attribute the attribute's name
+         * @return a required attribute
+         */
         public String string(String attribute) {
             String v = attributes.get(attribute);
             if (v == null || v.isBlank()) {
@@ -131,22 +165,34 @@ public final class TableBinder {
             return v;
         }
 
-        /** @return an optional attribute */
+        /**
+         * @param attribute the attribute's name
+         * @return an optional attribute
+         */
         public Optional<String> optString(String attribute) {
             return Optional.ofNullable(attributes.get(attribute)).filter(v -> !v.isBlank());
         }
 
-        /** @return a required decimal attribute, at least 0 */
+        /**
+         * @param attribute the attribute's name
+         * @return a required decimal attribute, at least 0
+         */
         public BigDecimal decimal(String attribute) {
             return parse(attribute, string(attribute));
         }
 
-        /** @return an optional decimal attribute, at least 0 */
+        /**
+         * @param attribute the attribute's name
+         * @return an optional decimal attribute, at least 0
+         */
         public Optional<BigDecimal> optDecimal(String attribute) {
             return optString(attribute).map(v -> parse(attribute, v));
         }
 
-        /** @return a required list of decimals, at least 0, written separated by spaces ({@code "0.5 1 2"}) */
+        /**
+         * @param attribute the attribute's name
+         * @return a required list of decimals, at least 0, written separated by spaces ({@code "0.5 1 2"})
+         */
         public List<BigDecimal> decimals(String attribute) {
             List<BigDecimal> out = new ArrayList<>();
             for (String part : string(attribute).trim().split("\\s+")) {
@@ -155,7 +201,10 @@ public final class TableBinder {
             return List.copyOf(out);
         }
 
-        /** @return an optional boolean attribute ({@code "true"} or {@code "false"}) */
+        /**
+         * @param attribute the attribute's name
+         * @return an optional boolean attribute ({@code "true"} or {@code "false"})
+         */
         public Optional<Boolean> optBoolean(String attribute) {
             return optString(attribute).map(v -> switch (v) {
                 case "true" -> true;
@@ -186,6 +235,7 @@ public final class TableBinder {
 
     /**
      * @param read reads one entry
+     * @param <E> the entries' type
      * @return every catalog entry read, by key, in the table's order
      */
     public <E> Map<String, E> catalog(java.util.function.Function<Entry, E> read) {

@@ -29,6 +29,7 @@ public interface TableSchema<T> {
     /**
      * @param service the Price List service code of the table
      * @param binder reads the typed value through a {@link TableBinder}
+     * @param <T> the bound tables' type
      * @return a schema
      */
     static <T> TableSchema<T> of(String service, Function<TableBinder, T> binder) {

@@ -16,6 +16,14 @@ import java.util.Optional;
  */
 public record Tier(BigDecimal fromInclusive, Optional<BigDecimal> toExclusive, BigDecimal unitPrice,
         Provenance provenance) {
+    /**
+     * Checks the components.
+     *
+     * @param fromInclusive first unit of the tier, at least zero
+     * @param toExclusive first unit past the tier, greater than {@code fromInclusive}; empty for the last tier
+     * @param unitPrice price per unit in the table's currency, at least zero, AWS's full precision
+     * @param provenance where this tier's price comes from
+     */
     public Tier {
         Objects.requireNonNull(fromInclusive, "fromInclusive");
         Objects.requireNonNull(toExclusive, "toExclusive");

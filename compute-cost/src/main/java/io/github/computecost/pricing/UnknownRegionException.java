@@ -8,6 +8,7 @@ import java.util.SortedSet;
  */
 public final class UnknownRegionException extends io.github.computecost.ComputeCostException {
 
+    /** The region code asked for. */
     private final String region;
 
     UnknownRegionException(String service, String region, SortedSet<String> known, String hint) {

@@ -11,7 +11,14 @@ public final class Charts {
     private Charts() {
     }
 
-    /** Monthly cost of each option against monthly requests, with the break-even volume marked. */
+    /**
+     * Monthly cost of each option against monthly requests, with the break-even volume marked.
+     *
+     * @param plan the plan whose options are drawn
+     * @param curves each option's cost curve
+     * @param currency the currency code the costs are in
+     * @return the chart, as an SVG document
+     */
     public static String costByVolume(WorkloadPlanner.Plan plan, List<WorkloadPlanner.CostCurve> curves,
             String currency) {
         return costByVolume(plan, curves, currency, List.of());
@@ -20,6 +27,12 @@ public final class Charts {
     /**
      * As {@link #costByVolume(WorkloadPlanner.Plan, List, String)}, with each simulated option's P50 to P99 drawn as a
      * bar at the workload's volume.
+     *
+     * @param plan the plan whose options are drawn
+     * @param curves each option's cost curve
+     * @param currency the currency code the costs are in
+     * @param percentiles each simulated option's percentiles, by option name
+     * @return the chart, as an SVG document
      */
     public static String costByVolume(WorkloadPlanner.Plan plan, List<WorkloadPlanner.CostCurve> curves,
             String currency, List<io.github.computecost.compare.MonteCarlo.Percentiles> percentiles) {
@@ -45,6 +58,11 @@ public final class Charts {
     /**
      * A memory tuning in one chart: cost per million invocations (left axis) and average duration (right axis,
      * dashed) against memory size, the measured sizes as dots, the cheapest, fastest and balanced sizes marked.
+     *
+     * @param tuning the tuning whose sizes are drawn
+     * @param r its result
+     * @param currency the currency code the costs are in
+     * @return the chart, as an SVG document
      */
     public static String tuning(MemoryTuning tuning, MemoryTuning.Result r, String currency) {
         List<double[]> cost = new ArrayList<>();

@@ -15,7 +15,10 @@ public final class ComparisonReport {
     private ComparisonReport() {
     }
 
-    /** @return the comparisons as JSON (the {@code compare-edge --format json} contract) */
+    /**
+     * @param comparisons the comparisons, in the order to write them
+     * @return the comparisons as JSON (the {@code compare-edge --format json} contract)
+     */
     public static String json(List<EdgeComparison> comparisons) {
         ObjectNode root = Json.json().createObjectNode();
         root.put("currency", comparisons.get(0).currency());
@@ -56,7 +59,11 @@ public final class ComparisonReport {
         return JsonOutput.write(root);
     }
 
-    /** @return the comparisons as a readable text */
+    /**
+     * @param source the input's name, for the heading
+     * @param comparisons the comparisons, in the order to write them
+     * @return the comparisons as a readable text
+     */
     public static String text(List<EdgeComparison> comparisons, String source) {
         StringBuilder sb = new StringBuilder("Lambda@Edge against CloudFront Functions for ").append(source).append('\n');
         for (EdgeComparison c : comparisons) {

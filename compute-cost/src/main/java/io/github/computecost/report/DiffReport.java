@@ -28,7 +28,12 @@ public final class DiffReport {
                 + " on both sides";
     }
 
-    /** @return a readable table */
+    /**
+     * @param d the difference
+     * @param base the base's name (a file, a git revision), for the heading
+     * @param head the head's name, for the heading
+     * @return a readable table
+     */
     public static String text(EstimateDiff d, String base, String head) {
         String cur = d.currency();
         StringBuilder sb = new StringBuilder();
@@ -72,7 +77,10 @@ public final class DiffReport {
      */
     public static final String SCHEMA_VERSION = "1";
 
-    /** @return JSON: exact decimal strings, {@code null} where a side or a percentage is absent */
+    /**
+     * @param d the difference
+     * @return JSON: exact decimal strings, {@code null} where a side or a percentage is absent
+     */
     public static String json(EstimateDiff d) {
         ObjectNode root = JsonOutput.object();
         root.put("schemaVersion", SCHEMA_VERSION);
@@ -109,7 +117,12 @@ public final class DiffReport {
         return JsonOutput.write(root);
     }
 
-    /** @return Markdown for a pull-request comment: the total change first, details collapsed */
+    /**
+     * @param d the difference
+     * @param base the base's name (a file, a git revision), for the heading
+     * @param head the head's name, for the heading
+     * @return Markdown for a pull-request comment: the total change first, details collapsed
+     */
     public static String markdown(EstimateDiff d, String base, String head) {
         String cur = d.currency();
         StringBuilder sb = new StringBuilder();

@@ -26,22 +26,40 @@ public final class EstimateReport {
     private EstimateReport() {
     }
 
-    /** @return a readable table per resource, with the total, budgets and warnings */
+    /**
+     * @param e the estimate
+     * @param source the input's name, for the heading
+     * @param budgets the budgets checked against it
+     * @return a readable table per resource, with the total, budgets and warnings
+     */
     public static String text(Estimate e, String source, BudgetReport budgets) {
         return text(e, source, budgets, NO_VIOLATIONS);
     }
 
-    /** @return {@link #text(Estimate, String, BudgetReport)} without budgets */
+    /**
+     * @param e the estimate
+     * @param source the input's name, for the heading
+     * @return {@link #text(Estimate, String, BudgetReport)} without budgets
+     */
     public static String text(Estimate e, String source) {
         return text(e, source, NO_BUDGETS);
     }
 
-    /** @return the JSON contract, with a {@code budgets} section */
+    /**
+     * @param e the estimate
+     * @param budgets the budgets checked against it
+     * @return the JSON contract, with a {@code budgets} section
+     */
     public static String json(Estimate e, BudgetReport budgets) {
         return json(e, budgets, NO_VIOLATIONS);
     }
 
-    /** @return the JSON contract, with {@code budgets} and {@code violations} sections */
+    /**
+     * @param e the estimate
+     * @param budgets the budgets checked against it
+     * @param violations the limit checks' findings
+     * @return the JSON contract, with {@code budgets} and {@code violations} sections
+     */
     public static String json(Estimate e, BudgetReport budgets, ValidationReport violations) {
         return EstimateJson.render(Objects.requireNonNull(e, "e"), budgets, violations);
     }
@@ -59,7 +77,13 @@ public final class EstimateReport {
                 java.util.Optional.of(committed));
     }
 
-    /** @return a readable table per resource, with the total, budgets, limit violations and warnings */
+    /**
+     * @param e the estimate
+     * @param source the input's name, for the heading
+     * @param budgets the budgets checked against it
+     * @param violations the limit checks' findings
+     * @return a readable table per resource, with the total, budgets, limit violations and warnings
+     */
     public static String text(Estimate e, String source, BudgetReport budgets, ValidationReport violations) {
         return EstimateText.render(Objects.requireNonNull(e, "e"), source, budgets, violations);
     }
@@ -78,17 +102,28 @@ public final class EstimateReport {
         return EstimateJsonReader.read(file, json);
     }
 
-    /** @return the JSON contract without budgets */
+    /**
+     * @param e the estimate
+     * @return the JSON contract without budgets
+     */
     public static String json(Estimate e) {
         return json(e, NO_BUDGETS);
     }
 
-    /** @return Markdown for a pull-request comment */
+    /**
+     * @param e the estimate
+     * @param source the input's name, for the heading
+     * @param budgets the budgets checked against it
+     * @return Markdown for a pull-request comment
+     */
     public static String markdown(Estimate e, String source, BudgetReport budgets) {
         return EstimateMarkdown.render(Objects.requireNonNull(e, "e"), source, budgets);
     }
 
-    /** @return CSV, one row per line item, with a header row */
+    /**
+     * @param e the estimate
+     * @return CSV, one row per line item, with a header row
+     */
     public static String csv(Estimate e) {
         return EstimateCsv.render(Objects.requireNonNull(e, "e"));
     }

@@ -41,7 +41,10 @@ public final class JsonOutput {
         }
     }
 
-    /** @return {@code root} in the reports' layout, with a final newline */
+    /**
+     * @param root the document
+     * @return {@code root} in the reports' layout, with a final newline
+     */
     public static String write(ObjectNode root) {
         try {
             return Json.json().writer(PRETTY).writeValueAsString(root) + "\n";

@@ -48,12 +48,23 @@ public final class PlanReport {
         return String.join("; ", out);
     }
 
-    /** @return a ranked table per workload */
+    /**
+     * @param plans the plans, one per workload
+     * @param currency the currency code the costs are in
+     * @param source the input's name, for the heading
+     * @return a ranked table per workload
+     */
     public static String text(List<Plan> plans, String currency, String source) {
         return text(plans, Map.of(), currency, source);
     }
 
-    /** @return a ranked table per workload, with Monte Carlo percentiles where there are some */
+    /**
+     * @param percentiles each simulated option's percentiles, by workload name
+     * @param currency the currency code the costs are in
+     * @param source the input's name, for the heading
+     * @param plans the plans, one per workload
+     * @return a ranked table per workload, with Monte Carlo percentiles where there are some
+     */
     public static String text(List<Plan> plans, Map<String, List<MonteCarlo.Percentiles>> percentiles, String currency,
             String source) {
         StringBuilder sb = new StringBuilder("Where each workload of ").append(source).append(" costs least\n");
@@ -108,7 +119,12 @@ public final class PlanReport {
         return sb.toString();
     }
 
-    /** @return Markdown for a pull-request comment or a document: one ranked table per workload */
+    /**
+     * @param percentiles each simulated option's percentiles, by workload name
+     * @param currency the currency code the costs are in
+     * @param plans the plans, one per workload
+     * @return Markdown for a pull-request comment or a document: one ranked table per workload
+     */
     public static String markdown(List<Plan> plans, Map<String, List<MonteCarlo.Percentiles>> percentiles,
             String currency) {
         StringBuilder sb = new StringBuilder();
@@ -151,12 +167,21 @@ public final class PlanReport {
         return sb.toString();
     }
 
-    /** @return the plans as JSON: exact decimal strings, ranked options, break-even */
+    /**
+     * @param currency the currency code the costs are in
+     * @param plans the plans, one per workload
+     * @return the plans as JSON: exact decimal strings, ranked options, break-even
+     */
     public static String json(List<Plan> plans, String currency) {
         return json(plans, Map.of(), currency);
     }
 
-    /** @return the plans as JSON, with Monte Carlo percentiles (exact) where there are some */
+    /**
+     * @param percentiles each simulated option's percentiles, by workload name
+     * @param currency the currency code the costs are in
+     * @param plans the plans, one per workload
+     * @return the plans as JSON, with Monte Carlo percentiles (exact) where there are some
+     */
     public static String json(List<Plan> plans, Map<String, List<MonteCarlo.Percentiles>> percentiles, String currency) {
         ObjectNode root = JsonOutput.object();
         root.put("currency", currency);

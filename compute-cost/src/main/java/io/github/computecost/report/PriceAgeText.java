@@ -17,6 +17,8 @@ public final class PriceAgeText {
     }
 
     /**
+     * @param dates the oldest and newest dates of the prices used, if any were
+     * @param today the date the estimate is made on
      * @return {@code "prices dated 2024-01-01 to 2025-12-01; the newest is 366 days old on 2026-12-02"} (or
      *     {@code "prices dated 2025-12-01, 366 days old on 2026-12-02"} when all share a date), or that no price
      *     was used
@@ -36,6 +38,9 @@ public final class PriceAgeText {
      * Adds the {@code prices} object of the JSON outputs: {@code pricedOn}, and the {@code oldest} and
      * {@code newest} date and {@code newestAgeDays} when prices were used.
      *
+     * @param parent the object to add {@code prices} to
+     * @param dates the oldest and newest dates of the prices used, if any were
+     * @param today the date the estimate is made on
      * @return the object added, for callers that add more
      */
     public static com.fasterxml.jackson.databind.node.ObjectNode putJson(

@@ -31,6 +31,13 @@ public final class RerateReport {
         /** Every resource. */
         public static final View DEFAULT = new View(GroupBy.RESOURCE, OptionalInt.empty());
 
+        /**
+         * Checks the components.
+         *
+         * @param groupBy what the second table groups the cost by (by default, resources)
+         * @param top how many rows of that table, and of the reconciliation in text, to show; the rest are summed in
+         *     one row, so the rows still add up to the total; empty for all
+         */
         public View {
             Objects.requireNonNull(groupBy, "groupBy");
             Objects.requireNonNull(top, "top");
@@ -43,12 +50,21 @@ public final class RerateReport {
     private RerateReport() {
     }
 
-    /** @return the text report, every resource shown */
+    /**
+     * @param r the re-rating's result
+     * @param source the export's name, for the heading
+     * @return the text report, every resource shown
+     */
     public static String text(Rerater.Result r, String source) {
         return text(r, source, View.DEFAULT);
     }
 
-    /** @return totals, cost per usage type and per group, covered usage, passed-through lines, reconciliation, skips */
+    /**
+     * @param r the re-rating's result
+     * @param view the grouping and top asked for
+     * @param source the export's name, for the heading
+     * @return totals, cost per usage type and per group, covered usage, passed-through lines, reconciliation, skips
+     */
     public static String text(Rerater.Result r, String source, View view) {
         String age = PriceAgeText.line(r.priceDates(), r.pricedOn());
         StringBuilder sb = new StringBuilder("Re-rated ").append(source).append(": ").append(r.rated()).append(" of ")
@@ -127,12 +143,19 @@ public final class RerateReport {
         return sb.toString();
     }
 
-    /** @return JSON with exact decimal strings, every resource's cost ({@code byResource}), no {@code groups} */
+    /**
+     * @param r the re-rating's result
+     * @return JSON with exact decimal strings, every resource's cost ({@code byResource}), no {@code groups}
+     */
     public static String json(Rerater.Result r) {
         return json(r, (View) null);
     }
 
-    /** @return JSON with exact decimal strings, and {@code groups} as the view asks ({@code null}: none) */
+    /**
+     * @param r the re-rating's result
+     * @param view the grouping and top asked for, or {@code null}
+     * @return JSON with exact decimal strings, and {@code groups} as the view asks ({@code null}: none)
+     */
     public static String json(Rerater.Result r, View view) {
         ObjectNode root = JsonOutput.object();
         root.put("currency", r.currency());
@@ -191,7 +214,10 @@ public final class RerateReport {
         return JsonOutput.write(root);
     }
 
-    /** @return one row per usage type: usage type, quantity, exact cost */
+    /**
+     * @param r the re-rating's result
+     * @return one row per usage type: usage type, quantity, exact cost
+     */
     public static String csv(Rerater.Result r) {
         StringBuilder sb = new StringBuilder("usageType,quantity,cost,currency,priceStatus\r\n");
         for (Map.Entry<String, BigDecimal> e : r.byUsageType().entrySet()) {
@@ -203,6 +229,8 @@ public final class RerateReport {
     }
 
     /**
+     * @param r the re-rating's result
+     * @param view the grouping and top asked for
      * @return one row per group, the most expensive first: the group's key, exact cost, currency; with a top, one
      *     last row {@code (N more)} holds the rest, so the rows add up to the total
      */

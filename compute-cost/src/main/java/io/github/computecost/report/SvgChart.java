@@ -30,13 +30,25 @@ public final class SvgChart {
      * @param marked points drawn as dots on the line (measured points among interpolated ones)
      */
     public record Series(String name, List<double[]> points, List<double[]> marked) {
+        /**
+         * Checks the components and keeps immutable copies of its collections.
+         *
+         * @param name the series' name, in the legend
+         * @param points the line's points
+         * @param marked points drawn as dots on the line (measured points among interpolated ones)
+         */
         public Series {
             Objects.requireNonNull(name, "name");
             points = List.copyOf(points);
             marked = List.copyOf(marked);
         }
 
-        /** A line without dots. */
+        /**
+         * A line without dots.
+         *
+         * @param name the series' name, in the legend
+         * @param points the line's points
+         */
         public Series(String name, List<double[]> points) {
             this(name, points, List.of());
         }
@@ -49,8 +61,23 @@ public final class SvgChart {
     /**
      * A series' spread at one x, drawn as a bar from {@code low} to {@code high} in the series' colour: the P50 to P99
      * of a simulated month's cost at the workload's volume.
+     *
+     * @param series the name of the series it belongs to
+     * @param x where it stands on the x axis
+     * @param low its bottom, on the y axis
+     * @param high its top, on the y axis
+     * @param label its label
      */
     public record Range(String series, double x, double low, double high, String label) {
+        /**
+         * Checks the components.
+         *
+         * @param series the name of the series it belongs to
+         * @param x where it stands on the x axis
+         * @param low its bottom, on the y axis
+         * @param high its top, on the y axis
+         * @param label its label
+         */
         public Range {
             Objects.requireNonNull(series, "series");
             Objects.requireNonNull(label, "label");
@@ -59,7 +86,10 @@ public final class SvgChart {
 
     private final List<Range> ranges = new ArrayList<>();
 
-    /** @return this chart with a range on one of its series */
+    /**
+     * @param r the range
+     * @return this chart with a range on one of its series
+     */
     public SvgChart range(Range r) {
         ranges.add(r);
         return this;
@@ -71,20 +101,32 @@ public final class SvgChart {
     private final List<Series> series = new ArrayList<>();
     private final List<Marker> markers = new ArrayList<>();
 
-    /** A chart with a title and axis labels (say the units). */
+    /**
+     * A chart with a title and axis labels (say the units).
+     *
+     * @param title the chart's title
+     * @param xLabel the x axis's label, with its unit
+     * @param yLabel the y axis's label, with its unit
+     */
     public SvgChart(String title, String xLabel, String yLabel) {
         this.title = Objects.requireNonNull(title, "title");
         this.xLabel = Objects.requireNonNull(xLabel, "xLabel");
         this.yLabel = Objects.requireNonNull(yLabel, "yLabel");
     }
 
-    /** @return this chart with another series */
+    /**
+     * @param s the series
+     * @return this chart with another series
+     */
     public SvgChart add(Series s) {
         series.add(s);
         return this;
     }
 
-    /** @return this chart with a marker */
+    /**
+     * @param m the marker
+     * @return this chart with a marker
+     */
     public SvgChart mark(Marker m) {
         markers.add(m);
         return this;

@@ -13,13 +13,21 @@ public final class TuningReport {
     private TuningReport() {
     }
 
-    /** @return the picks and every candidate size, costs rounded to cents (exact in {@link #json}) */
+    /**
+     * @param t the tuning
+     * @param r its result
+     * @param currency the currency code the costs are in
+     * @return the picks and every candidate size, costs rounded to cents (exact in {@link #json})
+     */
     public static String text(MemoryTuning t, MemoryTuning.Result r, String currency) {
         return text(t, r, currency, MemoryTuning.Strategy.COST);
     }
 
     /**
      * @param strategy the strategy whose pick is recommended
+     * @param t the tuning
+     * @param r its result
+     * @param currency the currency code the costs are in
      * @return the recommendation, the picks, the sizes near the cheapest and every candidate size, costs rounded
      *     to cents (exact in {@link #json})
      */
@@ -51,7 +59,12 @@ public final class TuningReport {
         return sb.toString();
     }
 
-    /** @return JSON with exact decimal strings */
+    /**
+     * @param tunings the tunings
+     * @param results their results, in the same order
+     * @param currency the currency code the costs are in
+     * @return JSON with exact decimal strings
+     */
     public static String json(List<MemoryTuning> tunings, List<MemoryTuning.Result> results, String currency) {
         ObjectNode root = JsonOutput.object();
         root.put("currency", currency);

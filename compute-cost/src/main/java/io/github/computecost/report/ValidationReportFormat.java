@@ -12,7 +12,10 @@ public final class ValidationReportFormat {
     private ValidationReportFormat() {
     }
 
-    /** @return {@code { "valid": ..., "violations": [ {resource, code, severity, field, value, limit, message} ] }} */
+    /**
+     * @param report the report
+     * @return {@code { "valid": ..., "violations": [ {resource, code, severity, field, value, limit, message} ] }}
+     */
     public static String json(ValidationReport report) {
         ObjectNode root = JsonOutput.object();
         root.put("valid", !report.hasErrors());
@@ -43,7 +46,11 @@ public final class ValidationReportFormat {
         }
     }
 
-    /** @return one line per violation, then a summary line */
+    /**
+     * @param report the report
+     * @param source the input's name, for the summary line
+     * @return one line per violation, then a summary line
+     */
     public static String text(ValidationReport report, String source) {
         StringBuilder sb = new StringBuilder();
         lines(sb, report);

@@ -45,6 +45,10 @@ public final class VegaLite {
      * Monthly cost against monthly requests, as {@link Charts#costByVolume}: one line per option (always-on options as
      * steps), the simulated P50 to P99 as rules at the workload's volume, the break-even as a labelled point.
      *
+     * @param plan the plan whose options are drawn
+     * @param curves each option's cost curve
+     * @param currency the currency code the costs are in
+     * @param percentiles the simulated options' percentiles
      * @return the specification, as JSON text
      */
     public static String costByVolume(WorkloadPlanner.Plan plan, List<WorkloadPlanner.CostCurve> curves,
@@ -143,6 +147,9 @@ public final class VegaLite {
      * A memory tuning as one chart with two y axes, as {@link Charts#tuning}: cost per million invocations (left) and
      * average duration (right, dashed) against memory, the measured sizes as dots.
      *
+     * @param tuning the tuning whose sizes are drawn
+     * @param r its result
+     * @param currency the currency code the costs are in
      * @return the specification, as JSON text
      */
     public static String tuning(MemoryTuning tuning, MemoryTuning.Result r, String currency) {

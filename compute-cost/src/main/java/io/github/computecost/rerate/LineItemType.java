@@ -104,6 +104,9 @@ public enum LineItemType {
      * {@code Purchase}, {@code Tax}, {@code Credit} and {@code Adjustment} are passed through. Case and surrounding
      * spaces are ignored.
      *
+     * @param chargeCategory the row's {@code ChargeCategory}
+     * @param commitmentStatus the row's {@code CommitmentDiscountStatus}, empty when it has none
+     * @param commitmentCategory the row's {@code CommitmentDiscountCategory}, empty when it has none
      * @return the type, or empty if the values are not FOCUS's
      */
     public static Optional<LineItemType> ofFocus(String chargeCategory, String commitmentStatus,
@@ -127,6 +130,7 @@ public enum LineItemType {
     }
 
     /**
+     * @param value the {@code lineItem/LineItemType} value
      * @return the type a Cost and Usage Report's value names, ignoring case and surrounding spaces, if it is one AWS
      *     documents (FOCUS's own charges are not)
      */

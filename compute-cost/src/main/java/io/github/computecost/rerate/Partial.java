@@ -50,7 +50,9 @@ public final class Partial implements Serializable {
         }
     }
 
+    /** The columns of the export. */
     private final Aggregator.Columns columns;
+    /** The export's name, for error messages. */
     private final String name;
     /** This part's place in the export: its rows come after those of lower parts. */
     private final int part;
@@ -58,9 +60,13 @@ public final class Partial implements Serializable {
     private transient Aggregator live;
     /** The frozen sums; null while live. Written by {@link #writeObject} in a compact form of its own. */
     private transient Map<Key, Sums> sums;
+    /** Rows read. */
     private long rows;
+    /** Rows rated. */
     private long rated;
+    /** Rows skipped, by reason. */
     private Map<String, Long> skipped = new TreeMap<>();
+    /** Lines passed through, by line item type and product code. */
     private Map<LineItemType, Map<String, Aggregator.Passed>> passed = new TreeMap<>();
 
     Partial(Aggregator live, String name, int part) {
@@ -173,11 +179,19 @@ public final class Partial implements Serializable {
         return name;
     }
 
-    /*
+    /**
      * The sums go between machines in a form of their own, not as objects: a partial holds a sum per distinct key of
      * its part (hundreds of thousands), and default serialization of a map of records spent more time than summing.
      * Per key: its prefix's bytes, its kind, its place (an index into the places written once), where it was first
      * met and its sums, each as its unscaled digits and scale.
+     *
+     * <p>Writes the columns, counts and passed-through lines by default, then the sums in that form.
+     *
+     * @param out the stream
+     * @throws IOException if writing fails
+     * @serialData the places ({@code int} count, then each one's service, region and base usage type as UTF), the
+     *     sums ({@code int} count, then per key its prefix's ISO-8859-1 bytes with their length, its kind, its place's
+     *     index, where it was first met, and its sums, each as scale, length and unscaled two's-complement digits)
      */
     private void writeObject(ObjectOutputStream out) throws IOException {
         freeze();
@@ -214,6 +228,13 @@ public final class Partial implements Serializable {
         }
     }
 
+    /**
+     * Reads what {@link #writeObject} wrote.
+     *
+     * @param in the stream
+     * @throws IOException if reading fails or the data is not a partial's
+     * @throws ClassNotFoundException if a class of the default fields is missing
+     */
     private void readObject(ObjectInputStream in) throws IOException, ClassNotFoundException {
         in.defaultReadObject();
         String[][] places = new String[in.readInt()][];

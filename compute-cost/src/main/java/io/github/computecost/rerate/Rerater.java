@@ -93,23 +93,35 @@ public final class Rerater {
         this.progress = progress;
     }
 
-    /** @return a re-rater with the free tier on, no what-if, billing families rated together */
+    /**
+     * @param prices the price book to rate against
+     * @return a re-rater with the free tier on, no what-if, billing families rated together
+     */
     public static Rerater of(PriceBook prices) {
         return new Rerater(Objects.requireNonNull(prices, "prices"), true, false, Clock.systemUTC(), false, List.of(),
                 InputFormat.AUTO, null);
     }
 
-    /** @return a re-rater with the free tier on or off */
+    /**
+     * @param on whether the account-wide free tier applies
+     * @return a re-rater with the free tier on or off
+     */
     public Rerater freeTier(boolean on) {
         return new Rerater(prices, on, whatIfArm, clock, perAccount, tagKeys, inputFormat, progress);
     }
 
-    /** @return a re-rater that moves x86 Lambda and Fargate usage to Arm prices */
+    /**
+     * @param on whether x86 usage is re-rated at Arm prices
+     * @return a re-rater that moves x86 Lambda and Fargate usage to Arm prices
+     */
     public Rerater whatIfArm(boolean on) {
         return new Rerater(prices, freeTier, on, clock, perAccount, tagKeys, inputFormat, progress);
     }
 
-    /** @return a re-rater dating its result by {@code clock} (the default: the system clock, UTC) */
+    /**
+     * @param clock the clock that dates the result
+     * @return a re-rater dating its result by {@code clock} (the default: the system clock, UTC)
+     */
     public Rerater clock(Clock clock) {
         return new Rerater(prices, freeTier, whatIfArm, Objects.requireNonNull(clock, "clock"), perAccount, tagKeys,
                 inputFormat, progress);
@@ -220,6 +232,37 @@ public final class Rerater {
             Map<String, Map<String, BigDecimal>> byTag, List<CoveredUsage> covered, List<PassedThrough> passedThrough,
             Optional<Reconciliation> reconciliation, InputFormat inputFormat) {
 
+        /**
+         * Keeps immutable copies of its collections.
+         *
+         * @param currency ISO 4217 code
+         * @param rows rows read
+         * @param rated rows re-rated (usage, covered usage included)
+         * @param skipped rows skipped, by reason
+         * @param byUsageType exact cost per usage type as priced (after any what-if)
+         * @param byResource exact cost per resource, by name
+         * @param quantityByUsageType quantity per usage type
+         * @param totalExact exact total, stripped of trailing zeros: all usage re-rated at on-demand prices, usage that
+         *     Savings Plans and Reserved Instances covered included; passed-through lines are not in it
+         * @param priceDates the oldest and newest date of the prices used, empty if none was
+         * @param pricedOn the day of the re-rating, by the re-rater's clock
+         * @param derivedUsageTypes the usage types (as priced) whose price was derived by a stated rule for some of
+         *     their quantity, rather than read from a source
+         * @param byBillingFamily whether each billing family (payer account) was rated together, one free tier and one
+         *     set of tiers a month for all its accounts; false when each usage account was rated alone (asked for, or
+         *     the export names no payer)
+         * @param byAccount exact cost per usage account (empty key: the export names none)
+         * @param byLineItemType exact cost per line item type re-rated (usage, and usage commitments covered)
+         * @param byTag exact cost per value of each tag read ({@link Rerater#tags}), by tag key (empty value: untagged)
+         * @param covered usage that Savings Plans or Reserved Instances covered, per line item type and usage type, at
+         *     on-demand prices beside what AWS charged for it
+         * @param passedThrough lines never re-rated (credits, refunds, taxes, fees, commitments' fees, negations and
+         *     discounts), per line item type and product code, as billed
+         * @param reconciliation the re-rated cost against AWS's unblended cost ({@code BilledCost} in FOCUS), when the
+         *     export has that column
+         * @param inputFormat how the export was read: {@link InputFormat#CUR} or {@link InputFormat#FOCUS} (records
+         *     given through the API are CUR's)
+         */
         public Result {
             totalExact = io.github.computecost.money.Amounts.exact(totalExact);
             byAccount = Map.copyOf(byAccount);
@@ -238,6 +281,7 @@ public final class Rerater {
         }
 
         /**
+         * @param by the dimension to group by
          * @return the re-rated cost grouped by {@code by}, the most expensive group first (then by key); the groups
          *     add up to {@link #totalExact()} exactly
          * @throws IllegalArgumentException if {@code by} is a tag that was not read (see {@link Rerater#tags})
@@ -289,14 +333,35 @@ public final class Rerater {
      */
     public record GroupBy(Dimension dimension, Optional<String> tagKey) {
 
-        /** The dimensions. */
-        public enum Dimension { RESOURCE, ACCOUNT, USAGE_TYPE, LINE_ITEM_TYPE, TAG }
+        /** The dimensions a re-rated cost can be grouped by. */
+        public enum Dimension {
+            /** By resource id ({@code lineItem/ResourceId}). */
+            RESOURCE,
+            /** By usage account. */
+            ACCOUNT,
+            /** By usage type. */
+            USAGE_TYPE,
+            /** By line item type. */
+            LINE_ITEM_TYPE,
+            /** By the value of one user tag. */
+            TAG
+        }
 
+        /** By resource id. */
         public static final GroupBy RESOURCE = new GroupBy(Dimension.RESOURCE, Optional.empty());
+        /** By usage account. */
         public static final GroupBy ACCOUNT = new GroupBy(Dimension.ACCOUNT, Optional.empty());
+        /** By usage type. */
         public static final GroupBy USAGE_TYPE = new GroupBy(Dimension.USAGE_TYPE, Optional.empty());
+        /** By line item type. */
         public static final GroupBy LINE_ITEM_TYPE = new GroupBy(Dimension.LINE_ITEM_TYPE, Optional.empty());
 
+        /**
+         * Checks the components.
+         *
+         * @param dimension the dimension
+         * @param tagKey the tag's key (without {@code user:}), for {@link Dimension#TAG} only
+         */
         public GroupBy {
             Objects.requireNonNull(dimension, "dimension");
             Objects.requireNonNull(tagKey, "tagKey");
@@ -305,7 +370,10 @@ public final class Rerater {
             }
         }
 
-        /** @return grouping by the user tag {@code key} ({@code team} for {@code resourceTags/user:team}) */
+        /**
+         * @param key the tag key, without the {@code user:} prefix
+         * @return grouping by the user tag {@code key} ({@code team} for {@code resourceTags/user:team})
+         */
         public static GroupBy tag(String key) {
             return new GroupBy(Dimension.TAG, Optional.of(key));
         }
@@ -374,6 +442,11 @@ public final class Rerater {
      */
     public record Reconciliation(List<Row> rows) {
 
+        /**
+         * Keeps immutable copies of its collections.
+         *
+         * @param rows per account and usage type (as priced), by account then usage type
+         */
         public Reconciliation {
             rows = List.copyOf(rows);
         }
@@ -444,6 +517,7 @@ public final class Rerater {
      *
      * @param in the export's bytes, UTF-8 (or gzipped UTF-8)
      * @param name the export's name, for error messages
+     * @return the re-rated cost, with every skipped row counted by reason
      * @throws IOException if reading fails or the gzip stream is corrupt
      * @throws UsageExportException if the export is empty or has no usage-type and amount columns
      */
@@ -485,6 +559,7 @@ public final class Rerater {
      *
      * @param header the export's column names, as a CSV header would give them
      * @param name the export's name, for error messages
+     * @return an empty partial to add the part's rows to
      * @throws UsageExportException if the header lacks the usage type and amount columns (or a tag's column)
      */
     public Partial partial(List<String> header, String name) {
@@ -497,6 +572,9 @@ public final class Rerater {
      * order the export's rows meet them, so the parts' places keep the figures per resource those of one machine.
      *
      * @param part the part's place, 0 or more
+     * @param header the export's column names, as a CSV header would give them
+     * @param name the export's name, for error messages
+     * @return an empty partial for the part
      */
     public Partial partial(List<String> header, String name, int part) {
         return new Partial(aggregator(name, List.copyOf(header)), name, part);
@@ -507,6 +585,7 @@ public final class Rerater {
      * same figures, to the last digit. Progress is not reported.
      *
      * @param merged every part's partial, merged
+     * @return the re-rated cost of the whole export
      */
     public Result rate(Partial merged) {
         Aggregator agg = new Aggregator(new UsageIndex(prices), whatIfArm, merged.columns());
@@ -520,6 +599,7 @@ public final class Rerater {
      * export's header does, whether payers and costs are read (see {@link BilledUsage}).
      *
      * @param usage the records, read once
+     * @return the re-rated cost, with every skipped record counted by reason
      */
     public Result rate(Iterator<BilledUsage> usage) {
         if (!usage.hasNext()) {

@@ -28,7 +28,10 @@ public final class RowBytes {
         return this;
     }
 
-    /** @return this with the next value, UTF-8 bytes ({@code null}: empty) */
+    /**
+     * @param utf8 the value's bytes, or {@code null}
+     * @return this with the next value, UTF-8 bytes ({@code null}: empty)
+     */
     public RowBytes add(byte[] utf8) {
         int at = next();
         if (utf8 != null) {
@@ -40,7 +43,10 @@ public final class RowBytes {
         return this;
     }
 
-    /** @return this with the next value, text ({@code null}: empty); ASCII is written without an encoder */
+    /**
+     * @param text the value, or {@code null}
+     * @return this with the next value, text ({@code null}: empty); ASCII is written without an encoder
+     */
     public RowBytes add(String text) {
         if (text == null) {
             return add((byte[]) null);
@@ -63,12 +69,16 @@ public final class RowBytes {
         return this;
     }
 
-    /** @return this with the next value, a double as its shortest decimal ({@link #decimal(double)}) */
+    /**
+     * @param value the value
+     * @return this with the next value, a double as its shortest decimal ({@link #decimal(double)})
+     */
     public RowBytes add(double value) {
         return add(decimal(value));
     }
 
     /**
+     * @param value the value
      * @return the shortest decimal that names the double, in plain digits ({@code 1.66667E-5} is
      *     {@code 0.0000166667}), as AWS's CSV writes the costs and amounts CUR 2.0's Parquet keeps as doubles; NaN and
      *     the infinities by their names, which no reader takes for a number

@@ -37,6 +37,14 @@ public final class CloudFrontAssociations {
      * @param eventType its {@code EventType}, as the template writes it (possibly an intrinsic function)
      */
     public record Association(String distribution, String path, JsonNode eventType) {
+        /**
+         * Checks the components.
+         *
+         * @param distribution the distribution's logical id
+         * @param path the association's dotted path within the distribution's properties ({@code
+         *     DistributionConfig.CacheBehaviors[1].LambdaFunctionAssociations[0]})
+         * @param eventType its {@code EventType}, as the template writes it (possibly an intrinsic function)
+         */
         public Association {
             Objects.requireNonNull(distribution, "distribution");
             Objects.requireNonNull(path, "path");

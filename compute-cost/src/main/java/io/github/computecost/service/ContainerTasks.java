@@ -32,6 +32,10 @@ public interface ContainerTasks {
      * @param region the region code
      * @param runs runs in the month, at least 0
      * @param secondsEach seconds each run takes, more than 0
+     * @param architecture the task's CPU architecture
+     * @param vcpu vCPUs per task
+     * @param memoryGb memory per task, in GB (GiB)
+     * @param spot whether the runs are on the capacity's Spot tier
      * @return the usage, priced in the capacity's table
      */
     MeteredResource runs(String name, String type, String region, Architecture architecture, BigDecimal vcpu,

@@ -14,10 +14,16 @@ public interface DocumentMapping<R extends Resource> {
     /** @return what the document is, for messages, {@code "ECS task definition"} */
     String description();
 
-    /** @return whether a parsed JSON document is one of these */
+    /**
+     * @param root the parsed document
+     * @return whether a parsed JSON document is one of these
+     */
     boolean recognises(JsonNode root);
 
-    /** @return the name the document's resource takes in the estimate (a task definition's family) */
+    /**
+     * @param root the parsed document, one this mapping recognises
+     * @return the name the document's resource takes in the estimate (a task definition's family)
+     */
     String name(JsonNode root);
 
     /** @return the key of {@link #configuration(JsonNode)} that holds the document's name, for an error about it */
@@ -25,7 +31,10 @@ public interface DocumentMapping<R extends Resource> {
         return "name";
     }
 
-    /** @return the part of the document that holds the configuration (the document itself, or a wrapper's field) */
+    /**
+     * @param root the parsed document, one this mapping recognises
+     * @return the part of the document that holds the configuration (the document itself, or a wrapper's field)
+     */
     JsonNode configuration(JsonNode root);
 
     /**

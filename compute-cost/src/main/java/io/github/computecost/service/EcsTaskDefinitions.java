@@ -60,6 +60,13 @@ public final class EcsTaskDefinitions {
      * @param spotTasks how many of them their capacity provider strategies place on {@code FARGATE_SPOT}
      */
     public record ServiceRun(List<String> services, int desiredCount, int spotTasks) {
+        /**
+         * Checks the components and keeps immutable copies of its collections.
+         *
+         * @param services the services' logical ids, in template order
+         * @param desiredCount their tasks, added up ({@code DesiredCount}, 1 where a service gives none, as ECS does)
+         * @param spotTasks how many of them their capacity provider strategies place on {@code FARGATE_SPOT}
+         */
         public ServiceRun {
             services = List.copyOf(services);
             if (spotTasks < 0 || spotTasks > desiredCount) {
@@ -156,6 +163,7 @@ public final class EcsTaskDefinitions {
      * {@code AWS::AutoScaling::AutoScalingGroup} of the template. Those instances are priced as the group; the
      * tasks cost nothing of their own.
      *
+     * @param t the task definition, in its template
      * @return the service, the capacity provider and the group's logical ids, if there is such a group
      */
     public static Optional<List<String>> capacityGroup(TemplateResource t) {
@@ -309,7 +317,11 @@ public final class EcsTaskDefinitions {
         static final ServiceLookup UNKNOWN = new ServiceLookup(Optional.empty(), List.of(), true);
     }
 
-    /** @return the key as the definition spells it: {@code "Cpu"} in a template, {@code "cpu"} in a document */
+    /**
+     * @param camel the key in camelCase ({@code "cpu"})
+     * @param pascal whether the definition is a template's (PascalCase)
+     * @return the key as the definition spells it: {@code "Cpu"} in a template, {@code "cpu"} in a document
+     */
     public static String key(String camel, boolean pascal) {
         return pascal ? Character.toUpperCase(camel.charAt(0)) + camel.substring(1) : camel;
     }
@@ -329,12 +341,23 @@ public final class EcsTaskDefinitions {
         return false;
     }
 
-    /** @return whether it states any compatibility */
+    /**
+     * @param properties the definition
+     * @param pascal whether the definition is a template's (PascalCase)
+     * @return whether it states any compatibility
+     */
     public static boolean statesCompatibilities(JsonNode properties, boolean pascal) {
         return properties.path(key("requiresCompatibilities", pascal)).size() > 0;
     }
 
-    /** ECS task CPU: CPU units ("1024") or vCPUs ("1 vCPU", "0.25 vcpu"), in vCPUs. */
+    /**
+     * ECS task CPU: CPU units ("1024") or vCPUs ("1 vCPU", "0.25 vcpu"), in vCPUs.
+     *
+     * @param t the task definition
+     * @param key the property's key, for messages
+     * @param text the value as written
+     * @return the task's vCPUs
+     */
     public static BigDecimal vcpu(TemplateResource t, String key, String text) {
         String v = text.trim().toLowerCase(Locale.ROOT);
         try {
@@ -347,7 +370,14 @@ public final class EcsTaskDefinitions {
         }
     }
 
-    /** ECS task memory: MiB ("2048") or GB ("2 GB", "2GB"), in GB (GiB). */
+    /**
+     * ECS task memory: MiB ("2048") or GB ("2 GB", "2GB"), in GB (GiB).
+     *
+     * @param t the task definition
+     * @param key the property's key, for messages
+     * @param text the value as written
+     * @return the task's memory, in GB (GiB)
+     */
     public static BigDecimal memoryGb(TemplateResource t, String key, String text) {
         String v = text.trim().toLowerCase(Locale.ROOT);
         try {
@@ -360,34 +390,56 @@ public final class EcsTaskDefinitions {
         }
     }
 
-    /** @return whether a definition is Fargate's: it requires FARGATE, or states no compatibility */
+    /**
+     * @param properties the definition
+     * @param pascal whether the definition is a template's (PascalCase)
+     * @return whether a definition is Fargate's: it requires FARGATE, or states no compatibility
+     */
     public static boolean forFargate(JsonNode properties, boolean pascal) {
         return requires(properties, pascal, "FARGATE") || !statesCompatibilities(properties, pascal);
     }
 
-    /** @return whether a definition is for EC2 alone (ECS on EC2's): it requires EC2 and not FARGATE */
+    /**
+     * @param properties the definition
+     * @param pascal whether the definition is a template's (PascalCase)
+     * @return whether a definition is for EC2 alone (ECS on EC2's): it requires EC2 and not FARGATE
+     */
     public static boolean forEc2Only(JsonNode properties, boolean pascal) {
         return requires(properties, pascal, "EC2") && !requires(properties, pascal, "FARGATE");
     }
 
     /** How one service tells its task definitions apart and reads them, in either spelling. */
     public interface Reader<R extends Resource> {
-        /** @return whether the definition is this service's */
+        /**
+         * @param properties the definition
+         * @param pascal whether the definition is a template's (PascalCase)
+         * @return whether the definition is this service's
+         */
         boolean accepts(JsonNode properties, boolean pascal);
 
         /** @return the usage keys of a definition of this service ({@link TemplateMapping#usageKeys(String)}) */
         java.util.Set<String> usageKeys();
 
-        /** @return the definition read, or empty when it cannot be priced (having reported why) */
+        /**
+         * @param definition the definition
+         * @param pascal whether the definition is a template's (PascalCase)
+         * @return the definition read, or empty when it cannot be priced (having reported why)
+         */
         Optional<R> read(TemplateResource definition, boolean pascal);
 
-        /** @return the definition read in parts (one per capacity provider its services split it over) */
+        /**
+         * @param definition the definition
+         * @param pascal whether the definition is a template's (PascalCase)
+         * @return the definition read in parts (one per capacity provider its services split it over)
+         */
         default List<R> readAll(TemplateResource definition, boolean pascal) {
             return read(definition, pascal).map(List::of).orElse(List.of());
         }
     }
 
     /**
+     * @param <R> the service's resource type
+     * @param reader the service's reader
      * @return the template mapping of {@code AWS::ECS::TaskDefinition} for one service: its properties checked, the
      *     definitions {@code reader} accepts (PascalCase)
      */
@@ -439,6 +491,7 @@ public final class EcsTaskDefinitions {
      *
      * @param description what it is, for messages
      * @param reader the service's reader
+     * @param <R> the service's resource type
      * @return the mapping
      */
     public static <R extends Resource> DocumentMapping<R> document(String description, Reader<R> reader) {

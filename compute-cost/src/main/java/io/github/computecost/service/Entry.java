@@ -49,17 +49,27 @@ public final class Entry {
         return obj.path();
     }
 
-    /** @return the path of one of its keys */
+    /**
+     * @param key the key
+     * @return the path of one of its keys
+     */
     public String pathOf(String key) {
         return obj.pathOf(key);
     }
 
-    /** @return the error to throw for a key: its path and what is wrong */
+    /**
+     * @param key the key
+     * @param detail what is wrong and what is allowed
+     * @return the error to throw for a key: its path and what is wrong
+     */
     public RuntimeException error(String key, String detail) {
         return new FieldException(key == null ? obj.path() : obj.pathOf(key), detail);
     }
 
-    /** @return the error to throw for the whole entry */
+    /**
+     * @param detail what is wrong and what is allowed
+     * @return the error to throw for the whole entry
+     */
     public RuntimeException error(String detail) {
         return new FieldException(obj.path(), detail);
     }
@@ -67,12 +77,18 @@ public final class Entry {
     /**
      * Fails naming every key that is not one of {@code keys} or {@link #COMMON_KEYS}: a typo must never silently
      * change a result.
+     *
+     * @param keys the keys allowed
      */
     public void allowOnly(String... keys) {
         allowOnly(new LinkedHashSet<>(Arrays.asList(keys)));
     }
 
-    /** As {@link #allowOnly(String...)}. */
+    /**
+     * As {@link #allowOnly(String...)}.
+     *
+     * @param keys the keys allowed
+     */
     public void allowOnly(Set<String> keys) {
         Set<String> all = new LinkedHashSet<>(COMMON_KEYS);
         all.addAll(keys);
@@ -90,19 +106,31 @@ public final class Entry {
         return java.util.Collections.unmodifiableSet(all);
     }
 
-    /** As {@link #allowOnly(String...)}: {@code keys} (a service's usage keys) and {@code more} (its own). */
+    /**
+     * As {@link #allowOnly(String...)}: {@code keys} (a service's usage keys) and {@code more} (its own).
+     *
+     * @param more its own keys
+     * @param keys the service's usage keys
+     */
     public void allowOnly(Set<String> keys, String... more) {
         Set<String> all = new LinkedHashSet<>(keys);
         all.addAll(Arrays.asList(more));
         allowOnly(all);
     }
 
-    /** Fails naming every key that is not one of {@code keys} (for nested objects: no common keys). */
+    /**
+     * Fails naming every key that is not one of {@code keys} (for nested objects: no common keys).
+     *
+     * @param keys the keys allowed
+     */
     public void allowExactly(String... keys) {
         obj.allowOnly(new LinkedHashSet<>(Arrays.asList(keys)));
     }
 
-    /** @return whether the key is present and not null */
+    /**
+     * @param key the key
+     * @return whether the key is present and not null
+     */
     public boolean has(String key) {
         return obj.has(key);
     }
@@ -112,32 +140,51 @@ public final class Entry {
         return obj.keys();
     }
 
-    /** @return the raw node of a key (for keys of several shapes); the key is required */
+    /**
+     * @param key the key
+     * @return the raw node of a key (for keys of several shapes); the key is required
+     */
     public JsonNode raw(String key) {
         return obj.raw(key);
     }
 
-    /** @return a required non-blank string */
+    /**
+     * @param key the key
+     * @return a required non-blank string
+     */
     public String string(String key) {
         return obj.string(key);
     }
 
-    /** @return an optional non-blank string */
+    /**
+     * @param key the key
+     * @return an optional non-blank string
+     */
     public Optional<String> optString(String key) {
         return obj.optString(key);
     }
 
-    /** @return a boolean, or {@code fallback} when absent */
+    /**
+     * @param key the key
+     * @param fallback the value when the key is absent
+     * @return a boolean, or {@code fallback} when absent
+     */
     public boolean bool(String key, boolean fallback) {
         return obj.bool(key, fallback);
     }
 
-    /** @return an optional boolean */
+    /**
+     * @param key the key
+     * @return an optional boolean
+     */
     public Optional<Boolean> optBool(String key) {
         return obj.has(key) ? Optional.of(obj.bool(key, false)) : Optional.empty();
     }
 
-    /** @return a required decimal, at least 0 */
+    /**
+     * @param key the key
+     * @return a required decimal, at least 0
+     */
     public BigDecimal nonNegative(String key) {
         BigDecimal v = obj.decimal(key);
         if (v.signum() < 0) {
@@ -146,17 +193,27 @@ public final class Entry {
         return v;
     }
 
-    /** @return an optional decimal, at least 0 */
+    /**
+     * @param key the key
+     * @return an optional decimal, at least 0
+     */
     public Optional<BigDecimal> optNonNegative(String key) {
         return obj.has(key) ? Optional.of(nonNegative(key)) : Optional.empty();
     }
 
-    /** @return a decimal, at least 0, or {@code fallback} when absent */
+    /**
+     * @param fallback the value when the key is absent
+     * @param key the key
+     * @return a decimal, at least 0, or {@code fallback} when absent
+     */
     public BigDecimal nonNegative(String key, BigDecimal fallback) {
         return obj.has(key) ? nonNegative(key) : fallback;
     }
 
-    /** @return a required decimal, more than 0 */
+    /**
+     * @param key the key
+     * @return a required decimal, more than 0
+     */
     public BigDecimal positive(String key) {
         BigDecimal v = obj.decimal(key);
         if (v.signum() <= 0) {
@@ -165,7 +222,10 @@ public final class Entry {
         return v;
     }
 
-    /** @return a required whole number, at least 1, that fits an {@code int} */
+    /**
+     * @param key the key
+     * @return a required whole number, at least 1, that fits an {@code int}
+     */
     public int positiveInt(String key) {
         long v = obj.wholeNumber(key);
         if (v <= 0 || v > Integer.MAX_VALUE) {
@@ -174,12 +234,19 @@ public final class Entry {
         return (int) v;
     }
 
-    /** @return a whole number, at least 1, or {@code fallback} when absent */
+    /**
+     * @param fallback the value when the key is absent
+     * @param key the key
+     * @return a whole number, at least 1, or {@code fallback} when absent
+     */
     public int positiveInt(String key, int fallback) {
         return obj.has(key) ? positiveInt(key) : fallback;
     }
 
-    /** @return a required whole number, at least 0 */
+    /**
+     * @param key the key
+     * @return a required whole number, at least 0
+     */
     public long nonNegativeLong(String key) {
         long v = obj.wholeNumber(key);
         if (v < 0) {
@@ -188,12 +255,19 @@ public final class Entry {
         return v;
     }
 
-    /** @return a whole number, at least 0, or {@code fallback} when absent */
+    /**
+     * @param fallback the value when the key is absent
+     * @param key the key
+     * @return a whole number, at least 0, or {@code fallback} when absent
+     */
     public long nonNegativeLong(String key, long fallback) {
         return obj.has(key) ? nonNegativeLong(key) : fallback;
     }
 
-    /** @return a required whole number, at least 0, that fits an {@code int} */
+    /**
+     * @param key the key
+     * @return a required whole number, at least 0, that fits an {@code int}
+     */
     public int nonNegativeInt(String key) {
         long v = nonNegativeLong(key);
         if (v > Integer.MAX_VALUE) {
@@ -202,13 +276,19 @@ public final class Entry {
         return (int) v;
     }
 
-    /** @return a whole number, at least 0, or {@code fallback} when absent */
+    /**
+     * @param fallback the value when the key is absent
+     * @param key the key
+     * @return a whole number, at least 0, or {@code fallback} when absent
+     */
     public int nonNegativeInt(String key, int fallback) {
         return obj.has(key) ? nonNegativeInt(key) : fallback;
     }
 
     /**
      * @param parser turns the string into a value, throwing {@link IllegalArgumentException} naming what is allowed
+     * @param <T> the value's type
+     * @param key the key of a required string
      * @return the parsed value of a required string
      */
     public <T> T parse(String key, Function<String, T> parser) {
@@ -220,12 +300,22 @@ public final class Entry {
         }
     }
 
-    /** @return the parsed value of a string, or {@code fallback} when absent */
+    /**
+     * @param <T> the value's type
+     * @param fallback the value when the key is absent
+     * @param key the key
+     * @param parser turns the string into a value, throwing {@link IllegalArgumentException} naming what is allowed
+     * @return the parsed value of a string, or {@code fallback} when absent
+     */
     public <T> T parse(String key, Function<String, T> parser, T fallback) {
         return obj.has(key) ? parse(key, parser) : fallback;
     }
 
-    /** @return one of {@code allowed} (exactly as written), naming them all when it is not */
+    /**
+     * @param key the key
+     * @param allowed the values allowed
+     * @return one of {@code allowed} (exactly as written), naming them all when it is not
+     */
     public String oneOf(String key, String... allowed) {
         String v = obj.string(key);
         for (String a : allowed) {
@@ -239,6 +329,11 @@ public final class Entry {
     /**
      * Runs a constructor and reports its {@link IllegalArgumentException} against {@code key}: a record checks its
      * own invariants, and the file's reader says where the value came from.
+     *
+     * @param <T> the constructed type
+     * @param make the constructor's call
+     * @param key the key the value was read from
+     * @return what {@code make} returns
      */
     public <T> T step(String key, Supplier<T> make) {
         try {
@@ -248,17 +343,26 @@ public final class Entry {
         }
     }
 
-    /** @return a required nested object */
+    /**
+     * @param key the key
+     * @return a required nested object
+     */
     public Entry obj(String key) {
         return new Entry(obj.obj(key));
     }
 
-    /** @return an optional nested object */
+    /**
+     * @param key the key
+     * @return an optional nested object
+     */
     public Optional<Entry> optObj(String key) {
         return obj.optObj(key).map(Entry::new);
     }
 
-    /** @return the elements of a required list of objects */
+    /**
+     * @param key the key
+     * @return the elements of a required list of objects
+     */
     public List<Entry> objArray(String key) {
         List<Entry> out = new ArrayList<>();
         for (Json.Obj o : obj.objArray(key)) {
@@ -267,7 +371,10 @@ public final class Entry {
         return out;
     }
 
-    /** @return a required object of strings (numbers and booleans as written), in document order */
+    /**
+     * @param key the key
+     * @return a required object of strings (numbers and booleans as written), in document order
+     */
     public Map<String, String> stringMap(String key) {
         Json.Obj m = obj.obj(key);
         Map<String, String> out = new LinkedHashMap<>();

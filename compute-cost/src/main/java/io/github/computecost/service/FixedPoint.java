@@ -75,6 +75,7 @@ public final class FixedPoint {
         }
 
         /**
+         * @param context the estimate's price book and region
          * @return the card's rates in the context's price book and region, or {@code null} when this route does not
          *     cover them (the price book lacks the table, the region or a price, or one is beyond fixed point)
          */
@@ -206,7 +207,10 @@ public final class FixedPoint {
             }
         }
 
-        /** @return the first tier's price of a slot, as its digits at {@value FixedPoint#PRICE_SCALE} decimals */
+        /**
+         * @param slot the slot's place on the card, from 0
+         * @return the first tier's price of a slot, as its digits at {@value FixedPoint#PRICE_SCALE} decimals
+         */
         public long firstPrice(int slot) {
             return price[slot][0];
         }
@@ -574,6 +578,7 @@ public final class FixedPoint {
         }
 
         /**
+         * @param limit the limit
          * @return the limit as whole numbers, or {@code null} when a bound or the increment is not one (a fast route
          *     then declines)
          */
@@ -588,7 +593,10 @@ public final class FixedPoint {
             }
         }
 
-        /** @return whether {@code v} lies in the range and on its increment grid */
+        /**
+         * @param v the value, in the range's unit
+         * @return whether {@code v} lies in the range and on its increment grid
+         */
         public boolean accepts(long v) {
             if (v < min || v > max) {
                 return false;
@@ -612,13 +620,17 @@ public final class FixedPoint {
             this.schema = TableSchema.of(table, t -> new SinglesCache(t.table()));
         }
 
-        /** @return one-slot cards of {@code table}'s usage types: a constant of the service's */
+        /**
+         * @param table the service's price table name
+         * @return one-slot cards of {@code table}'s usage types: a constant of the service's
+         */
         public static Singles of(String table) {
             return new Singles(Objects.requireNonNull(table, "table"));
         }
 
         /**
          * @param usageType a base usage type of the table
+         * @param context the estimate's price book and region
          * @return its rates in the context's price book and region (slot 0), or {@code null} when this route does not
          *     cover them
          */
@@ -672,7 +684,10 @@ public final class FixedPoint {
         }
     }
 
-    /** @return 10^n, for 0 ≤ n ≤ 18 */
+    /**
+     * @param n the exponent, from 0 to 18
+     * @return 10^n, for 0 ≤ n ≤ 18
+     */
     public static long pow10(int n) {
         return POW10[n];
     }
@@ -680,6 +695,10 @@ public final class FixedPoint {
     /**
      * The digits of a decimal at {@code scale} places, or throws {@link ArithmeticException} when it has more or does
      * not fit a {@code long}.
+     *
+     * @param v the decimal
+     * @param scale the places, from 0 to 18
+     * @return the unscaled digits
      */
     public static long unscaled(BigDecimal v, int scale) {
         // movePointRight keeps a small decimal compact (no BigInteger); a fraction left over fails longValueExact.

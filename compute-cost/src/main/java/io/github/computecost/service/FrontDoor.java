@@ -12,7 +12,10 @@ public interface FrontDoor {
     /** @return the kinds it offers, as workload files name them ({@code "api-gateway-http"}) */
     List<String> kinds();
 
-    /** @return the kind's name for people, {@code "API Gateway HTTP API"} */
+    /**
+     * @param kind the front door's kind, as a workload file names it
+     * @return the kind's name for people, {@code "API Gateway HTTP API"}
+     */
     String label(String kind);
 
     /**

@@ -46,6 +46,16 @@ public interface InstanceHours {
      */
     record InstanceShape(String type, BigDecimal vcpu, BigDecimal memoryGib, Optional<String> architecture,
             BigDecimal gpus, String linuxUsageType) {
+        /**
+         * Checks the components.
+         *
+         * @param type AWS's name, {@code "m7g.xlarge"}
+         * @param vcpu vCPUs
+         * @param memoryGib installed memory, GiB (1 GiB = 1,024 MiB)
+         * @param architecture {@code x86_64} or {@code arm64}, where a source says
+         * @param gpus GPUs (0 where a source says none or says nothing)
+         * @param linuxUsageType the usage type its Linux on-demand hours are billed under, {@code BoxUsage:m7g.xlarge}
+         */
         public InstanceShape {
             Objects.requireNonNull(type, "type");
             Objects.requireNonNull(vcpu, "vcpu");
@@ -60,17 +70,26 @@ public interface InstanceHours {
             return memoryGib.multiply(BigDecimal.valueOf(1024));
         }
 
-        /** @return the CPU units (or shares) it offers: its vCPUs times {@code cpuUnitsPerVcpu}, whole units */
+        /**
+         * @param cpuUnitsPerVcpu CPU units per vCPU (1,024 for ECS)
+         * @return the CPU units (or shares) it offers: its vCPUs times {@code cpuUnitsPerVcpu}, whole units
+         */
         public long cpuUnits(BigDecimal cpuUnitsPerVcpu) {
             return vcpu.multiply(cpuUnitsPerVcpu).setScale(0, java.math.RoundingMode.FLOOR).longValueExact();
         }
 
-        /** @return the MiB kept back from tasks when {@code share} of its installed memory is, rounded up */
+        /**
+         * @param share the share of installed memory kept back, from 0 to 1
+         * @return the MiB kept back from tasks when {@code share} of its installed memory is, rounded up
+         */
         public long reservedMib(BigDecimal share) {
             return memoryMib().multiply(share).setScale(0, java.math.RoundingMode.CEILING).longValueExact();
         }
 
-        /** @return the whole MiB it offers tasks after {@code reservedMemoryMib} is kept back, at least 0 */
+        /**
+         * @param reservedMemoryMib MiB kept back from tasks
+         * @return the whole MiB it offers tasks after {@code reservedMemoryMib} is kept back, at least 0
+         */
         public long memoryMibFor(long reservedMemoryMib) {
             return Math.max(0, memoryMib().setScale(0, java.math.RoundingMode.FLOOR).longValueExact()
                     - reservedMemoryMib);

@@ -21,6 +21,12 @@ public final class LimitChecks {
      * Adds an error to {@code out} if {@code value} is outside {@code limit}.
      *
      * @param service the service's name for the message, {@code "AWS Lambda"}
+     * @param out the findings to add to
+     * @param limit the limit
+     * @param value the value given
+     * @param code the finding's code
+     * @param resource the resource's name
+     * @param field the field checked, for the message
      */
     public static void range(List<Violation> out, String resource, String service, Limit limit, String field,
             BigDecimal value, String code) {
@@ -35,6 +41,11 @@ public final class LimitChecks {
      * Adds an error if an average duration in ms is longer than a timeout limit given in seconds.
      *
      * @param service the service's name for the message
+     * @param out the findings to add to
+     * @param timeoutSeconds the timeout's limit, in seconds
+     * @param durationMs the average duration, in ms
+     * @param code the finding's code
+     * @param resource the resource's name
      */
     public static void timeout(List<Violation> out, String resource, String service, Limit timeoutSeconds,
             BigDecimal durationMs, String code) {
@@ -49,7 +60,18 @@ public final class LimitChecks {
         });
     }
 
-    /** Adds a violation of {@code severity} if {@code value} is above {@code limit}'s maximum. */
+    /**
+     * Adds a violation of {@code severity} if {@code value} is above {@code limit}'s maximum.
+     *
+     * @param out the findings to add to
+     * @param limit the limit
+     * @param value the value given
+     * @param code the finding's code
+     * @param severity the finding's severity
+     * @param resource the resource's name
+     * @param field the field checked, for the message
+     * @param message the finding's message
+     */
     public static void atMost(List<Violation> out, String resource, Limit limit, String field, BigDecimal value,
             String code, Severity severity, String message) {
         if (limit.max().isPresent() && value.compareTo(limit.max().get()) > 0) {
@@ -58,7 +80,17 @@ public final class LimitChecks {
         }
     }
 
-    /** Adds an error if {@code value} does not start with one of {@code allowed}'s prefixes. */
+    /**
+     * Adds an error if {@code value} does not start with one of {@code allowed}'s prefixes.
+     *
+     * @param out the findings to add to
+     * @param service the service's name for the message
+     * @param allowed the prefixes allowed
+     * @param code the finding's code
+     * @param resource the resource's name
+     * @param field the field checked, for the message
+     * @param value the value given
+     */
     public static void prefix(List<Violation> out, String resource, String service, AllowedValues allowed,
             String field, String value, String code) {
         if (!allowed.matchesPrefix(value)) {
@@ -69,7 +101,17 @@ public final class LimitChecks {
         }
     }
 
-    /** Adds an error if {@code value} is not one of {@code allowed}'s values. */
+    /**
+     * Adds an error if {@code value} is not one of {@code allowed}'s values.
+     *
+     * @param out the findings to add to
+     * @param service the service's name for the message
+     * @param allowed the values allowed
+     * @param code the finding's code
+     * @param resource the resource's name
+     * @param field the field checked, for the message
+     * @param value the value given
+     */
     public static void oneOf(List<Violation> out, String resource, String service, AllowedValues allowed,
             String field, String value, String code) {
         if (!allowed.contains(value)) {
@@ -88,6 +130,8 @@ public final class LimitChecks {
      * @param field the field that names the type
      * @param type the instance type, if given
      * @param instances the price book's instance catalog, if it has one
+     * @param out the findings to add to
+     * @param resource the resource's name
      * @return the type's shape, when it has one
      */
     public static Optional<InstanceHours.InstanceShape> instanceShape(List<Violation> out, String code, String resource,

@@ -27,6 +27,13 @@ public record MeteredResource(String name, String type, String service, String r
      * @param label why, shown on the line item: {@code "Spot, assumed 70% below on-demand"}
      */
     public record Adjustment(String baseUsageType, java.math.BigDecimal factor, String label) {
+        /**
+         * Checks the components.
+         *
+         * @param baseUsageType the usage type it applies to, without region prefix
+         * @param factor at least 0 (0.3 for "70 % off")
+         * @param label why, shown on the line item: {@code "Spot, assumed 70% below on-demand"}
+         */
         public Adjustment {
             Objects.requireNonNull(baseUsageType, "baseUsageType");
             Objects.requireNonNull(factor, "factor");
@@ -38,6 +45,7 @@ public record MeteredResource(String name, String type, String service, String r
 
         /**
          * @param percent the user's assumed Spot discount off on-demand, 0 to 100
+         * @param baseUsageType the base usage type whose on-demand price is discounted
          * @return the on-demand price of {@code baseUsageType} less that discount, labelled as the assumption it is
          */
         public static Adjustment spot(String baseUsageType, java.math.BigDecimal percent) {
@@ -46,12 +54,33 @@ public record MeteredResource(String name, String type, String service, String r
         }
     }
 
-    /** A metered resource without adjustments. */
+    /**
+     * A metered resource without adjustments.
+     *
+     * @param name the resource's name, unique within an estimate
+     * @param type the workload type, {@code "lambda"}
+     * @param service AWS Price List service code of its prices, {@code "AWSLambda"}
+     * @param region the region code it runs in
+     * @param usage its usage records, in the order its line items should appear
+     * @param notes assumptions the meter made that a reader of the estimate should know, possibly empty
+     */
     public MeteredResource(String name, String type, String service, String region, List<UsageRecord> usage,
             List<String> notes) {
         this(name, type, service, region, usage, notes, List.of());
     }
 
+    /**
+     * Checks the components and keeps immutable copies of its collections.
+     *
+     * @param name the resource's name, unique within an estimate
+     * @param type the workload type, {@code "lambda"}
+     * @param service AWS Price List service code of its prices, {@code "AWSLambda"}
+     * @param region the region code it runs in
+     * @param usage its usage records, in the order its line items should appear
+     * @param notes assumptions the meter made that a reader of the estimate should know, possibly empty
+     * @param adjustments price factors the user asked for on this resource's usage (an assumed Spot discount), possibly
+     *     empty
+     */
     public MeteredResource {
         Objects.requireNonNull(name, "name");
         Objects.requireNonNull(type, "type");

@@ -119,6 +119,11 @@ public interface ObservedPrices {
         /** The time-weighted mean. */
         public static final Statistic MEAN = new Statistic(Optional.empty());
 
+        /**
+         * Checks the components.
+         *
+         * @param percentile empty for the time-weighted mean, else 1 to 100
+         */
         public Statistic {
             Objects.requireNonNull(percentile, "percentile");
             percentile.ifPresent(p -> {

@@ -20,6 +20,15 @@ import java.util.Optional;
 public record ServiceContext(PriceBook prices, String region, AccountQuotas quotas,
         Optional<InstanceHours> instances, Optional<ContainerTasks> containers) {
 
+    /**
+     * Checks the components.
+     *
+     * @param prices the price book
+     * @param region the region code the resource runs in
+     * @param quotas the account's raised quotas, where the user states them
+     * @param instances the instance catalog of the price book, where it has one
+     * @param containers serverless container capacity of the price book (Fargate), where it has one
+     */
     public ServiceContext {
         Objects.requireNonNull(prices, "prices");
         Objects.requireNonNull(region, "region");
@@ -28,7 +37,13 @@ public record ServiceContext(PriceBook prices, String region, AccountQuotas quot
         Objects.requireNonNull(containers, "containers");
     }
 
-    /** A context without instances or container capacity (for services that run on neither). */
+    /**
+     * A context without instances or container capacity (for services that run on neither).
+     *
+     * @param prices the price book
+     * @param region the estimate's region code
+     * @param quotas the account's quotas
+     */
     public ServiceContext(PriceBook prices, String region, AccountQuotas quotas) {
         this(prices, region, quotas, Optional.empty(), Optional.empty());
     }
@@ -44,6 +59,7 @@ public record ServiceContext(PriceBook prices, String region, AccountQuotas quot
 
     /**
      * @param schema one of the service's table schemas
+     * @param <T> the schema's table type
      * @return its tables, bound when the price book loaded them
      * @throws io.github.computecost.pricing.ServiceNotPricedException if the price book has no such table
      */

@@ -68,7 +68,12 @@ public interface Sizing {
     /** How a service lists its options: {@link #options}. */
     @FunctionalInterface
     interface Options {
-        /** @see Sizing#options */
+        /**
+         * @param request the workload to size
+         * @param context the estimate's price book and region
+         * @return the service's options for the workload
+         * @see Sizing#options
+         */
         List<Option> of(SizingRequest request, ServiceContext context);
     }
 
@@ -136,6 +141,15 @@ public interface Sizing {
      */
     record Option(String label, boolean alwaysOn, List<Candidate> candidates, String whyNot,
             Optional<String> controlPlane) {
+        /**
+         * Checks the components and keeps immutable copies of its collections.
+         *
+         * @param label the option's name, {@code "Lambda (arm64)"}, {@code "EC2"}
+         * @param alwaysOn whether capacity is paid for around the clock (sized for the peak), or per request
+         * @param candidates the configurations to price, possibly none
+         * @param whyNot why the option cannot run the workload when there is no candidate, or none that can be priced
+         * @param controlPlane the kind of control plane every candidate is priced with ({@code "eks"}), if any
+         */
         public Option {
             Objects.requireNonNull(label, "label");
             candidates = List.copyOf(candidates);
@@ -143,12 +157,24 @@ public interface Sizing {
             Objects.requireNonNull(controlPlane, "controlPlane");
         }
 
-        /** An option without a control plane. */
+        /**
+         * An option without a control plane.
+         *
+         * @param label the option's name, {@code "Lambda (arm64)"}, {@code "EC2"}
+         * @param alwaysOn whether capacity is paid for around the clock (sized for the peak), or per request
+         * @param candidates the configurations to price, possibly none
+         * @param whyNot why the option cannot run the workload when there is no candidate, or none that can be priced
+         */
         public Option(String label, boolean alwaysOn, List<Candidate> candidates, String whyNot) {
             this(label, alwaysOn, candidates, whyNot, Optional.empty());
         }
 
-        /** @return an option that cannot run the workload */
+        /**
+         * @param label the option's name, {@code "Lambda (arm64)"}, {@code "EC2"}
+         * @param alwaysOn whether capacity is paid for around the clock (sized for the peak), or per request
+         * @param why why it cannot, for the report
+         * @return an option that cannot run the workload
+         */
         public static Option cannot(String label, boolean alwaysOn, String why) {
             return new Option(label, alwaysOn, List.of(), why);
         }
@@ -163,6 +189,15 @@ public interface Sizing {
      *     break-even volumes and sampled months); empty for always-on capacity, whose cost does not move with traffic
      */
     record Candidate(String configuration, Resource resource, Optional<Traffic> traffic) {
+        /**
+         * Checks the components.
+         *
+         * @param configuration what it is, in words, {@code "2 × c6g.4xlarge (linux), 730 h"}
+         * @param resource the resource to price
+         * @param traffic for a per-request option: the same configuration at another volume and duration (for
+         *     break-even volumes and sampled months); empty for always-on capacity, whose cost does not move with
+         *     traffic
+         */
         public Candidate {
             Objects.requireNonNull(configuration, "configuration");
             Objects.requireNonNull(resource, "resource");
@@ -181,6 +216,8 @@ public interface Sizing {
         Resource at(long requestsPerMonth, BigDecimal averageDurationMs);
 
         /**
+         * @param requestsPerMonth requests a month
+         * @param averageDurationMs the average duration of a request, in ms
          * @return everything the option pays for at that traffic: the resource, and what it is priced with (the API
          *     in front of a function); by default the resource alone
          */

@@ -112,6 +112,13 @@ public interface TemplateMapping<R extends Resource> {
      * @param properties its properties (possibly an empty object)
      */
     record Implied(String logicalId, String type, JsonNode properties) {
+        /**
+         * Checks the components.
+         *
+         * @param logicalId the logical id it has once deployed ({@code ServerlessRestApi}), which the usage file names
+         * @param type its CloudFormation type, one of the mapping's
+         * @param properties its properties (possibly an empty object)
+         */
         public Implied {
             Objects.requireNonNull(logicalId, "logicalId");
             Objects.requireNonNull(type, "type");

@@ -44,14 +44,27 @@ public interface TemplateResource {
      * A number property of {@code holder}: resolved, or empty when absent; when the template cannot resolve it, empty
      * and reported as unknown with {@code consequence}.
      *
+     * @param holder the object whose property is read (the resource's properties, or an object inside them)
+     * @param key the property's name
+     * @param consequence what follows when the value cannot be resolved, for the warning
+     * @return the number, resolved; empty when absent or not resolvable
      * @throws RuntimeException naming the property when it resolves to something that is not a number
      */
     Optional<BigDecimal> number(JsonNode holder, String key, String consequence);
 
-    /** Reports a property the template cannot resolve, and what follows from it (a warning). */
+    /**
+     * Reports a property the template cannot resolve, and what follows from it (a warning).
+     *
+     * @param property the property's name (a path such as {@code Properties.MemorySize})
+     * @param consequence what follows from it, for the warning
+     */
     void unknown(String property, String consequence);
 
-    /** Reports a finding about the resource (a warning, or an error that keeps it from being priced). */
+    /**
+     * Reports a finding about the resource (a warning, or an error that keeps it from being priced).
+     *
+     * @param finding the finding
+     */
     void report(Violation finding);
 
     /**
@@ -70,7 +83,11 @@ public interface TemplateResource {
      */
     Optional<Entry> usage();
 
-    /** @return the error to throw for a property whose value is of the wrong kind */
+    /**
+     * @param property the property's name
+     * @param detail what was found and what is allowed
+     * @return the error to throw for a property whose value is of the wrong kind
+     */
     RuntimeException error(String property, String detail);
 
     /**

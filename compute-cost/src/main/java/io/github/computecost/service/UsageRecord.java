@@ -23,6 +23,18 @@ import java.util.Optional;
  */
 public record UsageRecord(String baseUsageType, BigDecimal quantity, boolean freeTierEligible, Optional<String> table,
         Optional<MeteredResource.Adjustment> adjustment) {
+    /**
+     * Checks the components.
+     *
+     * @param baseUsageType the usage type without region prefix, as in the service's price table ({@code
+     *     "Lambda-GB-Second-ARM"})
+     * @param quantity units used in the month, in the price table's unit, at least zero, exact
+     * @param freeTierEligible whether this usage may draw on the account's free tier (Lambda functions with provisioned
+     *     concurrency may not)
+     * @param table the table (AWS service code) that prices it, where it is not the resource's own
+     * @param adjustment a factor on its published unit price, where this record has one of its own (it then wins over
+     *     the resource's adjustments of the same usage type)
+     */
     public UsageRecord {
         Objects.requireNonNull(baseUsageType, "baseUsageType");
         Objects.requireNonNull(quantity, "quantity");
@@ -39,13 +51,26 @@ public record UsageRecord(String baseUsageType, BigDecimal quantity, boolean fre
         });
     }
 
-    /** A record priced in its resource's own table, at the published price. */
+    /**
+     * A record priced in its resource's own table, at the published price.
+     *
+     * @param baseUsageType the usage type without region prefix, as in the service's price table ({@code
+     *     "Lambda-GB-Second-ARM"})
+     * @param quantity units used in the month, in the price table's unit, at least zero, exact
+     * @param freeTierEligible whether this usage may draw on the account's free tier (Lambda functions with provisioned
+     *     concurrency may not)
+     */
     public UsageRecord(String baseUsageType, BigDecimal quantity, boolean freeTierEligible) {
         this(baseUsageType, quantity, freeTierEligible, Optional.empty(), Optional.empty());
     }
 
     /**
      * @param table the AWS service code of the table that prices it ({@code "AmazonEC2"})
+     * @param baseUsageType the usage type without region prefix, as in the service's price table ({@code
+     *     "Lambda-GB-Second-ARM"})
+     * @param quantity units used in the month, in the price table's unit, at least zero, exact
+     * @param freeTierEligible whether this usage may draw on the account's free tier (Lambda functions with provisioned
+     *     concurrency may not)
      * @return a record priced in another table than its resource's
      */
     public static UsageRecord in(String table, String baseUsageType, BigDecimal quantity, boolean freeTierEligible) {
@@ -62,7 +87,10 @@ public record UsageRecord(String baseUsageType, BigDecimal quantity, boolean fre
                 Optional.of(new MeteredResource.Adjustment(baseUsageType, factor, label)));
     }
 
-    /** @return the table that prices it: its own, or else its resource's */
+    /**
+     * @param resourceTable the service code of its resource's table
+     * @return the table that prices it: its own, or else its resource's
+     */
     public String tableOr(String resourceTable) {
         return table.orElse(resourceTable);
     }

@@ -35,7 +35,10 @@ public final class PowerTuningResult {
     private PowerTuningResult() {
     }
 
-    /** @return whether a JSON document is a power-tuning result, or a describe-execution response holding one */
+    /**
+     * @param root the parsed document
+     * @return whether a JSON document is a power-tuning result, or a describe-execution response holding one
+     */
     public static boolean recognises(JsonNode root) {
         JsonNode r = unwrap(root);
         return r != null && r.isObject() && (r.path("stats").isArray() && r.has("power")

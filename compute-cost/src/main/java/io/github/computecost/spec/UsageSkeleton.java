@@ -38,6 +38,14 @@ public final class UsageSkeleton {
      * @param keys its usage keys, sorted, {@code region} first
      */
     public record Slot(String name, String type, String sourceType, List<String> keys) {
+        /**
+         * Checks the components and keeps immutable copies of its collections.
+         *
+         * @param name the name the usage file gives it
+         * @param type the type it is priced as ({@code lambda}, {@code fargate}, ...)
+         * @param sourceType the type in the input ({@code AWS::Serverless::Function}, or the document's kind)
+         * @param keys its usage keys, sorted, {@code region} first
+         */
         public Slot {
             Objects.requireNonNull(name, "name");
             Objects.requireNonNull(type, "type");

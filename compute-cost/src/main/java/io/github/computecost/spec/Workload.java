@@ -51,7 +51,27 @@ public record Workload(Optional<String> region, boolean freeTier, List<Resource>
         List<UnsupportedResource> unsupported, List<String> withoutUsage, Map<String, String> stackRegions,
         Map<String, Map<String, String>> tags, io.github.computecost.commitment.Commitments commitments) {
 
-    /** A workload without commitments. */
+    /**
+     * A workload without commitments.
+     *
+     * @param region the default region for resources that name none, if given
+     * @param freeTier whether the file asks for the account's free tier (default true)
+     * @param resources the resources, in file order (which decides how shared allowances are attributed)
+     * @param plans the service-neutral workloads ({@code type: workload}), in file order
+     * @param tunings the memory tunings ({@code type: memory-tuning}), in file order
+     * @param budgets the file's budgets: on the total and on resources, possibly empty
+     * @param quotas the account's raised quotas, as the file states them
+     * @param findings what reading found but could not use (template values it cannot resolve, a task definition that
+     *     is not for Fargate), as violations
+     * @param unsupported the template's resources of types no service prices, in template order: listed in the estimate
+     *     as not priced
+     * @param withoutUsage the names of template resources that are priced by usage and that the usage file does not
+     *     name: their cost is shown as usage-based, with its unit prices, not as a bare zero
+     * @param stackRegions the region of each resource, by name, whose stack deploys to a region of its own (a CDK app's
+     *     stacks, from its manifest): it runs there unless it names its own region; the others run in {@code region}
+     * @param tags the tags of each resource that has any, by name, sorted by key: a workload entry's {@code tags}, a
+     *     template's {@code Tags}, a plan's {@code tags_all}; carried to the estimate for policies by tag
+     */
     public Workload(Optional<String> region, boolean freeTier, List<Resource> resources, List<NeutralWorkload> plans,
             List<MemoryTuning> tunings, List<Budget> budgets, AccountQuotas quotas, List<Violation> findings,
             List<UnsupportedResource> unsupported, List<String> withoutUsage, Map<String, String> stackRegions,
@@ -60,7 +80,25 @@ public record Workload(Optional<String> region, boolean freeTier, List<Resource>
                 stackRegions, tags, io.github.computecost.commitment.Commitments.NONE);
     }
 
-    /** A workload whose resources carry no tags. */
+    /**
+     * A workload whose resources carry no tags.
+     *
+     * @param region the default region for resources that name none, if given
+     * @param freeTier whether the file asks for the account's free tier (default true)
+     * @param resources the resources, in file order (which decides how shared allowances are attributed)
+     * @param plans the service-neutral workloads ({@code type: workload}), in file order
+     * @param tunings the memory tunings ({@code type: memory-tuning}), in file order
+     * @param budgets the file's budgets: on the total and on resources, possibly empty
+     * @param quotas the account's raised quotas, as the file states them
+     * @param findings what reading found but could not use (template values it cannot resolve, a task definition that
+     *     is not for Fargate), as violations
+     * @param unsupported the template's resources of types no service prices, in template order: listed in the estimate
+     *     as not priced
+     * @param withoutUsage the names of template resources that are priced by usage and that the usage file does not
+     *     name: their cost is shown as usage-based, with its unit prices, not as a bare zero
+     * @param stackRegions the region of each resource, by name, whose stack deploys to a region of its own (a CDK app's
+     *     stacks, from its manifest): it runs there unless it names its own region; the others run in {@code region}
+     */
     public Workload(Optional<String> region, boolean freeTier, List<Resource> resources, List<NeutralWorkload> plans,
             List<MemoryTuning> tunings, List<Budget> budgets, AccountQuotas quotas, List<Violation> findings,
             List<UnsupportedResource> unsupported, List<String> withoutUsage, Map<String, String> stackRegions) {
@@ -68,7 +106,23 @@ public record Workload(Optional<String> region, boolean freeTier, List<Resource>
                 stackRegions, Map.of());
     }
 
-    /** A workload whose resources all run in {@code region} unless they name their own. */
+    /**
+     * A workload whose resources all run in {@code region} unless they name their own.
+     *
+     * @param region the default region for resources that name none, if given
+     * @param freeTier whether the file asks for the account's free tier (default true)
+     * @param resources the resources, in file order (which decides how shared allowances are attributed)
+     * @param plans the service-neutral workloads ({@code type: workload}), in file order
+     * @param tunings the memory tunings ({@code type: memory-tuning}), in file order
+     * @param budgets the file's budgets: on the total and on resources, possibly empty
+     * @param quotas the account's raised quotas, as the file states them
+     * @param findings what reading found but could not use (template values it cannot resolve, a task definition that
+     *     is not for Fargate), as violations
+     * @param unsupported the template's resources of types no service prices, in template order: listed in the estimate
+     *     as not priced
+     * @param withoutUsage the names of template resources that are priced by usage and that the usage file does not
+     *     name: their cost is shown as usage-based, with its unit prices, not as a bare zero
+     */
     public Workload(Optional<String> region, boolean freeTier, List<Resource> resources, List<NeutralWorkload> plans,
             List<MemoryTuning> tunings, List<Budget> budgets, AccountQuotas quotas, List<Violation> findings,
             List<UnsupportedResource> unsupported, List<String> withoutUsage) {
@@ -76,23 +130,73 @@ public record Workload(Optional<String> region, boolean freeTier, List<Resource>
                 Map.of());
     }
 
-    /** A workload whose input has no unsupported resource and no template resource without usage. */
+    /**
+     * A workload whose input has no unsupported resource and no template resource without usage.
+     *
+     * @param region the default region for resources that name none, if given
+     * @param freeTier whether the file asks for the account's free tier (default true)
+     * @param resources the resources, in file order (which decides how shared allowances are attributed)
+     * @param plans the service-neutral workloads ({@code type: workload}), in file order
+     * @param tunings the memory tunings ({@code type: memory-tuning}), in file order
+     * @param budgets the file's budgets: on the total and on resources, possibly empty
+     * @param quotas the account's raised quotas, as the file states them
+     * @param findings what reading found but could not use (template values it cannot resolve, a task definition that
+     *     is not for Fargate), as violations
+     */
     public Workload(Optional<String> region, boolean freeTier, List<Resource> resources, List<NeutralWorkload> plans,
             List<MemoryTuning> tunings, List<Budget> budgets, AccountQuotas quotas, List<Violation> findings) {
         this(region, freeTier, resources, plans, tunings, budgets, quotas, findings, List.of(), List.of());
     }
 
-    /** A workload of resources only. */
+    /**
+     * A workload of resources only.
+     *
+     * @param region the default region for resources that name none, if given
+     * @param freeTier whether the file asks for the account's free tier (default true)
+     * @param resources the resources, in file order (which decides how shared allowances are attributed)
+     * @param budgets the file's budgets: on the total and on resources, possibly empty
+     * @param quotas the account's raised quotas, as the file states them
+     */
     public Workload(Optional<String> region, boolean freeTier, List<? extends Resource> resources, List<Budget> budgets,
             AccountQuotas quotas) {
         this(region, freeTier, List.copyOf(resources), List.of(), List.of(), budgets, quotas, List.of());
     }
 
-    /** A workload of resources only, with AWS's default quotas. */
+    /**
+     * A workload of resources only, with AWS's default quotas.
+     *
+     * @param region the default region for resources that name none, if given
+     * @param freeTier whether the file asks for the account's free tier (default true)
+     * @param resources the resources, in file order (which decides how shared allowances are attributed)
+     * @param budgets the file's budgets: on the total and on resources, possibly empty
+     */
     public Workload(Optional<String> region, boolean freeTier, List<? extends Resource> resources, List<Budget> budgets) {
         this(region, freeTier, resources, budgets, AccountQuotas.DEFAULTS);
     }
 
+    /**
+     * Checks the components and keeps immutable copies of its collections.
+     *
+     * @param region the default region for resources that name none, if given
+     * @param freeTier whether the file asks for the account's free tier (default true)
+     * @param resources the resources, in file order (which decides how shared allowances are attributed)
+     * @param plans the service-neutral workloads ({@code type: workload}), in file order
+     * @param tunings the memory tunings ({@code type: memory-tuning}), in file order
+     * @param budgets the file's budgets: on the total and on resources, possibly empty
+     * @param quotas the account's raised quotas, as the file states them
+     * @param findings what reading found but could not use (template values it cannot resolve, a task definition that
+     *     is not for Fargate), as violations
+     * @param unsupported the template's resources of types no service prices, in template order: listed in the estimate
+     *     as not priced
+     * @param withoutUsage the names of template resources that are priced by usage and that the usage file does not
+     *     name: their cost is shown as usage-based, with its unit prices, not as a bare zero
+     * @param stackRegions the region of each resource, by name, whose stack deploys to a region of its own (a CDK app's
+     *     stacks, from its manifest): it runs there unless it names its own region; the others run in {@code region}
+     * @param tags the tags of each resource that has any, by name, sorted by key: a workload entry's {@code tags}, a
+     *     template's {@code Tags}, a plan's {@code tags_all}; carried to the estimate for policies by tag
+     * @param commitments the Reserved Instances and Savings Plans a workload file states ({@code reservedInstances},
+     *     {@code savingsPlans}); priced with AWS's commitment rates by {@link io.github.computecost.commitment}
+     */
     public Workload {
         Objects.requireNonNull(region, "region");
         resources = List.copyOf(resources);

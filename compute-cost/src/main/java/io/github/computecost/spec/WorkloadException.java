@@ -9,8 +9,11 @@ import java.util.Optional;
  */
 public final class WorkloadException extends io.github.computecost.ComputeCostException {
 
+    /** The file. */
     private final String file;
+    /** The JSON path within it, {@code $} for the whole file. */
     private final String jsonPath;
+    /** The resource, if the error is in one. */
     private final Optional<String> resource;
 
     WorkloadException(String file, String jsonPath, Optional<String> resource, String detail) {

@@ -29,7 +29,21 @@ public record StateMachine(String name, Optional<String> region, WorkflowType wo
         Optional<BigDecimal> payloadKb, Optional<Long> historyEventsPerExecution,
         Optional<BigDecimal> transitionsPerMonth) implements Resource {
 
-    /** A state machine whose transitions are counted per execution. */
+    /**
+     * A state machine whose transitions are counted per execution.
+     *
+     * @param name unique name within an estimate
+     * @param region region code, or empty for the estimator's region
+     * @param workflowType {@link WorkflowType#STANDARD} or {@link WorkflowType#EXPRESS}
+     * @param executionsPerMonth executions started per month
+     * @param transitionsPerExecution state transitions per Standard execution, retries included (ignored for Express)
+     * @param averageDurationMs average Express execution duration, in ms (billed rounded up to 100 ms; ignored for
+     *     Standard)
+     * @param memoryMb the memory an Express execution uses, in MB (1 MB = 1,024 KB; billed in 64 MB chunks)
+     * @param payloadKb the largest input or output of a state or execution, in KiB, if known (checked against the 256
+     *     KiB quota)
+     * @param historyEventsPerExecution events in a Standard execution's history, if known (checked against the quota)
+     */
     public StateMachine(String name, Optional<String> region, WorkflowType workflowType, long executionsPerMonth,
             BigDecimal transitionsPerExecution, BigDecimal averageDurationMs, BigDecimal memoryMb,
             Optional<BigDecimal> payloadKb, Optional<Long> historyEventsPerExecution) {
@@ -69,6 +83,24 @@ public record StateMachine(String name, Optional<String> region, WorkflowType wo
         }
     }
 
+    /**
+     * Checks the components.
+     *
+     * @param name unique name within an estimate
+     * @param region region code, or empty for the estimator's region
+     * @param workflowType {@link WorkflowType#STANDARD} or {@link WorkflowType#EXPRESS}
+     * @param executionsPerMonth executions started per month
+     * @param transitionsPerExecution state transitions per Standard execution, retries included (ignored for Express)
+     * @param averageDurationMs average Express execution duration, in ms (billed rounded up to 100 ms; ignored for
+     *     Standard)
+     * @param memoryMb the memory an Express execution uses, in MB (1 MB = 1,024 KB; billed in 64 MB chunks)
+     * @param payloadKb the largest input or output of a state or execution, in KiB, if known (checked against the 256
+     *     KiB quota)
+     * @param historyEventsPerExecution events in a Standard execution's history, if known (checked against the quota)
+     * @param transitionsPerMonth a Standard workflow's state transitions in the month, all executions together, when
+     *     given as a total (as a bill or a usage file counts them); it is then what is billed, in place of {@code
+     *     executionsPerMonth} times {@code transitionsPerExecution}
+     */
     public StateMachine {
         Objects.requireNonNull(name, "name");
         if (name.isBlank()) {
@@ -108,37 +140,61 @@ public record StateMachine(String name, Optional<String> region, WorkflowType wo
         }
     }
 
-    /** @return a Standard workflow of {@code transitions} state transitions per execution */
+    /**
+     * @param name unique name within an estimate
+     * @param executionsPerMonth executions started per month
+     * @param transitions state transitions per Standard execution, retries included (ignored for Express)
+     * @return a Standard workflow of {@code transitions} state transitions per execution
+     */
     public static StateMachine standard(String name, long executionsPerMonth, long transitions) {
         return new StateMachine(name, Optional.empty(), WorkflowType.STANDARD, executionsPerMonth,
                 BigDecimal.valueOf(transitions), BigDecimal.ZERO, DEFAULT_MEMORY_MB, Optional.empty(), Optional.empty());
     }
 
-    /** @return an Express workflow of executions lasting {@code durationMs} on average, using {@code memoryMb} */
+    /**
+     * @param name unique name within an estimate
+     * @param executionsPerMonth executions started per month
+     * @param durationMs average Express execution duration, in ms (billed rounded up to 100 ms; ignored for Standard)
+     * @param memoryMb the memory an Express execution uses, in MB (1 MB = 1,024 KB; billed in 64 MB chunks)
+     * @return an Express workflow of executions lasting {@code durationMs} on average, using {@code memoryMb}
+     */
     public static StateMachine express(String name, long executionsPerMonth, BigDecimal durationMs, BigDecimal memoryMb) {
         return new StateMachine(name, Optional.empty(), WorkflowType.EXPRESS, executionsPerMonth, BigDecimal.ZERO,
                 durationMs, memoryMb, Optional.empty(), Optional.empty());
     }
 
-    /** @return this state machine in {@code region} (a region code such as {@code "eu-west-1"}) */
+    /**
+     * @param region a region code such as {@code "eu-west-1"}
+     * @return this state machine in {@code region} (a region code such as {@code "eu-west-1"})
+     */
     public StateMachine withRegion(String region) {
         return new StateMachine(name, Optional.of(region), workflowType, executionsPerMonth, transitionsPerExecution,
                 averageDurationMs, memoryMb, payloadKb, historyEventsPerExecution, transitionsPerMonth);
     }
 
-    /** @return this state machine with {@code n} executions a month */
+    /**
+     * @param n executions started per month
+     * @return this state machine with {@code n} executions a month
+     */
     public StateMachine withExecutionsPerMonth(long n) {
         return new StateMachine(name, region, workflowType, n, transitionsPerExecution, averageDurationMs, memoryMb,
                 payloadKb, historyEventsPerExecution, transitionsPerMonth);
     }
 
-    /** @return this state machine with its largest payload, in KiB */
+    /**
+     * @param kb the largest input or output of a state or execution, in KiB, if known (checked against the 256 KiB
+     *     quota)
+     * @return this state machine with its largest payload, in KiB
+     */
     public StateMachine withPayloadKb(BigDecimal kb) {
         return new StateMachine(name, region, workflowType, executionsPerMonth, transitionsPerExecution,
                 averageDurationMs, memoryMb, Optional.of(kb), historyEventsPerExecution, transitionsPerMonth);
     }
 
-    /** @return this state machine with {@code events} history events per execution */
+    /**
+     * @param events events in a Standard execution's history, if known (checked against the quota)
+     * @return this state machine with {@code events} history events per execution
+     */
     public StateMachine withHistoryEventsPerExecution(long events) {
         return new StateMachine(name, region, workflowType, executionsPerMonth, transitionsPerExecution,
                 averageDurationMs, memoryMb, payloadKb, Optional.of(events), transitionsPerMonth);
