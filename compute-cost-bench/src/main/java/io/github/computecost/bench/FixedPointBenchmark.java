@@ -88,11 +88,11 @@ public class FixedPointBenchmark {
     public void setup() {
         PriceBook book = PriceBook.bundled();
         estimator = Estimator.of(book);
-        fargate = FargateTask.of("web", BigDecimal.ONE, new BigDecimal("2"), 3);
-        ec2 = Ec2Instance.of("app", "m5.large", 2);
-        lightsail = LightsailInstance.of("blog", "medium_3_0", 1);
-        lambdaEdge = LambdaEdgeFunction.of("auth", EdgeEventType.VIEWER_REQUEST, 128, 10_000_000, new BigDecimal("5"));
-        cloudFront = CloudFrontFunction.of("rewrite", EdgeEventType.VIEWER_REQUEST, 10_000_000);
+        fargate = FargateTask.builder("web").vcpu(BigDecimal.ONE).memoryGb(new BigDecimal("2")).tasks(3).build();
+        ec2 = Ec2Instance.builder("app").instanceType("m5.large").count(2).build();
+        lightsail = LightsailInstance.builder("blog").bundle("medium_3_0").count(1).build();
+        lambdaEdge = LambdaEdgeFunction.builder("auth").eventType(EdgeEventType.VIEWER_REQUEST).memoryMb(128).requestsPerMonth(10_000_000).averageDurationMs(new BigDecimal("5")).build();
+        cloudFront = CloudFrontFunction.builder("rewrite").eventType(EdgeEventType.VIEWER_REQUEST).invocationsPerMonth(10_000_000).build();
         rates = new HashMap<>();
         for (String code : List.of("AWSLambdaEdge", "AmazonCloudFront", "AmazonECSFargate", "AmazonEC2", "AmazonLightsail")) {
             ServicePrices table = book.service(code);

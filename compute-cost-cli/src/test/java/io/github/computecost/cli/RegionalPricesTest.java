@@ -120,7 +120,7 @@ class RegionalPricesTest {
                 "g5.xlarge", new String[] {"1.006", "4", "16", "x86_64", "false", "1"});
         Estimator est = Estimator.of(PriceBook.bundled());
         expected.forEach((type, x) -> {
-            assertDecimal(x[0], est.estimate(List.of(Ec2Instance.of("i", type, 1).withHoursPerMonth(bd("1"))))
+            assertDecimal(x[0], est.estimate(List.of(Ec2Instance.builder("i").instanceType(type).count(1).build().withHoursPerMonth(bd("1"))))
                     .totalExact());
             Map<String, String> spec = catalog.get(type);
             assertEquals(List.of(x[1], x[2], x[3], x[4], x[5]), List.of(spec.get("vcpu"), spec.get("memoryGib"),
@@ -130,7 +130,7 @@ class RegionalPricesTest {
         assertTrue(PriceBook.bundled().service("AmazonEC2").region("us-east-1").find("BoxUsage:c6g.metal")
                 .map(t -> t.tiers().get(0).unitPrice().compareTo(bd("2.3066")) != 0).orElse(true));
         // "Did you mean" draws on the whole catalog.
-        var bad = io.github.computecost.ec2.Ec2Catalog.validate(Ec2Instance.of("x", "m8g.mediun", 1), PriceBook.bundled(),
+        var bad = io.github.computecost.ec2.Ec2Catalog.validate(Ec2Instance.builder("x").instanceType("m8g.mediun").count(1).build(), PriceBook.bundled(),
                 "us-east-1");
         assertTrue(bad.errors().get(0).message().contains("did you mean m8g.medium"), bad.errors().get(0).message());
     }

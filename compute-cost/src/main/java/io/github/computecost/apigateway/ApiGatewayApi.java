@@ -136,7 +136,10 @@ public record ApiGatewayApi(String name, Optional<String> region, ApiType apiTyp
      * @param requests requests a month
      * @param sizeKb the average request size, in KB
      * @return an HTTP API receiving {@code requests} calls a month of {@code sizeKb} each
+     * @deprecated positional arguments of one type are easy to swap: use {@code
+     *     builder(name).apiType(ApiType.HTTP).requestsPerMonth(n).averageRequestSizeKb(kb).build()}, the same defaults
      */
+    @Deprecated
     public static ApiGatewayApi http(String name, long requests, BigDecimal sizeKb) {
         return new ApiGatewayApi(name, Optional.empty(), ApiType.HTTP, "REGIONAL", requests, sizeKb, 0,
                 BigDecimal.ONE, BigDecimal.ZERO, List.of(), Calendar.HOURS_PER_MONTH, Optional.empty(),
@@ -149,7 +152,11 @@ public record ApiGatewayApi(String name, Optional<String> region, ApiType apiTyp
      * @param sizeKb the average message size, in KB
      * @param minutes connection minutes a month
      * @return a WebSocket API with {@code messages} of {@code sizeKb} and {@code minutes} connection minutes
+     * @deprecated positional arguments of one type are easy to swap: use {@code
+     *     builder(name).apiType(ApiType.WEBSOCKET).messagesPerMonth(n).averageMessageSizeKb(kb).connectionMinutesPerMonth(m).build()},
+     *     the same defaults
      */
+    @Deprecated
     public static ApiGatewayApi websocket(String name, long messages, BigDecimal sizeKb, BigDecimal minutes) {
         return new ApiGatewayApi(name, Optional.empty(), ApiType.WEBSOCKET, "REGIONAL", 0, BigDecimal.ONE, messages,
                 sizeKb, minutes, List.of(), Calendar.HOURS_PER_MONTH, Optional.empty(), Optional.empty());
@@ -215,5 +222,170 @@ public record ApiGatewayApi(String name, Optional<String> region, ApiType apiTyp
         return new ApiGatewayApi(name, region, apiType, endpointType, requestsPerMonth, averageRequestSizeKb,
                 messagesPerMonth, averageMessageSizeKb, connectionMinutesPerMonth, cacheSizesGb, cacheHoursPerMonth,
                 integrationTimeoutSeconds, Optional.of(mb));
+    }
+
+    /**
+     * @param name the resource's name, unique within an estimate
+     * @return a builder of an API: {@code apiType} required; a REST API's endpoint defaults to {@code EDGE}
+     *     (AWS's default), the others' to {@code REGIONAL}; no traffic, sizes of 1 KB, no cache, caches provisioned
+     *     730 hours
+     */
+    public static Builder builder(String name) {
+        return new Builder(name);
+    }
+
+    /** Builds {@link ApiGatewayApi}s; the record checks the values when {@link #build} makes it. */
+    public static final class Builder {
+        private final String name;
+        private Optional<String> region = Optional.empty();
+        private ApiType apiType;
+        private String endpointType;
+        private long requestsPerMonth;
+        private BigDecimal averageRequestSizeKb = BigDecimal.ONE;
+        private long messagesPerMonth;
+        private BigDecimal averageMessageSizeKb = BigDecimal.ONE;
+        private BigDecimal connectionMinutesPerMonth = BigDecimal.ZERO;
+        private final List<BigDecimal> cacheSizesGb = new java.util.ArrayList<>();
+        private BigDecimal cacheHoursPerMonth = Calendar.HOURS_PER_MONTH;
+        private Optional<BigDecimal> integrationTimeoutSeconds = Optional.empty();
+        private Optional<BigDecimal> payloadMb = Optional.empty();
+
+        private Builder(String name) {
+            this.name = Objects.requireNonNull(name, "name");
+        }
+
+        /**
+         * @param region the region code; default the workload's
+         * @return this builder
+         */
+        public Builder region(String region) {
+            this.region = Optional.of(region);
+            return this;
+        }
+
+        /**
+         * @param apiType {@link ApiType#REST}, {@link ApiType#HTTP} or {@link ApiType#WEBSOCKET}
+         * @return this builder
+         */
+        public Builder apiType(ApiType apiType) {
+            this.apiType = apiType;
+            return this;
+        }
+
+        /**
+         * @param endpointType a REST API's endpoint: {@code REGIONAL}, {@code EDGE} (the default) or
+         *     {@code PRIVATE}; HTTP and WebSocket APIs are {@code REGIONAL}
+         * @return this builder
+         */
+        public Builder endpointType(String endpointType) {
+            this.endpointType = endpointType;
+            return this;
+        }
+
+        /**
+         * @param requestsPerMonth API calls received per month (REST, HTTP)
+         * @return this builder
+         */
+        public Builder requestsPerMonth(long requestsPerMonth) {
+            this.requestsPerMonth = requestsPerMonth;
+            return this;
+        }
+
+        /**
+         * @param averageRequestSizeKb the average size of an HTTP API call, KB (metered in 512 KB increments;
+         *     default 1)
+         * @return this builder
+         */
+        public Builder averageRequestSizeKb(BigDecimal averageRequestSizeKb) {
+            this.averageRequestSizeKb = averageRequestSizeKb;
+            return this;
+        }
+
+        /**
+         * @param messagesPerMonth messages sent and received per month (WebSocket)
+         * @return this builder
+         */
+        public Builder messagesPerMonth(long messagesPerMonth) {
+            this.messagesPerMonth = messagesPerMonth;
+            return this;
+        }
+
+        /**
+         * @param averageMessageSizeKb the average WebSocket message size, KB (metered in 32 KB increments;
+         *     default 1)
+         * @return this builder
+         */
+        public Builder averageMessageSizeKb(BigDecimal averageMessageSizeKb) {
+            this.averageMessageSizeKb = averageMessageSizeKb;
+            return this;
+        }
+
+        /**
+         * @param connectionMinutesPerMonth minutes clients stay connected, summed over connections, per month
+         *     (WebSocket; default 0)
+         * @return this builder
+         */
+        public Builder connectionMinutesPerMonth(BigDecimal connectionMinutesPerMonth) {
+            this.connectionMinutesPerMonth = connectionMinutesPerMonth;
+            return this;
+        }
+
+        /**
+         * @param sizeGb the cache size of one more of a REST API's stages, GB ({@code 0.5} ... {@code 237})
+         * @return this builder
+         */
+        public Builder cache(BigDecimal sizeGb) {
+            this.cacheSizesGb.add(Objects.requireNonNull(sizeGb, "sizeGb"));
+            return this;
+        }
+
+        /**
+         * @param cacheHoursPerMonth the hours each cache is provisioned per month (default 730)
+         * @return this builder
+         */
+        public Builder cacheHoursPerMonth(BigDecimal cacheHoursPerMonth) {
+            this.cacheHoursPerMonth = cacheHoursPerMonth;
+            return this;
+        }
+
+        /**
+         * @param seconds the longest an integration may take, in seconds (checked against the quota)
+         * @return this builder
+         */
+        public Builder integrationTimeoutSeconds(BigDecimal seconds) {
+            this.integrationTimeoutSeconds = Optional.of(seconds);
+            return this;
+        }
+
+        /**
+         * @param timeout the longest an integration may take (checked against the quota)
+         * @return this builder
+         */
+        public Builder integrationTimeout(java.time.Duration timeout) {
+            return integrationTimeoutSeconds(Calendar.seconds(timeout));
+        }
+
+        /**
+         * @param payloadMb the largest request or response payload, MB (checked against 10 MB)
+         * @return this builder
+         */
+        public Builder payloadMb(BigDecimal payloadMb) {
+            this.payloadMb = Optional.of(payloadMb);
+            return this;
+        }
+
+        /**
+         * @return the API
+         * @throws IllegalArgumentException if a value is out of range, or apiType was not given
+         */
+        public ApiGatewayApi build() {
+            if (apiType == null) {
+                throw new IllegalArgumentException(name + ": an API Gateway API needs apiType (REST, HTTP or WEBSOCKET)");
+            }
+            String endpoint = endpointType != null ? endpointType : apiType == ApiType.REST ? "EDGE" : "REGIONAL";
+            return new ApiGatewayApi(name, region, apiType, endpoint, requestsPerMonth, averageRequestSizeKb,
+                    messagesPerMonth, averageMessageSizeKb, connectionMinutesPerMonth, cacheSizesGb,
+                    cacheHoursPerMonth, integrationTimeoutSeconds, payloadMb);
+        }
     }
 }

@@ -150,7 +150,7 @@ public final class ApiGatewayService implements Service<ApiGatewayApi> {
                 public io.github.computecost.service.Resource at(String kind, String name, String region,
                         long requestsPerMonth) {
                     ApiGatewayApi api = kind.equals("api-gateway-rest") ? ApiGatewayApi.rest(name, requestsPerMonth)
-                            : ApiGatewayApi.http(name, requestsPerMonth, BigDecimal.ONE);
+                            : ApiGatewayApi.builder(name).apiType(ApiGatewayApi.ApiType.HTTP).requestsPerMonth(requestsPerMonth).averageRequestSizeKb(BigDecimal.ONE).build();
                     return api.withRegion(region);
                 }
             });

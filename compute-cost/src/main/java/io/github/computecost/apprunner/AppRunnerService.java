@@ -111,7 +111,11 @@ public final class AppRunnerService implements Service<AppRunnerService.AppRunne
          * @param instances the provisioned instances kept warm (App Runner's minimum size, default 1)
          * @param activeHours the instance-hours spent serving requests in the month
          * @return a service of {@code instances} provisioned instances, active {@code activeHours} instance-hours
+         * @deprecated positional arguments of one type are easy to swap: use {@code
+         *     builder(name).vcpu(v).memoryGb(gb).instances(n).activeInstanceHoursPerMonth(h).build()}, the same
+         *     defaults
          */
+        @Deprecated
         public static AppRunnerApp of(String name, BigDecimal vcpu, BigDecimal memoryGb, int instances,
                 BigDecimal activeHours) {
             return new AppRunnerApp(name, Optional.empty(), vcpu, memoryGb, instances, Calendar.HOURS_PER_MONTH,

@@ -135,7 +135,10 @@ public record BatchJobs(String name, Optional<String> region, Platform platform,
      * @param submissions jobs submitted in the month, at least 0
      * @param durationSeconds how long one (child) job runs, seconds, more than 0
      * @return jobs of {@code vcpu} and {@code memoryMib} on Fargate (x86_64), {@code submissions} plain jobs a month
+     * @deprecated positional arguments of one type are easy to swap: use {@code
+     *     builder(name).vcpu(v).memoryMib(mib).submissionsPerMonth(n).durationSeconds(s).build()}, the same defaults
      */
+    @Deprecated
     public static BatchJobs onFargate(String name, BigDecimal vcpu, int memoryMib, long submissions,
             BigDecimal durationSeconds) {
         return new BatchJobs(name, Optional.empty(), Platform.FARGATE, Architecture.X86_64, vcpu, memoryMib,
@@ -150,7 +153,11 @@ public record BatchJobs(String name, Optional<String> region, Platform platform,
      * @param durationSeconds how long one (child) job runs, seconds, more than 0
      * @param instanceType the EC2 instance type, on EC2 and EC2 Spot
      * @return jobs of {@code vcpu} and {@code memoryMib} on EC2 instances of {@code instanceType}, on-demand
+     * @deprecated positional arguments of one type are easy to swap: use {@code
+     *     builder(name).platform(Platform.EC2).instanceType(type).vcpu(v).memoryMib(mib).submissionsPerMonth(n).durationSeconds(s).build()},
+     *     the same defaults
      */
+    @Deprecated
     public static BatchJobs onEc2(String name, String instanceType, BigDecimal vcpu, int memoryMib, long submissions,
             BigDecimal durationSeconds) {
         return new BatchJobs(name, Optional.empty(), Platform.EC2, Architecture.X86_64, vcpu, memoryMib, submissions,
@@ -301,12 +308,19 @@ public record BatchJobs(String name, Optional<String> region, Platform platform,
         }
 
         /**
-         * @param durationSeconds how long each job runs, in seconds
+         * @param duration how long each (child) job runs
          * @return this builder
          */
-        public Builder durationSeconds(java.time.Duration durationSeconds) {
-            this.durationSeconds = io.github.computecost.money.Amounts.exact(BigDecimal.valueOf(
-                    durationSeconds.getSeconds()).add(BigDecimal.valueOf(durationSeconds.getNano(), 9)));
+        public Builder duration(java.time.Duration duration) {
+            return durationSeconds(io.github.computecost.compute.Calendar.seconds(duration));
+        }
+
+        /**
+         * @param durationSeconds how long each (child) job runs, in seconds, more than 0
+         * @return this builder
+         */
+        public Builder durationSeconds(BigDecimal durationSeconds) {
+            this.durationSeconds = durationSeconds;
             return this;
         }
 

@@ -86,7 +86,7 @@ public final class EdgeComparer {
      * @throws io.github.computecost.limits.InvalidWorkloadException if AWS would reject the function
      */
     public EdgeComparison compare(LambdaEdgeFunction fn) {
-        CloudFrontFunction asCff = CloudFrontFunction.of(fn.name(), fn.eventType(), fn.requestsPerMonth());
+        CloudFrontFunction asCff = CloudFrontFunction.builder(fn.name()).eventType(fn.eventType()).invocationsPerMonth(fn.requestsPerMonth()).build();
         BigDecimal leCost = cost(fn);
         List<String> assumptions = new ArrayList<>();
         assumptions.add("CloudFront Functions priced for the same " + fn.requestsPerMonth()
@@ -96,12 +96,12 @@ public final class EdgeComparer {
             cffCost = cost(asCff);
         } else {
             // CloudFront Functions have no origin events; price the invocations anyway, for the figure.
-            cffCost = cost(CloudFrontFunction.of(fn.name(), EdgeEventType.VIEWER_REQUEST, fn.requestsPerMonth()));
+            cffCost = cost(CloudFrontFunction.builder(fn.name()).eventType(EdgeEventType.VIEWER_REQUEST).invocationsPerMonth(fn.requestsPerMonth()).build());
             assumptions.add("CloudFront Functions cannot run on " + fn.eventType() + " events; its figure prices the "
                     + "same number of viewer-event invocations.");
         }
         CostFunction le = estimator().costFunction(fn::withRequestsPerMonth);
-        CostFunction cff = estimator().costFunction(v -> CloudFrontFunction.of(fn.name(), EdgeEventType.VIEWER_REQUEST, v));
+        CostFunction cff = estimator().costFunction(v -> CloudFrontFunction.builder(fn.name()).eventType(EdgeEventType.VIEWER_REQUEST).invocationsPerMonth(v).build());
         Optional<BigDecimal> regional = regionalBehindApi(fn.name(), fn.memoryMb(), fn.requestsPerMonth(),
                 fn.averageDurationMs());
         regional.ifPresent(c -> assumptions.add("For reference, the same function as a regional Lambda (" + REGIONAL
@@ -121,8 +121,7 @@ public final class EdgeComparer {
      * @throws io.github.computecost.limits.InvalidWorkloadException if AWS would reject the function
      */
     public EdgeComparison compare(CloudFrontFunction fn) {
-        LambdaEdgeFunction asLe = LambdaEdgeFunction.of(fn.name(), fn.eventType(), fn.lambdaEdgeMemoryMb(),
-                fn.invocationsPerMonth(), fn.lambdaEdgeDurationMs());
+        LambdaEdgeFunction asLe = LambdaEdgeFunction.builder(fn.name()).eventType(fn.eventType()).memoryMb(fn.lambdaEdgeMemoryMb()).requestsPerMonth(fn.invocationsPerMonth()).averageDurationMs(fn.lambdaEdgeDurationMs()).build();
         List<String> assumptions = new ArrayList<>();
         assumptions.add("Lambda@Edge priced for the same " + fn.invocationsPerMonth() + " requests per month at "
                 + fn.lambdaEdgeMemoryMb() + " MB and " + Amounts.plain(fn.lambdaEdgeDurationMs())

@@ -39,6 +39,16 @@ public final class Calendar {
     }
 
     /**
+     * @param d a duration, not negative
+     * @return it in seconds, exactly, without trailing zeros after the point ({@code PT1.5S} is 1.5, {@code PT40S}
+     *     is 40, not 4E+1)
+     */
+    public static BigDecimal seconds(java.time.Duration d) {
+        BigDecimal s = BigDecimal.valueOf(d.getSeconds()).add(BigDecimal.valueOf(d.getNano(), 9)).stripTrailingZeros();
+        return s.scale() < 0 ? s.setScale(0) : s;
+    }
+
+    /**
      * @param hours hours of running time in a month
      * @return whether {@code hours} is more than 0 and at most {@link #MAX_HOURS_PER_MONTH}
      */

@@ -94,7 +94,10 @@ public record Ec2Instance(String name, Optional<String> region, String instanceT
      * @param instanceType AWS's instance type, {@code "t3.medium"}
      * @param count instances, at least 0
      * @return {@code count} Linux instances running all month ({@link Calendar#HOURS_PER_MONTH})
+     * @deprecated positional arguments of one type are easy to swap: use {@code
+     *     builder(name).instanceType(type).count(n).build()}, the same defaults
      */
+    @Deprecated
     public static Ec2Instance of(String name, String instanceType, int count) {
         return new Ec2Instance(name, Optional.empty(), instanceType, OperatingSystem.LINUX, count, HOURS_PER_MONTH,
                 Optional.empty());

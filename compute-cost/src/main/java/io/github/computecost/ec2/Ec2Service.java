@@ -176,7 +176,7 @@ public final class Ec2Service implements Service<Ec2Instance> {
             if (n > Integer.MAX_VALUE) {
                 continue;
             }
-            Ec2Instance i = Ec2Instance.of(w.name(), type.type(), (int) n).withOperatingSystem(os).withRegion(w.region());
+            Ec2Instance i = Ec2Instance.builder(w.name()).instanceType(type.type()).count((int) n).build().withOperatingSystem(os).withRegion(w.region());
             if (Ec2Catalog.check(i, t, prices, w.region()).hasErrors()) {
                 continue;
             }

@@ -200,7 +200,7 @@ public final class EcsOnEc2Service implements Service<EcsTasksOnEc2> {
             if (shape.gpus().signum() > 0) {
                 continue;
             }
-            EcsTasksOnEc2 s = EcsTasksOnEc2.of(w.name(), shape.type(), cpu, taskMemory, (int) tasks)
+            EcsTasksOnEc2 s = EcsTasksOnEc2.builder(w.name()).instanceType(shape.type()).taskCpuUnits(cpu).taskMemoryMib(taskMemory).tasks((int) tasks).build()
                     .withRegion(w.region());
             EcsPacking p = EcsPacking.of(s, shape, t);
             if (!p.fits() || !t.taskCpuUnits().accepts(BigDecimal.valueOf(cpu))) {

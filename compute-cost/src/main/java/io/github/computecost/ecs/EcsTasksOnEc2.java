@@ -76,7 +76,10 @@ public record EcsTasksOnEc2(String name, Optional<String> region, String instanc
      * @param memoryMib memory one task reserves, MiB, at least 1
      * @param tasks tasks running side by side, at least 1
      * @return {@code tasks} tasks of {@code cpuUnits} and {@code memoryMib} on {@code instanceType}, all month
+     * @deprecated positional arguments of one type are easy to swap: use {@code
+     *     builder(name).instanceType(type).taskCpuUnits(cpu).taskMemoryMib(mib).tasks(n).build()}, the same defaults
      */
+    @Deprecated
     public static EcsTasksOnEc2 of(String name, String instanceType, int cpuUnits, int memoryMib, int tasks) {
         return new EcsTasksOnEc2(name, Optional.empty(), instanceType, cpuUnits, memoryMib, tasks,
                 Calendar.HOURS_PER_MONTH, Optional.empty());

@@ -69,7 +69,10 @@ public record CloudFrontFunction(String name, EdgeEventType eventType, long invo
      * @param eventType viewer-request or viewer-response (checked by {@link EdgeLimits})
      * @param invocationsPerMonth invocations per month
      * @return a function with no KeyValueStore reads and default comparison assumptions
+     * @deprecated positional arguments of one type are easy to swap: use {@code
+     *     builder(name).eventType(e).invocationsPerMonth(n).build()}, the same defaults
      */
+    @Deprecated
     public static CloudFrontFunction of(String name, EdgeEventType eventType, long invocationsPerMonth) {
         return new CloudFrontFunction(name, eventType, invocationsPerMonth, 0, Optional.empty(),
                 DEFAULT_LAMBDA_EDGE_MEMORY_MB, DEFAULT_LAMBDA_EDGE_DURATION_MS);

@@ -57,7 +57,10 @@ public record LambdaEdgeFunction(String name, EdgeEventType eventType, int memor
      * @param requestsPerMonth invocations per month
      * @param averageDurationMs average billed duration of one invocation in ms (metered per 1 ms), fractions allowed
      * @return a function with nothing known of its needs
+     * @deprecated positional arguments of one type are easy to swap: use {@code
+     *     builder(name).eventType(e).memoryMb(mb).requestsPerMonth(n).averageDurationMs(ms).build()}, the same defaults
      */
+    @Deprecated
     public static LambdaEdgeFunction of(String name, EdgeEventType eventType, int memoryMb, long requestsPerMonth,
             BigDecimal averageDurationMs) {
         return new LambdaEdgeFunction(name, eventType, memoryMb, requestsPerMonth, averageDurationMs,

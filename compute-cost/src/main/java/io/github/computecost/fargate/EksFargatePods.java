@@ -63,7 +63,10 @@ public record EksFargatePods(String name, Optional<String> region, int pods, Big
      * @param podMemoryMb a pod's memory request, MB (MiB: Kubernetes {@code 512Mi} = 512), the same way
      * @param pods pods running side by side, at least 0
      * @return {@code pods} pods of these requests running all month
+     * @deprecated positional arguments of one type are easy to swap: use {@code
+     *     builder(name).pods(n).podVcpu(v).podMemoryMb(mb).build()}, the same defaults
      */
+    @Deprecated
     public static EksFargatePods of(String name, int pods, BigDecimal podVcpu, BigDecimal podMemoryMb) {
         return new EksFargatePods(name, Optional.empty(), pods, podVcpu, podMemoryMb, Calendar.HOURS_PER_MONTH);
     }

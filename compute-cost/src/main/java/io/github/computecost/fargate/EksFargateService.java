@@ -149,8 +149,7 @@ public final class EksFargateService implements Service<EksFargatePods>, Templat
                 if (n > Integer.MAX_VALUE) {
                     continue;
                 }
-                EksFargatePods pods = EksFargatePods.of(w.name(), (int) n, size.vcpu(),
-                        podGb.multiply(BigDecimal.valueOf(1024))).withRegion(w.region());
+                EksFargatePods pods = EksFargatePods.builder(w.name()).pods((int) n).podVcpu(size.vcpu()).podMemoryMb(podGb.multiply(BigDecimal.valueOf(1024))).build().withRegion(w.region());
                 if (t.podSize(pods.podVcpu(), pods.podMemoryMb()).isEmpty()) {
                     continue;
                 }

@@ -125,7 +125,10 @@ public record FargateTask(String name, Optional<String> region, Architecture arc
      * @param memoryGb memory per task in GB (GiB: 1024³ bytes, as AWS uses the word here)
      * @param tasks tasks running side by side, at least 0
      * @return a Linux/x86 on-demand task running all month ({@link Calendar#HOURS_PER_MONTH}), 20 GB storage
+     * @deprecated positional arguments of one type are easy to swap: use {@code
+     *     builder(name).vcpu(v).memoryGb(gb).tasks(n).build()}, the same defaults
      */
+    @Deprecated
     public static FargateTask of(String name, BigDecimal vcpu, BigDecimal memoryGb, int tasks) {
         return new FargateTask(name, Optional.empty(), Architecture.X86_64, OperatingSystem.LINUX, vcpu, memoryGb, 20,
                 new Running(tasks, HOURS_PER_MONTH), false);
@@ -272,6 +275,14 @@ public record FargateTask(String name, Optional<String> region, Architecture arc
         }
 
         /**
+         * @param tasks tasks running side by side all month (default 1)
+         * @return this builder
+         */
+        public Builder tasks(int tasks) {
+            return running(tasks, HOURS_PER_MONTH);
+        }
+
+        /**
          * @param tasks tasks running side by side (default 1)
          * @param hoursPerMonth hours each runs in the month (default 730)
          * @return this builder
@@ -287,8 +298,7 @@ public record FargateTask(String name, Optional<String> region, Architecture arc
          * @return this builder
          */
         public Builder runs(long runsPerMonth, java.time.Duration eachRun) {
-            this.usage = new Runs(runsPerMonth, io.github.computecost.money.Amounts.exact(BigDecimal.valueOf(
-                    eachRun.getSeconds()).add(BigDecimal.valueOf(eachRun.getNano(), 9))));
+            this.usage = new Runs(runsPerMonth, io.github.computecost.compute.Calendar.seconds(eachRun));
             return this;
         }
 

@@ -64,7 +64,10 @@ public record LightsailInstance(String name, Optional<String> region, String bun
      * @param bundle AWS's bundle id ({@code "medium_3_0"}) or the catalog's readable name ({@code "Linux 4 GB"})
      * @param count instances, at least 0
      * @return {@code count} instances kept all month, with no data transfer
+     * @deprecated positional arguments of one type are easy to swap: use {@code
+     *     builder(name).bundle(b).count(n).build()}, the same defaults
      */
+    @Deprecated
     public static LightsailInstance of(String name, String bundle, int count) {
         return new LightsailInstance(name, Optional.empty(), bundle, count, Optional.empty(), BigDecimal.ZERO,
                 BigDecimal.ZERO);

@@ -145,7 +145,10 @@ public record StateMachine(String name, Optional<String> region, WorkflowType wo
      * @param executionsPerMonth executions started per month
      * @param transitions state transitions per Standard execution, retries included (ignored for Express)
      * @return a Standard workflow of {@code transitions} state transitions per execution
+     * @deprecated positional arguments of one type are easy to swap: use {@code
+     *     builder(name).executionsPerMonth(n).transitionsPerExecution(t).build()}, the same defaults
      */
+    @Deprecated
     public static StateMachine standard(String name, long executionsPerMonth, long transitions) {
         return new StateMachine(name, Optional.empty(), WorkflowType.STANDARD, executionsPerMonth,
                 BigDecimal.valueOf(transitions), BigDecimal.ZERO, DEFAULT_MEMORY_MB, Optional.empty(), Optional.empty());
@@ -157,7 +160,11 @@ public record StateMachine(String name, Optional<String> region, WorkflowType wo
      * @param durationMs average Express execution duration, in ms (billed rounded up to 100 ms; ignored for Standard)
      * @param memoryMb the memory an Express execution uses, in MB (1 MB = 1,024 KB; billed in 64 MB chunks)
      * @return an Express workflow of executions lasting {@code durationMs} on average, using {@code memoryMb}
+     * @deprecated positional arguments of one type are easy to swap: use {@code
+     *     builder(name).workflowType(WorkflowType.EXPRESS).executionsPerMonth(n).averageDurationMs(ms).memoryMb(mb).build()},
+     *     the same defaults
      */
+    @Deprecated
     public static StateMachine express(String name, long executionsPerMonth, BigDecimal durationMs, BigDecimal memoryMb) {
         return new StateMachine(name, Optional.empty(), WorkflowType.EXPRESS, executionsPerMonth, BigDecimal.ZERO,
                 durationMs, memoryMb, Optional.empty(), Optional.empty());
@@ -268,6 +275,16 @@ public record StateMachine(String name, Optional<String> region, WorkflowType wo
         public Builder averageDuration(java.time.Duration averageDuration) {
             this.averageDuration = io.github.computecost.money.Amounts.exact(
                     io.github.computecost.compute.Calendar.millis(averageDuration));
+            return this;
+        }
+
+        /**
+         * @param averageDurationMs how long each execution runs on average, in ms, for express workflows (billed
+         *     per 100 ms)
+         * @return this builder
+         */
+        public Builder averageDurationMs(BigDecimal averageDurationMs) {
+            this.averageDuration = averageDurationMs;
             return this;
         }
 

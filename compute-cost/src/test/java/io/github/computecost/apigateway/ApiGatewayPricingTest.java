@@ -43,20 +43,20 @@ class ApiGatewayPricingTest {
     @Test
     void httpCallsAreMeteredIn512KbIncrements() {
         // 1B calls: 300M at $1.00 and 700M at $0.90 per million.
-        assertDecimal("930", price(ApiGatewayApi.http("h", 1_000_000_000L, bd("1"))).monthlyCostExact());
+        assertDecimal("930", price(ApiGatewayApi.builder("h").apiType(ApiGatewayApi.ApiType.HTTP).requestsPerMonth(1_000_000_000L).averageRequestSizeKb(bd("1")).build()).monthlyCostExact());
         // AWS: a 513 KB call is metered as two calls; 512 KB as one.
-        assertDecimal("2", price(ApiGatewayApi.http("h", 1_000_000L, bd("513"))).lineItems().get(0).quantity()
+        assertDecimal("2", price(ApiGatewayApi.builder("h").apiType(ApiGatewayApi.ApiType.HTTP).requestsPerMonth(1_000_000L).averageRequestSizeKb(bd("513")).build()).lineItems().get(0).quantity()
                 .divide(bd("1000000")));
-        assertDecimal("1", price(ApiGatewayApi.http("h", 1_000_000L, bd("512"))).monthlyCostExact());
+        assertDecimal("1", price(ApiGatewayApi.builder("h").apiType(ApiGatewayApi.ApiType.HTTP).requestsPerMonth(1_000_000L).averageRequestSizeKb(bd("512")).build()).monthlyCostExact());
     }
 
     @Test
     void websocketMessagesIn32KbIncrementsAndConnectionMinutes() {
         // 1.5B messages: 1B at $1.00 and 500M at $0.80 per million; 10M minutes at $0.25 per million.
-        ResourceEstimate ws = price(ApiGatewayApi.websocket("w", 1_500_000_000L, bd("1"), bd("10000000")));
+        ResourceEstimate ws = price(ApiGatewayApi.builder("w").apiType(ApiGatewayApi.ApiType.WEBSOCKET).messagesPerMonth(1_500_000_000L).averageMessageSizeKb(bd("1")).connectionMinutesPerMonth(bd("10000000")).build());
         assertDecimal("1402.5", ws.monthlyCostExact());
         // AWS: "a 33 KB message is metered as two messages".
-        assertDecimal("2000000", price(ApiGatewayApi.websocket("w", 1_000_000L, bd("33"), bd("0")))
+        assertDecimal("2000000", price(ApiGatewayApi.builder("w").apiType(ApiGatewayApi.ApiType.WEBSOCKET).messagesPerMonth(1_000_000L).averageMessageSizeKb(bd("33")).connectionMinutesPerMonth(bd("0")).build())
                 .lineItems().get(0).quantity());
     }
 
@@ -104,9 +104,9 @@ class ApiGatewayPricingTest {
         ApiGatewayApi regional = new ApiGatewayApi("regional", Optional.empty(), ApiGatewayApi.ApiType.REST, "REGIONAL",
                 1, bd("1"), 0, bd("1"), bd("0"), List.of(), bd("730"), Optional.of(bd("30")), Optional.empty());
         assertEquals("EDGE", edge.endpointType()); // AWS's default for a REST API
-        ApiGatewayApi http = ApiGatewayApi.http("http", 1, bd("1")).withIntegrationTimeoutSeconds(bd("31"))
+        ApiGatewayApi http = ApiGatewayApi.builder("http").apiType(ApiGatewayApi.ApiType.HTTP).requestsPerMonth(1).averageRequestSizeKb(bd("1")).build().withIntegrationTimeoutSeconds(bd("31"))
                 .withPayloadMb(bd("11"));
-        ApiGatewayApi ws = ApiGatewayApi.websocket("ws", 1, bd("129"), bd("0"));
+        ApiGatewayApi ws = ApiGatewayApi.builder("ws").apiType(ApiGatewayApi.ApiType.WEBSOCKET).messagesPerMonth(1).averageMessageSizeKb(bd("129")).connectionMinutesPerMonth(bd("0")).build();
         Assessment a = ESTIMATOR.assess(List.of(edge, regional, http, ws));
         List<String> codes = a.violations().violations().stream().map(v -> v.severity() + " " + v.code() + " " + v.resource())
                 .toList();

@@ -41,10 +41,10 @@ class ApiGatewayProperties {
                     return a;
                 });
         Arbitrary<ApiGatewayApi> http = Combinators.combine(traffic, size.map(s -> s.multiply(BigDecimal.TEN)))
-                .as((n, s) -> ApiGatewayApi.http("a", n, s));
+                .as((n, s) -> ApiGatewayApi.builder("a").apiType(ApiGatewayApi.ApiType.HTTP).requestsPerMonth(n).averageRequestSizeKb(s).build());
         Arbitrary<ApiGatewayApi> ws = Combinators.combine(traffic, size,
                 Arbitraries.bigDecimals().between(BigDecimal.ZERO, new BigDecimal("1e10")).ofScale(0))
-                .as((n, s, m) -> ApiGatewayApi.websocket("a", n, s, m));
+                .as((n, s, m) -> ApiGatewayApi.builder("a").apiType(ApiGatewayApi.ApiType.WEBSOCKET).messagesPerMonth(n).averageMessageSizeKb(s).connectionMinutesPerMonth(m).build());
         return Arbitraries.oneOf(rest, http, ws);
     }
 

@@ -28,7 +28,7 @@ class AppRunnerPricingTest {
     void idleInstancesPayForMemoryActiveOnesForVcpuAndMemory() {
         // 1 vCPU / 2 GB, one instance all month, 80 instance-hours active: 650 idle hours x 2 GB x $0.007,
         // 80 x (1 x $0.064 + 2 x $0.007).
-        ResourceEstimate r = ESTIMATOR.estimate(List.of(AppRunnerApp.of("web", bd("1"), bd("2"), 1, bd("80"))))
+        ResourceEstimate r = ESTIMATOR.estimate(List.of(AppRunnerApp.builder("web").vcpu(bd("1")).memoryGb(bd("2")).instances(1).activeInstanceHoursPerMonth(bd("80")).build()))
                 .resource("web");
         assertDecimal("9.1", r.lineItems().get(0).cost());
         assertDecimal("5.12", r.lineItems().get(1).cost());
@@ -36,7 +36,7 @@ class AppRunnerPricingTest {
         assertDecimal("15.34", r.monthlyCostExact());
         assertTrue(r.notes().get(0).contains("ECS Express Mode"), r.notes().toString());
         // withRegion, as every resource has: priced in that region.
-        assertEquals("eu-west-1", ESTIMATOR.estimate(List.of(AppRunnerApp.of("web", bd("1"), bd("2"), 1, bd("80"))
+        assertEquals("eu-west-1", ESTIMATOR.estimate(List.of(AppRunnerApp.builder("web").vcpu(bd("1")).memoryGb(bd("2")).instances(1).activeInstanceHoursPerMonth(bd("80")).build()
                 .withRegion("eu-west-1"))).resource("web").region());
     }
 
@@ -56,10 +56,8 @@ class AppRunnerPricingTest {
     @Property(tries = 200)
     void moreActivityNeverCostsLessAndMoneyIsConserved(@ForAll @IntRange(max = 5000) int active,
             @ForAll @IntRange(max = 1000) int more, @ForAll @IntRange(max = 5) int instances) {
-        BigDecimal a = ESTIMATOR.estimate(List.of(AppRunnerApp.of("w", bd("2"), bd("4"), instances,
-                BigDecimal.valueOf(active)))).totalExact();
-        Estimate e = ESTIMATOR.estimate(List.of(AppRunnerApp.of("w", bd("2"), bd("4"), instances,
-                BigDecimal.valueOf(active + more))));
+        BigDecimal a = ESTIMATOR.estimate(List.of(AppRunnerApp.builder("w").vcpu(bd("2")).memoryGb(bd("4")).instances(instances).activeInstanceHoursPerMonth(BigDecimal.valueOf(active)).build())).totalExact();
+        Estimate e = ESTIMATOR.estimate(List.of(AppRunnerApp.builder("w").vcpu(bd("2")).memoryGb(bd("4")).instances(instances).activeInstanceHoursPerMonth(BigDecimal.valueOf(active + more)).build()));
         assertTrue(e.totalExact().compareTo(a) >= 0);
         assertEquals(0, e.resources().get(0).lineItems().stream().map(li -> li.cost())
                 .reduce(BigDecimal.ZERO, BigDecimal::add).compareTo(e.totalExact()));

@@ -30,11 +30,10 @@ class BatchProperties {
         Arbitrary<BigDecimal> seconds = Arbitraries.bigDecimals().between(BigDecimal.ONE, new BigDecimal("20000"))
                 .ofScale(1);
         Arbitrary<BatchJobs> fargate = Combinators.combine(Arbitraries.of("0.25/1024", "1/2048", "4/16384"),
-                submissions, array, seconds).as((size, n, a, s) -> BatchJobs.onFargate("j",
-                        new BigDecimal(size.split("/")[0]), Integer.parseInt(size.split("/")[1]), n, s).withArraySize(a));
+                submissions, array, seconds).as((size, n, a, s) -> BatchJobs.builder("j").vcpu(new BigDecimal(size.split("/")[0])).memoryMib(Integer.parseInt(size.split("/")[1])).submissionsPerMonth(n).durationSeconds(s).build().withArraySize(a));
         Arbitrary<BatchJobs> ec2 = Combinators.combine(Arbitraries.of("c6i.2xlarge", "m6i.large", "r6i.4xlarge"),
                 Arbitraries.integers().between(1, 2), Arbitraries.integers().between(64, 7000), submissions, array,
-                seconds).as((type, v, m, n, a, s) -> BatchJobs.onEc2("j", type, BigDecimal.valueOf(v), m, n, s)
+                seconds).as((type, v, m, n, a, s) -> BatchJobs.builder("j").platform(BatchJobs.Platform.EC2).instanceType(type).vcpu(BigDecimal.valueOf(v)).memoryMib(m).submissionsPerMonth(n).durationSeconds(s).build()
                         .withArraySize(a));
         return Arbitraries.oneOf(fargate, ec2);
     }

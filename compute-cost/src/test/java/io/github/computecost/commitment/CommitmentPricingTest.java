@@ -92,7 +92,7 @@ class CommitmentPricingTest {
     @Test
     void aPartialUpfrontReservationCostsUpfrontOverTheTermsMonthsPlusHourlyTimesTheHours() {
         CommitmentPricer pricer = CommitmentPricer.of(ec2(), BOOK);
-        Estimate e = Estimator.of(BOOK).estimate(List.of(Ec2Instance.of("web", "t2.small", 1)));
+        Estimate e = Estimator.of(BOOK).estimate(List.of(Ec2Instance.builder("web").instanceType("t2.small").count(1).build()));
         HourlyUsage month = HourlyUsage.flat(e, BOOK);
         assertEquals(730, month.hours());
         CommitmentResult r = pricer.price(month, List.of(ReservedInstance.of("t2.small", "us-east-1", 1,
@@ -112,8 +112,7 @@ class CommitmentPricingTest {
     @Test
     void anAllUpfrontReservationIsUpfrontOverTheTermsMonthsNeverZero() {
         CommitmentPricer pricer = CommitmentPricer.of(ec2(), BOOK);
-        HourlyUsage month = HourlyUsage.flat(Estimator.of(BOOK).estimate(List.of(Ec2Instance.of("web", "t2.small",
-                1))), BOOK);
+        HourlyUsage month = HourlyUsage.flat(Estimator.of(BOOK).estimate(List.of(Ec2Instance.builder("web").instanceType("t2.small").count(1).build())), BOOK);
         CommitmentResult one = pricer.price(month, List.of(ReservedInstance.of("t2.small", "us-east-1", 1,
                 Term.ONE_YEAR, OfferingClass.STANDARD, Payment.ALL_UPFRONT)), List.of());
         assertEquals(0, new BigDecimal("11.4166666667").compareTo(one.totalExact()), "137 / 12");
@@ -126,7 +125,7 @@ class CommitmentPricingTest {
     @Test
     void aReservationCoversUpToItsCountAndItsUnusedHoursStillCost() {
         CommitmentPricer pricer = CommitmentPricer.of(ec2(), BOOK);
-        HourlyUsage two = HourlyUsage.flat(Estimator.of(BOOK).estimate(List.of(Ec2Instance.of("app", "c5.xlarge", 2))),
+        HourlyUsage two = HourlyUsage.flat(Estimator.of(BOOK).estimate(List.of(Ec2Instance.builder("app").instanceType("c5.xlarge").count(2).build())),
                 BOOK);
         CommitmentResult one = pricer.price(two, List.of(ReservedInstance.of("c5.xlarge", "us-east-1", 1,
                 Term.ONE_YEAR, OfferingClass.STANDARD, Payment.NO_UPFRONT)), List.of());

@@ -128,7 +128,7 @@ class CommitmentProperties {
         io.github.computecost.estimate.Estimate e = io.github.computecost.estimate.Estimator.of(BOOK).estimate(
                 List.of(io.github.computecost.lambda.LambdaFunction.builder("api").memoryMb(512)
                         .requestsPerMonth(requests).averageDuration(java.time.Duration.ofMillis(120)).build(),
-                        io.github.computecost.ec2.Ec2Instance.of("app", "c5.xlarge", 2)));
+                        io.github.computecost.ec2.Ec2Instance.builder("app").instanceType("c5.xlarge").count(2).build()));
         HourlyUsage flat = HourlyUsage.flat(e, BOOK);
         HourlyUsage spread = HourlyUsage.of(e, BOOK, List.of(new UsageProfile(List.of("api"), weights)));
         assertEquals(730, spread.hours());

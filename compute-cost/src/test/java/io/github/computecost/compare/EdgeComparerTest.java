@@ -27,7 +27,7 @@ class EdgeComparerTest {
     }
 
     static LambdaEdgeFunction viewer(FunctionNeeds n, String ms) {
-        return LambdaEdgeFunction.of("f", EdgeEventType.VIEWER_REQUEST, 128, 10_000_000, bd(ms)).withNeeds(n);
+        return LambdaEdgeFunction.builder("f").eventType(EdgeEventType.VIEWER_REQUEST).memoryMb(128).requestsPerMonth(10_000_000).averageDurationMs(bd(ms)).build().withNeeds(n);
     }
 
     @Test
@@ -58,7 +58,7 @@ class EdgeComparerTest {
 
     @Test
     void breakEvenWhenKeyValueStoreReadsMakeCloudFrontFunctionsDearer() {
-        CloudFrontFunction f = CloudFrontFunction.of("ab", EdgeEventType.VIEWER_RESPONSE, 3_000_000)
+        CloudFrontFunction f = CloudFrontFunction.builder("ab").eventType(EdgeEventType.VIEWER_RESPONSE).invocationsPerMonth(3_000_000).build()
                 .withKeyValueStoreReadsPerInvocation(20);
         EdgeComparison c = COMPARER.compare(f);
         // 0.00000060625125 v = 0.0000001 (v − 2M) + 0.00000003 (20 v − 2M) → v = 0.26 / 0.00000009374875
@@ -84,7 +84,7 @@ class EdgeComparerTest {
 
     @Test
     void everyReasonIsListed() {
-        LambdaEdgeFunction f = LambdaEdgeFunction.of("f", EdgeEventType.ORIGIN_REQUEST, 1024, 1, bd("200"))
+        LambdaEdgeFunction f = LambdaEdgeFunction.builder("f").eventType(EdgeEventType.ORIGIN_REQUEST).memoryMb(1024).requestsPerMonth(1).averageDurationMs(bd("200")).build()
                 .withNeeds(needs("python3.13", true, true, true, "20", "64"));
         FitVerdict v = COMPARER.compare(f).fit();
         assertEquals(Fit.DOES_NOT_FIT, v.fit());
@@ -112,7 +112,7 @@ class EdgeComparerTest {
     void compareAllSkipsOtherResources() {
         List<EdgeComparison> all = COMPARER.compareAll(List.of(
                 LambdaFunction.builder("plain").memoryMb(128).build(),
-                CloudFrontFunction.of("cf", EdgeEventType.VIEWER_REQUEST, 1),
+                CloudFrontFunction.builder("cf").eventType(EdgeEventType.VIEWER_REQUEST).invocationsPerMonth(1).build(),
                 viewer(FunctionNeeds.UNKNOWN, "1")));
         assertEquals(List.of("cf", "f"), all.stream().map(EdgeComparison::name).toList());
     }

@@ -36,7 +36,7 @@ class EdgeProperties {
             @ForAll @LongRange(max = 100_000_000) long more, @ForAll @IntRange(max = 30) int reads,
             @ForAll boolean freeTier) {
         Estimator e = Estimator.of(BOOK).freeTier(freeTier);
-        CloudFrontFunction f = CloudFrontFunction.of("f", EdgeEventType.VIEWER_REQUEST, invocations)
+        CloudFrontFunction f = CloudFrontFunction.builder("f").eventType(EdgeEventType.VIEWER_REQUEST).invocationsPerMonth(invocations).build()
                 .withKeyValueStoreReadsPerInvocation(reads);
         BigDecimal cost = e.estimate(List.of(f)).totalExact();
         BigDecimal bigger = e.estimate(List.of(f.withInvocationsPerMonth(invocations + more))).totalExact();
@@ -49,17 +49,17 @@ class EdgeProperties {
             @ForAll @LongRange(max = 100_000_000) long more, @ForAll @IntRange(min = 128, max = 10_240) int memory,
             @ForAll("durations") BigDecimal ms) {
         Estimator e = Estimator.of(BOOK);
-        LambdaEdgeFunction f = LambdaEdgeFunction.of("f", EdgeEventType.ORIGIN_REQUEST, memory, requests, ms);
+        LambdaEdgeFunction f = LambdaEdgeFunction.builder("f").eventType(EdgeEventType.ORIGIN_REQUEST).memoryMb(memory).requestsPerMonth(requests).averageDurationMs(ms).build();
         assertTrue(e.estimate(List.of(f.withRequestsPerMonth(requests + more))).totalExact()
                 .compareTo(e.estimate(List.of(f)).totalExact()) >= 0);
     }
 
     static CostFunction lambdaEdge(Estimator e, int memory, BigDecimal ms) {
-        return e.costFunction(v -> LambdaEdgeFunction.of("f", EdgeEventType.VIEWER_REQUEST, memory, v, ms));
+        return e.costFunction(v -> LambdaEdgeFunction.builder("f").eventType(EdgeEventType.VIEWER_REQUEST).memoryMb(memory).requestsPerMonth(v).averageDurationMs(ms).build());
     }
 
     static CostFunction cloudFront(Estimator e, int reads) {
-        return e.costFunction(v -> CloudFrontFunction.of("f", EdgeEventType.VIEWER_REQUEST, v)
+        return e.costFunction(v -> CloudFrontFunction.builder("f").eventType(EdgeEventType.VIEWER_REQUEST).invocationsPerMonth(v).build()
                 .withKeyValueStoreReadsPerInvocation(reads));
     }
 
@@ -69,9 +69,9 @@ class EdgeProperties {
             @ForAll @IntRange(max = 30) int reads, @ForAll boolean freeTier) {
         Estimator e = Estimator.of(BOOK).freeTier(freeTier);
         assertEquals(0, lambdaEdge(e, memory, ms).costAt(volume).compareTo(e.estimate(List.of(
-                LambdaEdgeFunction.of("f", EdgeEventType.VIEWER_REQUEST, memory, volume, ms))).totalExact()));
+                LambdaEdgeFunction.builder("f").eventType(EdgeEventType.VIEWER_REQUEST).memoryMb(memory).requestsPerMonth(volume).averageDurationMs(ms).build())).totalExact()));
         assertEquals(0, cloudFront(e, reads).costAt(volume).compareTo(e.estimate(List.of(
-                CloudFrontFunction.of("f", EdgeEventType.VIEWER_REQUEST, volume).withKeyValueStoreReadsPerInvocation(reads)))
+                CloudFrontFunction.builder("f").eventType(EdgeEventType.VIEWER_REQUEST).invocationsPerMonth(volume).build().withKeyValueStoreReadsPerInvocation(reads)))
                 .totalExact()));
     }
 

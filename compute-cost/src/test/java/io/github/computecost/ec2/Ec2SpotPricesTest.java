@@ -66,7 +66,7 @@ class Ec2SpotPricesTest {
     @Test
     void aSpotFleetIsPricedAtTheObservedPriceAndLabelledWithItsRangeAndStatistic() {
         PriceBook book = Services.withObservedPrices(PriceBook.bundled(), List.of(history()), Statistic.MEAN);
-        Estimate e = Estimator.of(book).estimate(List.of(Ec2Instance.of("batch", "c5.xlarge", 2).onSpot()));
+        Estimate e = Estimator.of(book).estimate(List.of(Ec2Instance.builder("batch").instanceType("c5.xlarge").count(2).build().onSpot()));
         LineItem li = e.resources().get(0).lineItems().get(0);
         assertEquals("SpotUsage:c5.xlarge", li.usageType());
         assertEquals(0, new BigDecimal("0.0725").compareTo(li.unitPrice()));
@@ -81,19 +81,18 @@ class Ec2SpotPricesTest {
         assertTrue(note.contains("left out, products other than Linux/UNIX and Windows: {SUSE Linux=1}"), note);
         PriceBook p90 = Services.withObservedPrices(PriceBook.bundled(), List.of(history()), Statistic.parse("p90"));
         assertEquals(0, new BigDecimal("116.8").compareTo(Estimator.of(p90).estimate(List.of(
-                Ec2Instance.of("batch", "c5.xlarge", 2).onSpot())).totalExact()), "2 × 730 h × 0.08");
+                Ec2Instance.builder("batch").instanceType("c5.xlarge").count(2).build().onSpot())).totalExact()), "2 × 730 h × 0.08");
         // Windows Spot is its own usage type, with its own price.
-        assertEquals(0, new BigDecimal("182.5").compareTo(Estimator.of(book).estimate(List.of(Ec2Instance.of("w",
-                "c5.xlarge", 1).withOperatingSystem(OperatingSystem.WINDOWS).onSpot())).totalExact()));
+        assertEquals(0, new BigDecimal("182.5").compareTo(Estimator.of(book).estimate(List.of(Ec2Instance.builder("w").instanceType("c5.xlarge").count(1).build().withOperatingSystem(OperatingSystem.WINDOWS).onSpot())).totalExact()));
     }
 
     @Test
     void withoutAHistoryASpotFleetIsNotPricedAndBadHistoriesAreRefusedByName(@TempDir Path dir) throws Exception {
-        Estimate none = Estimator.of(PriceBook.bundled()).assess(List.of(Ec2Instance.of("b", "c5.xlarge", 1)
+        Estimate none = Estimator.of(PriceBook.bundled()).assess(List.of(Ec2Instance.builder("b").instanceType("c5.xlarge").count(1).build()
                 .onSpot())).estimate();
         assertEquals(List.of("b"), none.notPricedResources(), "no source gives a Spot price: never guessed");
         PriceBook book = Services.withObservedPrices(PriceBook.bundled(), List.of(history()), Statistic.MEAN);
-        Estimate elsewhere = Estimator.of(book).assess(List.of(Ec2Instance.of("b", "m5.large", 1).onSpot()))
+        Estimate elsewhere = Estimator.of(book).assess(List.of(Ec2Instance.builder("b").instanceType("m5.large").count(1).build().onSpot()))
                 .estimate();
         assertEquals(List.of("b"), elsewhere.notPricedResources(), "a type the history lacks");
         assertThrows(IllegalArgumentException.class, () -> new Ec2Instance("b", Optional.empty(), "c5.xlarge",

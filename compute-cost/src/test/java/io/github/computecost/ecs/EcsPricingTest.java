@@ -32,7 +32,7 @@ class EcsPricingTest {
     @Test
     void tasksArePackedByCpuAndMemoryAfterTheAgentsReservation() {
         // m6i.large: 2 vCPU = 2,048 CPU units, 8 GiB = 8,192 MiB, less 5 % (410 MiB, rounded up) = 7,782 MiB.
-        EcsTasksOnEc2 s = EcsTasksOnEc2.of("web", "m6i.large", 512, 1024, 10);
+        EcsTasksOnEc2 s = EcsTasksOnEc2.builder("web").instanceType("m6i.large").taskCpuUnits(512).taskMemoryMib(1024).tasks(10).build();
         EcsPacking p = EcsPacking.of(s, INSTANCES.shape("m6i.large").orElseThrow(), TABLES);
         assertEquals(2048, p.cpuUnitsPerInstance());
         assertEquals(410, p.reservedMemoryMib());
@@ -50,7 +50,7 @@ class EcsPricingTest {
     @Test
     void memoryCanBeTheConstraintAndTheReservationTheUsersOwn() {
         // Tasks of no CPU reservation and 2,000 MiB: 3 fit in 7,782 MiB; with ECS_RESERVED_MEMORY = 0, 4 fit in 8,192.
-        EcsTasksOnEc2 s = EcsTasksOnEc2.of("mem", "m6i.large", 0, 2000, 12);
+        EcsTasksOnEc2 s = EcsTasksOnEc2.builder("mem").instanceType("m6i.large").taskCpuUnits(0).taskMemoryMib(2000).tasks(12).build();
         assertEquals(4, EcsPacking.of(s, INSTANCES.shape("m6i.large").orElseThrow(), TABLES).instances());
         EcsTasksOnEc2 own = s.withReservedMemoryMib(0);
         EcsPacking p = EcsPacking.of(own, INSTANCES.shape("m6i.large").orElseThrow(), TABLES);
@@ -68,14 +68,14 @@ class EcsPricingTest {
         assertEquals(List.of("ecs.task.cpu", "ecs.task.fit"), e.report().errors().stream().map(Violation::code)
                 .toList());
         assertTrue(e.getMessage().contains("7782 MiB"), e.getMessage());
-        EcsTasksOnEc2 unknown = EcsTasksOnEc2.of("x", "m99.huge", 256, 512, 1);
+        EcsTasksOnEc2 unknown = EcsTasksOnEc2.builder("x").instanceType("m99.huge").taskCpuUnits(256).taskMemoryMib(512).tasks(1).build();
         assertEquals("ecs.instance-type", assertThrows(InvalidWorkloadException.class,
                 () -> ESTIMATOR.estimate(List.of(unknown))).report().errors().get(0).code());
     }
 
     @Test
     void aRegionWithoutEc2PricesIsRefusedByName() {
-        EcsTasksOnEc2 s = EcsTasksOnEc2.of("web", "m6i.large", 512, 1024, 1).withRegion("xx-nowhere-1");
+        EcsTasksOnEc2 s = EcsTasksOnEc2.builder("web").instanceType("m6i.large").taskCpuUnits(512).taskMemoryMib(1024).tasks(1).build().withRegion("xx-nowhere-1");
         InvalidWorkloadException e = assertThrows(InvalidWorkloadException.class,
                 () -> ESTIMATOR.estimate(List.of(s)));
         assertEquals("region.unknown", e.report().errors().get(0).code());

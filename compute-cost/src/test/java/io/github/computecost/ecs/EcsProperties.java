@@ -33,7 +33,7 @@ class EcsProperties {
         Arbitrary<Integer> cpu = Arbitraries.of(0, 128, 256, 512, 1024, 2048);
         Arbitrary<Integer> memory = Arbitraries.integers().between(128, 3500);
         Arbitrary<Integer> tasks = Arbitraries.integers().between(1, 500);
-        return Combinators.combine(type, cpu, memory, tasks).as((t, c, m, n) -> EcsTasksOnEc2.of("s", t, c, m, n));
+        return Combinators.combine(type, cpu, memory, tasks).as((t, c, m, n) -> EcsTasksOnEc2.builder("s").instanceType(t).taskCpuUnits(c).taskMemoryMib(m).tasks(n).build());
     }
 
     @Property
@@ -48,15 +48,14 @@ class EcsProperties {
 
     @Property
     void costIsMonotoneInTasks(@ForAll("services") EcsTasksOnEc2 s, @ForAll @IntRange(max = 300) int more) {
-        EcsTasksOnEc2 bigger = EcsTasksOnEc2.of("s", s.instanceType(), s.taskCpuUnits(), s.taskMemoryMib(),
-                s.tasks() + more);
+        EcsTasksOnEc2 bigger = EcsTasksOnEc2.builder("s").instanceType(s.instanceType()).taskCpuUnits(s.taskCpuUnits()).taskMemoryMib(s.taskMemoryMib()).tasks(s.tasks() + more).build();
         assertTrue(ESTIMATOR.monthlyCostExact(bigger).compareTo(ESTIMATOR.monthlyCostExact(s)) >= 0);
     }
 
     @Property
     void moneyIsConservedAcrossServicesAndNeverNegative(@ForAll("services") EcsTasksOnEc2 a,
             @ForAll("services") EcsTasksOnEc2 b) {
-        EcsTasksOnEc2 b2 = EcsTasksOnEc2.of("t", b.instanceType(), b.taskCpuUnits(), b.taskMemoryMib(), b.tasks());
+        EcsTasksOnEc2 b2 = EcsTasksOnEc2.builder("t").instanceType(b.instanceType()).taskCpuUnits(b.taskCpuUnits()).taskMemoryMib(b.taskMemoryMib()).tasks(b.tasks()).build();
         Estimate e = ESTIMATOR.estimate(List.of(a, b2));
         BigDecimal sum = BigDecimal.ZERO;
         for (ResourceEstimate r : e.resources()) {

@@ -26,7 +26,7 @@ class EdgePricingTest {
     static final Estimator ESTIMATOR = Estimator.of(BOOK);
 
     static LambdaEdgeFunction edge(String name, EdgeEventType event, int memoryMb, long requests, String ms) {
-        return LambdaEdgeFunction.of(name, event, memoryMb, requests, bd(ms));
+        return LambdaEdgeFunction.builder(name).eventType(event).memoryMb(memoryMb).requestsPerMonth(requests).averageDurationMs(bd(ms)).build();
     }
 
     static BigDecimal cost(ResourceEstimate r, String usageType) {
@@ -60,7 +60,7 @@ class EdgePricingTest {
 
     @Test
     void cloudFrontFunctionsFreeTierOnAndOff() {
-        CloudFrontFunction f = CloudFrontFunction.of("rewrite", EdgeEventType.VIEWER_REQUEST, 10_000_000);
+        CloudFrontFunction f = CloudFrontFunction.builder("rewrite").eventType(EdgeEventType.VIEWER_REQUEST).invocationsPerMonth(10_000_000).build();
         Estimate on = ESTIMATOR.estimate(List.of(f));
         assertDecimal("0.8", on.totalExact()); // 8M beyond the 2M free × $0.10 per million
         assertDecimal("2000000", on.resource("rewrite").lineItems().get(0).quantity());
@@ -74,8 +74,8 @@ class EdgePricingTest {
     @Test
     void twoCloudFrontFunctionsShareTheFreeAllowance() {
         Estimate e = ESTIMATOR.estimate(List.of(
-                CloudFrontFunction.of("a", EdgeEventType.VIEWER_REQUEST, 1_500_000),
-                CloudFrontFunction.of("b", EdgeEventType.VIEWER_RESPONSE, 1_500_000)));
+                CloudFrontFunction.builder("a").eventType(EdgeEventType.VIEWER_REQUEST).invocationsPerMonth(1_500_000).build(),
+                CloudFrontFunction.builder("b").eventType(EdgeEventType.VIEWER_RESPONSE).invocationsPerMonth(1_500_000).build()));
         assertDecimal("0.1", e.totalExact()); // 3M − 2M free = 1M × $0.0000001
         assertDecimal("0", e.resource("a").monthlyCostExact());
         assertDecimal("0.1", e.resource("b").monthlyCostExact());
@@ -83,7 +83,7 @@ class EdgePricingTest {
 
     @Test
     void keyValueStoreReadsArePricedAfterTheirOwnAllowance() {
-        CloudFrontFunction f = CloudFrontFunction.of("kvs", EdgeEventType.VIEWER_REQUEST, 1_000_000)
+        CloudFrontFunction f = CloudFrontFunction.builder("kvs").eventType(EdgeEventType.VIEWER_REQUEST).invocationsPerMonth(1_000_000).build()
                 .withKeyValueStoreReadsPerInvocation(3);
         ResourceEstimate r = ESTIMATOR.estimate(List.of(f)).resource("kvs");
         assertDecimal("0", cost(r, "Executions-CloudFrontFunctions"));
@@ -128,7 +128,7 @@ class EdgePricingTest {
         assertEquals(List.of("cloudfront-function.event-type", "cloudfront-function.code-size"),
                 r.errors().stream().map(v -> v.code()).toList());
         assertTrue(r.errors().get(0).message().contains("supported: viewer-request, viewer-response"));
-        assertThrows(IllegalArgumentException.class, () -> CloudFrontFunction.of("n", EdgeEventType.VIEWER_REQUEST, -1));
+        assertThrows(IllegalArgumentException.class, () -> CloudFrontFunction.builder("n").eventType(EdgeEventType.VIEWER_REQUEST).invocationsPerMonth(-1).build());
         assertThrows(IllegalArgumentException.class, () -> edge("n", EdgeEventType.VIEWER_REQUEST, 128, -1, "1"));
         assertEquals("eventType must be one of viewer-request, viewer-response, origin-request, origin-response, "
                 + "was \"viewer\"", assertThrows(IllegalArgumentException.class, () -> EdgeEventType.parse("viewer"))
@@ -140,13 +140,13 @@ class EdgePricingTest {
         // AWS's Lambda@Edge example: 10M requests of 50 ms at 128 MB: 6.00 + 3.125625.
         LambdaEdgeFunction fn = LambdaEdgeFunction.builder("rewrite").eventType(EdgeEventType.ORIGIN_REQUEST)
                 .memoryMb(128).requestsPerMonth(10_000_000).averageDuration(java.time.Duration.ofMillis(50)).build();
-        assertEquals(LambdaEdgeFunction.of("rewrite", EdgeEventType.ORIGIN_REQUEST, 128, 10_000_000, bd("50")), fn);
+        assertEquals(LambdaEdgeFunction.builder("rewrite").eventType(EdgeEventType.ORIGIN_REQUEST).memoryMb(128).requestsPerMonth(10_000_000).averageDurationMs(bd("50")).build(), fn);
         assertDecimal("9.125625", Estimator.of(io.github.computecost.pricing.PriceBook.bundled())
                 .estimate(java.util.List.of(fn)).totalExact());
         assertThrows(IllegalArgumentException.class, () -> LambdaEdgeFunction.builder("x")
                 .averageDuration(java.time.Duration.ofMillis(-1)));
         // One word for the monthly volume: a CloudFront Function's requests are its invocations.
-        assertEquals(7, CloudFrontFunction.of("f", EdgeEventType.VIEWER_REQUEST, 1).withRequestsPerMonth(7)
+        assertEquals(7, CloudFrontFunction.builder("f").eventType(EdgeEventType.VIEWER_REQUEST).invocationsPerMonth(1).build().withRequestsPerMonth(7)
                 .invocationsPerMonth());
     }
 }

@@ -61,12 +61,11 @@ class EksPricingTest {
         assertDecimal("0.5", t.podSize(bd("0.25"), bd("256")).orElseThrow().memoryGb());
         assertDecimal("1", t.podSize(bd("0.25"), bd("257")).orElseThrow().memoryGb());
         // 2 pods of 2 vCPU / 9 GB all month: 2 x 730 x (2 x 0.04048 + 9 x 0.004445).
-        ResourceEstimate r = price(EksFargatePods.of("web", 2, bd("1"), bd("8192")));
+        ResourceEstimate r = price(EksFargatePods.builder("web").pods(2).podVcpu(bd("1")).podMemoryMb(bd("8192")).build());
         assertDecimal("176.6089", r.monthlyCostExact());
         assertTrue(r.notes().stream().anyMatch(n -> n.contains("2 vCPU / 9 GB")), r.notes().toString());
         // Nothing holds 16 vCPU and 120 GB once 256 MB are added.
-        assertEquals("fargate.eks.pod-size", ESTIMATOR.assess(List.of(EksFargatePods.of("big", 1, bd("16"),
-                bd("122880")))).violations().errors().get(0).code());
+        assertEquals("fargate.eks.pod-size", ESTIMATOR.assess(List.of(EksFargatePods.builder("big").pods(1).podVcpu(bd("16")).podMemoryMb(bd("122880")).build())).violations().errors().get(0).code());
     }
 
     @Test

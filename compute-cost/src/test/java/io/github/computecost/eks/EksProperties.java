@@ -38,11 +38,11 @@ class EksProperties {
         // The size holds the request, memory with the 256 MB overhead.
         assertTrue(small.vcpu().compareTo(vcpu) >= 0);
         assertTrue(small.memoryGb().multiply(BigDecimal.valueOf(1024)).compareTo(memoryMb.add(BigDecimal.valueOf(256))) >= 0);
-        BigDecimal a = ESTIMATOR.estimate(List.of(EksFargatePods.of("p", pods, vcpu, memoryMb))).totalExact();
-        BigDecimal b = ESTIMATOR.estimate(List.of(EksFargatePods.of("p", pods, vcpu.add(moreVcpu), memoryMb.add(moreMb))))
+        BigDecimal a = ESTIMATOR.estimate(List.of(EksFargatePods.builder("p").pods(pods).podVcpu(vcpu).podMemoryMb(memoryMb).build())).totalExact();
+        BigDecimal b = ESTIMATOR.estimate(List.of(EksFargatePods.builder("p").pods(pods).podVcpu(vcpu.add(moreVcpu)).podMemoryMb(memoryMb.add(moreMb)).build()))
                 .totalExact();
         assertTrue(b.compareTo(a) >= 0, b + " < " + a);
-        BigDecimal more = ESTIMATOR.estimate(List.of(EksFargatePods.of("p", pods + 1, vcpu, memoryMb))).totalExact();
+        BigDecimal more = ESTIMATOR.estimate(List.of(EksFargatePods.builder("p").pods(pods + 1).podVcpu(vcpu).podMemoryMb(memoryMb).build())).totalExact();
         assertTrue(more.compareTo(a) > 0);
     }
 
@@ -51,7 +51,7 @@ class EksProperties {
             @ForAll boolean extended, @ForAll @IntRange(min = 0, max = 20) int pods) {
         EksCluster.Support s = extended ? EksCluster.Support.EXTENDED : EksCluster.Support.STANDARD;
         Estimate e = ESTIMATOR.estimate(List.of(EksCluster.of("c", s).withHoursPerMonth(BigDecimal.valueOf(hours)),
-                EksFargatePods.of("p", pods, BigDecimal.ONE, BigDecimal.valueOf(2048))));
+                EksFargatePods.builder("p").pods(pods).podVcpu(BigDecimal.ONE).podMemoryMb(BigDecimal.valueOf(2048)).build()));
         BigDecimal sum = BigDecimal.ZERO;
         for (ResourceEstimate r : e.resources()) {
             assertTrue(r.monthlyCostExact().signum() >= 0);

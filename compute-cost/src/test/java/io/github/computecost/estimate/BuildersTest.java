@@ -4,6 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import io.github.computecost.apigateway.ApiGatewayApi;
 import io.github.computecost.compute.Architecture;
 import io.github.computecost.compute.OperatingSystem;
 import io.github.computecost.ec2.Ec2Instance;
@@ -16,7 +17,11 @@ import java.util.List;
 import java.util.Optional;
 import org.junit.jupiter.api.Test;
 
-/** The builders of the API's grammar make the same resources as the records' constructors, and refuse what is missing. */
+/**
+ * The builders of the API's grammar make the same resources as the records' constructors and as the deprecated
+ * positional factories they replace (so moving to them changes no figure), and refuse what is missing.
+ */
+@SuppressWarnings("deprecation")
 class BuildersTest {
 
     static final Estimator ESTIMATOR = Estimator.of(PriceBook.bundled());
@@ -75,10 +80,10 @@ class BuildersTest {
                         .podMemoryMb(new BigDecimal("2048")).build());
         assertEquals(io.github.computecost.batch.BatchJobs.onFargate("nightly", BigDecimal.ONE, 2048, 30,
                 new BigDecimal("40")), io.github.computecost.batch.BatchJobs.builder("nightly").vcpu(BigDecimal.ONE)
-                        .memoryMib(2048).submissionsPerMonth(30).durationSeconds(Duration.ofSeconds(40)).build());
+                        .memoryMib(2048).submissionsPerMonth(30).duration(Duration.ofSeconds(40)).build());
         assertEquals(io.github.computecost.batch.BatchJobs.onEc2("r", "c6i.2xlarge", new BigDecimal("2"), 3072, 60,
                 new BigDecimal("1800")), io.github.computecost.batch.BatchJobs.builder("r").vcpu(new BigDecimal("2"))
-                        .memoryMib(3072).submissionsPerMonth(60).durationSeconds(Duration.ofMinutes(30))
+                        .memoryMib(3072).submissionsPerMonth(60).duration(Duration.ofMinutes(30))
                         .platform(io.github.computecost.batch.BatchJobs.Platform.EC2).instanceType("c6i.2xlarge")
                         .build());
         assertEquals(io.github.computecost.stepfunctions.StateMachine.express("sm", 1_000_000, new BigDecimal("250"),
@@ -92,6 +97,49 @@ class BuildersTest {
                         .memoryGb(new BigDecimal("2")).activeInstanceHoursPerMonth(new BigDecimal("80")).build());
         assertThrows(IllegalArgumentException.class, () -> io.github.computecost.apprunner.AppRunnerService.AppRunnerApp
                 .builder("w").vcpu(BigDecimal.ONE).build());
+        assertEquals(FargateTask.of("t", BigDecimal.ONE, new BigDecimal("2"), 4), FargateTask.builder("t")
+                .vcpu(BigDecimal.ONE).memoryGb(new BigDecimal("2")).tasks(4).build());
+        assertEquals(io.github.computecost.edge.LambdaEdgeFunction.of("e",
+                io.github.computecost.edge.EdgeEventType.ORIGIN_REQUEST, 256, 5_000_000, new BigDecimal("12.5")),
+                io.github.computecost.edge.LambdaEdgeFunction.builder("e")
+                        .eventType(io.github.computecost.edge.EdgeEventType.ORIGIN_REQUEST).memoryMb(256)
+                        .requestsPerMonth(5_000_000).averageDurationMs(new BigDecimal("12.5")).build());
+        assertEquals(io.github.computecost.stepfunctions.StateMachine.standard("s", 10_000, 12),
+                io.github.computecost.stepfunctions.StateMachine.builder("s").executionsPerMonth(10_000)
+                        .transitionsPerExecution(BigDecimal.valueOf(12)).build());
+        assertEquals(io.github.computecost.stepfunctions.StateMachine.express("x", 100, new BigDecimal("250"),
+                new BigDecimal("64")), io.github.computecost.stepfunctions.StateMachine.builder("x")
+                        .workflowType(io.github.computecost.stepfunctions.StateMachine.WorkflowType.EXPRESS)
+                        .executionsPerMonth(100).averageDurationMs(new BigDecimal("250")).build(),
+                "64 MB by default, and a duration in ms as Duration gives it");
+    }
+
+    @Test
+    void apiGateway() {
+        ApiGatewayApi rest = ApiGatewayApi.builder("a").apiType(ApiGatewayApi.ApiType.REST).requestsPerMonth(1_000)
+                .build();
+        assertEquals(ApiGatewayApi.rest("a", 1_000), rest, "an edge-optimized REST API, as AWS makes one");
+        assertEquals("EDGE", rest.endpointType());
+        assertEquals(ApiGatewayApi.http("h", 2_000, new BigDecimal("3")), ApiGatewayApi.builder("h")
+                .apiType(ApiGatewayApi.ApiType.HTTP).requestsPerMonth(2_000).averageRequestSizeKb(new BigDecimal("3"))
+                .build());
+        assertEquals(ApiGatewayApi.websocket("w", 5_000, new BigDecimal("4"), new BigDecimal("600")),
+                ApiGatewayApi.builder("w").apiType(ApiGatewayApi.ApiType.WEBSOCKET).messagesPerMonth(5_000)
+                        .averageMessageSizeKb(new BigDecimal("4")).connectionMinutesPerMonth(new BigDecimal("600"))
+                        .build());
+        ApiGatewayApi full = ApiGatewayApi.builder("r").apiType(ApiGatewayApi.ApiType.REST).region("eu-west-1")
+                .endpointType("REGIONAL").requestsPerMonth(9).cache(new BigDecimal("0.5")).cache(new BigDecimal("1.6"))
+                .cacheHoursPerMonth(new BigDecimal("100")).integrationTimeout(Duration.ofMillis(29_500))
+                .payloadMb(new BigDecimal("2")).build();
+        assertEquals(new ApiGatewayApi("r", Optional.of("eu-west-1"), ApiGatewayApi.ApiType.REST, "REGIONAL", 9,
+                BigDecimal.ONE, 0, BigDecimal.ONE, BigDecimal.ZERO, List.of(new BigDecimal("0.5"),
+                        new BigDecimal("1.6")), new BigDecimal("100"), Optional.of(new BigDecimal("29.5")),
+                Optional.of(new BigDecimal("2"))), full);
+        IllegalArgumentException none = assertThrows(IllegalArgumentException.class,
+                () -> ApiGatewayApi.builder("n").requestsPerMonth(1).build());
+        assertTrue(none.getMessage().contains("apiType"), none.getMessage());
+        assertThrows(IllegalArgumentException.class, () -> ApiGatewayApi.builder("c")
+                .apiType(ApiGatewayApi.ApiType.HTTP).cache(BigDecimal.ONE).build(), "only REST APIs have a cache");
         IllegalArgumentException ecs = assertThrows(IllegalArgumentException.class,
                 () -> io.github.computecost.ecs.EcsTasksOnEc2.builder("w").instanceType("m6i.large").build());
         assertTrue(ecs.getMessage().contains("taskCpuUnits"), ecs.getMessage());

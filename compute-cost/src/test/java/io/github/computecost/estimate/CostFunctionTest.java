@@ -23,15 +23,14 @@ class CostFunctionTest {
 
     /** Lambda@Edge, 128 MB for 1 ms: 0.0000006 + 0.001 × 0.125 × 0.00005001 = 0.00000060625125 a request, no free tier. */
     static CostFunction lambdaEdge() {
-        return E.costFunction(v -> LambdaEdgeFunction.of("le", EdgeEventType.VIEWER_REQUEST, 128, v, bd("1")));
+        return E.costFunction(v -> LambdaEdgeFunction.builder("le").eventType(EdgeEventType.VIEWER_REQUEST).memoryMb(128).requestsPerMonth(v).averageDurationMs(bd("1")).build());
     }
 
     @Test
     void derivedFromTheEngineAndEqualToItAtEveryVolumeTried() {
         CostFunction le = lambdaEdge();
         for (long v : new long[] {0, 1, 999_999, 1_649_481, 1_649_482, 7_000_000_000L}) {
-            BigDecimal engine = E.estimate(List.of(LambdaEdgeFunction.of("le", EdgeEventType.VIEWER_REQUEST, 128, v,
-                    bd("1")))).totalExact();
+            BigDecimal engine = E.estimate(List.of(LambdaEdgeFunction.builder("le").eventType(EdgeEventType.VIEWER_REQUEST).memoryMb(128).requestsPerMonth(v).averageDurationMs(bd("1")).build())).totalExact();
             assertEquals(0, le.costAt(v).compareTo(engine), v + ": " + le.costAt(v) + " vs " + engine);
         }
         assertDecimal("0.60625125", le.costAt(1_000_000));
@@ -50,7 +49,7 @@ class CostFunctionTest {
         // A CloudFront Function with 30 KeyValueStore reads an invocation: free below 66,666.67 invocations (2M reads
         // free), then 30 × 0.00000003 = 0.0000009 an invocation less 0.06 up to 2M invocations. Lambda@Edge costs
         // 0.00000060625125 an invocation from the first. They meet where 0.00000029374875 × V = 0.06.
-        CostFunction cff = E.costFunction(v -> CloudFrontFunction.of("cf", EdgeEventType.VIEWER_REQUEST, v)
+        CostFunction cff = E.costFunction(v -> CloudFrontFunction.builder("cf").eventType(EdgeEventType.VIEWER_REQUEST).invocationsPerMonth(v).build()
                 .withKeyValueStoreReadsPerInvocation(30));
         BigDecimal expected = bd("0.06").divide(bd("0.00000029374875"), CostFunction.MC).stripTrailingZeros();
         BigDecimal v = lambdaEdge().breakEven(cff).orElseThrow();
@@ -58,7 +57,7 @@ class CostFunctionTest {
         assertEquals(Optional.of(v), cff.breakEven(lambdaEdge()), "the same crossing from either side");
         assertTrue(v.compareTo(bd("204256")) > 0 && v.compareTo(bd("204257")) < 0, v.toPlainString());
         // Without reads, CloudFront Functions stay cheaper at every volume above 0: no crossing.
-        CostFunction plain = E.costFunction(v2 -> CloudFrontFunction.of("cf", EdgeEventType.VIEWER_REQUEST, v2));
+        CostFunction plain = E.costFunction(v2 -> CloudFrontFunction.builder("cf").eventType(EdgeEventType.VIEWER_REQUEST).invocationsPerMonth(v2).build());
         assertEquals(Optional.empty(), lambdaEdge().breakEven(plain));
         assertEquals(Optional.empty(), plain.breakEven(plain), "equal throughout is not a crossing");
     }

@@ -129,10 +129,10 @@ class FixedPointProperties {
         Arbitrary<Resource> le = Combinators.combine(Arbitraries.of(EdgeEventType.class),
                 Arbitraries.integers().between(64, 12_000), Arbitraries.longs().between(0, 10_000_000_000L),
                 Arbitraries.bigDecimals().between(BigDecimal.ZERO, new BigDecimal("40000")).ofScale(2))
-                .as((ev, m, r, d) -> LambdaEdgeFunction.of("e", ev, m, r, d));
+                .as((ev, m, r, d) -> LambdaEdgeFunction.builder("e").eventType(ev).memoryMb(m).requestsPerMonth(r).averageDurationMs(d).build());
         Arbitrary<Resource> cf = Combinators.combine(Arbitraries.of(EdgeEventType.class),
                 Arbitraries.longs().between(0, 10_000_000_000L), Arbitraries.longs().between(0, 40))
-                .as((ev, n, reads) -> CloudFrontFunction.of("c", ev, n).withKeyValueStoreReadsPerInvocation(reads));
+                .as((ev, n, reads) -> CloudFrontFunction.builder("c").eventType(ev).invocationsPerMonth(n).build().withKeyValueStoreReadsPerInvocation(reads));
         return Arbitraries.oneOf(le, cf);
     }
 

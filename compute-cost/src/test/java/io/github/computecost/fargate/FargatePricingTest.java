@@ -26,7 +26,7 @@ class FargatePricingTest {
     static final Estimator ESTIMATOR = Estimator.of(BOOK);
 
     static FargateTask task(String vcpu, String gb) {
-        return FargateTask.of("t", bd(vcpu), bd(gb), 1);
+        return FargateTask.builder("t").vcpu(bd(vcpu)).memoryGb(bd(gb)).tasks(1).build();
     }
 
     static ResourceEstimate price(FargateTask t) {
@@ -155,7 +155,7 @@ class FargatePricingTest {
 
     @Test
     void withRegionPricesTheTaskAtThatRegionsRates() {
-        FargateTask task = FargateTask.of("web", bd("1"), bd("2"), 1);
+        FargateTask task = FargateTask.builder("web").vcpu(bd("1")).memoryGb(bd("2")).tasks(1).build();
         Estimate frankfurt = ESTIMATOR.estimate(List.of(task.withRegion("eu-central-1")));
         assertEquals("eu-central-1", frankfurt.resources().get(0).region());
         // 730 h of 1 vCPU at 0.04656 and 2 GB at 0.00511 (Frankfurt, not Virginia's 0.04048 and 0.004445).

@@ -36,7 +36,7 @@ class FargateSpotFeedTest {
     void theFeedsPricesReplaceTheSnapshotsWhereItGivesThemAndSayWhen() {
         PriceBook bundled = PriceBook.bundled();
         PriceBook book = Services.withObservedPrices(bundled, List.of(feed()), Statistic.MEAN);
-        FargateTask task = FargateTask.of("worker", BigDecimal.ONE, new BigDecimal("2"), 1).withSpot(true);
+        FargateTask task = FargateTask.builder("worker").vcpu(BigDecimal.ONE).memoryGb(new BigDecimal("2")).tasks(1).build().withSpot(true);
         Estimate e = Estimator.of(book).estimate(List.of(task));
         // 730 h × (1 vCPU × 0.0125 + 2 GB × 0.0014)
         assertEquals(0, new BigDecimal("11.169").compareTo(e.totalExact()), e.totalExact().toPlainString());

@@ -51,7 +51,7 @@ class ServerProperties {
         return Arbitraries.of(sizes()).flatMap(size -> Arbitraries.of(Architecture.values()).flatMap(arch ->
                 Arbitraries.integers().between(0, 20).flatMap(n -> Arbitraries.bigDecimals()
                         .between(new BigDecimal("0.01"), new BigDecimal("744")).ofScale(2).map(h ->
-                                FargateTask.of("t", size[0], size[1], n).withArchitecture(arch)
+                                FargateTask.builder("t").vcpu(size[0]).memoryGb(size[1]).tasks(n).build().withArchitecture(arch)
                                         .withUsage(new FargateTask.Running(n, h))))));
     }
 
@@ -109,7 +109,7 @@ class ServerProperties {
             @ForAll @IntRange(max = 50) int count, @ForAll @IntRange(max = 5) int more,
             @ForAll @IntRange(min = 1, max = 700) int hours, @ForAll @IntRange(max = 44) int moreHours,
             @ForAll @IntRange(max = 100) int discount) {
-        Ec2Instance i = Ec2Instance.of("i", type, count).withHoursPerMonth(BigDecimal.valueOf(hours));
+        Ec2Instance i = Ec2Instance.builder("i").instanceType(type).count(count).build().withHoursPerMonth(BigDecimal.valueOf(hours));
         assertTrue(cost(i.withCount(count + more)).compareTo(cost(i)) >= 0);
         assertTrue(cost(i.withHoursPerMonth(BigDecimal.valueOf(hours + moreHours))).compareTo(cost(i)) >= 0);
         assertTrue(cost(i.withSpotDiscountPercent(BigDecimal.valueOf(discount))).compareTo(cost(i)) <= 0);
@@ -128,7 +128,7 @@ class ServerProperties {
                 && new BigDecimal(y.get("vcpu")).compareTo(new BigDecimal(x.get("vcpu"))) >= 0
                 && new BigDecimal(y.get("memoryGib")).compareTo(new BigDecimal(x.get("memoryGib"))) >= 0
                 && new BigDecimal(y.getOrDefault("gpus", "0")).compareTo(new BigDecimal(x.getOrDefault("gpus", "0"))) >= 0) {
-            assertTrue(cost(Ec2Instance.of("i", b, 1)).compareTo(cost(Ec2Instance.of("i", a, 1))) >= 0);
+            assertTrue(cost(Ec2Instance.builder("i").instanceType(b).count(1).build()).compareTo(cost(Ec2Instance.builder("i").instanceType(a).count(1).build())) >= 0);
         }
     }
 
@@ -141,9 +141,9 @@ class ServerProperties {
     void lightsailIsMonotoneAndNeverAboveThePlanPrice(@ForAll("bundles") String bundle,
             @ForAll @IntRange(min = 1, max = 10) int count, @ForAll @IntRange(max = 744) int hours,
             @ForAll @IntRange(max = 744) int moreHours) {
-        LightsailInstance i = LightsailInstance.of("l", bundle, count).withHoursPerMonth(BigDecimal.valueOf(hours));
+        LightsailInstance i = LightsailInstance.builder("l").bundle(bundle).count(count).build().withHoursPerMonth(BigDecimal.valueOf(hours));
         BigDecimal longer = cost(i.withHoursPerMonth(BigDecimal.valueOf(Math.min(744, hours + moreHours))));
-        BigDecimal whole = cost(LightsailInstance.of("l", bundle, count));
+        BigDecimal whole = cost(LightsailInstance.builder("l").bundle(bundle).count(count).build());
         assertTrue(longer.compareTo(cost(i)) >= 0);
         assertTrue(longer.compareTo(whole) <= 0);
         assertTrue(cost(i.withCount(count + 1)).compareTo(cost(i)) >= 0);

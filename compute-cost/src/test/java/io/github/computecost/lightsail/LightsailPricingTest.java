@@ -23,41 +23,41 @@ class LightsailPricingTest {
 
     @Test
     void aWholeMonthCostsExactlyThePlanPrice() {
-        assertDecimal("24", price(LightsailInstance.of("blog", "medium_3_0", 1)).monthlyCostExact());
-        assertDecimal("10", price(LightsailInstance.of("b", "small_ipv6_3_0", 1)).monthlyCostExact());
-        assertDecimal("19", price(LightsailInstance.of("w", "nano_win_3_0", 2)).monthlyCostExact());
-        assertDecimal("24", price(LightsailInstance.of("n", "Linux 4 GB", 1)).monthlyCostExact());
+        assertDecimal("24", price(LightsailInstance.builder("blog").bundle("medium_3_0").count(1).build()).monthlyCostExact());
+        assertDecimal("10", price(LightsailInstance.builder("b").bundle("small_ipv6_3_0").count(1).build()).monthlyCostExact());
+        assertDecimal("19", price(LightsailInstance.builder("w").bundle("nano_win_3_0").count(2).build()).monthlyCostExact());
+        assertDecimal("24", price(LightsailInstance.builder("n").bundle("Linux 4 GB").count(1).build()).monthlyCostExact());
     }
 
     @Test
     void hoursAreChargedAtTheHourlyPriceUpToTheMonthlyPrice() {
         // The plan price / 744 h, cut to 5 decimals: $5 gives 0.00672 (AWS's FAQ shows it as "$0.0067 USD/hour").
-        ResourceEstimate r = price(LightsailInstance.of("b", "nano_3_0", 1).withHoursPerMonth(bd("100")));
+        ResourceEstimate r = price(LightsailInstance.builder("b").bundle("nano_3_0").count(1).build().withHoursPerMonth(bd("100")));
         assertDecimal("0.00672", r.lineItems().get(0).unitPrice());
         assertTrue(r.lineItems().get(0).isDerived());
         assertEquals("lightsail-hourly", r.lineItems().get(0).provenance().rule().orElseThrow().id());
         assertDecimal("0.672", r.monthlyCostExact());
-        assertDecimal("0.01276", price(LightsailInstance.of("w", "nano_win_3_0", 1).withHoursPerMonth(bd("1")))
+        assertDecimal("0.01276", price(LightsailInstance.builder("w").bundle("nano_win_3_0").count(1).build().withHoursPerMonth(bd("1")))
                 .monthlyCostExact()); // $9.50 / 744, cut: AWS's FAQ shows "$0.0127"
         // The Price List's hourly price of the $22 Windows plan: 730 h cost 21.58 (Infracost's golden test), not 21.535.
-        ResourceEstimate win = price(LightsailInstance.of("w", "small_win_3_0", 1).withHoursPerMonth(bd("730")));
+        ResourceEstimate win = price(LightsailInstance.builder("w").bundle("small_win_3_0").count(1).build().withHoursPerMonth(bd("730")));
         assertDecimal("0.02956", win.lineItems().get(0).unitPrice());
         assertDecimal("21.5788", win.monthlyCostExact());
         assertDecimal("21.58", win.monthlyCostRounded());
         // 744 hours are the plan's month: the plan price, although 744 × 0.02956 = 21.99264 falls just short of it.
-        ResourceEstimate month = price(LightsailInstance.of("w", "small_win_3_0", 1).withHoursPerMonth(bd("744")));
+        ResourceEstimate month = price(LightsailInstance.builder("w").bundle("small_win_3_0").count(1).build().withHoursPerMonth(bd("744")));
         assertDecimal("22", month.monthlyCostExact());
         assertEquals("BundleMonth:small_win_3_0", month.lineItems().get(0).usageType().replace("USE1-", ""));
-        assertDecimal("21.96308", price(LightsailInstance.of("w", "small_win_3_0", 1).withHoursPerMonth(bd("743")))
+        assertDecimal("21.96308", price(LightsailInstance.builder("w").bundle("small_win_3_0").count(1).build().withHoursPerMonth(bd("743")))
                 .monthlyCostExact()); // 743 h stay hourly
-        assertDecimal("82.417", price(LightsailInstance.of("l", "xlarge_3_0", 1).withHoursPerMonth(bd("730")))
+        assertDecimal("82.417", price(LightsailInstance.builder("l").bundle("xlarge_3_0").count(1).build().withHoursPerMonth(bd("730")))
                 .monthlyCostExact()); // $84 plan: 82.42 for 730 h, as Infracost's golden test has it
     }
 
     @Test
     void plansInARegionWithoutSourcedPlanPricesAreRefused() {
         var e = assertThrows(io.github.computecost.pricing.PriceUnavailableException.class,
-                () -> price(LightsailInstance.of("b", "nano_3_0", 1).withRegion("eu-central-1")));
+                () -> price(LightsailInstance.builder("b").bundle("nano_3_0").count(1).build().withRegion("eu-central-1")));
         assertTrue(e.getMessage().contains("EUC1-BundleMonth:nano_3_0"), e.getMessage());
         assertTrue(e.getMessage().contains("eu-central-1"), e.getMessage());
     }
@@ -65,22 +65,22 @@ class LightsailPricingTest {
     @Test
     void dataTransferBeyondTheAllowanceIsChargedPerGb() {
         // medium_3_0: 4 TB = 4096 GB allowance; 5000 GB out → 904 GB × $0.09
-        ResourceEstimate r = price(LightsailInstance.of("b", "medium_3_0", 1).withDataTransferGb(bd("5000"), bd("0")));
+        ResourceEstimate r = price(LightsailInstance.builder("b").bundle("medium_3_0").count(1).build().withDataTransferGb(bd("5000"), bd("0")));
         assertDecimal("81.36", r.monthlyCostExact().subtract(bd("24")));
         // Inbound counts against the allowance but is never charged itself.
-        ResourceEstimate in = price(LightsailInstance.of("b", "medium_3_0", 1).withDataTransferGb(bd("100"), bd("5000")));
+        ResourceEstimate in = price(LightsailInstance.builder("b").bundle("medium_3_0").count(1).build().withDataTransferGb(bd("100"), bd("5000")));
         assertDecimal("24", in.monthlyCostExact().subtract(bd("0.09").multiply(bd("100"))));
-        assertDecimal("24", price(LightsailInstance.of("b", "medium_3_0", 1).withDataTransferGb(bd("4096"), bd("0")))
+        assertDecimal("24", price(LightsailInstance.builder("b").bundle("medium_3_0").count(1).build().withDataTransferGb(bd("4096"), bd("0")))
                 .monthlyCostExact());
         // Allowances are per instance.
-        assertDecimal("48", price(LightsailInstance.of("b", "medium_3_0", 2).withDataTransferGb(bd("4000"), bd("0")))
+        assertDecimal("48", price(LightsailInstance.builder("b").bundle("medium_3_0").count(2).build().withDataTransferGb(bd("4000"), bd("0")))
                 .monthlyCostExact());
     }
 
     @Test
     void unknownPlansListWhatExists() {
         InvalidWorkloadException e = assertThrows(InvalidWorkloadException.class,
-                () -> price(LightsailInstance.of("x", "medium_2_0", 1)));
+                () -> price(LightsailInstance.builder("x").bundle("medium_2_0").count(1).build()));
         assertTrue(e.getMessage().startsWith("x: unknown Lightsail bundle \"medium_2_0\" (did you mean medium_3_0"),
                 e.getMessage());
         assertEquals(1, e.report().errors().size());

@@ -68,7 +68,7 @@ class FargateSizeProperties {
 
     @Property(tries = 2000)
     void documentedSizesAndOnlyThoseValidate(@ForAll("vcpus") BigDecimal vcpu, @ForAll("memories") BigDecimal gb) {
-        FargateTask t = FargateTask.of("t", vcpu, gb, 1);
+        FargateTask t = FargateTask.builder("t").vcpu(vcpu).memoryGb(gb).tasks(1).build();
         boolean valid = !FargateLimits.validate(t, PriceBook.bundled()).hasErrors();
         Statistics.label("documented").collect(documented(vcpu, gb));
         assertEquals(documented(vcpu, gb), valid, vcpu + " vCPU, " + gb + " GB");
@@ -80,7 +80,7 @@ class FargateSizeProperties {
 
     @Property(tries = 200)
     void windowsNeedsAtLeastOneVcpu(@ForAll("vcpus") BigDecimal vcpu, @ForAll("memories") BigDecimal gb) {
-        FargateTask t = FargateTask.of("t", vcpu, gb, 1).withOperatingSystem(OperatingSystem.WINDOWS);
+        FargateTask t = FargateTask.builder("t").vcpu(vcpu).memoryGb(gb).tasks(1).build().withOperatingSystem(OperatingSystem.WINDOWS);
         boolean valid = !FargateLimits.validate(t, PriceBook.bundled()).hasErrors();
         assertEquals(documented(vcpu, gb) && vcpu.compareTo(BigDecimal.ONE) >= 0, valid, vcpu + " vCPU, " + gb + " GB");
     }

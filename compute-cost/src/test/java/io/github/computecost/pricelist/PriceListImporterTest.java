@@ -97,8 +97,7 @@ class PriceListImporterTest {
     @Test
     void importedCloudFrontTablesPriceAFunctionAsTheBundledOnesDo() throws IOException {
         PriceListImporter.write(PriceListImporter.run(List.of(fixture("AmazonCloudFront-global.json"))), dir);
-        var fn = io.github.computecost.edge.CloudFrontFunction.of("rewrite",
-                io.github.computecost.edge.EdgeEventType.VIEWER_REQUEST, 12_000_000).withKeyValueStoreReadsPerInvocation(2);
+        var fn = io.github.computecost.edge.CloudFrontFunction.builder("rewrite").eventType(io.github.computecost.edge.EdgeEventType.VIEWER_REQUEST).invocationsPerMonth(12_000_000).build().withKeyValueStoreReadsPerInvocation(2);
         var bundled = Estimator.of(PriceBook.bundled()).estimate(List.of(fn)).totalExact();
         var imported = Estimator.of(PriceBook.withOverrides(dir)).estimate(List.of(fn)).totalExact();
         // 10M paid invocations × $0.10 per million + 22M paid reads × $0.03 per million
@@ -161,7 +160,7 @@ class PriceListImporterTest {
         // Laid over the bundle: a whole month still costs the plan price, hours cost the offer's hourly price.
         PriceListImporter.write(r, dir);
         Estimator e = Estimator.of(PriceBook.withOverrides(dir));
-        var nano = io.github.computecost.lightsail.LightsailInstance.of("b", "nano_3_0", 1);
+        var nano = io.github.computecost.lightsail.LightsailInstance.builder("b").bundle("nano_3_0").count(1).build();
         assertDecimal("5", e.estimate(List.of(nano)).totalExact());
         assertDecimal("0.672", e.estimate(List.of(nano.withHoursPerMonth(bd("100")))).totalExact());
         assertDecimal("0.672", Estimator.of(PriceBook.bundled()).estimate(List.of(nano.withHoursPerMonth(bd("100"))))

@@ -33,7 +33,7 @@ class StepFunctionsPricingTest {
         // 64 MB; 100 million executions of 10 seconds = 62,500,000 GB-s; requests $100.00.
         BigDecimal memory = bd("50").add(bd("50").add(bd("32").multiply(bd("400"))).divide(bd("1000")));
         assertDecimal("62.85", memory);
-        ResourceEstimate r = price(StateMachine.express("ingest", 100_000_000L, bd("10000"), memory));
+        ResourceEstimate r = price(StateMachine.builder("ingest").workflowType(StateMachine.WorkflowType.EXPRESS).executionsPerMonth(100_000_000L).averageDurationMs(bd("10000")).memoryMb(memory).build());
         assertDecimal("100", r.lineItems().get(0).cost());
         BigDecimal gbs = r.lineItems().stream().skip(1).map(li -> li.quantity()).reduce(BigDecimal.ZERO, BigDecimal::add);
         assertDecimal("62500000", gbs);
@@ -56,16 +56,16 @@ class StepFunctionsPricingTest {
     @Test
     void expressDurationIsRoundedUpTo100MsAndMemoryTo64MbChunks() {
         // 1 execution of 101 ms at 65 MB: billed 200 ms at 128 MB = 0.025 GB-s.
-        ResourceEstimate r = price(StateMachine.express("x", 1, bd("101"), bd("65")));
+        ResourceEstimate r = price(StateMachine.builder("x").workflowType(StateMachine.WorkflowType.EXPRESS).executionsPerMonth(1).averageDurationMs(bd("101")).memoryMb(bd("65")).build());
         assertDecimal("0.025", r.lineItems().get(1).quantity());
         // Below one chunk, one chunk is billed.
-        assertDecimal("0.00625", price(StateMachine.express("x", 1, bd("100"), bd("1"))).lineItems().get(1).quantity());
+        assertDecimal("0.00625", price(StateMachine.builder("x").workflowType(StateMachine.WorkflowType.EXPRESS).executionsPerMonth(1).averageDurationMs(bd("100")).memoryMb(bd("1")).build()).lineItems().get(1).quantity());
     }
 
     @Test
     void infracostGoldenExpressTiers() {
         // sfn_state_machine_test express2Tiers: 10M requests, 1,000 GB-h (60.01) then 111.1111 GB-h (3.33).
-        ResourceEstimate r = price(StateMachine.express("e", 10_000_000L, bd("400"), bd("1024")));
+        ResourceEstimate r = price(StateMachine.builder("e").workflowType(StateMachine.WorkflowType.EXPRESS).executionsPerMonth(10_000_000L).averageDurationMs(bd("400")).memoryMb(bd("1024")).build());
         assertDecimal("10", r.lineItems().get(0).cost());
         assertEquals("60.01", r.lineItems().get(1).cost().setScale(2, RoundingMode.HALF_UP).toPlainString());
         assertEquals("3.33", r.lineItems().get(2).cost().setScale(2, RoundingMode.HALF_UP).toPlainString());
@@ -74,41 +74,41 @@ class StepFunctionsPricingTest {
     @Test
     void standardWorkflowsShareTheAccountsFreeTransitions() {
         // 5 transitions x 100,000 executions = 500,000; 4,000 free; 496,000 x $0.000025 = $12.40.
-        assertDecimal("12.4", price(StateMachine.standard("orders", 100_000, 5)).monthlyCostExact());
+        assertDecimal("12.4", price(StateMachine.builder("orders").executionsPerMonth(100_000).transitionsPerExecution(java.math.BigDecimal.valueOf(5)).build()).monthlyCostExact());
         // Two state machines of 3,000 transitions each: one pool of 4,000, so 2,000 are charged in all.
-        Estimate e = ESTIMATOR.estimate(List.of(StateMachine.standard("a", 1_000, 3),
-                StateMachine.standard("b", 1_000, 3)));
+        Estimate e = ESTIMATOR.estimate(List.of(StateMachine.builder("a").executionsPerMonth(1_000).transitionsPerExecution(java.math.BigDecimal.valueOf(3)).build(),
+                StateMachine.builder("b").executionsPerMonth(1_000).transitionsPerExecution(java.math.BigDecimal.valueOf(3)).build()));
         assertDecimal("0.05", e.totalExact());
         assertDecimal("0", e.resource("a").monthlyCostExact());
         assertDecimal("0.05", e.resource("b").monthlyCostExact());
         // Without the free tier: Infracost's golden 10K transitions cost 0.25.
-        assertDecimal("0.25", ESTIMATOR.withoutFreeTier().estimate(List.of(StateMachine.standard("s", 10_000, 1)))
+        assertDecimal("0.25", ESTIMATOR.withoutFreeTier().estimate(List.of(StateMachine.builder("s").executionsPerMonth(10_000).transitionsPerExecution(java.math.BigDecimal.valueOf(1)).build()))
                 .totalExact());
     }
 
     @Test
     void eachRegionHasItsOwnTransitionPrice() {
-        assertDecimal("0.0000297", price(StateMachine.standard("p", 10_000, 1).withRegion("eu-west-3"))
+        assertDecimal("0.0000297", price(StateMachine.builder("p").executionsPerMonth(10_000).transitionsPerExecution(java.math.BigDecimal.valueOf(1)).build().withRegion("eu-west-3"))
                 .lineItems().get(1).unitPrice());
-        assertDecimal("0.0000375", price(StateMachine.standard("p", 10_000, 1).withRegion("sa-east-1"))
+        assertDecimal("0.0000375", price(StateMachine.builder("p").executionsPerMonth(10_000).transitionsPerExecution(java.math.BigDecimal.valueOf(1)).build().withRegion("sa-east-1"))
                 .lineItems().get(1).unitPrice());
-        assertTrue(price(StateMachine.standard("p", 10_000, 1).withRegion("sa-east-1")).lineItems().get(1)
+        assertTrue(price(StateMachine.builder("p").executionsPerMonth(10_000).transitionsPerExecution(java.math.BigDecimal.valueOf(1)).build().withRegion("sa-east-1")).lineItems().get(1)
                 .usageType().startsWith("SAE1-"));
     }
 
     @Test
     void expressOutsideUsEast1IsRefusedNotGuessed() {
         var e = assertThrows(PriceUnavailableException.class,
-                () -> price(StateMachine.express("x", 10, bd("100"), bd("64")).withRegion("eu-west-1")));
+                () -> price(StateMachine.builder("x").workflowType(StateMachine.WorkflowType.EXPRESS).executionsPerMonth(10).averageDurationMs(bd("100")).memoryMb(bd("64")).build().withRegion("eu-west-1")));
         assertTrue(e.getMessage().contains("EU-StepFunctions-Request"), e.getMessage());
         assertTrue(e.getMessage().contains("eu-west-1"), e.getMessage());
         // A region the table lacks entirely (Jakarta) is refused too.
-        assertThrows(RuntimeException.class, () -> price(StateMachine.standard("j", 1, 1).withRegion("ap-southeast-3")));
+        assertThrows(RuntimeException.class, () -> price(StateMachine.builder("j").executionsPerMonth(1).transitionsPerExecution(java.math.BigDecimal.valueOf(1)).build().withRegion("ap-southeast-3")));
     }
 
     @Test
     void everyLimitViolationIsReportedAtOnce() {
-        StateMachine tooBig = StateMachine.standard("big", 1, 1).withPayloadKb(bd("257"))
+        StateMachine tooBig = StateMachine.builder("big").executionsPerMonth(1).transitionsPerExecution(java.math.BigDecimal.valueOf(1)).build().withPayloadKb(bd("257"))
                 .withHistoryEventsPerExecution(25_001);
         StateMachine tooLong = new StateMachine("long", Optional.empty(), StateMachine.WorkflowType.EXPRESS, 1,
                 BigDecimal.ZERO, bd("300001"), bd("64"), Optional.of(bd("256")), Optional.empty());
@@ -117,7 +117,7 @@ class StepFunctionsPricingTest {
         assertEquals(List.of("stepfunctions.payload", "stepfunctions.history", "stepfunctions.express.duration"), codes);
         assertEquals(List.of("big", "long"), a.rejected());
         // At the limits, nothing is reported.
-        assertTrue(ESTIMATOR.assess(List.of(StateMachine.standard("ok", 1, 1).withPayloadKb(bd("256"))
+        assertTrue(ESTIMATOR.assess(List.of(StateMachine.builder("ok").executionsPerMonth(1).transitionsPerExecution(java.math.BigDecimal.valueOf(1)).build().withPayloadKb(bd("256"))
                 .withHistoryEventsPerExecution(25_000))).isValid());
     }
 }

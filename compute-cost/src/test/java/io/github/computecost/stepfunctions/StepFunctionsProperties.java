@@ -31,11 +31,11 @@ class StepFunctionsProperties {
         Arbitrary<Long> executions = Arbitraries.longs().between(0, 2_000_000_000L).edgeCases(c -> c.add(4_000L, 3_999L));
         Arbitrary<StateMachine> standard = Combinators.combine(executions, Arbitraries.longs().between(0, 200),
                 Arbitraries.of("us-east-1", "us-west-1", "eu-west-3", "sa-east-1"))
-                .as((n, t, r) -> StateMachine.standard("m", n, t).withRegion(r));
+                .as((n, t, r) -> StateMachine.builder("m").executionsPerMonth(n).transitionsPerExecution(java.math.BigDecimal.valueOf(t)).build().withRegion(r));
         Arbitrary<StateMachine> express = Combinators.combine(executions,
                 Arbitraries.bigDecimals().between(BigDecimal.ZERO, new BigDecimal("300000")).ofScale(1),
                 Arbitraries.bigDecimals().between(new BigDecimal("0.1"), new BigDecimal("4096")).ofScale(2))
-                .as((n, d, m) -> StateMachine.express("m", n, d, m));
+                .as((n, d, m) -> StateMachine.builder("m").workflowType(StateMachine.WorkflowType.EXPRESS).executionsPerMonth(n).averageDurationMs(d).memoryMb(m).build());
         return Arbitraries.oneOf(standard, express);
     }
 
@@ -57,7 +57,7 @@ class StepFunctionsProperties {
     void aMonthsTotalOfTransitionsCostsWhatTheSameTransitionsPerExecutionDo(
             @ForAll @LongRange(min = 0, max = 2_000_000_000L) long executions,
             @ForAll @LongRange(min = 0, max = 200) long perExecution) {
-        StateMachine each = StateMachine.standard("m", executions, perExecution);
+        StateMachine each = StateMachine.builder("m").executionsPerMonth(executions).transitionsPerExecution(java.math.BigDecimal.valueOf(perExecution)).build();
         StateMachine total = new StateMachine("m", Optional.empty(), StateMachine.WorkflowType.STANDARD, executions,
                 BigDecimal.ZERO, BigDecimal.ZERO, StateMachine.DEFAULT_MEMORY_MB, Optional.empty(), Optional.empty(),
                 Optional.of(BigDecimal.valueOf(executions).multiply(BigDecimal.valueOf(perExecution))));
