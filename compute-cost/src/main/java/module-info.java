@@ -5,8 +5,8 @@
  * ({@link io.github.computecost.lambda}, ...), and {@link io.github.computecost.service} is the interface a service
  * implements. {@code io.github.computecost.internal} holds helpers and is not exported.
  *
- * <p>JSR-354 amounts come from {@code java.money}'s factories; Moneta is found at run time (on the class path or the
- * module path).
+ * <p>JSR-354 amounts are the library's own ({@link io.github.computecost.money.ExactMoney}): {@code java.money} is
+ * the one money module required, and no implementation of it (such as Moneta) is needed at run time.
  */
 module io.github.computecost {
     requires transitive java.money;
@@ -16,8 +16,6 @@ module io.github.computecost {
     requires org.yaml.snakeyaml;
     requires commons.math3;
     requires java.net.http;
-    // Only to keep Moneta's start-up announcement out of consumers' logs (money.Amounts).
-    requires java.logging;
 
     exports io.github.computecost;
     exports io.github.computecost.apigateway;

@@ -31,12 +31,11 @@ import org.junit.jupiter.api.io.TempDir;
 /**
  * The library as a module: a consumer module that {@code requires io.github.computecost} compiles and runs on the
  * module path (the bundled tables found inside the module, the service schemas bound through {@code provides}, YAML
- * read, JSR-354 amounts from Moneta found through {@code java.money}), and one that imports the unexported
- * {@code internal} package does not compile.
+ * read, the library's own JSR-354 amounts with no implementation of {@code java.money} anywhere), and one that
+ * imports the unexported {@code internal} package does not compile.
  *
  * <p>The module path is this test's own class path without the test classes: the library's compiled classes (with
- * their {@code module-info.class}) and its dependencies' jars, but for Moneta, which goes on the class path (see
- * {@link #classPath}).
+ * their {@code module-info.class}) and every dependency's jar, nothing on the class path.
  */
 class ModulePathTest {
 
@@ -45,23 +44,15 @@ class ModulePathTest {
 
     /** The library and the dependencies that are modules. */
     static String modulePath;
-    /**
-     * Moneta and what it needs: its module descriptor requires OkHttp, which the library excludes (nothing may reach
-     * the network), so a modular application puts Moneta on the class path, where {@code java.money} finds it all
-     * the same.
-     */
-    static String classPath;
 
     @BeforeAll
     static void paths() {
         List<String> entries = Arrays.stream(System.getProperty("java.class.path").split(File.pathSeparator))
                 .filter(entry -> !entry.endsWith("test-classes"))
                 .toList();
-        modulePath = entries.stream().filter(entry -> !onClassPath(entry))
-                .collect(Collectors.joining(File.pathSeparator));
-        classPath = entries.stream().filter(ModulePathTest::onClassPath)
-                .collect(Collectors.joining(File.pathSeparator));
-        assertTrue(classPath.contains("moneta-core"), classPath);
+        modulePath = String.join(File.pathSeparator, entries);
+        // The library's amounts are its own: no JSR-354 implementation comes with it.
+        assertTrue(entries.stream().noneMatch(entry -> entry.contains("moneta")), modulePath);
         assertTrue(Files.exists(Path.of("compute-cost/target/classes/module-info.class")),
                 "the library compiles as a module");
     }
@@ -104,13 +95,13 @@ import java.util.TreeSet;
         assertEquals("", errors, "the consumer compiles against the exported API");
 
         Process consumer = new ProcessBuilder(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
-                "--module-path", modulePath + File.pathSeparator + out, "--class-path", classPath, "-m", "consumer/consumer.Main",
+                "--module-path", modulePath + File.pathSeparator + out, "-m", "consumer/consumer.Main",
                 "examples/orders.yaml")
                 .redirectError(dir.resolve("consumer.err").toFile()).start();
         assertTrue(consumer.waitFor(2, TimeUnit.MINUTES), "the consumer finishes");
         String output = new String(consumer.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
         assertEquals(0, consumer.exitValue(), output + Files.readString(dir.resolve("consumer.err")));
-        // Moneta announces its default context at INFO on first use: never in a consumer's logs.
+        // Nothing logged on first use (Moneta, when the library used it, announced its default context at INFO).
         assertEquals("", Files.readString(dir.resolve("consumer.err")), "nothing on the consumer's standard error");
 
         // The same figures as on the class path, where this test runs.
@@ -137,18 +128,10 @@ import java.util.TreeSet;
      */
     @Test
     void theReadmesExampleRunsOnTheModulePathAndTheClassPath() throws Exception {
-        String readme = Files.readString(Path.of("README.md"));
-        int at = readme.indexOf("## The Java API in ten lines");
-        int start = readme.indexOf("```java\n", at) + "```java\n".length();
-        String block = readme.substring(start, readme.indexOf("```", start));
-        StringBuilder imports = new StringBuilder();
-        StringBuilder body = new StringBuilder();
-        for (String line : block.split("\n")) {
-            (line.startsWith("import ") ? imports : body).append(line).append('\n');
-        }
-        assertTrue(imports.toString().contains("import io.github.computecost.pricing.PriceBook;"), block);
-        String main = "package readme;\n\n" + imports + "\npublic class Main {\n    public static void main(String[] a) {\n"
-                + body + "        System.out.println(estimate.totalExact().toPlainString());\n    }\n}\n";
+        ReadmeExample example = ReadmeExample.read();
+        assertTrue(example.imports().contains("import io.github.computecost.pricing.PriceBook;"), example.block());
+        String main = "package readme;\n\n" + example.imports()
+                + "\npublic class Main {\n    public static void main(String[] a) {\n" + example.body() + "        System.out.println(estimate.totalExact().toPlainString());\n    }\n}\n";
         // On the module path.
         Path src = dir.resolve("readme-module-src");
         write(src.resolve("module-info.java"), "module readme { requires io.github.computecost; }");
@@ -156,12 +139,12 @@ import java.util.TreeSet;
         Path out = dir.resolve("readme-module-classes");
         assertEquals("", javac(src, out), "the README's example compiles as it is printed");
         assertEquals("0.4" + System.lineSeparator(), run("--module-path", modulePath + File.pathSeparator + out,
-                "--class-path", classPath, "-m", "readme/readme.Main"));
+                "-m", "readme/readme.Main"));
         // On the class path.
         Path plain = dir.resolve("readme-classpath-src");
         write(plain.resolve("readme/Main.java"), main);
         Path plainOut = dir.resolve("readme-classpath-classes");
-        String all = modulePath + File.pathSeparator + classPath;
+        String all = modulePath;
         ToolProvider javac = ToolProvider.findFirst("javac").orElseThrow();
         ByteArrayOutputStream messages = new ByteArrayOutputStream();
         try (PrintStream err = new PrintStream(messages, true, StandardCharsets.UTF_8)) {
@@ -202,11 +185,6 @@ import java.util.TreeSet;
         assertTrue(errors.contains("io.github.computecost.internal")
                         && errors.contains("does not export it"),
                 "javac refuses the unexported package: " + errors);
-    }
-
-    private static boolean onClassPath(String entry) {
-        String name = Path.of(entry).getFileName().toString();
-        return name.startsWith("moneta-core-") || name.startsWith("jakarta.annotation-api-");
     }
 
     /** A new package (a new service's) is exported unless it is internal: the module descriptor says so. */

@@ -25,10 +25,7 @@ class OverviewTest {
 
     @Test
     void theOverviewShowsTheReadmesExample() throws IOException {
-        String readme = Files.readString(Path.of("README.md"));
-        int at = readme.indexOf("## The Java API in ten lines");
-        int start = readme.indexOf("```java\n", at) + "```java\n".length();
-        String fromReadme = code(readme.substring(start, readme.indexOf("```", start)));
+        String fromReadme = code(ReadmeExample.read().block());
 
         String overview = Files.readString(Path.of("compute-cost/src/main/javadoc/overview.html"));
         int from = overview.indexOf("<pre>{@code\n");

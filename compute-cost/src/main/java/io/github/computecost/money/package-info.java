@@ -10,9 +10,9 @@
  *   <li>Rounding to invoice cents ({@link java.math.RoundingMode#HALF_UP}, two decimals) happens once,
  *       at presentation, through {@link io.github.computecost.money.Amounts#toCents}; the exact figure
  *       stays available beside the rounded one.</li>
- *   <li>At the public edges amounts are also offered as JSR-354 {@link javax.money.MonetaryAmount}
- *       (Moneta's {@code Money}, with an explicit unlimited-precision context, so no
- *       {@code javamoney.properties} on the classpath can round them).</li>
+ *   <li>At the public edges amounts are also offered as JSR-354 {@link javax.money.MonetaryAmount}: the
+ *       library's own {@link io.github.computecost.money.ExactMoney}, stored exactly, whose divisions round to
+ *       34 digits; no JSR-354 implementation (and no {@code javamoney.properties}) is involved.</li>
  *   <li>{@code BigDecimal.equals} is scale-sensitive; compare amounts with {@code compareTo}.</li>
  * </ul>
  */
