@@ -27,7 +27,7 @@ public final class BenchmarkReport {
             + "with the tracing agent (`java "
             + "-agentlib:native-image-agent=config-merge-dir=compute-cost-cli/src/main/resources/META-INF/native-image/io.github.computecost/compute-cost-cli "
             + "-jar compute-cost-cli/target/compute-cost-cli-0.1.0-SNAPSHOT.jar estimate examples/orders.yaml`) "
-            + "records any reflection Jackson or Moneta needs beyond it.";
+            + "records any reflection Jackson needs beyond it.";
 
     private BenchmarkReport() {
     }
