@@ -126,9 +126,7 @@ public record ApiGatewayApi(String name, Optional<String> region, ApiType apiTyp
      * @return a REST API (edge-optimized, AWS's default endpoint) receiving {@code requests} calls a month
      */
     public static ApiGatewayApi rest(String name, long requests) {
-        return new ApiGatewayApi(name, Optional.empty(), ApiType.REST, "EDGE", requests, BigDecimal.ONE, 0,
-                BigDecimal.ONE, BigDecimal.ZERO, List.of(), Calendar.HOURS_PER_MONTH, Optional.empty(),
-                Optional.empty());
+        return builder(name).apiType(ApiType.REST).requestsPerMonth(requests).build();
     }
 
     /**
@@ -141,9 +139,7 @@ public record ApiGatewayApi(String name, Optional<String> region, ApiType apiTyp
      */
     @Deprecated
     public static ApiGatewayApi http(String name, long requests, BigDecimal sizeKb) {
-        return new ApiGatewayApi(name, Optional.empty(), ApiType.HTTP, "REGIONAL", requests, sizeKb, 0,
-                BigDecimal.ONE, BigDecimal.ZERO, List.of(), Calendar.HOURS_PER_MONTH, Optional.empty(),
-                Optional.empty());
+        return builder(name).apiType(ApiType.HTTP).requestsPerMonth(requests).averageRequestSizeKb(sizeKb).build();
     }
 
     /**
@@ -158,8 +154,8 @@ public record ApiGatewayApi(String name, Optional<String> region, ApiType apiTyp
      */
     @Deprecated
     public static ApiGatewayApi websocket(String name, long messages, BigDecimal sizeKb, BigDecimal minutes) {
-        return new ApiGatewayApi(name, Optional.empty(), ApiType.WEBSOCKET, "REGIONAL", 0, BigDecimal.ONE, messages,
-                sizeKb, minutes, List.of(), Calendar.HOURS_PER_MONTH, Optional.empty(), Optional.empty());
+        return builder(name).apiType(ApiType.WEBSOCKET).messagesPerMonth(messages).averageMessageSizeKb(sizeKb)
+                .connectionMinutesPerMonth(minutes).build();
     }
 
     /**

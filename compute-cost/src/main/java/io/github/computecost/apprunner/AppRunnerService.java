@@ -118,8 +118,8 @@ public final class AppRunnerService implements Service<AppRunnerService.AppRunne
         @Deprecated
         public static AppRunnerApp of(String name, BigDecimal vcpu, BigDecimal memoryGb, int instances,
                 BigDecimal activeHours) {
-            return new AppRunnerApp(name, Optional.empty(), vcpu, memoryGb, instances, Calendar.HOURS_PER_MONTH,
-                    activeHours, BigDecimal.ZERO, false);
+            return builder(name).vcpu(vcpu).memoryGb(memoryGb).instances(instances)
+                    .activeInstanceHoursPerMonth(activeHours).build();
         }
 
         /**

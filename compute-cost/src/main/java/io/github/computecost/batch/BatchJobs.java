@@ -141,8 +141,8 @@ public record BatchJobs(String name, Optional<String> region, Platform platform,
     @Deprecated
     public static BatchJobs onFargate(String name, BigDecimal vcpu, int memoryMib, long submissions,
             BigDecimal durationSeconds) {
-        return new BatchJobs(name, Optional.empty(), Platform.FARGATE, Architecture.X86_64, vcpu, memoryMib,
-                submissions, 1, durationSeconds, Optional.empty(), Optional.empty(), Optional.empty());
+        return builder(name).vcpu(vcpu).memoryMib(memoryMib).submissionsPerMonth(submissions)
+                .durationSeconds(durationSeconds).build();
     }
 
     /**
@@ -160,8 +160,8 @@ public record BatchJobs(String name, Optional<String> region, Platform platform,
     @Deprecated
     public static BatchJobs onEc2(String name, String instanceType, BigDecimal vcpu, int memoryMib, long submissions,
             BigDecimal durationSeconds) {
-        return new BatchJobs(name, Optional.empty(), Platform.EC2, Architecture.X86_64, vcpu, memoryMib, submissions,
-                1, durationSeconds, Optional.of(instanceType), Optional.empty(), Optional.empty());
+        return builder(name).platform(Platform.EC2).instanceType(instanceType).vcpu(vcpu).memoryMib(memoryMib)
+                .submissionsPerMonth(submissions).durationSeconds(durationSeconds).build();
     }
 
     /**

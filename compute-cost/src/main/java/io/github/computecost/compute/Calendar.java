@@ -44,8 +44,8 @@ public final class Calendar {
      *     is 40, not 4E+1)
      */
     public static BigDecimal seconds(java.time.Duration d) {
-        BigDecimal s = BigDecimal.valueOf(d.getSeconds()).add(BigDecimal.valueOf(d.getNano(), 9)).stripTrailingZeros();
-        return s.scale() < 0 ? s.setScale(0) : s;
+        return io.github.computecost.money.Amounts.exact(
+                BigDecimal.valueOf(d.getSeconds()).add(BigDecimal.valueOf(d.getNano(), 9)));
     }
 
     /**

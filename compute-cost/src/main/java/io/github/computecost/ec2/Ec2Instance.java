@@ -99,8 +99,7 @@ public record Ec2Instance(String name, Optional<String> region, String instanceT
      */
     @Deprecated
     public static Ec2Instance of(String name, String instanceType, int count) {
-        return new Ec2Instance(name, Optional.empty(), instanceType, OperatingSystem.LINUX, count, HOURS_PER_MONTH,
-                Optional.empty());
+        return builder(name).instanceType(instanceType).count(count).build();
     }
 
     /**

@@ -81,8 +81,8 @@ public record EcsTasksOnEc2(String name, Optional<String> region, String instanc
      */
     @Deprecated
     public static EcsTasksOnEc2 of(String name, String instanceType, int cpuUnits, int memoryMib, int tasks) {
-        return new EcsTasksOnEc2(name, Optional.empty(), instanceType, cpuUnits, memoryMib, tasks,
-                Calendar.HOURS_PER_MONTH, Optional.empty());
+        return builder(name).instanceType(instanceType).taskCpuUnits(cpuUnits).taskMemoryMib(memoryMib).tasks(tasks)
+                .build();
     }
 
     /**

@@ -74,8 +74,7 @@ public record CloudFrontFunction(String name, EdgeEventType eventType, long invo
      */
     @Deprecated
     public static CloudFrontFunction of(String name, EdgeEventType eventType, long invocationsPerMonth) {
-        return new CloudFrontFunction(name, eventType, invocationsPerMonth, 0, Optional.empty(),
-                DEFAULT_LAMBDA_EDGE_MEMORY_MB, DEFAULT_LAMBDA_EDGE_DURATION_MS);
+        return builder(name).eventType(eventType).invocationsPerMonth(invocationsPerMonth).build();
     }
 
     /**

@@ -63,8 +63,8 @@ public record LambdaEdgeFunction(String name, EdgeEventType eventType, int memor
     @Deprecated
     public static LambdaEdgeFunction of(String name, EdgeEventType eventType, int memoryMb, long requestsPerMonth,
             BigDecimal averageDurationMs) {
-        return new LambdaEdgeFunction(name, eventType, memoryMb, requestsPerMonth, averageDurationMs,
-                FunctionNeeds.UNKNOWN);
+        return builder(name).eventType(eventType).memoryMb(memoryMb).requestsPerMonth(requestsPerMonth)
+                .averageDurationMs(averageDurationMs).build();
     }
 
     /**

@@ -68,7 +68,7 @@ public record EksFargatePods(String name, Optional<String> region, int pods, Big
      */
     @Deprecated
     public static EksFargatePods of(String name, int pods, BigDecimal podVcpu, BigDecimal podMemoryMb) {
-        return new EksFargatePods(name, Optional.empty(), pods, podVcpu, podMemoryMb, Calendar.HOURS_PER_MONTH);
+        return builder(name).pods(pods).podVcpu(podVcpu).podMemoryMb(podMemoryMb).build();
     }
 
     /**

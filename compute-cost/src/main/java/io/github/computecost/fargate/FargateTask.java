@@ -130,8 +130,7 @@ public record FargateTask(String name, Optional<String> region, Architecture arc
      */
     @Deprecated
     public static FargateTask of(String name, BigDecimal vcpu, BigDecimal memoryGb, int tasks) {
-        return new FargateTask(name, Optional.empty(), Architecture.X86_64, OperatingSystem.LINUX, vcpu, memoryGb, 20,
-                new Running(tasks, HOURS_PER_MONTH), false);
+        return builder(name).vcpu(vcpu).memoryGb(memoryGb).tasks(tasks).build();
     }
 
     /**

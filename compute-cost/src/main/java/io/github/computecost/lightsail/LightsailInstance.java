@@ -69,8 +69,7 @@ public record LightsailInstance(String name, Optional<String> region, String bun
      */
     @Deprecated
     public static LightsailInstance of(String name, String bundle, int count) {
-        return new LightsailInstance(name, Optional.empty(), bundle, count, Optional.empty(), BigDecimal.ZERO,
-                BigDecimal.ZERO);
+        return builder(name).bundle(bundle).count(count).build();
     }
 
     /**

@@ -150,8 +150,8 @@ public record StateMachine(String name, Optional<String> region, WorkflowType wo
      */
     @Deprecated
     public static StateMachine standard(String name, long executionsPerMonth, long transitions) {
-        return new StateMachine(name, Optional.empty(), WorkflowType.STANDARD, executionsPerMonth,
-                BigDecimal.valueOf(transitions), BigDecimal.ZERO, DEFAULT_MEMORY_MB, Optional.empty(), Optional.empty());
+        return builder(name).executionsPerMonth(executionsPerMonth)
+                .transitionsPerExecution(BigDecimal.valueOf(transitions)).build();
     }
 
     /**
@@ -166,8 +166,8 @@ public record StateMachine(String name, Optional<String> region, WorkflowType wo
      */
     @Deprecated
     public static StateMachine express(String name, long executionsPerMonth, BigDecimal durationMs, BigDecimal memoryMb) {
-        return new StateMachine(name, Optional.empty(), WorkflowType.EXPRESS, executionsPerMonth, BigDecimal.ZERO,
-                durationMs, memoryMb, Optional.empty(), Optional.empty());
+        return builder(name).workflowType(WorkflowType.EXPRESS).executionsPerMonth(executionsPerMonth)
+                .averageDurationMs(durationMs).memoryMb(memoryMb).build();
     }
 
     /**
