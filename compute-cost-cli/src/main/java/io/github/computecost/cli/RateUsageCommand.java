@@ -48,7 +48,8 @@ final class RateUsageCommand implements Callable<Integer> {
 
     @Option(names = "--group-by", paramLabel = "DIMENSION", description = "Group the "
             + "cost by resource, account, usage-type, line-item-type or tag:KEY (the export's resourceTags/user:KEY "
-            + "column; default resource). With --format csv, one row per group instead of per usage type.")
+            + "column, or user_KEY in CUR 2.0's resource_tags map, or KEY in FOCUS's Tags; default resource). With "
+            + "--format csv, one row per group instead of per usage type.")
     String groupBy;
 
     @Option(names = "--top", paramLabel = "N", description = "Show the N most expensive groups (and, in text, the N "

@@ -94,6 +94,24 @@ class ImportAndRateCommandsTest {
     }
 
     @Test
+    void rateUsageGroupsACur2ExportByATagInItsResourceTagsMap() throws IOException {
+        // The same bill with CUR 2.0's map column, as its CSV writes it, instead of the legacy tag column.
+        java.util.List<String> lines = Files.readAllLines(Path.of(TYPES));
+        StringBuilder cur2 = new StringBuilder(lines.get(0).replace("resourceTags/user:team", "resource_tags"))
+                .append('\n');
+        for (String line : lines.subList(1, lines.size())) {
+            String team = line.substring(line.lastIndexOf(',') + 1);
+            cur2.append(line, 0, line.lastIndexOf(',') + 1).append(team.isEmpty() ? "{}"
+                    : "\"{\"\"user_team\"\":\"\"" + team + "\"\"}\"").append('\n');
+        }
+        Path file = Files.writeString(dir.resolve("cur2.csv"), cur2);
+        CliRunner r = CliRunner.run("rate-usage", file.toString(), "--group-by", "tag:team", "--top", "1");
+        assertEquals(0, r.exitCode(), r.err());
+        assertTrue(r.out().matches("(?s).*Tag team +Cost \\(USD\\)\n +web +99\\.6304\n +\\(2 more\\) +18\\.73357\n.*"),
+                r.out());
+    }
+
+    @Test
     void rateUsageJsonAndCsvCarryTheGroupsCoveredUsagePassedLinesAndReconciliation() throws Exception {
         CliRunner json = CliRunner.run("rate-usage", TYPES, "--format", "json", "--group-by", "account");
         assertEquals(0, json.exitCode(), json.err());

@@ -36,8 +36,9 @@ import org.apache.parquet.schema.Type;
  * machine: each row is read by the library's own reader ({@link Rerater#partial}), as a CSV line would be, so the
  * figures and the rows skipped by reason are those of the same export as CSV. Columns are found by name, as in a CSV
  * header. Values become the text a CSV export writes: a {@code double} (CUR 2.0's costs and amounts) its shortest
- * decimal ({@link BigDecimal#valueOf(double)}), a decimal its plain digits, a timestamp its ISO-8601 instant; nested
- * columns (CUR 2.0's {@code resource_tags} map) are not read.
+ * decimal ({@link BigDecimal#valueOf(double)}), a decimal its plain digits, a timestamp its ISO-8601 instant, a
+ * {@code map<string,string>} (CUR 2.0's {@code resource_tags}, FOCUS's {@code Tags}) its JSON object; other nested
+ * columns are not read.
  *
  * <p>Reader: Apache parquet-java (the reference implementation; why it and not DuckDB's JDBC driver is in the README),
  * which still loads Hadoop's client classes: no cluster, no service, no network.
@@ -131,8 +132,11 @@ public final class ParquetExport {
 
     /** @return column {@code c} of a row as a CSV export writes it, or null when it is empty or nested */
     static String text(Group row, int c, Type type) {
-        if (!type.isPrimitive() || row.getFieldRepetitionCount(c) == 0) {
+        if (row.getFieldRepetitionCount(c) == 0) {
             return null;
+        }
+        if (!type.isPrimitive()) {
+            return map(row.getGroup(c, 0), type.asGroupType());
         }
         PrimitiveType p = type.asPrimitiveType();
         LogicalTypeAnnotation logical = p.getLogicalTypeAnnotation();
@@ -162,6 +166,33 @@ public final class ParquetExport {
             case INT96 -> int96(row.getInt96(c, 0).getBytes());
             default -> row.getString(c, 0);
         };
+    }
+
+    /**
+     * @return a {@code map<string,string>} column (CUR 2.0's {@code resource_tags}, FOCUS's {@code Tags}) as the JSON
+     *     object a CSV export writes for it; null for any other nested column, which is not read
+     */
+    private static String map(Group map, org.apache.parquet.schema.GroupType type) {
+        LogicalTypeAnnotation logical = type.getLogicalTypeAnnotation();
+        boolean isMap = logical instanceof LogicalTypeAnnotation.MapLogicalTypeAnnotation
+                || logical instanceof LogicalTypeAnnotation.MapKeyValueTypeAnnotation;
+        if (!isMap || type.getFieldCount() != 1 || type.getType(0).isPrimitive()
+                || type.getType(0).asGroupType().getFieldCount() != 2) {
+            return null;
+        }
+        org.apache.parquet.schema.GroupType entry = type.getType(0).asGroupType();
+        if (!entry.getType(0).isPrimitive() || !entry.getType(1).isPrimitive()) {
+            return null;
+        }
+        int n = map.getFieldRepetitionCount(0);
+        List<String> keys = new ArrayList<>(n);
+        List<String> values = new ArrayList<>(n);
+        for (int i = 0; i < n; i++) {
+            Group kv = map.getGroup(0, i);
+            keys.add(kv.getString(0, 0));
+            values.add(kv.getFieldRepetitionCount(1) == 0 ? null : kv.getString(1, 0));
+        }
+        return RowBytes.json(keys, values);
     }
 
     /** A legacy INT96 timestamp (nanoseconds of the day, then the Julian day, little-endian) as an instant. */

@@ -85,7 +85,7 @@ class ParquetExportTest {
                 for (int c = 0; c < header.size(); c++) {
                     String name = names.getOrDefault(header.get(c), header.get(c));
                     String value = v.get(c);
-                    if (value.isEmpty()) {
+                    if (value.isEmpty() || !schema.containsField(name)) {
                         continue; // null, as Parquet writes an empty cell
                     }
                     switch (schema.getType(name).asPrimitiveType().getPrimitiveTypeName()) {
@@ -100,8 +100,14 @@ class ParquetExportTest {
                         default -> g.append(name, value);
                     }
                 }
-                if (tagMap) {
-                    g.addGroup("resource_tags"); // a map column, which is not read
+                if (tagMap) { // CUR 2.0's map: the team tag as AWS names it, beside one of AWS's own
+                    Group map = g.addGroup("resource_tags");
+                    map.addGroup("key_value").append("key", "aws_created_by").append("value", "ops");
+                    int team = header.indexOf("resourceTags/user:team");
+                    if (!v.get(team).isEmpty()) {
+                        map.addGroup("key_value").append("key", "user_team").append("value", v.get(team));
+                    }
+                    map.addGroup("key_value").append("key", "user_owner"); // a key without a value
                 }
                 w.write(g);
             }
@@ -135,6 +141,21 @@ class ParquetExportTest {
                     .discount().orElseThrow()));
         }
         assertEquals(plain(csv.byTag().get("team")), plain(parquet.byTag().get("team")));
+    }
+
+    @Test
+    void cur2sResourceTagsMapGivesTheCostPerTagOfTheLegacyTagColumn() throws IOException {
+        MessageType onlyTheMap = MessageTypeParser.parseMessageType(SCHEMA.toString()
+                .replace("optional binary resource_tags_user_team (STRING);", ""));
+        assertTrue(!onlyTheMap.containsField("resource_tags_user_team") && onlyTheMap.containsField("resource_tags"));
+        Path file = dir.resolve("tags.parquet");
+        write(CSV, NAMES, onlyTheMap, file, 0, 100, true);
+        Rerater rerater = Rerater.of(PriceBook.bundled()).tags(List.of("team"));
+        Rerater.Result csv = rerater.rate(CSV);
+        Rerater.Result parquet = ParquetExport.rate(rerater, file);
+        assertTrue(csv.byTag().get("team").size() >= 3, csv.byTag().toString()); // teams and untagged
+        assertEquals(plain(csv.byTag().get("team")), plain(parquet.byTag().get("team")));
+        assertEquals(csv.skipped(), parquet.skipped());
     }
 
     @Test

@@ -209,7 +209,10 @@ public final class SparkRerater implements Serializable {
         }
     }
 
-    /** @return a typed value of Spark's internal row as the Java value {@link #text} writes; null for a nested one */
+    /**
+     * @return a typed value of Spark's internal row as the Java value {@link #text} writes; a map of strings as its
+     *     JSON object; null for another nested one
+     */
     static Object value(InternalRow row, int i, org.apache.spark.sql.types.DataType t) {
         if (t instanceof org.apache.spark.sql.types.DoubleType) {
             return row.getDouble(i);
@@ -235,8 +238,19 @@ public final class SparkRerater implements Serializable {
                     (int) (Math.floorMod(micros, 1_000_000L) * 1000), java.time.ZoneOffset.UTC);
         } else if (t instanceof org.apache.spark.sql.types.DateType) {
             return java.time.LocalDate.ofEpochDay(row.getInt(i));
+        } else if (t instanceof org.apache.spark.sql.types.MapType m
+                && m.keyType() instanceof org.apache.spark.sql.types.StringType
+                && m.valueType() instanceof org.apache.spark.sql.types.StringType) {
+            org.apache.spark.sql.catalyst.util.MapData map = row.getMap(i); // resource_tags, FOCUS's Tags
+            List<String> keys = new java.util.ArrayList<>(map.numElements());
+            List<String> values = new java.util.ArrayList<>(map.numElements());
+            for (int e = 0; e < map.numElements(); e++) {
+                keys.add(map.keyArray().getUTF8String(e).toString());
+                values.add(map.valueArray().isNullAt(e) ? null : map.valueArray().getUTF8String(e).toString());
+            }
+            return RowBytes.json(keys, values);
         }
-        return null; // maps, structs, arrays, binaries: not read
+        return null; // other maps, structs, arrays, binaries: not read
     }
 
     /** A value as an export's CSV would write it: numbers in plain decimal, a double by its shortest decimal. */

@@ -138,19 +138,27 @@ class SparkReratingTest {
 
     @Test
     void theSameBillAsParquetWithDoubleCostsRatesToTheSameFigures() {
-        Rerater.Result one = Rerater.of(PriceBook.bundled()).rate(bill);
+        Rerater.Result one = Rerater.of(PriceBook.bundled()).tags(List.of("team")).rate(bill);
         Path parquet = dir.resolve("bill.parquet");
         Dataset<Row> csv = spark.read().option("header", "true").csv(bill.toString());
-        // Typed as CUR 2.0's Parquet types them: amounts and costs double, the start a timestamp.
+        // Typed as CUR 2.0's Parquet types them: amounts and costs double, the start a timestamp, the tag in the
+        // resource_tags map under the key AWS gives it.
         csv.withColumn("lineItem/UsageAmount", functions.expr("try_cast(`lineItem/UsageAmount` AS DOUBLE)"))
                 .withColumn("lineItem/UnblendedCost", functions.expr("try_cast(`lineItem/UnblendedCost` AS DOUBLE)"))
                 .withColumn("lineItem/UsageStartDate", functions.expr("try_cast(`lineItem/UsageStartDate` AS TIMESTAMP)"))
+                .withColumn("resource_tags", functions.expr("IF(`resourceTags/user:team` IS NULL, "
+                        + "map('aws_created_by', 'ops'), map('aws_created_by', 'ops', 'user_team', "
+                        + "`resourceTags/user:team`))"))
+                .drop("resourceTags/user:team")
                 .coalesce(1).write().parquet(parquet.toString());
         Dataset<Row> typed = spark.read().parquet(parquet.toString());
-        Rerater.Result distributed = SparkRerater.bundled().rate(typed);
+        assertTrue(typed.schema().apply("resource_tags").dataType() instanceof org.apache.spark.sql.types.MapType);
+        Rerater.Result distributed = SparkRerater.bundled().tags(List.of("team")).rate(typed);
         // A cost of ten places survives a double exactly as its shortest decimal; a row whose amount is not a
         // number becomes null in Parquet and is skipped under the same reason.
         assertSame(one, distributed, false);
+        assertEquals(plain(one.byTag().get("team")), plain(distributed.byTag().get("team")));
+        assertEquals(2, one.byTag().get("team").size()); // web and untagged
     }
 
     @Test

@@ -41,14 +41,22 @@ final class Aggregator {
      * @param spEffective Savings Plan effective cost of covered usage
      * @param riEffective Reserved Instance effective cost of discounted usage
      * @param tags user tags' columns, whose values go into every sum's key
+     * @param tagMaps per tag, null when its column holds its value, else the tag's key, looked up in its column's
+     *     JSON map (CUR 2.0's {@code resource_tags}, FOCUS's {@code Tags}; see {@link TagMap})
      * @param focus whether the export is FOCUS: {@code lineItemType} is then its {@code ChargeCategory}, read with
      *     {@code commitmentStatus} and {@code commitmentCategory} ({@link LineItemType#ofFocus})
      * @param commitmentStatus FOCUS's {@code CommitmentDiscountStatus}
      * @param commitmentCategory FOCUS's {@code CommitmentDiscountCategory}
      */
     record Columns(int type, int amount, int resource, int account, int start, int payer, int lineItemType,
-            int productCode, int unblended, int spEffective, int riEffective, int[] tags, boolean focus,
-            int commitmentStatus, int commitmentCategory) implements java.io.Serializable {
+            int productCode, int unblended, int spEffective, int riEffective, int[] tags, String[] tagMaps,
+            boolean focus, int commitmentStatus, int commitmentCategory) implements java.io.Serializable {
+
+        Columns {
+            if (tagMaps.length != tags.length) {
+                throw new IllegalArgumentException("one tag map key, or null, per tag");
+            }
+        }
 
         Columns(int type, int amount, int resource, int account, int start, int payer) {
             this(type, amount, resource, account, start, payer, -1, -1, -1, -1, -1, new int[0]);
@@ -57,7 +65,7 @@ final class Aggregator {
         Columns(int type, int amount, int resource, int account, int start, int payer, int lineItemType,
                 int productCode, int unblended, int spEffective, int riEffective, int[] tags) {
             this(type, amount, resource, account, start, payer, lineItemType, productCode, unblended, spEffective,
-                    riEffective, tags, false, -1, -1);
+                    riEffective, tags, new String[tags.length], false, -1, -1);
         }
 
         /** Equal when every column is: the tags' columns by content. */
@@ -66,14 +74,16 @@ final class Aggregator {
             return o instanceof Columns x && type == x.type && amount == x.amount && resource == x.resource
                     && account == x.account && start == x.start && payer == x.payer && lineItemType == x.lineItemType
                     && productCode == x.productCode && unblended == x.unblended && spEffective == x.spEffective
-                    && riEffective == x.riEffective && Arrays.equals(tags, x.tags) && focus == x.focus
+                    && riEffective == x.riEffective && Arrays.equals(tags, x.tags) && Arrays.equals(tagMaps, x.tagMaps)
+                    && focus == x.focus
                     && commitmentStatus == x.commitmentStatus && commitmentCategory == x.commitmentCategory;
         }
 
         @Override
         public int hashCode() {
             return java.util.Objects.hash(type, amount, resource, account, start, payer, lineItemType, productCode,
-                    unblended, spEffective, riEffective, Arrays.hashCode(tags), focus, commitmentStatus,
+                    unblended, spEffective, riEffective, Arrays.hashCode(tags), Arrays.hashCode(tagMaps), focus,
+                    commitmentStatus,
                     commitmentCategory);
         }
 
@@ -180,7 +190,21 @@ final class Aggregator {
         this.to = new int[width];
         this.keys = new SumTable(1 << 12, keysSums());
         this.recordBytes = new RowBytes(width);
+        this.tagMaps = new TagMap[columns.tags().length];
+        boolean any = false;
+        for (int i = 0; i < tagMaps.length; i++) {
+            String k = columns.tagMaps()[i];
+            if (k != null) {
+                tagMaps[i] = columns.focus() ? TagMap.focus(k) : TagMap.cur(k);
+                any = true;
+            }
+        }
+        this.anyTagMap = any;
     }
+
+    /** Per tag, its reader when it is looked up in a map column, else null. */
+    private final TagMap[] tagMaps;
+    private final boolean anyTagMap;
 
     /** @return the columns read */
     Columns columns() {
@@ -246,6 +270,9 @@ final class Aggregator {
         int t = typeOf.get(b, from[type], to[type]);
         if (t < 0) {
             skip("usage type not priced by compute-cost");
+            return;
+        }
+        if (anyTagMap && !tagMaps(b, size)) {
             return;
         }
         int i = pending;
@@ -404,10 +431,29 @@ final class Aggregator {
         } else {
             n = put(NO_RESOURCE, 0, NO_RESOURCE.length, n);
         }
-        for (int tag : c.tags()) {
-            n = tag < size ? put(b, from[tag], to[tag], n) : putInt(0, n);
+        int[] tags = c.tags();
+        for (int i = 0; i < tags.length; i++) {
+            int tag = tags[i];
+            if (tagMaps[i] != null) {
+                n = put(tagMaps[i].value(), 0, tagMaps[i].valueLength(), n);
+            } else {
+                n = tag < size ? put(b, from[tag], to[tag], n) : putInt(0, n);
+            }
         }
         return putInt(t, putInt(kind, n));
+    }
+
+    /** Finds the row's tags held in map columns; skips the row (and returns false) if a map is not JSON. */
+    private boolean tagMaps(byte[] b, int size) {
+        for (int i = 0; i < tagMaps.length; i++) {
+            TagMap m = tagMaps[i];
+            int col = c.tags()[i];
+            if (m != null && !(col >= size ? m.find(b, 0, 0) : m.find(b, from[col], to[col]))) {
+                skip((c.focus() ? "Tags" : "resource_tags") + " is not a JSON object of strings");
+                return false;
+            }
+        }
+        return true;
     }
 
     /** Appends a length-prefixed part: no two different rows' parts make the same key, whatever their bytes. */

@@ -55,7 +55,12 @@ import java.util.zip.GZIPInputStream;
  * ({@code savingsPlan/SavingsPlanEffectiveCost}, {@code reservation/EffectiveCost}); credits, refunds, taxes, fees
  * and discounts are passed through as billed. With the unblended cost ({@code lineItem/UnblendedCost},
  * {@code line_item_unblended_cost}) the result reconciles the re-rated cost with it per account and usage type. User
- * tags asked for ({@link #tags}) are read from {@code resourceTags/user:KEY} (or {@code resource_tags_user_KEY}).
+ * tags asked for ({@link #tags}) are read from {@code resourceTags/user:KEY} (or {@code resource_tags_user_KEY}), or
+ * else from CUR 2.0's {@code resource_tags} map, whose key is {@code user_KEY} (AWS writes every character of the key
+ * that is not a letter or digit as an underscore, in lower case, and the key is compared after that rule); in FOCUS,
+ * from its {@code Tags} map, by the key as set ({@code KEY}, or {@code user:KEY}). A map is a JSON object of strings
+ * in a CSV export, and a {@code map<string,string>} in Parquet. A line without the tag is untagged (an empty value);
+ * a line whose map is not a JSON object is skipped and counted.
  *
  * <p>Rows of usage types the price book does not price are skipped and counted by reason, never
  * silently, as are rows whose amount is not a number or is negative, rows with too few columns, an unclosed
@@ -139,8 +144,9 @@ public final class Rerater {
 
     /**
      * @param keys user tag keys, without the {@code user:} prefix ({@code team} reads the column
-     *     {@code resourceTags/user:team}, or {@code resource_tags_user_team}), whose values the result keeps on every
-     *     line, for {@link Result#groupBy(GroupBy)}; none by default
+     *     {@code resourceTags/user:team}, or {@code resource_tags_user_team}, or the key {@code user_team} of CUR 2.0's
+     *     {@code resource_tags} map; in FOCUS, {@code team} or {@code user:team} in its {@code Tags} map), whose values
+     *     the result keeps on every line, for {@link Result#groupBy(GroupBy)}; none by default
      * @return a re-rater that reads them
      * @throws IllegalArgumentException if a key is blank or given twice
      */
@@ -679,12 +685,18 @@ public final class Rerater {
                     + "lineItem/UsageAmount, or line_item_usage_type and line_item_usage_amount)");
         }
         int[] tags = new int[tagKeys.size()];
+        String[] inMap = new String[tags.length];
+        int map = column(header, "resource_tags");
         for (int i = 0; i < tags.length; i++) {
             String key = tagKeys.get(i);
             tags[i] = column(header, "resourceTags/user:" + key, "resource_tags_user_" + key);
+            if (tags[i] < 0 && map >= 0) {
+                tags[i] = map;
+                inMap[i] = key;
+            }
             if (tags[i] < 0) {
                 throw new UsageExportException(name + ": no column for the tag " + key + " (resourceTags/user:" + key
-                        + ", or resource_tags_user_" + key + "); a CUR 2.0 resource_tags map column is not read");
+                        + ", resource_tags_user_" + key + ", or CUR 2.0's resource_tags map)");
             }
         }
         return new Aggregator(new UsageIndex(prices), whatIfArm, new Aggregator.Columns(type, amount,
@@ -696,7 +708,8 @@ public final class Rerater {
                 column(header, "lineItem/ProductCode", "line_item_product_code"),
                 column(header, "lineItem/UnblendedCost", "line_item_unblended_cost"),
                 column(header, "savingsPlan/SavingsPlanEffectiveCost", "savings_plan_savings_plan_effective_cost"),
-                column(header, "reservation/EffectiveCost", "reservation_effective_cost"), tags));
+                column(header, "reservation/EffectiveCost", "reservation_effective_cost"), tags, inMap, false, -1,
+                -1));
     }
 
     /** The columns of a FOCUS 1.x export (AWS's FOCUS 1.0 with AWS columns, or FOCUS 1.2). */
@@ -707,16 +720,19 @@ public final class Rerater {
             throw new UsageExportException(name + ": no usage type and consumed quantity columns of FOCUS "
                     + "(x_UsageType or SkuMeter, and ConsumedQuantity)");
         }
-        if (!tagKeys.isEmpty()) {
-            throw new UsageExportException(name + ": FOCUS keeps tags in its Tags map column, which is not read; "
-                    + "group a FOCUS export by resource, account, usage type or line item type");
+        int map = column(header, "Tags");
+        if (!tagKeys.isEmpty() && map < 0) {
+            throw new UsageExportException(name + ": no Tags column, where FOCUS keeps the tag " + tagKeys.get(0));
         }
+        int[] tags = new int[tagKeys.size()];
+        Arrays.fill(tags, map);
+        String[] inMap = tagKeys.toArray(new String[0]);
         int effective = column(header, "EffectiveCost");
         return new Aggregator(new UsageIndex(prices), whatIfArm, new Aggregator.Columns(type, amount,
                 column(header, "ResourceId"), column(header, "SubAccountId"), column(header, "ChargePeriodStart"),
                 perAccount ? -1 : column(header, "BillingAccountId"), column(header, "ChargeCategory"),
                 column(header, "x_ServiceCode", "ServiceName"), column(header, "BilledCost"), effective, effective,
-                new int[0], true, column(header, "CommitmentDiscountStatus"),
+                tags, inMap, true, column(header, "CommitmentDiscountStatus"),
                 column(header, "CommitmentDiscountCategory")));
     }
 

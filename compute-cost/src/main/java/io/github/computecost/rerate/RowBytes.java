@@ -88,6 +88,47 @@ public final class RowBytes {
                 : BigDecimal.valueOf(value).toPlainString();
     }
 
+    /**
+     * @param keys a map column's keys (CUR 2.0's {@code resource_tags}, FOCUS's {@code Tags}), in the map's order
+     * @param values their values, at the same index ({@code null}: a key without a value)
+     * @return the map as the JSON object a CSV export writes for it ({@code {"user_team":"web"}}), which the
+     *     re-rater reads a tag from
+     * @throws IllegalArgumentException if the lists differ in size
+     */
+    public static String json(java.util.List<String> keys, java.util.List<String> values) {
+        if (keys.size() != values.size()) {
+            throw new IllegalArgumentException(keys.size() + " keys but " + values.size() + " values");
+        }
+        StringBuilder out = new StringBuilder(2 + keys.size() * 24).append('{');
+        for (int i = 0; i < keys.size(); i++) {
+            if (i > 0) {
+                out.append(',');
+            }
+            quote(out, java.util.Objects.requireNonNull(keys.get(i), "a map key is null")).append(':');
+            if (values.get(i) == null) {
+                out.append("null");
+            } else {
+                quote(out, values.get(i));
+            }
+        }
+        return out.append('}').toString();
+    }
+
+    private static StringBuilder quote(StringBuilder out, String s) {
+        out.append('"');
+        for (int i = 0; i < s.length(); i++) {
+            char c = s.charAt(i);
+            if (c == '"' || c == '\\') {
+                out.append('\\').append(c);
+            } else if (c < 0x20) {
+                out.append(String.format("\\u%04x", (int) c));
+            } else {
+                out.append(c);
+            }
+        }
+        return out.append('"');
+    }
+
     /** @return the buffer the values lie in */
     public byte[] bytes() {
         return buffer;

@@ -107,8 +107,7 @@ class FocusAndCurAgreeTest {
                 + "ConsumedQuantity)", e.getMessage());
         var tags = assertThrows(UsageExportException.class, () -> Rerater.of(PriceBook.bundled()).tags(List.of("team"))
                 .rate(FOCUS));
-        assertTrue(tags.getMessage().contains("FOCUS keeps tags in its Tags map column, which is not read"),
-                tags.getMessage());
+        assertEquals(FOCUS + ": no Tags column, where FOCUS keeps the tag team", tags.getMessage());
         // Named as CUR, a FOCUS file has no CUR columns.
         assertThrows(UsageExportException.class, () -> Rerater.of(PriceBook.bundled())
                 .inputFormat(Rerater.InputFormat.CUR).rate(FOCUS));
