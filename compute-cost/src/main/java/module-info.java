@@ -46,5 +46,7 @@ module io.github.computecost {
 
     // The price book binds every service's tables at load; the registry provides their schemas.
     uses io.github.computecost.pricing.TableSchemas;
+    // Exports in formats read by other modules: Parquet by compute-cost-parquet.
+    uses io.github.computecost.rerate.ExportReader;
     provides io.github.computecost.pricing.TableSchemas with io.github.computecost.estimate.Services.Schemas;
 }

@@ -12,10 +12,10 @@ import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
 
-/** {@code rate-usage FILE.csv}: re-rate a billing export's usage on the price book. */
+/** {@code rate-usage FILE}: re-rate a billing export's usage (CSV or Parquet) on the price book. */
 @Command(name = "rate-usage", mixinStandardHelpOptions = true, versionProvider = Main.Version.class,
         description = "Re-rate a billing export (Cost and Usage Report, legacy or 2.0 columns, or FOCUS 1.x; .csv, "
-                + ".csv.gz or .csv.zst): cost per "
+                + ".csv.gz or .csv.zst, or Parquet: a file or a directory of parts): cost per "
                 + "usage type and per resource (or --group-by), the most expensive first; usage that Savings Plans and "
                 + "Reserved Instances covered beside AWS's discount; credits, refunds, taxes and fees passed through "
                 + "as billed; a reconciliation against the export's unblended cost; rows skipped by reason.")
@@ -27,7 +27,8 @@ final class RateUsageCommand implements Callable<Integer> {
     @Spec
     CommandSpec spec;
 
-    @Parameters(index = "0", paramLabel = "FILE", description = "The export (.csv, .csv.gz or .csv.zst).")
+    @Parameters(index = "0", paramLabel = "FILE", description = "The export (.csv, .csv.gz or .csv.zst; or Parquet, told "
+            + "by its content, or a directory of .parquet parts).")
     Path file;
 
     @Option(names = "--format", defaultValue = "text", description = "Output: ${COMPLETION-CANDIDATES} (default ${DEFAULT-VALUE}).")

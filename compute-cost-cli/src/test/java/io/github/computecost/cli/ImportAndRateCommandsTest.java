@@ -111,6 +111,43 @@ class ImportAndRateCommandsTest {
                 r.out());
     }
 
+    /** CUR 2.0's default delivery: the same bill as Parquet (Snappy, written by parquet-java; see its module). */
+    static final String PARQUET = "compute-cost-parquet/src/test/resources/cur2-line-item-types.parquet";
+
+    @Test
+    void rateUsageReadsACur2ParquetExportToTheFiguresOfTheSameCsv() throws Exception {
+        CliRunner r = CliRunner.run("rate-usage", PARQUET, "--group-by", "tag:team", "--top", "1");
+        assertEquals(0, r.exitCode(), r.err());
+        assertTrue(r.out().startsWith("Re-rated " + PARQUET + ": "), r.out());
+        assertTrue(r.out().matches("(?s).*Tag team +Cost \\(USD\\)\n +web +99\\.6304\n +\\(2 more\\) +18\\.73357\n.*"),
+                r.out());
+        assertTrue(r.out().contains("Passed through as billed (never re-rated, not in the total): 34.10492 USD"),
+                r.out());
+        var mapper = new com.fasterxml.jackson.databind.ObjectMapper();
+        var fromParquet = mapper.readTree(CliRunner.run("rate-usage", PARQUET, "--format", "json").out());
+        var fromCsv = mapper.readTree(CliRunner.run("rate-usage", TYPES, "--format", "json").out());
+        for (String field : new String[] {"/totalExact", "/rows", "/rated", "/skipped", "/passedThroughTotalExact",
+            "/reconciliation/varianceExact", "/byUsageType"}) {
+            assertFalse(fromCsv.at(field).isMissingNode(), field);
+            assertEquals(fromCsv.at(field), fromParquet.at(field), field);
+        }
+        // A directory of parts is one export; its name says nothing, its first bytes do.
+        Path parts = Files.createDirectory(dir.resolve("2026-10"));
+        Files.copy(Path.of(PARQUET), parts.resolve("part-00000.parquet"));
+        CliRunner dirRun = CliRunner.run("rate-usage", parts.toString(), "--format", "json");
+        assertEquals(0, dirRun.exitCode(), dirRun.err());
+        assertEquals(fromCsv.at("/totalExact"), mapper.readTree(dirRun.out()).at("/totalExact"));
+    }
+
+    @Test
+    void aBrokenParquetExportIsOneLineOfBadInput() throws IOException {
+        Path broken = Files.write(dir.resolve("bill.parquet"), new byte[] {'P', 'A', 'R', '1', 1, 2, 3, 4, 5});
+        CliRunner r = CliRunner.run("rate-usage", broken.toString());
+        assertEquals(2, r.exitCode(), r.err());
+        assertEquals(1, r.err().strip().lines().count(), r.err());
+        assertTrue(r.err().startsWith("compute-cost: " + broken + ": not a Parquet file that can be read"), r.err());
+    }
+
     @Test
     void rateUsageJsonAndCsvCarryTheGroupsCoveredUsagePassedLinesAndReconciliation() throws Exception {
         CliRunner json = CliRunner.run("rate-usage", TYPES, "--format", "json", "--group-by", "account");

@@ -1,5 +1,7 @@
 package io.github.computecost.parquet;
 
+import io.github.computecost.Progress;
+import io.github.computecost.rerate.ExportReader;
 import io.github.computecost.rerate.Partial;
 import io.github.computecost.rerate.Rerater;
 import io.github.computecost.rerate.RowBytes;
@@ -12,12 +14,18 @@ import java.nio.ByteOrder;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
+import java.util.OptionalLong;
+import java.util.function.Consumer;
 import java.util.stream.Stream;
 import org.apache.parquet.ParquetReadOptions;
+import org.apache.parquet.column.ColumnDescriptor;
+import org.apache.parquet.column.ColumnReader;
+import org.apache.parquet.column.impl.ColumnReadStoreImpl;
 import org.apache.parquet.column.page.PageReadStore;
 import org.apache.parquet.conf.PlainParquetConfiguration;
 import org.apache.parquet.example.data.Group;
@@ -56,14 +64,104 @@ public final class ParquetExport {
      * @throws UsageExportException if the path is missing, not Parquet, or its columns are not an export's
      */
     public static Rerater.Result rate(Rerater rerater, Path path) {
+        return rate(rerater, path, null);
+    }
+
+    /**
+     * The same, telling {@code progress} what has been read.
+     *
+     * @param rerater the re-rater, with its options
+     * @param path a Parquet file, or a directory of {@code *.parquet} parts
+     * @param progress told the rows read and the bytes of the row groups read so far (of the parts' total size),
+     *     about twice a second and once at the end; {@code null} for no one
+     * @return the re-rating, as {@link Rerater#rate(Path)} gives it for the same export as CSV
+     * @throws UsageExportException if the path is missing, not Parquet, or its columns are not an export's
+     */
+    public static Rerater.Result rate(Rerater rerater, Path path, Consumer<Progress> progress) {
         Objects.requireNonNull(rerater, "rerater");
         List<Path> parts = parts(path);
+        Tally tally = progress == null ? null : new Tally(progress, size(parts));
         Partial merged = null;
         for (int p = 0; p < parts.size(); p++) {
-            Partial part = read(rerater, parts.get(p), p, path.toString());
+            Partial part = read(rerater, parts.get(p), p, path.toString(), tally);
             merged = merged == null ? part : merged.merge(part);
         }
+        if (tally != null) {
+            tally.report(true);
+        }
         return rerater.rate(merged);
+    }
+
+    /** The reader {@link Rerater#rate(Path)} finds for Parquet ({@link java.util.ServiceLoader}). */
+    public static final class Reader implements ExportReader {
+
+        /** A reader; {@link java.util.ServiceLoader} makes it. */
+        public Reader() {
+        }
+
+        @Override
+        public String format() {
+            return PARQUET;
+        }
+
+        @Override
+        public Rerater.Result rate(Rerater rerater, Path path, Consumer<Progress> progress) {
+            return ParquetExport.rate(rerater, path, progress);
+        }
+    }
+
+    private static OptionalLong size(List<Path> parts) {
+        long total = 0;
+        for (Path p : parts) {
+            try {
+                total += Files.size(p);
+            } catch (IOException e) {
+                return OptionalLong.empty();
+            }
+        }
+        return OptionalLong.of(total);
+    }
+
+    /** What has been read, reported about twice a second: rows, and the row groups' bytes (a share of a group's). */
+    private static final class Tally {
+        private static final long EVERY = 500_000_000L;
+        private final Consumer<Progress> listener;
+        private final OptionalLong total;
+        private final long started = System.nanoTime();
+        private long next = started + EVERY;
+        long rows;
+        /** Bytes of the row groups read, and of the one being read. */
+        long bytesBefore;
+        long groupBytes;
+        long groupRows;
+        long rowInGroup;
+
+        Tally(Consumer<Progress> listener, OptionalLong total) {
+            this.listener = listener;
+            this.total = total;
+        }
+
+        void group(long bytes, long rowCount) {
+            bytesBefore += groupBytes;
+            groupBytes = bytes;
+            groupRows = rowCount;
+            rowInGroup = 0;
+        }
+
+        void row() {
+            rows++;
+            if ((++rowInGroup & 4095) == 0 && System.nanoTime() >= next) {
+                report(false);
+            }
+        }
+
+        void report(boolean done) {
+            long now = System.nanoTime();
+            next = now + EVERY;
+            long bytes = done ? bytesBefore + groupBytes
+                    : bytesBefore + (groupRows == 0 ? 0 : groupBytes * rowInGroup / groupRows);
+            listener.accept(new Progress(rows, bytes, total, Duration.ofNanos(now - started), done));
+        }
     }
 
     private static List<Path> parts(Path path) {
@@ -84,9 +182,10 @@ public final class ParquetExport {
         return List.of(path);
     }
 
-    private static Partial read(Rerater rerater, Path file, int part, String name) {
+    private static Partial read(Rerater rerater, Path file, int part, String name, Tally tally) {
         try (ParquetFileReader reader = ParquetFileReader.open(new LocalInputFile(file),
-                ParquetReadOptions.builder(new PlainParquetConfiguration()).build())) {
+                ParquetReadOptions.builder(new PlainParquetConfiguration()).withCodecFactory(new PureJavaCodecs())
+                        .build())) {
             MessageType schema = reader.getFooter().getFileMetaData().getSchema();
             List<String> header = new ArrayList<>();
             for (Type f : schema.getFields()) {
@@ -94,30 +193,15 @@ public final class ParquetExport {
             }
             Partial partial = rerater.partial(header, name, part);
             int columns = Math.min(header.size(), partial.columnsRead());
-            boolean[] string = new boolean[columns];
+            boolean flat = true;
             for (int c = 0; c < columns; c++) {
                 Type t = schema.getType(c);
-                string[c] = t.isPrimitive() && t.asPrimitiveType().getPrimitiveTypeName()
-                        == PrimitiveType.PrimitiveTypeName.BINARY && !(t.getLogicalTypeAnnotation()
-                        instanceof LogicalTypeAnnotation.DecimalLogicalTypeAnnotation);
+                flat &= t.isPrimitive() && !t.isRepetition(Type.Repetition.REPEATED);
             }
-            RowBytes values = new RowBytes(columns);
-            PageReadStore pages;
-            while ((pages = reader.readNextRowGroup()) != null) {
-                RecordReader<Group> records = new ColumnIOFactory().getColumnIO(schema)
-                        .getRecordReader(pages, new GroupRecordConverter(schema));
-                for (long i = 0; i < pages.getRowCount(); i++) {
-                    Group row = records.read();
-                    values.clear();
-                    for (int c = 0; c < columns; c++) {
-                        if (string[c]) { // text stays its UTF-8 bytes: no String made
-                            values.add(row.getFieldRepetitionCount(c) == 0 ? null : row.getBinary(c, 0).getBytesUnsafe());
-                        } else {
-                            values.add(text(row, c, schema.getType(c)));
-                        }
-                    }
-                    partial.add(values.bytes(), values.starts(), values.ends());
-                }
+            if (flat) {
+                columns(reader, schema, columns, partial, tally);
+            } else {
+                records(reader, schema, columns, partial, tally);
             }
             return partial;
         } catch (NoSuchFileException e) {
@@ -126,7 +210,211 @@ public final class ParquetExport {
             if (e instanceof UsageExportException u) {
                 throw u;
             }
+            for (Throwable t = e; t != null; t = t.getCause()) {
+                if (t instanceof PureJavaCodecs.UnsupportedCodecException codec) {
+                    throw new UsageExportException(file + ": " + codec.getMessage());
+                }
+            }
             throw new UsageExportException(file + ": not a Parquet file that can be read: " + e.getMessage());
+        }
+    }
+
+    /** How a flat column's values become a row's text. */
+    private enum Kind { TEXT, DOUBLE, FLOAT, INT32, INT64, BOOLEAN, DECIMAL, MILLIS, MICROS, NANOS, INT96 }
+
+    /**
+     * Reads the columns read (all flat) with parquet-java's column readers, value by value, without assembling
+     * records: text stays its UTF-8 bytes, a double is written as its shortest decimal straight into the row's buffer,
+     * a timestamp as its instant (to the second: only its month is read).
+     */
+    private static void columns(ParquetFileReader reader, MessageType schema, int columns, Partial partial,
+            Tally tally) throws IOException {
+        ColumnDescriptor[] described = new ColumnDescriptor[columns];
+        Kind[] kinds = new Kind[columns];
+        int[] scales = new int[columns];
+        for (int c = 0; c < columns; c++) {
+            PrimitiveType p = schema.getType(c).asPrimitiveType();
+            described[c] = schema.getColumnDescription(new String[] {p.getName()});
+            LogicalTypeAnnotation logical = p.getLogicalTypeAnnotation();
+            if (logical instanceof LogicalTypeAnnotation.DecimalLogicalTypeAnnotation d) {
+                kinds[c] = Kind.DECIMAL;
+                scales[c] = d.getScale();
+            } else if (logical instanceof LogicalTypeAnnotation.TimestampLogicalTypeAnnotation t) {
+                kinds[c] = switch (t.getUnit()) {
+                    case MILLIS -> Kind.MILLIS;
+                    case MICROS -> Kind.MICROS;
+                    case NANOS -> Kind.NANOS;
+                };
+            } else {
+                kinds[c] = switch (p.getPrimitiveTypeName()) {
+                    case DOUBLE -> Kind.DOUBLE;
+                    case FLOAT -> Kind.FLOAT;
+                    case INT32 -> Kind.INT32;
+                    case INT64 -> Kind.INT64;
+                    case BOOLEAN -> Kind.BOOLEAN;
+                    case INT96 -> Kind.INT96;
+                    default -> Kind.TEXT;
+                };
+            }
+        }
+        String createdBy = reader.getFooter().getFileMetaData().getCreatedBy();
+        RowBytes values = new RowBytes(columns);
+        Instants instants = new Instants();
+        PageReadStore pages;
+        for (int group = 0; (pages = nextGroup(reader, group, tally)) != null; group++) {
+            ColumnReadStoreImpl store = new ColumnReadStoreImpl(pages, new Ignored(schema), schema, createdBy);
+            ColumnReader[] readers = new ColumnReader[columns];
+            int[] defined = new int[columns];
+            for (int c = 0; c < columns; c++) {
+                readers[c] = store.getColumnReader(described[c]);
+                defined[c] = described[c].getMaxDefinitionLevel();
+            }
+            for (long i = 0, rows = pages.getRowCount(); i < rows; i++) {
+                values.clear();
+                for (int c = 0; c < columns; c++) {
+                    ColumnReader r = readers[c];
+                    if (r.getCurrentDefinitionLevel() < defined[c]) {
+                        values.add((byte[]) null);
+                    } else {
+                        switch (kinds[c]) {
+                            case TEXT -> {
+                                java.nio.ByteBuffer b = r.getBinary().toByteBuffer(); // no copy on the heap
+                                if (b.hasArray()) {
+                                    values.add(b.array(), b.arrayOffset() + b.position(), b.remaining());
+                                } else {
+                                    values.add(r.getBinary().getBytes());
+                                }
+                            }
+                            case DOUBLE -> values.add(r.getDouble());
+                            case FLOAT -> values.add(RowBytes.decimal(r.getFloat()));
+                            case INT32 -> values.add(Integer.toString(r.getInteger()));
+                            case INT64 -> values.add(Long.toString(r.getLong()));
+                            case BOOLEAN -> values.add(Boolean.toString(r.getBoolean()));
+                            case DECIMAL -> values.add(decimal(r, described[c], scales[c]));
+                            case MILLIS -> values.add(instants.text(Math.floorDiv(r.getLong(), 1000L)));
+                            case MICROS -> values.add(instants.text(Math.floorDiv(r.getLong(), 1_000_000L)));
+                            case NANOS -> values.add(instants.text(Math.floorDiv(r.getLong(), 1_000_000_000L)));
+                            case INT96 -> values.add(int96(r.getBinary().getBytes()));
+                        }
+                    }
+                    r.consume();
+                }
+                partial.add(values.bytes(), values.starts(), values.ends());
+                if (tally != null) {
+                    tally.row();
+                }
+            }
+        }
+    }
+
+    /** @return the file's next row group (told to the tally), or null after the last */
+    private static PageReadStore nextGroup(ParquetFileReader reader, int group, Tally tally) throws IOException {
+        PageReadStore pages = reader.readNextRowGroup();
+        if (pages != null && tally != null) {
+            tally.group(reader.getRowGroups().get(group).getCompressedSize(), pages.getRowCount());
+        }
+        return pages;
+    }
+
+    private static String decimal(ColumnReader r, ColumnDescriptor d, int scale) {
+        BigInteger unscaled = switch (d.getPrimitiveType().getPrimitiveTypeName()) {
+            case INT32 -> BigInteger.valueOf(r.getInteger());
+            case INT64 -> BigInteger.valueOf(r.getLong());
+            default -> new BigInteger(r.getBinary().getBytes());
+        };
+        return new BigDecimal(unscaled, scale).toPlainString();
+    }
+
+    /** Instants to the second as ISO-8601 UTC text, the day's part made once per day (a bill's rows share few). */
+    private static final class Instants {
+        private long day = Long.MIN_VALUE;
+        private final byte[] text = "0000-00-00T00:00:00Z".getBytes(java.nio.charset.StandardCharsets.US_ASCII);
+
+        byte[] text(long epochSecond) {
+            long d = Math.floorDiv(epochSecond, 86_400L);
+            if (d != day) {
+                java.time.LocalDate date = java.time.LocalDate.ofEpochDay(d);
+                int y = date.getYear();
+                if (y < 0 || y > 9999) {
+                    return Instant.ofEpochSecond(epochSecond).toString().getBytes(
+                            java.nio.charset.StandardCharsets.US_ASCII);
+                }
+                two(y / 100, 0);
+                two(y % 100, 2);
+                two(date.getMonthValue(), 5);
+                two(date.getDayOfMonth(), 8);
+                day = d;
+            }
+            int s = (int) Math.floorMod(epochSecond, 86_400L);
+            two(s / 3600, 11);
+            two(s / 60 % 60, 14);
+            two(s % 60, 17);
+            return text;
+        }
+
+        private void two(int v, int at) {
+            text[at] = (byte) ('0' + v / 10);
+            text[at + 1] = (byte) ('0' + v % 10);
+        }
+    }
+
+    /** A record converter that takes nothing: the column readers are read directly. */
+    private static final class Ignored extends org.apache.parquet.io.api.GroupConverter {
+        private final org.apache.parquet.io.api.PrimitiveConverter nothing =
+                new org.apache.parquet.io.api.PrimitiveConverter() { };
+        private final int fields;
+
+        Ignored(MessageType schema) {
+            fields = schema.getFieldCount();
+        }
+
+        @Override
+        public org.apache.parquet.io.api.Converter getConverter(int fieldIndex) {
+            if (fieldIndex >= fields) {
+                throw new IndexOutOfBoundsException(fieldIndex);
+            }
+            return nothing;
+        }
+
+        @Override
+        public void start() {
+        }
+
+        @Override
+        public void end() {
+        }
+    }
+
+    /** Reads whole records (for exports whose columns read include a map): each value as {@link #text} writes it. */
+    private static void records(ParquetFileReader reader, MessageType schema, int columns, Partial partial,
+            Tally tally) throws IOException {
+        boolean[] string = new boolean[columns];
+        for (int c = 0; c < columns; c++) {
+            Type t = schema.getType(c);
+            string[c] = t.isPrimitive() && t.asPrimitiveType().getPrimitiveTypeName()
+                    == PrimitiveType.PrimitiveTypeName.BINARY && !(t.getLogicalTypeAnnotation()
+                    instanceof LogicalTypeAnnotation.DecimalLogicalTypeAnnotation);
+        }
+        RowBytes values = new RowBytes(columns);
+        PageReadStore pages;
+        for (int group = 0; (pages = nextGroup(reader, group, tally)) != null; group++) {
+            RecordReader<Group> records = new ColumnIOFactory().getColumnIO(schema)
+                    .getRecordReader(pages, new GroupRecordConverter(schema));
+            for (long i = 0; i < pages.getRowCount(); i++) {
+                Group row = records.read();
+                values.clear();
+                for (int c = 0; c < columns; c++) {
+                    if (string[c]) { // text stays its UTF-8 bytes: no String made
+                        values.add(row.getFieldRepetitionCount(c) == 0 ? null : row.getBinary(c, 0).getBytesUnsafe());
+                    } else {
+                        values.add(text(row, c, schema.getType(c)));
+                    }
+                }
+                partial.add(values.bytes(), values.starts(), values.ends());
+                if (tally != null) {
+                    tally.row();
+                }
+            }
         }
     }
 

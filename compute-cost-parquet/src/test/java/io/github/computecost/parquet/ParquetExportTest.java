@@ -68,17 +68,22 @@ class ParquetExportTest {
 
     /** Writes rows {@code from..to} of the CSV (header excluded) as CUR 2.0 Parquet. */
     static void write(Path file, int from, int to) throws IOException {
-        write(CSV, NAMES, SCHEMA, file, from, to, true);
+        write(CSV, NAMES, SCHEMA, file, from, to, true, CompressionCodecName.SNAPPY);
+    }
+
+    static void write(Path csv, Map<String, String> names, MessageType schema, Path file, int from, int to,
+            boolean tagMap) throws IOException {
+        write(csv, names, schema, file, from, to, tagMap, CompressionCodecName.SNAPPY);
     }
 
     /** Writes rows {@code from..to} of {@code csv} as Parquet of {@code schema}, each column renamed by {@code names}. */
     static void write(Path csv, Map<String, String> names, MessageType schema, Path file, int from, int to,
-            boolean tagMap) throws IOException {
+            boolean tagMap, CompressionCodecName codec) throws IOException {
         List<String> lines = Files.readAllLines(csv);
         List<String> header = Csv.split(lines.get(0));
         SimpleGroupFactory groups = new SimpleGroupFactory(schema);
         try (ParquetWriter<Group> w = ExampleParquetWriter.builder(new LocalOutputFile(file)).withType(schema)
-                .withConf(new PlainParquetConfiguration()).withCompressionCodec(CompressionCodecName.SNAPPY).build()) {
+                .withConf(new PlainParquetConfiguration()).withCompressionCodec(codec).build()) {
             for (int i = 1 + from; i < 1 + to && i < lines.size(); i++) {
                 List<String> v = Csv.split(lines.get(i));
                 Group g = groups.newGroup();
@@ -158,6 +163,23 @@ class ParquetExportTest {
         assertEquals(csv.skipped(), parquet.skipped());
     }
 
+    /**
+     * The command line's tests read {@code cur2-line-item-types.parquet}, made by {@link #write(Path, int, int)}
+     * (CUR 2.0 names and types, the tag in the {@code resource_tags} map, Snappy): it is the same bill as the CSV.
+     */
+    @Test
+    void theCommittedParquetBillIsTheTestBill() {
+        Path committed = Path.of("compute-cost-parquet/src/test/resources/cur2-line-item-types.parquet");
+        Rerater rerater = Rerater.of(PriceBook.bundled()).tags(List.of("team"));
+        Rerater.Result csv = rerater.rate(CSV);
+        Rerater.Result parquet = ParquetExport.rate(rerater, committed);
+        assertEquals(csv.rows(), parquet.rows());
+        assertEquals(0, csv.totalExact().compareTo(parquet.totalExact()));
+        assertEquals(plain(csv.byResource()), plain(parquet.byResource()));
+        assertEquals(plain(csv.byTag().get("team")), plain(parquet.byTag().get("team")));
+        assertEquals(0, csv.passedThroughTotal().compareTo(parquet.passedThroughTotal()));
+    }
+
     @Test
     void aFocusParquetExportRatesToTheFiguresOfTheSameFocusCsv() throws IOException {
         Path focusCsv = Path.of("compute-cost/src/test/resources/rerate/focus-line-item-types.csv");
@@ -180,6 +202,53 @@ class ParquetExportTest {
         assertEquals(0, csv.passedThroughTotal().compareTo(parquet.passedThroughTotal()));
         assertEquals(0, csv.reconciliation().orElseThrow().variance().compareTo(parquet.reconciliation()
                 .orElseThrow().variance()));
+    }
+
+    /** Pages written by parquet-java's own codecs (native Snappy and zstd) are read by the pure-Java ones. */
+    @Test
+    void everyCodecAwsOrASparkJobWritesIsReadInPureJava() throws IOException {
+        Rerater rerater = Rerater.of(PriceBook.bundled()).tags(List.of("team"));
+        Rerater.Result csv = rerater.rate(CSV);
+        for (CompressionCodecName codec : List.of(CompressionCodecName.UNCOMPRESSED, CompressionCodecName.SNAPPY,
+                CompressionCodecName.GZIP, CompressionCodecName.ZSTD, CompressionCodecName.LZ4_RAW)) {
+            Path file = dir.resolve(codec + ".parquet");
+            write(CSV, NAMES, SCHEMA, file, 0, 100, true, codec);
+            Rerater.Result parquet = ParquetExport.rate(rerater, file);
+            assertEquals(0, csv.totalExact().compareTo(parquet.totalExact()), codec.toString());
+            assertEquals(plain(csv.byResource()), plain(parquet.byResource()), codec.toString());
+            assertEquals(plain(csv.byTag().get("team")), plain(parquet.byTag().get("team")), codec.toString());
+        }
+        for (CompressionCodecName codec : List.of(CompressionCodecName.LZO, CompressionCodecName.BROTLI,
+                CompressionCodecName.LZ4)) {
+            var e = assertThrows(PureJavaCodecs.UnsupportedCodecException.class,
+                    () -> new PureJavaCodecs().getDecompressor(codec));
+            assertTrue(e.getMessage().startsWith("pages compressed with " + codec + ", which compute-cost does not "
+                    + "read"), e.getMessage());
+        }
+    }
+
+    @Test
+    void rerateRateOfAPathReadsParquetByItsMagicNumberAndReportsProgress() throws IOException {
+        Path parts = Files.createDirectory(dir.resolve("parts"));
+        write(parts.resolve("part-00000.parquet"), 0, 6);
+        write(parts.resolve("part-00001.parquet"), 6, 100);
+        Path named = dir.resolve("export.csv"); // a name says nothing: its first bytes do
+        Files.copy(parts.resolve("part-00001.parquet"), named);
+        List<io.github.computecost.Progress> seen = new java.util.ArrayList<>();
+        Rerater rerater = Rerater.of(PriceBook.bundled()).progress(seen::add);
+        Rerater.Result viaRerater = rerater.rate(parts);
+        Rerater.Result direct = ParquetExport.rate(Rerater.of(PriceBook.bundled()), parts);
+        assertEquals(direct.totalExact(), viaRerater.totalExact());
+        assertEquals(direct.byResource(), viaRerater.byResource());
+        io.github.computecost.Progress last = seen.get(seen.size() - 1);
+        assertTrue(last.done());
+        assertEquals(viaRerater.rows(), last.rows());
+        assertTrue(last.bytes() > 0 && last.bytes() <= last.totalBytes().orElseThrow(), last.toString());
+        assertEquals(Files.size(parts.resolve("part-00000.parquet")) + Files.size(parts.resolve("part-00001.parquet")),
+                last.totalBytes().orElseThrow());
+        Rerater.Result one = Rerater.of(PriceBook.bundled()).rate(named);
+        assertEquals(ParquetExport.rate(Rerater.of(PriceBook.bundled()), named).totalExact(), one.totalExact());
+        assertTrue(one.rows() > 0);
     }
 
     @Test
@@ -205,11 +274,15 @@ class ParquetExportTest {
         var missing = assertThrows(UsageExportException.class, () -> ParquetExport.rate(Rerater.of(
                 PriceBook.bundled()), dir.resolve("none.parquet")));
         assertEquals(dir.resolve("none.parquet") + ": file not found", missing.getMessage());
-        // Read as text, a Parquet file is refused by what it is, not by columns it seems to lack.
+        // As a stream, a Parquet file is refused by what it is, not by columns it seems to lack.
         Path file = dir.resolve("real.parquet");
         write(file, 0, 3);
-        var asText = assertThrows(UsageExportException.class, () -> Rerater.of(PriceBook.bundled()).rate(file));
-        assertTrue(asText.getMessage().startsWith(file + ": a Parquet file, which is not read as text"),
+        var asText = assertThrows(UsageExportException.class, () -> {
+            try (var in = Files.newInputStream(file)) {
+                Rerater.of(PriceBook.bundled()).rate(in, "real");
+            }
+        });
+        assertTrue(asText.getMessage().startsWith("real: a Parquet file, which is not read as a stream"),
                 asText.getMessage());
         var empty = assertThrows(UsageExportException.class, () -> ParquetExport.rate(Rerater.of(PriceBook.bundled()),
                 Files.createDirectory(dir.resolve("empty"))));

@@ -66,6 +66,8 @@ class ReleaseProfileTest {
                         module + suffix + " is built by the release profile");
             }
         }
+        bundledLibrariesAreListedWithTheirLicences(published.resolve("compute-cost-cli").resolve(version)
+                .resolve("compute-cost-cli-" + version + ".jar"));
         assertTrue(Files.isRegularFile(published.resolve("compute-cost-bom").resolve(version)
                 .resolve("compute-cost-bom-" + version + ".pom")), "the BOM is built");
         try (Stream<Path> files = Files.walk(copy)) {
@@ -82,6 +84,35 @@ class ReleaseProfileTest {
                     "-s", settings.toString(), "-Dmaven.repo.local=" + repo, "test");
             assertTrue(Files.readString(project.resolve("target/surefire-reports/readme.ReadmeTest.txt"))
                     .contains("Tests run: 1, Failures: 0, Errors: 0, Skipped: 0"), project + " ran its test");
+        }
+    }
+
+    /**
+     * The command line's jar names every library it bundles (each one's Maven metadata) in META-INF/THIRD-PARTY.txt,
+     * every versions placeholder there is filled, every licence file it points to is in the jar, and Hadoop's web
+     * pages, with scripts under other licences, are left out.
+     */
+    private static void bundledLibrariesAreListedWithTheirLicences(Path cli) throws IOException {
+        try (java.util.zip.ZipFile jar = new java.util.zip.ZipFile(cli.toFile())) {
+            String list = new String(jar.getInputStream(jar.getEntry("META-INF/THIRD-PARTY.txt")).readAllBytes(),
+                    java.nio.charset.StandardCharsets.UTF_8);
+            assertTrue(!list.contains("${"), "every version in THIRD-PARTY.txt is filled in:\n" + list);
+            List<String> bundled = jar.stream().map(java.util.zip.ZipEntry::getName)
+                    .filter(n -> n.startsWith("META-INF/maven/") && n.endsWith("/pom.properties"))
+                    .map(n -> n.split("/")).filter(p -> !p[2].equals("io.github.computecost"))
+                    .map(p -> p[3]).toList();
+            assertTrue(bundled.size() >= 10 && bundled.contains("parquet-hadoop"), bundled.toString());
+            for (String artifact : bundled) {
+                assertTrue(list.toLowerCase(java.util.Locale.ROOT).contains(artifact.toLowerCase(java.util.Locale.ROOT)),
+                        artifact + " is bundled, so THIRD-PARTY.txt names it");
+            }
+            java.util.regex.Matcher licence = java.util.regex.Pattern.compile("META-INF/licenses/[\\w.-]+")
+                    .matcher(list);
+            while (licence.find()) {
+                assertTrue(jar.getEntry(licence.group()) != null, licence.group() + " is in the jar");
+            }
+            assertEquals(List.of(), jar.stream().map(java.util.zip.ZipEntry::getName)
+                    .filter(n -> n.startsWith("webapps/")).toList());
         }
     }
 

@@ -158,7 +158,21 @@ final class Aggregator {
     /** Where the touched values go, so that the compiler keeps the loads. */
     private long sink;
 
-    final Map<String, Long> skipped = new TreeMap<>();
+    private final Map<String, Long> skipped = new TreeMap<>();
+    /** The reason of the last rows skipped and how many since it was counted in {@link #skipped}: a bill skips runs
+     * of rows for one reason (an unpriced service's usage), and a tree lookup per row showed in a profile. */
+    private String lastSkip;
+    private long lastSkipRows;
+
+    /** @return rows skipped, by reason */
+    Map<String, Long> skipped() {
+        if (lastSkip != null) {
+            skipped.merge(lastSkip, lastSkipRows, Long::sum);
+            lastSkip = null;
+            lastSkipRows = 0;
+        }
+        return skipped;
+    }
     /** Passed-through lines of one line item type and product: how many, and their unblended cost, exact. */
     record Passed(long rows, BigDecimal cost) implements java.io.Serializable {
         Passed plus(Passed other) {
@@ -771,7 +785,7 @@ final class Aggregator {
             Map<LineItemType, Map<String, Passed>> morePassed) {
         rows += moreRows;
         rated += moreRated;
-        moreSkipped.forEach((k, v) -> skipped.merge(k, v, Long::sum));
+        moreSkipped.forEach((k, v) -> skipped().merge(k, v, Long::sum));
         mergePassed(passed, morePassed);
     }
 
@@ -788,6 +802,10 @@ final class Aggregator {
     }
 
     private void skip(String reason) {
-        skipped.merge(reason, 1L, Long::sum);
+        if (reason != lastSkip) { // the reasons are constants, or made once per row: identity is enough to batch
+            skipped();
+            lastSkip = reason;
+        }
+        lastSkipRows++;
     }
 }

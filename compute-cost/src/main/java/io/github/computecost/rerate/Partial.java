@@ -69,10 +69,16 @@ public final class Partial implements Serializable {
     /** Lines passed through, by line item type and product code. */
     private Map<LineItemType, Map<String, Aggregator.Passed>> passed = new TreeMap<>();
 
-    Partial(Aggregator live, String name, int part) {
+    /** The price book and what-if the live aggregator resolves usage types by (not serialized). */
+    private transient io.github.computecost.pricing.PriceBook book;
+    private transient boolean whatIfArm;
+
+    Partial(Aggregator live, String name, int part, io.github.computecost.pricing.PriceBook book, boolean whatIfArm) {
         if (part < 0) {
             throw new IllegalArgumentException("a part's place is at least 0, was " + part);
         }
+        this.book = book;
+        this.whatIfArm = whatIfArm;
         this.live = live;
         this.columns = live.columns();
         this.name = name;
@@ -87,6 +93,7 @@ public final class Partial implements Serializable {
      * @throws IllegalStateException if the partial has been merged or serialized
      */
     public void add(List<String> values) {
+        checkNotTaken();
         if (live == null) {
             throw new IllegalStateException("a partial takes no rows once merged or serialized");
         }
@@ -112,6 +119,7 @@ public final class Partial implements Serializable {
      * @throws IllegalArgumentException if fewer bounds than columns are given
      */
     public void add(byte[] bytes, int[] starts, int[] ends) {
+        checkNotTaken();
         if (live == null) {
             throw new IllegalStateException("a partial takes no rows once merged or serialized");
         }
@@ -152,13 +160,44 @@ public final class Partial implements Serializable {
         return this;
     }
 
+    /** Whether the live aggregator has been handed to the rating ({@link #take}): nothing more may be done. */
+    private transient boolean taken;
+
+    /**
+     * @return the live aggregator, for rating it as it is, without copying its sums into a fresh one (a part never
+     *     merged: an export read on one machine), or null if the partial has been merged or serialized; a taken
+     *     partial is done with (the rating rewrites its sums' keys)
+     */
+    /** @return whether the live aggregator reads usage types as a re-rater of this book and what-if would */
+    boolean madeBy(io.github.computecost.pricing.PriceBook prices, boolean arm) {
+        return live != null && book == prices && whatIfArm == arm;
+    }
+
+    Aggregator take() {
+        checkNotTaken();
+        Aggregator a = live;
+        if (a != null) {
+            taken = true;
+            live = null;
+        }
+        return a;
+    }
+
+    private void checkNotTaken() {
+        if (taken) {
+            throw new IllegalStateException("this partial has been rated as it was read; it takes no more rows, "
+                    + "merges or ratings");
+        }
+    }
+
     /** Turns the live aggregator's state into values. */
     private void freeze() {
+        checkNotTaken();
         if (live != null) {
             sums = new HashMap<>(live.sums(part));
             rows = live.rows;
             rated = live.rated;
-            skipped = new TreeMap<>(live.skipped);
+            skipped = new TreeMap<>(live.skipped());
             passed = new TreeMap<>(live.passed);
             live = null;
         }

@@ -503,11 +503,19 @@ public final class Rerater {
     }
 
     /**
-     * @param csv the export ({@code .csv} or {@code .csv.gz})
+     * Rates an export file: CSV, plain, gzipped or zstd-compressed (told by its content, whatever its name), or
+     * Parquet, a file or a directory of {@code .parquet} parts, when a reader of it is on the class or module path
+     * ({@link ExportReader}; the module {@code compute-cost-parquet} is one).
+     *
+     * @param csv the export ({@code .csv}, {@code .csv.gz}, {@code .csv.zst}; or Parquet, as above)
      * @return costs per usage type and per resource, and the rows skipped
-     * @throws UsageExportException if the file is missing or has no usage-type and amount columns
+     * @throws UsageExportException if the file is missing or has no usage-type and amount columns, or is Parquet
+     *     without a reader of it
      */
     public Result rate(Path csv) {
+        if (isParquet(csv)) {
+            return reader(ExportReader.PARQUET, csv).rate(this, csv, progress);
+        }
         try (InputStream in = Files.newInputStream(csv)) {
             return rate(in, csv.toString(), java.util.OptionalLong.of(Files.size(csv)));
         } catch (NoSuchFileException e) {
@@ -583,17 +591,22 @@ public final class Rerater {
      * @return an empty partial for the part
      */
     public Partial partial(List<String> header, String name, int part) {
-        return new Partial(aggregator(name, List.copyOf(header)), name, part);
+        return new Partial(aggregator(name, List.copyOf(header)), name, part, prices, whatIfArm);
     }
 
     /**
      * Rates the merged partials of an export ({@link #partial}), as {@link #rate(Path)} rates the whole export: the
-     * same figures, to the last digit. Progress is not reported.
+     * same figures, to the last digit. Progress is not reported. A partial never merged nor serialized is rated as it
+     * was read, without a copy of its sums, and is done with: it takes no more rows, merges or ratings.
      *
      * @param merged every part's partial, merged
      * @return the re-rated cost of the whole export
      */
     public Result rate(Partial merged) {
+        Aggregator live = merged.madeBy(prices, whatIfArm) ? merged.take() : null;
+        if (live != null) { // one part, read here by this price book: rated as it is, its sums not copied
+            return result(live);
+        }
         Aggregator agg = new Aggregator(new UsageIndex(prices), whatIfArm, merged.columns());
         merged.into(agg);
         return result(agg);
@@ -655,11 +668,40 @@ public final class Rerater {
         return v;
     }
 
+    /** @return whether the path is a Parquet file (by its magic number) or a directory holding {@code .parquet} parts */
+    private static boolean isParquet(Path path) {
+        if (Files.isDirectory(path)) {
+            try (java.util.stream.Stream<Path> files = Files.list(path)) {
+                return files.anyMatch(f -> f.getFileName().toString().endsWith(".parquet"));
+            } catch (IOException e) {
+                throw new UsageExportException(path + ": cannot be read: " + e.getMessage());
+            }
+        }
+        try (InputStream in = Files.newInputStream(path)) {
+            byte[] magic = in.readNBytes(4);
+            return magic.length == 4 && magic[0] == 'P' && magic[1] == 'A' && magic[2] == 'R' && magic[3] == '1';
+        } catch (IOException e) {
+            return false; // reported by the CSV reader, as for any file
+        }
+    }
+
+    /** @return the reader of {@code format} found on the class or module path, or a refusal naming the module */
+    private static ExportReader reader(String format, Path path) {
+        for (ExportReader r : java.util.ServiceLoader.load(ExportReader.class, Rerater.class.getClassLoader())) {
+            if (r.format().equals(format)) {
+                return r;
+            }
+        }
+        throw new UsageExportException(path + ": a Parquet export; reading it needs the module compute-cost-parquet "
+                + "(io.github.computecost:compute-cost-parquet) on the class path, or SparkRerater (module "
+                + "compute-cost-spark)");
+    }
+
     private Aggregator aggregator(String name, byte[] buffer, int from, int to) {
         if (to - from >= 4 && buffer[from] == 'P' && buffer[from + 1] == 'A' && buffer[from + 2] == 'R'
-                && buffer[from + 3] == '1') { // Parquet's magic number
-            throw new UsageExportException(name + ": a Parquet file, which is not read as text: ParquetExport.rate "
-                    + "(module compute-cost-parquet) or SparkRerater (module compute-cost-spark) reads it");
+                && buffer[from + 3] == '1') { // Parquet's magic number, in a stream
+            throw new UsageExportException(name + ": a Parquet file, which is not read as a stream: Rerater.rate(Path) "
+                    + "with the module compute-cost-parquet, or SparkRerater (module compute-cost-spark), reads it");
         }
         int skip = to - from >= 3 && buffer[from] == (byte) 0xEF && buffer[from + 1] == (byte) 0xBB
                 && buffer[from + 2] == (byte) 0xBF ? 3 : 0; // a byte-order mark
@@ -836,7 +878,7 @@ public final class Rerater {
             sorted.put(name, byResource.get(name));
         }
         boolean costs = agg.columns().unblended() >= 0;
-        return new Result(prices.currency(), agg.rows, agg.rated, agg.skipped, byUsageType, sorted, quantity, total,
+        return new Result(prices.currency(), agg.rows, agg.rated, agg.skipped(), byUsageType, sorted, quantity, total,
                 dates, today, java.util.Collections.unmodifiableSortedSet(derived), agg.byPayer(), byAccount, byKind,
                 tags, covered(covered, billed), passedThrough(agg),
                 costs ? Optional.of(reconciliation(reconciled, billed, agg.columns().focus())) : Optional.empty(),

@@ -44,6 +44,20 @@ public final class RowBytes {
     }
 
     /**
+     * @param utf8 a buffer holding the value's UTF-8 bytes
+     * @param from where they start
+     * @param length how many there are
+     * @return this with the next value, those bytes (copied)
+     */
+    public RowBytes add(byte[] utf8, int from, int length) {
+        int at = next();
+        room(at, length);
+        System.arraycopy(utf8, from, buffer, at, length);
+        ends[size++] = at + length;
+        return this;
+    }
+
+    /**
      * @param text the value, or {@code null}
      * @return this with the next value, text ({@code null}: empty); ASCII is written without an encoder
      */
@@ -74,18 +88,114 @@ public final class RowBytes {
      * @return this with the next value, a double as its shortest decimal ({@link #decimal(double)})
      */
     public RowBytes add(double value) {
-        return add(decimal(value));
+        long digits = shortest(value);
+        if (digits < 0) {
+            return add(decimal(value));
+        }
+        int at = next();
+        room(at, 24);
+        int n = write(value, digits, buffer, at);
+        ends[size++] = at + n;
+        return this;
     }
 
     /**
      * @param value the value
      * @return the shortest decimal that names the double, in plain digits ({@code 1.66667E-5} is
-     *     {@code 0.0000166667}), as AWS's CSV writes the costs and amounts CUR 2.0's Parquet keeps as doubles; NaN and
-     *     the infinities by their names, which no reader takes for a number
+     *     {@code 0.0000166667}), as AWS's CSV writes the costs and amounts CUR 2.0's Parquet keeps as doubles, and
+     *     with the digits of {@code BigDecimal.valueOf(value).toPlainString()} (at least one after the point from
+     *     0.001 to 10^7); NaN and the infinities by their names, which no reader takes for a number
      */
     public static String decimal(double value) {
-        return Double.isNaN(value) || Double.isInfinite(value) ? Double.toString(value)
-                : BigDecimal.valueOf(value).toPlainString();
+        if (Double.isNaN(value) || Double.isInfinite(value)) {
+            return Double.toString(value);
+        }
+        long digits = shortest(value);
+        if (digits < 0) {
+            return BigDecimal.valueOf(value).toPlainString();
+        }
+        byte[] out = new byte[24];
+        return new String(out, 0, write(value, digits, out, 0), StandardCharsets.US_ASCII);
+    }
+
+    private static final double[] POW10 = {1e0, 1e1, 1e2, 1e3, 1e4, 1e5, 1e6, 1e7, 1e8, 1e9, 1e10, 1e11, 1e12, 1e13,
+        1e14, 1e15, 1e16, 1e17, 1e18, 1e19, 1e20, 1e21, 1e22};
+    private static final long[] LONG10 = {1L, 10L, 100L, 1_000L, 10_000L, 100_000L, 1_000_000L, 10_000_000L,
+        100_000_000L, 1_000_000_000L, 10_000_000_000L, 100_000_000_000L, 1_000_000_000_000L, 10_000_000_000_000L,
+        100_000_000_000_000L, 1_000_000_000_000_000L, 10_000_000_000_000_000L, 100_000_000_000_000_000L};
+
+    /**
+     * The shortest decimal that rounds to {@code |value|}, with the places {@code BigDecimal.valueOf} shows, without
+     * a String: the fewest places {@code k} for which {@code m = rint(|value| 10^k)} divided by {@code 10^k} gives the
+     * double back. Both steps are exact while {@code m < 2^52} ({@code 10^k} is a double exactly, IEEE division rounds
+     * correctly, and a decimal that rounds to the double lies far nearer to {@code |value| 10^k} than the rounding of
+     * that product could move it), so the check proves the decimal names the double.
+     *
+     * @return {@code m} and {@code k} packed ({@code m << 5 | k}), or -1 where the value needs BigDecimal (too large,
+     *     or more than 17 places)
+     */
+    private static long shortest(double value) {
+        double a = Math.abs(value);
+        if (!(a < 0x1p48) || Double.isNaN(a)) {
+            return -1;
+        }
+        if (a == 0) {
+            return 1; // 0.0
+        }
+        for (int k = 0; k <= 17; k++) {
+            double scaled = a * POW10[k];
+            if (scaled >= 0x1p52) {
+                return -1;
+            }
+            double m = Math.rint(scaled);
+            if (m / POW10[k] == a) {
+                long digits = (long) m;
+                int places = k;
+                // BigDecimal.valueOf reads Double.toString: one place at least below 10^7, two digits at least below
+                // 0.001 ("1.0E-5" is 0.000010).
+                if (a < 1e7 && places == 0) {
+                    digits *= 10;
+                    places = 1;
+                } else if (a < 1e-3 && digits < 10) {
+                    digits *= 10;
+                    places++;
+                }
+                return places > 17 ? -1 : digits << 5 | places;
+            }
+        }
+        return -1;
+    }
+
+    /** Writes the packed decimal of {@link #shortest} (with the value's sign) at {@code at}. @return its length */
+    private static int write(double value, long packed, byte[] out, int at) {
+        long m = packed >>> 5;
+        int k = (int) (packed & 31);
+        int n = at;
+        if (value < 0) {
+            out[n++] = '-';
+        }
+        long whole = m / LONG10[k];
+        long fraction = m % LONG10[k];
+        n = digits(whole, out, n, 1);
+        if (k > 0) {
+            out[n++] = '.';
+            n = digits(fraction, out, n, k);
+        }
+        return n - at;
+    }
+
+    /** Writes {@code v} in decimal, zero-padded to {@code width} digits at least. @return the end */
+    private static int digits(long v, byte[] out, int at, int width) {
+        int len = 1;
+        for (long t = v; t >= 10; t /= 10) {
+            len++;
+        }
+        len = Math.max(len, width);
+        for (int i = at + len - 1; i >= at; i--) {
+            out[i] = (byte) ('0' + v % 10);
+            v /= 10;
+        }
+        return at + len;
     }
 
     /**

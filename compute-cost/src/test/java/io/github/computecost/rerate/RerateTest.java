@@ -24,6 +24,20 @@ class RerateTest {
     Path dir;
 
     @Test
+    void aParquetExportWithoutItsReaderIsRefusedNamingTheModuleToAdd() throws IOException {
+        // The library's tests have no Parquet reader: the file is told by its magic number, whatever its name.
+        Path file = Files.write(dir.resolve("bill.csv"), new byte[] {'P', 'A', 'R', '1', 0, 0, 0, 0});
+        var e = assertThrows(UsageExportException.class, () -> Rerater.of(PriceBook.bundled()).rate(file));
+        assertEquals(file + ": a Parquet export; reading it needs the module compute-cost-parquet "
+                + "(io.github.computecost:compute-cost-parquet) on the class path, or SparkRerater (module "
+                + "compute-cost-spark)", e.getMessage());
+        Path parts = Files.createDirectory(dir.resolve("parts"));
+        Files.write(parts.resolve("part-0.parquet"), new byte[] {'P', 'A', 'R', '1'});
+        var d = assertThrows(UsageExportException.class, () -> Rerater.of(PriceBook.bundled()).rate(parts));
+        assertTrue(d.getMessage().startsWith(parts + ": a Parquet export; reading it needs"), d.getMessage());
+    }
+
+    @Test
     void aSmallExportRatedByHand() {
         Rerater.Result r = Rerater.of(PriceBook.bundled()).rate(LEGACY);
         assertEquals(8, r.rows());
