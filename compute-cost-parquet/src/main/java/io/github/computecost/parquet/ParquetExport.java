@@ -193,10 +193,10 @@ public final class ParquetExport {
             }
             Partial partial = rerater.partial(header, name, part);
             int columns = Math.min(header.size(), partial.columnsRead());
-            boolean flat = true;
+            boolean flat = true; // the columns read (a real CUR 2.0 export has maps among those that are not)
             for (int c = 0; c < columns; c++) {
                 Type t = schema.getType(c);
-                flat &= t.isPrimitive() && !t.isRepetition(Type.Repetition.REPEATED);
+                flat &= !partial.reads(c) || t.isPrimitive() && !t.isRepetition(Type.Repetition.REPEATED);
             }
             if (flat) {
                 columns(reader, schema, columns, partial, tally);
@@ -225,7 +225,8 @@ public final class ParquetExport {
     /**
      * Reads the columns read (all flat) with parquet-java's column readers, value by value, without assembling
      * records: text stays its UTF-8 bytes, a double is written as its shortest decimal straight into the row's buffer,
-     * a timestamp as its instant (to the second: only its month is read).
+     * a timestamp as its instant (to the second: only its month is read). The columns not read are left empty and
+     * their pages are not decoded: a real export has over a hundred columns, and about a dozen are read.
      */
     private static void columns(ParquetFileReader reader, MessageType schema, int columns, Partial partial,
             Tally tally) throws IOException {
@@ -233,6 +234,9 @@ public final class ParquetExport {
         Kind[] kinds = new Kind[columns];
         int[] scales = new int[columns];
         for (int c = 0; c < columns; c++) {
+            if (!partial.reads(c)) {
+                continue; // left empty, and its pages never decoded
+            }
             PrimitiveType p = schema.getType(c).asPrimitiveType();
             described[c] = schema.getColumnDescription(new String[] {p.getName()});
             LogicalTypeAnnotation logical = p.getLogicalTypeAnnotation();
@@ -257,22 +261,37 @@ public final class ParquetExport {
                 };
             }
         }
+        List<Type> read = new ArrayList<>();
+        for (int c = 0; c < columns; c++) {
+            if (described[c] != null) {
+                read.add(schema.getType(c));
+            }
+        }
+        MessageType projection = new MessageType(schema.getName(), read);
+        reader.setRequestedSchema(projection); // only the chunks of the columns read are read from the file
         String createdBy = reader.getFooter().getFileMetaData().getCreatedBy();
         RowBytes values = new RowBytes(columns);
         Instants instants = new Instants();
         PageReadStore pages;
         for (int group = 0; (pages = nextGroup(reader, group, tally)) != null; group++) {
-            ColumnReadStoreImpl store = new ColumnReadStoreImpl(pages, new Ignored(schema), schema, createdBy);
+            ColumnReadStoreImpl store = new ColumnReadStoreImpl(pages, new Ignored(projection), projection,
+                    createdBy);
             ColumnReader[] readers = new ColumnReader[columns];
             int[] defined = new int[columns];
             for (int c = 0; c < columns; c++) {
-                readers[c] = store.getColumnReader(described[c]);
-                defined[c] = described[c].getMaxDefinitionLevel();
+                if (described[c] != null) {
+                    readers[c] = store.getColumnReader(described[c]);
+                    defined[c] = described[c].getMaxDefinitionLevel();
+                }
             }
             for (long i = 0, rows = pages.getRowCount(); i < rows; i++) {
                 values.clear();
                 for (int c = 0; c < columns; c++) {
                     ColumnReader r = readers[c];
+                    if (r == null) {
+                        values.add((byte[]) null);
+                        continue;
+                    }
                     if (r.getCurrentDefinitionLevel() < defined[c]) {
                         values.add((byte[]) null);
                     } else {

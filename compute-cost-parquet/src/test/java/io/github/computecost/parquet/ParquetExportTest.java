@@ -58,6 +58,9 @@ class ParquetExportTest {
             + " optional int64 line_item_usage_start_date (TIMESTAMP(MILLIS,true));"
             + " optional binary line_item_product_code (STRING); optional binary line_item_usage_type (STRING);"
             + " optional binary line_item_resource_id (STRING); optional double line_item_usage_amount;"
+            // CUR 2.0's product map lies among the columns read, and is not read itself.
+            + " optional group product (MAP) { repeated group key_value { required binary key (STRING);"
+            + " optional binary value (STRING); } }"
             + " optional double line_item_unblended_cost; optional double savings_plan_savings_plan_effective_cost;"
             + " optional double reservation_effective_cost; optional binary resource_tags_user_team (STRING);"
             + " optional group resource_tags (MAP) { repeated group key_value { required binary key (STRING);"
@@ -104,6 +107,9 @@ class ParquetExportTest {
                         case INT64 -> g.append(name, Instant.parse(value).toEpochMilli());
                         default -> g.append(name, value);
                     }
+                }
+                if (schema.containsField("product")) {
+                    g.addGroup("product").addGroup("key_value").append("key", "region").append("value", "us-east-1");
                 }
                 if (tagMap) { // CUR 2.0's map: the team tag as AWS names it, beside one of AWS's own
                     Group map = g.addGroup("resource_tags");

@@ -87,6 +87,22 @@ final class Aggregator {
                     commitmentCategory);
         }
 
+        /** @return whether {@code column} is one of the columns read */
+        boolean reads(int column) {
+            if (column < 0) {
+                return false;
+            }
+            for (int t : tags) {
+                if (t == column) {
+                    return true;
+                }
+            }
+            return column == type || column == amount || column == resource || column == account || column == start
+                    || column == payer || column == lineItemType || column == productCode || column == unblended
+                    || column == spEffective || column == riEffective || column == commitmentStatus
+                    || column == commitmentCategory;
+        }
+
         int width() {
             int w = Math.max(Math.max(type, amount), Math.max(Math.max(resource, account), Math.max(start, payer)));
             w = Math.max(w, Math.max(Math.max(lineItemType, productCode), Math.max(unblended,

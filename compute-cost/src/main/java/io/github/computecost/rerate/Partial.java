@@ -135,6 +135,14 @@ public final class Partial implements Serializable {
         return columns.width();
     }
 
+    /**
+     * @param column a column's place in the header
+     * @return whether rows' values in that column are read: a columnar reader may leave the others empty, unread
+     */
+    public boolean reads(int column) {
+        return columns.reads(column);
+    }
+
     /** @return rows read so far */
     public long rows() {
         return live != null ? live.rows : rows;

@@ -56,6 +56,22 @@ class PartialTest {
     }
 
     @Test
+    void aPartialSaysWhichColumnsItReadsAndARatedOneIsDoneWith() {
+        List<String> header = List.of("identity/LineItemId", "lineItem/UsageType", "product/region",
+                "lineItem/UsageAmount", "resourceTags/user:team", "pricing/term");
+        Partial p = RERATER.tags(List.of("team")).partial(header, "bill");
+        assertEquals(List.of(false, true, false, true, true, false, false), java.util.stream.IntStream.range(0, 7)
+                .mapToObj(p::reads).toList());
+        assertEquals(5, p.columnsRead());
+        p.add(java.util.Arrays.asList("1", "Request", null, "2000000", "web"));
+        Rerater.Result r = RERATER.freeTier(false).tags(List.of("team")).rate(p);
+        assertEquals(0, r.totalExact().compareTo(new java.math.BigDecimal("0.4")), r.totalExact().toString());
+        // Rated as it was read, without a copy of its sums: it takes nothing more.
+        assertThrows(IllegalStateException.class, () -> p.add(List.of("2", "Request", "", "1", "")));
+        assertThrows(IllegalStateException.class, () -> RERATER.rate(p));
+    }
+
+    @Test
     void aMergedPartialTakesNoRowsAndPartialsOfOtherColumnsDoNotMerge() throws IOException {
         List<List<String>> rows = rows();
         Partial a = RERATER.partial(rows.get(0), "bill");
