@@ -166,9 +166,11 @@ public final class SparkRerater implements Serializable {
      *     driver, before any job runs)
      */
     public Rerater.Result rate(Dataset<Row> export) {
-        List<String> header = List.of(export.columns());
         Rerater driver = rerater();
-        Partial zero = driver.partial(header, "dataset"); // refuses bad columns before any job is run
+        driver.partial(List.of(export.columns()), "dataset"); // refuses bad columns before any job is run
+        export = needed(export);
+        List<String> header = List.of(export.columns());
+        Partial zero = driver.partial(header, "dataset");
         org.apache.spark.sql.types.DataType[] types = java.util.Arrays.stream(export.schema().fields())
                 .map(org.apache.spark.sql.types.StructField::dataType).toArray(org.apache.spark.sql.types.DataType[]::new);
         // Spark's own rows (InternalRow): strings stay UTF-8 bytes from the file to the reader, no String made.
@@ -184,6 +186,26 @@ public final class SparkRerater implements Serializable {
             return List.of(p).iterator();
         }, false).treeAggregate(null, SparkRerater::merge, SparkRerater::merge); // no empty partial to copy into
         return driver.rate(merged == null ? zero : merged);
+    }
+
+    /**
+     * @return the export with only the columns the re-rating reads, in their order: Spark then reads no other column
+     *     from a Parquet file (a real export has over a hundred, about a dozen are read) and converts no other CSV
+     *     field. Columns are found by name, so the figures are those of the whole export.
+     */
+    Dataset<Row> needed(Dataset<Row> export) {
+        String[] names = export.columns();
+        if (new java.util.HashSet<>(List.of(names)).size() != names.length) {
+            return export; // a name given twice cannot be selected by name: every column is read
+        }
+        Partial all = rerater().partial(List.of(names), "dataset");
+        List<org.apache.spark.sql.Column> read = new java.util.ArrayList<>();
+        for (int i = 0; i < names.length; i++) {
+            if (all.reads(i)) {
+                read.add(org.apache.spark.sql.functions.col("`" + names[i].replace("`", "``") + "`"));
+            }
+        }
+        return read.size() == names.length ? export : export.select(read.toArray(new org.apache.spark.sql.Column[0]));
     }
 
     /** @return the two merged; null stands for none yet (the aggregation's start) */

@@ -162,6 +162,19 @@ class SparkReratingTest {
     }
 
     @Test
+    void onlyTheColumnsReadAreSelected() {
+        Dataset<Row> csv = spark.read().option("header", "true").csv(bill.toString())
+                .withColumn("product", functions.lit("not read")).withColumn("weird`name", functions.lit("x"));
+        assertEquals(List.of("bill/PayerAccountId", "lineItem/UsageAccountId", "lineItem/LineItemType",
+                "lineItem/UsageStartDate", "lineItem/ProductCode", "lineItem/UsageType", "lineItem/ResourceId",
+                "lineItem/UsageAmount", "lineItem/UnblendedCost", "savingsPlan/SavingsPlanEffectiveCost",
+                "reservation/EffectiveCost"), List.of(SparkRerater.bundled().needed(csv).columns()));
+        assertEquals(12, SparkRerater.bundled().tags(List.of("team")).needed(csv).columns().length);
+        // Per account, the payer's column is not read either.
+        assertEquals(10, SparkRerater.bundled().perAccount(true).needed(csv).columns().length);
+    }
+
+    @Test
     void anExportOfNoRowsRatesToNothing() throws IOException {
         Path empty = Files.writeString(dir.resolve("empty.csv"), "lineItem/UsageType,lineItem/UsageAmount\n");
         Rerater.Result r = SparkRerater.bundled().rate(spark.read().option("header", "true").csv(empty.toString()));
