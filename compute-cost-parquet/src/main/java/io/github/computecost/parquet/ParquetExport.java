@@ -84,7 +84,12 @@ public final class ParquetExport {
         Partial merged = null;
         for (int p = 0; p < parts.size(); p++) {
             Partial part = read(rerater, parts.get(p), p, path.toString(), tally);
-            merged = merged == null ? part : merged.merge(part);
+            try {
+                merged = merged == null ? part : merged.merge(part);
+            } catch (IllegalArgumentException e) { // another schema: not a part of the same export
+                throw new UsageExportException(parts.get(p) + ": its columns are not those of " + parts.get(0)
+                        + "; the parts of one export share one schema");
+            }
         }
         if (tally != null) {
             tally.report(true);

@@ -290,6 +290,16 @@ class ParquetExportTest {
         });
         assertTrue(asText.getMessage().startsWith("real: a Parquet file, which is not read as a stream"),
                 asText.getMessage());
+        // Parts of other schemas are not one export.
+        Path mixed = Files.createDirectory(dir.resolve("mixed"));
+        write(mixed.resolve("part-0.parquet"), 0, 5);
+        write(CSV, NAMES, MessageTypeParser.parseMessageType(SCHEMA.toString()
+                .replace("optional binary bill_payer_account_id (STRING);", "")), mixed.resolve("part-1.parquet"), 5,
+                100, true);
+        var parts = assertThrows(UsageExportException.class, () -> ParquetExport.rate(Rerater.of(PriceBook.bundled()),
+                mixed));
+        assertEquals(mixed.resolve("part-1.parquet") + ": its columns are not those of " + mixed.resolve("part-0.parquet")
+                + "; the parts of one export share one schema", parts.getMessage());
         var empty = assertThrows(UsageExportException.class, () -> ParquetExport.rate(Rerater.of(PriceBook.bundled()),
                 Files.createDirectory(dir.resolve("empty"))));
         assertTrue(empty.getMessage().endsWith(": a directory without .parquet files"), empty.getMessage());
