@@ -44,12 +44,15 @@ import org.apache.parquet.schema.Type;
  * machine: each row is read by the library's own reader ({@link Rerater#partial}), as a CSV line would be, so the
  * figures and the rows skipped by reason are those of the same export as CSV. Columns are found by name, as in a CSV
  * header. Values become the text a CSV export writes: a {@code double} (CUR 2.0's costs and amounts) its shortest
- * decimal ({@link BigDecimal#valueOf(double)}), a decimal its plain digits, a timestamp its ISO-8601 instant, a
- * {@code map<string,string>} (CUR 2.0's {@code resource_tags}, FOCUS's {@code Tags}) its JSON object; other nested
- * columns are not read.
+ * decimal ({@link RowBytes#decimal}, the digits of {@link BigDecimal#valueOf(double)}), a decimal its plain digits, a
+ * timestamp its ISO-8601 instant, a {@code map<string,string>} (CUR 2.0's {@code resource_tags}, FOCUS's
+ * {@code Tags}) its JSON object; other nested columns are not read. Only the columns the re-rating reads are read
+ * from the file ({@link Partial#reads}).
  *
  * <p>Reader: Apache parquet-java (the reference implementation; why it and not DuckDB's JDBC driver is in the README),
- * which still loads Hadoop's client classes: no cluster, no service, no network.
+ * its column readers used directly, its pages decompressed by {@link PureJavaCodecs}; it loads a few classes of
+ * Hadoop's client API: no cluster, no service, no network, no native code. {@link Rerater#rate(Path)} finds it through
+ * {@link Reader} when this module is on the class or module path.
  */
 public final class ParquetExport {
 

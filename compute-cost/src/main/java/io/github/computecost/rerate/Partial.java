@@ -21,7 +21,9 @@ import java.util.TreeMap;
  *
  * <p>Serializable: a partial travels between machines by value (its sums, counts and columns; never the price book).
  * Like anything read with Java serialization, a partial must come only from the job's own workers, never from an
- * untrusted source. Not thread-safe; {@link #add} only before the partial has been merged or serialized.
+ * untrusted source. Not thread-safe; {@link #add} only before the partial has been merged or serialized. A partial
+ * rated before it was merged or serialized ({@link Rerater#rate(Partial)}) is rated as it was read and is then done
+ * with: it takes no more rows, merges or ratings.
  */
 public final class Partial implements Serializable {
 
@@ -171,16 +173,16 @@ public final class Partial implements Serializable {
     /** Whether the live aggregator has been handed to the rating ({@link #take}): nothing more may be done. */
     private transient boolean taken;
 
-    /**
-     * @return the live aggregator, for rating it as it is, without copying its sums into a fresh one (a part never
-     *     merged: an export read on one machine), or null if the partial has been merged or serialized; a taken
-     *     partial is done with (the rating rewrites its sums' keys)
-     */
     /** @return whether the live aggregator reads usage types as a re-rater of this book and what-if would */
     boolean madeBy(io.github.computecost.pricing.PriceBook prices, boolean arm) {
         return live != null && book == prices && whatIfArm == arm;
     }
 
+    /**
+     * @return the live aggregator, for rating it as it is, without copying its sums into a fresh one (a part never
+     *     merged: an export read on one machine), or null if the partial has been merged or serialized; a taken
+     *     partial is done with (the rating rewrites its sums' keys)
+     */
     Aggregator take() {
         checkNotTaken();
         Aggregator a = live;
