@@ -302,8 +302,8 @@ final class Aggregator {
             skip("usage type not priced by compute-cost");
             return;
         }
-        if (anyTagMap && !tagMaps(b, size)) {
-            return;
+        if (anyTagMap) {
+            tagMaps(b, size);
         }
         int i = pending;
         int at = i * 3;
@@ -473,17 +473,18 @@ final class Aggregator {
         return putInt(t, putInt(kind, n));
     }
 
-    /** Finds the row's tags held in map columns; skips the row (and returns false) if a map is not JSON. */
-    private boolean tagMaps(byte[] b, int size) {
+    /**
+     * Finds the row's tags held in map columns. A map that is not a JSON object of strings gives its tags the value
+     * {@link TagMap#NOT_A_MAP}: the row is still rated, and its cost shows under that value, not lost nor untagged.
+     */
+    private void tagMaps(byte[] b, int size) {
         for (int i = 0; i < tagMaps.length; i++) {
             TagMap m = tagMaps[i];
             int col = c.tags()[i];
             if (m != null && !(col >= size ? m.find(b, 0, 0) : m.find(b, from[col], to[col]))) {
-                skip((c.focus() ? "Tags" : "resource_tags") + " is not a JSON object of strings");
-                return false;
+                m.notAMap();
             }
         }
-        return true;
     }
 
     /** Appends a length-prefixed part: no two different rows' parts make the same key, whatever their bytes. */

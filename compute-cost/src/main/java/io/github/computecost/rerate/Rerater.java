@@ -60,7 +60,8 @@ import java.util.zip.GZIPInputStream;
  * that is not a letter or digit as an underscore, in lower case, and the key is compared after that rule); in FOCUS,
  * from its {@code Tags} map, by the key as set ({@code KEY}, or {@code user:KEY}). A map is a JSON object of strings
  * in a CSV export, and a {@code map<string,string>} in Parquet. A line without the tag is untagged (an empty value);
- * a line whose map is not a JSON object is skipped and counted.
+ * a line whose map is not a JSON object is rated, its cost shown under the tag value
+ * {@code (tag map not read: not a JSON object)}.
  *
  * <p>Rows of usage types the price book does not price are skipped and counted by reason, never
  * silently, as are rows whose amount is not a number or is negative, rows with too few columns, an unclosed

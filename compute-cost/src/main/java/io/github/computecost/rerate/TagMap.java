@@ -55,6 +55,17 @@ final class TagMap {
         return b >= 'a' && b <= 'z' || b >= '0' && b <= '9' ? b : (byte) '_';
     }
 
+    /** The value of every tag of a row whose map is not a JSON object of strings. */
+    static final String NOT_A_MAP = "(tag map not read: not a JSON object)";
+    private static final byte[] NOT_A_MAP_BYTES = NOT_A_MAP.getBytes(StandardCharsets.UTF_8);
+
+    /** Makes {@link #NOT_A_MAP} the value found, for a row whose map could not be read. */
+    void notAMap() {
+        value = room(value, NOT_A_MAP_BYTES.length);
+        System.arraycopy(NOT_A_MAP_BYTES, 0, value, 0, NOT_A_MAP_BYTES.length);
+        valueLength = NOT_A_MAP_BYTES.length;
+    }
+
     /** @return the value last found */
     byte[] value() {
         return value;

@@ -107,7 +107,7 @@ class TagMapTest {
     }
 
     @Test
-    void aMapThatIsNotJsonSkipsItsRowCountedByReason() throws IOException {
+    void aMapThatIsNotJsonKeepsItsRowsCostUnderAValueThatSaysSo() throws IOException {
         Path file = dir.resolve("bad.csv");
         Files.writeString(file, "line_item_usage_type,line_item_usage_amount,resource_tags\n"
                 + "Request,1000000,\"{\"\"user_team\"\":\"\"a\"\"}\"\n"
@@ -116,12 +116,13 @@ class TagMapTest {
                 + "Request,1000000,\"{\"\"user_team\"\":1}\"\n" // not a string
                 + "Request,3000000,\n", StandardCharsets.UTF_8);
         Rerater.Result r = Rerater.of(PriceBook.bundled()).freeTier(false).tags(List.of("team")).rate(file);
-        assertEquals(Map.of("resource_tags is not a JSON object of strings", 3L), r.skipped());
-        assertEquals(2, r.rated());
+        assertEquals(Map.of(), r.skipped());
+        assertEquals(5, r.rated());
         assertDecimal("0.2", r.byTag().get("team").get("a"));
         assertDecimal("0.6", r.byTag().get("team").get(""));
-        // Without the tag asked for, the map is not read, and no row is skipped for it.
-        assertEquals(5, Rerater.of(PriceBook.bundled()).rate(file).rated());
+        assertDecimal("0.6", r.byTag().get("team").get("(tag map not read: not a JSON object)")); // three rows of 1M
+        // The total is the same whether the tag is asked for or not.
+        assertEquals(r.totalExact(), Rerater.of(PriceBook.bundled()).freeTier(false).rate(file).totalExact());
     }
 
     @Test
