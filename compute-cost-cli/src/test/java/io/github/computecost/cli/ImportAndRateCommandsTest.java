@@ -146,6 +146,7 @@ class ImportAndRateCommandsTest {
         assertEquals(2, r.exitCode(), r.err());
         assertEquals(1, r.err().strip().lines().count(), r.err());
         assertTrue(r.err().startsWith("compute-cost: " + broken + ": not a Parquet file that can be read"), r.err());
+        assertTrue(!r.err().contains("LocalInputFile@"), r.err()); // the file is named once, by its path
     }
 
     @Test

@@ -223,7 +223,9 @@ public final class ParquetExport {
                     throw new UsageExportException(file + ": " + codec.getMessage());
                 }
             }
-            throw new UsageExportException(file + ": not a Parquet file that can be read: " + e.getMessage());
+            String why = String.valueOf(e.getMessage()) // parquet-java names the file by its object
+                    .replaceAll("org\\.apache\\.parquet\\.io\\.LocalInputFile@\\p{XDigit}+", "the file");
+            throw new UsageExportException(file + ": not a Parquet file that can be read: " + why);
         }
     }
 
