@@ -14,18 +14,15 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
 import java.util.concurrent.TimeUnit;
-import org.apache.parquet.ParquetReadOptions;
 import java.util.List;
 import org.apache.parquet.column.ColumnDescriptor;
 import org.apache.parquet.column.ColumnReader;
 import org.apache.parquet.column.impl.ColumnReadStoreImpl;
 import org.apache.parquet.column.page.PageReadStore;
-import org.apache.parquet.conf.PlainParquetConfiguration;
 import org.apache.parquet.example.data.Group;
 import org.apache.parquet.example.data.simple.convert.GroupRecordConverter;
 import org.apache.parquet.hadoop.ParquetFileReader;
 import org.apache.parquet.io.ColumnIOFactory;
-import org.apache.parquet.io.LocalInputFile;
 import org.apache.parquet.io.RecordReader;
 import org.apache.parquet.schema.MessageType;
 import org.openjdk.jmh.annotations.Benchmark;
@@ -105,9 +102,7 @@ public class ParquetBenchmark {
     @Benchmark
     public long baselineParquetJavaScan() throws IOException {
         long n = 0;
-        try (ParquetFileReader r = ParquetFileReader.open(new LocalInputFile(parquet),
-                ParquetReadOptions.builder(new PlainParquetConfiguration()).withCodecFactory(new PureJavaCodecs())
-                        .build())) {
+        try (ParquetFileReader r = PureJavaCodecs.open(parquet)) {
             MessageType schema = r.getFooter().getFileMetaData().getSchema();
             String createdBy = r.getFooter().getFileMetaData().getCreatedBy();
             List<ColumnDescriptor> columns = schema.getColumns();
@@ -142,9 +137,7 @@ public class ParquetBenchmark {
     @Benchmark
     public long parquetJavaRecordsAsText() throws IOException {
         long n = 0;
-        try (ParquetFileReader r = ParquetFileReader.open(new LocalInputFile(parquet),
-                ParquetReadOptions.builder(new PlainParquetConfiguration()).withCodecFactory(new PureJavaCodecs())
-                        .build())) {
+        try (ParquetFileReader r = PureJavaCodecs.open(parquet)) {
             MessageType schema = r.getFooter().getFileMetaData().getSchema();
             int cols = schema.getFieldCount();
             PageReadStore pages;

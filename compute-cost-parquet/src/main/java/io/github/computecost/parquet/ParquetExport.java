@@ -22,17 +22,14 @@ import java.util.Objects;
 import java.util.OptionalLong;
 import java.util.function.Consumer;
 import java.util.stream.Stream;
-import org.apache.parquet.ParquetReadOptions;
 import org.apache.parquet.column.ColumnDescriptor;
 import org.apache.parquet.column.ColumnReader;
 import org.apache.parquet.column.impl.ColumnReadStoreImpl;
 import org.apache.parquet.column.page.PageReadStore;
-import org.apache.parquet.conf.PlainParquetConfiguration;
 import org.apache.parquet.example.data.Group;
 import org.apache.parquet.example.data.simple.convert.GroupRecordConverter;
 import org.apache.parquet.hadoop.ParquetFileReader;
 import org.apache.parquet.io.ColumnIOFactory;
-import org.apache.parquet.io.LocalInputFile;
 import org.apache.parquet.io.RecordReader;
 import org.apache.parquet.schema.LogicalTypeAnnotation;
 import org.apache.parquet.schema.MessageType;
@@ -191,9 +188,7 @@ public final class ParquetExport {
     }
 
     private static Partial read(Rerater rerater, Path file, int part, String name, Tally tally) {
-        try (ParquetFileReader reader = ParquetFileReader.open(new LocalInputFile(file),
-                ParquetReadOptions.builder(new PlainParquetConfiguration()).withCodecFactory(new PureJavaCodecs())
-                        .build())) {
+        try (ParquetFileReader reader = PureJavaCodecs.open(file)) {
             MessageType schema = reader.getFooter().getFileMetaData().getSchema();
             List<String> header = new ArrayList<>();
             for (Type f : schema.getFields()) {
@@ -229,8 +224,50 @@ public final class ParquetExport {
         }
     }
 
-    /** How a flat column's values become a row's text. */
-    private enum Kind { TEXT, DOUBLE, FLOAT, INT32, INT64, BOOLEAN, DECIMAL, MILLIS, MICROS, NANOS, INT96 }
+    /** How a primitive column's values become a row's text, by its type; both readers below go by it. */
+    private enum Kind {
+        TEXT, DOUBLE, FLOAT, INT32, INT64, BOOLEAN, DECIMAL, INT96, MILLIS(1_000L), MICROS(1_000_000L),
+        NANOS(1_000_000_000L);
+
+        /** For a timestamp, its units in a second. */
+        final long perSecond;
+
+        Kind() {
+            this(0);
+        }
+
+        Kind(long perSecond) {
+            this.perSecond = perSecond;
+        }
+
+        static Kind of(PrimitiveType p) {
+            LogicalTypeAnnotation logical = p.getLogicalTypeAnnotation();
+            if (logical instanceof LogicalTypeAnnotation.DecimalLogicalTypeAnnotation) {
+                return DECIMAL;
+            }
+            if (logical instanceof LogicalTypeAnnotation.TimestampLogicalTypeAnnotation t) {
+                return switch (t.getUnit()) {
+                    case MILLIS -> MILLIS;
+                    case MICROS -> MICROS;
+                    case NANOS -> NANOS;
+                };
+            }
+            return switch (p.getPrimitiveTypeName()) {
+                case DOUBLE -> DOUBLE;
+                case FLOAT -> FLOAT;
+                case INT32 -> INT32;
+                case INT64 -> INT64;
+                case BOOLEAN -> BOOLEAN;
+                case INT96 -> INT96;
+                default -> TEXT;
+            };
+        }
+
+        /** @return a decimal column's scale */
+        static int scale(PrimitiveType p) {
+            return ((LogicalTypeAnnotation.DecimalLogicalTypeAnnotation) p.getLogicalTypeAnnotation()).getScale();
+        }
+    }
 
     /**
      * Reads the columns read (all flat) with parquet-java's column readers, value by value, without assembling
@@ -243,39 +280,16 @@ public final class ParquetExport {
         ColumnDescriptor[] described = new ColumnDescriptor[columns];
         Kind[] kinds = new Kind[columns];
         int[] scales = new int[columns];
+        List<Type> read = new ArrayList<>();
         for (int c = 0; c < columns; c++) {
             if (!partial.reads(c)) {
                 continue; // left empty, and its pages never decoded
             }
             PrimitiveType p = schema.getType(c).asPrimitiveType();
             described[c] = schema.getColumnDescription(new String[] {p.getName()});
-            LogicalTypeAnnotation logical = p.getLogicalTypeAnnotation();
-            if (logical instanceof LogicalTypeAnnotation.DecimalLogicalTypeAnnotation d) {
-                kinds[c] = Kind.DECIMAL;
-                scales[c] = d.getScale();
-            } else if (logical instanceof LogicalTypeAnnotation.TimestampLogicalTypeAnnotation t) {
-                kinds[c] = switch (t.getUnit()) {
-                    case MILLIS -> Kind.MILLIS;
-                    case MICROS -> Kind.MICROS;
-                    case NANOS -> Kind.NANOS;
-                };
-            } else {
-                kinds[c] = switch (p.getPrimitiveTypeName()) {
-                    case DOUBLE -> Kind.DOUBLE;
-                    case FLOAT -> Kind.FLOAT;
-                    case INT32 -> Kind.INT32;
-                    case INT64 -> Kind.INT64;
-                    case BOOLEAN -> Kind.BOOLEAN;
-                    case INT96 -> Kind.INT96;
-                    default -> Kind.TEXT;
-                };
-            }
-        }
-        List<Type> read = new ArrayList<>();
-        for (int c = 0; c < columns; c++) {
-            if (described[c] != null) {
-                read.add(schema.getType(c));
-            }
+            kinds[c] = Kind.of(p);
+            scales[c] = kinds[c] == Kind.DECIMAL ? Kind.scale(p) : 0;
+            read.add(p);
         }
         MessageType projection = new MessageType(schema.getName(), read);
         reader.setRequestedSchema(projection); // only the chunks of the columns read are read from the file
@@ -320,9 +334,8 @@ public final class ParquetExport {
                             case INT64 -> values.add(Long.toString(r.getLong()));
                             case BOOLEAN -> values.add(Boolean.toString(r.getBoolean()));
                             case DECIMAL -> values.add(decimal(r, described[c], scales[c]));
-                            case MILLIS -> values.add(instants.text(Math.floorDiv(r.getLong(), 1000L)));
-                            case MICROS -> values.add(instants.text(Math.floorDiv(r.getLong(), 1_000_000L)));
-                            case NANOS -> values.add(instants.text(Math.floorDiv(r.getLong(), 1_000_000_000L)));
+                            case MILLIS, MICROS, NANOS -> values.add(instants.text(Math.floorDiv(r.getLong(),
+                                    kinds[c].perSecond)));
                             case INT96 -> values.add(int96(r.getBinary().getBytes()));
                         }
                     }
@@ -420,9 +433,7 @@ public final class ParquetExport {
         boolean[] string = new boolean[columns];
         for (int c = 0; c < columns; c++) {
             Type t = schema.getType(c);
-            string[c] = t.isPrimitive() && t.asPrimitiveType().getPrimitiveTypeName()
-                    == PrimitiveType.PrimitiveTypeName.BINARY && !(t.getLogicalTypeAnnotation()
-                    instanceof LogicalTypeAnnotation.DecimalLogicalTypeAnnotation);
+            string[c] = t.isPrimitive() && Kind.of(t.asPrimitiveType()) == Kind.TEXT;
         }
         RowBytes values = new RowBytes(columns);
         PageReadStore pages;
@@ -456,32 +467,22 @@ public final class ParquetExport {
             return map(row.getGroup(c, 0), type.asGroupType());
         }
         PrimitiveType p = type.asPrimitiveType();
-        LogicalTypeAnnotation logical = p.getLogicalTypeAnnotation();
-        if (logical instanceof LogicalTypeAnnotation.DecimalLogicalTypeAnnotation d) {
-            BigInteger unscaled = switch (p.getPrimitiveTypeName()) {
+        Kind kind = Kind.of(p);
+        return switch (kind) {
+            case DECIMAL -> new BigDecimal(switch (p.getPrimitiveTypeName()) {
                 case INT32 -> BigInteger.valueOf(row.getInteger(c, 0));
                 case INT64 -> BigInteger.valueOf(row.getLong(c, 0));
                 default -> new BigInteger(row.getBinary(c, 0).getBytes());
-            };
-            return new BigDecimal(unscaled, d.getScale()).toPlainString();
-        }
-        if (logical instanceof LogicalTypeAnnotation.TimestampLogicalTypeAnnotation t) {
-            long v = row.getLong(c, 0);
-            Instant at = switch (t.getUnit()) {
-                case MILLIS -> Instant.ofEpochMilli(v);
-                case MICROS -> Instant.ofEpochSecond(Math.floorDiv(v, 1_000_000L), Math.floorMod(v, 1_000_000L) * 1000);
-                case NANOS -> Instant.ofEpochSecond(Math.floorDiv(v, 1_000_000_000L), Math.floorMod(v, 1_000_000_000L));
-            };
-            return at.toString();
-        }
-        return switch (p.getPrimitiveTypeName()) {
+            }, Kind.scale(p)).toPlainString();
+            case MILLIS, MICROS, NANOS -> Instant.ofEpochSecond(Math.floorDiv(row.getLong(c, 0), kind.perSecond))
+                    .toString(); // to the second, as the column reader writes it: only the month is read
             case DOUBLE -> RowBytes.decimal(row.getDouble(c, 0));
             case FLOAT -> RowBytes.decimal(row.getFloat(c, 0));
             case INT32 -> Integer.toString(row.getInteger(c, 0));
             case INT64 -> Long.toString(row.getLong(c, 0));
             case BOOLEAN -> Boolean.toString(row.getBoolean(c, 0));
             case INT96 -> int96(row.getInt96(c, 0).getBytes());
-            default -> row.getString(c, 0);
+            case TEXT -> row.getString(c, 0);
         };
     }
 

@@ -29,6 +29,19 @@ public final class PureJavaCodecs implements CompressionCodecFactory {
     public PureJavaCodecs() {
     }
 
+    /**
+     * @param file a local Parquet file
+     * @return parquet-java's reader of it, with these codecs and a plain configuration (no Hadoop configuration), as
+     *     {@link ParquetExport} reads
+     * @throws java.io.IOException if the file cannot be opened or has no Parquet footer
+     */
+    public static org.apache.parquet.hadoop.ParquetFileReader open(java.nio.file.Path file)
+            throws java.io.IOException {
+        return org.apache.parquet.hadoop.ParquetFileReader.open(new org.apache.parquet.io.LocalInputFile(file),
+                org.apache.parquet.ParquetReadOptions.builder(new org.apache.parquet.conf.PlainParquetConfiguration())
+                        .withCodecFactory(new PureJavaCodecs()).build());
+    }
+
     /** @throws UnsupportedOperationException always: compute-cost never writes Parquet */
     @Override
     public BytesInputCompressor getCompressor(CompressionCodecName codec) {

@@ -167,8 +167,7 @@ public final class SparkRerater implements Serializable {
      */
     public Rerater.Result rate(Dataset<Row> export) {
         Rerater driver = rerater();
-        driver.partial(List.of(export.columns()), "dataset"); // refuses bad columns before any job is run
-        export = needed(export);
+        export = needed(export); // refuses bad columns before any job is run
         List<String> header = List.of(export.columns());
         Partial zero = driver.partial(header, "dataset");
         org.apache.spark.sql.types.DataType[] types = java.util.Arrays.stream(export.schema().fields())
@@ -192,13 +191,14 @@ public final class SparkRerater implements Serializable {
      * @return the export with only the columns the re-rating reads, in their order: Spark then reads no other column
      *     from a Parquet file (a real export has over a hundred, about a dozen are read) and converts no other CSV
      *     field. Columns are found by name, so the figures are those of the whole export.
+     * @throws io.github.computecost.rerate.UsageExportException if the columns are not an export's
      */
     Dataset<Row> needed(Dataset<Row> export) {
         String[] names = export.columns();
+        Partial all = rerater().partial(List.of(names), "dataset");
         if (new java.util.HashSet<>(List.of(names)).size() != names.length) {
             return export; // a name given twice cannot be selected by name: every column is read
         }
-        Partial all = rerater().partial(List.of(names), "dataset");
         List<org.apache.spark.sql.Column> read = new java.util.ArrayList<>();
         for (int i = 0; i < names.length; i++) {
             if (all.reads(i)) {

@@ -87,31 +87,23 @@ final class Aggregator {
                     commitmentCategory);
         }
 
-        /** @return whether {@code column} is one of the columns read */
-        boolean reads(int column) {
-            if (column < 0) {
-                return false;
-            }
-            for (int t : tags) {
-                if (t == column) {
-                    return true;
-                }
-            }
-            return column == type || column == amount || column == resource || column == account || column == start
-                    || column == payer || column == lineItemType || column == productCode || column == unblended
-                    || column == spEffective || column == riEffective || column == commitmentStatus
-                    || column == commitmentCategory;
+        /** @return every column read (-1 for one the export lacks), the tags' last */
+        private int[] read() {
+            int[] all = Arrays.copyOf(new int[] {type, amount, resource, account, start, payer, lineItemType,
+                productCode, unblended, spEffective, riEffective, commitmentStatus, commitmentCategory},
+                    13 + tags.length);
+            System.arraycopy(tags, 0, all, 13, tags.length);
+            return all;
         }
 
+        /** @return whether {@code column} is one of the columns read */
+        boolean reads(int column) {
+            return column >= 0 && Arrays.stream(read()).anyMatch(c -> c == column);
+        }
+
+        /** @return how many columns a row must have: up to the last one read */
         int width() {
-            int w = Math.max(Math.max(type, amount), Math.max(Math.max(resource, account), Math.max(start, payer)));
-            w = Math.max(w, Math.max(Math.max(lineItemType, productCode), Math.max(unblended,
-                    Math.max(spEffective, riEffective))));
-            w = Math.max(w, Math.max(commitmentStatus, commitmentCategory));
-            for (int t : tags) {
-                w = Math.max(w, t);
-            }
-            return w + 1;
+            return Arrays.stream(read()).max().orElse(-1) + 1;
         }
     }
 
@@ -221,20 +213,16 @@ final class Aggregator {
         this.keys = new SumTable(1 << 12, keysSums());
         this.recordBytes = new RowBytes(width);
         this.tagMaps = new TagMap[columns.tags().length];
-        boolean any = false;
         for (int i = 0; i < tagMaps.length; i++) {
             String k = columns.tagMaps()[i];
             if (k != null) {
                 tagMaps[i] = columns.focus() ? TagMap.focus(k) : TagMap.cur(k);
-                any = true;
             }
         }
-        this.anyTagMap = any;
     }
 
     /** Per tag, its reader when it is looked up in a map column, else null. */
     private final TagMap[] tagMaps;
-    private final boolean anyTagMap;
 
     /** @return the columns read */
     Columns columns() {
@@ -301,9 +289,6 @@ final class Aggregator {
         if (t < 0) {
             skip("usage type not priced by compute-cost");
             return;
-        }
-        if (anyTagMap) {
-            tagMaps(b, size);
         }
         int i = pending;
         int at = i * 3;
@@ -464,27 +449,19 @@ final class Aggregator {
         int[] tags = c.tags();
         for (int i = 0; i < tags.length; i++) {
             int tag = tags[i];
-            if (tagMaps[i] != null) {
-                n = put(tagMaps[i].value(), 0, tagMaps[i].valueLength(), n);
+            TagMap m = tagMaps[i];
+            if (m != null) {
+                // A map that is not a JSON object of strings gives the tag TagMap.NOT_A_MAP: the row is still
+                // rated, and its cost shows under that value, not lost nor untagged.
+                if (!(tag >= size ? m.find(b, 0, 0) : m.find(b, from[tag], to[tag]))) {
+                    m.notAMap();
+                }
+                n = put(m.value(), 0, m.valueLength(), n);
             } else {
                 n = tag < size ? put(b, from[tag], to[tag], n) : putInt(0, n);
             }
         }
         return putInt(t, putInt(kind, n));
-    }
-
-    /**
-     * Finds the row's tags held in map columns. A map that is not a JSON object of strings gives its tags the value
-     * {@link TagMap#NOT_A_MAP}: the row is still rated, and its cost shows under that value, not lost nor untagged.
-     */
-    private void tagMaps(byte[] b, int size) {
-        for (int i = 0; i < tagMaps.length; i++) {
-            TagMap m = tagMaps[i];
-            int col = c.tags()[i];
-            if (m != null && !(col >= size ? m.find(b, 0, 0) : m.find(b, from[col], to[col]))) {
-                m.notAMap();
-            }
-        }
     }
 
     /** Appends a length-prefixed part: no two different rows' parts make the same key, whatever their bytes. */

@@ -54,6 +54,8 @@ public final class Partial implements Serializable {
 
     /** The columns of the export. */
     private final Aggregator.Columns columns;
+    /** How many values a row gives: the columns up to the last one read. */
+    private final int width;
     /** The export's name, for error messages. */
     private final String name;
     /** This part's place in the export: its rows come after those of lower parts. */
@@ -83,6 +85,7 @@ public final class Partial implements Serializable {
         this.whatIfArm = whatIfArm;
         this.live = live;
         this.columns = live.columns();
+        this.width = columns.width();
         this.name = name;
         this.part = part;
     }
@@ -99,7 +102,7 @@ public final class Partial implements Serializable {
         if (live == null) {
             throw new IllegalStateException("a partial takes no rows once merged or serialized");
         }
-        String[] v = new String[columns.width()];
+        String[] v = new String[width];
         for (int i = 0; i < v.length && i < values.size(); i++) {
             v[i] = values.get(i);
         }
@@ -125,8 +128,8 @@ public final class Partial implements Serializable {
         if (live == null) {
             throw new IllegalStateException("a partial takes no rows once merged or serialized");
         }
-        if (starts.length < columns.width() || ends.length < columns.width()) {
-            throw new IllegalArgumentException("bounds for " + columns.width() + " columns are needed, were "
+        if (starts.length < width || ends.length < width) {
+            throw new IllegalArgumentException("bounds for " + width + " columns are needed, were "
                     + Math.min(starts.length, ends.length));
         }
         live.record(bytes, starts, ends);
@@ -134,7 +137,7 @@ public final class Partial implements Serializable {
 
     /** @return how many columns a row must give, from the first: those up to the last one read */
     public int columnsRead() {
-        return columns.width();
+        return width;
     }
 
     /**
@@ -173,23 +176,21 @@ public final class Partial implements Serializable {
     /** Whether the live aggregator has been handed to the rating ({@link #take}): nothing more may be done. */
     private transient boolean taken;
 
-    /** @return whether the live aggregator reads usage types as a re-rater of this book and what-if would */
-    boolean madeBy(io.github.computecost.pricing.PriceBook prices, boolean arm) {
-        return live != null && book == prices && whatIfArm == arm;
-    }
-
     /**
+     * @param prices the price book of the re-rater rating it
+     * @param arm its what-if
      * @return the live aggregator, for rating it as it is, without copying its sums into a fresh one (a part never
-     *     merged: an export read on one machine), or null if the partial has been merged or serialized; a taken
-     *     partial is done with (the rating rewrites its sums' keys)
+     *     merged nor serialized, read by a re-rater of the same book and what-if: an export read on one machine), or
+     *     null; a taken partial is done with (the rating rewrites its sums' keys)
      */
-    Aggregator take() {
+    Aggregator take(io.github.computecost.pricing.PriceBook prices, boolean arm) {
         checkNotTaken();
         Aggregator a = live;
-        if (a != null) {
-            taken = true;
-            live = null;
+        if (a == null || book != prices || whatIfArm != arm) {
+            return null;
         }
+        taken = true;
+        live = null;
         return a;
     }
 

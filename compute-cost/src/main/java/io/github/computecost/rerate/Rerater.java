@@ -515,7 +515,7 @@ public final class Rerater {
      */
     public Result rate(Path csv) {
         if (isParquet(csv)) {
-            return reader(ExportReader.PARQUET, csv).rate(this, csv, progress);
+            return parquetReader(csv).rate(this, csv, progress);
         }
         try (InputStream in = Files.newInputStream(csv)) {
             return rate(in, csv.toString(), java.util.OptionalLong.of(Files.size(csv)));
@@ -604,7 +604,7 @@ public final class Rerater {
      * @return the re-rated cost of the whole export
      */
     public Result rate(Partial merged) {
-        Aggregator live = merged.madeBy(prices, whatIfArm) ? merged.take() : null;
+        Aggregator live = merged.take(prices, whatIfArm);
         if (live != null) { // one part, read here by this price book: rated as it is, its sums not copied
             return result(live);
         }
@@ -680,16 +680,21 @@ public final class Rerater {
         }
         try (InputStream in = Files.newInputStream(path)) {
             byte[] magic = in.readNBytes(4);
-            return magic.length == 4 && magic[0] == 'P' && magic[1] == 'A' && magic[2] == 'R' && magic[3] == '1';
+            return parquetMagic(magic, 0, magic.length);
         } catch (IOException e) {
             return false; // reported by the CSV reader, as for any file
         }
     }
 
-    /** @return the reader of {@code format} found on the class or module path, or a refusal naming the module */
-    private static ExportReader reader(String format, Path path) {
+    /** @return whether {@code b[from..to)} begins with Parquet's magic number, {@code PAR1} */
+    private static boolean parquetMagic(byte[] b, int from, int to) {
+        return to - from >= 4 && b[from] == 'P' && b[from + 1] == 'A' && b[from + 2] == 'R' && b[from + 3] == '1';
+    }
+
+    /** @return the Parquet reader found on the class or module path, or a refusal naming the module */
+    private static ExportReader parquetReader(Path path) {
         for (ExportReader r : java.util.ServiceLoader.load(ExportReader.class, Rerater.class.getClassLoader())) {
-            if (r.format().equals(format)) {
+            if (r.format().equals(ExportReader.PARQUET)) {
                 return r;
             }
         }
@@ -699,8 +704,7 @@ public final class Rerater {
     }
 
     private Aggregator aggregator(String name, byte[] buffer, int from, int to) {
-        if (to - from >= 4 && buffer[from] == 'P' && buffer[from + 1] == 'A' && buffer[from + 2] == 'R'
-                && buffer[from + 3] == '1') { // Parquet's magic number, in a stream
+        if (parquetMagic(buffer, from, to)) { // in a stream
             throw new UsageExportException(name + ": a Parquet file, which is not read as a stream: Rerater.rate(Path) "
                     + "with the module compute-cost-parquet, or SparkRerater (module compute-cost-spark), reads it");
         }

@@ -136,7 +136,7 @@ public final class RowBytes {
      */
     private static long shortest(double value) {
         double a = Math.abs(value);
-        if (!(a < 0x1p48) || Double.isNaN(a)) {
+        if (!(a < 0x1p48)) { // NaN and the infinities too
             return -1;
         }
         if (a == 0) {
