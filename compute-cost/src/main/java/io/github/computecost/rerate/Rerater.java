@@ -635,16 +635,17 @@ public final class Rerater {
                 first.payerAccountId() != null && !perAccount ? 5 : -1, 6, 7, costs ? 8 : -1, costs ? 9 : -1,
                 costs ? 10 : -1, tags);
         Aggregator agg = new Aggregator(new UsageIndex(prices), whatIfArm, c);
-        agg.record(values(first, c));
+        int width = c.width();
+        agg.record(values(first, c, width));
         while (usage.hasNext()) {
-            agg.record(values(Objects.requireNonNull(usage.next(), "a usage record is null"), c));
+            agg.record(values(Objects.requireNonNull(usage.next(), "a usage record is null"), c, width));
         }
         return result(agg);
     }
 
     /** A record as the values of the columns {@code c} reads. */
-    private String[] values(BilledUsage u, Aggregator.Columns c) {
-        String[] v = new String[c.width()];
+    private String[] values(BilledUsage u, Aggregator.Columns c, int width) {
+        String[] v = new String[width];
         v[c.type()] = u.usageType();
         v[c.amount()] = u.amount().toPlainString();
         v[c.resource()] = u.resourceId();
