@@ -341,7 +341,7 @@ public final class ParquetExport {
                     }
                     r.consume();
                 }
-                partial.add(values.bytes(), values.starts(), values.ends());
+                partial.add(values);
                 if (tally != null) {
                     tally.row();
                 }

@@ -180,7 +180,7 @@ public final class SparkRerater implements Serializable {
             RowBytes row = new RowBytes(columns);
             while (part.hasNext()) {
                 fill(row.clear(), part.next(), types, columns);
-                p.add(row.bytes(), row.starts(), row.ends());
+                p.add(row); // a double cost or amount read from its digits: no text written and parsed
             }
             return List.of(p).iterator();
         }, false).treeAggregate(null, SparkRerater::merge, SparkRerater::merge); // no empty partial to copy into
@@ -218,13 +218,18 @@ public final class SparkRerater implements Serializable {
                 .perAccount(perAccount).tags(tags).inputFormat(inputFormat).clock(Clock.systemUTC());
     }
 
-    /** Writes a row's values, up to the last column the reader reads: strings as their UTF-8 bytes, no String made. */
+    /**
+     * Writes a row's values, up to the last column the reader reads: strings as their UTF-8 bytes, no String made; a
+     * double as a number, its text written only if it is read as text.
+     */
     private static void fill(RowBytes row, InternalRow from, org.apache.spark.sql.types.DataType[] types, int columns) {
         for (int i = 0; i < columns; i++) {
             if (from.isNullAt(i)) {
                 row.add((byte[]) null);
             } else if (types[i] instanceof org.apache.spark.sql.types.StringType) {
                 row.add(from.getUTF8String(i).getBytes());
+            } else if (types[i] instanceof org.apache.spark.sql.types.DoubleType) {
+                row.add(from.getDouble(i)); // CUR 2.0's costs and amounts: as text, RowBytes.decimal's
             } else {
                 row.add(text(value(from, i, types[i])));
             }

@@ -212,6 +212,7 @@ final class Aggregator {
         this.to = new int[width];
         this.keys = new SumTable(1 << 12, keysSums());
         this.recordBytes = new RowBytes(width);
+        this.numeric = numeric(columns, width);
         this.tagMaps = new TagMap[columns.tags().length];
         for (int i = 0; i < tagMaps.length; i++) {
             String k = columns.tagMaps()[i];
@@ -263,6 +264,50 @@ final class Aggregator {
         fields(b, width);
     }
 
+    /**
+     * One record as a row of values: a cost or an amount given as a double is read from its digits
+     * ({@link RowBytes#number}), the exact value its text gives; any other double's text is written first.
+     */
+    void record(RowBytes values) {
+        for (int i = 0; i < width; i++) {
+            if (!numeric[i]) {
+                values.writeText(i);
+            }
+        }
+        typed = values;
+        try {
+            record(values.buffer(), values.startsAsIs(), values.endsAsIs());
+        } finally {
+            typed = null;
+        }
+    }
+
+    /** The row being read when it came as {@link RowBytes}, whose doubles are read as numbers; else null. */
+    private RowBytes typed;
+    /** Per column: whether it is read only as a cost or an amount (a double there needs no text). */
+    private final boolean[] numeric;
+
+    private static boolean[] numeric(Columns c, int width) {
+        boolean[] numeric = new boolean[width];
+        for (int col : new int[] {c.amount(), c.unblended(), c.spEffective(), c.riEffective()}) {
+            if (col >= 0) {
+                numeric[col] = true;
+            }
+        }
+        for (int col : new int[] {c.type(), c.resource(), c.account(), c.start(), c.payer(), c.lineItemType(),
+            c.productCode(), c.commitmentStatus(), c.commitmentCategory()}) {
+            if (col >= 0) {
+                numeric[col] = false;
+            }
+        }
+        for (int col : c.tags()) {
+            if (col >= 0) {
+                numeric[col] = false;
+            }
+        }
+        return numeric;
+    }
+
     private void fields(byte[] b, int size) {
         if (size <= Math.max(type, amount)) {
             skip("too few columns");
@@ -292,7 +337,7 @@ final class Aggregator {
         }
         int i = pending;
         int at = i * 3;
-        if (!amount(b, from[amount], to[amount], at + USAGE, "usage amount", false)) {
+        if (!amount(b, amount, at + USAGE, "usage amount", false)) {
             return;
         }
         int sums = 1;
@@ -329,27 +374,34 @@ final class Aggregator {
             forget(at);
             return false;
         }
-        return amount(b, from[column], to[column], at, what, true);
+        return amount(b, column, at, what, true);
     }
 
     /**
-     * Reads the amount {@code b[s..e)} into pending slot {@code at}, as billionths (usage) or 10^-10 (costs) when it
+     * Reads the amount in {@code column} into pending slot {@code at}, as billionths (usage) or 10^-10 (costs) when it
      * is a plain decimal, else exactly. @return false, the row skipped and counted, if it is not a number (or, unless
      * {@code signed}, negative)
      */
-    private boolean amount(byte[] b, int s, int e, int at, String what, boolean signed) {
-        long n = keys.parse(b, s, e, keys.scale(at % 3));
+    private boolean amount(byte[] b, int column, int at, String what, boolean signed) {
+        int scale = keys.scale(at % 3);
+        long packed = typed == null ? 0L : typed.number(column);
+        long n = packed != 0 ? RowBytes.fixed(packed, scale) : keys.parse(b, from[column], to[column], scale);
         if (n >= 0) {
             nanos[at] = n;
-            places[at] = keys.parsedPlaces();
+            places[at] = packed != 0 ? (int) (packed & 31) : keys.parsedPlaces();
             exact[at] = null;
             return true;
         }
         BigDecimal v; // not a plain decimal that fits: BigDecimal decides
-        try {
-            v = new BigDecimal(new String(b, s, e - s, StandardCharsets.UTF_8).trim());
-        } catch (NumberFormatException x) {
-            v = null;
+        if (packed != 0) {
+            v = RowBytes.exact(packed);
+        } else {
+            try {
+                v = new BigDecimal(new String(b, from[column], to[column] - from[column], StandardCharsets.UTF_8)
+                        .trim());
+            } catch (NumberFormatException x) {
+                v = null;
+            }
         }
         if (v == null || !signed && v.signum() < 0) {
             skip(v == null ? what + " is not a number" : "negative " + what);
@@ -379,8 +431,10 @@ final class Aggregator {
             return;
         }
         BigDecimal cost;
+        long packed = typed == null ? 0L : typed.number(uc);
         try {
-            cost = new BigDecimal(new String(b, from[uc], to[uc] - from[uc], StandardCharsets.UTF_8).trim());
+            cost = packed != 0 ? RowBytes.exact(packed)
+                    : new BigDecimal(new String(b, from[uc], to[uc] - from[uc], StandardCharsets.UTF_8).trim());
         } catch (NumberFormatException e) {
             skip("unblended cost is not a number");
             return;

@@ -135,6 +135,27 @@ public final class Partial implements Serializable {
         live.record(bytes, starts, ends);
     }
 
+    /**
+     * Reads one row of values, as a line of the export would be read. A cost or an amount given as a
+     * {@code double} ({@link RowBytes#add(double)}) is read from its shortest decimal's digits, without its text
+     * being written and parsed: the same exact value, and the same figures, as {@link #add(byte[], int[], int[])}
+     * gives for the same row.
+     *
+     * @param row the row's values, in the order of the header, at least as many as {@link #columnsRead()}
+     * @throws IllegalStateException if the partial has been merged or serialized
+     * @throws IllegalArgumentException if the row has fewer values than columns read
+     */
+    public void add(RowBytes row) {
+        checkNotTaken();
+        if (live == null) {
+            throw new IllegalStateException("a partial takes no rows once merged or serialized");
+        }
+        if (row.size() < width) {
+            throw new IllegalArgumentException("values for " + width + " columns are needed, were " + row.size());
+        }
+        live.record(row);
+    }
+
     /** @return how many columns a row must give, from the first: those up to the last one read */
     public int columnsRead() {
         return width;

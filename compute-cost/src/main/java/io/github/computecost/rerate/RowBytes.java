@@ -5,25 +5,47 @@ import java.nio.charset.StandardCharsets;
 import java.util.Arrays;
 
 /**
- * One row's values as UTF-8 ranges of one buffer, reused from row to row, for {@link Partial#add(byte[], int[], int[])}
- * (engines that hold rows as bytes or typed values: Spark, Parquet). Values are written as an export's CSV writes
- * them: text as its UTF-8 bytes, a {@code double} as its shortest decimal. Not thread-safe.
+ * One row's values as UTF-8 ranges of one buffer, reused from row to row, for {@link Partial#add(RowBytes)} or
+ * {@link Partial#add(byte[], int[], int[])} (engines that hold rows as bytes or typed values: Spark, Parquet). Values
+ * are written as an export's CSV writes them: text as its UTF-8 bytes, a {@code double} as its shortest decimal.
+ *
+ * <p>A {@code double}'s text is written only when it is asked for ({@link #bytes()}, {@link #starts()},
+ * {@link #ends()}): {@link Partial#add(RowBytes)} reads a cost or an amount given as a double from its decimal digits
+ * directly, the same exact value its text would give, without writing and parsing it. Not thread-safe.
  */
 public final class RowBytes {
+
+    /** Room kept for a double's text: a sign, 17 significant digits, a point and leading zeros fit in 24. */
+    private static final int DOUBLE_ROOM = 24;
 
     private byte[] buffer = new byte[512];
     private final int[] starts;
     private final int[] ends;
+    /**
+     * Per value given as a double (with {@link #shortest} digits): {@code m << 5 | k}, the sign in the top bit; 0 for
+     * a value given as text.
+     */
+    private final long[] numbers;
+    /** Per value: whether it is a double whose text is not written yet. */
+    private final boolean[] unwritten;
+    private int pendingText;
     private int size;
 
     /** @param columns how many values a row has (a partial's {@link Partial#columnsRead()}) */
     public RowBytes(int columns) {
         starts = new int[Math.max(columns, 1)];
         ends = new int[Math.max(columns, 1)];
+        numbers = new long[starts.length];
+        unwritten = new boolean[starts.length];
     }
 
     /** @return this, empty, for the next row */
     public RowBytes clear() {
+        if (pendingText > 0 || size > 0) {
+            Arrays.fill(numbers, 0, size, 0L);
+            Arrays.fill(unwritten, 0, size, false);
+        }
+        pendingText = 0;
         size = 0;
         return this;
     }
@@ -93,10 +115,85 @@ public final class RowBytes {
             return add(decimal(value));
         }
         int at = next();
-        room(at, 24);
-        int n = write(value, digits, buffer, at);
-        ends[size++] = at + n;
+        room(at, DOUBLE_ROOM);
+        numbers[size] = value < 0 ? digits | Long.MIN_VALUE : digits;
+        unwritten[size] = true;
+        pendingText++;
+        ends[size++] = at + DOUBLE_ROOM; // the room, until the text is asked for
         return this;
+    }
+
+    /**
+     * @param column a value's place in the row
+     * @return the value's digits and places ({@code m << 5 | k}, the value {@code m / 10^k}, the sign in the top bit)
+     *     when it was given as a double whose shortest decimal has at most 17 places, else 0
+     */
+    long number(int column) {
+        return column < size ? numbers[column] : 0L;
+    }
+
+    /**
+     * @param packed a double's digits ({@link #number}, not 0)
+     * @param scale the fixed-point scale wanted, at most 17
+     * @return the value in units of 10^-{@code scale}, as {@link SumTable#parse} reads its text: -1 where that gives
+     *     -1 (a sign, more places than {@code scale}, more than {@code 18 - scale} whole digits, or more than 19
+     *     characters), so the value goes to BigDecimal as its text would
+     */
+    static long fixed(long packed, int scale) {
+        if (packed < 0) {
+            return -1;
+        }
+        long m = packed >>> 5;
+        int k = (int) (packed & 31);
+        // The whole part has more than w digits when m >= 10^(k + w); m < 2^52 < 10^16, so the text has at most 16
+        // digits and a point: never more than 19 characters.
+        if (k > scale || k + 18 - scale < LONG10.length && m >= LONG10[k + 18 - scale]) {
+            return -1;
+        }
+        return m * LONG10[scale - k];
+    }
+
+    /** @return a double's digits ({@link #number}, not 0) as the exact decimal its text is, with its places */
+    static BigDecimal exact(long packed) {
+        long m = (packed & Long.MAX_VALUE) >>> 5;
+        return BigDecimal.valueOf(packed < 0 ? -m : m, (int) (packed & 31));
+    }
+
+    /** Writes the text of value {@code column} if it is a double not written yet. */
+    void writeText(int column) {
+        if (column < size && unwritten[column]) {
+            long packed = numbers[column];
+            ends[column] = starts[column] + write(packed < 0 ? -1 : 1, packed & Long.MAX_VALUE, buffer,
+                    starts[column]);
+            unwritten[column] = false;
+            pendingText--;
+        }
+    }
+
+    private void writeAll() {
+        for (int i = 0; pendingText > 0 && i < size; i++) {
+            writeText(i);
+        }
+    }
+
+    /** @return how many values the row has */
+    int size() {
+        return size;
+    }
+
+    /** @return the buffer, without writing the doubles' text (package readers ask for it by {@link #writeText}) */
+    byte[] buffer() {
+        return buffer;
+    }
+
+    /** @return where each value starts, without writing the doubles' text */
+    int[] startsAsIs() {
+        return starts;
+    }
+
+    /** @return where each value ends; a double's not written yet ends after its room */
+    int[] endsAsIs() {
+        return ends;
     }
 
     /**
@@ -239,18 +336,21 @@ public final class RowBytes {
         return out.append('"');
     }
 
-    /** @return the buffer the values lie in */
+    /** @return the buffer the values lie in, every double's text written */
     public byte[] bytes() {
+        writeAll();
         return buffer;
     }
 
-    /** @return where each value starts */
+    /** @return where each value starts (values need not follow one another without a gap) */
     public int[] starts() {
+        writeAll();
         return starts;
     }
 
-    /** @return where each value ends */
+    /** @return where each value ends, every double's text written */
     public int[] ends() {
+        writeAll();
         return ends;
     }
 
