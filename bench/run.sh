@@ -2,7 +2,7 @@
 # Regenerates BENCHMARKS.md: builds the benchmark jar, runs every JMH benchmark (baselines in the same run),
 # runs re-rating once more on one core, measures command-line start-up, a large import in a small heap, a
 # 10 GB bill re-rated in 256 MB and the Spark job in local mode,
-# and writes the report. Takes about twenty-five minutes on 2 cores and 11 GB of temporary disk.
+# and writes the report. Takes about thirty minutes on 2 cores and 11 GB of temporary disk.
 # Usage: bench/run.sh "machine description"
 set -euo pipefail
 cd "$(dirname "$0")/.."
@@ -15,7 +15,8 @@ java -jar compute-cost-bench/target/compute-cost-bench-0.1.0-SNAPSHOT.jar -rf js
 ONE_CORE=-
 if command -v taskset >/dev/null; then
   taskset -c 0 java -jar compute-cost-bench/target/compute-cost-bench-0.1.0-SNAPSHOT.jar -rf json -rff target/jmh-one-core.json \
-    -jvmArgsAppend -XX:ActiveProcessorCount=1 -p rows=10000000 -p columns=usage \
+    -jvmArgsAppend -XX:ActiveProcessorCount=1 -wi 3 -i 5 -r 1 -w 1 -p rows=10000000 -p columns=usage \
+    -p resources=20,200,2000 \
     'RerateBenchmark.(rerate|baselineFastCsv|baselineReadAndSplit)'
   ONE_CORE=target/jmh-one-core.json
 fi

@@ -43,6 +43,13 @@ public class RerateBenchmark {
     @Param({"usage", "billed"})
     public String columns;
 
+    /**
+     * Resource ids in the bill (each in up to 10 accounts and 7 priced usage types): the distinct sums the re-rating
+     * keeps, and the resources it rates, grow with them. 2,000 by default.
+     */
+    @Param({"2000"})
+    public int resources;
+
     private Path file;
     private Rerater rerater;
 
@@ -50,7 +57,7 @@ public class RerateBenchmark {
     public void setup() throws IOException {
         file = Files.createTempFile("cur", ".csv");
         // Written as it is generated: the fork's heap is 256 MB, and the file is larger than that at 2M rows.
-        SyntheticCur.write(file, rows, 42, columns.equals("billed"));
+        SyntheticCur.write(file, rows, 42, columns.equals("billed"), resources);
         rerater = Rerater.of(PriceBook.bundled());
     }
 

@@ -23,6 +23,9 @@ public final class SyntheticCur {
     private static final String[] TYPES = {"Request", "Lambda-GB-Second", "Request-ARM", "Lambda-GB-Second-ARM",
         "USE1-Fargate-vCPU-Hours:perCPU", "USE1-Fargate-GB-Hours", "EU-Lambda-GB-Second", "DataTransfer-Out-Bytes"};
 
+    /** The resources of the default bill. */
+    public static final int RESOURCES = 2000;
+
     private SyntheticCur() {
     }
 
@@ -37,6 +40,17 @@ public final class SyntheticCur {
      * with its effective cost), product code and an unblended cost of ten decimal places, as the CUR writes it.
      */
     public static void write(Path file, int rows, long seed, boolean billed) throws IOException {
+        write(file, rows, seed, billed, RESOURCES);
+    }
+
+    /**
+     * The same over {@code resources} resource ids instead of 2,000: the distinct sums (about 70 per resource, in 10
+     * accounts and 7 priced usage types) are what the re-rating's speed depends on beyond the file's size.
+     */
+    public static void write(Path file, int rows, long seed, boolean billed, int resources) throws IOException {
+        if (resources < 1) {
+            throw new IllegalArgumentException("resources must be at least 1, was " + resources);
+        }
         Random rnd = new Random(seed);
         try (Writer w = Files.newBufferedWriter(file)) {
             w.write("lineItem/UsageAccountId,lineItem/UsageStartDate,lineItem/UsageType,lineItem/ResourceId,"
@@ -49,7 +63,7 @@ public final class SyntheticCur {
                 int day = 1 + rnd.nextInt(28);
                 sb.append(account).append(",2026-10-").append(day < 10 ? "0" : "").append(day)
                         .append("T00:00:00Z,").append(TYPES[rnd.nextInt(TYPES.length)]).append(",arn:res:")
-                        .append(rnd.nextInt(2000)).append(',').append(rnd.nextInt(100000)).append('.')
+                        .append(rnd.nextInt(resources)).append(',').append(rnd.nextInt(100000)).append('.')
                         .append(rnd.nextInt(1000));
                 if (billed) {
                     boolean covered = rnd.nextInt(20) == 0;
