@@ -29,6 +29,8 @@ public final class RowBytes {
     /** Per value: whether it is a double whose text is not written yet. */
     private final boolean[] unwritten;
     private int pendingText;
+    /** Whether this row has a value given as a double (so {@link #numbers} and {@link #unwritten} need clearing). */
+    private boolean hasNumbers;
     private int size;
 
     /** @param columns how many values a row has (a partial's {@link Partial#columnsRead()}) */
@@ -41,9 +43,10 @@ public final class RowBytes {
 
     /** @return this, empty, for the next row */
     public RowBytes clear() {
-        if (pendingText > 0 || size > 0) {
+        if (hasNumbers) {
             Arrays.fill(numbers, 0, size, 0L);
             Arrays.fill(unwritten, 0, size, false);
+            hasNumbers = false;
         }
         pendingText = 0;
         size = 0;
@@ -119,6 +122,7 @@ public final class RowBytes {
         numbers[size] = value < 0 ? digits | Long.MIN_VALUE : digits;
         unwritten[size] = true;
         pendingText++;
+        hasNumbers = true;
         ends[size++] = at + DOUBLE_ROOM; // the room, until the text is asked for
         return this;
     }
