@@ -87,13 +87,26 @@ final class Aggregator {
                     commitmentCategory);
         }
 
-        /** @return every column read (-1 for one the export lacks), the tags' last */
+        /** @return every column read (-1 for one the export lacks): those read as text, then the amounts */
         private int[] read() {
-            int[] all = Arrays.copyOf(new int[] {type, amount, resource, account, start, payer, lineItemType,
-                productCode, unblended, spEffective, riEffective, commitmentStatus, commitmentCategory},
-                    13 + tags.length);
-            System.arraycopy(tags, 0, all, 13, tags.length);
+            int[] text = readAsText();
+            int[] amounts = amounts();
+            int[] all = Arrays.copyOf(text, text.length + amounts.length);
+            System.arraycopy(amounts, 0, all, text.length, amounts.length);
             return all;
+        }
+
+        /** @return the columns read as text (-1 for one the export lacks), the tags' last */
+        private int[] readAsText() {
+            int[] text = Arrays.copyOf(new int[] {type, resource, account, start, payer, lineItemType, productCode,
+                commitmentStatus, commitmentCategory}, 9 + tags.length);
+            System.arraycopy(tags, 0, text, 9, tags.length);
+            return text;
+        }
+
+        /** @return the columns read as numbers, the usage amount and the costs (-1 for one the export lacks) */
+        private int[] amounts() {
+            return new int[] {amount, unblended, spEffective, riEffective};
         }
 
         /** @return whether {@code column} is one of the columns read */
@@ -289,18 +302,12 @@ final class Aggregator {
 
     private static boolean[] numeric(Columns c, int width) {
         boolean[] numeric = new boolean[width];
-        for (int col : new int[] {c.amount(), c.unblended(), c.spEffective(), c.riEffective()}) {
+        for (int col : c.amounts()) {
             if (col >= 0) {
                 numeric[col] = true;
             }
         }
-        for (int col : new int[] {c.type(), c.resource(), c.account(), c.start(), c.payer(), c.lineItemType(),
-            c.productCode(), c.commitmentStatus(), c.commitmentCategory()}) {
-            if (col >= 0) {
-                numeric[col] = false;
-            }
-        }
-        for (int col : c.tags()) {
+        for (int col : c.readAsText()) { // a column also read as text is not numeric only
             if (col >= 0) {
                 numeric[col] = false;
             }
@@ -384,7 +391,7 @@ final class Aggregator {
      */
     private boolean amount(byte[] b, int column, int at, String what, boolean signed) {
         int scale = keys.scale(at % 3);
-        long packed = typed == null ? 0L : typed.number(column);
+        long packed = number(column);
         long n = packed != 0 ? RowBytes.fixed(packed, scale) : keys.parse(b, from[column], to[column], scale);
         if (n >= 0) {
             nanos[at] = n;
@@ -392,17 +399,7 @@ final class Aggregator {
             exact[at] = null;
             return true;
         }
-        BigDecimal v; // not a plain decimal that fits: BigDecimal decides
-        if (packed != 0) {
-            v = RowBytes.exact(packed);
-        } else {
-            try {
-                v = new BigDecimal(new String(b, from[column], to[column] - from[column], StandardCharsets.UTF_8)
-                        .trim());
-            } catch (NumberFormatException x) {
-                v = null;
-            }
-        }
+        BigDecimal v = decimal(b, column, packed); // not a plain decimal that fits: BigDecimal decides
         if (v == null || !signed && v.signum() < 0) {
             skip(v == null ? what + " is not a number" : "negative " + what);
             forget(at);
@@ -410,6 +407,28 @@ final class Aggregator {
         }
         exact[at] = v;
         return true;
+    }
+
+    /** @return the column's double as {@link RowBytes#number} gives it, or 0 for text (and for a line's rows) */
+    private long number(int column) {
+        return typed == null ? 0L : typed.number(column);
+    }
+
+    /**
+     * @param packed the column's double as {@link RowBytes#number} gives it, or 0 for text
+     * @return the column's value exactly: the double's decimal, or its text read by BigDecimal; null if the text is
+     *     not a number
+     */
+    private BigDecimal decimal(byte[] b, int column, long packed) {
+        if (packed != 0) {
+            return RowBytes.exact(packed);
+        }
+        try {
+            return new BigDecimal(new String(b, from[column], to[column] - from[column], StandardCharsets.UTF_8)
+                    .trim());
+        } catch (NumberFormatException x) {
+            return null;
+        }
     }
 
     /** A row skipped after its first sums were read leaves nothing behind in the slots before {@code at}. */
@@ -430,12 +449,8 @@ final class Aggregator {
             skip("unblended cost is empty");
             return;
         }
-        BigDecimal cost;
-        long packed = typed == null ? 0L : typed.number(uc);
-        try {
-            cost = packed != 0 ? RowBytes.exact(packed)
-                    : new BigDecimal(new String(b, from[uc], to[uc] - from[uc], StandardCharsets.UTF_8).trim());
-        } catch (NumberFormatException e) {
+        BigDecimal cost = decimal(b, uc, number(uc));
+        if (cost == null) {
             skip("unblended cost is not a number");
             return;
         }

@@ -98,19 +98,16 @@ public final class Partial implements Serializable {
      * @throws IllegalStateException if the partial has been merged or serialized
      */
     public void add(List<String> values) {
-        checkNotTaken();
-        if (live == null) {
-            throw new IllegalStateException("a partial takes no rows once merged or serialized");
-        }
+        Aggregator agg = reading();
         String[] v = new String[width];
         for (int i = 0; i < v.length && i < values.size(); i++) {
             v[i] = values.get(i);
         }
         if (values.size() < v.length) {
-            live.skipLine("too few columns");
+            agg.skipLine("too few columns");
             return;
         }
-        live.record(v);
+        agg.record(v);
     }
 
     /**
@@ -124,15 +121,12 @@ public final class Partial implements Serializable {
      * @throws IllegalArgumentException if fewer bounds than columns are given
      */
     public void add(byte[] bytes, int[] starts, int[] ends) {
-        checkNotTaken();
-        if (live == null) {
-            throw new IllegalStateException("a partial takes no rows once merged or serialized");
-        }
+        Aggregator agg = reading();
         if (starts.length < width || ends.length < width) {
             throw new IllegalArgumentException("bounds for " + width + " columns are needed, were "
                     + Math.min(starts.length, ends.length));
         }
-        live.record(bytes, starts, ends);
+        agg.record(bytes, starts, ends);
     }
 
     /**
@@ -146,14 +140,11 @@ public final class Partial implements Serializable {
      * @throws IllegalArgumentException if the row has fewer values than columns read
      */
     public void add(RowBytes row) {
-        checkNotTaken();
-        if (live == null) {
-            throw new IllegalStateException("a partial takes no rows once merged or serialized");
-        }
+        Aggregator agg = reading();
         if (row.size() < width) {
             throw new IllegalArgumentException("values for " + width + " columns are needed, were " + row.size());
         }
-        live.record(row);
+        agg.record(row);
     }
 
     /** @return how many columns a row must give, from the first: those up to the last one read */
@@ -213,6 +204,15 @@ public final class Partial implements Serializable {
         taken = true;
         live = null;
         return a;
+    }
+
+    /** @return the aggregator that takes rows; throws if the partial was rated, merged or serialized */
+    private Aggregator reading() {
+        checkNotTaken();
+        if (live == null) {
+            throw new IllegalStateException("a partial takes no rows once merged or serialized");
+        }
+        return live;
     }
 
     private void checkNotTaken() {
