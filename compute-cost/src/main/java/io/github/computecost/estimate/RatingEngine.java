@@ -22,6 +22,8 @@ import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Set;
+import java.util.function.BiConsumer;
+import java.util.function.ObjIntConsumer;
 
 /**
  * Rates metered usage against a {@link PriceBook}: free tier once per account, volume tiers on each
@@ -72,22 +74,66 @@ public final class RatingEngine {
         List<LineItem> lines = List.of();
 
         Entry(int resource, UsageRecord u) {
+            this(resource, u.baseUsageType(), u.freeTierEligible(), u.table().orElse(null),
+                    u.adjustment().orElse(null));
+        }
+
+        Entry(int resource, String baseUsageType, boolean eligible, String table,
+                MeteredResource.Adjustment adjustment) {
             this.resource = resource;
-            this.baseUsageType = u.baseUsageType();
-            this.eligible = u.freeTierEligible();
-            this.table = u.table().orElse(null);
-            this.adjustment = u.adjustment().orElse(null);
+            this.baseUsageType = baseUsageType;
+            this.eligible = eligible;
+            this.table = table;
+            this.adjustment = adjustment;
         }
 
         boolean holds(UsageRecord u) {
-            return eligible == u.freeTierEligible() && baseUsageType.equals(u.baseUsageType())
-                    && java.util.Objects.equals(table, u.table().orElse(null))
-                    && java.util.Objects.equals(adjustment, u.adjustment().orElse(null));
+            return holds(u.baseUsageType(), u.freeTierEligible(), u.table().orElse(null), u.adjustment().orElse(null));
         }
 
-        String service(MeteredResource r) {
-            return table == null ? r.service() : table;
+        boolean holds(String type, boolean isEligible, String ownTable, MeteredResource.Adjustment ownAdjustment) {
+            return eligible == isEligible && baseUsageType.equals(type) && java.util.Objects.equals(table, ownTable)
+                    && java.util.Objects.equals(adjustment, ownAdjustment);
         }
+
+        String service(Rated r) {
+            return table == null ? r.service(resource) : table;
+        }
+    }
+
+    /** The resources being rated, as the engine reads them: {@link MeteredResource} objects or {@link BulkUsage}. */
+    private interface Rated {
+        String name(int i);
+
+        String service(int i);
+
+        String region(int i);
+
+        List<MeteredResource.Adjustment> adjustments(int i);
+    }
+
+    private static Rated of(List<MeteredResource> resources) {
+        return new Rated() {
+            @Override
+            public String name(int i) {
+                return resources.get(i).name();
+            }
+
+            @Override
+            public String service(int i) {
+                return resources.get(i).service();
+            }
+
+            @Override
+            public String region(int i) {
+                return resources.get(i).region();
+            }
+
+            @Override
+            public List<MeteredResource.Adjustment> adjustments(int i) {
+                return resources.get(i).adjustments();
+            }
+        };
     }
 
     private record GroupKey(String service, String region, String baseUsageType) {
@@ -145,12 +191,13 @@ public final class RatingEngine {
         requireUniqueNames(resources, MeteredResource::name);
 
         List<List<Entry>> perResource = merge(resources);
-        List<Group> groups = groups(resources, perResource);
+        Rated rated = of(resources);
+        List<Group> groups = groups(rated, perResource);
         if (freeTier) {
             allocateFree(groups);
         }
         Dates dates = new Dates();
-        List<MissingPrice> missing = price(resources, groups, dates);
+        List<MissingPrice> missing = price(rated, groups, dates, (e, lines) -> e.lines = lines);
         if (!missing.isEmpty()) {
             throw new PriceUnavailableException(missing);
         }
@@ -170,12 +217,63 @@ public final class RatingEngine {
             }
             out.add(new ResourceEstimate(r.name(), r.type(), r.region(), prices.currency(), items, r.notes()));
         }
-        Optional<PriceDates> used = Optional.empty(); // the estimate's dates: its tables' together
-        for (PriceDates d : dates.byService.values()) {
-            used = PriceDates.merge(used, Optional.of(d));
+        return new Estimate(prices.currency(), version(groups), freeTier, out, List.of(), dates.all(), pricedOn,
+                List.of(), List.of(), List.of(), dates.byService);
+    }
+
+    /**
+     * Rates a month of usage of many resources given in columns, as {@link #rate(List, boolean, LocalDate)} rates
+     * them (the same groups, free tier, tiers and line items, to the last digit), without an object per resource or
+     * an estimate: each line item goes to {@code lines} with the index of its resource, and nothing is kept. For a
+     * whole bill's month (a re-rating rates hundreds of thousands of resources at once).
+     *
+     * @param usage the resources and their usage, in workload order
+     * @param freeTier whether to apply the account's free-tier allowances
+     * @param lines takes each line item and its resource's index in {@code usage}, in no particular order: a
+     *     resource's cost is the exact sum of its line items' costs
+     * @return the oldest and newest date of the prices the line items use; empty without line items
+     * @throws PriceUnavailableException if a resource uses a usage type the price book has no price for in its
+     *     region (it lists every such resource and usage type); the line items already given are then to be
+     *     discarded
+     */
+    public Optional<PriceDates> rate(BulkUsage usage, boolean freeTier, ObjIntConsumer<LineItem> lines) {
+        Objects.requireNonNull(usage, "usage");
+        Objects.requireNonNull(lines, "lines");
+        Rated rated = new Rated() {
+            @Override
+            public String name(int i) {
+                return usage.name(i);
+            }
+
+            @Override
+            public String service(int i) {
+                return usage.service(i);
+            }
+
+            @Override
+            public String region(int i) {
+                return usage.region(i);
+            }
+
+            @Override
+            public List<MeteredResource.Adjustment> adjustments(int i) {
+                return List.of();
+            }
+        };
+        List<Group> groups = groups(rated, merge(usage));
+        if (freeTier) {
+            allocateFree(groups);
         }
-        return new Estimate(prices.currency(), version(groups), freeTier, out, List.of(), used, pricedOn, List.of(),
-                List.of(), List.of(), dates.byService);
+        Dates dates = new Dates();
+        List<MissingPrice> missing = price(rated, groups, dates, (e, items) -> {
+            for (int i = 0; i < items.size(); i++) {
+                lines.accept(items.get(i), e.resource);
+            }
+        });
+        if (!missing.isEmpty()) {
+            throw new PriceUnavailableException(missing);
+        }
+        return dates.all();
     }
 
     /** @throws IllegalArgumentException if two of the items share a name */
@@ -223,15 +321,42 @@ public final class RatingEngine {
         return perResource;
     }
 
+    /** The same for usage in columns: each resource's records merged per usage type, in the order they were given. */
+    private static List<List<Entry>> merge(BulkUsage usage) {
+        List<List<Entry>> perResource = new ArrayList<>(usage.size());
+        for (int i = 0; i < usage.size(); i++) {
+            perResource.add(new ArrayList<>(2));
+        }
+        for (int u = 0; u < usage.records(); u++) {
+            int i = usage.resourceOf(u);
+            List<Entry> merged = perResource.get(i);
+            String type = usage.baseUsageType(u);
+            Entry e = null;
+            for (int mi = 0; mi < merged.size(); mi++) {
+                Entry m = merged.get(mi);
+                if (m.holds(type, true, null, null)) {
+                    e = m;
+                    break;
+                }
+            }
+            if (e == null) {
+                e = new Entry(i, type, true, null, null);
+                merged.add(e);
+            }
+            e.quantity = plus(e.quantity, usage.quantity(u));
+        }
+        return perResource;
+    }
+
     /** The groups of usage (service, region, usage type), eligible entries first in each. */
-    private List<Group> groups(List<MeteredResource> resources, List<List<Entry>> perResource) {
+    private List<Group> groups(Rated resources, List<List<Entry>> perResource) {
         // Groups: eligible entries first, each part in workload order, so free units are the group's first.
         List<Group> groups = new ArrayList<>();
         Map<GroupKey, Group> index = null;
         for (int pass = 0; pass < 2; pass++) {
             boolean eligiblePass = pass == 0;
-            for (int i = 0; i < resources.size(); i++) {
-                MeteredResource r = resources.get(i);
+            for (int i = 0; i < perResource.size(); i++) {
+                String region = resources.region(i);
                 List<Entry> mine = perResource.get(i);
                 for (int ei = 0; ei < mine.size(); ei++) {
                     Entry e = mine.get(ei);
@@ -242,16 +367,16 @@ public final class RatingEngine {
                     if (index == null) {
                         for (int gi = 0; gi < groups.size(); gi++) {
                             Group x = groups.get(gi);
-                            if (x.is(e.service(r), r.region(), e.baseUsageType)) {
+                            if (x.is(e.service(resources), region, e.baseUsageType)) {
                                 g = x;
                                 break;
                             }
                         }
                     } else {
-                        g = index.get(new GroupKey(e.service(r), r.region(), e.baseUsageType));
+                        g = index.get(new GroupKey(e.service(resources), region, e.baseUsageType));
                     }
                     if (g == null) {
-                        g = group(e.service(r), r.region(), e.baseUsageType);
+                        g = group(e.service(resources), region, e.baseUsageType);
                         groups.add(g);
                         if (index != null) {
                             index.put(g.key, g);
@@ -277,6 +402,15 @@ public final class RatingEngine {
         LocalDate newest;
         /** Each table's (service code's), its groups' together; an estimate uses a handful. */
         Map<String, PriceDates> byService = Map.of();
+
+        /** @return the dates of every table's prices together; empty without any */
+        Optional<PriceDates> all() {
+            Optional<PriceDates> used = Optional.empty();
+            for (PriceDates d : byService.values()) {
+                used = PriceDates.merge(used, Optional.of(d));
+            }
+            return used;
+        }
 
         void add(LocalDate d) {
             oldest = oldest == null || d.isBefore(oldest) ? d : oldest;
@@ -347,7 +481,8 @@ public final class RatingEngine {
     }
 
     /** Prices every group's entries into line items; returns what no source prices. */
-    private static List<MissingPrice> price(List<MeteredResource> resources, List<Group> groups, Dates dates) {
+    private static List<MissingPrice> price(Rated resources, List<Group> groups, Dates dates,
+            BiConsumer<Entry, List<LineItem>> priced) {
         List<MissingPrice> missing = new ArrayList<>(0);
         Dates used = new Dates(); // one group's, added to the estimate's and its table's after each group
         for (int gi = 0; gi < groups.size(); gi++) {
@@ -359,7 +494,7 @@ public final class RatingEngine {
                 // that uses any of it, never guess it.
                 for (Entry e : g.entries) {
                     if (e.quantity.signum() > 0) {
-                        String name = resources.get(e.resource).name();
+                        String name = resources.name(e.resource);
                         missing.add(r.table() == null ? MissingPrice.table(name, k.service(), k.region())
                                 : new MissingPrice(Optional.of(name), k.service(), k.region(),
                                         (r.prices() == null ? "" : r.prices().usageTypePrefix()) + k.baseUsageType()));
@@ -375,7 +510,7 @@ public final class RatingEngine {
             for (int ei = 0; ei < g.entries.size(); ei++) {
                 Entry e = g.entries.get(ei);
                 MeteredResource.Adjustment adj = e.adjustment;
-                List<MeteredResource.Adjustment> adjustments = resources.get(e.resource).adjustments();
+                List<MeteredResource.Adjustment> adjustments = resources.adjustments(e.resource);
                 for (int ai = 0; adj == null && ai < adjustments.size(); ai++) {
                     if (adjustments.get(ai).baseUsageType().equals(k.baseUsageType())) {
                         adj = adjustments.get(ai);
@@ -392,7 +527,7 @@ public final class RatingEngine {
                 BigDecimal end = plus(position, e.quantity);
                 if (bound.isPresent() && end.compareTo(bound.get()) > 0) {
                     // The group's usage runs past the last tier any source prices: refuse, never extrapolate.
-                    missing.add(new MissingPrice(Optional.of(resources.get(e.resource).name()), k.service(), k.region(),
+                    missing.add(new MissingPrice(Optional.of(resources.name(e.resource)), k.service(), k.region(),
                             table.usageType(), bound));
                     position = end;
                     continue;
@@ -418,7 +553,7 @@ public final class RatingEngine {
                             tier.provenance()));
                     used.add(tier.provenance().asOf());
                 }
-                e.lines = out;
+                priced.accept(e, out);
                 position = end;
             }
             dates.add(k.service(), used);

@@ -1,7 +1,6 @@
 package io.github.computecost.rerate;
 
-import io.github.computecost.service.MeteredResource;
-import io.github.computecost.service.UsageRecord;
+import io.github.computecost.estimate.BulkUsage;
 import java.math.BigDecimal;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
@@ -576,10 +575,10 @@ final class Aggregator {
     }
 
     /**
-     * A billing family's (or account's) month: its metered resources, rated together (one free tier, one set of
-     * tiers), each with its context at the same index.
+     * A billing family's (or account's) month: its resources' usage in columns, rated together (one free tier, one set
+     * of tiers), each resource with its context at the same index.
      */
-    record Group(List<MeteredResource> resources, List<Meta> meta) {
+    record Group(BulkUsage usage, List<Meta> meta) {
     }
 
     /** AWS's costs for one account, line item type and priced usage type. */
@@ -587,7 +586,7 @@ final class Aggregator {
     }
 
     /**
-     * The sums as metered resources, one per group, account, month, resource, tags, kind, service and region,
+     * The sums as resources' usage, a resource per group, account, month, resource, tags, kind, service and region,
      * grouped by billing family (or account) and month, in the order they were first met. A resource's key is its
      * sums' key with the usage type replaced by where it is priced, so they are grouped with one more table, and each
      * resource's strings are made once, not once per usage type. AWS's costs are summed into {@code billed}: per
@@ -607,7 +606,9 @@ final class Aggregator {
         SumTable resources = new SumTable(keys.size());
         List<Meta> metas = new ArrayList<>();
         List<UsageIndex.Target> where = new ArrayList<>(); // per resource: a target at its service and region
-        List<List<UsageRecord>> usage = new ArrayList<>();
+        int[] resourceOf = new int[keys.size()]; // per key: its resource, base usage type and usage
+        String[] typeOfKey = new String[keys.size()];
+        BigDecimal[] usageOfKey = new BigDecimal[keys.size()];
         Map<String, List<Integer>> byAccountMonth = new LinkedHashMap<>();
         int parts = 4 + c.tags().length; // group, account, month, resource, tags
         Map<String, String> strings = new HashMap<>(); // accounts and tag values, each kept once
@@ -642,11 +643,12 @@ final class Aggregator {
                 metas.add(new Meta(strings.computeIfAbsent(s[1], x -> x), shown + " #" + r, shown.length(), kind,
                         List.of(tags)));
                 where.add(target);
-                usage.add(new ArrayList<>(2));
                 String group = s[0].isEmpty() ? s[1] : s[0]; // the payer's family, else the account alone
                 byAccountMonth.computeIfAbsent(group + "|" + s[2], x -> new ArrayList<>()).add(r);
             }
-            usage.get(r).add(new UsageRecord(target.baseUsageType(), keys.total(entry, USAGE), true));
+            resourceOf[n] = r;
+            typeOfKey[n] = target.baseUsageType();
+            usageOfKey[n] = keys.total(entry, USAGE);
             if (c.unblended() >= 0) {
                 Meta m = metas.get(r);
                 BigDecimal[] sums = billed.computeIfAbsent(new Billed(m.account(), m.kind(), usageTypeOf[t]),
@@ -660,18 +662,33 @@ final class Aggregator {
                 }
             }
         }
+        int keyCount = keys.size();
         keys.release(); // read once: its memory goes to the rating that follows
-        List<Group> groups = new ArrayList<>(byAccountMonth.size());
+        // Each group's resources in the order first met, then their usage in the keys' order (a resource's records
+        // in the order its keys were first met, as the rating engine lays them out).
+        List<BulkUsage.Builder> builders = new ArrayList<>(byAccountMonth.size());
+        List<List<Meta>> groupMetas = new ArrayList<>(byAccountMonth.size());
+        int[] groupOf = new int[metas.size()];
+        int[] localOf = new int[metas.size()];
         for (List<Integer> members : byAccountMonth.values()) {
-            List<MeteredResource> group = new ArrayList<>(members.size());
+            BulkUsage.Builder group = BulkUsage.builder();
             List<Meta> meta = new ArrayList<>(members.size());
             for (int r : members) {
                 UsageIndex.Target place = where.get(r);
-                group.add(new MeteredResource(metas.get(r).name(), "usage", place.service(), place.region(),
-                        usage.get(r), List.of()));
+                groupOf[r] = builders.size();
+                localOf[r] = group.resource(metas.get(r).name(), place.service(), place.region());
                 meta.add(metas.get(r));
             }
-            groups.add(new Group(group, meta));
+            builders.add(group);
+            groupMetas.add(meta);
+        }
+        for (int n = 0; n < keyCount; n++) {
+            int r = resourceOf[n];
+            builders.get(groupOf[r]).usage(localOf[r], typeOfKey[n], usageOfKey[n]);
+        }
+        List<Group> groups = new ArrayList<>(builders.size());
+        for (int g = 0; g < builders.size(); g++) {
+            groups.add(new Group(builders.get(g).build(), groupMetas.get(g)));
         }
         return groups;
     }

@@ -1,10 +1,8 @@
 package io.github.computecost.rerate;
 
-import io.github.computecost.estimate.Estimate;
-import io.github.computecost.estimate.LineItem;
 import io.github.computecost.estimate.RatingEngine;
-import io.github.computecost.estimate.ResourceEstimate;
 import io.github.computecost.internal.Csv;
+import io.github.computecost.money.Amounts;
 import io.github.computecost.internal.ProgressStream;
 import io.github.computecost.pricing.PriceBook;
 import io.github.computecost.pricing.PriceDates;
@@ -825,54 +823,76 @@ public final class Rerater {
     private Result result(Aggregator agg) {
         Map<Aggregator.Billed, BigDecimal[]> billed = new HashMap<>();
         List<Aggregator.Group> groups = agg.groups(billed);
-        Map<String, BigDecimal> byUsageType = new TreeMap<>();
-        Map<String, BigDecimal> quantity = new TreeMap<>();
+        // Per usage type its cost and quantity, per account and usage type the cost reconciled: summed in hash maps
+        // keyed by the line items' own strings (a handful, their hashes cached), sorted once at the end.
+        Map<String, BigDecimal[]> perUsageType = new HashMap<>();
         Map<String, BigDecimal> byResource = new HashMap<>(); // sorted once at the end: cheaper than a tree
         Map<String, BigDecimal> byAccount = new HashMap<>();
         Map<LineItemType, BigDecimal> byKind = new java.util.EnumMap<>(LineItemType.class);
         List<Map<String, BigDecimal>> byTag = new java.util.ArrayList<>();
         tagKeys.forEach(k -> byTag.add(new HashMap<>()));
         Map<List<Object>, BigDecimal[]> covered = new HashMap<>(); // kind, usage type -> quantity, cost
-        Map<List<String>, BigDecimal> reconciled = new HashMap<>(); // account, usage type -> cost
+        Map<String, Map<String, BigDecimal>> reconciledByAccount = new HashMap<>(); // account -> usage type -> cost
         BigDecimal total = BigDecimal.ZERO;
         RatingEngine engine = RatingEngine.of(prices);
         LocalDate today = LocalDate.now(clock);
         Optional<PriceDates> dates = Optional.empty();
         java.util.SortedSet<String> derived = new java.util.TreeSet<>();
-        for (Aggregator.Group group : groups) {
-            Estimate est = engine.rate(group.resources(), freeTier, today);
-            dates = PriceDates.merge(dates, est.priceDates());
-            for (int i = 0; i < est.resources().size(); i++) {
-                ResourceEstimate re = est.resources().get(i);
-                Aggregator.Meta meta = group.meta().get(i);
-                BigDecimal cost = re.monthlyCostExact();
+        boolean focus = agg.columns().focus();
+        for (int gi = 0; gi < groups.size(); gi++) {
+            Aggregator.Group group = groups.get(gi);
+            groups.set(gi, null); // rated once: its memory goes to the groups after it
+            List<Aggregator.Meta> metas = group.meta();
+            BigDecimal[] costs = new BigDecimal[metas.size()]; // per resource, its line items' costs
+            // Each line item as it is priced: by usage type, covered and reconciled (the engine keeps none of them).
+            dates = PriceDates.merge(dates, engine.rate(group.usage(), freeTier, (item, i) -> {
+                costs[i] = costs[i] == null ? item.cost() : costs[i].add(item.cost());
+                BigDecimal[] u = perUsageType.get(item.usageType());
+                if (u == null) {
+                    perUsageType.put(item.usageType(), new BigDecimal[] {item.cost(), item.quantity()});
+                } else {
+                    u[0] = u[0].add(item.cost());
+                    u[1] = u[1].add(item.quantity());
+                }
+                if (item.isDerived()) {
+                    derived.add(item.usageType());
+                }
+                Aggregator.Meta meta = metas.get(i);
+                if (meta.kind().treatment() == LineItemType.Treatment.COVERED) {
+                    BigDecimal[] s = covered.computeIfAbsent(List.of(meta.kind(), item.usageType()),
+                            x -> new BigDecimal[] {BigDecimal.ZERO, BigDecimal.ZERO});
+                    s[0] = s[0].add(item.quantity());
+                    s[1] = s[1].add(item.cost());
+                }
+                if (reconciled(meta.kind(), focus)) {
+                    reconciledByAccount.computeIfAbsent(meta.account(), x -> new HashMap<>()).merge(item.usageType(),
+                            item.cost(), BigDecimal::add);
+                }
+            }));
+            BigDecimal groupTotal = BigDecimal.ZERO; // as an estimate's total: the sum of its resources' costs
+            for (int i = 0; i < metas.size(); i++) {
+                Aggregator.Meta meta = metas.get(i);
+                // A resource's cost as its estimate gives it: the exact sum of its line items, without trailing zeros.
+                BigDecimal cost = Amounts.exact(costs[i] == null ? BigDecimal.ZERO : costs[i]);
+                groupTotal = groupTotal.add(cost);
                 byResource.merge(meta.resource(), cost, BigDecimal::add);
                 byAccount.merge(meta.account(), cost, BigDecimal::add);
                 byKind.merge(meta.kind(), cost, BigDecimal::add);
                 for (int t = 0; t < byTag.size(); t++) {
                     byTag.get(t).merge(meta.tags().get(t), cost, BigDecimal::add);
                 }
-                boolean isCovered = meta.kind().treatment() == LineItemType.Treatment.COVERED;
-                boolean isReconciled = reconciled(meta.kind(), agg.columns().focus());
-                for (LineItem li : re.lineItems()) {
-                    byUsageType.merge(li.usageType(), li.cost(), BigDecimal::add);
-                    quantity.merge(li.usageType(), li.quantity(), BigDecimal::add);
-                    if (li.isDerived()) {
-                        derived.add(li.usageType());
-                    }
-                    if (isCovered) {
-                        BigDecimal[] s = covered.computeIfAbsent(List.of(meta.kind(), li.usageType()),
-                                x -> new BigDecimal[] {BigDecimal.ZERO, BigDecimal.ZERO});
-                        s[0] = s[0].add(li.quantity());
-                        s[1] = s[1].add(li.cost());
-                    }
-                    if (isReconciled) {
-                        reconciled.merge(List.of(meta.account(), li.usageType()), li.cost(), BigDecimal::add);
-                    }
-                }
             }
-            total = total.add(est.totalExact());
+            total = total.add(Amounts.exact(groupTotal));
         }
+        Map<String, BigDecimal> byUsageType = new TreeMap<>();
+        Map<String, BigDecimal> quantity = new TreeMap<>();
+        perUsageType.forEach((type, u) -> {
+            byUsageType.put(type, u[0]);
+            quantity.put(type, u[1]);
+        });
+        Map<List<String>, BigDecimal> reconciled = new HashMap<>(); // account, usage type -> cost
+        reconciledByAccount.forEach((account, byType) -> byType.forEach((type, cost) -> reconciled.put(
+                List.of(account, type), cost)));
         Map<String, Map<String, BigDecimal>> tags = new HashMap<>();
         for (int t = 0; t < tagKeys.size(); t++) {
             tags.put(tagKeys.get(t), Map.copyOf(byTag.get(t)));
