@@ -31,6 +31,7 @@ import org.apache.parquet.example.data.simple.convert.GroupRecordConverter;
 import org.apache.parquet.hadoop.ParquetFileReader;
 import org.apache.parquet.io.ColumnIOFactory;
 import org.apache.parquet.io.RecordReader;
+import org.apache.parquet.io.api.Binary;
 import org.apache.parquet.schema.LogicalTypeAnnotation;
 import org.apache.parquet.schema.MessageType;
 import org.apache.parquet.schema.PrimitiveType;
@@ -296,10 +297,17 @@ public final class ParquetExport {
         String createdBy = reader.getFooter().getFileMetaData().getCreatedBy();
         RowBytes values = new RowBytes(columns);
         Instants instants = new Instants();
+        org.apache.parquet.io.api.PrimitiveConverter[] converters =
+                new org.apache.parquet.io.api.PrimitiveConverter[read.size()];
+        for (int c = 0, field = 0; c < columns; c++) {
+            if (described[c] != null) {
+                converters[field++] = kinds[c] == Kind.TEXT ? new TextColumn(values) : Ignored.NOTHING;
+            }
+        }
+        Ignored root = new Ignored(converters);
         PageReadStore pages;
         for (int group = 0; (pages = nextGroup(reader, group, tally)) != null; group++) {
-            ColumnReadStoreImpl store = new ColumnReadStoreImpl(pages, new Ignored(projection), projection,
-                    createdBy);
+            ColumnReadStoreImpl store = new ColumnReadStoreImpl(pages, root, projection, createdBy);
             ColumnReader[] readers = new ColumnReader[columns];
             int[] defined = new int[columns];
             for (int c = 0; c < columns; c++) {
@@ -320,14 +328,7 @@ public final class ParquetExport {
                         values.add((byte[]) null);
                     } else {
                         switch (kinds[c]) {
-                            case TEXT -> {
-                                java.nio.ByteBuffer b = r.getBinary().toByteBuffer(); // no copy on the heap
-                                if (b.hasArray()) {
-                                    values.add(b.array(), b.arrayOffset() + b.position(), b.remaining());
-                                } else {
-                                    values.add(r.getBinary().getBytes());
-                                }
-                            }
+                            case TEXT -> r.writeCurrentValueToConverter(); // into values: see TextColumn
                             case DOUBLE -> values.add(r.getDouble());
                             case FLOAT -> values.add(RowBytes.decimal(r.getFloat()));
                             case INT32 -> values.add(Integer.toString(r.getInteger()));
@@ -402,20 +403,21 @@ public final class ParquetExport {
 
     /** A record converter that takes nothing: the column readers are read directly. */
     private static final class Ignored extends org.apache.parquet.io.api.GroupConverter {
-        private final org.apache.parquet.io.api.PrimitiveConverter nothing =
+        static final org.apache.parquet.io.api.PrimitiveConverter NOTHING =
                 new org.apache.parquet.io.api.PrimitiveConverter() { };
-        private final int fields;
+        private final org.apache.parquet.io.api.PrimitiveConverter[] fields;
 
-        Ignored(MessageType schema) {
-            fields = schema.getFieldCount();
+        /** @param fields per field of the projection, its converter ({@link #NOTHING} for one read directly) */
+        Ignored(org.apache.parquet.io.api.PrimitiveConverter[] fields) {
+            this.fields = fields;
         }
 
         @Override
         public org.apache.parquet.io.api.Converter getConverter(int fieldIndex) {
-            if (fieldIndex >= fields) {
+            if (fieldIndex >= fields.length) {
                 throw new IndexOutOfBoundsException(fieldIndex);
             }
-            return nothing;
+            return fields[fieldIndex];
         }
 
         @Override
@@ -424,6 +426,67 @@ public final class ParquetExport {
 
         @Override
         public void end() {
+        }
+    }
+
+    /**
+     * A text column's values, into the row being read. A column chunk's dictionary (bills' text columns are nearly all
+     * dictionary-encoded: a few accounts, usage types and resources, over and over) is laid out once in one byte
+     * array, and a value of a dictionary-encoded page is its id's range there: no {@code Binary} nor buffer per value.
+     * A page of plain values gives each value's bytes as it is.
+     */
+    private static final class TextColumn extends org.apache.parquet.io.api.PrimitiveConverter {
+        private final RowBytes values;
+        private byte[] dictionary = new byte[0];
+        /** Value {@code id} of the dictionary is {@code dictionary[starts[id]..starts[id + 1])}. */
+        private int[] starts = {0};
+
+        TextColumn(RowBytes values) {
+            this.values = values;
+        }
+
+        @Override
+        public boolean hasDictionarySupport() {
+            return true;
+        }
+
+        @Override
+        public void setDictionary(org.apache.parquet.column.Dictionary d) {
+            int n = d.getMaxId() + 1;
+            Binary[] all = new Binary[n];
+            long size = 0;
+            for (int id = 0; id < n; id++) {
+                all[id] = d.decodeToBinary(id);
+                size += all[id].length();
+            }
+            if (size > Integer.MAX_VALUE - 16) {
+                throw new UsageExportException("a column chunk's dictionary holds more than 2 GiB of text");
+            }
+            byte[] bytes = new byte[(int) size];
+            int[] at = new int[n + 1];
+            for (int id = 0; id < n; id++) {
+                ByteBuffer b = all[id].toByteBuffer();
+                int len = b.remaining();
+                b.get(bytes, at[id], len);
+                at[id + 1] = at[id] + len;
+            }
+            dictionary = bytes;
+            starts = at;
+        }
+
+        @Override
+        public void addValueFromDictionary(int id) {
+            values.add(dictionary, starts[id], starts[id + 1] - starts[id]);
+        }
+
+        @Override
+        public void addBinary(Binary value) {
+            ByteBuffer b = value.toByteBuffer(); // no copy on the heap
+            if (b.hasArray()) {
+                values.add(b.array(), b.arrayOffset() + b.position(), b.remaining());
+            } else {
+                values.add(value.getBytes());
+            }
         }
     }
 

@@ -79,14 +79,22 @@ class ParquetExportTest {
         write(csv, names, schema, file, from, to, tagMap, CompressionCodecName.SNAPPY);
     }
 
-    /** Writes rows {@code from..to} of {@code csv} as Parquet of {@code schema}, each column renamed by {@code names}. */
     static void write(Path csv, Map<String, String> names, MessageType schema, Path file, int from, int to,
             boolean tagMap, CompressionCodecName codec) throws IOException {
+        write(csv, names, schema, file, from, to, tagMap, b -> b.withCompressionCodec(codec));
+    }
+
+    /**
+     * Writes rows {@code from..to} of {@code csv} as Parquet of {@code schema}, each column renamed by {@code names},
+     * with the writer's settings as {@code settings} leaves them.
+     */
+    static void write(Path csv, Map<String, String> names, MessageType schema, Path file, int from, int to,
+            boolean tagMap, java.util.function.UnaryOperator<ExampleParquetWriter.Builder> settings) throws IOException {
         List<String> lines = Files.readAllLines(csv);
         List<String> header = Csv.split(lines.get(0));
         SimpleGroupFactory groups = new SimpleGroupFactory(schema);
-        try (ParquetWriter<Group> w = ExampleParquetWriter.builder(new LocalOutputFile(file)).withType(schema)
-                .withConf(new PlainParquetConfiguration()).withCompressionCodec(codec).build()) {
+        try (ParquetWriter<Group> w = settings.apply(ExampleParquetWriter.builder(new LocalOutputFile(file))
+                .withType(schema).withConf(new PlainParquetConfiguration())).build()) {
             for (int i = 1 + from; i < 1 + to && i < lines.size(); i++) {
                 List<String> v = Csv.split(lines.get(i));
                 Group g = groups.newGroup();
@@ -231,6 +239,44 @@ class ParquetExportTest {
             assertTrue(e.getMessage().startsWith("pages compressed with " + codec + ", which compute-cost does not "
                     + "read"), e.getMessage());
         }
+    }
+
+    /**
+     * Text is read from a page's dictionary or from its plain values: a bill written without dictionaries, and one whose
+     * writer gives up its dictionaries part way through a column (as writers do when a column's distinct values
+     * outgrow the dictionary's size), rate as the CSV does.
+     */
+    @Test
+    void textFromDictionaryAndPlainPagesAlikeRatesAsTheCsvDoes() throws IOException {
+        Rerater rerater = Rerater.of(PriceBook.bundled()).tags(List.of("team"));
+        Rerater.Result csv = rerater.rate(CSV);
+        Map<String, java.util.function.UnaryOperator<ExampleParquetWriter.Builder>> writers = Map.of(
+                "plain", b -> b.withDictionaryEncoding(false),
+                "dictionary, then plain", b -> b.withDictionaryEncoding(true).withPageRowCountLimit(2)
+                        .withMinRowCountForPageSizeCheck(1).withDictionaryPageSize(96));
+        Map<String, java.util.Set<String>> encodings = new TreeMap<>();
+        for (var writer : writers.entrySet()) {
+            Path file = dir.resolve(writer.getKey().replace(", ", "-") + ".parquet");
+            write(CSV, NAMES, SCHEMA, file, 0, 100, true, writer.getValue());
+            try (var reader = PureJavaCodecs.open(file)) {
+                java.util.Set<String> seen = new java.util.TreeSet<>();
+                reader.getFooter().getBlocks().forEach(block -> block.getColumns().stream()
+                        .filter(c -> c.getPath().toDotString().equals("line_item_resource_id"))
+                        .forEach(c -> c.getEncodings().forEach(e -> seen.add(e.usesDictionary() ? "dictionary"
+                                : e == org.apache.parquet.column.Encoding.PLAIN ? "plain" : "levels"))));
+                seen.remove("levels");
+                encodings.put(writer.getKey(), seen);
+            }
+            Rerater.Result parquet = ParquetExport.rate(rerater, file);
+            assertEquals(0, csv.totalExact().compareTo(parquet.totalExact()), writer.getKey());
+            assertEquals(plain(csv.byResource()), plain(parquet.byResource()), writer.getKey());
+            assertEquals(plain(csv.byUsageType()), plain(parquet.byUsageType()), writer.getKey());
+            assertEquals(plain(csv.byTag().get("team")), plain(parquet.byTag().get("team")), writer.getKey());
+            assertEquals(csv.skipped(), parquet.skipped(), writer.getKey());
+        }
+        // The files hold what the test says: the resource ids' column plain, and from a dictionary then plain.
+        assertEquals(Map.of("dictionary, then plain", java.util.Set.of("dictionary", "plain"), "plain",
+                java.util.Set.of("plain")), encodings);
     }
 
     @Test
