@@ -6,7 +6,6 @@ import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.HashMap;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -609,7 +608,8 @@ final class Aggregator {
         int[] resourceOf = new int[keys.size()]; // per key: its resource, base usage type and usage
         String[] typeOfKey = new String[keys.size()];
         BigDecimal[] usageOfKey = new BigDecimal[keys.size()];
-        Map<String, List<Integer>> byAccountMonth = new LinkedHashMap<>();
+        Map<String, Integer> byAccountMonth = new HashMap<>(); // group and month -> number, in the order first met
+        int[] groupOf = new int[Math.max(16, keys.size() / 2)]; // per resource: its group's number
         int parts = 4 + c.tags().length; // group, account, month, resource, tags
         Map<String, String> strings = new HashMap<>(); // accounts and tag values, each kept once
         for (int n = 0; n < keys.size(); n++) {
@@ -644,7 +644,10 @@ final class Aggregator {
                         List.of(tags)));
                 where.add(target);
                 String group = s[0].isEmpty() ? s[1] : s[0]; // the payer's family, else the account alone
-                byAccountMonth.computeIfAbsent(group + "|" + s[2], x -> new ArrayList<>()).add(r);
+                if (r == groupOf.length) {
+                    groupOf = Arrays.copyOf(groupOf, r * 2);
+                }
+                groupOf[r] = byAccountMonth.computeIfAbsent(group + "|" + s[2], x -> byAccountMonth.size());
             }
             resourceOf[n] = r;
             typeOfKey[n] = target.baseUsageType();
@@ -668,19 +671,15 @@ final class Aggregator {
         // in the order its keys were first met, as the rating engine lays them out).
         List<BulkUsage.Builder> builders = new ArrayList<>(byAccountMonth.size());
         List<List<Meta>> groupMetas = new ArrayList<>(byAccountMonth.size());
-        int[] groupOf = new int[metas.size()];
+        for (int g = 0; g < byAccountMonth.size(); g++) {
+            builders.add(BulkUsage.builder());
+            groupMetas.add(new ArrayList<>());
+        }
         int[] localOf = new int[metas.size()];
-        for (List<Integer> members : byAccountMonth.values()) {
-            BulkUsage.Builder group = BulkUsage.builder();
-            List<Meta> meta = new ArrayList<>(members.size());
-            for (int r : members) {
-                UsageIndex.Target place = where.get(r);
-                groupOf[r] = builders.size();
-                localOf[r] = group.resource(metas.get(r).name(), place.service(), place.region());
-                meta.add(metas.get(r));
-            }
-            builders.add(group);
-            groupMetas.add(meta);
+        for (int r = 0; r < metas.size(); r++) { // each group's resources in the order first met
+            UsageIndex.Target place = where.get(r);
+            localOf[r] = builders.get(groupOf[r]).resource(metas.get(r).name(), place.service(), place.region());
+            groupMetas.get(groupOf[r]).add(metas.get(r));
         }
         for (int n = 0; n < keyCount; n++) {
             int r = resourceOf[n];
