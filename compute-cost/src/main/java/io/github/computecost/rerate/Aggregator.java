@@ -464,8 +464,9 @@ final class Aggregator {
             slot[i] = keys.slot(keyHash[i]);
         }
         long touched = 0;
-        for (int i = 0; i < pending; i++) {
-            touched += keys.touch(slot[i]);
+        for (int i = 0, keyStart = 0; i < pending; i++) {
+            touched += keys.touch(slot[i], keyEnd[i] - keyStart);
+            keyStart = keyEnd[i];
         }
         sink += touched;
         int keyStart = 0;

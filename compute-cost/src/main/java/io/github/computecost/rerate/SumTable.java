@@ -106,9 +106,18 @@ final class SumTable {
         return slots[h & (slots.length - 1)];
     }
 
-    /** @return a value of the entry a slot (from {@link #slot}) points to: a load that a batch can overlap */
-    int touch(long slot) {
-        return slot == 0 ? 0 : (int) INTS.get(arena, (int) slot - 1 + LENGTH);
+    /**
+     * @param len the length of the key looked for: an entry of its key spans this many bytes from its start
+     * @return values from the first and the last cache line of the entry a slot (from {@link #slot}) points to, as
+     *     the key looked for would span it: loads that a batch can overlap (an entry is not aligned to the cache's
+     *     lines, and its key's end is often in the next line: that second wait was not overlapped)
+     */
+    int touch(long slot, int len) {
+        if (slot == 0) {
+            return 0;
+        }
+        int e = (int) slot - 1;
+        return (int) INTS.get(arena, e + LENGTH) + arena[Math.min(arena.length - 1, e + keyAt + len - 1)];
     }
 
     /** Adds a key that {@link #find} did not find, with a sum of zero. @return its entry */
