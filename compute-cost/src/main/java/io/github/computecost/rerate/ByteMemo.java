@@ -23,8 +23,55 @@ final class ByteMemo {
         this.resolve = resolve;
     }
 
+    /*
+     * In front of the table, a small direct-mapped cache of values of at most 24 bytes held as three words and a
+     * length (exactly the value: no comparison of bytes), found by a hash of those words that takes a few
+     * independent multiplications: a bill's usage types and line item types are few and short, and each line looks
+     * one up. A value that misses, or collides, goes to the table; what a value resolves to never changes, so the
+     * cache only saves the look-up.
+     */
+    private static final int CACHED = 64;
+    private final long[] words = new long[CACHED * 3];
+    private final int[] lengths = new int[CACHED]; // 0: empty
+    private final int[] values = new int[CACHED];
+
     /** @return what {@code b[s..e)} resolves to */
     int get(byte[] b, int s, int e) {
+        int len = e - s;
+        if (len == 0 || len > 24 || e < 8) {
+            return lookUp(b, s, e);
+        }
+        long w0;
+        long w1 = 0;
+        long w2 = 0;
+        long last = (long) SumTable.LONGS.get(b, e - 8); // the value's last bytes are this word's high ones
+        if (len <= 8) {
+            w0 = last & ~((1L << ((8 - len) << 3)) - 1);
+        } else {
+            w0 = (long) SumTable.LONGS.get(b, s);
+            if (len <= 16) {
+                w1 = last & ~((1L << ((16 - len) << 3)) - 1);
+            } else {
+                w1 = (long) SumTable.LONGS.get(b, s + 8);
+                w2 = last & ~((1L << ((24 - len) << 3)) - 1);
+            }
+        }
+        int i = (int) ((w0 * 0x9E3779B97F4A7C15L ^ w1 * 0xBF58476D1CE4E5B9L ^ w2 * 0x94D049BB133111EBL ^ len)
+                >>> 58); // 64 = 2^6 entries
+        int at = i * 3;
+        if (lengths[i] == len && words[at] == w0 && words[at + 1] == w1 && words[at + 2] == w2) {
+            return values[i];
+        }
+        int r = lookUp(b, s, e);
+        lengths[i] = len;
+        words[at] = w0;
+        words[at + 1] = w1;
+        words[at + 2] = w2;
+        values[i] = r;
+        return r;
+    }
+
+    private int lookUp(byte[] b, int s, int e) {
         int len = e - s;
         int h = SumTable.hash(b, s, e);
         int found = seen.find(b, s, len, h);

@@ -141,4 +141,47 @@ class ByteLevelProperties {
         assertEquals(SumTable.hash(a, 0, 17), SumTable.hash(b, 0, 17));
         assertEquals(SumTable.hash(a, 0, 17), SumTable.hash(Arrays.copyOf(a, 17), 0, 17)); // no bytes after it
     }
+
+    /**
+     * Values a column holds, short and long, many alike: a value and others one byte apart from it, or a byte shorter
+     * or longer (a zero byte among them).
+     */
+    @Provide
+    Arbitrary<List<String>> values() {
+        Arbitrary<String> base = Arbitraries.strings().withChars("aA0\u0000-").ofMaxLength(30);
+        return base.flatMap(v -> {
+            Arbitrary<String> oneApart = net.jqwik.api.Combinators.combine(Arbitraries.integers().between(0, 30),
+                    Arbitraries.of('a', 'b', '\u0000'), Arbitraries.integers().between(0, 2)).as((at, c, how) -> {
+                        int p = v.isEmpty() ? 0 : at % v.length();
+                        return switch (how) {
+                            case 0 -> v.isEmpty() ? String.valueOf(c) : v.substring(0, p) + c + v.substring(p + 1);
+                            case 1 -> v + c;
+                            default -> v.isEmpty() ? v : v.substring(0, v.length() - 1);
+                        };
+                    });
+            return Arbitraries.oneOf(Arbitraries.just(v), oneApart).list().ofMinSize(1).ofMaxSize(200);
+        });
+    }
+
+    /**
+     * A memo gives what each value resolves to, as resolving it afresh would, wherever the value lies in a line and
+     * whatever bytes are around it; over its limit too, and with more values than its cache holds.
+     */
+    @Property(tries = 200)
+    void aMemoGivesWhatEachValueResolvesTo(@ForAll("values") List<String> values, @ForAll byte filler,
+            @ForAll @IntRange(min = 0, max = 12) int before, @ForAll @IntRange(min = 1, max = 50) int limit) {
+        Map<String, Integer> ids = new HashMap<>();
+        ByteMemo memo = new ByteMemo(limit, v -> ids.computeIfAbsent(v, x -> ids.size()));
+        Map<String, Integer> expected = new HashMap<>();
+        for (int i = 0; i < values.size(); i++) {
+            String v = values.get(i);
+            byte[] bytes = v.getBytes(StandardCharsets.UTF_8);
+            int at = before + i % 9; // a different place in a line each time
+            byte[] line = new byte[at + bytes.length + i % 4];
+            Arrays.fill(line, (byte) (filler + i)); // the bytes around a value must not count
+            System.arraycopy(bytes, 0, line, at, bytes.length);
+            int want = expected.computeIfAbsent(v, x -> expected.size());
+            assertEquals(want, memo.get(line, at, at + bytes.length), v);
+        }
+    }
 }
