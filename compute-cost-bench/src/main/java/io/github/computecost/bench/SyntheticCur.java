@@ -82,10 +82,10 @@ public final class SyntheticCur {
 
     public static void main(String[] args) throws IOException {
         if (args.length < 2) {
-            System.err.println("usage: SyntheticCur FILE ROWS [SEED [billed]]");
+            System.err.println("usage: SyntheticCur FILE ROWS [SEED [billed|usage [RESOURCES]]]");
             System.exit(2);
         }
         write(Path.of(args[0]), Integer.parseInt(args[1]), args.length > 2 ? Long.parseLong(args[2]) : 42L,
-                args.length > 3 && args[3].equals("billed"));
+                args.length > 3 && args[3].equals("billed"), args.length > 4 ? Integer.parseInt(args[4]) : 2000);
     }
 }
