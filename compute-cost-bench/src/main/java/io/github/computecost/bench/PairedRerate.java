@@ -1,7 +1,6 @@
 package io.github.computecost.bench;
 
 import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.lang.management.ManagementFactory;
 import java.lang.management.ThreadMXBean;
 import java.lang.reflect.Method;
@@ -68,15 +67,19 @@ public final class PairedRerate {
             return new Build(path, r, rate, rate.getReturnType().getMethod("totalExact"));
         }
 
-        /** @return wall ns, CPU ns of this thread, and the total as text */
-        Object[] run(Path file, ThreadMXBean mx) throws ReflectiveOperationException {
+        /** @return one re-rating of {@code file}: its wall and this thread's CPU time, and its total */
+        Run run(Path file, ThreadMXBean mx) throws ReflectiveOperationException {
             long t = System.nanoTime();
             long c = mx.getCurrentThreadCpuTime();
             Object result = rate.invoke(rerater, file);
             long wall = System.nanoTime() - t;
             long cpu = mx.getCurrentThreadCpuTime() - c;
-            return new Object[] {wall, cpu, total.invoke(result).toString()};
+            return new Run(wall, cpu, total.invoke(result).toString());
         }
+    }
+
+    /** One re-rating: wall and CPU time in ns, and the exact total as text. */
+    private record Run(long wallNanos, long cpuNanos, String total) {
     }
 
     /** @param args the file, the rounds, and two or more builds' class directories or jars */
@@ -94,11 +97,7 @@ public final class PairedRerate {
         int k = args.length - 2;
         Build[] builds = new Build[k];
         for (int i = 0; i < k; i++) {
-            try {
-                builds[i] = Build.load(args[2 + i]);
-            } catch (IOException e) {
-                throw new UncheckedIOException(e);
-            }
+            builds[i] = Build.load(args[2 + i]);
         }
         ThreadMXBean mx = ManagementFactory.getThreadMXBean();
         long[][] wall = new long[k][rounds];
@@ -107,10 +106,10 @@ public final class PairedRerate {
         for (int round = 0; round < rounds; round++) {
             for (int turn = 0; turn < k; turn++) {
                 int b = round % 2 == 0 ? turn : k - 1 - turn;
-                Object[] r = builds[b].run(file, mx);
-                wall[b][round] = (long) r[0];
-                cpu[b][round] = (long) r[1];
-                totals[b] = (String) r[2];
+                Run r = builds[b].run(file, mx);
+                wall[b][round] = r.wallNanos();
+                cpu[b][round] = r.cpuNanos();
+                totals[b] = r.total();
             }
         }
         for (int b = 0; b < k; b++) {

@@ -41,21 +41,12 @@ final class ByteMemo {
         if (len == 0 || len > 24 || e < 8) {
             return lookUp(b, s, e);
         }
-        long w0;
-        long w1 = 0;
-        long w2 = 0;
-        long last = (long) SumTable.LONGS.get(b, e - 8); // the value's last bytes are this word's high ones
-        if (len <= 8) {
-            w0 = last & ~((1L << ((8 - len) << 3)) - 1);
-        } else {
-            w0 = (long) SumTable.LONGS.get(b, s);
-            if (len <= 16) {
-                w1 = last & ~((1L << ((16 - len) << 3)) - 1);
-            } else {
-                w1 = (long) SumTable.LONGS.get(b, s + 8);
-                w2 = last & ~((1L << ((24 - len) << 3)) - 1);
-            }
-        }
+        // The value's last word, read ending at its last byte: the bytes before the value in it (-len & 7 of them:
+        // the value's length up to a whole number of words) are masked off.
+        long last = (long) SumTable.LONGS.get(b, e - 8) & ~((1L << ((-len & 7) << 3)) - 1);
+        long w0 = len <= 8 ? last : (long) SumTable.LONGS.get(b, s);
+        long w1 = len <= 8 ? 0 : len <= 16 ? last : (long) SumTable.LONGS.get(b, s + 8);
+        long w2 = len <= 16 ? 0 : last;
         int i = (int) ((w0 * 0x9E3779B97F4A7C15L ^ w1 * 0xBF58476D1CE4E5B9L ^ w2 * 0x94D049BB133111EBL ^ len)
                 >>> 58); // 64 = 2^6 entries
         int at = i * 3;
