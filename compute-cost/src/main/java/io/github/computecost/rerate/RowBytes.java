@@ -235,7 +235,7 @@ public final class RowBytes {
      * @return {@code m} and {@code k} packed ({@code m << 5 | k}), or -1 where the value needs BigDecimal (too large,
      *     or more than 17 places)
      */
-    private static long shortest(double value) {
+    static long shortest(double value) {
         double a = Math.abs(value);
         if (!(a < 0x1p48)) { // NaN and the infinities too
             return -1;
@@ -243,28 +243,55 @@ public final class RowBytes {
         if (a == 0) {
             return 1; // 0.0
         }
-        for (int k = 0; k <= 17; k++) {
+        int first = 0;
+        if (a < 0x1p50 / 1e10) {
+            // Ten places first (AWS writes costs with ten): below 2^50 / 10^10 the double's rounding interval is
+            // narrower than 10^-10, so at most one decimal of ten places or fewer names it, and rint(a 10^10) is that
+            // decimal's digits if it exists (the product is off by far less than a half). The fewest places are then
+            // ten less its trailing zeros, as the search below would find; if none exists, no fewer places would do.
+            double n = Math.rint(a * 1e10);
+            if (n / 1e10 == a) {
+                long digits = (long) n;
+                int places = 10;
+                while (places > 0 && digits % 10 == 0) {
+                    digits /= 10;
+                    places--;
+                }
+                return packed(a, digits, places);
+            }
+            first = 11;
+        }
+        for (int k = first; k <= 17; k++) {
             double scaled = a * POW10[k];
             if (scaled >= 0x1p52) {
                 return -1;
             }
             double m = Math.rint(scaled);
+            // Only a product within 2^-51 of its own size from a whole number can pass the check below (a decimal
+            // that names the double lies within half its ulp of it, and the product rounds by at most as much), so
+            // the others are passed over without a division (exact: m is scaled's nearest whole, both < 2^52).
+            if (Math.abs(scaled - m) > scaled * 0x1p-51) {
+                continue;
+            }
             if (m / POW10[k] == a) {
-                long digits = (long) m;
-                int places = k;
-                // BigDecimal.valueOf reads Double.toString: one place at least below 10^7, two digits at least below
-                // 0.001 ("1.0E-5" is 0.000010).
-                if (a < 1e7 && places == 0) {
-                    digits *= 10;
-                    places = 1;
-                } else if (a < 1e-3 && digits < 10) {
-                    digits *= 10;
-                    places++;
-                }
-                return places > 17 ? -1 : digits << 5 | places;
+                return packed(a, (long) m, k);
             }
         }
         return -1;
+    }
+
+    /** @return the fewest places' digits and places packed, with the places {@code BigDecimal.valueOf} shows */
+    private static long packed(double a, long digits, int places) {
+        // BigDecimal.valueOf reads Double.toString: one place at least below 10^7, two digits at least below 0.001
+        // ("1.0E-5" is 0.000010).
+        if (a < 1e7 && places == 0) {
+            digits *= 10;
+            places = 1;
+        } else if (a < 1e-3 && digits < 10) {
+            digits *= 10;
+            places++;
+        }
+        return places > 17 ? -1 : digits << 5 | places;
     }
 
     /** Writes the packed decimal of {@link #shortest} (with the value's sign) at {@code at}. @return its length */

@@ -85,4 +85,53 @@ class RowBytesTest {
                     < new BigDecimal(reference).stripTrailingZeros().precision(), ours + " against " + reference);
         }
     }
+
+    /**
+     * The search for the fewest places passes over a product far from a whole number without dividing: it finds what
+     * dividing at every place finds, for decimals of up to 17 places, their neighbouring doubles, and any double.
+     */
+    @Property(tries = 10000)
+    void passingOverPlacesWithoutDividingFindsWhatDividingFinds(@ForAll @LongRange(min = 0,
+            max = 4_503_599_627_370_495L) long unscaled, @ForAll @IntRange(min = 0, max = 17) int places,
+            @ForAll @IntRange(min = -2, max = 2) int ulps, @ForAll long bits) {
+        double d = BigDecimal.valueOf(unscaled, places).doubleValue();
+        for (int i = 0; i < Math.abs(ulps); i++) {
+            d = ulps < 0 ? Math.nextDown(d) : Math.nextUp(d);
+        }
+        assertEquals(dividingAtEveryPlace(d), RowBytes.shortest(d), Double.toString(d));
+        double any = Double.longBitsToDouble(bits);
+        assertEquals(dividingAtEveryPlace(any), RowBytes.shortest(any), Double.toString(any));
+    }
+
+    /** The search as it was first written: a division at every place. */
+    private static long dividingAtEveryPlace(double value) {
+        double a = Math.abs(value);
+        if (!(a < 0x1p48)) {
+            return -1;
+        }
+        if (a == 0) {
+            return 1;
+        }
+        double p = 1;
+        for (int k = 0; k <= 17; k++, p *= 10) {
+            double scaled = a * p;
+            if (scaled >= 0x1p52) {
+                return -1;
+            }
+            double m = Math.rint(scaled);
+            if (m / p == a) {
+                long digits = (long) m;
+                int at = k;
+                if (a < 1e7 && at == 0) {
+                    digits *= 10;
+                    at = 1;
+                } else if (a < 1e-3 && digits < 10) {
+                    digits *= 10;
+                    at++;
+                }
+                return at > 17 ? -1 : digits << 5 | at;
+            }
+        }
+        return -1;
+    }
 }
