@@ -43,9 +43,9 @@ import org.apache.parquet.schema.Type;
  * figures and the rows skipped by reason are those of the same export as CSV. Columns are found by name, as in a CSV
  * header. Values become the text a CSV export writes: a {@code double} (CUR 2.0's costs and amounts) its shortest
  * decimal ({@link RowBytes#decimal}, the digits of {@link BigDecimal#valueOf(double)}), a decimal its plain digits, a
- * timestamp its ISO-8601 instant, a {@code map<string,string>} (CUR 2.0's {@code resource_tags}, FOCUS's
- * {@code Tags}) its JSON object; other nested columns are not read. Only the columns the re-rating reads are read
- * from the file ({@link Partial#reads}).
+ * timestamp its ISO-8601 UTC day (only a start's month is read), a {@code map<string,string>} (CUR 2.0's
+ * {@code resource_tags}, FOCUS's {@code Tags}) its JSON object; other nested columns are not read. Only the columns
+ * the re-rating reads are read from the file ({@link Partial#reads}).
  *
  * <p>Reader: Apache parquet-java (the reference implementation; why it and not DuckDB's JDBC driver is in the README),
  * its column readers used directly, its pages decompressed by {@link PureJavaCodecs}; it loads a few classes of
@@ -273,7 +273,8 @@ public final class ParquetExport {
     /**
      * Reads the columns read (all flat) with parquet-java's column readers, value by value, without assembling
      * records: text stays its UTF-8 bytes, a double is written as its shortest decimal straight into the row's buffer,
-     * a timestamp as its instant (to the second: only its month is read). The columns not read are left empty and
+     * a timestamp as its day (only its month is read), each value of a dictionary page with its number in the partial.
+     * The columns not read are left empty and
      * their pages are not decoded: a real export has over a hundred columns, and about a dozen are read.
      */
     private static void columns(ParquetFileReader reader, MessageType schema, int columns, Partial partial,
@@ -296,12 +297,15 @@ public final class ParquetExport {
         reader.setRequestedSchema(projection); // only the chunks of the columns read are read from the file
         String createdBy = reader.getFooter().getFileMetaData().getCreatedBy();
         RowBytes values = new RowBytes(columns);
-        Instants instants = new Instants();
+        Instants[] instants = new Instants[columns]; // per column: each caches a day in its own units
+        for (int c = 0; c < columns; c++) {
+            instants[c] = new Instants(partial);
+        }
         org.apache.parquet.io.api.PrimitiveConverter[] converters =
                 new org.apache.parquet.io.api.PrimitiveConverter[read.size()];
         for (int c = 0, field = 0; c < columns; c++) {
             if (described[c] != null) {
-                converters[field++] = kinds[c] == Kind.TEXT ? new TextColumn(values) : Ignored.NOTHING;
+                converters[field++] = kinds[c] == Kind.TEXT ? new TextColumn(values, partial) : Ignored.NOTHING;
             }
         }
         Ignored root = new Ignored(converters);
@@ -335,8 +339,7 @@ public final class ParquetExport {
                             case INT64 -> values.add(Long.toString(r.getLong()));
                             case BOOLEAN -> values.add(Boolean.toString(r.getBoolean()));
                             case DECIMAL -> values.add(decimal(r, described[c], scales[c]));
-                            case MILLIS, MICROS, NANOS -> values.add(instants.text(Math.floorDiv(r.getLong(),
-                                    kinds[c].perSecond)));
+                            case MILLIS, MICROS, NANOS -> instants[c].add(values, r.getLong(), kinds[c].perSecond);
                             case INT96 -> values.add(int96(r.getBinary().getBytes()));
                         }
                     }
@@ -368,31 +371,53 @@ public final class ParquetExport {
         return new BigDecimal(unscaled, scale).toPlainString();
     }
 
-    /** Instants to the second as ISO-8601 UTC text, the day's part made once per day (a bill's rows share few). */
+    /**
+     * Instants as their ISO-8601 UTC day ({@code 2026-10-05}), each day numbered by the partial
+     * ({@link Partial#intern}): only a start's month is read, and a bill's rows share a few days (in any order), so a
+     * day's text and number are made when it is first met and kept among the last 64 days met, and the time of day is
+     * never written.
+     */
     private static final class Instants {
-        private long day = Long.MIN_VALUE;
-        private final byte[] text = "0000-00-00T00:00:00Z".getBytes(java.nio.charset.StandardCharsets.US_ASCII);
+        private final Partial partial;
+        /** The days met last, by their number's last bits: each day's number, text and number in the partial. */
+        private static final int CACHED = 64;
+        private final long[] days = new long[CACHED];
+        private final byte[][] texts = new byte[CACHED][];
+        private final int[] numbers = new int[CACHED];
+        private byte[] text;
 
-        byte[] text(long epochSecond) {
-            long d = Math.floorDiv(epochSecond, 86_400L);
-            if (d != day) {
+        Instants(Partial partial) {
+            this.partial = partial;
+        }
+
+        /** Adds the day of an instant {@code units} after the epoch, {@code perSecond} of them a second. */
+        void add(RowBytes values, long units, long perSecond) {
+            long d = switch ((int) perSecond) { // a constant divisor each: no division instruction
+                case 1_000 -> Math.floorDiv(units, 86_400_000L);
+                case 1_000_000 -> Math.floorDiv(units, 86_400_000_000L);
+                default -> Math.floorDiv(units, 86_400_000_000_000L);
+            };
+            int slot = (int) d & (CACHED - 1);
+            if (texts[slot] == null || days[slot] != d) {
                 java.time.LocalDate date = java.time.LocalDate.ofEpochDay(d);
                 int y = date.getYear();
                 if (y < 0 || y > 9999) {
-                    return Instant.ofEpochSecond(epochSecond).toString().getBytes(
-                            java.nio.charset.StandardCharsets.US_ASCII);
+                    values.add(date.toString().getBytes(java.nio.charset.StandardCharsets.US_ASCII));
+                    return;
                 }
+                text = new byte[10];
+                text[4] = '-';
+                text[7] = '-';
                 two(y / 100, 0);
                 two(y % 100, 2);
                 two(date.getMonthValue(), 5);
                 two(date.getDayOfMonth(), 8);
-                day = d;
+                days[slot] = d;
+                texts[slot] = text;
+                numbers[slot] = partial.intern(text, 0, text.length);
             }
-            int s = (int) Math.floorMod(epochSecond, 86_400L);
-            two(s / 3600, 11);
-            two(s / 60 % 60, 14);
-            two(s % 60, 17);
-            return text;
+            byte[] t = texts[slot];
+            values.add(t, 0, t.length, numbers[slot]);
         }
 
         private void two(int v, int at) {
@@ -432,17 +457,23 @@ public final class ParquetExport {
     /**
      * A text column's values, into the row being read. A column chunk's dictionary (bills' text columns are nearly all
      * dictionary-encoded: a few accounts, usage types and resources, over and over) is laid out once in one byte
-     * array, and a value of a dictionary-encoded page is its id's range there: no {@code Binary} nor buffer per value.
-     * A page of plain values gives each value's bytes as it is.
+     * array, and each of its values numbered once by the partial ({@link Partial#intern}); a value of a
+     * dictionary-encoded page is its id's range there, given with its number, so the re-rater keys its sums by numbers
+     * and resolves a usage type once per number: no {@code Binary} nor buffer per value. A page of plain values gives
+     * each value's bytes as it is.
      */
     private static final class TextColumn extends org.apache.parquet.io.api.PrimitiveConverter {
         private final RowBytes values;
+        private final Partial partial;
         private byte[] dictionary = new byte[0];
         /** Value {@code id} of the dictionary is {@code dictionary[starts[id]..starts[id + 1])}. */
         private int[] starts = {0};
+        /** Per dictionary id, the value's number in the partial ({@link Partial#intern}). */
+        private int[] numbers = {};
 
-        TextColumn(RowBytes values) {
+        TextColumn(RowBytes values, Partial partial) {
             this.values = values;
+            this.partial = partial;
         }
 
         @Override
@@ -470,13 +501,18 @@ public final class ParquetExport {
                 b.get(bytes, at[id], len);
                 at[id + 1] = at[id] + len;
             }
+            int[] numbered = new int[n];
+            for (int id = 0; id < n; id++) {
+                numbered[id] = partial.intern(bytes, at[id], at[id + 1] - at[id]);
+            }
             dictionary = bytes;
             starts = at;
+            numbers = numbered;
         }
 
         @Override
         public void addValueFromDictionary(int id) {
-            values.add(dictionary, starts[id], starts[id + 1] - starts[id]);
+            values.add(dictionary, starts[id], starts[id + 1] - starts[id], numbers[id]);
         }
 
         @Override
@@ -537,8 +573,9 @@ public final class ParquetExport {
                 case INT64 -> BigInteger.valueOf(row.getLong(c, 0));
                 default -> new BigInteger(row.getBinary(c, 0).getBytes());
             }, Kind.scale(p)).toPlainString();
-            case MILLIS, MICROS, NANOS -> Instant.ofEpochSecond(Math.floorDiv(row.getLong(c, 0), kind.perSecond))
-                    .toString(); // to the second, as the column reader writes it: only the month is read
+            // Its day, as the column reader writes it: only a start's month is read.
+            case MILLIS, MICROS, NANOS -> java.time.LocalDate.ofEpochDay(Math.floorDiv(Math.floorDiv(row.getLong(c, 0),
+                    kind.perSecond), 86_400L)).toString();
             case DOUBLE -> RowBytes.decimal(row.getDouble(c, 0));
             case FLOAT -> RowBytes.decimal(row.getFloat(c, 0));
             case INT32 -> Integer.toString(row.getInteger(c, 0));

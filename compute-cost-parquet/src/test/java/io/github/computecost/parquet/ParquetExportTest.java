@@ -246,6 +246,46 @@ class ParquetExportTest {
      * writer gives up its dictionaries part way through a column (as writers do when a column's distinct values
      * outgrow the dictionary's size), rate as the CSV does.
      */
+    /**
+     * A start in any of Parquet's timestamp units counts in its own UTC month, to the last instant of a month and the
+     * first of the next, whichever day the row before it was: one free tier of a million Lambda requests a month, so
+     * October's three million cost 0.40 and November's half a million nothing. A row put in another month gives
+     * another total (November's row in October: 0.50; an October row in November: 0.30).
+     */
+    @Test
+    void aStartCountsInItsOwnMonthInEveryTimestampUnit() throws IOException {
+        Rerater rerater = Rerater.of(PriceBook.bundled());
+        String[] starts = {"2026-10-31T00:00:01Z", "2026-10-31T23:59:59.999999999Z", "2026-11-01T00:00:00Z",
+            "2026-10-31T12:00:00Z", "2026-11-01T00:00:00.000000001Z"};
+        for (String unit : new String[] {"MILLIS", "MICROS", "NANOS"}) {
+            MessageType schema = MessageTypeParser.parseMessageType("message cur {"
+                    + " optional binary line_item_usage_type (STRING); optional binary line_item_resource_id (STRING);"
+                    + " optional double line_item_usage_amount;"
+                    + " optional int64 line_item_usage_start_date (TIMESTAMP(" + unit + ",true)); }");
+            Path file = dir.resolve(unit + ".parquet");
+            SimpleGroupFactory groups = new SimpleGroupFactory(schema);
+            try (ParquetWriter<Group> w = ExampleParquetWriter.builder(new LocalOutputFile(file)).withType(schema)
+                    .withConf(new PlainParquetConfiguration()).build()) {
+                for (int i = 0; i < starts.length; i++) {
+                    Instant start = Instant.parse(starts[i]);
+                    long units = switch (unit) {
+                        case "MILLIS" -> start.toEpochMilli();
+                        case "MICROS" -> start.getEpochSecond() * 1_000_000L + start.getNano() / 1_000;
+                        default -> start.getEpochSecond() * 1_000_000_000L + start.getNano();
+                    };
+                    // The last row, a nanosecond into November, is October's last millisecond and microsecond: none.
+                    double requests = i == 2 ? 500_000.0 : i == starts.length - 1 ? 0.0 : 1_000_000.0;
+                    w.write(groups.newGroup().append("line_item_usage_type", "Request")
+                            .append("line_item_resource_id", "fn").append("line_item_usage_amount", requests)
+                            .append("line_item_usage_start_date", units));
+                }
+            }
+            Rerater.Result r = ParquetExport.rate(rerater, file);
+            assertEquals(0, new BigDecimal("0.4").compareTo(r.totalExact()), unit + ": " + r.totalExact());
+            assertEquals(5, r.rated(), unit);
+        }
+    }
+
     @Test
     void textFromDictionaryAndPlainPagesAlikeRatesAsTheCsvDoes() throws IOException {
         Rerater rerater = Rerater.of(PriceBook.bundled()).tags(List.of("team"));

@@ -224,6 +224,8 @@ final class Aggregator {
         this.keys = new SumTable(1 << 12, keysSums());
         this.recordBytes = new RowBytes(width);
         this.numeric = numeric(columns, width);
+        this.byNumber = byNumber(columns, width);
+        this.keyForm = new byte[width];
         this.tagMaps = new TagMap[columns.tags().length];
         for (int i = 0; i < tagMaps.length; i++) {
             String k = columns.tagMaps()[i];
@@ -280,8 +282,9 @@ final class Aggregator {
      * ({@link RowBytes#number}), the exact value its text gives; any other double's text is written first.
      */
     void record(RowBytes values) {
+        // The text of a double read as a number, and of a value read by its number, is written when it is needed.
         for (int i = 0; i < width; i++) {
-            if (!numeric[i]) {
+            if (!(numeric[i] && values.number(i) != 0) && !(byNumber[i] && values.id(i) >= 0)) {
                 values.writeText(i);
             }
         }
@@ -295,8 +298,167 @@ final class Aggregator {
 
     /** The row being read when it came as {@link RowBytes}, whose doubles are read as numbers; else null. */
     private RowBytes typed;
+
+    /*
+     * Values of text columns that a columnar reader gives with a number (Parquet's dictionary pages: a column chunk's
+     * few distinct values, each asked for once, see intern): a sum's key then holds the number, four bytes, in place
+     * of the value's bytes (a shorter key to build, hash and compare, and a smaller table), and the line item and
+     * usage types are resolved once per number. A key part holding a number has the top bit of its length set; no
+     * length has it. So that one value never makes two keys, a column's values go into keys in one form, the form of
+     * the first value met: after a number, a value given as bytes is numbered here; after bytes, a number is written
+     * as its bytes (the row holds them either way). An empty value is always an empty part, as in a line.
+     */
+    private static final int NUMBERED = 0x8000_0000;
+    private final SumTable interned = new SumTable(256);
+    /** Per number, its value as text, made when a result needs it. */
+    private String[] internedText = new String[256];
+    /** Per number: its line item type's ordinal and its usage type's target (as the memos give them), or -2. */
+    private int[] kindById = new int[0];
+    private int[] typeById = new int[0];
+    /** Per column: how its values go into keys (0: none yet, {@link #AS_BYTES} or {@link #AS_NUMBERS}). */
+    private final byte[] keyForm;
+    private static final byte AS_BYTES = 1;
+    private static final byte AS_NUMBERS = 2;
+
+    /**
+     * @return the number of the value {@code b[from..from+length)}: the same bytes, the same number, from 0 up in the
+     *     order first given (see {@link Partial#intern})
+     */
+    int intern(byte[] b, int from, int length) {
+        int h = SumTable.hash(b, from, from + length);
+        int e = interned.find(b, from, length, h);
+        if (e < 0) {
+            if (interned.size() == Integer.MAX_VALUE >>> 1) {
+                throw new IllegalStateException("more distinct values than can be numbered");
+            }
+            e = interned.add(b, from, length, h);
+        }
+        return interned.number(e);
+    }
+
+    /** @return the text of value number {@code id} */
+    private String internedText(int id) {
+        if (id >= internedText.length) {
+            internedText = Arrays.copyOf(internedText, Math.max(id + 1, internedText.length * 2));
+        }
+        String t = internedText[id];
+        if (t == null) {
+            byte[] v = interned.key(interned.entry(id));
+            t = new String(v, StandardCharsets.UTF_8);
+            internedText[id] = t;
+        }
+        return t;
+    }
+
+    /** @return the number the row gave column {@code col}'s value with, or -1 */
+    private int idOf(int col) {
+        int id = typed == null ? -1 : typed.id(col);
+        if (id >= interned.size()) {
+            throw new IllegalArgumentException("column " + col + "'s value was given with number " + id
+                    + ", which this partial did not give (see Partial.intern)");
+        }
+        return id;
+    }
+
+    /** @return column {@code col}'s line item type ordinal (or -1), by its number when the row gave one */
+    private int kindOf(byte[] b, int col) {
+        int id = idOf(col);
+        if (id < 0) {
+            return kindOf.get(b, from[col], to[col]);
+        }
+        if (id >= kindById.length) {
+            kindById = grown(kindById, id);
+        }
+        int k = kindById[id];
+        if (k == -2) {
+            bytesOf(col);
+            k = kindOf.get(b, from[col], to[col]);
+            kindById[id] = k;
+        }
+        return k;
+    }
+
+    /** @return column {@code col}'s usage type's target (or -1), by its number when the row gave one */
+    private int typeOf(byte[] b, int col) {
+        int id = idOf(col);
+        if (id < 0) {
+            return typeOf.get(b, from[col], to[col]);
+        }
+        if (id >= typeById.length) {
+            typeById = grown(typeById, id);
+        }
+        int t = typeById[id];
+        if (t == -2) {
+            bytesOf(col);
+            t = typeOf.get(b, from[col], to[col]);
+            typeById[id] = t;
+        }
+        return t;
+    }
+
+    private static int[] grown(int[] a, int id) {
+        int[] g = Arrays.copyOf(a, Math.max(id + 1, Math.max(64, a.length * 2)));
+        Arrays.fill(g, a.length, g.length, -2);
+        return g;
+    }
+
+    /**
+     * Appends column {@code col}'s value as a key part, in the column's form (see {@link #NUMBERED}). @return the end
+     */
+    private int putValue(byte[] b, int col, int n) {
+        int s = from[col];
+        int e = to[col];
+        if (e == s) {
+            return putInt(0, n);
+        }
+        int id = idOf(col);
+        byte form = keyForm[col];
+        if (form == 0) {
+            form = id >= 0 ? AS_NUMBERS : AS_BYTES;
+            keyForm[col] = form;
+        }
+        if (form == AS_BYTES) {
+            bytesOf(col);
+            return put(b, s, e, n);
+        }
+        return putInt(NUMBERED | (id >= 0 ? id : intern(b, s, e - s)), n);
+    }
     /** Per column: whether it is read only as a cost or an amount (a double there needs no text). */
     private final boolean[] numeric;
+    /**
+     * Per column: whether a value given with a number is read by its number, its bytes only when that number is first
+     * met (see {@link #bytesOf}): the payer, account, resource, start, usage type and (but in FOCUS) line item type.
+     */
+    private final boolean[] byNumber;
+
+    private static boolean[] byNumber(Columns c, int width) {
+        boolean[] by = new boolean[width];
+        int[] keyed = {c.payer(), c.account(), c.resource(), c.start(), c.type(), c.focus() ? -1 : c.lineItemType()};
+        for (int col : keyed) {
+            if (col >= 0) {
+                by[col] = true;
+            }
+        }
+        for (int col : new int[] {c.productCode(), c.commitmentStatus(), c.commitmentCategory(), c.amount(),
+            c.unblended(), c.spEffective(), c.riEffective(), c.focus() ? c.lineItemType() : -1}) {
+            if (col >= 0) {
+                by[col] = false; // read as bytes too
+            }
+        }
+        for (int col : c.tags()) {
+            if (col >= 0) {
+                by[col] = false;
+            }
+        }
+        return by;
+    }
+
+    /** Makes sure column {@code col}'s bytes are in the row (a value given with a number has them copied late). */
+    private void bytesOf(int col) {
+        if (typed != null) {
+            typed.writeText(col);
+        }
+    }
 
     private static boolean[] numeric(Columns c, int width) {
         boolean[] numeric = new boolean[width];
@@ -325,7 +487,7 @@ final class Aggregator {
                 skip("too few columns");
                 return;
             }
-            kind = c.focus() ? focusKind(b, size) : kindOf.get(b, from[kc], to[kc]);
+            kind = c.focus() ? focusKind(b, size) : kindOf(b, kc);
             if (kind < 0) {
                 skip("line item type not known to compute-cost");
                 return;
@@ -335,7 +497,7 @@ final class Aggregator {
                 return;
             }
         }
-        int t = typeOf.get(b, from[type], to[type]);
+        int t = typeOf(b, type);
         if (t < 0) {
             skip("usage type not priced by compute-cost");
             return;
@@ -361,6 +523,16 @@ final class Aggregator {
             }
         }
         sumsOf[i] = sums;
+        if (typed != null && c.tags().length == 0) {
+            int e = byNumbers(b, size, kind, t);
+            if (e >= 0) { // summed now: the key was met before, or has just been added in its turn
+                for (int sum = 0; sum < sums; sum++) {
+                    addPending(e, sum, at + sum);
+                }
+                rated++;
+                return;
+            }
+        }
         int keyStart = i == 0 ? 0 : keyEnd[i - 1];
         int keyStop = key(b, size, kind, t, keyStart);
         keyEnd[i] = keyStop;
@@ -458,6 +630,136 @@ final class Aggregator {
         passed.computeIfAbsent(kind, x -> new TreeMap<>()).merge(product, new Passed(1, cost), Passed::plus);
     }
 
+    /** Adds pending slot {@code at}'s amount to sum {@code sum} of the key at {@code entry}. */
+    private void addPending(int entry, int sum, int at) {
+        if (exact[at] == null) {
+            keys.add(entry, sum, nanos[at], places[at]);
+        } else {
+            keys.add(entry, sum, exact[at]);
+            exact[at] = null;
+        }
+    }
+
+    /*
+     * A row whose key's parts all came with numbers (a Parquet dictionary's values; a start's day, see intern) finds
+     * its key's entry by those numbers, packed in two longs, in a small table of its own: no key built, hashed nor
+     * compared byte by byte, and no batch. The bytes' key is built once, the first time those numbers are met (after
+     * the pending batch is summed, so that keys are still numbered in the order rows first meet them), and many numbers
+     * may lead to one entry (a resource named as the one without any), never one number to two. Bills read with tags
+     * go by bytes.
+     */
+    /** Per slot: the two longs of numbers, then the entry + 1 (0: an empty slot), side by side: one wait a row. */
+    private long[] numbered = new long[3 << 10];
+    private int numberedSize;
+    /**
+     * The most keys found by numbers: their table stays in the processor's cache (about 200 kB). A bill of more keys
+     * finds the others by bytes, in batches whose waits on memory overlap (see {@link #flush}).
+     */
+    private static final int NUMBERED_KEYS = 1 << 12;
+    /** Per number of a start's value: its month's place among the months met, + 1 (0: under 7 bytes), or -2. */
+    private int[] monthOf = new int[0];
+    private final Map<String, Integer> months = new HashMap<>();
+    /** Months the packed numbers have room for (more go by bytes). */
+    private static final int MONTHS = 1 << 10;
+
+    /**
+     * @return the entry of the row's key found by its parts' numbers (added if new and there is room), or -1 if a part
+     *     came without one, or the key is new and the table full: the row then goes by bytes
+     */
+    private int byNumbers(byte[] b, int size, int kind, int t) {
+        long payerPart = numberedPart(payer, size);
+        long accountPart = numberedPart(account, size);
+        long resourcePart = numberedPart(resource, size);
+        int month = 0;
+        if (start >= 0 && start < size && to[start] - from[start] >= 7) {
+            int id = idOf(start);
+            if (id < 0) {
+                return -1;
+            }
+            month = month(b, id);
+        }
+        if ((payerPart | accountPart | resourcePart) < 0 || month >= MONTHS || t >= 1 << 17 || kind >= 32) {
+            return -1;
+        }
+        long x = payerPart << 32 | accountPart;
+        long y = resourcePart << 32 | (long) month << 22 | (long) kind << 17 | t;
+        long[] table = numbered;
+        int mask = table.length / 3 - 1;
+        int i = slotOf(x, y, mask);
+        while (true) {
+            long e = table[3 * i + 2];
+            if (e == 0) {
+                break;
+            }
+            if (table[3 * i] == x && table[3 * i + 1] == y) {
+                return (int) e - 1;
+            }
+            i = (i + 1) & mask;
+        }
+        if (numberedSize == NUMBERED_KEYS) {
+            return -1;
+        }
+        flush(); // the rows before this one meet their keys first
+        int stop = key(b, size, kind, t, 0);
+        int hash = SumTable.hash(key, 0, stop);
+        int e = keys.find(key, 0, stop, hash);
+        if (e < 0) {
+            e = keys.add(key, 0, stop, hash);
+        }
+        table[3 * i] = x;
+        table[3 * i + 1] = y;
+        table[3 * i + 2] = e + 1L;
+        if (++numberedSize * 2 > mask + 1) {
+            growNumbered();
+        }
+        return e;
+    }
+
+    private static int slotOf(long x, long y, int mask) {
+        long h = (x * 0x9E3779B97F4A7C15L) ^ (y * 0xBF58476D1CE4E5B9L);
+        return (int) (h ^ h >>> 29) & mask;
+    }
+
+    private void growNumbered() {
+        long[] old = numbered;
+        long[] table = new long[old.length * 2];
+        int mask = table.length / 3 - 1;
+        for (int j = 0; j < old.length; j += 3) {
+            if (old[j + 2] != 0) {
+                int i = slotOf(old[j], old[j + 1], mask);
+                while (table[3 * i + 2] != 0) {
+                    i = (i + 1) & mask;
+                }
+                System.arraycopy(old, j, table, 3 * i, 3);
+            }
+        }
+        numbered = table;
+    }
+
+    /** @return column {@code col}'s number + 1 as a key part (0: absent or empty), or -1 if it came without one */
+    private long numberedPart(int col, int size) {
+        if (col < 0 || col >= size || to[col] == from[col]) {
+            return 0;
+        }
+        int id = idOf(col);
+        return id < 0 ? -1 : id + 1L;
+    }
+
+    /** @return the place + 1 of the month of the start numbered {@code id}, its first 7 bytes in the row */
+    private int month(byte[] b, int id) {
+        if (id >= monthOf.length) {
+            monthOf = grown(monthOf, id);
+        }
+        int m = monthOf[id];
+        if (m == -2) {
+            bytesOf(start);
+            String text = new String(b, from[start], 7, StandardCharsets.ISO_8859_1);
+            m = months.computeIfAbsent(text, x -> months.size()) + 1;
+            monthOf[id] = m;
+        }
+        return m;
+    }
+
     /** Sums the pending rows. Called when the batch is full, and once after the last row. */
     void flush() {
         for (int i = 0; i < pending; i++) {
@@ -495,22 +797,23 @@ final class Aggregator {
      */
     private int key(byte[] b, int size, int kind, int t, int n) {
         if (payer >= 0 && payer < size) { // empty without a payer: the account is the group, not written twice
-            n = put(b, from[payer], to[payer], n);
+            n = putValue(b, payer, n);
         } else {
             n = putInt(0, n);
         }
         if (account >= 0 && account < size) {
-            n = put(b, from[account], to[account], n);
+            n = putValue(b, account, n);
         } else {
             n = putInt(0, n);
         }
         if (start >= 0 && start < size && to[start] - from[start] >= 7) {
+            bytesOf(start);
             n = put(b, from[start], from[start] + 7, n);
         } else {
             n = putInt(0, n);
         }
         if (resource >= 0 && resource < size && to[resource] > from[resource]) {
-            n = put(b, from[resource], to[resource], n);
+            n = putValue(b, resource, n);
         } else {
             n = put(NO_RESOURCE, 0, NO_RESOURCE.length, n);
         }
@@ -526,7 +829,7 @@ final class Aggregator {
                 }
                 n = put(m.value(), 0, m.valueLength(), n);
             } else {
-                n = tag < size ? put(b, from[tag], to[tag], n) : putInt(0, n);
+                n = tag < size ? putValue(b, tag, n) : putInt(0, n);
             }
         }
         return putInt(t, putInt(kind, n));
@@ -551,15 +854,16 @@ final class Aggregator {
         return n + 4;
     }
 
+    /** Key parts' lengths and numbers: big-endian ints, one store or load each. */
+    private static final java.lang.invoke.VarHandle BIG_ENDIAN_INTS = java.lang.invoke.MethodHandles
+            .byteArrayViewVarHandle(int[].class, java.nio.ByteOrder.BIG_ENDIAN);
+
     private static void setInt(byte[] k, int n, int v) {
-        k[n] = (byte) (v >>> 24);
-        k[n + 1] = (byte) (v >>> 16);
-        k[n + 2] = (byte) (v >>> 8);
-        k[n + 3] = (byte) v;
+        BIG_ENDIAN_INTS.set(k, n, v);
     }
 
     private static int getInt(byte[] k, int n) {
-        return (k[n] & 0xFF) << 24 | (k[n + 1] & 0xFF) << 16 | (k[n + 2] & 0xFF) << 8 | (k[n + 3] & 0xFF);
+        return (int) BIG_ENDIAN_INTS.get(k, n);
     }
 
     /**
@@ -631,8 +935,13 @@ final class Aggregator {
                 int at = 0;
                 for (int i = 0; i < parts; i++) {
                     int len = getInt(k, at);
-                    s[i] = new String(k, at + 4, len, StandardCharsets.UTF_8);
-                    at += 4 + len;
+                    if ((len & NUMBERED) != 0) {
+                        s[i] = internedText(len & ~NUMBERED);
+                        at += 4;
+                    } else {
+                        s[i] = new String(k, at + 4, len, StandardCharsets.UTF_8);
+                        at += 4 + len;
+                    }
                 }
                 LineItemType kind = KINDS[getInt(k, at)];
                 String shown = s[3] + " [" + target.service() + " " + target.region() + "]";
@@ -812,7 +1121,7 @@ final class Aggregator {
         int n = keysSums();
         for (int i = 0; i < keys.size(); i++) {
             int entry = keys.entry(i);
-            byte[] k = keys.key(entry);
+            byte[] k = spelledOut(keys.key(entry));
             UsageIndex.Target t = targets.get(getInt(k, k.length - 4));
             BigDecimal[] v = new BigDecimal[n];
             for (int sum = 0; sum < n; sum++) {
@@ -823,6 +1132,39 @@ final class Aggregator {
                     new Partial.Sums((long) part << 32 | i, v));
         }
         return out;
+    }
+
+    /** @return the key with each numbered part (see {@link #NUMBERED}) written as its value's bytes */
+    private byte[] spelledOut(byte[] k) {
+        int parts = 4 + c.tags().length;
+        int at = 0;
+        boolean numbered = false;
+        for (int i = 0; i < parts; i++) {
+            int len = getInt(k, at);
+            numbered |= (len & NUMBERED) != 0;
+            at += (len & NUMBERED) != 0 ? 4 : 4 + len;
+        }
+        if (!numbered) {
+            return k;
+        }
+        java.io.ByteArrayOutputStream out = new java.io.ByteArrayOutputStream(k.length + 64);
+        at = 0;
+        byte[] four = new byte[4];
+        for (int i = 0; i < parts; i++) {
+            int len = getInt(k, at);
+            if ((len & NUMBERED) != 0) {
+                byte[] v = interned.key(interned.entry(len & ~NUMBERED));
+                setInt(four, 0, v.length);
+                out.write(four, 0, 4);
+                out.write(v, 0, v.length);
+                at += 4;
+            } else {
+                out.write(k, at, 4 + len);
+                at += 4 + len;
+            }
+        }
+        out.write(k, at, k.length - at); // the kind and the type
+        return out.toByteArray();
     }
 
     /**

@@ -147,6 +147,26 @@ public final class Partial implements Serializable {
         agg.record(row);
     }
 
+    /**
+     * Numbers a text value, for a columnar reader that meets a column's values as numbers into a dictionary (Parquet's
+     * dictionary pages): it asks once per distinct value and gives the number with each row's value
+     * ({@link RowBytes#add(byte[], int, int, int)}), and this partial keys its sums by the number, a few bytes, in
+     * place of the value's bytes. The same bytes always get the same number, whatever column they come from; the
+     * figures are those of the same rows given without numbers.
+     *
+     * @param utf8 a buffer holding the value's UTF-8 bytes
+     * @param from where they start
+     * @param length how many there are
+     * @return the value's number in this partial, from 0 up in the order values are first given
+     * @throws IllegalStateException if the partial has been merged or serialized
+     * @throws IndexOutOfBoundsException if the range is not within the buffer
+     */
+    public int intern(byte[] utf8, int from, int length) {
+        Aggregator agg = reading();
+        Objects.checkFromIndexSize(from, length, utf8.length);
+        return agg.intern(utf8, from, length);
+    }
+
     /** @return how many columns a row must give, from the first: those up to the last one read */
     public int columnsRead() {
         return width;

@@ -28,9 +28,15 @@ public final class RowBytes {
     private final long[] numbers;
     /** Per value: whether it is a double whose text is not written yet. */
     private final boolean[] unwritten;
+    /** Per value: its number in the partial ({@link Partial#intern}) when it was given with one, else -1. */
+    private final int[] ids;
+    /**
+     * Per value given with a number: where its bytes are, until they are copied into the buffer (room is kept for
+     * them): the re-rater reads such a value by its number, and its bytes seldom.
+     */
+    private final byte[][] sources;
+    private final int[] sourceFrom;
     private int pendingText;
-    /** Whether this row has a value given as a double (so {@link #numbers} and {@link #unwritten} need clearing). */
-    private boolean hasNumbers;
     private int size;
 
     /** @param columns how many values a row has (a partial's {@link Partial#columnsRead()}) */
@@ -39,15 +45,13 @@ public final class RowBytes {
         ends = new int[Math.max(columns, 1)];
         numbers = new long[starts.length];
         unwritten = new boolean[starts.length];
+        ids = new int[starts.length];
+        sources = new byte[starts.length][];
+        sourceFrom = new int[starts.length];
     }
 
     /** @return this, empty, for the next row */
     public RowBytes clear() {
-        if (hasNumbers) {
-            Arrays.fill(numbers, 0, size, 0L);
-            Arrays.fill(unwritten, 0, size, false);
-            hasNumbers = false;
-        }
         pendingText = 0;
         size = 0;
         return this;
@@ -80,6 +84,41 @@ public final class RowBytes {
         System.arraycopy(utf8, from, buffer, at, length);
         ends[size++] = at + length;
         return this;
+    }
+
+    /**
+     * The next value, with the number the partial reading the row gave it: a columnar reader that meets a column's
+     * values as numbers into a dictionary (Parquet's dictionary pages) asks for each distinct value's number once
+     * ({@link Partial#intern}) and gives it with every row, and the re-rater then keys its sums by the number, not by
+     * the bytes. The bytes are the row's value all the same (as {@link #add(byte[], int, int)} takes them), but they are
+     * copied only when they are asked for: they must not change until the row has been read.
+     *
+     * @param utf8 a buffer holding the value's UTF-8 bytes
+     * @param from where they start
+     * @param length how many there are
+     * @param id the value's number from {@link Partial#intern} of the partial that reads this row, for these bytes
+     * @return this with the next value
+     * @throws IllegalArgumentException if {@code id} is negative
+     * @throws IndexOutOfBoundsException if the range is not within the buffer
+     */
+    public RowBytes add(byte[] utf8, int from, int length, int id) {
+        if (id < 0) {
+            throw new IllegalArgumentException("a value's number is at least 0, was " + id);
+        }
+        java.util.Objects.checkFromIndexSize(from, length, utf8.length);
+        int at = next();
+        room(at, length);
+        ids[size] = id;
+        sources[size] = utf8;
+        sourceFrom[size] = from;
+        pendingText++;
+        ends[size++] = at + length; // the room, until the bytes are asked for
+        return this;
+    }
+
+    /** @return the number value {@code column} was given with ({@link #add(byte[], int, int, int)}), or -1 */
+    int id(int column) {
+        return column < size ? ids[column] : -1;
     }
 
     /**
@@ -122,7 +161,6 @@ public final class RowBytes {
         numbers[size] = value < 0 ? digits | Long.MIN_VALUE : digits;
         unwritten[size] = true;
         pendingText++;
-        hasNumbers = true;
         ends[size++] = at + DOUBLE_ROOM; // the room, until the text is asked for
         return this;
     }
@@ -163,13 +201,21 @@ public final class RowBytes {
         return BigDecimal.valueOf(packed < 0 ? -m : m, (int) (packed & 31));
     }
 
-    /** Writes the text of value {@code column} if it is a double not written yet. */
+    /** Writes the text of value {@code column} if it is a double not written yet, or its bytes if not copied yet. */
     void writeText(int column) {
-        if (column < size && unwritten[column]) {
+        if (column >= size) {
+            return;
+        }
+        if (unwritten[column]) {
             long packed = numbers[column];
             ends[column] = starts[column] + write(packed < 0 ? -1 : 1, packed & Long.MAX_VALUE, buffer,
                     starts[column]);
             unwritten[column] = false;
+            pendingText--;
+        } else if (sources[column] != null) {
+            System.arraycopy(sources[column], sourceFrom[column], buffer, starts[column],
+                    ends[column] - starts[column]);
+            sources[column] = null;
             pendingText--;
         }
     }
@@ -391,6 +437,10 @@ public final class RowBytes {
         }
         int at = size == 0 ? 0 : ends[size - 1];
         starts[size] = at;
+        numbers[size] = 0L;
+        unwritten[size] = false;
+        ids[size] = -1;
+        sources[size] = null;
         return at;
     }
 

@@ -1,0 +1,175 @@
+package io.github.computecost.rerate;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNotEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+
+import io.github.computecost.pricing.PriceBook;
+import java.io.ByteArrayInputStream;
+import java.io.ByteArrayOutputStream;
+import java.io.ObjectInputStream;
+import java.io.ObjectOutputStream;
+import java.nio.charset.StandardCharsets;
+import java.util.List;
+import net.jqwik.api.Arbitraries;
+import net.jqwik.api.Arbitrary;
+import net.jqwik.api.Combinators;
+import net.jqwik.api.ForAll;
+import net.jqwik.api.Property;
+import net.jqwik.api.Provide;
+import org.junit.jupiter.api.Test;
+
+/**
+ * Text values given with their numbers ({@link Partial#intern}, {@link RowBytes#add(byte[], int, int, int)}: a
+ * Parquet dictionary page's values) rate as the same rows given as bytes alone, to the last digit, whichever values
+ * of a column come with a number and whichever come without, empty values included; and a numbered partial merges,
+ * and travels as bytes, as an unnumbered one does.
+ */
+class NumberedValuesProperties {
+
+    private static final List<String> HEADER = List.of("bill/PayerAccountId", "lineItem/UsageAccountId",
+            "lineItem/LineItemType", "lineItem/UsageStartDate", "lineItem/ProductCode", "lineItem/UsageType",
+            "lineItem/ResourceId", "lineItem/UsageAmount", "lineItem/UnblendedCost",
+            "savingsPlan/SavingsPlanEffectiveCost", "resourceTags/user:team");
+    private static final PriceBook BOOK = PriceBook.bundled();
+    private static final Rerater RERATER = Rerater.of(BOOK).tags(List.of("team"));
+    private static final String[][] VALUES = {
+        {"", "999999999999", "888888888888"},
+        {"111111111111", "222222222222", ""},
+        {"Usage", "SavingsPlanCoveredUsage", "Credit", "Tax", "NotAType"},
+        {"2026-10-01T00:00:00Z", "2026-11-03T05:00:00Z"},
+        {"AWSLambda", ""},
+        {"Request", "Lambda-GB-Second", "USE1-Fargate-GB-Hours", "Not-Priced-Usage"},
+        {"", "arn:res:1", "arn:res:2", "arn:res:10"},
+        {"3000000", "0.5", "12.125", "-1", "x"},
+        {"0.0000000001", "1.5", "0.2500000000", ""},
+        {"0.1", "", "0.0100000000"},
+        {"", "web", "db"},
+    };
+
+    /** One row: per column, which of its values, and whether it is given with its number. */
+    record Row(int[] value, boolean[] numbered) {
+        @Override
+        public String toString() {
+            StringBuilder out = new StringBuilder();
+            for (int c = 0; c < value.length; c++) {
+                out.append(c == 0 ? "" : ", ").append(VALUES[c][value[c]]).append(numbered[c] ? "#" : "");
+            }
+            return out.toString();
+        }
+    }
+
+    @Provide
+    Arbitrary<List<Row>> rows() {
+        Arbitrary<int[]> values = Combinators.combine(java.util.stream.IntStream.range(0, VALUES.length)
+                .mapToObj(c -> Arbitraries.integers().between(0, VALUES[c].length - 1)).toList())
+                .as(l -> l.stream().mapToInt(Integer::intValue).toArray());
+        Arbitrary<boolean[]> numbered = Arbitraries.of(true, false).array(boolean[].class).ofSize(VALUES.length);
+        return Combinators.combine(values, numbered).as(Row::new).list().ofMinSize(1).ofMaxSize(30);
+    }
+
+    @Property(tries = 300)
+    void numberedValuesRateAsTheirBytes(@ForAll("rows") List<Row> rows) {
+        Partial numbered = RERATER.partial(HEADER, "bill");
+        Partial plain = RERATER.partial(HEADER, "bill");
+        add(rows, numbered, plain, 0, rows.size());
+        same(RERATER.rate(plain), RERATER.rate(numbered));
+        // One value, one key: a resource is never split between its bytes and its number.
+        Partial numberedAgain = RERATER.partial(HEADER, "bill");
+        Partial plainAgain = RERATER.partial(HEADER, "bill");
+        add(rows, numberedAgain, plainAgain, 0, rows.size());
+        Aggregator a = plainAgain.take(BOOK, false);
+        Aggregator b = numberedAgain.take(BOOK, false);
+        a.flush();
+        b.flush();
+        assertEquals(a.keys.size(), b.keys.size());
+    }
+
+    @Property(tries = 100)
+    void numberedPartsMergeAndTravelAsPlainOnes(@ForAll("rows") List<Row> rows) throws Exception {
+        int cut = rows.size() / 2;
+        Partial[] numbered = {RERATER.partial(HEADER, "bill", 0), RERATER.partial(HEADER, "bill", 1)};
+        Partial whole = RERATER.partial(HEADER, "bill");
+        add(rows, numbered[0], whole, 0, cut);
+        add(rows, numbered[1], null, cut, rows.size());
+        add(rows, null, whole, cut, rows.size());
+        same(RERATER.rate(whole), RERATER.rate(trip(numbered[1]).merge(trip(numbered[0]))));
+    }
+
+    /**
+     * Adds rows {@code from..to} to {@code numbered} and {@code plain}, each twice: to {@code numbered} once with
+     * numbers where the row says and once with numbers where it does not, so that each value is met in both forms.
+     */
+    private static void add(List<Row> rows, Partial numbered, Partial plain, int from, int to) {
+        for (Row r : rows.subList(from, to)) {
+            for (boolean flip : new boolean[] {false, true}) {
+                RowBytes a = new RowBytes(HEADER.size());
+                RowBytes b = new RowBytes(HEADER.size());
+                for (int c = 0; c < VALUES.length; c++) {
+                    // A value amid other bytes, as a dictionary's values lie in one buffer.
+                    byte[] v = ("<" + VALUES[c][r.value()[c]] + ">").getBytes(StandardCharsets.UTF_8);
+                    if (numbered != null && r.numbered()[c] != flip) {
+                        a.add(v, 1, v.length - 2, numbered.intern(v, 1, v.length - 2));
+                    } else {
+                        a.add(v, 1, v.length - 2);
+                    }
+                    b.add(v, 1, v.length - 2);
+                }
+                if (numbered != null) {
+                    numbered.add(a);
+                }
+                if (plain != null) {
+                    plain.add(b);
+                }
+            }
+        }
+    }
+
+    private static void same(Rerater.Result expected, Rerater.Result actual) {
+        assertEquals(expected.totalExact(), actual.totalExact());
+        assertEquals(expected.rows(), actual.rows());
+        assertEquals(expected.rated(), actual.rated());
+        assertEquals(expected.skipped(), actual.skipped());
+        assertEquals(expected.byResource(), actual.byResource());
+        assertEquals(expected.byTag(), actual.byTag());
+        assertEquals(expected.groupBy(Rerater.GroupBy.ACCOUNT), actual.groupBy(Rerater.GroupBy.ACCOUNT));
+        assertEquals(expected.quantityByUsageType(), actual.quantityByUsageType());
+        assertEquals(expected.covered(), actual.covered());
+        assertEquals(expected.passedThrough(), actual.passedThrough());
+        assertEquals(expected.reconciliation(), actual.reconciliation());
+    }
+
+    private static Partial trip(Partial p) throws Exception {
+        ByteArrayOutputStream bytes = new ByteArrayOutputStream();
+        try (ObjectOutputStream out = new ObjectOutputStream(bytes)) {
+            out.writeObject(p);
+        }
+        try (ObjectInputStream in = new ObjectInputStream(new ByteArrayInputStream(bytes.toByteArray()))) {
+            return (Partial) in.readObject();
+        }
+    }
+
+    @Test
+    void theSameBytesGetTheSameNumberAndANumberNotGivenIsRefused() {
+        Partial p = RERATER.partial(HEADER, "bill");
+        byte[] a = "xarn:res:1".getBytes(StandardCharsets.UTF_8);
+        byte[] b = "arn:res:1yy".getBytes(StandardCharsets.UTF_8);
+        int n = p.intern(a, 1, 9);
+        assertEquals(n, p.intern(b, 0, 9));
+        assertNotEquals(n, p.intern(b, 0, 10));
+        assertThrows(IndexOutOfBoundsException.class, () -> p.intern(a, 5, 9));
+        RowBytes row = new RowBytes(HEADER.size());
+        for (int c = 0; c < HEADER.size(); c++) {
+            byte[] v = VALUES[c][c == 9 ? 0 : 1].getBytes(StandardCharsets.UTF_8); // a row rated, not skipped
+            if (c == 6) {
+                row.add(v, 0, v.length, 7);
+            } else {
+                row.add(v, 0, v.length);
+            }
+        }
+        var e = assertThrows(IllegalArgumentException.class, () -> p.add(row));
+        assertEquals("column 6's value was given with number 7, which this partial did not give (see Partial.intern)",
+                e.getMessage());
+        assertThrows(IllegalArgumentException.class, () -> new RowBytes(1).add(a, 0, 1, -1));
+    }
+}
