@@ -7,7 +7,9 @@
 #   java -cp compute-cost-bench/target/compute-cost-bench-0.1.0-SNAPSHOT.jar \
 #     io.github.computecost.bench.SyntheticCur target/r20.csv 10000000 42 usage 20
 #   bench/paired.sh target/r20.csv 20 ../before/compute-cost/target/classes compute-cost/target/classes
-# Give one build twice (A/A) to see how far apart the same code measures here.
+# A build is a class path: for a Parquet file, give each build's compute-cost-parquet/target/classes after its
+# compute-cost/target/classes, separated by ':'. Give one build twice (A/A) to see how far apart the same code
+# measures here.
 # Usage: bench/paired.sh FILE ROUNDS BUILD BUILD...
 set -euo pipefail
 cd "$(dirname "$0")/.."

@@ -1,5 +1,6 @@
 package io.github.computecost.bench;
 
+import java.io.File;
 import java.io.IOException;
 import java.lang.management.ManagementFactory;
 import java.lang.management.ThreadMXBean;
@@ -26,8 +27,18 @@ public final class PairedRerate {
     /** Loads the library's classes from its own path first, so that each build is its own. */
     private static final class BuildLoader extends URLClassLoader {
 
-        BuildLoader(Path build, ClassLoader parent) throws IOException {
-            super(new URL[] {build.toUri().toURL()}, parent);
+        /** @param build class directories or jars, separated as a class path is ({@link File#pathSeparator}) */
+        BuildLoader(String build, ClassLoader parent) throws IOException {
+            super(urls(build), parent);
+        }
+
+        private static URL[] urls(String build) throws IOException {
+            String[] paths = build.split(java.util.regex.Pattern.quote(File.pathSeparator));
+            URL[] urls = new URL[paths.length];
+            for (int i = 0; i < paths.length; i++) {
+                urls[i] = Path.of(paths[i]).toUri().toURL();
+            }
+            return urls;
         }
 
         @Override
@@ -59,7 +70,7 @@ public final class PairedRerate {
     private record Build(String name, Object rerater, Method rate, Method total) {
 
         static Build load(String path) throws ReflectiveOperationException, IOException {
-            ClassLoader l = new BuildLoader(Path.of(path), PairedRerate.class.getClassLoader());
+            ClassLoader l = new BuildLoader(path, PairedRerate.class.getClassLoader());
             Class<?> book = l.loadClass("io.github.computecost.pricing.PriceBook");
             Class<?> rerater = l.loadClass("io.github.computecost.rerate.Rerater");
             Object r = rerater.getMethod("of", book).invoke(null, book.getMethod("bundled").invoke(null));
@@ -82,7 +93,10 @@ public final class PairedRerate {
     private record Run(long wallNanos, long cpuNanos, String total) {
     }
 
-    /** @param args the file, the rounds, and two or more builds' class directories or jars */
+    /**
+     * @param args the file, the rounds, and two or more builds, each its class directories or jars as a class path
+     *     ({@code compute-cost/target/classes:compute-cost-parquet/target/classes} for a Parquet file)
+     */
     public static void main(String[] args) throws Exception {
         if (args.length < 4) {
             System.err.println("usage: PairedRerate FILE ROUNDS BUILD BUILD...");
