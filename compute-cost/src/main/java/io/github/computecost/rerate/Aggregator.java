@@ -225,6 +225,8 @@ final class Aggregator {
         this.recordBytes = new RowBytes(width);
         this.numeric = numeric(columns, width);
         this.byNumber = byNumber(columns, width);
+        this.numericColumns = bits(numeric);
+        this.byNumberColumns = bits(byNumber);
         this.keyForm = new byte[width];
         this.tagMaps = new TagMap[columns.tags().length];
         for (int i = 0; i < tagMaps.length; i++) {
@@ -283,11 +285,7 @@ final class Aggregator {
      */
     void record(RowBytes values) {
         // The text of a double read as a number, and of a value read by its number, is written when it is needed.
-        for (int i = 0; i < width; i++) {
-            if (!(numeric[i] && values.number(i) != 0) && !(byNumber[i] && values.id(i) >= 0)) {
-                values.writeText(i);
-            }
-        }
+        values.writeAllBut(numericColumns, byNumberColumns, width);
         typed = values;
         try {
             record(values.buffer(), values.startsAsIs(), values.endsAsIs());
@@ -430,6 +428,20 @@ final class Aggregator {
      * met (see {@link #bytesOf}): the payer, account, resource, start, usage type and (but in FOCUS) line item type.
      */
     private final boolean[] byNumber;
+
+    /** {@link #numeric} and {@link #byNumber} as bit sets of columns, a word per 64 ({@link RowBytes#writeAllBut}). */
+    private final long[] numericColumns;
+    private final long[] byNumberColumns;
+
+    private static long[] bits(boolean[] columns) {
+        long[] set = new long[(columns.length + 63) >>> 6];
+        for (int i = 0; i < columns.length; i++) {
+            if (columns[i]) {
+                set[i >>> 6] |= 1L << i;
+            }
+        }
+        return set;
+    }
 
     private static boolean[] byNumber(Columns c, int width) {
         boolean[] by = new boolean[width];

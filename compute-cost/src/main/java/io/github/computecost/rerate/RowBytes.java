@@ -21,22 +21,28 @@ public final class RowBytes {
     private byte[] buffer = new byte[512];
     private final int[] starts;
     private final int[] ends;
-    /**
-     * Per value given as a double (with {@link #shortest} digits): {@code m << 5 | k}, the sign in the top bit; 0 for
-     * a value given as text.
+    /*
+     * What a value was given as, in bit sets of the row's columns (a word per 64), cleared with the row: a row is
+     * cleared and filled once per line of a bill, so nothing is written per value beyond what it was given as.
      */
+    /** Values given as a double (with {@link #shortest} digits), whose {@link #numbers} hold them. */
+    private final long[] doubles;
+    /** Doubles whose text is not written yet. */
+    private final long[] unwritten;
+    /** Values given with a number ({@link Partial#intern}), whose {@link #ids} hold it. */
+    private final long[] numbered;
+    /**
+     * Values given with a number whose bytes are not copied into the buffer yet (room is kept for them): the re-rater
+     * reads such a value by its number, and its bytes seldom. They are at {@link #sources} and {@link #sourceFrom}.
+     */
+    private final long[] uncopied;
+    /** Whether any bit is set in the sets above. */
+    private boolean marked;
+    /** Per double: {@code m << 5 | k}, the sign in the top bit. */
     private final long[] numbers;
-    /** Per value: whether it is a double whose text is not written yet. */
-    private final boolean[] unwritten;
-    /** Per value: its number in the partial ({@link Partial#intern}) when it was given with one, else -1. */
     private final int[] ids;
-    /**
-     * Per value given with a number: where its bytes are, until they are copied into the buffer (room is kept for
-     * them): the re-rater reads such a value by its number, and its bytes seldom.
-     */
     private final byte[][] sources;
     private final int[] sourceFrom;
-    private int pendingText;
     private int size;
 
     /** @param columns how many values a row has (a partial's {@link Partial#columnsRead()}) */
@@ -44,17 +50,39 @@ public final class RowBytes {
         starts = new int[Math.max(columns, 1)];
         ends = new int[Math.max(columns, 1)];
         numbers = new long[starts.length];
-        unwritten = new boolean[starts.length];
         ids = new int[starts.length];
         sources = new byte[starts.length][];
         sourceFrom = new int[starts.length];
+        int words = (starts.length + 63) >>> 6;
+        doubles = new long[words];
+        unwritten = new long[words];
+        numbered = new long[words];
+        uncopied = new long[words];
     }
 
     /** @return this, empty, for the next row */
     public RowBytes clear() {
-        pendingText = 0;
+        if (marked) {
+            Arrays.fill(doubles, 0L);
+            Arrays.fill(unwritten, 0L);
+            Arrays.fill(numbered, 0L);
+            Arrays.fill(uncopied, 0L);
+            marked = false;
+        }
         size = 0;
         return this;
+    }
+
+    private static boolean has(long[] set, int i) {
+        return (set[i >>> 6] & 1L << i) != 0;
+    }
+
+    private static void mark(long[] set, int i) {
+        set[i >>> 6] |= 1L << i;
+    }
+
+    private static void unmark(long[] set, int i) {
+        set[i >>> 6] &= ~(1L << i);
     }
 
     /**
@@ -111,14 +139,16 @@ public final class RowBytes {
         ids[size] = id;
         sources[size] = utf8;
         sourceFrom[size] = from;
-        pendingText++;
+        mark(numbered, size);
+        mark(uncopied, size);
+        marked = true;
         ends[size++] = at + length; // the room, until the bytes are asked for
         return this;
     }
 
     /** @return the number value {@code column} was given with ({@link #add(byte[], int, int, int)}), or -1 */
     int id(int column) {
-        return column < size ? ids[column] : -1;
+        return column < size && has(numbered, column) ? ids[column] : -1;
     }
 
     /**
@@ -159,8 +189,9 @@ public final class RowBytes {
         int at = next();
         room(at, DOUBLE_ROOM);
         numbers[size] = value < 0 ? digits | Long.MIN_VALUE : digits;
-        unwritten[size] = true;
-        pendingText++;
+        mark(doubles, size);
+        mark(unwritten, size);
+        marked = true;
         ends[size++] = at + DOUBLE_ROOM; // the room, until the text is asked for
         return this;
     }
@@ -171,7 +202,7 @@ public final class RowBytes {
      *     when it was given as a double whose shortest decimal has at most 17 places, else 0
      */
     long number(int column) {
-        return column < size ? numbers[column] : 0L;
+        return column < size && has(doubles, column) ? numbers[column] : 0L;
     }
 
     /**
@@ -206,23 +237,42 @@ public final class RowBytes {
         if (column >= size) {
             return;
         }
-        if (unwritten[column]) {
+        if (has(unwritten, column)) {
             long packed = numbers[column];
             ends[column] = starts[column] + write(packed < 0 ? -1 : 1, packed & Long.MAX_VALUE, buffer,
                     starts[column]);
-            unwritten[column] = false;
-            pendingText--;
-        } else if (sources[column] != null) {
+            unmark(unwritten, column);
+        } else if (has(uncopied, column)) {
             System.arraycopy(sources[column], sourceFrom[column], buffer, starts[column],
                     ends[column] - starts[column]);
             sources[column] = null;
-            pendingText--;
+            unmark(uncopied, column);
         }
     }
 
     private void writeAll() {
-        for (int i = 0; pendingText > 0 && i < size; i++) {
-            writeText(i);
+        writeAllBut(null, null, size);
+    }
+
+    /**
+     * Writes the text of every value before {@code width} not written yet, but a double in a column of
+     * {@code keepDoubles} and a numbered value in a column of {@code keepNumbered} (bit sets of columns, or null):
+     * a look at a word of bits per 64 columns when there is nothing to write.
+     */
+    void writeAllBut(long[] keepDoubles, long[] keepNumbered, int width) {
+        if (!marked) {
+            return;
+        }
+        for (int w = 0; w < unwritten.length && w << 6 < Math.min(width, size); w++) {
+            long todo = unwritten[w] & ~(keepDoubles == null ? 0 : keepDoubles[w])
+                    | uncopied[w] & ~(keepNumbered == null ? 0 : keepNumbered[w]);
+            while (todo != 0) {
+                int i = w << 6 | Long.numberOfTrailingZeros(todo);
+                todo &= todo - 1;
+                if (i < width) {
+                    writeText(i);
+                }
+            }
         }
     }
 
@@ -299,6 +349,10 @@ public final class RowBytes {
             if (n / 1e10 == a) {
                 long digits = (long) n;
                 int places = 10;
+                while (places >= 4 && digits % 10_000 == 0) { // an amount's trailing zeros four at a time
+                    digits /= 10_000;
+                    places -= 4;
+                }
                 while (places > 0 && digits % 10 == 0) {
                     digits /= 10;
                     places--;
@@ -437,10 +491,6 @@ public final class RowBytes {
         }
         int at = size == 0 ? 0 : ends[size - 1];
         starts[size] = at;
-        numbers[size] = 0L;
-        unwritten[size] = false;
-        ids[size] = -1;
-        sources[size] = null;
         return at;
     }
 
