@@ -535,7 +535,7 @@ final class Aggregator {
             }
         }
         sumsOf[i] = sums;
-        if (typed != null && c.tags().length == 0) {
+        if (typed != null && !numberedOff && c.tags().length == 0) {
             int e = byNumbers(b, size, kind, t);
             if (e >= 0) { // summed now: the key was met before, or has just been added in its turn
                 for (int sum = 0; sum < sums; sum++) {
@@ -668,6 +668,15 @@ final class Aggregator {
      * finds the others by bytes, in batches whose waits on memory overlap (see {@link #flush}).
      */
     private static final int NUMBERED_KEYS = 1 << 12;
+    /** Rows found, and rows not found in the full table; once most are not, the table is not looked in. */
+    private long numberedHits;
+    private long numberedMisses;
+    private boolean numberedOff;
+
+    /** @return whether rows no longer look for their keys by numbers (the table is full and most rows missed it) */
+    boolean numberedTableOff() {
+        return numberedOff;
+    }
     /** Per number of a start's value: its month's place among the months met, + 1 (0: under 7 bytes), or -2. */
     private int[] monthOf = new int[0];
     private final Map<String, Integer> months = new HashMap<>();
@@ -704,11 +713,15 @@ final class Aggregator {
                 break;
             }
             if (table[3 * i] == x && table[3 * i + 1] == y) {
+                numberedHits++;
                 return (int) e - 1;
             }
             i = (i + 1) & mask;
         }
         if (numberedSize == NUMBERED_KEYS) {
+            if (++numberedMisses > NUMBERED_KEYS * 16L && numberedMisses > numberedHits) {
+                numberedOff = true; // most of this bill's rows have keys the table has no room for: bytes alone
+            }
             return -1;
         }
         flush(); // the rows before this one meet their keys first

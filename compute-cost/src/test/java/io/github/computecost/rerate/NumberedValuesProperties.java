@@ -149,6 +149,37 @@ class NumberedValuesProperties {
         }
     }
 
+    /**
+     * A bill of more keys than the table of numbers holds (4,096): the keys it has no room for are found by bytes, and
+     * once most rows miss it, every row is; the figures stay those of the rows as bytes.
+     */
+    @Test
+    void keysBeyondTheTableOfNumbersAreFoundByBytes() {
+        List<String> header = List.of("lineItem/UsageAccountId", "lineItem/UsageType", "lineItem/ResourceId",
+                "lineItem/UsageAmount");
+        Rerater rerater = Rerater.of(BOOK);
+        Partial numbered = rerater.partial(header, "bill");
+        Partial plain = rerater.partial(header, "bill");
+        Partial numberedAgain = rerater.partial(header, "bill");
+        java.util.Random random = new java.util.Random(7);
+        byte[] account = "111111111111".getBytes(StandardCharsets.UTF_8);
+        byte[] request = "Request".getBytes(StandardCharsets.UTF_8);
+        for (int row = 0; row < 120_000; row++) {
+            byte[] resource = ("arn:res:" + random.nextInt(40_000)).getBytes(StandardCharsets.UTF_8);
+            double amount = 1 + random.nextInt(1_000_000);
+            for (Partial p : new Partial[] {numbered, numberedAgain}) {
+                p.add(new RowBytes(4).add(account, 0, account.length, p.intern(account, 0, account.length))
+                        .add(request, 0, request.length, p.intern(request, 0, request.length))
+                        .add(resource, 0, resource.length, p.intern(resource, 0, resource.length)).add(amount));
+            }
+            plain.add(new RowBytes(4).add(account).add(request).add(resource).add(amount));
+        }
+        same(rerater.rate(plain), rerater.rate(numbered));
+        Aggregator a = numberedAgain.take(BOOK, false);
+        a.flush();
+        assertEquals(true, a.numberedTableOff());
+    }
+
     @Test
     void theSameBytesGetTheSameNumberAndANumberNotGivenIsRefused() {
         Partial p = RERATER.partial(HEADER, "bill");
