@@ -284,6 +284,14 @@ final class Aggregator {
      * ({@link RowBytes#number}), the exact value its text gives; any other double's text is written first.
      */
     void record(RowBytes values) {
+        if (values.maxId() >= interned.size()) {
+            for (int col = 0; col < values.size(); col++) {
+                if (values.id(col) >= interned.size()) {
+                    throw new IllegalArgumentException("column " + col + "'s value was given with number "
+                            + values.id(col) + ", which this partial did not give (see Partial.intern)");
+                }
+            }
+        }
         // The text of a double read as a number, and of a value read by its number, is written when it is needed.
         values.writeAllBut(numericColumns, byNumberColumns, width);
         typed = values;
@@ -350,12 +358,7 @@ final class Aggregator {
 
     /** @return the number the row gave column {@code col}'s value with, or -1 */
     private int idOf(int col) {
-        int id = typed == null ? -1 : typed.id(col);
-        if (id >= interned.size()) {
-            throw new IllegalArgumentException("column " + col + "'s value was given with number " + id
-                    + ", which this partial did not give (see Partial.intern)");
-        }
-        return id;
+        return typed == null ? -1 : typed.id(col); // checked for the whole row in record(RowBytes)
     }
 
     /** @return column {@code col}'s line item type ordinal (or -1), by its number when the row gave one */

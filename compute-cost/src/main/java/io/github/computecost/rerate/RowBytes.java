@@ -44,6 +44,8 @@ public final class RowBytes {
     private final byte[][] sources;
     private final int[] sourceFrom;
     private int size;
+    /** The highest number a value of this row was given with, or -1. */
+    private int maxId = -1;
 
     /** @param columns how many values a row has (a partial's {@link Partial#columnsRead()}) */
     public RowBytes(int columns) {
@@ -70,6 +72,7 @@ public final class RowBytes {
             marked = false;
         }
         size = 0;
+        maxId = -1;
         return this;
     }
 
@@ -142,8 +145,14 @@ public final class RowBytes {
         mark(numbered, size);
         mark(uncopied, size);
         marked = true;
+        maxId = Math.max(maxId, id);
         ends[size++] = at + length; // the room, until the bytes are asked for
         return this;
+    }
+
+    /** @return the highest number a value of this row was given with, or -1 */
+    int maxId() {
+        return maxId;
     }
 
     /** @return the number value {@code column} was given with ({@link #add(byte[], int, int, int)}), or -1 */
