@@ -142,6 +142,36 @@ public final class BenchmarkReport {
                         rows / (s / 1000.0), s / pqBase));
             }
         }
+        if (args.length > 7 && !args[7].equals("-")) {
+            JsonNode oneCore = new ObjectMapper().readTree(new File(args[7]));
+            sb.append("\nThe re-rating and its baseline on one core, as for CSV above (`taskset -c 0`, "
+                    + "`-XX:ActiveProcessorCount=1`, three warm-up and five measured operations), over 10M rows and "
+                    + "bills of 20 and 2,000 resources (about 1,400 and 140,000 distinct sums): more rows per sum "
+                    + "than the 2M rows above, whose time is much of it the rating of each resource at the end.\n\n");
+            sb.append("| Benchmark | Resources | Rows | Score | Error | Unit | Rows per second | Time vs baseline |\n"
+                    + "| --- | ---: | ---: | ---: | ---: | --- | ---: | ---: |\n");
+            for (JsonNode r : oneCore) {
+                String name = r.path("benchmark").asText().replace("io.github.computecost.bench.", "");
+                if (!name.startsWith("ParquetBenchmark.")) {
+                    continue;
+                }
+                int rows = r.path("params").path("rows").asInt();
+                int resources = r.path("params").path("resources").asInt();
+                double base = Double.NaN;
+                for (JsonNode b : oneCore) {
+                    if (b.path("benchmark").asText().endsWith("ParquetBenchmark.baselineParquetJavaScan")
+                            && b.path("params").path("rows").asInt() == rows
+                            && b.path("params").path("resources").asInt() == resources) {
+                        base = b.path("primaryMetric").path("score").asDouble();
+                    }
+                }
+                JsonNode m = r.path("primaryMetric");
+                double ms = m.path("score").asDouble();
+                sb.append(String.format(Locale.ROOT, "| %s | %d | %d | %.1f | ± %.1f | %s | %.0f | %.2f |%n",
+                        name.substring(17), resources, rows, ms, m.path("scoreError").asDouble(),
+                        m.path("scoreUnit").asText(), rows / (ms / 1000.0), ms / base));
+            }
+        }
         if (args.length > 2) {
             sb.append("\n## Command-line start-up, JVM start included (`bench/startup.sh`, wall time)\n\n");
             sb.append("| Variant | Median | Min | Unit | Ratio to bare JVM | What |\n| --- | ---: | ---: | --- | ---: | --- |\n");

@@ -57,6 +57,10 @@ public class ParquetBenchmark {
     @Param({"2000000"})
     public int rows;
 
+    /** The bill's resources ({@link SyntheticCur#write(Path, int, long, boolean, int)}): 2,000 about 140,000 sums. */
+    @Param({"2000"})
+    public int resources;
+
     private Path csv;
     private Path parquet;
     private Rerater rerater;
@@ -66,7 +70,7 @@ public class ParquetBenchmark {
         csv = Files.createTempFile("cur", ".csv");
         parquet = Files.createTempFile("cur", ".parquet");
         Files.delete(parquet);
-        SyntheticCur.write(csv, rows, 42, true);
+        SyntheticCur.write(csv, rows, 42, true, resources);
         try (Connection c = DriverManager.getConnection("jdbc:duckdb:"); Statement s = c.createStatement()) {
             s.execute("COPY (SELECT \"lineItem/UsageAccountId\" AS line_item_usage_account_id, "
                     + "CAST(\"lineItem/UsageStartDate\" AS TIMESTAMP) AS line_item_usage_start_date, "
