@@ -424,6 +424,7 @@ final class Aggregator {
         }
         return putInt(NUMBERED | (id >= 0 ? id : intern(b, s, e - s)), n);
     }
+
     /** Per column: whether it is read only as a cost or an amount (a double there needs no text). */
     private final boolean[] numeric;
     /**
