@@ -318,9 +318,6 @@ final class Aggregator {
     private final SumTable interned = new SumTable(256);
     /** Per number, its value as text, made when a result needs it. */
     private String[] internedText = new String[256];
-    /** Per number: its line item type's ordinal and its usage type's target (as the memos give them), or -2. */
-    private int[] kindById = new int[0];
-    private int[] typeById = new int[0];
     /** Per column: how its values go into keys (0: none yet, {@link #AS_BYTES} or {@link #AS_NUMBERS}). */
     private final byte[] keyForm;
     private static final byte AS_BYTES = 1;
@@ -361,41 +358,40 @@ final class Aggregator {
         return typed == null ? -1 : typed.id(col); // checked for the whole row in record(RowBytes)
     }
 
-    /** @return column {@code col}'s line item type ordinal (or -1), by its number when the row gave one */
-    private int kindOf(byte[] b, int col) {
-        int id = idOf(col);
-        if (id < 0) {
-            return kindOf.get(b, from[col], to[col]);
+    /**
+     * What a column's values resolve to (by one of the memos), kept per number for values given with one, so that such
+     * a value is resolved, and its bytes read, once per number.
+     */
+    private final class ByNumber {
+        private final ByteMemo memo;
+        private int[] byId = new int[0]; // -2: not resolved yet
+
+        ByNumber(ByteMemo memo) {
+            this.memo = memo;
         }
-        if (id >= kindById.length) {
-            kindById = grown(kindById, id);
+
+        /** @return what column {@code col}'s value resolves to */
+        int of(byte[] b, int col) {
+            int id = idOf(col);
+            if (id < 0) {
+                return memo.get(b, from[col], to[col]);
+            }
+            if (id >= byId.length) {
+                byId = grown(byId, id);
+            }
+            int r = byId[id];
+            if (r == -2) {
+                bytesOf(col);
+                r = memo.get(b, from[col], to[col]);
+                byId[id] = r;
+            }
+            return r;
         }
-        int k = kindById[id];
-        if (k == -2) {
-            bytesOf(col);
-            k = kindOf.get(b, from[col], to[col]);
-            kindById[id] = k;
-        }
-        return k;
     }
 
-    /** @return column {@code col}'s usage type's target (or -1), by its number when the row gave one */
-    private int typeOf(byte[] b, int col) {
-        int id = idOf(col);
-        if (id < 0) {
-            return typeOf.get(b, from[col], to[col]);
-        }
-        if (id >= typeById.length) {
-            typeById = grown(typeById, id);
-        }
-        int t = typeById[id];
-        if (t == -2) {
-            bytesOf(col);
-            t = typeOf.get(b, from[col], to[col]);
-            typeById[id] = t;
-        }
-        return t;
-    }
+    /** Line item types' ordinals (or -1) and usage types' targets (or -1), by number where rows give them. */
+    private final ByNumber kinds = new ByNumber(kindOf);
+    private final ByNumber types = new ByNumber(typeOf);
 
     private static int[] grown(int[] a, int id) {
         int[] g = Arrays.copyOf(a, Math.max(id + 1, Math.max(64, a.length * 2)));
@@ -503,7 +499,7 @@ final class Aggregator {
                 skip("too few columns");
                 return;
             }
-            kind = c.focus() ? focusKind(b, size) : kindOf(b, kc);
+            kind = c.focus() ? focusKind(b, size) : kinds.of(b, kc);
             if (kind < 0) {
                 skip("line item type not known to compute-cost");
                 return;
@@ -513,7 +509,7 @@ final class Aggregator {
                 return;
             }
         }
-        int t = typeOf(b, type);
+        int t = types.of(b, type);
         if (t < 0) {
             skip("usage type not priced by compute-cost");
             return;

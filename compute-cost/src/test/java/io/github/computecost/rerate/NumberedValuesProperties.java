@@ -5,10 +5,6 @@ import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 
 import io.github.computecost.pricing.PriceBook;
-import java.io.ByteArrayInputStream;
-import java.io.ByteArrayOutputStream;
-import java.io.ObjectInputStream;
-import java.io.ObjectOutputStream;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
 import net.jqwik.api.Arbitraries;
@@ -93,7 +89,7 @@ class NumberedValuesProperties {
         add(rows, numbered[0], whole, 0, cut);
         add(rows, numbered[1], null, cut, rows.size());
         add(rows, null, whole, cut, rows.size());
-        same(RERATER.rate(whole), RERATER.rate(trip(numbered[1]).merge(trip(numbered[0]))));
+        same(RERATER.rate(whole), RERATER.rate(PartialTest.trip(numbered[1]).merge(PartialTest.trip(numbered[0]))));
     }
 
     /**
@@ -137,16 +133,6 @@ class NumberedValuesProperties {
         assertEquals(expected.covered(), actual.covered());
         assertEquals(expected.passedThrough(), actual.passedThrough());
         assertEquals(expected.reconciliation(), actual.reconciliation());
-    }
-
-    private static Partial trip(Partial p) throws Exception {
-        ByteArrayOutputStream bytes = new ByteArrayOutputStream();
-        try (ObjectOutputStream out = new ObjectOutputStream(bytes)) {
-            out.writeObject(p);
-        }
-        try (ObjectInputStream in = new ObjectInputStream(new ByteArrayInputStream(bytes.toByteArray()))) {
-            return (Partial) in.readObject();
-        }
     }
 
     /**

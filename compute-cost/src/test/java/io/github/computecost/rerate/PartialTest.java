@@ -86,7 +86,8 @@ class PartialTest {
         assertThrows(IllegalArgumentException.class, () -> RERATER.partial(rows.get(0), "bill", -1));
     }
 
-    private static Partial trip(Partial p) throws Exception {
+    /** @return the partial after a trip as bytes (Java serialization), as between a job's machines */
+    static Partial trip(Partial p) throws Exception {
         ByteArrayOutputStream bytes = new ByteArrayOutputStream();
         try (ObjectOutputStream out = new ObjectOutputStream(bytes)) {
             out.writeObject(p);
