@@ -228,6 +228,7 @@ final class Aggregator {
         this.numericColumns = bits(numeric);
         this.byNumberColumns = bits(byNumber);
         this.keyForm = new byte[width];
+        this.seenIn = new long[width][];
         this.tagMaps = new TagMap[columns.tags().length];
         for (int i = 0; i < tagMaps.length; i++) {
             String k = columns.tagMaps()[i];
@@ -354,8 +355,38 @@ final class Aggregator {
     }
 
     /** @return the number the row gave column {@code col}'s value with, or -1 */
-    private int idOf(int col) {
-        return typed == null ? -1 : typed.id(col); // checked for the whole row in record(RowBytes)
+    private int idOf(byte[] b, int col) {
+        int id = typed == null ? -1 : typed.id(col); // below interned.size(): checked in record(RowBytes)
+        if (id >= 0) {
+            long[] seen = seenIn[col];
+            if (seen == null || id >= seen.length << 6 || (seen[id >>> 6] & 1L << id) == 0) {
+                see(b, col, id);
+            }
+        }
+        return id;
+    }
+
+    /** Per column, the numbers whose bytes were compared with a value of the column once: each number's first use. */
+    private final long[][] seenIn;
+
+    /**
+     * Compares the bytes of number {@code id} with column {@code col}'s value the first time the column's values use
+     * the number: a number another partial gave, or given with other bytes, is refused, not summed under other bytes.
+     */
+    private void see(byte[] b, int col, int id) {
+        bytesOf(col);
+        byte[] v = interned.key(interned.entry(id));
+        if (!Arrays.equals(v, 0, v.length, b, from[col], to[col])) {
+            throw new IllegalArgumentException("column " + col + "'s value was given with number " + id
+                    + ", which this partial gave to other bytes (see Partial.intern)");
+        }
+        long[] seen = seenIn[col];
+        if (seen == null || id >= seen.length << 6) {
+            seen = Arrays.copyOf(seen == null ? new long[0] : seen, Math.max((id >>> 6) + 1,
+                    seen == null ? 4 : seen.length * 2));
+            seenIn[col] = seen;
+        }
+        seen[id >>> 6] |= 1L << id;
     }
 
     /**
@@ -372,7 +403,7 @@ final class Aggregator {
 
         /** @return what column {@code col}'s value resolves to */
         int of(byte[] b, int col) {
-            int id = idOf(col);
+            int id = idOf(b, col);
             if (id < 0) {
                 return memo.get(b, from[col], to[col]);
             }
@@ -408,7 +439,7 @@ final class Aggregator {
         if (e == s) {
             return putInt(0, n);
         }
-        int id = idOf(col);
+        int id = idOf(b, col);
         byte form = keyForm[col];
         if (form == 0) {
             form = id >= 0 ? AS_NUMBERS : AS_BYTES;
@@ -688,12 +719,12 @@ final class Aggregator {
      *     came without one, or the key is new and the table full: the row then goes by bytes
      */
     private int byNumbers(byte[] b, int size, int kind, int t) {
-        long payerPart = numberedPart(payer, size);
-        long accountPart = numberedPart(account, size);
-        long resourcePart = numberedPart(resource, size);
+        long payerPart = numberedPart(b, payer, size);
+        long accountPart = numberedPart(b, account, size);
+        long resourcePart = numberedPart(b, resource, size);
         int month = 0;
         if (start >= 0 && start < size && to[start] - from[start] >= 7) {
-            int id = idOf(start);
+            int id = idOf(b, start);
             if (id < 0) {
                 return -1;
             }
@@ -762,11 +793,11 @@ final class Aggregator {
     }
 
     /** @return column {@code col}'s number + 1 as a key part (0: absent or empty), or -1 if it came without one */
-    private long numberedPart(int col, int size) {
+    private long numberedPart(byte[] b, int col, int size) {
         if (col < 0 || col >= size || to[col] == from[col]) {
             return 0;
         }
-        int id = idOf(col);
+        int id = idOf(b, col);
         return id < 0 ? -1 : id + 1L;
     }
 

@@ -137,7 +137,8 @@ public final class Partial implements Serializable {
      *
      * @param row the row's values, in the order of the header, at least as many as {@link #columnsRead()}
      * @throws IllegalStateException if the partial has been merged or serialized
-     * @throws IllegalArgumentException if the row has fewer values than columns read
+     * @throws IllegalArgumentException if the row has fewer values than columns read, or a value's number is not one
+     *     this partial gave for its bytes ({@link #intern})
      */
     public void add(RowBytes row) {
         Aggregator agg = reading();
@@ -152,7 +153,9 @@ public final class Partial implements Serializable {
      * dictionary pages): it asks once per distinct value and gives the number with each row's value
      * ({@link RowBytes#add(byte[], int, int, int)}), and this partial keys its sums by the number, a few bytes, in
      * place of the value's bytes. The same bytes always get the same number, whatever column they come from; the
-     * figures are those of the same rows given without numbers.
+     * figures are those of the same rows given without numbers. A row given a number this partial did not give is
+     * refused ({@link #add(RowBytes)} throws {@code IllegalArgumentException}), and so is a number given with other
+     * bytes than those it was given for, the first time a column's values use it.
      *
      * @param utf8 a buffer holding the value's UTF-8 bytes
      * @param from where they start

@@ -3,6 +3,7 @@ package io.github.computecost.rerate;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.github.computecost.pricing.PriceBook;
 import java.nio.charset.StandardCharsets;
@@ -188,5 +189,19 @@ class NumberedValuesProperties {
         assertEquals("column 6's value was given with number 7, which this partial did not give (see Partial.intern)",
                 e.getMessage());
         assertThrows(IllegalArgumentException.class, () -> new RowBytes(1).add(a, 0, 1, -1));
+        // A number the partial gave to other bytes (another partial's, say) is refused, not summed under them.
+        Partial other = RERATER.partial(HEADER, "bill");
+        RowBytes borrowed = new RowBytes(HEADER.size());
+        for (int c = 0; c < HEADER.size(); c++) {
+            byte[] v = VALUES[c][c == 9 ? 0 : 1].getBytes(StandardCharsets.UTF_8);
+            int number = other.intern(v, 0, v.length);
+            if (c == 6) {
+                number = other.intern(a, 1, 9) == 0 ? 1 : 0; // given to the first value, the payer's bytes
+            }
+            borrowed.add(v, 0, v.length, number);
+        }
+        var wrong = assertThrows(IllegalArgumentException.class, () -> other.add(borrowed));
+        assertTrue(wrong.getMessage().endsWith("which this partial gave to other bytes (see Partial.intern)"),
+                wrong.getMessage());
     }
 }
