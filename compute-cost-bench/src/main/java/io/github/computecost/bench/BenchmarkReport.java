@@ -125,23 +125,7 @@ public final class BenchmarkReport {
                 + "and DuckDB's JDBC driver, the other candidate reader.\n\n");
         sb.append("| Benchmark | Rows | Score | Error | Unit | Rows per second | Time vs baseline |\n"
                 + "| --- | ---: | ---: | ---: | --- | ---: | ---: |\n");
-        double pqBase = Double.NaN;
-        for (JsonNode r : results) {
-            if (r.path("benchmark").asText().endsWith("ParquetBenchmark.baselineParquetJavaScan")) {
-                pqBase = r.path("primaryMetric").path("score").asDouble();
-            }
-        }
-        for (JsonNode r : results) {
-            String name = r.path("benchmark").asText().replace("io.github.computecost.bench.", "");
-            if (name.startsWith("ParquetBenchmark.")) {
-                int rows = r.path("params").path("rows").asInt();
-                JsonNode m = r.path("primaryMetric");
-                double s = m.path("score").asDouble();
-                sb.append(String.format(Locale.ROOT, "| %s | %d | %.1f | ± %.1f | %s | %.0f | %.2f |%n",
-                        name.substring(17), rows, s, m.path("scoreError").asDouble(), m.path("scoreUnit").asText(),
-                        rows / (s / 1000.0), s / pqBase));
-            }
-        }
+        appendParquet(sb, results, false);
         if (args.length > 7 && !args[7].equals("-")) {
             JsonNode oneCore = new ObjectMapper().readTree(new File(args[7]));
             sb.append("\nThe re-rating and its baseline on one core, as for CSV above (`taskset -c 0`, "
@@ -150,27 +134,7 @@ public final class BenchmarkReport {
                     + "than the 2M rows above, whose time is much of it the rating of each resource at the end.\n\n");
             sb.append("| Benchmark | Resources | Rows | Score | Error | Unit | Rows per second | Time vs baseline |\n"
                     + "| --- | ---: | ---: | ---: | ---: | --- | ---: | ---: |\n");
-            for (JsonNode r : oneCore) {
-                String name = r.path("benchmark").asText().replace("io.github.computecost.bench.", "");
-                if (!name.startsWith("ParquetBenchmark.")) {
-                    continue;
-                }
-                int rows = r.path("params").path("rows").asInt();
-                int resources = r.path("params").path("resources").asInt();
-                double base = Double.NaN;
-                for (JsonNode b : oneCore) {
-                    if (b.path("benchmark").asText().endsWith("ParquetBenchmark.baselineParquetJavaScan")
-                            && b.path("params").path("rows").asInt() == rows
-                            && b.path("params").path("resources").asInt() == resources) {
-                        base = b.path("primaryMetric").path("score").asDouble();
-                    }
-                }
-                JsonNode m = r.path("primaryMetric");
-                double ms = m.path("score").asDouble();
-                sb.append(String.format(Locale.ROOT, "| %s | %d | %d | %.1f | ± %.1f | %s | %.0f | %.2f |%n",
-                        name.substring(17), resources, rows, ms, m.path("scoreError").asDouble(),
-                        m.path("scoreUnit").asText(), rows / (ms / 1000.0), ms / base));
-            }
+            appendParquet(sb, oneCore, true);
         }
         if (args.length > 2) {
             sb.append("\n## Command-line start-up, JVM start included (`bench/startup.sh`, wall time)\n\n");
@@ -266,7 +230,34 @@ public final class BenchmarkReport {
         }
     }
 
-    /** @return the bill's resources of a re-rating benchmark's run (2,000 in runs from before the parameter) */
+    /**
+     * Rows of {@code ParquetBenchmark}'s runs, each with its time over the baseline's (the column readers' scan) at the
+     * same rows and resources; with a column of resources or without.
+     */
+    private static void appendParquet(StringBuilder sb, JsonNode results, boolean withResources) {
+        for (JsonNode r : results) {
+            String name = r.path("benchmark").asText().replace("io.github.computecost.bench.", "");
+            if (!name.startsWith("ParquetBenchmark.")) {
+                continue;
+            }
+            int rows = r.path("params").path("rows").asInt();
+            int resources = resources(r);
+            double base = Double.NaN;
+            for (JsonNode b : results) {
+                if (b.path("benchmark").asText().endsWith("ParquetBenchmark.baselineParquetJavaScan")
+                        && b.path("params").path("rows").asInt() == rows && resources(b) == resources) {
+                    base = b.path("primaryMetric").path("score").asDouble();
+                }
+            }
+            JsonNode m = r.path("primaryMetric");
+            double ms = m.path("score").asDouble();
+            sb.append(String.format(Locale.ROOT, "| %s |%s %d | %.1f | ± %.1f | %s | %.0f | %.2f |%n",
+                    name.substring(17), withResources ? " " + resources + " |" : "", rows, ms,
+                    m.path("scoreError").asDouble(), m.path("scoreUnit").asText(), rows / (ms / 1000.0), ms / base));
+        }
+    }
+
+    /** @return the bill's resources of a benchmark's run (2,000 in runs from before the parameter) */
     private static int resources(JsonNode run) {
         return run.path("params").path("resources").asInt(SyntheticCur.RESOURCES);
     }

@@ -86,6 +86,6 @@ public final class SyntheticCur {
             System.exit(2);
         }
         write(Path.of(args[0]), Integer.parseInt(args[1]), args.length > 2 ? Long.parseLong(args[2]) : 42L,
-                args.length > 3 && args[3].equals("billed"), args.length > 4 ? Integer.parseInt(args[4]) : 2000);
+                args.length > 3 && args[3].equals("billed"), args.length > 4 ? Integer.parseInt(args[4]) : RESOURCES);
     }
 }

@@ -297,9 +297,11 @@ public final class ParquetExport {
         reader.setRequestedSchema(projection); // only the chunks of the columns read are read from the file
         String createdBy = reader.getFooter().getFileMetaData().getCreatedBy();
         RowBytes values = new RowBytes(columns);
-        Instants[] instants = new Instants[columns]; // per column: each caches a day in its own units
+        Instants[] instants = new Instants[columns]; // per timestamp column: each caches days in its own units
         for (int c = 0; c < columns; c++) {
-            instants[c] = new Instants(partial);
+            if (kinds[c] != null && kinds[c].perSecond > 0) {
+                instants[c] = new Instants(partial);
+            }
         }
         org.apache.parquet.io.api.PrimitiveConverter[] converters =
                 new org.apache.parquet.io.api.PrimitiveConverter[read.size()];
@@ -379,12 +381,11 @@ public final class ParquetExport {
      */
     private static final class Instants {
         private final Partial partial;
-        /** The days met last, by their number's last bits: each day's number, text and number in the partial. */
+        /** The days met last, by their day's last bits: each day since the epoch, its text and its number. */
         private static final int CACHED = 64;
         private final long[] days = new long[CACHED];
         private final byte[][] texts = new byte[CACHED][];
         private final int[] numbers = new int[CACHED];
-        private byte[] text;
 
         Instants(Partial partial) {
             this.partial = partial;
@@ -405,13 +406,13 @@ public final class ParquetExport {
                     values.add(date.toString().getBytes(java.nio.charset.StandardCharsets.US_ASCII));
                     return;
                 }
-                text = new byte[10];
+                byte[] text = new byte[10];
                 text[4] = '-';
                 text[7] = '-';
-                two(y / 100, 0);
-                two(y % 100, 2);
-                two(date.getMonthValue(), 5);
-                two(date.getDayOfMonth(), 8);
+                two(text, y / 100, 0);
+                two(text, y % 100, 2);
+                two(text, date.getMonthValue(), 5);
+                two(text, date.getDayOfMonth(), 8);
                 days[slot] = d;
                 texts[slot] = text;
                 numbers[slot] = partial.intern(text, 0, text.length);
@@ -420,7 +421,7 @@ public final class ParquetExport {
             values.add(t, 0, t.length, numbers[slot]);
         }
 
-        private void two(int v, int at) {
+        private static void two(byte[] text, int v, int at) {
             text[at] = (byte) ('0' + v / 10);
             text[at + 1] = (byte) ('0' + v % 10);
         }

@@ -223,10 +223,8 @@ final class Aggregator {
         this.to = new int[width];
         this.keys = new SumTable(1 << 12, keysSums());
         this.recordBytes = new RowBytes(width);
-        this.numeric = numeric(columns, width);
-        this.byNumber = byNumber(columns, width);
-        this.numericColumns = bits(numeric);
-        this.byNumberColumns = bits(byNumber);
+        this.numericColumns = bits(numeric(columns, width));
+        this.byNumberColumns = bits(byNumber(columns, width));
         this.keyForm = new byte[width];
         this.seenIn = new long[width][];
         this.tagMaps = new TagMap[columns.tags().length];
@@ -347,11 +345,15 @@ final class Aggregator {
         }
         String t = internedText[id];
         if (t == null) {
-            byte[] v = interned.key(interned.entry(id));
-            t = new String(v, StandardCharsets.UTF_8);
+            t = new String(internedBytes(id), StandardCharsets.UTF_8);
             internedText[id] = t;
         }
         return t;
+    }
+
+    /** @return the bytes of value number {@code id}, as a copy */
+    private byte[] internedBytes(int id) {
+        return interned.key(interned.entry(id));
     }
 
     /** @return the number the row gave column {@code col}'s value with, or -1 */
@@ -375,7 +377,7 @@ final class Aggregator {
      */
     private void see(byte[] b, int col, int id) {
         bytesOf(col);
-        byte[] v = interned.key(interned.entry(id));
+        byte[] v = internedBytes(id);
         if (!Arrays.equals(v, 0, v.length, b, from[col], to[col])) {
             throw new IllegalArgumentException("column " + col + "'s value was given with number " + id
                     + ", which this partial gave to other bytes (see Partial.intern)");
@@ -452,15 +454,11 @@ final class Aggregator {
         return putInt(NUMBERED | (id >= 0 ? id : intern(b, s, e - s)), n);
     }
 
-    /** Per column: whether it is read only as a cost or an amount (a double there needs no text). */
-    private final boolean[] numeric;
     /**
-     * Per column: whether a value given with a number is read by its number, its bytes only when that number is first
-     * met (see {@link #bytesOf}): the payer, account, resource, start, usage type and (but in FOCUS) line item type.
+     * Bit sets of columns, a word per 64 ({@link RowBytes#writeAllBut}): those read only as a cost or an amount (a
+     * double there needs no text), and those whose value given with a number is read by its number, its bytes only
+     * when that number is first met (see {@link #bytesOf}).
      */
-    private final boolean[] byNumber;
-
-    /** {@link #numeric} and {@link #byNumber} as bit sets of columns, a word per 64 ({@link RowBytes#writeAllBut}). */
     private final long[] numericColumns;
     private final long[] byNumberColumns;
 
@@ -474,23 +472,22 @@ final class Aggregator {
         return set;
     }
 
+    /**
+     * @return per column, whether it is read by number: the payer, account, resource, start, usage type and (but in
+     *     FOCUS, whose three kind columns are read as bytes) line item type, when no other role reads the same column
+     */
     private static boolean[] byNumber(Columns c, int width) {
+        int[] roles = new int[width];
+        for (int col : c.read()) {
+            if (col >= 0) {
+                roles[col]++;
+            }
+        }
         boolean[] by = new boolean[width];
-        int[] keyed = {c.payer(), c.account(), c.resource(), c.start(), c.type(), c.focus() ? -1 : c.lineItemType()};
-        for (int col : keyed) {
-            if (col >= 0) {
+        for (int col : new int[] {c.payer(), c.account(), c.resource(), c.start(), c.type(),
+            c.focus() ? -1 : c.lineItemType()}) {
+            if (col >= 0 && roles[col] == 1) {
                 by[col] = true;
-            }
-        }
-        for (int col : new int[] {c.productCode(), c.commitmentStatus(), c.commitmentCategory(), c.amount(),
-            c.unblended(), c.spEffective(), c.riEffective(), c.focus() ? c.lineItemType() : -1}) {
-            if (col >= 0) {
-                by[col] = false; // read as bytes too
-            }
-        }
-        for (int col : c.tags()) {
-            if (col >= 0) {
-                by[col] = false;
             }
         }
         return by;
@@ -708,6 +705,7 @@ final class Aggregator {
     boolean numberedTableOff() {
         return numberedOff;
     }
+
     /** Per number of a start's value: its month's place among the months met, + 1 (0: under 7 bytes), or -2. */
     private int[] monthOf = new int[0];
     private final Map<String, Integer> months = new HashMap<>();
@@ -1209,7 +1207,7 @@ final class Aggregator {
         for (int i = 0; i < parts; i++) {
             int len = getInt(k, at);
             if ((len & NUMBERED) != 0) {
-                byte[] v = interned.key(interned.entry(len & ~NUMBERED));
+                byte[] v = internedBytes(len & ~NUMBERED);
                 setInt(four, 0, v.length);
                 out.write(four, 0, 4);
                 out.write(v, 0, v.length);

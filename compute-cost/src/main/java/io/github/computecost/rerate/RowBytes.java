@@ -254,7 +254,6 @@ public final class RowBytes {
         } else if (has(uncopied, column)) {
             System.arraycopy(sources[column], sourceFrom[column], buffer, starts[column],
                     ends[column] - starts[column]);
-            sources[column] = null;
             unmark(uncopied, column);
         }
     }
