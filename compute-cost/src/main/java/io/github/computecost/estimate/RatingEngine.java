@@ -502,63 +502,82 @@ public final class RatingEngine {
                 }
                 continue;
             }
-            PriceTable table = r.price();
-            String[] tierDescriptions = r.descriptions();
-            List<Tier> tiers = table.tiers();
-            Optional<BigDecimal> bound = table.pricedUpTo();
             BigDecimal position = BigDecimal.ZERO;
             for (int ei = 0; ei < g.entries.size(); ei++) {
                 Entry e = g.entries.get(ei);
-                MeteredResource.Adjustment adj = e.adjustment;
-                List<MeteredResource.Adjustment> adjustments = resources.adjustments(e.resource);
-                for (int ai = 0; adj == null && ai < adjustments.size(); ai++) {
-                    if (adjustments.get(ai).baseUsageType().equals(k.baseUsageType())) {
-                        adj = adjustments.get(ai);
-                        break;
-                    }
-                }
                 List<LineItem> out = new ArrayList<>(2);
-                if (e.free.signum() > 0) {
-                    out.add(LineItem.of(tierDescriptions[tiers.size()], table.usageType(), e.free, table.unit(),
-                            BigDecimal.ZERO, r.pool().provenance()));
-                    used.add(r.pool().provenance().asOf());
-                }
-                BigDecimal start = plus(position, e.free);
-                BigDecimal end = plus(position, e.quantity);
-                if (bound.isPresent() && end.compareTo(bound.get()) > 0) {
-                    // The group's usage runs past the last tier any source prices: refuse, never extrapolate.
-                    missing.add(new MissingPrice(Optional.of(resources.name(e.resource)), k.service(), k.region(),
-                            table.usageType(), bound));
+                BigDecimal end = price(resources, g, e, position, used, missing, out);
+                if (end != null) {
+                    priced.accept(e, out);
                     position = end;
-                    continue;
+                } else {
+                    position = plus(position, e.quantity);
                 }
-                // The range [start, end) of the group's axis, tier by tier (as PriceTable.slices, without a list).
-                for (int ti = 0; ti < tiers.size(); ti++) {
-                    Tier tier = tiers.get(ti);
-                    BigDecimal lo = start.max(tier.fromInclusive());
-                    BigDecimal hi = tier.toExclusive().isPresent() ? end.min(tier.toExclusive().get()) : end;
-                    if (hi.compareTo(lo) <= 0) {
-                        if (tier.toExclusive().isEmpty() || end.compareTo(tier.toExclusive().get()) <= 0) {
-                            break; // the tiers above are not reached
-                        }
-                        continue;
-                    }
-                    String description = tierDescriptions[ti];
-                    BigDecimal unitPrice = tier.unitPrice();
-                    if (adj != null) {
-                        description = description + " (" + adj.label() + ")";
-                        unitPrice = unitPrice.multiply(adj.factor());
-                    }
-                    out.add(LineItem.of(description, table.usageType(), hi.subtract(lo), table.unit(), unitPrice,
-                            tier.provenance()));
-                    used.add(tier.provenance().asOf());
-                }
-                priced.accept(e, out);
-                position = end;
             }
             dates.add(k.service(), used);
         }
         return missing;
+    }
+
+    /**
+     * Prices one entry of a group whose usage so far ends at {@code position} on the group's axis into {@code out}.
+     * A method of its own, apart from what is done with its line items: the rating of a bill runs once, and two
+     * middling methods are compiled while it runs much sooner than one that holds both.
+     *
+     * @return where the entry's usage ends, or null if it runs past the last tier any source prices (it is then
+     *     added to {@code missing})
+     */
+    private static BigDecimal price(Rated resources, Group g, Entry e, BigDecimal position, Dates used,
+            List<MissingPrice> missing, List<LineItem> out) {
+        GroupKey k = g.key;
+        Resolved r = g.r;
+        PriceTable table = r.price();
+        String[] tierDescriptions = r.descriptions();
+        List<Tier> tiers = table.tiers();
+        Optional<BigDecimal> bound = table.pricedUpTo();
+        MeteredResource.Adjustment adj = e.adjustment;
+        List<MeteredResource.Adjustment> adjustments = resources.adjustments(e.resource);
+        for (int ai = 0; adj == null && ai < adjustments.size(); ai++) {
+            if (adjustments.get(ai).baseUsageType().equals(k.baseUsageType())) {
+                adj = adjustments.get(ai);
+                break;
+            }
+        }
+        if (e.free.signum() > 0) {
+            out.add(LineItem.of(tierDescriptions[tiers.size()], table.usageType(), e.free, table.unit(),
+                    BigDecimal.ZERO, r.pool().provenance()));
+            used.add(r.pool().provenance().asOf());
+        }
+        BigDecimal start = plus(position, e.free);
+        BigDecimal end = plus(position, e.quantity);
+        if (bound.isPresent() && end.compareTo(bound.get()) > 0) {
+            // The group's usage runs past the last tier any source prices: refuse, never extrapolate.
+            missing.add(new MissingPrice(Optional.of(resources.name(e.resource)), k.service(), k.region(),
+                    table.usageType(), bound));
+            return null;
+        }
+        // The range [start, end) of the group's axis, tier by tier (as PriceTable.slices, without a list).
+        for (int ti = 0; ti < tiers.size(); ti++) {
+            Tier tier = tiers.get(ti);
+            BigDecimal lo = start.max(tier.fromInclusive());
+            BigDecimal hi = tier.toExclusive().isPresent() ? end.min(tier.toExclusive().get()) : end;
+            if (hi.compareTo(lo) <= 0) {
+                if (tier.toExclusive().isEmpty() || end.compareTo(tier.toExclusive().get()) <= 0) {
+                    break; // the tiers above are not reached
+                }
+                continue;
+            }
+            String description = tierDescriptions[ti];
+            BigDecimal unitPrice = tier.unitPrice();
+            if (adj != null) {
+                description = description + " (" + adj.label() + ")";
+                unitPrice = unitPrice.multiply(adj.factor());
+            }
+            out.add(LineItem.of(description, table.usageType(), hi.subtract(lo), table.unit(), unitPrice,
+                    tier.provenance()));
+            used.add(tier.provenance().asOf());
+        }
+        return end;
     }
 
     /** @return {@code a + b}, exact; a zero term adds nothing, so its sum is the other (no new object) */

@@ -122,7 +122,7 @@ final class Aggregator {
     static final int USAGE = 0;
     static final int UNBLENDED = 1;
     static final int EFFECTIVE = 2;
-    private static final LineItemType[] KINDS = LineItemType.values();
+    static final LineItemType[] KINDS = LineItemType.values();
 
     private final UsageIndex index;
     private final boolean whatIfArm;
@@ -313,7 +313,7 @@ final class Aggregator {
      * the first value met: after a number, a value given as bytes is numbered here; after bytes, a number is written
      * as its bytes (the row holds them either way). An empty value is always an empty part, as in a line.
      */
-    private static final int NUMBERED = 0x8000_0000;
+    static final int NUMBERED = 0x8000_0000;
     private final SumTable interned = new SumTable(256);
     /** Per number, its value as text, made when a result needs it. */
     private String[] internedText = new String[256];
@@ -912,11 +912,11 @@ final class Aggregator {
     private static final java.lang.invoke.VarHandle BIG_ENDIAN_INTS = java.lang.invoke.MethodHandles
             .byteArrayViewVarHandle(int[].class, java.nio.ByteOrder.BIG_ENDIAN);
 
-    private static void setInt(byte[] k, int n, int v) {
+    static void setInt(byte[] k, int n, int v) {
         BIG_ENDIAN_INTS.set(k, n, v);
     }
 
-    private static int getInt(byte[] k, int n) {
+    static int getInt(byte[] k, int n) {
         return (int) BIG_ENDIAN_INTS.get(k, n);
     }
 
@@ -953,107 +953,7 @@ final class Aggregator {
      */
     List<Group> groups(Map<Billed, BigDecimal[]> billed) {
         flush();
-        Map<List<String>, Integer> places = new HashMap<>(); // service and region -> number
-        int[] placeOf = new int[targets.size()];
-        String[] usageTypeOf = new String[targets.size()];
-        for (int t = 0; t < targets.size(); t++) {
-            UsageIndex.Target target = targets.get(t);
-            placeOf[t] = places.computeIfAbsent(List.of(target.service(), target.region()), x -> places.size());
-            usageTypeOf[t] = index.usageType(target);
-        }
-        SumTable resources = new SumTable(keys.size());
-        List<Meta> metas = new ArrayList<>();
-        List<UsageIndex.Target> where = new ArrayList<>(); // per resource: a target at its service and region
-        int[] resourceOf = new int[keys.size()]; // per key: its resource, base usage type and usage
-        String[] typeOfKey = new String[keys.size()];
-        BigDecimal[] usageOfKey = new BigDecimal[keys.size()];
-        Map<String, Integer> byAccountMonth = new HashMap<>(); // group and month -> number, in the order first met
-        int[] groupOf = new int[Math.max(16, keys.size() / 2)]; // per resource: its group's number
-        int parts = 4 + c.tags().length; // group, account, month, resource, tags
-        Map<String, String> strings = new HashMap<>(); // accounts and tag values, each kept once
-        for (int n = 0; n < keys.size(); n++) {
-            int entry = keys.entry(n);
-            byte[] k = keys.key(entry);
-            int typeAt = k.length - 4;
-            int t = getInt(k, typeAt);
-            UsageIndex.Target target = targets.get(t);
-            setInt(k, typeAt, placeOf[t]); // the resource's key: the same parts, its place
-            int h = SumTable.hash(k, 0, k.length);
-            int found = resources.find(k, k.length, h);
-            int r;
-            if (found >= 0) {
-                r = resources.number(found);
-            } else {
-                r = resources.number(resources.add(k, k.length, h));
-                String[] s = new String[parts];
-                int at = 0;
-                for (int i = 0; i < parts; i++) {
-                    int len = getInt(k, at);
-                    if ((len & NUMBERED) != 0) {
-                        s[i] = internedText(len & ~NUMBERED);
-                        at += 4;
-                    } else {
-                        s[i] = new String(k, at + 4, len, StandardCharsets.UTF_8);
-                        at += 4 + len;
-                    }
-                }
-                LineItemType kind = KINDS[getInt(k, at)];
-                String shown = s[3] + " [" + target.service() + " " + target.region() + "]";
-                String[] tags = Arrays.copyOfRange(s, 4, parts);
-                for (int i = 0; i < tags.length; i++) {
-                    tags[i] = strings.computeIfAbsent(tags[i], x -> x);
-                }
-                // Unique in its group whatever the parts hold (two accounts' resources may share a name).
-                metas.add(new Meta(strings.computeIfAbsent(s[1], x -> x), shown + " #" + r, shown.length(), kind,
-                        List.of(tags)));
-                where.add(target);
-                String group = s[0].isEmpty() ? s[1] : s[0]; // the payer's family, else the account alone
-                if (r == groupOf.length) {
-                    groupOf = Arrays.copyOf(groupOf, r * 2);
-                }
-                groupOf[r] = byAccountMonth.computeIfAbsent(group + "|" + s[2], x -> byAccountMonth.size());
-            }
-            resourceOf[n] = r;
-            typeOfKey[n] = target.baseUsageType();
-            usageOfKey[n] = keys.total(entry, USAGE);
-            if (c.unblended() >= 0) {
-                Meta m = metas.get(r);
-                BigDecimal[] sums = billed.computeIfAbsent(new Billed(m.account(), m.kind(), usageTypeOf[t]),
-                        x -> new BigDecimal[2]);
-                sums[0] = sums[0] == null ? keys.total(entry, UNBLENDED) : sums[0].add(keys.total(entry, UNBLENDED));
-                boolean effective = m.kind() == LineItemType.SAVINGS_PLAN_COVERED_USAGE && c.spEffective() >= 0
-                        || m.kind() == LineItemType.DISCOUNTED_USAGE && c.riEffective() >= 0;
-                if (effective) {
-                    BigDecimal e = keys.total(entry, EFFECTIVE);
-                    sums[1] = sums[1] == null ? e : sums[1].add(e);
-                }
-            }
-        }
-        int keyCount = keys.size();
-        keys.release(); // read once: its memory goes to the rating that follows
-        // Each group's resources in the order first met, then their usage in the keys' order (a resource's records
-        // in the order its keys were first met, as the rating engine lays them out).
-        List<BulkUsage.Builder> builders = new ArrayList<>(byAccountMonth.size());
-        List<List<Meta>> groupMetas = new ArrayList<>(byAccountMonth.size());
-        for (int g = 0; g < byAccountMonth.size(); g++) {
-            builders.add(BulkUsage.builder());
-            groupMetas.add(new ArrayList<>());
-        }
-        int[] localOf = new int[metas.size()];
-        for (int r = 0; r < metas.size(); r++) { // each group's resources in the order first met
-            UsageIndex.Target place = where.get(r);
-            localOf[r] = builders.get(groupOf[r]).resource(metas.get(r).name(), place.service(), place.region());
-            groupMetas.get(groupOf[r]).add(metas.get(r));
-        }
-        for (int n = 0; n < keyCount; n++) {
-            int r = resourceOf[n];
-            builders.get(groupOf[r]).usage(localOf[r], typeOfKey[n], usageOfKey[n]);
-        }
-        List<Group> groups = new ArrayList<>(builders.size());
-        for (int g = 0; g < builders.size(); g++) {
-            groups.add(new Group(builders.get(g).build(), groupMetas.get(g)));
-        }
-        return groups;
+        return new ResourceGroups(keys, targets, index, c, this::internedText, billed).all();
     }
 
     /** @return whether accounts are rated together by their payer (billing family) */

@@ -823,57 +823,113 @@ public final class Rerater {
     private Result result(Aggregator agg) {
         Map<Aggregator.Billed, BigDecimal[]> billed = new HashMap<>();
         List<Aggregator.Group> groups = agg.groups(billed);
-        // Per usage type its cost and quantity, per account and usage type the cost reconciled: summed in hash maps
-        // keyed by the line items' own strings (a handful, their hashes cached), sorted once at the end.
-        Map<String, BigDecimal[]> perUsageType = new HashMap<>();
-        Map<String, BigDecimal> byResource = new HashMap<>(); // sorted once at the end: cheaper than a tree
-        Map<String, BigDecimal> byAccount = new HashMap<>();
-        Map<LineItemType, BigDecimal> byKind = new java.util.EnumMap<>(LineItemType.class);
-        List<Map<String, BigDecimal>> byTag = new java.util.ArrayList<>();
-        tagKeys.forEach(k -> byTag.add(new HashMap<>()));
-        Map<List<Object>, BigDecimal[]> covered = new HashMap<>(); // kind, usage type -> quantity, cost
-        Map<String, Map<String, BigDecimal>> reconciledByAccount = new HashMap<>(); // account -> usage type -> cost
-        BigDecimal total = BigDecimal.ZERO;
+        boolean costs = agg.columns().unblended() >= 0; // else there is no reconciliation
+        Totals totals = new Totals(tagKeys.size(), agg.columns().focus(), costs);
         RatingEngine engine = RatingEngine.of(prices);
         LocalDate today = LocalDate.now(clock);
         Optional<PriceDates> dates = Optional.empty();
-        java.util.SortedSet<String> derived = new java.util.TreeSet<>();
-        boolean focus = agg.columns().focus();
         for (int gi = 0; gi < groups.size(); gi++) {
             Aggregator.Group group = groups.get(gi);
             groups.set(gi, null); // rated once: its memory goes to the groups after it
+            dates = PriceDates.merge(dates, totals.rate(engine, group, freeTier));
+        }
+        Map<String, BigDecimal> byUsageType = new TreeMap<>();
+        Map<String, BigDecimal> quantity = new TreeMap<>();
+        totals.perUsageType.forEach((type, u) -> {
+            byUsageType.put(type, u[0]);
+            quantity.put(type, u[1]);
+        });
+        Map<List<String>, BigDecimal> reconciled = new HashMap<>(); // account, usage type -> cost
+        totals.reconciledByAccount.forEach((account, byType) -> byType.forEach((type, cost) -> reconciled.put(
+                List.of(account, type), cost)));
+        Map<String, Map<String, BigDecimal>> tags = new HashMap<>();
+        for (int t = 0; t < tagKeys.size(); t++) {
+            tags.put(tagKeys.get(t), Map.copyOf(totals.byTag.get(t)));
+        }
+        String[] names = totals.byResource.keySet().toArray(new String[0]);
+        Arrays.sort(names);
+        Map<String, BigDecimal> sorted = new LinkedHashMap<>(names.length * 2);
+        for (String name : names) {
+            sorted.put(name, totals.byResource.get(name));
+        }
+        return new Result(prices.currency(), agg.rows, agg.rated, agg.skipped(), byUsageType, sorted, quantity,
+                totals.total, dates, today,
+                java.util.Collections.unmodifiableSortedSet(totals.derived), agg.byPayer(), totals.byAccount,
+                totals.byKind, tags, covered(totals.covered, billed), passedThrough(agg),
+                costs ? Optional.of(reconciliation(reconciled, billed, agg.columns().focus())) : Optional.empty(),
+                agg.columns().focus() ? InputFormat.FOCUS : InputFormat.CUR);
+    }
+
+    /**
+     * A bill's totals, summed as its groups are rated, a line item and a resource at a time. Each step is a method of
+     * its own: run once per bill, they are compiled while it is rated, and small methods compile quickly.
+     */
+    private static final class Totals {
+        /** Per usage type its cost and quantity: hash maps keyed by the line items' own strings, sorted at the end. */
+        final Map<String, BigDecimal[]> perUsageType = new HashMap<>();
+        final Map<String, BigDecimal> byResource = new HashMap<>(); // sorted once at the end: cheaper than a tree
+        final Map<String, BigDecimal> byAccount = new HashMap<>();
+        final Map<LineItemType, BigDecimal> byKind = new java.util.EnumMap<>(LineItemType.class);
+        final List<Map<String, BigDecimal>> byTag = new java.util.ArrayList<>();
+        final Map<List<Object>, BigDecimal[]> covered = new HashMap<>(); // kind, usage type -> quantity, cost
+        /** Per account and usage type the cost reconciled, when the export has AWS's costs. */
+        final Map<String, Map<String, BigDecimal>> reconciledByAccount = new HashMap<>();
+        final java.util.SortedSet<String> derived = new java.util.TreeSet<>();
+        BigDecimal total = BigDecimal.ZERO;
+        private final boolean focus;
+        private final boolean costs;
+
+        Totals(int tags, boolean focus, boolean costs) {
+            for (int t = 0; t < tags; t++) {
+                byTag.add(new HashMap<>());
+            }
+            this.focus = focus;
+            this.costs = costs;
+        }
+
+        /** Rates one group and adds it in. @return the dates of the prices it used */
+        Optional<PriceDates> rate(RatingEngine engine, Aggregator.Group group, boolean freeTier) {
             List<Aggregator.Meta> metas = group.meta();
-            BigDecimal[] costs = new BigDecimal[metas.size()]; // per resource, its line items' costs
-            // Each line item as it is priced: by usage type, covered and reconciled (the engine keeps none of them).
-            dates = PriceDates.merge(dates, engine.rate(group.usage(), freeTier, (item, i) -> {
-                costs[i] = costs[i] == null ? item.cost() : costs[i].add(item.cost());
-                BigDecimal[] u = perUsageType.get(item.usageType());
-                if (u == null) {
-                    perUsageType.put(item.usageType(), new BigDecimal[] {item.cost(), item.quantity()});
-                } else {
-                    u[0] = u[0].add(item.cost());
-                    u[1] = u[1].add(item.quantity());
-                }
-                if (item.isDerived()) {
-                    derived.add(item.usageType());
-                }
-                Aggregator.Meta meta = metas.get(i);
-                if (meta.kind().treatment() == LineItemType.Treatment.COVERED) {
-                    BigDecimal[] s = covered.computeIfAbsent(List.of(meta.kind(), item.usageType()),
-                            x -> new BigDecimal[] {BigDecimal.ZERO, BigDecimal.ZERO});
-                    s[0] = s[0].add(item.quantity());
-                    s[1] = s[1].add(item.cost());
-                }
-                if (reconciled(meta.kind(), focus)) {
-                    reconciledByAccount.computeIfAbsent(meta.account(), x -> new HashMap<>()).merge(item.usageType(),
-                            item.cost(), BigDecimal::add);
-                }
-            }));
+            BigDecimal[] resourceCosts = new BigDecimal[metas.size()]; // per resource, its line items' costs
+            // Each line item as it is priced (the engine keeps none of them).
+            Optional<PriceDates> dates = engine.rate(group.usage(), freeTier, (item, i) -> item(item, metas.get(i),
+                    resourceCosts, i));
+            resources(metas, resourceCosts);
+            return dates;
+        }
+
+        /** One line item of resource {@code i}: by usage type, covered and reconciled. */
+        private void item(io.github.computecost.estimate.LineItem item, Aggregator.Meta meta, BigDecimal[] resourceCosts, int i) {
+            resourceCosts[i] = resourceCosts[i] == null ? item.cost() : resourceCosts[i].add(item.cost());
+            BigDecimal[] u = perUsageType.get(item.usageType());
+            if (u == null) {
+                perUsageType.put(item.usageType(), new BigDecimal[] {item.cost(), item.quantity()});
+            } else {
+                u[0] = u[0].add(item.cost());
+                u[1] = u[1].add(item.quantity());
+            }
+            if (item.isDerived()) {
+                derived.add(item.usageType());
+            }
+            if (meta.kind().treatment() == LineItemType.Treatment.COVERED) {
+                BigDecimal[] s = covered.computeIfAbsent(List.of(meta.kind(), item.usageType()),
+                        x -> new BigDecimal[] {BigDecimal.ZERO, BigDecimal.ZERO});
+                s[0] = s[0].add(item.quantity());
+                s[1] = s[1].add(item.cost());
+            }
+            if (costs && reconciled(meta.kind(), focus)) {
+                reconciledByAccount.computeIfAbsent(meta.account(), x -> new HashMap<>()).merge(item.usageType(),
+                        item.cost(), BigDecimal::add);
+            }
+        }
+
+        /** A group's resources, rated: each by resource, account, kind and tag, and the group into the total. */
+        private void resources(List<Aggregator.Meta> metas, BigDecimal[] resourceCosts) {
             BigDecimal groupTotal = BigDecimal.ZERO; // as an estimate's total: the sum of its resources' costs
             for (int i = 0; i < metas.size(); i++) {
                 Aggregator.Meta meta = metas.get(i);
                 // A resource's cost as its estimate gives it: the exact sum of its line items, without trailing zeros.
-                BigDecimal cost = Amounts.exact(costs[i] == null ? BigDecimal.ZERO : costs[i]);
+                BigDecimal cost = Amounts.exact(resourceCosts[i] == null ? BigDecimal.ZERO : resourceCosts[i]);
                 groupTotal = groupTotal.add(cost);
                 byResource.merge(meta.resource(), cost, BigDecimal::add);
                 byAccount.merge(meta.account(), cost, BigDecimal::add);
@@ -884,31 +940,6 @@ public final class Rerater {
             }
             total = total.add(Amounts.exact(groupTotal));
         }
-        Map<String, BigDecimal> byUsageType = new TreeMap<>();
-        Map<String, BigDecimal> quantity = new TreeMap<>();
-        perUsageType.forEach((type, u) -> {
-            byUsageType.put(type, u[0]);
-            quantity.put(type, u[1]);
-        });
-        Map<List<String>, BigDecimal> reconciled = new HashMap<>(); // account, usage type -> cost
-        reconciledByAccount.forEach((account, byType) -> byType.forEach((type, cost) -> reconciled.put(
-                List.of(account, type), cost)));
-        Map<String, Map<String, BigDecimal>> tags = new HashMap<>();
-        for (int t = 0; t < tagKeys.size(); t++) {
-            tags.put(tagKeys.get(t), Map.copyOf(byTag.get(t)));
-        }
-        String[] names = byResource.keySet().toArray(new String[0]);
-        Arrays.sort(names);
-        Map<String, BigDecimal> sorted = new LinkedHashMap<>(names.length * 2);
-        for (String name : names) {
-            sorted.put(name, byResource.get(name));
-        }
-        boolean costs = agg.columns().unblended() >= 0;
-        return new Result(prices.currency(), agg.rows, agg.rated, agg.skipped(), byUsageType, sorted, quantity, total,
-                dates, today, java.util.Collections.unmodifiableSortedSet(derived), agg.byPayer(), byAccount, byKind,
-                tags, covered(covered, billed), passedThrough(agg),
-                costs ? Optional.of(reconciliation(reconciled, billed, agg.columns().focus())) : Optional.empty(),
-                agg.columns().focus() ? InputFormat.FOCUS : InputFormat.CUR);
     }
 
     /** Covered usage per kind and usage type: the re-rated on-demand cost beside AWS's effective cost. */

@@ -8,10 +8,19 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.github.computecost.compute.Architecture;
 import io.github.computecost.lambda.LambdaFunction;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.github.computecost.internal.Json;
 import io.github.computecost.pricing.PriceBook;
+import io.github.computecost.pricing.PriceUnavailableException;
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.math.BigDecimal;
 import java.util.List;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 
 class RatingEngineTest {
 
@@ -25,6 +34,43 @@ class RatingEngineTest {
     static BigDecimal billed(ResourceEstimate r, String usageType) {
         return r.lineItems().stream().filter(l -> l.usageType().equals(usageType) && !l.isFree())
                 .map(LineItem::quantity).reduce(BigDecimal.ZERO, BigDecimal::add);
+    }
+
+    /**
+     * Lambda's prices with the last duration tier in us-east-1 removed: its tiers then end at 15 billion GB-seconds,
+     * and usage beyond is priced by no source.
+     */
+    static PriceBook boundedLambda(Path dir) throws IOException {
+        ObjectNode doc;
+        try (InputStream in = PriceBook.class.getResourceAsStream("/io/github/computecost/pricing-data/lambda.json")) {
+            doc = (ObjectNode) Json.json().readTree(in);
+        }
+        ((ArrayNode) doc.get("regions").get("us-east-1").get("prices").get("Lambda-GB-Second").get("tiers")).remove(2);
+        Files.writeString(dir.resolve("lambda.json"), Json.json().writeValueAsString(doc));
+        return PriceBook.withOverrides(dir);
+    }
+
+    @Test
+    void usageBeyondABoundedLastTierLeavesEveryLaterResourceOfItsGroupBeyondIt(@TempDir Path dir) throws IOException {
+        // The group's axis runs through its resources in order: once "big" has gone past the last tier any source
+        // prices, "small" starts past it too, and is refused as well, not priced from the first tier.
+        BulkUsage.Builder b = BulkUsage.builder();
+        int big = b.resource("big", "AWSLambda", "us-east-1");
+        int small = b.resource("small", "AWSLambda", "us-east-1");
+        b.usage(big, "Lambda-GB-Second", bd("15000000001"));
+        b.usage(small, "Lambda-GB-Second", bd("1"));
+        RatingEngine engine = RatingEngine.of(boundedLambda(dir));
+        PriceUnavailableException e = assertThrows(PriceUnavailableException.class,
+                () -> engine.rate(b.build(), false, (item, i) -> { }));
+        assertEquals(List.of("big", "small"), e.resources());
+        // Within the bound, both are priced.
+        BulkUsage.Builder within = BulkUsage.builder();
+        within.usage(within.resource("a", "AWSLambda", "us-east-1"), "Lambda-GB-Second", bd("14999999999"));
+        within.usage(within.resource("b", "AWSLambda", "us-east-1"), "Lambda-GB-Second", bd("1"));
+        BigDecimal[] cost = {BigDecimal.ZERO};
+        engine.rate(within.build(), false, (item, i) -> cost[0] = cost[0].add(item.cost()));
+        // 6B at 0.0000166667, 9B at 0.0000150000 (the bundled tiers), to the last GB-second.
+        assertDecimal("235000.2", cost[0]);
     }
 
     @Test

@@ -74,6 +74,25 @@ class LineItemTypesTest {
     }
 
     @Test
+    void eachKindOfCoveredUsageTakesItsEffectiveCostFromItsOwnColumnOnly() throws IOException {
+        // The export has the Savings Plans' effective cost but not the reservations': the Reserved Instance's usage
+        // shows no effective cost (nor a discount), not one read from the plans' column or taken as zero.
+        Path cur = dir.resolve("sp-only.csv");
+        Files.writeString(cur, "bill/PayerAccountId,lineItem/UsageAccountId,lineItem/LineItemType,"
+                + "lineItem/ProductCode,lineItem/UsageType,lineItem/UsageAmount,lineItem/UnblendedCost,"
+                + "savingsPlan/SavingsPlanEffectiveCost\n"
+                + "9,1,SavingsPlanCoveredUsage,AWSLambda,Lambda-GB-Second,1000000,16.6667,12\n"
+                + "9,1,DiscountedUsage,AmazonEC2,BoxUsage:m6i.large,730,0,5\n");
+        Map<LineItemType, Rerater.CoveredUsage> covered = Rerater.of(PriceBook.bundled()).rate(cur).covered()
+                .stream().collect(Collectors.toMap(Rerater.CoveredUsage::lineItemType, c -> c));
+        assertDecimal("12", covered.get(LineItemType.SAVINGS_PLAN_COVERED_USAGE).effectiveCost().orElseThrow());
+        Rerater.CoveredUsage ri = covered.get(LineItemType.DISCOUNTED_USAGE);
+        assertDecimal("70.08", ri.onDemandCost());
+        assertTrue(ri.effectiveCost().isEmpty(), () -> "effective cost " + ri.effectiveCost());
+        assertTrue(ri.discount().isEmpty());
+    }
+
+    @Test
     void theReconciliationComparesWithTheUnblendedCostPerAccountAndUsageType() {
         Rerater.Reconciliation rec = rate().reconciliation().orElseThrow();
         // Usage and Savings Plans covered usage; the reservation's line (unblended 0 by design) is left out.

@@ -1,0 +1,182 @@
+package io.github.computecost.rerate;
+
+import io.github.computecost.estimate.BulkUsage;
+import java.math.BigDecimal;
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.function.IntFunction;
+
+/**
+ * An aggregator's sums made into resources' usage, grouped by billing family (or account) and month
+ * ({@link Aggregator#groups}), one key at a time.
+ *
+ * <p>Run once per bill, over as many keys as the bill has sums, so each step is a method of its own: the compiler
+ * compiles each while the bill is read, small and separately, where one method of all steps took it longer to
+ * compile on one core than to run (and was compiled again after each step first took a new branch).
+ */
+final class ResourceGroups {
+
+    private final SumTable keys;
+    private final List<UsageIndex.Target> targets;
+    private final IntFunction<String> internedText;
+    private final int parts; // group, account, month, resource, tags
+    private final boolean unblended;
+    private final boolean spEffective;
+    private final boolean riEffective;
+    private final Map<Aggregator.Billed, BigDecimal[]> billed;
+
+    /** Per target: its place (service and region) by number, and its usage type as priced. */
+    private final int[] placeOf;
+    private final String[] usageTypeOf;
+    /** Resources' keys: a sum's key with its usage type replaced by its place. */
+    private final SumTable resources;
+    private final List<Aggregator.Meta> metas = new ArrayList<>();
+    private final List<UsageIndex.Target> where = new ArrayList<>(); // per resource: a target at its place
+    /** Per key: its resource, base usage type and usage. */
+    private final int[] resourceOf;
+    private final String[] typeOfKey;
+    private final BigDecimal[] usageOfKey;
+    private final Map<String, Integer> byAccountMonth = new HashMap<>(); // group and month -> number, first met first
+    private int[] groupOf; // per resource: its group's number
+    private final Map<String, String> strings = new HashMap<>(); // accounts and tag values, each kept once
+
+    /**
+     * @param keys the aggregator's sums, released once read
+     * @param billed where AWS's costs are summed, per account, kind and priced usage type
+     */
+    ResourceGroups(SumTable keys, List<UsageIndex.Target> targets, UsageIndex index, Aggregator.Columns c,
+            IntFunction<String> internedText, Map<Aggregator.Billed, BigDecimal[]> billed) {
+        this.keys = keys;
+        this.targets = targets;
+        this.internedText = internedText;
+        this.parts = 4 + c.tags().length;
+        this.unblended = c.unblended() >= 0;
+        this.spEffective = c.spEffective() >= 0;
+        this.riEffective = c.riEffective() >= 0;
+        this.billed = billed;
+        Map<List<String>, Integer> places = new HashMap<>(); // service and region -> number
+        placeOf = new int[targets.size()];
+        usageTypeOf = new String[targets.size()];
+        for (int t = 0; t < targets.size(); t++) {
+            UsageIndex.Target target = targets.get(t);
+            placeOf[t] = places.computeIfAbsent(List.of(target.service(), target.region()), x -> places.size());
+            usageTypeOf[t] = index.usageType(target);
+        }
+        resources = new SumTable(keys.size());
+        resourceOf = new int[keys.size()];
+        typeOfKey = new String[keys.size()];
+        usageOfKey = new BigDecimal[keys.size()];
+        groupOf = new int[Math.max(16, keys.size() / 2)];
+    }
+
+    /** @return the groups of every key, in the order first met; the keys' table is released */
+    List<Aggregator.Group> all() {
+        int keyCount = keys.size();
+        for (int n = 0; n < keyCount; n++) {
+            key(n);
+        }
+        keys.release(); // read once: its memory goes to the rating that follows
+        return build(keyCount);
+    }
+
+    /** Key number {@code n}: its resource (added when first met), usage, and AWS's costs. */
+    private void key(int n) {
+        int entry = keys.entry(n);
+        byte[] k = keys.key(entry);
+        int typeAt = k.length - 4;
+        int t = Aggregator.getInt(k, typeAt);
+        Aggregator.setInt(k, typeAt, placeOf[t]); // the resource's key: the same parts, its place
+        int h = SumTable.hash(k, 0, k.length);
+        int found = resources.find(k, k.length, h);
+        int r = found >= 0 ? resources.number(found) : add(k, h, targets.get(t));
+        resourceOf[n] = r;
+        typeOfKey[n] = targets.get(t).baseUsageType();
+        usageOfKey[n] = keys.total(entry, Aggregator.USAGE);
+        if (unblended) {
+            bill(entry, metas.get(r), usageTypeOf[t]);
+        }
+    }
+
+    /** Adds the resource of key {@code k} (its place in the type's stead), first met. @return its number */
+    private int add(byte[] k, int h, UsageIndex.Target target) {
+        int r = resources.number(resources.add(k, k.length, h));
+        String[] s = new String[parts];
+        int at = 0;
+        for (int i = 0; i < parts; i++) {
+            int len = Aggregator.getInt(k, at);
+            if ((len & Aggregator.NUMBERED) != 0) {
+                s[i] = internedText.apply(len & ~Aggregator.NUMBERED);
+                at += 4;
+            } else {
+                s[i] = new String(k, at + 4, len, StandardCharsets.UTF_8);
+                at += 4 + len;
+            }
+        }
+        LineItemType kind = Aggregator.KINDS[Aggregator.getInt(k, at)];
+        String shown = s[3] + " [" + target.service() + " " + target.region() + "]";
+        String[] tags = Arrays.copyOfRange(s, 4, parts);
+        for (int i = 0; i < tags.length; i++) {
+            tags[i] = once(tags[i]);
+        }
+        // Unique in its group whatever the parts hold (two accounts' resources may share a name).
+        metas.add(new Aggregator.Meta(once(s[1]), shown + " #" + r, shown.length(), kind, List.of(tags)));
+        where.add(target);
+        String group = s[0].isEmpty() ? s[1] : s[0]; // the payer's family, else the account alone
+        if (r == groupOf.length) {
+            groupOf = Arrays.copyOf(groupOf, r * 2);
+        }
+        groupOf[r] = byAccountMonth.computeIfAbsent(group + "|" + s[2], x -> byAccountMonth.size());
+        return r;
+    }
+
+    /** @return {@code s}, or the equal string kept before */
+    private String once(String s) {
+        return strings.computeIfAbsent(s, x -> x);
+    }
+
+    /** Adds the unblended cost at {@code entry} (and the effective cost of covered usage) to AWS's costs. */
+    private void bill(int entry, Aggregator.Meta m, String usageType) {
+        BigDecimal[] sums = billed.computeIfAbsent(new Aggregator.Billed(m.account(), m.kind(), usageType),
+                x -> new BigDecimal[2]);
+        BigDecimal u = keys.total(entry, Aggregator.UNBLENDED);
+        sums[0] = sums[0] == null ? u : sums[0].add(u);
+        boolean effective = m.kind() == LineItemType.SAVINGS_PLAN_COVERED_USAGE && spEffective
+                || m.kind() == LineItemType.DISCOUNTED_USAGE && riEffective;
+        if (effective) {
+            BigDecimal e = keys.total(entry, Aggregator.EFFECTIVE);
+            sums[1] = sums[1] == null ? e : sums[1].add(e);
+        }
+    }
+
+    /**
+     * Each group's resources in the order first met, then their usage in the keys' order (a resource's records in the
+     * order its keys were first met, as the rating engine lays them out).
+     */
+    private List<Aggregator.Group> build(int keyCount) {
+        List<BulkUsage.Builder> builders = new ArrayList<>(byAccountMonth.size());
+        List<List<Aggregator.Meta>> groupMetas = new ArrayList<>(byAccountMonth.size());
+        for (int g = 0; g < byAccountMonth.size(); g++) {
+            builders.add(BulkUsage.builder());
+            groupMetas.add(new ArrayList<>());
+        }
+        int[] localOf = new int[metas.size()];
+        for (int r = 0; r < metas.size(); r++) {
+            UsageIndex.Target place = where.get(r);
+            localOf[r] = builders.get(groupOf[r]).resource(metas.get(r).name(), place.service(), place.region());
+            groupMetas.get(groupOf[r]).add(metas.get(r));
+        }
+        for (int n = 0; n < keyCount; n++) {
+            int r = resourceOf[n];
+            builders.get(groupOf[r]).usage(localOf[r], typeOfKey[n], usageOfKey[n]);
+        }
+        List<Aggregator.Group> groups = new ArrayList<>(builders.size());
+        for (int g = 0; g < builders.size(); g++) {
+            groups.add(new Aggregator.Group(builders.get(g).build(), groupMetas.get(g)));
+        }
+        return groups;
+    }
+}
