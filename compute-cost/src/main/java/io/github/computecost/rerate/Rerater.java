@@ -929,8 +929,11 @@ public final class Rerater {
             for (int i = 0; i < metas.size(); i++) {
                 Aggregator.Meta meta = metas.get(i);
                 // A resource's cost as its estimate gives it: the exact sum of its line items, without trailing zeros.
-                BigDecimal cost = Amounts.exact(resourceCosts[i] == null ? BigDecimal.ZERO : resourceCosts[i]);
-                groupTotal = groupTotal.add(cost);
+                BigDecimal raw = resourceCosts[i] == null ? BigDecimal.ZERO : resourceCosts[i];
+                BigDecimal cost = Amounts.exact(raw);
+                // The total is made exact once: summed from the costs as their line items add up, mostly at one
+                // scale, no cost is rescaled to the total's (its value, and so its exact form, are the same).
+                groupTotal = groupTotal.add(raw);
                 byResource.merge(meta.resource(), cost, BigDecimal::add);
                 byAccount.merge(meta.account(), cost, BigDecimal::add);
                 byKind.merge(meta.kind(), cost, BigDecimal::add);
