@@ -213,8 +213,8 @@ public final class BenchmarkReport {
     /** Rows of {@code results}' re-rating benchmarks, each against the baselines at the same row count in {@code base}. */
     private static void appendRerate(StringBuilder sb, JsonNode results, JsonNode base) {
         for (JsonNode r : results) {
-            String name = r.path("benchmark").asText().replace("io.github.computecost.bench.", "");
-            if (!name.startsWith("RerateBenchmark.")) {
+            String name = method(r, "RerateBenchmark");
+            if (name == null) {
                 continue;
             }
             int rows = r.path("params").path("rows").asInt();
@@ -223,7 +223,7 @@ public final class BenchmarkReport {
             JsonNode m = r.path("primaryMetric");
             double score = m.path("score").asDouble();
             sb.append(String.format(Locale.ROOT, "| %s | %s | %d | %d | %.1f | ± %.1f | %s | %.0f | %s | %s |%n",
-                    name.substring(16), columns, resources, rows, score, m.path("scoreError").asDouble(),
+                    name, columns, resources, rows, score, m.path("scoreError").asDouble(),
                     m.path("scoreUnit").asText(), rows / (score / 1000.0),
                     against(score, base, "baselineReadAndSplit", rows, columns, resources),
                     against(score, base, "baselineFastCsv", rows, columns, resources)));
@@ -236,8 +236,8 @@ public final class BenchmarkReport {
      */
     private static void appendParquet(StringBuilder sb, JsonNode results, boolean withResources) {
         for (JsonNode r : results) {
-            String name = r.path("benchmark").asText().replace("io.github.computecost.bench.", "");
-            if (!name.startsWith("ParquetBenchmark.")) {
+            String name = method(r, "ParquetBenchmark");
+            if (name == null) {
                 continue;
             }
             int rows = r.path("params").path("rows").asInt();
@@ -252,9 +252,16 @@ public final class BenchmarkReport {
             JsonNode m = r.path("primaryMetric");
             double ms = m.path("score").asDouble();
             sb.append(String.format(Locale.ROOT, "| %s |%s %d | %.1f | ± %.1f | %s | %.0f | %.2f |%n",
-                    name.substring(17), withResources ? " " + resources + " |" : "", rows, ms,
+                    name, withResources ? " " + resources + " |" : "", rows, ms,
                     m.path("scoreError").asDouble(), m.path("scoreUnit").asText(), rows / (ms / 1000.0), ms / base));
         }
+    }
+
+    /** @return the benchmark method of a run of {@code benchmarkClass}, or null for a run of another class */
+    private static String method(JsonNode run, String benchmarkClass) {
+        String prefix = "io.github.computecost.bench." + benchmarkClass + ".";
+        String name = run.path("benchmark").asText();
+        return name.startsWith(prefix) ? name.substring(prefix.length()) : null;
     }
 
     /** @return the bill's resources of a benchmark's run (2,000 in runs from before the parameter) */

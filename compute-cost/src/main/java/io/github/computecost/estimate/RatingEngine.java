@@ -506,12 +506,10 @@ public final class RatingEngine {
             for (int ei = 0; ei < g.entries.size(); ei++) {
                 Entry e = g.entries.get(ei);
                 List<LineItem> out = new ArrayList<>(2);
-                BigDecimal end = price(resources, g, e, position, used, missing, out);
-                if (end != null) {
+                int refused = missing.size();
+                position = price(resources, g, e, position, used, missing, out);
+                if (missing.size() == refused) {
                     priced.accept(e, out);
-                    position = end;
-                } else {
-                    position = plus(position, e.quantity);
                 }
             }
             dates.add(k.service(), used);
@@ -524,8 +522,8 @@ public final class RatingEngine {
      * A method of its own, apart from what is done with its line items: the rating of a bill runs once, and two
      * middling methods are compiled while it runs much sooner than one that holds both.
      *
-     * @return where the entry's usage ends, or null if it runs past the last tier any source prices (it is then
-     *     added to {@code missing})
+     * @return where the entry's usage ends; if that is past the last tier any source prices, the entry is added to
+     *     {@code missing} instead of being priced
      */
     private static BigDecimal price(Rated resources, Group g, Entry e, BigDecimal position, Dates used,
             List<MissingPrice> missing, List<LineItem> out) {
@@ -554,7 +552,7 @@ public final class RatingEngine {
             // The group's usage runs past the last tier any source prices: refuse, never extrapolate.
             missing.add(new MissingPrice(Optional.of(resources.name(e.resource)), k.service(), k.region(),
                     table.usageType(), bound));
-            return null;
+            return end;
         }
         // The range [start, end) of the group's axis, tier by tier (as PriceTable.slices, without a list).
         for (int ti = 0; ti < tiers.size(); ti++) {

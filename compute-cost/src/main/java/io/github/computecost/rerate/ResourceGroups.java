@@ -89,12 +89,13 @@ final class ResourceGroups {
         byte[] k = keys.key(entry);
         int typeAt = k.length - 4;
         int t = Aggregator.getInt(k, typeAt);
+        UsageIndex.Target target = targets.get(t);
         Aggregator.setInt(k, typeAt, placeOf[t]); // the resource's key: the same parts, its place
         int h = SumTable.hash(k, 0, k.length);
         int found = resources.find(k, k.length, h);
-        int r = found >= 0 ? resources.number(found) : add(k, h, targets.get(t));
+        int r = found >= 0 ? resources.number(found) : add(k, h, target);
         resourceOf[n] = r;
-        typeOfKey[n] = targets.get(t).baseUsageType();
+        typeOfKey[n] = target.baseUsageType();
         usageOfKey[n] = keys.total(entry, Aggregator.USAGE);
         if (unblended) {
             bill(entry, metas.get(r), usageTypeOf[t]);

@@ -389,7 +389,7 @@ public final class RowBytes {
     }
 
     /** @return the fewest places' digits and places packed, with the places {@code BigDecimal.valueOf} shows */
-    private static long packed(double a, long digits, int places) {
+    static long packed(double a, long digits, int places) {
         // BigDecimal.valueOf reads Double.toString: one place at least below 10^7, two digits at least below 0.001
         // ("1.0E-5" is 0.000010).
         if (a < 1e7 && places == 0) {

@@ -120,16 +120,7 @@ class RowBytesTest {
             }
             double m = Math.rint(scaled);
             if (m / p == a) {
-                long digits = (long) m;
-                int at = k;
-                if (a < 1e7 && at == 0) {
-                    digits *= 10;
-                    at = 1;
-                } else if (a < 1e-3 && digits < 10) {
-                    digits *= 10;
-                    at++;
-                }
-                return at > 17 ? -1 : digits << 5 | at;
+                return RowBytes.packed(a, (long) m, k); // packed as BigDecimal.valueOf shows the places
             }
         }
         return -1;
