@@ -304,6 +304,284 @@ final class Aggregator {
     /** The row being read when it came as {@link RowBytes}, whose doubles are read as numbers; else null. */
     private RowBytes typed;
 
+    /**
+     * Rows given column by column. A row whose parts all came as numbers and whose key was met before, its amounts
+     * and costs doubles of a plain decimal that fits (nearly every row of a bill after its first rows) is summed here
+     * from the batch's columns: its kind, usage type and month resolved by number, its key found by numbers
+     * ({@link #byNumbers}), its amounts read from their digits. Any other row (its key's first row, a row skipped,
+     * passed through, or read with tags or as FOCUS) is made a row of values and read as {@link #record(RowBytes)}
+     * reads it, in its turn: the figures, and the order keys are first met, are those of the same rows given one by
+     * one.
+     */
+    void records(ColumnBatch batch) {
+        numberedKeys = NUMBERED_KEYS_BY_COLUMNS; // no row-by-row reading between: its table grows with the keys
+        boolean summable = !c.focus() && c.tags().length == 0 && batch.hasDoubles(amount) && batch.hasNumbers(type)
+                && (c.lineItemType() < 0 || batch.hasNumbers(c.lineItemType()))
+                && (c.unblended() < 0 || batch.hasDoubles(c.unblended()))
+                && partOk(batch, payer) && partOk(batch, account) && partOk(batch, resource)
+                && (start < 0 || start >= batch.width() || batch.hasNumbers(start));
+        checkNumbers(batch);
+        if (summable) {
+            columnsOf(batch);
+        }
+        int count = batch.rows();
+        for (int from = 0; from < count; from += BATCH) {
+            int to = Math.min(count, from + BATCH);
+            if (!summable || numberedOff) {
+                for (int i = from; i < to; i++) {
+                    recordOf(batch, i);
+                }
+                continue;
+            }
+            // Each row's key and amounts, and its slot touched; then each entry found, its sums touched; then each
+            // row summed, or read as a row, in order: the waits on memory of a batch's rows overlap.
+            long[] table = numbered;
+            int mask = table.length / 3 - 1;
+            long touched = 0;
+            for (int i = from; i < to; i++) {
+                int j = i - from;
+                if (prepared(batch, i, j)) {
+                    int s = slotOf(batchX[j], batchY[j], mask);
+                    batchSlot[j] = s;
+                    touched += table[3 * s + 2];
+                }
+            }
+            for (int j = 0; j < to - from; j++) {
+                if (batchSums[j] > 0) {
+                    int e = find(table, mask, batchX[j], batchY[j], batchSlot[j]);
+                    batchEntry[j] = e;
+                    if (e >= 0) {
+                        touched += keys.touchSums(e);
+                    }
+                }
+            }
+            sink += touched;
+            for (int i = from; i < to; i++) {
+                int j = i - from;
+                int e = batchSums[j] > 0 ? batchEntry[j] : -1;
+                if (e < 0) {
+                    recordOf(batch, i); // its key's first row (it adds the key), or not summed from the columns
+                    continue;
+                }
+                numberedHits++;
+                rows++;
+                rated++;
+                int at = 3 * j;
+                keys.add(e, USAGE, batchFixed[at], batchPlaces[at]);
+                for (int sum = 1; sum < batchSums[j]; sum++) {
+                    keys.add(e, sum, batchFixed[at + sum], batchPlaces[at + sum]);
+                }
+            }
+        }
+    }
+
+    /** Table size for keys found by numbers when rows come by columns, whose table is not read row by row. */
+    private static final int NUMBERED_KEYS_BY_COLUMNS = 1 << 24;
+
+    /** Per row of the batch being summed: its key's numbers, slot and entry, its sums' amounts and places. */
+    private final long[] batchX = new long[BATCH];
+    private final long[] batchY = new long[BATCH];
+    private final int[] batchSlot = new int[BATCH];
+    private final int[] batchEntry = new int[BATCH];
+    /** How many sums the row adds to (0: it is read as a row). */
+    private final int[] batchSums = new int[BATCH];
+    private final long[] batchFixed = new long[BATCH * 3];
+    private final int[] batchPlaces = new int[BATCH * 3];
+
+    /** @return whether a key part's column is absent, or holds numbers in the batch */
+    private static boolean partOk(ColumnBatch batch, int col) {
+        return col < 0 || col >= batch.width() || batch.hasNumbers(col);
+    }
+
+    /** Refuses a batch holding a number this aggregator did not give. */
+    private void checkNumbers(ColumnBatch batch) {
+        int limit = interned.size();
+        for (int col = 0; col < width; col++) {
+            if (batch.hasNumbers(col)) {
+                for (int i = 0, rows = batch.rows(); i < rows; i++) {
+                    int id = batch.number(col, i);
+                    if (id < -1 || id >= limit) {
+                        throw new IllegalArgumentException("column " + col + "'s value in row " + i + " of the batch "
+                                + "was given with number " + id + ", which this partial did not give "
+                                + "(see Partial.intern)");
+                    }
+                }
+            }
+        }
+    }
+
+    /** @return the entry of the key of numbers {@code x, y} from slot {@code s} on, or -1 (not in the table) */
+    private static int find(long[] table, int mask, long x, long y, int s) {
+        while (true) {
+            long v = table[3 * s + 2];
+            if (v == 0) {
+                return -1;
+            }
+            if (table[3 * s] == x && table[3 * s + 1] == y) {
+                return (int) v - 1;
+            }
+            s = (s + 1) & mask;
+        }
+    }
+
+    /**
+     * Reads row {@code i} of the batch into place {@code j} if its parts all came as numbers and its amounts and costs
+     * are doubles of a plain decimal that fits: its kind, usage type and month resolved by number, its key's numbers
+     * as {@link #byNumbers} packs them. @return whether it did (else place {@code j} says the row is read as a row)
+     */
+    private boolean prepared(ColumnBatch batch, int i, int j) {
+        batchSums[j] = 0;
+        int kind = LineItemType.USAGE.ordinal();
+        if (kindNumbers != null) {
+            int id = kindNumbers[i];
+            if (id < 0) {
+                return false;
+            }
+            kind = kinds.ofNumber(id);
+            if (kind < 0 || KINDS[kind].treatment() == LineItemType.Treatment.PASSED_THROUGH) {
+                return false;
+            }
+        }
+        int typeId = typeNumbers[i];
+        int t = typeId < 0 ? -1 : types.ofNumber(typeId);
+        if (t < 0) {
+            return false;
+        }
+        int at = 3 * j;
+        if (!fixedAt(usageDoubles, usageEmpty, i, SumTable.SCALE, at + USAGE)) {
+            return false;
+        }
+        int sums = 1;
+        if (unblendedDoubles != null) {
+            if (!fixedAt(unblendedDoubles, unblendedEmpty, i, SumTable.COST_SCALE, at + UNBLENDED)) {
+                return false;
+            }
+            sums = 2;
+            if (kind == SP_COVERED || kind == DISCOUNTED) {
+                int ec = kind == SP_COVERED ? c.spEffective() : c.riEffective();
+                if (ec >= 0) {
+                    if (!batch.hasDoubles(ec) || !fixedAt(batch.doublesOf(ec), batch.emptyOf(ec), i,
+                            SumTable.COST_SCALE, at + EFFECTIVE)) {
+                        return false;
+                    }
+                    sums = 3;
+                }
+            }
+        }
+        int month = 0;
+        if (startNumbers != null) {
+            int id = startNumbers[i];
+            month = id < 0 ? 0 : monthOfNumber(id);
+        }
+        if (month >= MONTHS || t >= 1 << 17 || kind >= 32) {
+            return false;
+        }
+        long payerPart = payerNumbers == null ? 0 : payerNumbers[i] + 1L;
+        long accountPart = accountNumbers == null ? 0 : accountNumbers[i] + 1L;
+        long resourcePart = resourceNumbers == null ? 0 : resourceNumbers[i] + 1L;
+        batchX[j] = payerPart << 32 | accountPart;
+        batchY[j] = resourcePart << 32 | (long) month << 22 | (long) kind << 17 | t;
+        batchSums[j] = sums;
+        return true;
+    }
+
+    private static final int SP_COVERED = LineItemType.SAVINGS_PLAN_COVERED_USAGE.ordinal();
+    private static final int DISCOUNTED = LineItemType.DISCOUNTED_USAGE.ordinal();
+
+    /** The batch's columns a row summed from the columns reads (null for a column the export lacks). */
+    private int[] kindNumbers;
+    private int[] typeNumbers;
+    private int[] payerNumbers;
+    private int[] accountNumbers;
+    private int[] resourceNumbers;
+    private int[] startNumbers;
+    private double[] usageDoubles;
+    private long[] usageEmpty;
+    private double[] unblendedDoubles;
+    private long[] unblendedEmpty;
+
+    private void columnsOf(ColumnBatch batch) {
+        kindNumbers = c.lineItemType() >= 0 ? batch.numbersOf(c.lineItemType()) : null;
+        typeNumbers = batch.numbersOf(type);
+        payerNumbers = payer >= 0 && payer < batch.width() ? batch.numbersOf(payer) : null;
+        accountNumbers = account >= 0 && account < batch.width() ? batch.numbersOf(account) : null;
+        resourceNumbers = resource >= 0 && resource < batch.width() ? batch.numbersOf(resource) : null;
+        startNumbers = start >= 0 && start < batch.width() ? batch.numbersOf(start) : null;
+        usageDoubles = batch.doublesOf(amount);
+        usageEmpty = batch.emptyOf(amount);
+        unblendedDoubles = c.unblended() >= 0 ? batch.doublesOf(c.unblended()) : null;
+        unblendedEmpty = c.unblended() >= 0 ? batch.emptyOf(c.unblended()) : null;
+    }
+
+    /**
+     * Reads row {@code i}'s double of a column into pending place {@code at}, in units of 10^-{@code scale} as
+     * {@link #amount} reads it from its digits, with its places. @return false if it is empty, negative or not a
+     * plain decimal that fits: the row is then read as a row
+     */
+    private boolean fixedAt(double[] doubles, long[] empty, int i, int scale, int at) {
+        if ((empty[i >>> 6] & 1L << i) != 0) {
+            return false;
+        }
+        double v = doubles[i];
+        long packed = RowBytes.shortest(v);
+        if (packed <= 0 || v < 0) {
+            return false;
+        }
+        long n = RowBytes.fixed(packed, scale);
+        if (n < 0) {
+            return false;
+        }
+        batchFixed[at] = n;
+        batchPlaces[at] = (int) (packed & 31);
+        return true;
+    }
+
+    /** @return the place + 1 of the month of the start numbered {@code id} (0: under 7 bytes), as {@link #month} */
+    private int monthOfNumber(int id) {
+        if (id >= monthOf.length) {
+            monthOf = grown(monthOf, id);
+        }
+        int m = monthOf[id];
+        if (m == -2) {
+            int e = interned.entry(id);
+            if (interned.keyLength(e) < 7) {
+                return 0; // as a row: a start under 7 bytes has no month (and is not kept, as month does not)
+            }
+            String text = new String(interned.keyArena(), interned.keyStart(e), 7, StandardCharsets.ISO_8859_1);
+            m = months.computeIfAbsent(text, x -> months.size()) + 1;
+            monthOf[id] = m;
+        }
+        return m;
+    }
+
+    /** The row of values a batch's row is read as when it is not summed from the columns. */
+    private RowBytes batchRow;
+
+    /** Reads row {@code i} of the batch as the row of values it holds, as {@link #record(RowBytes)}. */
+    private void recordOf(ColumnBatch batch, int i) {
+        if (batchRow == null) {
+            batchRow = new RowBytes(width);
+        }
+        RowBytes row = batchRow;
+        row.clear();
+        for (int col = 0; col < width; col++) {
+            if (batch.hasNumbers(col)) {
+                int id = batch.number(col, i); // checked for the batch
+                if (id < 0) {
+                    row.add((byte[]) null);
+                } else {
+                    int e = interned.entry(id);
+                    row.add(interned.keyArena(), interned.keyStart(e), interned.keyLength(e), id);
+                }
+            } else if (batch.hasDoubles(col) && !batch.isEmpty(col, i)) {
+                row.add(batch.doubleAt(col, i));
+            } else {
+                row.add((byte[]) null);
+            }
+        }
+        record(row);
+    }
+
     /*
      * Values of text columns that a columnar reader gives with a number (Parquet's dictionary pages: a column chunk's
      * few distinct values, each asked for once, see intern): a sum's key then holds the number, four bytes, in place
@@ -416,6 +694,20 @@ final class Aggregator {
             if (r == -2) {
                 bytesOf(col);
                 r = memo.get(b, from[col], to[col]);
+                byId[id] = r;
+            }
+            return r;
+        }
+
+        /** @return what the value numbered {@code id} (one this aggregator gave) resolves to */
+        int ofNumber(int id) {
+            if (id >= byId.length) {
+                byId = grown(byId, id);
+            }
+            int r = byId[id];
+            if (r == -2) {
+                int e = interned.entry(id);
+                r = memo.get(interned.keyArena(), interned.keyStart(e), interned.keyStart(e) + interned.keyLength(e));
                 byId[id] = r;
             }
             return r;
@@ -696,10 +988,17 @@ final class Aggregator {
      * finds the others by bytes, in batches whose waits on memory overlap (see {@link #flush}).
      */
     private static final int NUMBERED_KEYS = 1 << 12;
+    /** The most keys found by numbers in this bill: {@link #NUMBERED_KEYS} while rows come one by one. */
+    private int numberedKeys = NUMBERED_KEYS;
     /** Rows found, and rows not found in the full table; once most are not, the table is not looked in. */
     private long numberedHits;
     private long numberedMisses;
     private boolean numberedOff;
+
+    /** @return how many rows found their keys by numbers, summed from a batch's columns or given one by one */
+    long rowsSummedByNumbers() {
+        return numberedHits;
+    }
 
     /** @return whether rows no longer look for their keys by numbers (the table is full and most rows missed it) */
     boolean numberedTableOff() {
@@ -747,7 +1046,7 @@ final class Aggregator {
             }
             i = (i + 1) & mask;
         }
-        if (numberedSize == NUMBERED_KEYS) {
+        if (numberedSize >= numberedKeys) {
             if (++numberedMisses > NUMBERED_KEYS * 16L && numberedMisses > numberedHits) {
                 numberedOff = true; // most of this bill's rows have keys the table has no room for: bytes alone
             }

@@ -149,6 +149,25 @@ public final class Partial implements Serializable {
     }
 
     /**
+     * Reads a batch of rows given column by column, in the batch's order, as {@link #add(RowBytes)} would read each
+     * row made of the same values: the same figures, and the same rows skipped by reason. Text values are given by the
+     * numbers this partial gave them ({@link #intern}); a row of a bill whose key was met before is summed straight
+     * from the columns, without a row of values made for it.
+     *
+     * @param batch the rows, at least as many columns wide as {@link #columnsRead()}
+     * @throws IllegalStateException if the partial has been merged or serialized
+     * @throws IllegalArgumentException if the batch is narrower than the columns read, or a value's number is not one
+     *     this partial gave ({@link #intern})
+     */
+    public void add(ColumnBatch batch) {
+        Aggregator agg = reading();
+        if (batch.width() < width) {
+            throw new IllegalArgumentException("values for " + width + " columns are needed, were " + batch.width());
+        }
+        agg.records(batch);
+    }
+
+    /**
      * Numbers a text value, for a columnar reader that meets a column's values as numbers into a dictionary (Parquet's
      * dictionary pages): it asks once per distinct value and gives the number with each row's value
      * ({@link RowBytes#add(byte[], int, int, int)}), and this partial keys its sums by the number, a few bytes, in

@@ -120,6 +120,11 @@ final class SumTable {
         return (int) INTS.get(arena, e + LENGTH) + arena[Math.min(arena.length - 1, e + keyAt + len - 1)];
     }
 
+    /** @return values from the first and last bytes of the sums at {@code entry}: loads that a batch can overlap */
+    int touchSums(int entry) {
+        return arena[entry + NANOS] + arena[entry + keyAt - 1];
+    }
+
     /** Adds a key that {@link #find} did not find, with a sum of zero. @return its entry */
     int add(byte[] k, int len, int h) {
         return add(k, 0, len, h);
@@ -195,6 +200,26 @@ final class SumTable {
         return Arrays.copyOfRange(arena, entry + keyAt, entry + keyAt + len);
     }
 
+    /** @return the length of the key at {@code entry} */
+    int keyLength(int entry) {
+        return (int) INTS.get(arena, entry + LENGTH);
+    }
+
+    /** @return the array the keys lie in, until the next key is added: key {@code entry} from {@link #keyStart} */
+    byte[] keyArena() {
+        return arena;
+    }
+
+    /** @return where the key at {@code entry} starts in {@link #keyArena()} */
+    int keyStart(int entry) {
+        return entry + keyAt;
+    }
+
+    /** Copies the key at {@code entry} to the start of {@code into}, which holds at least {@link #keyLength}. */
+    void copyKey(int entry, byte[] into) {
+        System.arraycopy(arena, entry + keyAt, into, 0, keyLength(entry));
+    }
+
     /** @return the scale of sum {@code sum}'s fixed-point part, for {@link #parse(byte[], int, int, int)} */
     int scale(int sum) {
         return scales[sum];
@@ -247,9 +272,16 @@ final class SumTable {
 
     /** @return the exact sum {@code sum} at {@code entry}, at the largest scale among the amounts added to it */
     BigDecimal total(int entry, int sum) {
-        BigDecimal t = rest(number(entry) * sums + sum).add(BigDecimal.valueOf((long) LONGS.get(arena,
-                entry + NANOS + 8 * sum), scales[sum]));
+        long fixed = (long) LONGS.get(arena, entry + NANOS + 8 * sum);
         int scale = (int) INTS.get(arena, entry + maxScale + 4 * sum);
+        BigDecimal rest = rests[number(entry) * sums + sum];
+        if (rest == null && scale <= scales[sum]) { // the common case: only fixed-point amounts, at most that scale
+            long unit = POW10[scales[sum] - scale];
+            if (fixed % unit == 0) { // always so: no amount had more places than the largest scale added
+                return BigDecimal.valueOf(fixed / unit, scale);
+            }
+        }
+        BigDecimal t = (rest == null ? BigDecimal.ZERO : rest).add(BigDecimal.valueOf(fixed, scales[sum]));
         return scale <= scales[sum] && t.scale() > scale ? t.setScale(scale, RoundingMode.UNNECESSARY) : t;
     }
 

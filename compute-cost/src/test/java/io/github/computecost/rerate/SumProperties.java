@@ -50,6 +50,8 @@ class SumProperties {
             expected = expected.add(exact);
         }
         assertEquals(0, sums.total(sum).compareTo(expected), amounts.toString());
+        // At the scale adding them gives: the most places among the amounts (never fewer than none).
+        assertEquals(expected.scale() < 0 ? expected.setScale(0) : expected, sums.total(sum), amounts.toString());
     }
 
     /**
