@@ -1,6 +1,7 @@
 package io.github.computecost.parquet;
 
 import io.github.computecost.Progress;
+import io.github.computecost.rerate.ColumnBatch;
 import io.github.computecost.rerate.ExportReader;
 import io.github.computecost.rerate.Partial;
 import io.github.computecost.rerate.Rerater;
@@ -45,7 +46,10 @@ import org.apache.parquet.schema.Type;
  * decimal ({@link RowBytes#decimal}, the digits of {@link BigDecimal#valueOf(double)}), a decimal its plain digits, a
  * timestamp its ISO-8601 UTC day (only a start's month is read), a {@code map<string,string>} (CUR 2.0's
  * {@code resource_tags}, FOCUS's {@code Tags}) its JSON object; other nested columns are not read. Only the columns
- * the re-rating reads are read from the file ({@link Partial#reads}).
+ * the re-rating reads are read from the file ({@link Partial#reads}). When those are all flat text, doubles and
+ * timestamps (a CUR 2.0 or FOCUS export read without its tag map) a row group is read column by column, a batch of
+ * 8,192 rows at a time, and summed from its columns ({@link Partial#add(ColumnBatch)}): the same
+ * figures, sooner.
  *
  * <p>Reader: Apache parquet-java (the reference implementation; why it and not DuckDB's JDBC driver is in the README),
  * its column readers used directly, its pages decompressed by {@link PureJavaCodecs}; it loads a few classes of
@@ -161,6 +165,15 @@ public final class ParquetExport {
             }
         }
 
+        /** Tells of {@code n} more rows of the row group read. */
+        void rows(int n) {
+            rows += n;
+            rowInGroup += n;
+            if (System.nanoTime() >= next) {
+                report(false);
+            }
+        }
+
         void report(boolean done) {
             long now = System.nanoTime();
             next = now + EVERY;
@@ -202,7 +215,16 @@ public final class ParquetExport {
                 Type t = schema.getType(c);
                 flat &= !partial.reads(c) || t.isPrimitive() && !t.isRepetition(Type.Repetition.REPEATED);
             }
-            if (flat) {
+            boolean batched = flat; // and each column read text, a double or a timestamp (CUR 2.0's, FOCUS's)
+            for (int c = 0; c < columns && batched; c++) {
+                if (partial.reads(c)) {
+                    Kind k = Kind.of(schema.getType(c).asPrimitiveType());
+                    batched = k == Kind.TEXT || k == Kind.DOUBLE || k.perSecond > 0;
+                }
+            }
+            if (batched) {
+                batches(reader, schema, columns, partial, tally);
+            } else if (flat) {
                 columns(reader, schema, columns, partial, tally);
             } else {
                 records(reader, schema, columns, partial, tally);
@@ -267,6 +289,97 @@ public final class ParquetExport {
         /** @return a decimal column's scale */
         static int scale(PrimitiveType p) {
             return ((LogicalTypeAnnotation.DecimalLogicalTypeAnnotation) p.getLogicalTypeAnnotation()).getScale();
+        }
+    }
+
+    /** Rows read from each column in turn before the batch is summed: a few hundred kB of values, in the cache. */
+    static final int BATCH_ROWS = 8_192;
+
+    /**
+     * Reads the columns read (all flat, each text, a double or a timestamp) column by column, {@link #BATCH_ROWS} rows
+     * at a time, into a {@link ColumnBatch} the partial sums from ({@link Partial#add(ColumnBatch)}): each text value
+     * as its number (a dictionary page's values numbered once per column chunk, a plain page's value by value), each
+     * double as it is, each timestamp as the number of its day's text. A column's values are read in one loop (the
+     * reader's calls for one column, then the next), where a row at a time goes through every column's reader in
+     * turn; the figures are those of the same rows read one by one. Columns not read are left empty and their pages
+     * are not decoded.
+     */
+    private static void batches(ParquetFileReader reader, MessageType schema, int columns, Partial partial,
+            Tally tally) throws IOException {
+        ColumnDescriptor[] described = new ColumnDescriptor[columns];
+        Kind[] kinds = new Kind[columns];
+        List<Type> read = new ArrayList<>();
+        for (int c = 0; c < columns; c++) {
+            if (partial.reads(c)) {
+                PrimitiveType p = schema.getType(c).asPrimitiveType();
+                described[c] = schema.getColumnDescription(new String[] {p.getName()});
+                kinds[c] = Kind.of(p);
+                read.add(p);
+            }
+        }
+        MessageType projection = new MessageType(schema.getName(), read);
+        reader.setRequestedSchema(projection);
+        String createdBy = reader.getFooter().getFileMetaData().getCreatedBy();
+        TextNumbers[] texts = new TextNumbers[columns];
+        Instants[] instants = new Instants[columns];
+        org.apache.parquet.io.api.PrimitiveConverter[] converters =
+                new org.apache.parquet.io.api.PrimitiveConverter[read.size()];
+        for (int c = 0, field = 0; c < columns; c++) {
+            if (described[c] != null) {
+                if (kinds[c] == Kind.TEXT) {
+                    texts[c] = new TextNumbers(partial);
+                    converters[field++] = texts[c];
+                } else {
+                    instants[c] = kinds[c].perSecond > 0 ? new Instants(partial) : null;
+                    converters[field++] = Ignored.NOTHING;
+                }
+            }
+        }
+        Ignored root = new Ignored(converters);
+        ColumnBatch batch = new ColumnBatch(columns);
+        PageReadStore pages;
+        for (int group = 0; (pages = nextGroup(reader, group, tally)) != null; group++) {
+            ColumnReadStoreImpl store = new ColumnReadStoreImpl(pages, root, projection, createdBy);
+            ColumnReader[] readers = new ColumnReader[columns];
+            for (int c = 0; c < columns; c++) {
+                if (described[c] != null) {
+                    readers[c] = store.getColumnReader(described[c]);
+                }
+            }
+            for (long done = 0, rows = pages.getRowCount(); done < rows; ) {
+                int n = (int) Math.min(BATCH_ROWS, rows - done);
+                batch.clear(n);
+                for (int c = 0; c < columns; c++) {
+                    ColumnReader r = readers[c];
+                    if (r == null) {
+                        continue; // empty in every row
+                    }
+                    int defined = described[c].getMaxDefinitionLevel();
+                    switch (kinds[c]) {
+                        case TEXT -> texts[c].read(r, defined, batch.numbers(c), n);
+                        case DOUBLE -> doubles(r, defined, batch, c, n);
+                        default -> instants[c].read(r, defined, batch.numbers(c), n, kinds[c].perSecond);
+                    }
+                }
+                partial.add(batch);
+                done += n;
+                if (tally != null) {
+                    tally.rows(n);
+                }
+            }
+        }
+    }
+
+    /** Reads {@code n} doubles of column {@code c} into the batch. */
+    private static void doubles(ColumnReader r, int defined, ColumnBatch batch, int c, int n) {
+        double[] out = batch.doubles(c);
+        for (int i = 0; i < n; i++) {
+            if (r.getCurrentDefinitionLevel() < defined) {
+                batch.empty(c, i);
+            } else {
+                out[i] = r.getDouble();
+            }
+            r.consume();
         }
     }
 
@@ -391,28 +504,68 @@ public final class ParquetExport {
             this.partial = partial;
         }
 
-        /** Adds the day of an instant {@code units} after the epoch, {@code perSecond} of them a second. */
-        void add(RowBytes values, long units, long perSecond) {
-            long d = switch ((int) perSecond) { // a constant divisor each: no division instruction
+        /** Reads {@code n} instants of a column into {@code out}: each its day's number, or -1 for none. */
+        void read(ColumnReader r, int defined, int[] out, int n, long perSecond) {
+            for (int i = 0; i < n; i++) {
+                out[i] = r.getCurrentDefinitionLevel() < defined ? -1 : number(r.getLong(), perSecond);
+                r.consume();
+            }
+        }
+
+        /** @return the number of the day's text ({@link Partial#intern}) of an instant, as {@link #add} writes it */
+        int number(long units, long perSecond) {
+            long d = day(units, perSecond);
+            int slot = (int) d & (CACHED - 1);
+            if (texts[slot] == null || days[slot] != d) {
+                byte[] text = text(d);
+                if (text == null) {
+                    byte[] far = java.time.LocalDate.ofEpochDay(d).toString()
+                            .getBytes(java.nio.charset.StandardCharsets.US_ASCII);
+                    return partial.intern(far, 0, far.length);
+                }
+                days[slot] = d;
+                texts[slot] = text;
+                numbers[slot] = partial.intern(text, 0, text.length);
+            }
+            return numbers[slot];
+        }
+
+        private static long day(long units, long perSecond) {
+            return switch ((int) perSecond) { // a constant divisor each: no division instruction
                 case 1_000 -> Math.floorDiv(units, 86_400_000L);
                 case 1_000_000 -> Math.floorDiv(units, 86_400_000_000L);
                 default -> Math.floorDiv(units, 86_400_000_000_000L);
             };
+        }
+
+        /** @return the ISO-8601 text of day {@code d}, or null for a year outside 0 to 9999 */
+        private static byte[] text(long d) {
+            java.time.LocalDate date = java.time.LocalDate.ofEpochDay(d);
+            int y = date.getYear();
+            if (y < 0 || y > 9999) {
+                return null;
+            }
+            byte[] text = new byte[10];
+            text[4] = '-';
+            text[7] = '-';
+            two(text, y / 100, 0);
+            two(text, y % 100, 2);
+            two(text, date.getMonthValue(), 5);
+            two(text, date.getDayOfMonth(), 8);
+            return text;
+        }
+
+        /** Adds the day of an instant {@code units} after the epoch, {@code perSecond} of them a second. */
+        void add(RowBytes values, long units, long perSecond) {
+            long d = day(units, perSecond);
             int slot = (int) d & (CACHED - 1);
             if (texts[slot] == null || days[slot] != d) {
-                java.time.LocalDate date = java.time.LocalDate.ofEpochDay(d);
-                int y = date.getYear();
-                if (y < 0 || y > 9999) {
-                    values.add(date.toString().getBytes(java.nio.charset.StandardCharsets.US_ASCII));
+                byte[] text = text(d);
+                if (text == null) {
+                    values.add(java.time.LocalDate.ofEpochDay(d).toString()
+                            .getBytes(java.nio.charset.StandardCharsets.US_ASCII));
                     return;
                 }
-                byte[] text = new byte[10];
-                text[4] = '-';
-                text[7] = '-';
-                two(text, y / 100, 0);
-                two(text, y % 100, 2);
-                two(text, date.getMonthValue(), 5);
-                two(text, date.getDayOfMonth(), 8);
                 days[slot] = d;
                 texts[slot] = text;
                 numbers[slot] = partial.intern(text, 0, text.length);
@@ -524,6 +677,72 @@ public final class ParquetExport {
             } else {
                 values.add(value.getBytes());
             }
+        }
+    }
+
+    /**
+     * A text column's values as numbers ({@link Partial#intern}), into a batch: a column chunk's dictionary numbered
+     * once, value by value, a plain page's value numbered as it is met; the empty text is -1, as no value.
+     */
+    private static final class TextNumbers extends org.apache.parquet.io.api.PrimitiveConverter {
+        private final Partial partial;
+        /** Per dictionary id, the value's number, or -1 for the empty text. */
+        private int[] numbers = {};
+        private int[] out;
+        private int row;
+
+        TextNumbers(Partial partial) {
+            this.partial = partial;
+        }
+
+        /** Reads {@code n} values of a column into {@code into}. */
+        void read(ColumnReader r, int defined, int[] into, int n) {
+            out = into;
+            for (int i = 0; i < n; i++) {
+                if (r.getCurrentDefinitionLevel() < defined) {
+                    into[i] = -1;
+                } else {
+                    row = i;
+                    r.writeCurrentValueToConverter(); // into[i]: see below
+                }
+                r.consume();
+            }
+        }
+
+        @Override
+        public boolean hasDictionarySupport() {
+            return true;
+        }
+
+        @Override
+        public void setDictionary(org.apache.parquet.column.Dictionary d) {
+            int[] numbered = new int[d.getMaxId() + 1];
+            for (int id = 0; id < numbered.length; id++) {
+                numbered[id] = number(d.decodeToBinary(id));
+            }
+            numbers = numbered;
+        }
+
+        @Override
+        public void addValueFromDictionary(int id) {
+            out[row] = numbers[id];
+        }
+
+        @Override
+        public void addBinary(Binary value) {
+            out[row] = number(value);
+        }
+
+        private int number(Binary value) {
+            ByteBuffer b = value.toByteBuffer(); // no copy on the heap
+            if (b.remaining() == 0) {
+                return -1;
+            }
+            if (b.hasArray()) {
+                return partial.intern(b.array(), b.arrayOffset() + b.position(), b.remaining());
+            }
+            byte[] bytes = value.getBytes();
+            return partial.intern(bytes, 0, bytes.length);
         }
     }
 

@@ -139,6 +139,104 @@ class ParquetExportTest {
         return out;
     }
 
+    /**
+     * A flat bill of more rows than a batch and more keys than a row-by-row bill finds by numbers, with every line item
+     * type, empty, negative and unpriced rows, in row groups of several pages from a dictionary then plain: read column
+     * by column (doubles), and row by row (the amount a decimal, which only the row reader reads), it rates as its CSV.
+     */
+    @Test
+    void aFlatBillOfManyKeysRatesColumnByColumnAsItsCsvAndRowByRow() throws IOException {
+        Path csv = dir.resolve("many.csv");
+        String[] kinds = {"Usage", "Usage", "Usage", "Usage", "SavingsPlanCoveredUsage", "Credit", "Tax", "Refund"};
+        String[] types = {"Request", "Lambda-GB-Second", "USE1-Fargate-GB-Hours", "DataTransfer-Out-Bytes"};
+        java.util.Random random = new java.util.Random(5);
+        StringBuilder text = new StringBuilder("bill/PayerAccountId,lineItem/UsageAccountId,lineItem/LineItemType,"
+                + "lineItem/UsageStartDate,lineItem/ProductCode,lineItem/UsageType,lineItem/ResourceId,"
+                + "lineItem/UsageAmount,lineItem/UnblendedCost,savingsPlan/SavingsPlanEffectiveCost\n");
+        int rows = 3 * ParquetExport.BATCH_ROWS + 1_234;
+        for (int i = 0; i < rows; i++) {
+            String kind = kinds[random.nextInt(kinds.length)];
+            String amount = random.nextInt(50) == 0 ? "" : random.nextInt(80) == 0 ? "-1.5"
+                    : random.nextInt(100_000) + "." + random.nextInt(1_000);
+            String cost = (kind.equals("Credit") || kind.equals("Refund") ? "-" : "") + "0."
+                    + String.format(java.util.Locale.ROOT, "%010d", random.nextInt(1_000_000_000));
+            text.append("999999999999,").append(100000000000L + random.nextInt(3)).append(',').append(kind)
+                    .append(",2026-").append(random.nextBoolean() ? "10-0" : "11-1").append(1 + random.nextInt(9))
+                    .append("T00:00:00Z,AWSLambda,").append(types[random.nextInt(types.length)]).append(",arn:res:")
+                    .append(random.nextInt(2_000)).append(',').append(amount).append(',').append(cost).append(',')
+                    .append(kind.equals("SavingsPlanCoveredUsage") ? "0.0" + random.nextInt(100_000) : "")
+                    .append('\n');
+        }
+        Files.writeString(csv, text);
+        String flat = "message cur { optional binary bill_payer_account_id (STRING);"
+                + " optional binary line_item_usage_account_id (STRING); optional binary line_item_line_item_type (STRING);"
+                + " optional int64 line_item_usage_start_date (TIMESTAMP(MILLIS,true));"
+                + " optional binary line_item_product_code (STRING); optional binary line_item_usage_type (STRING);"
+                + " optional binary line_item_resource_id (STRING); optional %s;"
+                + " optional double line_item_unblended_cost; optional double savings_plan_savings_plan_effective_cost; }";
+        MessageType byColumns = MessageTypeParser.parseMessageType(String.format(flat, "double line_item_usage_amount"));
+        MessageType byRows = MessageTypeParser.parseMessageType(String.format(flat, "int64 line_item_usage_amount (DECIMAL(18,3))"));
+        java.util.function.UnaryOperator<ExampleParquetWriter.Builder> small = b -> b.withRowGroupSize(256 * 1024L)
+                .withPageRowCountLimit(1_000).withDictionaryPageSize(4 * 1024);
+        Path columnar = dir.resolve("many.parquet");
+        write(csv, NAMES, byColumns, columnar, 0, rows, false, small);
+        Path decimal = dir.resolve("many-decimal.parquet");
+        List<String> lines = Files.readAllLines(csv);
+        SimpleGroupFactory groups = new SimpleGroupFactory(byRows);
+        try (ParquetWriter<Group> w = small.apply(ExampleParquetWriter.builder(new LocalOutputFile(decimal))
+                .withType(byRows).withConf(new PlainParquetConfiguration())).build()) {
+            List<String> header = Csv.split(lines.get(0));
+            for (String line : lines.subList(1, lines.size())) {
+                List<String> v = Csv.split(line);
+                Group g = groups.newGroup();
+                for (int c = 0; c < header.size(); c++) {
+                    String name = NAMES.get(header.get(c));
+                    String value = v.get(c);
+                    if (value.isEmpty()) {
+                        continue;
+                    }
+                    switch (name) {
+                        case "line_item_usage_start_date" -> g.append(name, Instant.parse(value).toEpochMilli());
+                        case "line_item_usage_amount" -> g.append(name, new BigDecimal(value).movePointRight(3)
+                                .longValueExact());
+                        case "line_item_unblended_cost", "savings_plan_savings_plan_effective_cost" ->
+                                g.append(name, Double.parseDouble(value));
+                        default -> g.append(name, value);
+                    }
+                }
+                w.write(g);
+            }
+        }
+        try (var reader = PureJavaCodecs.open(columnar)) {
+            assertTrue(reader.getFooter().getBlocks().size() > 1, "row groups: " + reader.getFooter().getBlocks().size());
+        }
+        Rerater rerater = Rerater.of(PriceBook.bundled());
+        Rerater.Result expected = rerater.rate(csv);
+        java.util.Set<String> keys = new java.util.HashSet<>(); // of the rows rated: account, month, resource, kind, type
+        for (String line : lines.subList(1, lines.size())) {
+            List<String> v = Csv.split(line);
+            if ((v.get(2).equals("Usage") || v.get(2).equals("SavingsPlanCoveredUsage")) && !v.get(5).startsWith("Data")
+                    && !v.get(7).isEmpty() && !v.get(7).startsWith("-")) {
+                keys.add(v.get(1) + v.get(3).substring(0, 7) + v.get(6) + v.get(2) + v.get(5));
+            }
+        }
+        assertTrue(keys.size() > 4_096, "keys: " + keys.size());
+        for (Path file : List.of(columnar, decimal)) {
+            Rerater.Result r = ParquetExport.rate(rerater, file);
+            String f = file.getFileName().toString();
+            assertEquals(expected.totalExact(), r.totalExact(), f);
+            assertEquals(expected.rows(), r.rows(), f);
+            assertEquals(expected.rated(), r.rated(), f);
+            assertEquals(expected.skipped(), r.skipped(), f);
+            assertEquals(List.copyOf(expected.byResource().entrySet()), List.copyOf(r.byResource().entrySet()), f);
+            assertEquals(expected.byUsageType(), r.byUsageType(), f);
+            assertEquals(expected.quantityByUsageType(), r.quantityByUsageType(), f);
+            assertEquals(expected.covered(), r.covered(), f);
+            assertEquals(expected.passedThrough(), r.passedThrough(), f);
+            assertEquals(expected.reconciliation(), r.reconciliation(), f);
+        }
+    }
+
     @Test
     void aCur2ParquetBillRatesToTheFiguresOfTheSameCsv() throws IOException {
         Path file = dir.resolve("bill.parquet");
