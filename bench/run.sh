@@ -20,10 +20,10 @@ if command -v taskset >/dev/null; then
     -p resources=20,200,2000 \
     'RerateBenchmark.(rerate|baselineFastCsv|baselineReadAndSplit)'
   ONE_CORE=target/jmh-one-core.json
-  # Parquet on one core, 10M rows: the re-rating against the column readers' scan (DuckDB writes the file first).
+  # Parquet on one core, 10M rows: the re-rating against the column readers' scans (DuckDB writes the file first).
   taskset -c 0 java -jar compute-cost-bench/target/compute-cost-bench-0.1.0-SNAPSHOT.jar -rf json \
     -rff target/jmh-parquet-one-core.json -jvmArgsAppend -XX:ActiveProcessorCount=1 -wi 3 -i 5 -r 1 -w 1 \
-    -p rows=10000000 -p resources=20,2000 'ParquetBenchmark.(rerate|baselineParquetJavaScan)'
+    -p rows=10000000 -p resources=20,2000 'ParquetBenchmark.(rerate|baselineParquetJavaScan|baselineParquetJavaScanByColumn)$'
   PARQUET_ONE_CORE=target/jmh-parquet-one-core.json
 fi
 bench/startup.sh > target/startup.tsv

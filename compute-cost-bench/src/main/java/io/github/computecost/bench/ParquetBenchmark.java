@@ -42,9 +42,9 @@ import org.openjdk.jmh.annotations.Warmup;
 /**
  * Parquet on one machine: {@code SyntheticCur}'s bill with a real bill's columns, written as CUR 2.0-shaped Parquet
  * (CUR 2.0's names; amounts and costs {@code double}, the start a timestamp; Snappy) by DuckDB, then re-rated by
- * {@link ParquetExport} against two bare scans of the same file that read every value as text and do nothing else:
- * parquet-java's with the module's pure-Java codecs (the reader the module uses; the baseline) and DuckDB's JDBC
- * driver's (the other candidate).
+ * {@link ParquetExport} against bare scans of the same file that read every value and do nothing else: parquet-java's
+ * column readers with the module's pure-Java codecs (the reader the module uses), row by row and column by column
+ * (the faster of the two is the baseline), its record API, and DuckDB's JDBC driver's (the other candidate).
  */
 @State(Scope.Benchmark)
 @BenchmarkMode(Mode.AverageTime)
@@ -130,6 +130,53 @@ public class ParquetBenchmark {
                             };
                         }
                         reader.consume();
+                    }
+                }
+            }
+        }
+        return n;
+    }
+
+    /**
+     * The same scan column by column, as {@code ParquetExport} now reads a row group: each column's values of the
+     * row group in one loop, then the next column's. Of the two scans, the faster is the baseline.
+     */
+    @Benchmark
+    public long baselineParquetJavaScanByColumn() throws IOException {
+        long n = 0;
+        try (ParquetFileReader r = PureJavaCodecs.open(parquet)) {
+            MessageType schema = r.getFooter().getFileMetaData().getSchema();
+            String createdBy = r.getFooter().getFileMetaData().getCreatedBy();
+            List<ColumnDescriptor> columns = schema.getColumns();
+            PageReadStore pages;
+            while ((pages = r.readNextRowGroup()) != null) {
+                ColumnReadStoreImpl store = new ColumnReadStoreImpl(pages, new GroupRecordConverter(schema)
+                        .getRootConverter(), schema, createdBy);
+                long rows = pages.getRowCount();
+                for (ColumnDescriptor column : columns) {
+                    ColumnReader reader = store.getColumnReader(column);
+                    int defined = column.getMaxDefinitionLevel();
+                    switch (column.getPrimitiveType().getPrimitiveTypeName()) {
+                        case DOUBLE -> {
+                            for (long i = 0; i < rows; i++, reader.consume()) {
+                                n += reader.getCurrentDefinitionLevel() == defined ? (long) reader.getDouble() : 0;
+                            }
+                        }
+                        case INT64 -> {
+                            for (long i = 0; i < rows; i++, reader.consume()) {
+                                n += reader.getCurrentDefinitionLevel() == defined ? reader.getLong() : 0;
+                            }
+                        }
+                        case INT32 -> {
+                            for (long i = 0; i < rows; i++, reader.consume()) {
+                                n += reader.getCurrentDefinitionLevel() == defined ? reader.getInteger() : 0;
+                            }
+                        }
+                        default -> {
+                            for (long i = 0; i < rows; i++, reader.consume()) {
+                                n += reader.getCurrentDefinitionLevel() == defined ? reader.getBinary().length() : 0;
+                            }
+                        }
                     }
                 }
             }
