@@ -101,10 +101,76 @@ public class ParquetBenchmark {
 
     /**
      * The baseline: parquet-java's column readers, as {@code ParquetExport} uses them, reading every column of the
-     * file in its own type (a string's bytes, a double, a long) and nothing else.
+     * file in its own type (a string's bytes, a double, a long) and nothing else, a row at a time.
      */
     @Benchmark
     public long baselineParquetJavaScan() throws IOException {
+        return scan((readers, columns, rows) -> {
+            long n = 0;
+            for (long i = 0; i < rows; i++) {
+                for (int c = 0; c < readers.length; c++) {
+                    ColumnReader reader = readers[c];
+                    if (reader.getCurrentDefinitionLevel() == columns.get(c).getMaxDefinitionLevel()) {
+                        n += switch (columns.get(c).getPrimitiveType().getPrimitiveTypeName()) {
+                            case DOUBLE -> (long) reader.getDouble();
+                            case INT64 -> reader.getLong();
+                            case INT32 -> reader.getInteger();
+                            default -> reader.getBinary().length();
+                        };
+                    }
+                    reader.consume();
+                }
+            }
+            return n;
+        });
+    }
+
+    /**
+     * The same scan column by column, as {@code ParquetExport} now reads a row group: each column's values of the
+     * row group in one loop, then the next column's. Of the two scans, the faster is the baseline.
+     */
+    @Benchmark
+    public long baselineParquetJavaScanByColumn() throws IOException {
+        return scan((readers, columns, rows) -> {
+            long n = 0;
+            for (int c = 0; c < readers.length; c++) {
+                ColumnReader reader = readers[c];
+                int defined = columns.get(c).getMaxDefinitionLevel();
+                switch (columns.get(c).getPrimitiveType().getPrimitiveTypeName()) {
+                    case DOUBLE -> {
+                        for (long i = 0; i < rows; i++, reader.consume()) {
+                            n += reader.getCurrentDefinitionLevel() == defined ? (long) reader.getDouble() : 0;
+                        }
+                    }
+                    case INT64 -> {
+                        for (long i = 0; i < rows; i++, reader.consume()) {
+                            n += reader.getCurrentDefinitionLevel() == defined ? reader.getLong() : 0;
+                        }
+                    }
+                    case INT32 -> {
+                        for (long i = 0; i < rows; i++, reader.consume()) {
+                            n += reader.getCurrentDefinitionLevel() == defined ? reader.getInteger() : 0;
+                        }
+                    }
+                    default -> {
+                        for (long i = 0; i < rows; i++, reader.consume()) {
+                            n += reader.getCurrentDefinitionLevel() == defined ? reader.getBinary().length() : 0;
+                        }
+                    }
+                }
+            }
+            return n;
+        });
+    }
+
+    /** One row group's scan: its {@code rows} rows read with a reader per column. */
+    private interface RowGroupScan {
+        /** @return what the values read add up to, so that none is left unread */
+        long scan(ColumnReader[] readers, List<ColumnDescriptor> columns, long rows);
+    }
+
+    /** @return the file's row groups scanned by {@code scan}, each with a column reader per column of the file */
+    private long scan(RowGroupScan scan) throws IOException {
         long n = 0;
         try (ParquetFileReader r = PureJavaCodecs.open(parquet)) {
             MessageType schema = r.getFooter().getFileMetaData().getSchema();
@@ -118,67 +184,7 @@ public class ParquetBenchmark {
                 for (int c = 0; c < readers.length; c++) {
                     readers[c] = store.getColumnReader(columns.get(c));
                 }
-                for (long i = 0; i < pages.getRowCount(); i++) {
-                    for (int c = 0; c < readers.length; c++) {
-                        ColumnReader reader = readers[c];
-                        if (reader.getCurrentDefinitionLevel() == columns.get(c).getMaxDefinitionLevel()) {
-                            n += switch (columns.get(c).getPrimitiveType().getPrimitiveTypeName()) {
-                                case DOUBLE -> (long) reader.getDouble();
-                                case INT64 -> reader.getLong();
-                                case INT32 -> reader.getInteger();
-                                default -> reader.getBinary().length();
-                            };
-                        }
-                        reader.consume();
-                    }
-                }
-            }
-        }
-        return n;
-    }
-
-    /**
-     * The same scan column by column, as {@code ParquetExport} now reads a row group: each column's values of the
-     * row group in one loop, then the next column's. Of the two scans, the faster is the baseline.
-     */
-    @Benchmark
-    public long baselineParquetJavaScanByColumn() throws IOException {
-        long n = 0;
-        try (ParquetFileReader r = PureJavaCodecs.open(parquet)) {
-            MessageType schema = r.getFooter().getFileMetaData().getSchema();
-            String createdBy = r.getFooter().getFileMetaData().getCreatedBy();
-            List<ColumnDescriptor> columns = schema.getColumns();
-            PageReadStore pages;
-            while ((pages = r.readNextRowGroup()) != null) {
-                ColumnReadStoreImpl store = new ColumnReadStoreImpl(pages, new GroupRecordConverter(schema)
-                        .getRootConverter(), schema, createdBy);
-                long rows = pages.getRowCount();
-                for (ColumnDescriptor column : columns) {
-                    ColumnReader reader = store.getColumnReader(column);
-                    int defined = column.getMaxDefinitionLevel();
-                    switch (column.getPrimitiveType().getPrimitiveTypeName()) {
-                        case DOUBLE -> {
-                            for (long i = 0; i < rows; i++, reader.consume()) {
-                                n += reader.getCurrentDefinitionLevel() == defined ? (long) reader.getDouble() : 0;
-                            }
-                        }
-                        case INT64 -> {
-                            for (long i = 0; i < rows; i++, reader.consume()) {
-                                n += reader.getCurrentDefinitionLevel() == defined ? reader.getLong() : 0;
-                            }
-                        }
-                        case INT32 -> {
-                            for (long i = 0; i < rows; i++, reader.consume()) {
-                                n += reader.getCurrentDefinitionLevel() == defined ? reader.getInteger() : 0;
-                            }
-                        }
-                        default -> {
-                            for (long i = 0; i < rows; i++, reader.consume()) {
-                                n += reader.getCurrentDefinitionLevel() == defined ? reader.getBinary().length() : 0;
-                            }
-                        }
-                    }
-                }
+                n += scan.scan(readers, columns, pages.getRowCount());
             }
         }
         return n;

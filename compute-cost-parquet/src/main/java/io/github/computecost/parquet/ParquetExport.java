@@ -292,6 +292,52 @@ public final class ParquetExport {
         }
     }
 
+    /**
+     * The columns a flat export's re-rating reads ({@link Partial#reads}), as parquet-java's column readers read them:
+     * only their chunks are read from the file, and a column not read has no reader (it is left empty, its pages never
+     * decoded).
+     */
+    private static final class Projection {
+        /** Per column of the file: its description and kind if it is read, else null. */
+        final ColumnDescriptor[] described;
+        final Kind[] kinds;
+        /** How many columns are read: the converters a row group's readers are given, in the file's order. */
+        final int fields;
+        private final MessageType schema;
+        private final String createdBy;
+
+        /** Asks {@code reader} for the chunks of the columns {@code partial} reads only. */
+        Projection(ParquetFileReader reader, MessageType file, int columns, Partial partial) {
+            described = new ColumnDescriptor[columns];
+            kinds = new Kind[columns];
+            List<Type> read = new ArrayList<>();
+            for (int c = 0; c < columns; c++) {
+                if (partial.reads(c)) {
+                    PrimitiveType p = file.getType(c).asPrimitiveType();
+                    described[c] = file.getColumnDescription(new String[] {p.getName()});
+                    kinds[c] = Kind.of(p);
+                    read.add(p);
+                }
+            }
+            fields = read.size();
+            schema = new MessageType(file.getName(), read);
+            reader.setRequestedSchema(schema);
+            createdBy = reader.getFooter().getFileMetaData().getCreatedBy();
+        }
+
+        /** @return a row group's reader of each column read, null for the others; values go to {@code root}'s fields */
+        ColumnReader[] readers(PageReadStore pages, Ignored root) {
+            ColumnReadStoreImpl store = new ColumnReadStoreImpl(pages, root, schema, createdBy);
+            ColumnReader[] readers = new ColumnReader[described.length];
+            for (int c = 0; c < described.length; c++) {
+                if (described[c] != null) {
+                    readers[c] = store.getColumnReader(described[c]);
+                }
+            }
+            return readers;
+        }
+    }
+
     /** Rows read from each column in turn before the batch is summed: a few hundred kB of values, in the cache. */
     static final int BATCH_ROWS = 8_192;
 
@@ -306,24 +352,13 @@ public final class ParquetExport {
      */
     private static void batches(ParquetFileReader reader, MessageType schema, int columns, Partial partial,
             Tally tally) throws IOException {
-        ColumnDescriptor[] described = new ColumnDescriptor[columns];
-        Kind[] kinds = new Kind[columns];
-        List<Type> read = new ArrayList<>();
-        for (int c = 0; c < columns; c++) {
-            if (partial.reads(c)) {
-                PrimitiveType p = schema.getType(c).asPrimitiveType();
-                described[c] = schema.getColumnDescription(new String[] {p.getName()});
-                kinds[c] = Kind.of(p);
-                read.add(p);
-            }
-        }
-        MessageType projection = new MessageType(schema.getName(), read);
-        reader.setRequestedSchema(projection);
-        String createdBy = reader.getFooter().getFileMetaData().getCreatedBy();
+        Projection read = new Projection(reader, schema, columns, partial);
+        ColumnDescriptor[] described = read.described;
+        Kind[] kinds = read.kinds;
         TextNumbers[] texts = new TextNumbers[columns];
         Instants[] instants = new Instants[columns];
         org.apache.parquet.io.api.PrimitiveConverter[] converters =
-                new org.apache.parquet.io.api.PrimitiveConverter[read.size()];
+                new org.apache.parquet.io.api.PrimitiveConverter[read.fields];
         for (int c = 0, field = 0; c < columns; c++) {
             if (described[c] != null) {
                 if (kinds[c] == Kind.TEXT) {
@@ -339,13 +374,7 @@ public final class ParquetExport {
         ColumnBatch batch = new ColumnBatch(columns);
         PageReadStore pages;
         for (int group = 0; (pages = nextGroup(reader, group, tally)) != null; group++) {
-            ColumnReadStoreImpl store = new ColumnReadStoreImpl(pages, root, projection, createdBy);
-            ColumnReader[] readers = new ColumnReader[columns];
-            for (int c = 0; c < columns; c++) {
-                if (described[c] != null) {
-                    readers[c] = store.getColumnReader(described[c]);
-                }
-            }
+            ColumnReader[] readers = read.readers(pages, root);
             for (long done = 0, rows = pages.getRowCount(); done < rows; ) {
                 int n = (int) Math.min(BATCH_ROWS, rows - done);
                 batch.clear(n);
@@ -392,23 +421,15 @@ public final class ParquetExport {
      */
     private static void columns(ParquetFileReader reader, MessageType schema, int columns, Partial partial,
             Tally tally) throws IOException {
-        ColumnDescriptor[] described = new ColumnDescriptor[columns];
-        Kind[] kinds = new Kind[columns];
+        Projection read = new Projection(reader, schema, columns, partial);
+        ColumnDescriptor[] described = read.described;
+        Kind[] kinds = read.kinds;
         int[] scales = new int[columns];
-        List<Type> read = new ArrayList<>();
         for (int c = 0; c < columns; c++) {
-            if (!partial.reads(c)) {
-                continue; // left empty, and its pages never decoded
+            if (kinds[c] == Kind.DECIMAL) {
+                scales[c] = Kind.scale(schema.getType(c).asPrimitiveType());
             }
-            PrimitiveType p = schema.getType(c).asPrimitiveType();
-            described[c] = schema.getColumnDescription(new String[] {p.getName()});
-            kinds[c] = Kind.of(p);
-            scales[c] = kinds[c] == Kind.DECIMAL ? Kind.scale(p) : 0;
-            read.add(p);
         }
-        MessageType projection = new MessageType(schema.getName(), read);
-        reader.setRequestedSchema(projection); // only the chunks of the columns read are read from the file
-        String createdBy = reader.getFooter().getFileMetaData().getCreatedBy();
         RowBytes values = new RowBytes(columns);
         Instants[] instants = new Instants[columns]; // per timestamp column: each caches days in its own units
         for (int c = 0; c < columns; c++) {
@@ -417,7 +438,7 @@ public final class ParquetExport {
             }
         }
         org.apache.parquet.io.api.PrimitiveConverter[] converters =
-                new org.apache.parquet.io.api.PrimitiveConverter[read.size()];
+                new org.apache.parquet.io.api.PrimitiveConverter[read.fields];
         for (int c = 0, field = 0; c < columns; c++) {
             if (described[c] != null) {
                 converters[field++] = kinds[c] == Kind.TEXT ? new TextColumn(values, partial) : Ignored.NOTHING;
@@ -425,16 +446,12 @@ public final class ParquetExport {
         }
         Ignored root = new Ignored(converters);
         PageReadStore pages;
+        int[] defined = new int[columns];
+        for (int c = 0; c < columns; c++) {
+            defined[c] = described[c] == null ? 0 : described[c].getMaxDefinitionLevel();
+        }
         for (int group = 0; (pages = nextGroup(reader, group, tally)) != null; group++) {
-            ColumnReadStoreImpl store = new ColumnReadStoreImpl(pages, root, projection, createdBy);
-            ColumnReader[] readers = new ColumnReader[columns];
-            int[] defined = new int[columns];
-            for (int c = 0; c < columns; c++) {
-                if (described[c] != null) {
-                    readers[c] = store.getColumnReader(described[c]);
-                    defined[c] = described[c].getMaxDefinitionLevel();
-                }
-            }
+            ColumnReader[] readers = read.readers(pages, root);
             for (long i = 0, rows = pages.getRowCount(); i < rows; i++) {
                 values.clear();
                 for (int c = 0; c < columns; c++) {
@@ -515,19 +532,32 @@ public final class ParquetExport {
         /** @return the number of the day's text ({@link Partial#intern}) of an instant, as {@link #add} writes it */
         int number(long units, long perSecond) {
             long d = day(units, perSecond);
+            int slot = cached(d);
+            if (slot < 0) {
+                byte[] far = far(d);
+                return partial.intern(far, 0, far.length);
+            }
+            return numbers[slot];
+        }
+
+        /** @return the slot of the cache holding day {@code d}'s text and number, or -1 for a year beyond 0 to 9999 */
+        private int cached(long d) {
             int slot = (int) d & (CACHED - 1);
             if (texts[slot] == null || days[slot] != d) {
                 byte[] text = text(d);
                 if (text == null) {
-                    byte[] far = java.time.LocalDate.ofEpochDay(d).toString()
-                            .getBytes(java.nio.charset.StandardCharsets.US_ASCII);
-                    return partial.intern(far, 0, far.length);
+                    return -1;
                 }
                 days[slot] = d;
                 texts[slot] = text;
                 numbers[slot] = partial.intern(text, 0, text.length);
             }
-            return numbers[slot];
+            return slot;
+        }
+
+        /** @return the ISO-8601 text of a day whose year is beyond 0 to 9999 (signed, more digits), not cached */
+        private static byte[] far(long d) {
+            return java.time.LocalDate.ofEpochDay(d).toString().getBytes(java.nio.charset.StandardCharsets.US_ASCII);
         }
 
         private static long day(long units, long perSecond) {
@@ -558,17 +588,10 @@ public final class ParquetExport {
         /** Adds the day of an instant {@code units} after the epoch, {@code perSecond} of them a second. */
         void add(RowBytes values, long units, long perSecond) {
             long d = day(units, perSecond);
-            int slot = (int) d & (CACHED - 1);
-            if (texts[slot] == null || days[slot] != d) {
-                byte[] text = text(d);
-                if (text == null) {
-                    values.add(java.time.LocalDate.ofEpochDay(d).toString()
-                            .getBytes(java.nio.charset.StandardCharsets.US_ASCII));
-                    return;
-                }
-                days[slot] = d;
-                texts[slot] = text;
-                numbers[slot] = partial.intern(text, 0, text.length);
+            int slot = cached(d);
+            if (slot < 0) {
+                values.add(far(d));
+                return;
             }
             byte[] t = texts[slot];
             values.add(t, 0, t.length, numbers[slot]);

@@ -23,6 +23,7 @@ import org.apache.parquet.hadoop.ParquetWriter;
 import org.apache.parquet.hadoop.example.ExampleParquetWriter;
 import org.apache.parquet.hadoop.metadata.CompressionCodecName;
 import org.apache.parquet.io.LocalOutputFile;
+import org.apache.parquet.schema.LogicalTypeAnnotation;
 import org.apache.parquet.schema.MessageType;
 import org.apache.parquet.schema.MessageTypeParser;
 import org.junit.jupiter.api.Test;
@@ -112,7 +113,14 @@ class ParquetExportTest {
                                 // not a number: null in a typed column
                             }
                         }
-                        case INT64 -> g.append(name, Instant.parse(value).toEpochMilli());
+                        case INT64 -> {
+                            if (schema.getType(name).getLogicalTypeAnnotation()
+                                    instanceof LogicalTypeAnnotation.DecimalLogicalTypeAnnotation d) {
+                                g.append(name, new BigDecimal(value).movePointRight(d.getScale()).longValueExact());
+                            } else {
+                                g.append(name, Instant.parse(value).toEpochMilli());
+                            }
+                        }
                         default -> g.append(name, value);
                     }
                 }
@@ -181,32 +189,8 @@ class ParquetExportTest {
         Path columnar = dir.resolve("many.parquet");
         write(csv, NAMES, byColumns, columnar, 0, rows, false, small);
         Path decimal = dir.resolve("many-decimal.parquet");
+        write(csv, NAMES, byRows, decimal, 0, rows, false, small);
         List<String> lines = Files.readAllLines(csv);
-        SimpleGroupFactory groups = new SimpleGroupFactory(byRows);
-        try (ParquetWriter<Group> w = small.apply(ExampleParquetWriter.builder(new LocalOutputFile(decimal))
-                .withType(byRows).withConf(new PlainParquetConfiguration())).build()) {
-            List<String> header = Csv.split(lines.get(0));
-            for (String line : lines.subList(1, lines.size())) {
-                List<String> v = Csv.split(line);
-                Group g = groups.newGroup();
-                for (int c = 0; c < header.size(); c++) {
-                    String name = NAMES.get(header.get(c));
-                    String value = v.get(c);
-                    if (value.isEmpty()) {
-                        continue;
-                    }
-                    switch (name) {
-                        case "line_item_usage_start_date" -> g.append(name, Instant.parse(value).toEpochMilli());
-                        case "line_item_usage_amount" -> g.append(name, new BigDecimal(value).movePointRight(3)
-                                .longValueExact());
-                        case "line_item_unblended_cost", "savings_plan_savings_plan_effective_cost" ->
-                                g.append(name, Double.parseDouble(value));
-                        default -> g.append(name, value);
-                    }
-                }
-                w.write(g);
-            }
-        }
         try (var reader = PureJavaCodecs.open(columnar)) {
             assertTrue(reader.getFooter().getBlocks().size() > 1, "row groups: " + reader.getFooter().getBlocks().size());
         }

@@ -340,7 +340,7 @@ final class Aggregator {
             long touched = 0;
             for (int i = from; i < to; i++) {
                 int j = i - from;
-                if (prepared(batch, i, j)) {
+                if (prepared(i, j)) {
                     int s = slotOf(batchX[j], batchY[j], mask);
                     batchSlot[j] = s;
                     touched += table[3 * s + 2];
@@ -429,7 +429,7 @@ final class Aggregator {
      * are doubles of a plain decimal that fits: its kind, usage type and month resolved by number, its key's numbers
      * as {@link #byNumbers} packs them. @return whether it did (else place {@code j} says the row is read as a row)
      */
-    private boolean prepared(ColumnBatch batch, int i, int j) {
+    private boolean prepared(int i, int j) {
         batchSums[j] = 0;
         int kind = LineItemType.USAGE.ordinal();
         if (kindNumbers != null) {
@@ -459,8 +459,9 @@ final class Aggregator {
             sums = 2;
             if (kind == SP_COVERED || kind == DISCOUNTED) {
                 int ec = kind == SP_COVERED ? c.spEffective() : c.riEffective();
-                if (ec >= 0) {
-                    if (!batch.hasDoubles(ec) || !fixedAt(batch.doublesOf(ec), batch.emptyOf(ec), i,
+                if (ec >= 0) { // its effective cost, when the export has the column, as a double
+                    double[] doubles = kind == SP_COVERED ? spDoubles : riDoubles;
+                    if (doubles == null || !fixedAt(doubles, kind == SP_COVERED ? spEmpty : riEmpty, i,
                             SumTable.COST_SCALE, at + EFFECTIVE)) {
                         return false;
                     }
@@ -473,14 +474,12 @@ final class Aggregator {
             int id = startNumbers[i];
             month = id < 0 ? 0 : monthOfNumber(id);
         }
-        if (month >= MONTHS || t >= 1 << 17 || kind >= 32) {
+        if (!packs(month, kind, t)) {
             return false;
         }
-        long payerPart = payerNumbers == null ? 0 : payerNumbers[i] + 1L;
-        long accountPart = accountNumbers == null ? 0 : accountNumbers[i] + 1L;
-        long resourcePart = resourceNumbers == null ? 0 : resourceNumbers[i] + 1L;
-        batchX[j] = payerPart << 32 | accountPart;
-        batchY[j] = resourcePart << 32 | (long) month << 22 | (long) kind << 17 | t;
+        batchX[j] = packedX(payerNumbers == null ? 0 : payerNumbers[i] + 1L,
+                accountNumbers == null ? 0 : accountNumbers[i] + 1L);
+        batchY[j] = packedY(resourceNumbers == null ? 0 : resourceNumbers[i] + 1L, month, kind, t);
         batchSums[j] = sums;
         return true;
     }
@@ -499,18 +498,26 @@ final class Aggregator {
     private long[] usageEmpty;
     private double[] unblendedDoubles;
     private long[] unblendedEmpty;
+    private double[] spDoubles;
+    private long[] spEmpty;
+    private double[] riDoubles;
+    private long[] riEmpty;
 
     private void columnsOf(ColumnBatch batch) {
-        kindNumbers = c.lineItemType() >= 0 ? batch.numbersOf(c.lineItemType()) : null;
+        kindNumbers = batch.numbersOf(c.lineItemType());
         typeNumbers = batch.numbersOf(type);
-        payerNumbers = payer >= 0 && payer < batch.width() ? batch.numbersOf(payer) : null;
-        accountNumbers = account >= 0 && account < batch.width() ? batch.numbersOf(account) : null;
-        resourceNumbers = resource >= 0 && resource < batch.width() ? batch.numbersOf(resource) : null;
-        startNumbers = start >= 0 && start < batch.width() ? batch.numbersOf(start) : null;
+        payerNumbers = batch.numbersOf(payer);
+        accountNumbers = batch.numbersOf(account);
+        resourceNumbers = batch.numbersOf(resource);
+        startNumbers = batch.numbersOf(start);
         usageDoubles = batch.doublesOf(amount);
         usageEmpty = batch.emptyOf(amount);
-        unblendedDoubles = c.unblended() >= 0 ? batch.doublesOf(c.unblended()) : null;
-        unblendedEmpty = c.unblended() >= 0 ? batch.emptyOf(c.unblended()) : null;
+        unblendedDoubles = batch.doublesOf(c.unblended());
+        unblendedEmpty = batch.emptyOf(c.unblended());
+        spDoubles = batch.doublesOf(c.spEffective());
+        spEmpty = batch.emptyOf(c.spEffective());
+        riDoubles = batch.doublesOf(c.riEffective());
+        riEmpty = batch.emptyOf(c.riEffective());
     }
 
     /**
@@ -536,7 +543,7 @@ final class Aggregator {
         return true;
     }
 
-    /** @return the place + 1 of the month of the start numbered {@code id} (0: under 7 bytes), as {@link #month} */
+    /** @return the place + 1 among the months met of the month of the start numbered {@code id} (0: under 7 bytes) */
     private int monthOfNumber(int id) {
         if (id >= monthOf.length) {
             monthOf = grown(monthOf, id);
@@ -545,7 +552,7 @@ final class Aggregator {
         if (m == -2) {
             int e = interned.entry(id);
             if (interned.keyLength(e) < 7) {
-                return 0; // as a row: a start under 7 bytes has no month (and is not kept, as month does not)
+                return 0; // as in a row: a start under 7 bytes has no month
             }
             String text = new String(interned.keyArena(), interned.keyStart(e), 7, StandardCharsets.ISO_8859_1);
             m = months.computeIfAbsent(text, x -> months.size()) + 1;
@@ -684,19 +691,7 @@ final class Aggregator {
         /** @return what column {@code col}'s value resolves to */
         int of(byte[] b, int col) {
             int id = idOf(b, col);
-            if (id < 0) {
-                return memo.get(b, from[col], to[col]);
-            }
-            if (id >= byId.length) {
-                byId = grown(byId, id);
-            }
-            int r = byId[id];
-            if (r == -2) {
-                bytesOf(col);
-                r = memo.get(b, from[col], to[col]);
-                byId[id] = r;
-            }
-            return r;
+            return id < 0 ? memo.get(b, from[col], to[col]) : ofNumber(id);
         }
 
         /** @return what the value numbered {@code id} (one this aggregator gave) resolves to */
@@ -1025,26 +1020,19 @@ final class Aggregator {
             if (id < 0) {
                 return -1;
             }
-            month = month(b, id);
+            month = monthOfNumber(id);
         }
-        if ((payerPart | accountPart | resourcePart) < 0 || month >= MONTHS || t >= 1 << 17 || kind >= 32) {
+        if ((payerPart | accountPart | resourcePart) < 0 || !packs(month, kind, t)) {
             return -1;
         }
-        long x = payerPart << 32 | accountPart;
-        long y = resourcePart << 32 | (long) month << 22 | (long) kind << 17 | t;
+        long x = packedX(payerPart, accountPart);
+        long y = packedY(resourcePart, month, kind, t);
         long[] table = numbered;
         int mask = table.length / 3 - 1;
-        int i = slotOf(x, y, mask);
-        while (true) {
-            long e = table[3 * i + 2];
-            if (e == 0) {
-                break;
-            }
-            if (table[3 * i] == x && table[3 * i + 1] == y) {
-                numberedHits++;
-                return (int) e - 1;
-            }
-            i = (i + 1) & mask;
+        int found = find(table, mask, x, y, slotOf(x, y, mask));
+        if (found >= 0) {
+            numberedHits++;
+            return found;
         }
         if (numberedSize >= numberedKeys) {
             if (++numberedMisses > NUMBERED_KEYS * 16L && numberedMisses > numberedHits) {
@@ -1059,6 +1047,7 @@ final class Aggregator {
         if (e < 0) {
             e = keys.add(key, 0, stop, hash);
         }
+        int i = emptySlot(table, mask, x, y);
         table[3 * i] = x;
         table[3 * i + 1] = y;
         table[3 * i + 2] = e + 1L;
@@ -1068,9 +1057,33 @@ final class Aggregator {
         return e;
     }
 
+    /** @return whether a key's month, kind and usage type fit the packed numbers ({@link #packedY}) */
+    private static boolean packs(int month, int kind, int t) {
+        return month < MONTHS && t < 1 << 17 && kind < 32;
+    }
+
+    /** @return a key's payer and account parts (number + 1, or 0 for none) packed, the first of its two longs */
+    private static long packedX(long payerPart, long accountPart) {
+        return payerPart << 32 | accountPart;
+    }
+
+    /** @return a key's resource part, month, kind and usage type packed, the second of its two longs */
+    private static long packedY(long resourcePart, int month, int kind, int t) {
+        return resourcePart << 32 | (long) month << 22 | (long) kind << 17 | t;
+    }
+
     private static int slotOf(long x, long y, int mask) {
         long h = (x * 0x9E3779B97F4A7C15L) ^ (y * 0xBF58476D1CE4E5B9L);
         return (int) (h ^ h >>> 29) & mask;
+    }
+
+    /** @return the first free slot from the home slot of key {@code x, y} on, where the key is added */
+    private static int emptySlot(long[] table, int mask, long x, long y) {
+        int i = slotOf(x, y, mask);
+        while (table[3 * i + 2] != 0) {
+            i = (i + 1) & mask;
+        }
+        return i;
     }
 
     private void growNumbered() {
@@ -1079,11 +1092,7 @@ final class Aggregator {
         int mask = table.length / 3 - 1;
         for (int j = 0; j < old.length; j += 3) {
             if (old[j + 2] != 0) {
-                int i = slotOf(old[j], old[j + 1], mask);
-                while (table[3 * i + 2] != 0) {
-                    i = (i + 1) & mask;
-                }
-                System.arraycopy(old, j, table, 3 * i, 3);
+                System.arraycopy(old, j, table, 3 * emptySlot(table, mask, old[j], old[j + 1]), 3);
             }
         }
         numbered = table;
@@ -1096,21 +1105,6 @@ final class Aggregator {
         }
         int id = idOf(b, col);
         return id < 0 ? -1 : id + 1L;
-    }
-
-    /** @return the place + 1 of the month of the start numbered {@code id}, its first 7 bytes in the row */
-    private int month(byte[] b, int id) {
-        if (id >= monthOf.length) {
-            monthOf = grown(monthOf, id);
-        }
-        int m = monthOf[id];
-        if (m == -2) {
-            bytesOf(start);
-            String text = new String(b, from[start], 7, StandardCharsets.ISO_8859_1);
-            m = months.computeIfAbsent(text, x -> months.size()) + 1;
-            monthOf[id] = m;
-        }
-        return m;
     }
 
     /** Sums the pending rows. Called when the batch is full, and once after the last row. */

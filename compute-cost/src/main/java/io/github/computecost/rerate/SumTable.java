@@ -215,11 +215,6 @@ final class SumTable {
         return entry + keyAt;
     }
 
-    /** Copies the key at {@code entry} to the start of {@code into}, which holds at least {@link #keyLength}. */
-    void copyKey(int entry, byte[] into) {
-        System.arraycopy(arena, entry + keyAt, into, 0, keyLength(entry));
-    }
-
     /** @return the scale of sum {@code sum}'s fixed-point part, for {@link #parse(byte[], int, int, int)} */
     int scale(int sum) {
         return scales[sum];
@@ -274,14 +269,14 @@ final class SumTable {
     BigDecimal total(int entry, int sum) {
         long fixed = (long) LONGS.get(arena, entry + NANOS + 8 * sum);
         int scale = (int) INTS.get(arena, entry + maxScale + 4 * sum);
-        BigDecimal rest = rests[number(entry) * sums + sum];
-        if (rest == null && scale <= scales[sum]) { // the common case: only fixed-point amounts, at most that scale
+        int r = number(entry) * sums + sum;
+        if (rests[r] == null && scale <= scales[sum]) { // the common case: only fixed-point amounts, at most that scale
             long unit = POW10[scales[sum] - scale];
             if (fixed % unit == 0) { // always so: no amount had more places than the largest scale added
                 return BigDecimal.valueOf(fixed / unit, scale);
             }
         }
-        BigDecimal t = (rest == null ? BigDecimal.ZERO : rest).add(BigDecimal.valueOf(fixed, scales[sum]));
+        BigDecimal t = rest(r).add(BigDecimal.valueOf(fixed, scales[sum]));
         return scale <= scales[sum] && t.scale() > scale ? t.setScale(scale, RoundingMode.UNNECESSARY) : t;
     }
 
