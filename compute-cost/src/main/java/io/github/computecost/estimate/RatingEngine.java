@@ -6,6 +6,7 @@ import io.github.computecost.pricing.PriceDates;
 import io.github.computecost.pricing.PriceUnavailableException;
 import io.github.computecost.pricing.PriceBook;
 import io.github.computecost.pricing.PriceTable;
+import io.github.computecost.pricing.Provenance;
 import io.github.computecost.pricing.RegionPrices;
 import io.github.computecost.pricing.ServicePrices;
 import io.github.computecost.pricing.Tier;
@@ -22,7 +23,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Set;
-import java.util.function.BiConsumer;
 import java.util.function.ObjIntConsumer;
 
 /**
@@ -197,7 +197,9 @@ public final class RatingEngine {
             allocateFree(groups);
         }
         Dates dates = new Dates();
-        List<MissingPrice> missing = price(rated, groups, dates, (e, lines) -> e.lines = lines);
+        List<MissingPrice> missing = price(rated, groups, dates, true,
+                (e, description, usageType, quantity, unit, unitPrice, provenance) -> e.lines.add(LineItem.of(
+                        description, usageType, quantity, unit, unitPrice, provenance)));
         if (!missing.isEmpty()) {
             throw new PriceUnavailableException(missing);
         }
@@ -239,6 +241,55 @@ public final class RatingEngine {
     public Optional<PriceDates> rate(BulkUsage usage, boolean freeTier, ObjIntConsumer<LineItem> lines) {
         Objects.requireNonNull(usage, "usage");
         Objects.requireNonNull(lines, "lines");
+        return rateInto(usage, freeTier, (e, description, usageType, quantity, unit, unitPrice, provenance) ->
+                lines.accept(LineItem.of(description, usageType, quantity, unit, unitPrice, provenance), e.resource));
+    }
+
+    /**
+     * Rates a month of usage in columns as {@link #rate(BulkUsage, boolean, ObjIntConsumer)} does, giving each line
+     * item as its parts, without a {@link LineItem} made for it: for re-rating a bill, whose hundreds of thousands of
+     * line items are summed and dropped.
+     *
+     * @param usage the resources and their usage, in workload order
+     * @param freeTier whether to apply the account's free-tier allowances
+     * @param costs takes each line item's parts and its resource's index in {@code usage}, in no particular order
+     * @return the oldest and newest date of the prices the line items use; empty without line items
+     * @throws PriceUnavailableException as {@link #rate(BulkUsage, boolean, ObjIntConsumer)} throws it; the line items
+     *     already given are then to be discarded
+     */
+    public Optional<PriceDates> rate(BulkUsage usage, boolean freeTier, Costs costs) {
+        Objects.requireNonNull(usage, "usage");
+        Objects.requireNonNull(costs, "costs");
+        return rateInto(usage, freeTier, (e, description, usageType, quantity, unit, unitPrice, provenance) ->
+                costs.line(e.resource, usageType, quantity, unitPrice, quantity.multiply(unitPrice), provenance));
+    }
+
+    /**
+     * A line item of a bulk rating, given as its parts ({@link #rate(BulkUsage, boolean, Costs)}): the same values a
+     * {@link LineItem} of it would hold.
+     */
+    @FunctionalInterface
+    public interface Costs {
+        /**
+         * @param resource the index of the line's resource in the usage rated
+         * @param usageType AWS usage type with region prefix, {@code "Lambda-GB-Second"}
+         * @param quantity units in the month, in the price table's unit, exact
+         * @param unitPrice price per unit, AWS's full precision (zero on a free-tier line)
+         * @param cost exactly {@code quantity × unitPrice}, unrounded, at the scale {@code BigDecimal.multiply} gives
+         * @param provenance where the unit price comes from (for a free-tier line: the allowance's sources)
+         */
+        void line(int resource, String usageType, BigDecimal quantity, BigDecimal unitPrice, BigDecimal cost,
+                Provenance provenance);
+    }
+
+    /** Where the engine puts each line item of an entry, as its parts. */
+    @FunctionalInterface
+    private interface Sink {
+        void line(Entry e, String description, String usageType, BigDecimal quantity, String unit,
+                BigDecimal unitPrice, Provenance provenance);
+    }
+
+    private Optional<PriceDates> rateInto(BulkUsage usage, boolean freeTier, Sink sink) {
         Rated rated = new Rated() {
             @Override
             public String name(int i) {
@@ -265,11 +316,7 @@ public final class RatingEngine {
             allocateFree(groups);
         }
         Dates dates = new Dates();
-        List<MissingPrice> missing = price(rated, groups, dates, (e, items) -> {
-            for (int i = 0; i < items.size(); i++) {
-                lines.accept(items.get(i), e.resource);
-            }
-        });
+        List<MissingPrice> missing = price(rated, groups, dates, false, sink);
         if (!missing.isEmpty()) {
             throw new PriceUnavailableException(missing);
         }
@@ -323,9 +370,13 @@ public final class RatingEngine {
 
     /** The same for usage in columns: each resource's records merged per usage type, in the order they were given. */
     private static List<List<Entry>> merge(BulkUsage usage) {
+        int[] records = new int[usage.size()]; // each resource's list made to its size: a bill's lists never grow
+        for (int u = 0; u < usage.records(); u++) {
+            records[usage.resourceOf(u)]++;
+        }
         List<List<Entry>> perResource = new ArrayList<>(usage.size());
         for (int i = 0; i < usage.size(); i++) {
-            perResource.add(new ArrayList<>(2));
+            perResource.add(new ArrayList<>(Math.max(1, records[i])));
         }
         for (int u = 0; u < usage.records(); u++) {
             int i = usage.resourceOf(u);
@@ -469,20 +520,26 @@ public final class RatingEngine {
                 remaining.add(a.quantity());
                 p = pools.size() - 1;
             }
-            for (int ei = 0; ei < g.entries.size(); ei++) {
+            BigDecimal left = remaining.get(p);
+            for (int ei = 0; ei < g.entries.size() && left.signum() > 0; ei++) { // none left: no entry gets any
                 Entry e = g.entries.get(ei);
                 if (e.eligible) {
-                    BigDecimal left = remaining.get(p);
                     e.free = left.min(e.quantity);
-                    remaining.set(p, left.subtract(e.free));
+                    left = left.subtract(e.free);
                 }
             }
+            remaining.set(p, left);
         }
     }
 
-    /** Prices every group's entries into line items; returns what no source prices. */
-    private static List<MissingPrice> price(Rated resources, List<Group> groups, Dates dates,
-            BiConsumer<Entry, List<LineItem>> priced) {
+    /**
+     * Prices every group's entries into line items; returns what no source prices.
+     *
+     * @param lists whether each entry is given a list of its own for its line items ({@code Entry.lines})
+     * @param sink takes each line item of an entry not refused
+     */
+    private static List<MissingPrice> price(Rated resources, List<Group> groups, Dates dates, boolean lists,
+            Sink sink) {
         List<MissingPrice> missing = new ArrayList<>(0);
         Dates used = new Dates(); // one group's, added to the estimate's and its table's after each group
         for (int gi = 0; gi < groups.size(); gi++) {
@@ -505,12 +562,10 @@ public final class RatingEngine {
             BigDecimal position = BigDecimal.ZERO;
             for (int ei = 0; ei < g.entries.size(); ei++) {
                 Entry e = g.entries.get(ei);
-                List<LineItem> out = new ArrayList<>(2);
-                int refused = missing.size();
-                position = price(resources, g, e, position, used, missing, out);
-                if (missing.size() == refused) {
-                    priced.accept(e, out);
+                if (lists) {
+                    e.lines = new ArrayList<>(2);
                 }
+                position = price(resources, g, e, position, used, missing, sink);
             }
             dates.add(k.service(), used);
         }
@@ -518,15 +573,15 @@ public final class RatingEngine {
     }
 
     /**
-     * Prices one entry of a group whose usage so far ends at {@code position} on the group's axis into {@code out}.
+     * Prices one entry of a group whose usage so far ends at {@code position} on the group's axis into {@code sink}.
      * A method of its own, apart from what is done with its line items: the rating of a bill runs once, and two
      * middling methods are compiled while it runs much sooner than one that holds both.
      *
      * @return where the entry's usage ends; if that is past the last tier any source prices, the entry is added to
-     *     {@code missing} instead of being priced
+     *     {@code missing} instead of being priced, and gives no line item
      */
     private static BigDecimal price(Rated resources, Group g, Entry e, BigDecimal position, Dates used,
-            List<MissingPrice> missing, List<LineItem> out) {
+            List<MissingPrice> missing, Sink sink) {
         GroupKey k = g.key;
         Resolved r = g.r;
         PriceTable table = r.price();
@@ -541,11 +596,6 @@ public final class RatingEngine {
                 break;
             }
         }
-        if (e.free.signum() > 0) {
-            out.add(LineItem.of(tierDescriptions[tiers.size()], table.usageType(), e.free, table.unit(),
-                    BigDecimal.ZERO, r.pool().provenance()));
-            used.add(r.pool().provenance().asOf());
-        }
         BigDecimal start = plus(position, e.free);
         BigDecimal end = plus(position, e.quantity);
         if (bound.isPresent() && end.compareTo(bound.get()) > 0) {
@@ -553,6 +603,11 @@ public final class RatingEngine {
             missing.add(new MissingPrice(Optional.of(resources.name(e.resource)), k.service(), k.region(),
                     table.usageType(), bound));
             return end;
+        }
+        if (e.free.signum() > 0) {
+            sink.line(e, tierDescriptions[tiers.size()], table.usageType(), e.free, table.unit(), BigDecimal.ZERO,
+                    r.pool().provenance());
+            used.add(r.pool().provenance().asOf());
         }
         // The range [start, end) of the group's axis, tier by tier (as PriceTable.slices, without a list).
         for (int ti = 0; ti < tiers.size(); ti++) {
@@ -571,8 +626,7 @@ public final class RatingEngine {
                 description = description + " (" + adj.label() + ")";
                 unitPrice = unitPrice.multiply(adj.factor());
             }
-            out.add(LineItem.of(description, table.usageType(), hi.subtract(lo), table.unit(), unitPrice,
-                    tier.provenance()));
+            sink.line(e, description, table.usageType(), hi.subtract(lo), table.unit(), unitPrice, tier.provenance());
             used.add(tier.provenance().asOf());
         }
         return end;

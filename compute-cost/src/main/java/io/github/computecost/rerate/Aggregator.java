@@ -1215,21 +1215,17 @@ final class Aggregator {
 
     /**
      * One metered resource's context: who used it, as which line item type, with which tag values. Its name, unique in
-     * its group, is the resource as shown and a number (one string per resource: there may be millions).
+     * its group, is the resource as shown and a number (one string per resource: there may be millions); {@code shown}
+     * numbers the resource as the result shows it, among the groups' {@link Group#shown} names.
      */
-    record Meta(String account, String name, int shownLength, LineItemType kind, List<String> tags) {
-
-        /** @return the resource and where it is priced, as the result shows it */
-        String resource() {
-            return name.substring(0, shownLength);
-        }
+    record Meta(String account, String name, int shown, LineItemType kind, List<String> tags) {
     }
 
     /**
      * A billing family's (or account's) month: its resources' usage in columns, rated together (one free tier, one set
      * of tiers), each resource with its context at the same index.
      */
-    record Group(BulkUsage usage, List<Meta> meta) {
+    record Group(BulkUsage usage, List<Meta> meta, List<String> shown) {
     }
 
     /** AWS's costs for one account, line item type and priced usage type. */

@@ -846,12 +846,7 @@ public final class Rerater {
         for (int t = 0; t < tagKeys.size(); t++) {
             tags.put(tagKeys.get(t), Map.copyOf(totals.byTag.get(t)));
         }
-        String[] names = totals.byResource.keySet().toArray(new String[0]);
-        Arrays.sort(names);
-        Map<String, BigDecimal> sorted = new LinkedHashMap<>(names.length * 2);
-        for (String name : names) {
-            sorted.put(name, totals.byResource.get(name));
-        }
+        Map<String, BigDecimal> sorted = totals.byResource();
         return new Result(prices.currency(), agg.rows, agg.rated, agg.skipped(), byUsageType, sorted, quantity,
                 totals.total, dates, today,
                 java.util.Collections.unmodifiableSortedSet(totals.derived), agg.byPayer(), totals.byAccount,
@@ -867,7 +862,9 @@ public final class Rerater {
     private static final class Totals {
         /** Per usage type its cost and quantity: hash maps keyed by the line items' own strings, sorted at the end. */
         final Map<String, BigDecimal[]> perUsageType = new HashMap<>();
-        final Map<String, BigDecimal> byResource = new HashMap<>(); // sorted once at the end: cheaper than a tree
+        /** Per resource as shown (by its number among {@link #shown}), its cost. */
+        BigDecimal[] byShown = new BigDecimal[0];
+        List<String> shown = List.of();
         final Map<String, BigDecimal> byAccount = new HashMap<>();
         final Map<LineItemType, BigDecimal> byKind = new java.util.EnumMap<>(LineItemType.class);
         final List<Map<String, BigDecimal>> byTag = new java.util.ArrayList<>();
@@ -889,37 +886,43 @@ public final class Rerater {
 
         /** Rates one group and adds it in. @return the dates of the prices it used */
         Optional<PriceDates> rate(RatingEngine engine, Aggregator.Group group, boolean freeTier) {
+            if (group.shown().size() > byShown.length) { // the groups share one list of resources as shown
+                shown = group.shown();
+                byShown = Arrays.copyOf(byShown, shown.size());
+            }
             List<Aggregator.Meta> metas = group.meta();
             BigDecimal[] resourceCosts = new BigDecimal[metas.size()]; // per resource, its line items' costs
             // Each line item as it is priced (the engine keeps none of them).
-            Optional<PriceDates> dates = engine.rate(group.usage(), freeTier, (item, i) -> item(item, metas.get(i),
-                    resourceCosts, i));
+            Optional<PriceDates> dates = engine.rate(group.usage(), freeTier, (RatingEngine.Costs) (i, usageType,
+                    quantity, unitPrice, cost, provenance) -> item(usageType, quantity, cost, provenance.isDerived(),
+                    metas.get(i), resourceCosts, i));
             resources(metas, resourceCosts);
             return dates;
         }
 
         /** One line item of resource {@code i}: by usage type, covered and reconciled. */
-        private void item(io.github.computecost.estimate.LineItem item, Aggregator.Meta meta, BigDecimal[] resourceCosts, int i) {
-            resourceCosts[i] = resourceCosts[i] == null ? item.cost() : resourceCosts[i].add(item.cost());
-            BigDecimal[] u = perUsageType.get(item.usageType());
+        private void item(String usageType, BigDecimal quantity, BigDecimal cost, boolean derived,
+                Aggregator.Meta meta, BigDecimal[] resourceCosts, int i) {
+            resourceCosts[i] = resourceCosts[i] == null ? cost : resourceCosts[i].add(cost);
+            BigDecimal[] u = perUsageType.get(usageType);
             if (u == null) {
-                perUsageType.put(item.usageType(), new BigDecimal[] {item.cost(), item.quantity()});
+                perUsageType.put(usageType, new BigDecimal[] {cost, quantity});
             } else {
-                u[0] = u[0].add(item.cost());
-                u[1] = u[1].add(item.quantity());
+                u[0] = u[0].add(cost);
+                u[1] = u[1].add(quantity);
             }
-            if (item.isDerived()) {
-                derived.add(item.usageType());
+            if (derived) {
+                this.derived.add(usageType);
             }
             if (meta.kind().treatment() == LineItemType.Treatment.COVERED) {
-                BigDecimal[] s = covered.computeIfAbsent(List.of(meta.kind(), item.usageType()),
+                BigDecimal[] s = covered.computeIfAbsent(List.of(meta.kind(), usageType),
                         x -> new BigDecimal[] {BigDecimal.ZERO, BigDecimal.ZERO});
-                s[0] = s[0].add(item.quantity());
-                s[1] = s[1].add(item.cost());
+                s[0] = s[0].add(quantity);
+                s[1] = s[1].add(cost);
             }
             if (costs && reconciled(meta.kind(), focus)) {
-                reconciledByAccount.computeIfAbsent(meta.account(), x -> new HashMap<>()).merge(item.usageType(),
-                        item.cost(), BigDecimal::add);
+                reconciledByAccount.computeIfAbsent(meta.account(), x -> new HashMap<>()).merge(usageType, cost,
+                        BigDecimal::add);
             }
         }
 
@@ -934,7 +937,8 @@ public final class Rerater {
                 // The total is made exact once: summed from the costs as their line items add up, mostly at one
                 // scale, no cost is rescaled to the total's (its value, and so its exact form, are the same).
                 groupTotal = groupTotal.add(raw);
-                byResource.merge(meta.resource(), cost, BigDecimal::add);
+                int r = meta.shown();
+                byShown[r] = byShown[r] == null ? cost : byShown[r].add(cost);
                 byAccount.merge(meta.account(), cost, BigDecimal::add);
                 byKind.merge(meta.kind(), cost, BigDecimal::add);
                 for (int t = 0; t < byTag.size(); t++) {
@@ -942,6 +946,22 @@ public final class Rerater {
                 }
             }
             total = total.add(Amounts.exact(groupTotal));
+        }
+
+        /** @return each resource as shown and its cost, by name */
+        Map<String, BigDecimal> byResource() {
+            Integer[] order = new Integer[byShown.length];
+            for (int i = 0; i < order.length; i++) {
+                order[i] = i;
+            }
+            Arrays.sort(order, java.util.Comparator.comparing(shown::get));
+            Map<String, BigDecimal> sorted = new LinkedHashMap<>(order.length * 2);
+            for (Integer i : order) {
+                if (byShown[i] != null) {
+                    sorted.put(shown.get(i), byShown[i]);
+                }
+            }
+            return sorted;
         }
     }
 

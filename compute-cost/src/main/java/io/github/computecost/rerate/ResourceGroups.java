@@ -43,6 +43,26 @@ final class ResourceGroups {
     private final Map<String, Integer> byAccountMonth = new HashMap<>(); // group and month -> number, first met first
     private int[] groupOf; // per resource: its group's number
     private final Map<String, String> strings = new HashMap<>(); // accounts and tag values, each kept once
+    /** Resources as the result shows them (resource and place), numbered: many resources may share one. */
+    private final Map<String, Integer> shownIds = new HashMap<>();
+    private final List<String> shownNames = new ArrayList<>();
+    /** A key's bytes, its usage type replaced by its place: one buffer, copied from only for a resource first met. */
+    private byte[] scratch = new byte[64];
+    /**
+     * AWS's costs per account, kind and priced usage type, in fixed point as the keys hold them (sum 1 unblended, sum
+     * 2 effective), by a 12-byte key of numbers: the account's, the kind and the priced type's. Made into
+     * {@code billed} at the end.
+     */
+    private final SumTable billedSums;
+    private final byte[] billedKey = new byte[24]; // 8 bytes to spare: the hash may read them
+    private final List<String> accountNames = new ArrayList<>();
+    private final Map<String, Integer> accountIds = new HashMap<>();
+    private int[] accountOf = new int[16]; // per resource: the number of its account
+    /** Per target: the number of its priced usage type; and per number, the type. */
+    private final int[] pricedOf;
+    private final List<String> pricedTypes = new ArrayList<>();
+    /** Per entry of {@link #billedSums} by number: whether an effective cost was added to it. */
+    private final java.util.BitSet effectiveAdded = new java.util.BitSet();
 
     /**
      * @param keys the aggregator's sums, released once read
@@ -59,13 +79,20 @@ final class ResourceGroups {
         this.riEffective = c.riEffective() >= 0;
         this.billed = billed;
         Map<List<String>, Integer> places = new HashMap<>(); // service and region -> number
+        Map<String, Integer> priced = new HashMap<>();
         placeOf = new int[targets.size()];
         usageTypeOf = new String[targets.size()];
+        pricedOf = new int[targets.size()];
         for (int t = 0; t < targets.size(); t++) {
             UsageIndex.Target target = targets.get(t);
             placeOf[t] = places.computeIfAbsent(List.of(target.service(), target.region()), x -> places.size());
             usageTypeOf[t] = index.usageType(target);
+            pricedOf[t] = priced.computeIfAbsent(usageTypeOf[t], x -> {
+                pricedTypes.add(x);
+                return pricedTypes.size() - 1;
+            });
         }
+        billedSums = new SumTable(64, 3);
         resources = new SumTable(keys.size());
         resourceOf = new int[keys.size()];
         typeOfKey = new String[keys.size()];
@@ -80,25 +107,31 @@ final class ResourceGroups {
             key(n);
         }
         keys.release(); // read once: its memory goes to the rating that follows
+        billed();
         return build(keyCount);
     }
 
     /** Key number {@code n}: its resource (added when first met), usage, and AWS's costs. */
     private void key(int n) {
         int entry = keys.entry(n);
-        byte[] k = keys.key(entry);
-        int typeAt = k.length - 4;
+        int len = keys.keyLength(entry);
+        if (len + 8 > scratch.length) { // 8 bytes to spare: the hash may read them
+            scratch = new byte[Math.max(scratch.length * 2, len + 8)];
+        }
+        byte[] k = scratch;
+        System.arraycopy(keys.keyArena(), keys.keyStart(entry), k, 0, len);
+        int typeAt = len - 4;
         int t = Aggregator.getInt(k, typeAt);
         UsageIndex.Target target = targets.get(t);
         Aggregator.setInt(k, typeAt, placeOf[t]); // the resource's key: the same parts, its place
-        int h = SumTable.hash(k, 0, k.length);
-        int found = resources.find(k, k.length, h);
-        int r = found >= 0 ? resources.number(found) : add(k, h, target);
+        int h = SumTable.hash(k, 0, len);
+        int found = resources.find(k, len, h);
+        int r = found >= 0 ? resources.number(found) : add(Arrays.copyOf(k, len), h, target);
         resourceOf[n] = r;
         typeOfKey[n] = target.baseUsageType();
         usageOfKey[n] = keys.total(entry, Aggregator.USAGE);
         if (unblended) {
-            bill(entry, metas.get(r), usageTypeOf[t]);
+            bill(entry, r, t);
         }
     }
 
@@ -123,8 +156,21 @@ final class ResourceGroups {
         for (int i = 0; i < tags.length; i++) {
             tags[i] = once(tags[i]);
         }
-        // Unique in its group whatever the parts hold (two accounts' resources may share a name).
-        metas.add(new Aggregator.Meta(once(s[1]), shown + " #" + r, shown.length(), kind, List.of(tags)));
+        String account = once(s[1]);
+        if (r == accountOf.length) {
+            accountOf = Arrays.copyOf(accountOf, r * 2);
+        }
+        accountOf[r] = accountIds.computeIfAbsent(account, x -> {
+            accountNames.add(x);
+            return accountNames.size() - 1;
+        });
+        // The resource as shown is numbered, so that the costs of all its resources are summed by number; the name
+        // is unique in its group whatever the parts hold (two accounts' resources may share a name).
+        int shownId = shownIds.computeIfAbsent(shown, x -> {
+            shownNames.add(x);
+            return shownNames.size() - 1;
+        });
+        metas.add(new Aggregator.Meta(account, shown + " #" + r, shownId, kind, List.of(tags)));
         where.add(target);
         String group = s[0].isEmpty() ? s[1] : s[0]; // the payer's family, else the account alone
         if (r == groupOf.length) {
@@ -139,18 +185,41 @@ final class ResourceGroups {
         return strings.computeIfAbsent(s, x -> x);
     }
 
-    /** Adds the unblended cost at {@code entry} (and the effective cost of covered usage) to AWS's costs. */
-    private void bill(int entry, Aggregator.Meta m, String usageType) {
-        BigDecimal[] sums = billed.computeIfAbsent(new Aggregator.Billed(m.account(), m.kind(), usageType),
-                x -> new BigDecimal[2]);
-        BigDecimal u = keys.total(entry, Aggregator.UNBLENDED);
-        sums[0] = sums[0] == null ? u : sums[0].add(u);
+    /**
+     * Adds the unblended cost at {@code entry} (and the effective cost of covered usage) of resource {@code r}'s key
+     * of target {@code t} to AWS's costs, exactly.
+     */
+    private void bill(int entry, int r, int t) {
+        Aggregator.Meta m = metas.get(r);
+        Aggregator.setInt(billedKey, 0, accountOf[r]);
+        Aggregator.setInt(billedKey, 4, m.kind().ordinal());
+        Aggregator.setInt(billedKey, 8, pricedOf[t]);
+        int h = SumTable.hash(billedKey, 0, 12);
+        int b = billedSums.find(billedKey, 12, h);
+        if (b < 0) {
+            b = billedSums.add(billedKey, 12, h);
+        }
+        billedSums.add(b, Aggregator.UNBLENDED, keys, entry, Aggregator.UNBLENDED);
         boolean effective = m.kind() == LineItemType.SAVINGS_PLAN_COVERED_USAGE && spEffective
                 || m.kind() == LineItemType.DISCOUNTED_USAGE && riEffective;
         if (effective) {
-            BigDecimal e = keys.total(entry, Aggregator.EFFECTIVE);
-            sums[1] = sums[1] == null ? e : sums[1].add(e);
+            billedSums.add(b, Aggregator.EFFECTIVE, keys, entry, Aggregator.EFFECTIVE);
+            effectiveAdded.set(billedSums.number(b));
         }
+    }
+
+    /** AWS's costs summed by {@link #bill}, into {@code billed}: per account, kind and priced usage type. */
+    private void billed() {
+        for (int i = 0; i < billedSums.size(); i++) {
+            int b = billedSums.entry(i);
+            int at = billedSums.keyStart(b);
+            byte[] k = billedSums.keyArena();
+            Aggregator.Billed key = new Aggregator.Billed(accountNames.get(Aggregator.getInt(k, at)),
+                    Aggregator.KINDS[Aggregator.getInt(k, at + 4)], pricedTypes.get(Aggregator.getInt(k, at + 8)));
+            billed.put(key, new BigDecimal[] {billedSums.total(b, Aggregator.UNBLENDED),
+                effectiveAdded.get(i) ? billedSums.total(b, Aggregator.EFFECTIVE) : null});
+        }
+        billedSums.release();
     }
 
     /**
@@ -176,7 +245,7 @@ final class ResourceGroups {
         }
         List<Aggregator.Group> groups = new ArrayList<>(builders.size());
         for (int g = 0; g < builders.size(); g++) {
-            groups.add(new Aggregator.Group(builders.get(g).build(), groupMetas.get(g)));
+            groups.add(new Aggregator.Group(builders.get(g).build(), groupMetas.get(g), shownNames));
         }
         return groups;
     }

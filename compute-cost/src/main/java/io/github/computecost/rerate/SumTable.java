@@ -33,6 +33,11 @@ final class SumTable {
     // An entry in the arena: key length, key number, each sum in billionths, each sum's largest scale added, the key.
     private static final int LENGTH = 0;
     private static final int NUMBER = 4;
+    /**
+     * Set in an entry's number once any of its sums has a {@code BigDecimal} part: reading a total then needs no look
+     * at {@link #rests}, an array apart from the entry (one wait on memory less per key of a large table).
+     */
+    private static final int HAS_REST = 1 << 31;
     private static final int NANOS = 8;
 
     /** How many sums each key has (the re-rater keeps usage, unblended cost and effective cost per key). */
@@ -191,7 +196,7 @@ final class SumTable {
 
     /** @return the number of the key at {@code entry} */
     int number(int entry) {
-        return (int) INTS.get(arena, entry + NUMBER);
+        return (int) INTS.get(arena, entry + NUMBER) & ~HAS_REST;
     }
 
     /** @return the bytes of the key at {@code entry}, as a copy */
@@ -234,7 +239,7 @@ final class SumTable {
         int at = entry + NANOS + 8 * sum;
         long v = (long) LONGS.get(arena, at);
         if (v >= CARRY) { // amounts are below 10^18 units: carry before the long could overflow
-            int r = number(entry) * sums + sum;
+            int r = hasRest(entry) * sums + sum;
             rests[r] = rest(r).add(BigDecimal.valueOf(v, scales[sum]));
             v = 0;
         }
@@ -252,8 +257,15 @@ final class SumTable {
         if (amount.scale() > (int) INTS.get(arena, scaleAt)) {
             INTS.set(arena, scaleAt, Math.max(0, amount.scale()));
         }
-        int r = number(entry) * sums + sum;
+        int r = hasRest(entry) * sums + sum;
         rests[r] = rest(r).add(amount);
+    }
+
+    /** Marks the entry as having a {@code BigDecimal} part. @return its number */
+    private int hasRest(int entry) {
+        int n = (int) INTS.get(arena, entry + NUMBER);
+        INTS.set(arena, entry + NUMBER, n | HAS_REST);
+        return n & ~HAS_REST;
     }
 
     private BigDecimal rest(int r) {
@@ -269,8 +281,10 @@ final class SumTable {
     BigDecimal total(int entry, int sum) {
         long fixed = (long) LONGS.get(arena, entry + NANOS + 8 * sum);
         int scale = (int) INTS.get(arena, entry + maxScale + 4 * sum);
-        int r = number(entry) * sums + sum;
-        if (rests[r] == null && scale <= scales[sum]) { // the common case: only fixed-point amounts, at most that scale
+        int number = (int) INTS.get(arena, entry + NUMBER);
+        int r = (number & ~HAS_REST) * sums + sum;
+        // The common case: only fixed-point amounts (no BigDecimal part), at most that scale.
+        if ((number >= 0 || rests[r] == null) && scale <= scales[sum]) {
             long unit = POW10[scales[sum] - scale];
             if (fixed % unit == 0) { // always so: no amount had more places than the largest scale added
                 return BigDecimal.valueOf(fixed / unit, scale);
@@ -278,6 +292,24 @@ final class SumTable {
         }
         BigDecimal t = rest(r).add(BigDecimal.valueOf(fixed, scales[sum]));
         return scale <= scales[sum] && t.scale() > scale ? t.setScale(scale, RoundingMode.UNNECESSARY) : t;
+    }
+
+    /**
+     * Adds sum {@code fromSum} of another table's entry {@code fromEntry} to sum {@code sum} at {@code entry}, exactly,
+     * as adding its {@link #total} would (the same value, the same largest scale), without a {@code BigDecimal} when
+     * it is held in fixed point at this sum's scale.
+     */
+    void add(int entry, int sum, SumTable from, int fromEntry, int fromSum) {
+        long fixed = (long) LONGS.get(from.arena, fromEntry + NANOS + 8 * fromSum);
+        int places = (int) INTS.get(from.arena, fromEntry + from.maxScale + 4 * fromSum);
+        int number = (int) INTS.get(from.arena, fromEntry + NUMBER);
+        if ((number >= 0 || from.rests[(number & ~HAS_REST) * from.sums + fromSum] == null)
+                && from.scales[fromSum] == scales[sum]
+                && places <= scales[sum] && fixed < 1_000_000_000_000_000_000L) { // below 10^18, as add() takes
+            add(entry, sum, fixed, places);
+        } else {
+            add(entry, sum, from.total(fromEntry, fromSum));
+        }
     }
 
     /** A 64-bit multiply-xorshift hash of {@code k[from..to)}, eight bytes at a time, folded to an int. */

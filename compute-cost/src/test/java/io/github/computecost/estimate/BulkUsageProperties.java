@@ -112,6 +112,57 @@ class BulkUsageProperties {
         }
     }
 
+    /** A line item's parts as {@link RatingEngine.Costs} gives them. */
+    record Parts(String usageType, BigDecimal quantity, BigDecimal unitPrice, BigDecimal cost,
+            io.github.computecost.pricing.Provenance provenance) {
+    }
+
+    private static final Comparator<Parts> PARTS_ORDER = Comparator.comparing(Parts::usageType)
+            .thenComparing(p -> p.quantity().toString()).thenComparing(p -> p.unitPrice().toString())
+            .thenComparing(p -> p.cost().toString());
+
+    @Property(tries = 300)
+    void costsGiveEachLineItemsParts(@ForAll("priced") List<Resource> resources, @ForAll boolean freeTier) {
+        List<List<Parts>> want = new ArrayList<>();
+        List<List<Parts>> got = new ArrayList<>();
+        resources.forEach(r -> {
+            want.add(new ArrayList<>());
+            got.add(new ArrayList<>());
+        });
+        Optional<PriceDates> expected = ENGINE.rate(columns(resources), freeTier, (item, i) -> want.get(i).add(
+                new Parts(item.usageType(), item.quantity(), item.unitPrice(), item.cost(), item.provenance())));
+        Optional<PriceDates> dates = ENGINE.rate(columns(resources), freeTier, (RatingEngine.Costs) (i, usageType,
+                quantity, unitPrice, cost, provenance) -> got.get(i).add(new Parts(usageType, quantity, unitPrice,
+                cost, provenance)));
+        assertEquals(expected, dates);
+        for (int i = 0; i < resources.size(); i++) {
+            want.get(i).sort(PARTS_ORDER);
+            got.get(i).sort(PARTS_ORDER);
+            assertEquals(want.get(i), got.get(i), "resource " + i); // records: every amount equal in value and scale
+        }
+    }
+
+    @Property(tries = 100)
+    void costsRefuseWhatLineItemsRefuse(@ForAll("any") List<Resource> resources, @ForAll boolean freeTier) {
+        PriceUnavailableException items = null;
+        try {
+            ENGINE.rate(columns(resources), freeTier, (item, i) -> { });
+        } catch (PriceUnavailableException e) {
+            items = e;
+        }
+        List<Integer> given = new ArrayList<>();
+        PriceUnavailableException parts = null;
+        try {
+            ENGINE.rate(columns(resources), freeTier, (RatingEngine.Costs) (i, t, q, p, c, s) -> given.add(i));
+        } catch (PriceUnavailableException e) {
+            parts = e;
+        }
+        assertEquals(items == null, parts == null);
+        if (items != null) {
+            assertEquals(items.missing(), parts.missing());
+        }
+    }
+
     @Property(tries = 200)
     void columnsRefuseWhatObjectsRefuse(@ForAll("any") List<Resource> resources, @ForAll boolean freeTier) {
         PriceUnavailableException objects = null;

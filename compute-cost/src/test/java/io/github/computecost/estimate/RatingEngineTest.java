@@ -74,6 +74,29 @@ class RatingEngineTest {
     }
 
     @Test
+    void aResourceRefusedBeyondTheBoundGivesNoLineItemNotEvenItsFreeOne(@TempDir Path dir) throws IOException {
+        // "big" takes the free tier's 400,000 GB-s and runs past the last tier: refused, it gives no line item at
+        // all, not even its free one (the engine gives a line only once its entry is known to be priced). "priced"
+        // is: its requests give a free line and a charged one.
+        BulkUsage.Builder b = BulkUsage.builder();
+        int big = b.resource("big", "AWSLambda", "us-east-1");
+        int priced = b.resource("priced", "AWSLambda", "us-east-1");
+        b.usage(big, "Lambda-GB-Second", bd("15000000001"));
+        b.usage(priced, "Request", bd("2000000"));
+        RatingEngine engine = RatingEngine.of(boundedLambda(dir));
+        List<Integer> given = new java.util.ArrayList<>();
+        List<Integer> items = new java.util.ArrayList<>();
+        PriceUnavailableException parts = assertThrows(PriceUnavailableException.class, () -> engine.rate(b.build(),
+                true, (RatingEngine.Costs) (i, type, quantity, unitPrice, cost, provenance) -> given.add(i)));
+        PriceUnavailableException lines = assertThrows(PriceUnavailableException.class, () -> engine.rate(b.build(),
+                true, (item, i) -> items.add(i)));
+        assertEquals(List.of("big"), parts.resources());
+        assertEquals(parts.missing(), lines.missing());
+        assertEquals(List.of(priced, priced), given); // its requests: a free line and a charged one
+        assertEquals(given, items);
+    }
+
+    @Test
     void twoFunctionsShareOneFreeTier() {
         // Each: 1,000,000 requests of 128 MB × 3,200 ms = 400,000 GB-s: exactly one free tier's worth.
         Estimate e = ESTIMATOR.estimate(List.of(fn("a", 128, 1_000_000, "3200"), fn("b", 128, 1_000_000, "3200")));
