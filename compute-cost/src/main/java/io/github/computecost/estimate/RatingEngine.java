@@ -153,7 +153,9 @@ public final class RatingEngine {
     /** The account's usage of one usage type in one region of one table, with its prices looked up once. */
     private static final class Group {
         final GroupKey key;
-        final List<Entry> entries = new ArrayList<>(2);
+        final ArrayList<Entry> entries = new ArrayList<>(2);
+        /** How many entries it gets: counted before they are added, so its list is made once to its size. */
+        int count;
         /** Its prices; their parts are null when the price book lacks the table, the region or the price: refused. */
         final Resolved r;
 
@@ -401,9 +403,18 @@ public final class RatingEngine {
 
     /** The groups of usage (service, region, usage type), eligible entries first in each. */
     private List<Group> groups(Rated resources, List<List<Entry>> perResource) {
-        // Groups: eligible entries first, each part in workload order, so free units are the group's first.
+        // Groups: eligible entries first, each part in workload order, so free units are the group's first. Each
+        // entry's group is found first, then each group's list made to its size and filled in the same order (a
+        // bill's groups hold hundreds of thousands of entries: lists grown one by one took a tenth of its rating).
         List<Group> groups = new ArrayList<>();
         Map<GroupKey, Group> index = null;
+        int all = 0;
+        for (int i = 0; i < perResource.size(); i++) {
+            all += perResource.get(i).size();
+        }
+        Group[] groupOf = new Group[all];
+        Entry[] entryOf = new Entry[all];
+        int n = 0;
         for (int pass = 0; pass < 2; pass++) {
             boolean eligiblePass = pass == 0;
             for (int i = 0; i < perResource.size(); i++) {
@@ -438,11 +449,18 @@ public final class RatingEngine {
                             }
                         }
                     }
-                    g.entries.add(e);
+                    g.count++;
+                    groupOf[n] = g;
+                    entryOf[n++] = e;
                 }
             }
         }
-
+        for (Group g : groups) {
+            g.entries.ensureCapacity(g.count);
+        }
+        for (int i = 0; i < n; i++) {
+            groupOf[i].entries.add(entryOf[i]);
+        }
         return groups;
     }
 

@@ -50,19 +50,28 @@ final class ResourceGroups {
     private byte[] scratch = new byte[64];
     /**
      * AWS's costs per account, kind and priced usage type, in fixed point as the keys hold them (sum 1 unblended, sum
-     * 2 effective), by a 12-byte key of numbers: the account's, the kind and the priced type's. Made into
-     * {@code billed} at the end.
+     * 2 effective), by an 8-byte key of numbers: the account's and kind's ({@link #billedOf}), and the priced type's.
+     * Made into {@code billed} at the end.
      */
     private final SumTable billedSums;
     private final byte[] billedKey = new byte[24]; // 8 bytes to spare: the hash may read them
     private final List<String> accountNames = new ArrayList<>();
     private final Map<String, Integer> accountIds = new HashMap<>();
-    private int[] accountOf = new int[16]; // per resource: the number of its account
+    /** Per resource: its account's number times the kinds, plus its kind's ordinal (its part of a billed key). */
+    private int[] billedOf;
+    /** Where each part of the key being added starts, and (last) its kind. */
+    private final int[] partAt;
+    /** Resources as shown by their resource part's bytes and place, each with its number among them (shownOf). */
+    private final SumTable shownByBytes = new SumTable(256);
+    private int[] shownOf = new int[256];
+    private byte[] shownKey = new byte[64];
     /** Per target: the number of its priced usage type; and per number, the type. */
     private final int[] pricedOf;
     private final List<String> pricedTypes = new ArrayList<>();
     /** Per entry of {@link #billedSums} by number: whether an effective cost was added to it. */
     private final java.util.BitSet effectiveAdded = new java.util.BitSet();
+    private static final int SP_COVERED = LineItemType.SAVINGS_PLAN_COVERED_USAGE.ordinal();
+    private static final int DISCOUNTED = LineItemType.DISCOUNTED_USAGE.ordinal();
 
     /**
      * @param keys the aggregator's sums, released once read
@@ -98,6 +107,8 @@ final class ResourceGroups {
         typeOfKey = new String[keys.size()];
         usageOfKey = new BigDecimal[keys.size()];
         groupOf = new int[Math.max(16, keys.size() / 2)];
+        billedOf = new int[groupOf.length];
+        partAt = new int[parts + 1];
     }
 
     /** @return the groups of every key, in the order first met; the keys' table is released */
@@ -126,7 +137,7 @@ final class ResourceGroups {
         Aggregator.setInt(k, typeAt, placeOf[t]); // the resource's key: the same parts, its place
         int h = SumTable.hash(k, 0, len);
         int found = resources.find(k, len, h);
-        int r = found >= 0 ? resources.number(found) : add(Arrays.copyOf(k, len), h, target);
+        int r = found >= 0 ? resources.number(found) : add(Arrays.copyOf(k, len), h, target, t);
         resourceOf[n] = r;
         typeOfKey[n] = target.baseUsageType();
         usageOfKey[n] = keys.total(entry, Aggregator.USAGE);
@@ -136,48 +147,76 @@ final class ResourceGroups {
     }
 
     /** Adds the resource of key {@code k} (its place in the type's stead), first met. @return its number */
-    private int add(byte[] k, int h, UsageIndex.Target target) {
+    private int add(byte[] k, int h, UsageIndex.Target target, int t) {
         int r = resources.number(resources.add(k, k.length, h));
-        String[] s = new String[parts];
         int at = 0;
         for (int i = 0; i < parts; i++) {
+            partAt[i] = at;
             int len = Aggregator.getInt(k, at);
-            if ((len & Aggregator.NUMBERED) != 0) {
-                s[i] = internedText.apply(len & ~Aggregator.NUMBERED);
-                at += 4;
-            } else {
-                s[i] = new String(k, at + 4, len, StandardCharsets.UTF_8);
-                at += 4 + len;
-            }
+            at += (len & Aggregator.NUMBERED) != 0 ? 4 : 4 + len;
         }
+        partAt[parts] = at; // the kind
         LineItemType kind = Aggregator.KINDS[Aggregator.getInt(k, at)];
-        String shown = s[3] + " [" + target.service() + " " + target.region() + "]";
-        String[] tags = Arrays.copyOfRange(s, 4, parts);
+        String[] tags = new String[parts - 4];
         for (int i = 0; i < tags.length; i++) {
-            tags[i] = once(tags[i]);
+            tags[i] = once(part(k, 4 + i));
         }
-        String account = once(s[1]);
-        if (r == accountOf.length) {
-            accountOf = Arrays.copyOf(accountOf, r * 2);
-        }
-        accountOf[r] = accountIds.computeIfAbsent(account, x -> {
+        int accountId = accountIds.computeIfAbsent(part(k, 1), x -> {
             accountNames.add(x);
             return accountNames.size() - 1;
         });
-        // The resource as shown is numbered, so that the costs of all its resources are summed by number; the name
-        // is unique in its group whatever the parts hold (two accounts' resources may share a name).
-        int shownId = shownIds.computeIfAbsent(shown, x -> {
+        String account = accountNames.get(accountId);
+        if (r == billedOf.length) {
+            billedOf = Arrays.copyOf(billedOf, r * 2);
+            groupOf = Arrays.copyOf(groupOf, r * 2);
+        }
+        billedOf[r] = accountId * Aggregator.KINDS.length + kind.ordinal();
+        int shownId = shown(k, target, t);
+        // The name is unique in its group whatever the parts hold (two accounts' resources may share a name).
+        metas.add(new Aggregator.Meta(account, shownNames.get(shownId) + " #" + r, shownId, kind, List.of(tags)));
+        where.add(target);
+        String payer = part(k, 0);
+        String group = payer.isEmpty() ? account : payer; // the payer's family, else the account alone
+        groupOf[r] = byAccountMonth.computeIfAbsent(group + "|" + part(k, 2), x -> byAccountMonth.size());
+        return r;
+    }
+
+    /** @return part {@code i} of key {@code k} (found by {@link #add}) as text */
+    private String part(byte[] k, int i) {
+        int len = Aggregator.getInt(k, partAt[i]);
+        return (len & Aggregator.NUMBERED) != 0 ? internedText.apply(len & ~Aggregator.NUMBERED)
+                : new String(k, partAt[i] + 4, len, StandardCharsets.UTF_8);
+    }
+
+    /**
+     * @return the number of the resource as shown of key {@code k} (found by {@link #add}) of target {@code t}: by its
+     *     resource part's bytes and its place, and the first time those are met by the text shown (a value given by
+     *     number and the same value as bytes are one resource as shown)
+     */
+    private int shown(byte[] k, UsageIndex.Target target, int t) {
+        int from = partAt[3];
+        int len = partAt[4] - from + 4;
+        if (len + 8 > shownKey.length) { // 8 bytes to spare: the hash may read them
+            shownKey = new byte[Math.max(shownKey.length * 2, len + 8)];
+        }
+        System.arraycopy(k, from, shownKey, 0, len - 4);
+        Aggregator.setInt(shownKey, len - 4, placeOf[t]);
+        int h = SumTable.hash(shownKey, 0, len);
+        int e = shownByBytes.find(shownKey, len, h);
+        if (e >= 0) {
+            return shownOf[shownByBytes.number(e)];
+        }
+        int n = shownByBytes.number(shownByBytes.add(shownKey, len, h));
+        String shown = part(k, 3) + " [" + target.service() + " " + target.region() + "]";
+        int id = shownIds.computeIfAbsent(shown, x -> {
             shownNames.add(x);
             return shownNames.size() - 1;
         });
-        metas.add(new Aggregator.Meta(account, shown + " #" + r, shownId, kind, List.of(tags)));
-        where.add(target);
-        String group = s[0].isEmpty() ? s[1] : s[0]; // the payer's family, else the account alone
-        if (r == groupOf.length) {
-            groupOf = Arrays.copyOf(groupOf, r * 2);
+        if (n == shownOf.length) {
+            shownOf = Arrays.copyOf(shownOf, n * 2);
         }
-        groupOf[r] = byAccountMonth.computeIfAbsent(group + "|" + s[2], x -> byAccountMonth.size());
-        return r;
+        shownOf[n] = id;
+        return id;
     }
 
     /** @return {@code s}, or the equal string kept before */
@@ -190,18 +229,17 @@ final class ResourceGroups {
      * of target {@code t} to AWS's costs, exactly.
      */
     private void bill(int entry, int r, int t) {
-        Aggregator.Meta m = metas.get(r);
-        Aggregator.setInt(billedKey, 0, accountOf[r]);
-        Aggregator.setInt(billedKey, 4, m.kind().ordinal());
-        Aggregator.setInt(billedKey, 8, pricedOf[t]);
-        int h = SumTable.hash(billedKey, 0, 12);
-        int b = billedSums.find(billedKey, 12, h);
+        int accountKind = billedOf[r];
+        Aggregator.setInt(billedKey, 0, accountKind);
+        Aggregator.setInt(billedKey, 4, pricedOf[t]);
+        int h = SumTable.hash(billedKey, 0, 8);
+        int b = billedSums.find(billedKey, 8, h);
         if (b < 0) {
-            b = billedSums.add(billedKey, 12, h);
+            b = billedSums.add(billedKey, 8, h);
         }
         billedSums.add(b, Aggregator.UNBLENDED, keys, entry, Aggregator.UNBLENDED);
-        boolean effective = m.kind() == LineItemType.SAVINGS_PLAN_COVERED_USAGE && spEffective
-                || m.kind() == LineItemType.DISCOUNTED_USAGE && riEffective;
+        int kind = accountKind % Aggregator.KINDS.length;
+        boolean effective = kind == SP_COVERED && spEffective || kind == DISCOUNTED && riEffective;
         if (effective) {
             billedSums.add(b, Aggregator.EFFECTIVE, keys, entry, Aggregator.EFFECTIVE);
             effectiveAdded.set(billedSums.number(b));
@@ -214,8 +252,10 @@ final class ResourceGroups {
             int b = billedSums.entry(i);
             int at = billedSums.keyStart(b);
             byte[] k = billedSums.keyArena();
-            Aggregator.Billed key = new Aggregator.Billed(accountNames.get(Aggregator.getInt(k, at)),
-                    Aggregator.KINDS[Aggregator.getInt(k, at + 4)], pricedTypes.get(Aggregator.getInt(k, at + 8)));
+            int accountKind = Aggregator.getInt(k, at);
+            Aggregator.Billed key = new Aggregator.Billed(accountNames.get(accountKind / Aggregator.KINDS.length),
+                    Aggregator.KINDS[accountKind % Aggregator.KINDS.length], pricedTypes.get(Aggregator.getInt(k,
+                    at + 4)));
             billed.put(key, new BigDecimal[] {billedSums.total(b, Aggregator.UNBLENDED),
                 effectiveAdded.get(i) ? billedSums.total(b, Aggregator.EFFECTIVE) : null});
         }

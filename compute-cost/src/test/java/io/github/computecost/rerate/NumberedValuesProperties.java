@@ -140,6 +140,33 @@ class NumberedValuesProperties {
      * A bill of more keys than the table of numbers holds (4,096): the keys it has no room for are found by bytes, and
      * once most rows miss it, every row is; the figures stay those of the rows as bytes.
      */
+    /**
+     * A resource named as the one without an id, given by number, and rows without a resource id (whose key holds
+     * that name's bytes) are two keys, but one resource as shown, as when both come as bytes: one entry, both costs.
+     */
+    @Test
+    void aResourceNamedAsTheOneWithoutAnIdIsOneResourceAsShown() {
+        List<String> header = List.of("lineItem/UsageAccountId", "lineItem/UsageType", "lineItem/ResourceId",
+                "lineItem/UsageAmount");
+        Rerater rerater = Rerater.of(BOOK).freeTier(false);
+        Partial numbered = rerater.partial(header, "bill");
+        Partial plain = rerater.partial(header, "bill");
+        byte[] account = "111111111111".getBytes(StandardCharsets.UTF_8);
+        byte[] request = "Request".getBytes(StandardCharsets.UTF_8);
+        byte[] named = "(no resource id)".getBytes(StandardCharsets.UTF_8);
+        for (byte[] resource : new byte[][] {named, null}) {
+            RowBytes row = new RowBytes(4).add(account, 0, account.length, numbered.intern(account, 0, account.length))
+                    .add(request, 0, request.length, numbered.intern(request, 0, request.length));
+            numbered.add((resource == null ? row.add((byte[]) null) : row.add(resource, 0, resource.length,
+                    numbered.intern(resource, 0, resource.length))).add(1_000_000.0));
+            plain.add(new RowBytes(4).add(account).add(request).add(resource).add(1_000_000.0));
+        }
+        Rerater.Result result = rerater.rate(numbered);
+        same(rerater.rate(plain), result);
+        assertEquals(java.util.Map.of("(no resource id) [AWSLambda us-east-1]", new java.math.BigDecimal("0.4")),
+                result.byResource()); // 2,000,000 requests at 0.0000002
+    }
+
     @Test
     void keysBeyondTheTableOfNumbersAreFoundByBytes() {
         List<String> header = List.of("lineItem/UsageAccountId", "lineItem/UsageType", "lineItem/ResourceId",
