@@ -358,6 +358,11 @@ final class Aggregator {
             sink += touched;
             for (int i = from; i < to; i++) {
                 int j = i - from;
+                if (batchSums[j] == NOT_PRICED_ROW) {
+                    rows++;
+                    skip(NOT_PRICED);
+                    continue;
+                }
                 int e = batchSums[j] > 0 ? batchEntry[j] : -1;
                 if (e < 0) {
                     recordOf(batch, i); // its key's first row (it adds the key), or not summed from the columns
@@ -375,6 +380,11 @@ final class Aggregator {
         }
     }
 
+    /** The skip reason of a row whose usage type is not priced, as a row read as a row gives it. */
+    private static final String NOT_PRICED = "usage type not priced by compute-cost";
+    /** A row of the batch skipped because its usage type is not priced: nothing of it is read as a row. */
+    private static final int NOT_PRICED_ROW = -1;
+
     /** Table size for keys found by numbers when rows come by columns, whose table is not read row by row. */
     private static final int NUMBERED_KEYS_BY_COLUMNS = 1 << 24;
 
@@ -383,7 +393,7 @@ final class Aggregator {
     private final long[] batchY = new long[BATCH];
     private final int[] batchSlot = new int[BATCH];
     private final int[] batchEntry = new int[BATCH];
-    /** How many sums the row adds to (0: it is read as a row). */
+    /** How many sums the row adds to (0: it is read as a row; {@link #NOT_PRICED_ROW}: it is skipped). */
     private final int[] batchSums = new int[BATCH];
     private final long[] batchFixed = new long[BATCH * 3];
     private final int[] batchPlaces = new int[BATCH * 3];
@@ -445,6 +455,9 @@ final class Aggregator {
         int typeId = typeNumbers[i];
         int t = typeId < 0 ? -1 : types.ofNumber(typeId);
         if (t < 0) {
+            if (typeId >= 0) {
+                batchSums[j] = NOT_PRICED_ROW; // skipped as a row would be: its kind is known, its type not priced
+            }
             return false;
         }
         int at = 3 * j;
@@ -530,6 +543,15 @@ final class Aggregator {
             return false;
         }
         double v = doubles[i];
+        long fast = RowBytes.fixedAndPlaces(v, scale);
+        if (fast != -2) {
+            if (fast < 0) {
+                return false;
+            }
+            batchFixed[at] = fast >>> 5;
+            batchPlaces[at] = (int) (fast & 31);
+            return true;
+        }
         long packed = RowBytes.shortest(v);
         if (packed <= 0 || v < 0) {
             return false;
@@ -826,7 +848,7 @@ final class Aggregator {
         }
         int t = types.of(b, type);
         if (t < 0) {
-            skip("usage type not priced by compute-cost");
+            skip(NOT_PRICED);
             return;
         }
         int i = pending;

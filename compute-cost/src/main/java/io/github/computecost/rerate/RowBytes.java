@@ -388,6 +388,55 @@ public final class RowBytes {
         return -1;
     }
 
+    /** Below this, ten places name at most one decimal of a double (see {@link #shortest}). */
+    private static final double TEN_PLACES_BELOW = 0x1p50 / 1e10;
+
+    /**
+     * {@link #fixed fixed}{@code (}{@link #shortest shortest}{@code (value), scale)} and the places together, for the
+     * doubles of a bill's amounts and costs (from 0.001 to about 112,590, of at most ten places), without the digits
+     * packed and unpacked: their digits at ten places are {@code rint(value 10^10)}, and the places are ten less their
+     * trailing zeros (one at least, as {@code BigDecimal.valueOf} shows a whole number).
+     *
+     * @param scale the places of the fixed point, at most ten
+     * @return the value in units of 10^-{@code scale}, shifted left 5, or'd with its places; -1 if it is not a decimal
+     *     of at most {@code scale} places (as {@code fixed} refuses it); -2 if it is outside that range (ask the
+     *     general way)
+     */
+    static long fixedAndPlaces(double value, int scale) {
+        if (!(value >= 1e-3 && value < TEN_PLACES_BELOW)) {
+            return -2;
+        }
+        double r = Math.rint(value * 1e10);
+        if (r / 1e10 != value) {
+            return -1; // no decimal of ten places or fewer names it, so none of scale places
+        }
+        long d = (long) r; // at least 10^7: the value is at least 0.001
+        long q = d;
+        int places = 10;
+        if (q % 100_000 == 0) {
+            q /= 100_000;
+            places = 5;
+        }
+        if (places >= 2 && q % 100 == 0) {
+            q /= 100;
+            places -= 2;
+        }
+        if (places >= 2 && q % 100 == 0) {
+            q /= 100;
+            places -= 2;
+        }
+        if (places >= 1 && q % 10 == 0) {
+            places--;
+        }
+        if (places == 0) {
+            places = 1; // "123.0"
+        }
+        if (places > scale) {
+            return -1;
+        }
+        return d / LONG10[10 - scale] << 5 | places;
+    }
+
     /** @return the fewest places' digits and places packed, with the places {@code BigDecimal.valueOf} shows */
     static long packed(double a, long digits, int places) {
         // BigDecimal.valueOf reads Double.toString: one place at least below 10^7, two digits at least below 0.001

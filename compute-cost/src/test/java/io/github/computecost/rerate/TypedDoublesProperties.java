@@ -48,6 +48,53 @@ class TypedDoublesProperties {
                 Arbitraries.integers().between(0, TYPES.length - 1), amounts, amounts, amounts).as(Row::new);
     }
 
+    @Provide
+    Arbitrary<Double> billDoubles() {
+        double below = 0x1p50 / 1e10;
+        return Arbitraries.oneOf(
+                Arbitraries.integers().between(0, 10).flatMap(places -> Arbitraries.bigDecimals()
+                        .between(java.math.BigDecimal.ZERO, new java.math.BigDecimal("120000")).ofScale(places)
+                        .map(java.math.BigDecimal::doubleValue)), // decimals of 0 to 10 places, as bills have them
+                Arbitraries.doubles().between(0, 2e5), // any digits
+                Arbitraries.longs().map(Double::longBitsToDouble), // any double at all
+                Arbitraries.of(1e-3, Math.nextDown(1e-3), Math.nextUp(1e-3), below, Math.nextDown(below),
+                        Math.nextUp(below), 1.0, 100.0, 0.5, 0.1 + 0.2, 1e-10 + 1e-3, 112589.9, 99999.0000000001));
+    }
+
+    /**
+     * The fast way to a bill double's fixed point and places ({@link RowBytes#fixedAndPlaces}) gives what the general
+     * way ({@link RowBytes#shortest}, then {@link RowBytes#fixed}) gives, wherever it answers.
+     */
+    @Property(tries = 3000)
+    void theFastWayToFixedPointGivesWhatTheGeneralWayGives(@ForAll("billDoubles") double v,
+            @ForAll @net.jqwik.api.constraints.IntRange(min = 0, max = 10) int scale) {
+        long fast = RowBytes.fixedAndPlaces(v, scale);
+        if (fast == -2) {
+            assertEquals(false, v >= 1e-3 && v < 0x1p50 / 1e10, "asks the general way in its range: " + v);
+            return;
+        }
+        long packed = RowBytes.shortest(v);
+        long fixed = packed <= 0 ? -1 : RowBytes.fixed(packed, scale);
+        if (fast == -1) {
+            assertEquals(-1, fixed, v + " at scale " + scale);
+        } else {
+            assertEquals(fixed, fast >>> 5, v + " at scale " + scale);
+            assertEquals(packed & 31, fast & 31, "places of " + v);
+        }
+    }
+
+    @org.junit.jupiter.api.Test
+    void aBillsDoublesInFixedPointWithTheirPlaces() {
+        assertEquals(69_970_525_000_000L << 5 | 3, RowBytes.fixedAndPlaces(69970.525, 9)); // usage: billionths, 3 places
+        assertEquals(519796918L << 5 | 10, RowBytes.fixedAndPlaces(0.0519796918, 10)); // a cost of ten places
+        assertEquals(-1, RowBytes.fixedAndPlaces(0.0519796918, 9)); // ten places do not fit in nine
+        assertEquals(5_000_000_000L << 5 | 1, RowBytes.fixedAndPlaces(5.0, 9)); // "5.0": one place
+        assertEquals(10_000_000L << 5 | 3, RowBytes.fixedAndPlaces(0.001, 10));
+        assertEquals(-2, RowBytes.fixedAndPlaces(0.0009, 10));
+        assertEquals(-2, RowBytes.fixedAndPlaces(200000.5, 9));
+        assertEquals(-1, RowBytes.fixedAndPlaces(0.1 + 0.2, 10)); // 0.30000000000000004
+    }
+
     @Property(tries = 400)
     void doublesGivenAsNumbersRateAsTheirText(@ForAll("rows") List<Row> rows) {
         Partial typed = RERATER.partial(HEADER, "bill");
