@@ -1320,9 +1320,7 @@ final class Aggregator {
         int n = 0;
         while (true) {
             int s = p;
-            while (p < end && b[p] != ',' && b[p] != '"') {
-                p++;
-            }
+            p = commaOrQuote(b, p, end);
             if (p < end && b[p] == '"') {
                 p = unquote(b, n, p, end);
                 if (p < 0) {
@@ -1338,6 +1336,37 @@ final class Aggregator {
             }
             p++; // the comma
         }
+    }
+
+    private static final long COMMAS = 0x2C2C2C2C2C2C2C2CL;
+    private static final long QUOTES = 0x2222222222222222L;
+    private static final long ONES = 0x0101010101010101L;
+    private static final long HIGHS = 0x8080808080808080L;
+
+    /**
+     * @return the index of the first comma or quote in {@code b[p..end)}, or {@code end}: eight bytes at a time (a
+     *     field of a bill is a dozen bytes or more), reading past {@code end} within the buffer and ignoring what is
+     *     found there
+     */
+    static int commaOrQuote(byte[] b, int p, int end) {
+        while (p < end) {
+            if (p + 8 > b.length) {
+                while (p < end && b[p] != ',' && b[p] != '"') {
+                    p++;
+                }
+                return p;
+            }
+            long x = (long) SumTable.LONGS.get(b, p);
+            long c = x ^ COMMAS;
+            long q = x ^ QUOTES;
+            // Exact for the lowest zero byte of each, so the lowest bit of either is the first comma or quote.
+            long found = ((c - ONES) & ~c | (q - ONES) & ~q) & HIGHS;
+            if (found != 0) {
+                return Math.min(end, p + (Long.numberOfTrailingZeros(found) >>> 3));
+            }
+            p += 8;
+        }
+        return end;
     }
 
     /**
