@@ -199,9 +199,13 @@ public final class RatingEngine {
             allocateFree(groups);
         }
         Dates dates = new Dates();
-        List<MissingPrice> missing = price(rated, groups, dates, true,
-                (e, description, usageType, quantity, unit, unitPrice, provenance) -> e.lines.add(LineItem.of(
-                        description, usageType, quantity, unit, unitPrice, provenance)));
+        List<MissingPrice> missing = price(rated, groups, dates, (e, description, usageType, quantity, unit,
+                unitPrice, provenance) -> {
+            if (e.lines.isEmpty()) { // its first line: the list the estimate keeps (copied into it)
+                e.lines = new ArrayList<>(2);
+            }
+            e.lines.add(LineItem.of(description, usageType, quantity, unit, unitPrice, provenance));
+        });
         if (!missing.isEmpty()) {
             throw new PriceUnavailableException(missing);
         }
@@ -318,7 +322,7 @@ public final class RatingEngine {
             allocateFree(groups);
         }
         Dates dates = new Dates();
-        List<MissingPrice> missing = price(rated, groups, dates, false, sink);
+        List<MissingPrice> missing = price(rated, groups, dates, sink);
         if (!missing.isEmpty()) {
             throw new PriceUnavailableException(missing);
         }
@@ -553,11 +557,9 @@ public final class RatingEngine {
     /**
      * Prices every group's entries into line items; returns what no source prices.
      *
-     * @param lists whether each entry is given a list of its own for its line items ({@code Entry.lines})
      * @param sink takes each line item of an entry not refused
      */
-    private static List<MissingPrice> price(Rated resources, List<Group> groups, Dates dates, boolean lists,
-            Sink sink) {
+    private static List<MissingPrice> price(Rated resources, List<Group> groups, Dates dates, Sink sink) {
         List<MissingPrice> missing = new ArrayList<>(0);
         Dates used = new Dates(); // one group's, added to the estimate's and its table's after each group
         for (int gi = 0; gi < groups.size(); gi++) {
@@ -580,9 +582,6 @@ public final class RatingEngine {
             BigDecimal position = BigDecimal.ZERO;
             for (int ei = 0; ei < g.entries.size(); ei++) {
                 Entry e = g.entries.get(ei);
-                if (lists) {
-                    e.lines = new ArrayList<>(2);
-                }
                 position = price(resources, g, e, position, used, missing, sink);
             }
             dates.add(k.service(), used);

@@ -66,6 +66,15 @@ final class Aggregator {
                     riEffective, tags, new String[tags.length], false, -1, -1);
         }
 
+        /**
+         * @param kind a {@link LineItemType} ordinal
+         * @return the column of a row's effective cost: Savings Plans' for covered usage, the reservation's for
+         *     discounted usage; -1 for any other kind, or when the export lacks the column
+         */
+        int effective(int kind) {
+            return kind == SP_COVERED ? spEffective : kind == DISCOUNTED ? riEffective : -1;
+        }
+
         /** Equal when every column is: the tags' columns by content. */
         @Override
         public boolean equals(Object o) {
@@ -470,16 +479,13 @@ final class Aggregator {
                 return false;
             }
             sums = 2;
-            if (kind == SP_COVERED || kind == DISCOUNTED) {
-                int ec = kind == SP_COVERED ? c.spEffective() : c.riEffective();
-                if (ec >= 0) { // its effective cost, when the export has the column, as a double
-                    double[] doubles = kind == SP_COVERED ? spDoubles : riDoubles;
-                    if (doubles == null || !fixedAt(doubles, kind == SP_COVERED ? spEmpty : riEmpty, i,
-                            SumTable.COST_SCALE, at + EFFECTIVE)) {
-                        return false;
-                    }
-                    sums = 3;
+            if (c.effective(kind) >= 0) { // its effective cost, when the export has the column, as a double
+                double[] doubles = kind == SP_COVERED ? spDoubles : riDoubles;
+                if (doubles == null || !fixedAt(doubles, kind == SP_COVERED ? spEmpty : riEmpty, i,
+                        SumTable.COST_SCALE, at + EFFECTIVE)) {
+                    return false;
                 }
+                sums = 3;
             }
         }
         int month = 0;
@@ -862,8 +868,7 @@ final class Aggregator {
                 return;
             }
             sums = 2;
-            int ec = kind == LineItemType.SAVINGS_PLAN_COVERED_USAGE.ordinal() ? c.spEffective()
-                    : kind == LineItemType.DISCOUNTED_USAGE.ordinal() ? c.riEffective() : -1;
+            int ec = c.effective(kind);
             if (ec >= 0) {
                 if (!cost(b, size, ec, at + EFFECTIVE, "effective cost")) {
                     return;

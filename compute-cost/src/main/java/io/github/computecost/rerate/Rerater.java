@@ -656,8 +656,7 @@ public final class Rerater {
         v[c.productCode()] = u.productCode();
         if (c.unblended() >= 0) {
             v[c.unblended()] = u.unblendedCost().map(BigDecimal::toPlainString).orElse(null);
-            int effective = u.lineItemType() == LineItemType.SAVINGS_PLAN_COVERED_USAGE ? c.spEffective()
-                    : u.lineItemType() == LineItemType.DISCOUNTED_USAGE ? c.riEffective() : -1;
+            int effective = c.effective(u.lineItemType().ordinal());
             if (effective >= 0) {
                 v[effective] = u.effectiveCost().map(BigDecimal::toPlainString).orElse(null);
             }

@@ -24,14 +24,11 @@ final class ResourceGroups {
     private final List<UsageIndex.Target> targets;
     private final IntFunction<String> internedText;
     private final int parts; // group, account, month, resource, tags
-    private final boolean unblended;
-    private final boolean spEffective;
-    private final boolean riEffective;
+    private final Aggregator.Columns c;
     private final Map<Aggregator.Billed, BigDecimal[]> billed;
 
-    /** Per target: its place (service and region) by number, and its usage type as priced. */
+    /** Per target: its place (service and region) by number. */
     private final int[] placeOf;
-    private final String[] usageTypeOf;
     /** Resources' keys: a sum's key with its usage type replaced by its place. */
     private final SumTable resources;
     private final List<Aggregator.Meta> metas = new ArrayList<>();
@@ -42,10 +39,9 @@ final class ResourceGroups {
     private final BigDecimal[] usageOfKey;
     private final Map<String, Integer> byAccountMonth = new HashMap<>(); // group and month -> number, first met first
     private int[] groupOf; // per resource: its group's number
-    private final Map<String, String> strings = new HashMap<>(); // accounts and tag values, each kept once
+    private final Map<String, String> strings = new HashMap<>(); // tag values, each kept once
     /** Resources as the result shows them (resource and place), numbered: many resources may share one. */
-    private final Map<String, Integer> shownIds = new HashMap<>();
-    private final List<String> shownNames = new ArrayList<>();
+    private final Numbered shownNames = new Numbered();
     /** A key's bytes, its usage type replaced by its place: one buffer, copied from only for a resource first met. */
     private byte[] scratch = new byte[64];
     /**
@@ -55,8 +51,7 @@ final class ResourceGroups {
      */
     private final SumTable billedSums;
     private final byte[] billedKey = new byte[24]; // 8 bytes to spare: the hash may read them
-    private final List<String> accountNames = new ArrayList<>();
-    private final Map<String, Integer> accountIds = new HashMap<>();
+    private final Numbered accounts = new Numbered();
     /** Per resource: its account's number times the kinds, plus its kind's ordinal (its part of a billed key). */
     private int[] billedOf;
     /** Where each part of the key being added starts, and (last) its kind. */
@@ -65,13 +60,28 @@ final class ResourceGroups {
     private final SumTable shownByBytes = new SumTable(256);
     private int[] shownOf = new int[256];
     private byte[] shownKey = new byte[64];
-    /** Per target: the number of its priced usage type; and per number, the type. */
+    /** Per target: the number of its priced usage type among {@link #pricedTypes}. */
     private final int[] pricedOf;
-    private final List<String> pricedTypes = new ArrayList<>();
-    /** Per entry of {@link #billedSums} by number: whether an effective cost was added to it. */
-    private final java.util.BitSet effectiveAdded = new java.util.BitSet();
-    private static final int SP_COVERED = LineItemType.SAVINGS_PLAN_COVERED_USAGE.ordinal();
-    private static final int DISCOUNTED = LineItemType.DISCOUNTED_USAGE.ordinal();
+    private final Numbered pricedTypes = new Numbered();
+
+    /** Strings numbered in the order first met. */
+    private static final class Numbered {
+        private final Map<String, Integer> numbers = new HashMap<>();
+        private final List<String> values = new ArrayList<>();
+
+        /** @return the number of {@code s}, given it now if it has none */
+        int of(String s) {
+            return numbers.computeIfAbsent(s, x -> {
+                values.add(x);
+                return values.size() - 1;
+            });
+        }
+
+        /** @return the string numbered {@code n}, as first met */
+        String get(int n) {
+            return values.get(n);
+        }
+    }
 
     /**
      * @param keys the aggregator's sums, released once read
@@ -83,23 +93,15 @@ final class ResourceGroups {
         this.targets = targets;
         this.internedText = internedText;
         this.parts = 4 + c.tags().length;
-        this.unblended = c.unblended() >= 0;
-        this.spEffective = c.spEffective() >= 0;
-        this.riEffective = c.riEffective() >= 0;
+        this.c = c;
         this.billed = billed;
         Map<List<String>, Integer> places = new HashMap<>(); // service and region -> number
-        Map<String, Integer> priced = new HashMap<>();
         placeOf = new int[targets.size()];
-        usageTypeOf = new String[targets.size()];
         pricedOf = new int[targets.size()];
         for (int t = 0; t < targets.size(); t++) {
             UsageIndex.Target target = targets.get(t);
             placeOf[t] = places.computeIfAbsent(List.of(target.service(), target.region()), x -> places.size());
-            usageTypeOf[t] = index.usageType(target);
-            pricedOf[t] = priced.computeIfAbsent(usageTypeOf[t], x -> {
-                pricedTypes.add(x);
-                return pricedTypes.size() - 1;
-            });
+            pricedOf[t] = pricedTypes.of(index.usageType(target));
         }
         billedSums = new SumTable(64, 3);
         resources = new SumTable(keys.size());
@@ -126,10 +128,7 @@ final class ResourceGroups {
     private void key(int n) {
         int entry = keys.entry(n);
         int len = keys.keyLength(entry);
-        if (len + 8 > scratch.length) { // 8 bytes to spare: the hash may read them
-            scratch = new byte[Math.max(scratch.length * 2, len + 8)];
-        }
-        byte[] k = scratch;
+        byte[] k = scratch = SumTable.room(scratch, len);
         System.arraycopy(keys.keyArena(), keys.keyStart(entry), k, 0, len);
         int typeAt = len - 4;
         int t = Aggregator.getInt(k, typeAt);
@@ -141,7 +140,7 @@ final class ResourceGroups {
         resourceOf[n] = r;
         typeOfKey[n] = target.baseUsageType();
         usageOfKey[n] = keys.total(entry, Aggregator.USAGE);
-        if (unblended) {
+        if (c.unblended() >= 0) {
             bill(entry, r, t);
         }
     }
@@ -161,11 +160,8 @@ final class ResourceGroups {
         for (int i = 0; i < tags.length; i++) {
             tags[i] = once(part(k, 4 + i));
         }
-        int accountId = accountIds.computeIfAbsent(part(k, 1), x -> {
-            accountNames.add(x);
-            return accountNames.size() - 1;
-        });
-        String account = accountNames.get(accountId);
+        int accountId = accounts.of(part(k, 1));
+        String account = accounts.get(accountId);
         if (r == billedOf.length) {
             billedOf = Arrays.copyOf(billedOf, r * 2);
             groupOf = Arrays.copyOf(groupOf, r * 2);
@@ -196,9 +192,7 @@ final class ResourceGroups {
     private int shown(byte[] k, UsageIndex.Target target, int t) {
         int from = partAt[3];
         int len = partAt[4] - from + 4;
-        if (len + 8 > shownKey.length) { // 8 bytes to spare: the hash may read them
-            shownKey = new byte[Math.max(shownKey.length * 2, len + 8)];
-        }
+        shownKey = SumTable.room(shownKey, len);
         System.arraycopy(k, from, shownKey, 0, len - 4);
         Aggregator.setInt(shownKey, len - 4, placeOf[t]);
         int h = SumTable.hash(shownKey, 0, len);
@@ -208,10 +202,7 @@ final class ResourceGroups {
         }
         int n = shownByBytes.number(shownByBytes.add(shownKey, len, h));
         String shown = part(k, 3) + " [" + target.service() + " " + target.region() + "]";
-        int id = shownIds.computeIfAbsent(shown, x -> {
-            shownNames.add(x);
-            return shownNames.size() - 1;
-        });
+        int id = shownNames.of(shown);
         if (n == shownOf.length) {
             shownOf = Arrays.copyOf(shownOf, n * 2);
         }
@@ -238,11 +229,8 @@ final class ResourceGroups {
             b = billedSums.add(billedKey, 8, h);
         }
         billedSums.add(b, Aggregator.UNBLENDED, keys, entry, Aggregator.UNBLENDED);
-        int kind = accountKind % Aggregator.KINDS.length;
-        boolean effective = kind == SP_COVERED && spEffective || kind == DISCOUNTED && riEffective;
-        if (effective) {
+        if (c.effective(accountKind % Aggregator.KINDS.length) >= 0) {
             billedSums.add(b, Aggregator.EFFECTIVE, keys, entry, Aggregator.EFFECTIVE);
-            effectiveAdded.set(billedSums.number(b));
         }
     }
 
@@ -253,11 +241,12 @@ final class ResourceGroups {
             int at = billedSums.keyStart(b);
             byte[] k = billedSums.keyArena();
             int accountKind = Aggregator.getInt(k, at);
-            Aggregator.Billed key = new Aggregator.Billed(accountNames.get(accountKind / Aggregator.KINDS.length),
-                    Aggregator.KINDS[accountKind % Aggregator.KINDS.length], pricedTypes.get(Aggregator.getInt(k,
-                    at + 4)));
+            int kind = accountKind % Aggregator.KINDS.length;
+            Aggregator.Billed key = new Aggregator.Billed(accounts.get(accountKind / Aggregator.KINDS.length),
+                    Aggregator.KINDS[kind], pricedTypes.get(Aggregator.getInt(k, at + 4)));
+            // Every key of one account and kind has its effective cost added, or none has (it goes by the kind).
             billed.put(key, new BigDecimal[] {billedSums.total(b, Aggregator.UNBLENDED),
-                effectiveAdded.get(i) ? billedSums.total(b, Aggregator.EFFECTIVE) : null});
+                c.effective(kind) >= 0 ? billedSums.total(b, Aggregator.EFFECTIVE) : null});
         }
         billedSums.release();
     }
@@ -285,7 +274,7 @@ final class ResourceGroups {
         }
         List<Aggregator.Group> groups = new ArrayList<>(builders.size());
         for (int g = 0; g < builders.size(); g++) {
-            groups.add(new Aggregator.Group(builders.get(g).build(), groupMetas.get(g), shownNames));
+            groups.add(new Aggregator.Group(builders.get(g).build(), groupMetas.get(g), shownNames.values));
         }
         return groups;
     }

@@ -356,16 +356,8 @@ public final class RowBytes {
             double n = Math.rint(a * 1e10);
             if (n / 1e10 == a) {
                 long digits = (long) n;
-                int places = 10;
-                while (places >= 4 && digits % 10_000 == 0) { // an amount's trailing zeros four at a time
-                    digits /= 10_000;
-                    places -= 4;
-                }
-                while (places > 0 && digits % 10 == 0) {
-                    digits /= 10;
-                    places--;
-                }
-                return packed(a, digits, places);
+                int places = tenPlaces(digits);
+                return packed(a, digits / LONG10[10 - places], places);
             }
             first = 11;
         }
@@ -411,7 +403,19 @@ public final class RowBytes {
             return -1; // no decimal of ten places or fewer names it, so none of scale places
         }
         long d = (long) r; // at least 10^7: the value is at least 0.001
-        long q = d;
+        int places = Math.max(1, tenPlaces(d)); // "123.0": one place at least, as packed() gives below 10^7
+        if (places > scale) {
+            return -1;
+        }
+        return d / LONG10[10 - scale] << 5 | places;
+    }
+
+    /**
+     * @param digits a decimal's digits at ten places (its value times 10^10), not negative
+     * @return the fewest places that hold it: ten less its trailing zeros, found in four steps (0 for a whole number)
+     */
+    private static int tenPlaces(long digits) {
+        long q = digits;
         int places = 10;
         if (q % 100_000 == 0) {
             q /= 100_000;
@@ -428,13 +432,7 @@ public final class RowBytes {
         if (places >= 1 && q % 10 == 0) {
             places--;
         }
-        if (places == 0) {
-            places = 1; // "123.0"
-        }
-        if (places > scale) {
-            return -1;
-        }
-        return d / LONG10[10 - scale] << 5 | places;
+        return places;
     }
 
     /** @return the fewest places' digits and places packed, with the places {@code BigDecimal.valueOf} shows */

@@ -201,7 +201,7 @@ final class SumTable {
 
     /** @return the bytes of the key at {@code entry}, as a copy */
     byte[] key(int entry) {
-        int len = (int) INTS.get(arena, entry + LENGTH);
+        int len = keyLength(entry);
         return Arrays.copyOfRange(arena, entry + keyAt, entry + keyAt + len);
     }
 
@@ -268,6 +268,20 @@ final class SumTable {
         return n & ~HAS_REST;
     }
 
+    /** @return whether sum {@code sum} at {@code entry} has no {@code BigDecimal} part (its rest is not read then) */
+    private boolean fixedOnly(int entry, int sum) {
+        int number = (int) INTS.get(arena, entry + NUMBER);
+        return number >= 0 || rests[(number & ~HAS_REST) * sums + sum] == null;
+    }
+
+    /**
+     * @return {@code buffer}, or a larger one, with room for a key of {@code length} bytes and the 8 bytes after it
+     *     that {@link #hash} may read
+     */
+    static byte[] room(byte[] buffer, int length) {
+        return length + 8 <= buffer.length ? buffer : new byte[Math.max(buffer.length * 2, length + 8)];
+    }
+
     private BigDecimal rest(int r) {
         return rests[r] == null ? BigDecimal.ZERO : rests[r];
     }
@@ -281,16 +295,14 @@ final class SumTable {
     BigDecimal total(int entry, int sum) {
         long fixed = (long) LONGS.get(arena, entry + NANOS + 8 * sum);
         int scale = (int) INTS.get(arena, entry + maxScale + 4 * sum);
-        int number = (int) INTS.get(arena, entry + NUMBER);
-        int r = (number & ~HAS_REST) * sums + sum;
         // The common case: only fixed-point amounts (no BigDecimal part), at most that scale.
-        if ((number >= 0 || rests[r] == null) && scale <= scales[sum]) {
+        if (fixedOnly(entry, sum) && scale <= scales[sum]) {
             long unit = POW10[scales[sum] - scale];
             if (fixed % unit == 0) { // always so: no amount had more places than the largest scale added
                 return BigDecimal.valueOf(fixed / unit, scale);
             }
         }
-        BigDecimal t = rest(r).add(BigDecimal.valueOf(fixed, scales[sum]));
+        BigDecimal t = rest(number(entry) * sums + sum).add(BigDecimal.valueOf(fixed, scales[sum]));
         return scale <= scales[sum] && t.scale() > scale ? t.setScale(scale, RoundingMode.UNNECESSARY) : t;
     }
 
@@ -302,9 +314,7 @@ final class SumTable {
     void add(int entry, int sum, SumTable from, int fromEntry, int fromSum) {
         long fixed = (long) LONGS.get(from.arena, fromEntry + NANOS + 8 * fromSum);
         int places = (int) INTS.get(from.arena, fromEntry + from.maxScale + 4 * fromSum);
-        int number = (int) INTS.get(from.arena, fromEntry + NUMBER);
-        if ((number >= 0 || from.rests[(number & ~HAS_REST) * from.sums + fromSum] == null)
-                && from.scales[fromSum] == scales[sum]
+        if (from.fixedOnly(fromEntry, fromSum) && from.scales[fromSum] == scales[sum]
                 && places <= scales[sum] && fixed < 1_000_000_000_000_000_000L) { // below 10^18, as add() takes
             add(entry, sum, fixed, places);
         } else {
