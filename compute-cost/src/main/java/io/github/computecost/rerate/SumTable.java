@@ -369,6 +369,12 @@ final class SumTable {
         if (n <= 0 || n > 19) {
             return -1;
         }
+        if (n <= 16 && from + 16 <= b.length) {
+            long v = parseWords(b, from, n, scale);
+            if (v >= 0) {
+                return v;
+            }
+        }
         long v = 0;
         int dot = -1;
         for (int i = from; i < to; i++) {
@@ -388,6 +394,95 @@ final class SumTable {
         }
         parsedPlaces = places;
         return v * POW10[scale - places]; // at most 18 digits in all: below 10^18, no overflow
+    }
+
+    private static final long ZEROS = 0x3030303030303030L;
+    private static final long LOW_7 = 0x7F7F7F7F7F7F7F7FL;
+    private static final long DOTS = 0x2E2E2E2E2E2E2E2EL;
+
+    /**
+     * {@link #parse}'s common case, sixteen bytes at a time (two words read, the bytes past the amount masked off): a
+     * plain decimal of at most 16 bytes with at most one dot, neither first nor last. No loop over the digits: the dot
+     * is found and taken out of the words, the digits are checked and converted eight at a time. Needs
+     * {@code from + 16 <= b.length}. @return the units, as {@code parse} gives them, or -1 for anything else (the
+     *     digit-by-digit loop then reads it, and agrees)
+     */
+    long parseWords(byte[] b, int from, int n, int scale) {
+        long lo = (long) LONGS.get(b, from);
+        long hi = (long) LONGS.get(b, from + 8);
+        if (n < 8) {
+            lo &= low(n);
+            hi = 0;
+        } else {
+            hi &= low(n - 8);
+        }
+        long loDots = zeroBytes(lo ^ DOTS) & low(Math.min(n, 8));
+        long hiDots = n > 8 ? zeroBytes(hi ^ DOTS) & low(n - 8) : 0;
+        int dots = Long.bitCount(loDots) + Long.bitCount(hiDots);
+        int m = n; // digits
+        int places = 0;
+        if (dots == 1) {
+            int p = loDots != 0 ? Long.numberOfTrailingZeros(loDots) >>> 3
+                    : 8 + (Long.numberOfTrailingZeros(hiDots) >>> 3);
+            if (p == 0 || p == n - 1) {
+                return -1;
+            }
+            if (p < 8) { // the bytes after the dot move down one; hi's first byte becomes lo's last
+                long keep = low(p);
+                lo = (lo & keep) | ((lo >>> 8) & ~keep) | (hi << 56);
+                hi >>>= 8;
+            } else {
+                long keep = low(p - 8);
+                hi = (hi & keep) | ((hi >>> 8) & ~keep);
+            }
+            m = n - 1;
+            places = n - p - 1;
+        } else if (dots > 1) {
+            return -1;
+        }
+        if (places > scale || m - places > 18 - scale) {
+            return -1;
+        }
+        long v;
+        if (m <= 8) {
+            long t = lo << (8 * (8 - m)); // the digits in the high bytes: the low ones are leading zeros
+            if (!eightDigits(t | ZEROS & low(8 - m))) {
+                return -1;
+            }
+            v = eightDigitsValue(t);
+        } else {
+            int k = m - 8;
+            long t = hi << (8 * (8 - k));
+            if (!eightDigits(lo) || !eightDigits(t | ZEROS & low(8 - k))) {
+                return -1;
+            }
+            v = eightDigitsValue(lo) * POW10[k] + eightDigitsValue(t);
+        }
+        parsedPlaces = places;
+        return v * POW10[scale - places];
+    }
+
+    /** @return a mask of the low {@code bytes} bytes of a word (0 to 8), in two shifts: Java takes a shift mod 64 */
+    private static long low(int bytes) {
+        return ~((-1L << (4 * bytes)) << (4 * bytes));
+    }
+
+    /** @return the high bit of each zero byte of {@code x}, exactly (no borrow from a byte below) */
+    private static long zeroBytes(long x) {
+        return ~(((x & LOW_7) + LOW_7) | x | LOW_7);
+    }
+
+    /** @return whether all eight bytes of a word are ASCII digits */
+    private static boolean eightDigits(long w) {
+        return ((w & 0xF0F0F0F0F0F0F0F0L) | (((w + 0x0606060606060606L) & 0xF0F0F0F0F0F0F0F0L) >>> 4))
+                == 0x3333333333333333L;
+    }
+
+    /** @return the value of eight ASCII digits (the first in the lowest byte), by three multiplications */
+    private static long eightDigitsValue(long w) {
+        w = ((w & 0x0F0F0F0F0F0F0F0FL) * 2561) >>> 8;
+        w = ((w & 0x00FF00FF00FF00FFL) * 6553601) >>> 16;
+        return ((w & 0x0000FFFF0000FFFFL) * 42949672960001L) >>> 32;
     }
 
     /** @return the decimal places of the amount that {@link #parse} read last, if it returned billionths */

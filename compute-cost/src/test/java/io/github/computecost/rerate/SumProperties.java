@@ -113,6 +113,82 @@ class SumProperties {
         return t.parsedPlaces();
     }
 
+    /** Text near an amount: digits, dots and the characters that make an amount not plain. */
+    @Provide
+    Arbitrary<String> text() {
+        return Arbitraries.oneOf(
+                Arbitraries.strings().withChars("0123456789.").ofMinLength(1).ofMaxLength(20),
+                Arbitraries.strings().withChars("0123456789.").withChars("-+eE ,/\"x\u00e9").ofMinLength(1).ofMaxLength(20),
+                amount());
+    }
+
+    /**
+     * However an amount lies in its buffer (at its start or not, with any bytes after it, near the buffer's end or
+     * not), {@code parse} gives its units at the scale exactly when it is digits with at most one inner dot, at most
+     * {@code scale} places and {@code 18 - scale} whole digits, and -1 otherwise; and the places it notes.
+     */
+    @Property(tries = 3000)
+    void parseReadsExactlyThePlainDecimalsThatFit(@ForAll("text") String amount, @ForAll("text") String after,
+            @ForAll @net.jqwik.api.constraints.IntRange(min = 0, max = 9) int before,
+            @ForAll @net.jqwik.api.constraints.IntRange(min = 0, max = 20) int room, @ForAll boolean cost,
+            @ForAll boolean wide) {
+        byte[] a = amount.getBytes(java.nio.charset.StandardCharsets.ISO_8859_1);
+        byte[] tail = after.getBytes(java.nio.charset.StandardCharsets.ISO_8859_1);
+        int kept = Math.min(room, tail.length);
+        byte[] b = new byte[before + a.length + kept + (wide ? 16 : 0)];
+        java.util.Arrays.fill(b, 0, before, (byte) '7');
+        System.arraycopy(a, 0, b, before, a.length);
+        System.arraycopy(tail, 0, b, before + a.length, kept);
+        java.util.Arrays.fill(b, before + a.length + kept, b.length, (byte) '5');
+        SumTable table = new SumTable(1, 2);
+        int scale = table.scale(cost ? 1 : 0);
+        long units = table.parse(b, before, before + a.length, scale);
+        long expected = -1;
+        int places = 0;
+        if (amount.matches("[0-9]+(\\.[0-9]+)?")) {
+            BigDecimal v = new BigDecimal(amount);
+            places = v.scale();
+            int whole = amount.indexOf('.') < 0 ? amount.length() : amount.indexOf('.');
+            if (places <= scale && whole <= 18 - scale) {
+                expected = v.movePointRight(scale).longValueExact();
+            }
+        }
+        assertEquals(expected, units, amount + " then " + after + " at scale " + scale);
+        if (expected >= 0) {
+            assertEquals(places, table.parsedPlaces(), amount);
+        }
+        if (a.length <= 16 && before + 16 <= b.length) { // the word-wise reading decides alone, and declines nothing
+            SumTable words = new SumTable(1, 2);
+            assertEquals(expected, words.parseWords(b, before, a.length, scale), amount + " then " + after);
+            if (expected >= 0) {
+                assertEquals(places, words.parsedPlaces(), amount);
+            }
+        }
+    }
+
+    @Test
+    void parseReadsAmountsOfEveryLengthInAWideBuffer() {
+        SumTable table = new SumTable(1);
+        byte[] b = "123456789.1234567890.5.5,0099.".getBytes(java.nio.charset.StandardCharsets.US_ASCII);
+        byte[] wide = java.util.Arrays.copyOf(b, b.length + 16);
+        assertEquals(123_456_789_123_456_789L, table.parse(wide, 0, 19)); // 19 bytes: the loop
+        assertEquals(9, table.parsedPlaces());
+        assertEquals(123_456_789_123_456_700L, table.parse(wide, 0, 17)); // 17 bytes: the loop
+        assertEquals(123_456_789_123_456_000L, table.parse(wide, 0, 16)); // 16 bytes, the dot in the second word
+        assertEquals(6, table.parsedPlaces());
+        assertEquals(3_456_789_120_000_000L, table.parse(wide, 2, 12)); // "3456789.12": the dot in the first word
+        assertEquals(2, table.parsedPlaces());
+        assertEquals(-1, table.parse(wide, 9, 9)); // empty
+        assertEquals(99_000_000_000L, table.parse(wide, 25, 29)); // "0099"
+        assertEquals(0, table.parsedPlaces());
+        assertEquals(-1, table.parse(wide, 25, 30)); // "0099.": a dot last
+        assertEquals(-1, table.parse(wide, 9, 13)); // ".123": a dot first
+        assertEquals(-1, table.parse(wide, 18, 24)); // "90.5.5": two dots
+        assertEquals(-1, table.parse(wide, 21, 25)); // "5.5,": a comma
+        assertEquals(5_500_000_000L, table.parse(wide, 21, 24)); // "5.5"
+        assertEquals(1, table.parsedPlaces());
+    }
+
     @Test
     void nanosTakesOnlyPlainDecimalsThatFit() {
         assertEquals(1_500_000_000L, nanos("1.5"));
