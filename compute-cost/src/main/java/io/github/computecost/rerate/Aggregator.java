@@ -1343,10 +1343,8 @@ final class Aggregator {
         }
     }
 
-    private static final long COMMAS = 0x2C2C2C2C2C2C2C2CL;
-    private static final long QUOTES = 0x2222222222222222L;
-    private static final long ONES = 0x0101010101010101L;
-    private static final long HIGHS = 0x8080808080808080L;
+    private static final long COMMAS = Words.of(',');
+    private static final long QUOTES = Words.of('"');
 
     /**
      * @return the index of the first comma or quote in {@code b[p..end)}, or {@code end}: eight bytes at a time (a
@@ -1362,10 +1360,8 @@ final class Aggregator {
                 return p;
             }
             long x = (long) SumTable.LONGS.get(b, p);
-            long c = x ^ COMMAS;
-            long q = x ^ QUOTES;
             // Exact for the lowest zero byte of each, so the lowest bit of either is the first comma or quote.
-            long found = ((c - ONES) & ~c | (q - ONES) & ~q) & HIGHS;
+            long found = Words.firstZero(x ^ COMMAS) | Words.firstZero(x ^ QUOTES);
             if (found != 0) {
                 return Math.min(end, p + (Long.numberOfTrailingZeros(found) >>> 3));
             }

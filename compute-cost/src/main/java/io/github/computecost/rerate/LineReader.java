@@ -13,9 +13,7 @@ final class LineReader {
 
     /** The longest line held (bills' lines run to a few kB with many tag columns). */
     static final int MAX_LINE = 16 << 20;
-    private static final long NEWLINES = 0x0A0A0A0A0A0A0A0AL;
-    private static final long ONES = 0x0101010101010101L;
-    private static final long HIGHS = 0x8080808080808080L;
+    private static final long NEWLINES = Words.of('\n');
 
     private final InputStream in;
     private final int maxLine;
@@ -121,8 +119,7 @@ final class LineReader {
     static int newline(byte[] b, int from, int to) {
         int i = from;
         for (; i + 8 <= to; i += 8) {
-            long x = (long) SumTable.LONGS.get(b, i) ^ NEWLINES;
-            long found = (x - ONES) & ~x & HIGHS; // exact for the lowest zero byte, the first in the text
+            long found = Words.firstZero((long) SumTable.LONGS.get(b, i) ^ NEWLINES);
             if (found != 0) {
                 return i + (Long.numberOfTrailingZeros(found) >>> 3);
             }

@@ -892,7 +892,7 @@ public final class Rerater {
             List<Aggregator.Meta> metas = group.meta();
             BigDecimal[] resourceCosts = new BigDecimal[metas.size()]; // per resource, its line items' costs
             // Each line item as it is priced (the engine keeps none of them).
-            Optional<PriceDates> dates = engine.rate(group.usage(), freeTier, (RatingEngine.Costs) (i, usageType,
+            Optional<PriceDates> dates = engine.rate(group.usage(), freeTier, (i, usageType,
                     quantity, unitPrice, cost, provenance) -> item(usageType, quantity, cost, provenance.isDerived(),
                     metas.get(i), resourceCosts, i));
             resources(metas, resourceCosts);

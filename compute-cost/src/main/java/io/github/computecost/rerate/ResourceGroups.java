@@ -37,7 +37,7 @@ final class ResourceGroups {
     private final int[] resourceOf;
     private final String[] typeOfKey;
     private final BigDecimal[] usageOfKey;
-    private final Map<String, Integer> byAccountMonth = new HashMap<>(); // group and month -> number, first met first
+    private final Numbered byAccountMonth = new Numbered(); // group and month, numbered first met first
     private int[] groupOf; // per resource: its group's number
     private final Map<String, String> strings = new HashMap<>(); // tag values, each kept once
     /** Resources as the result shows them (resource and place), numbered: many resources may share one. */
@@ -80,6 +80,11 @@ final class ResourceGroups {
         /** @return the string numbered {@code n}, as first met */
         String get(int n) {
             return values.get(n);
+        }
+
+        /** @return how many strings are numbered: 0 to {@code size() - 1} */
+        int size() {
+            return values.size();
         }
     }
 
@@ -136,7 +141,7 @@ final class ResourceGroups {
         Aggregator.setInt(k, typeAt, placeOf[t]); // the resource's key: the same parts, its place
         int h = SumTable.hash(k, 0, len);
         int found = resources.find(k, len, h);
-        int r = found >= 0 ? resources.number(found) : add(Arrays.copyOf(k, len), h, target, t);
+        int r = found >= 0 ? resources.number(found) : add(k, len, h, target, t);
         resourceOf[n] = r;
         typeOfKey[n] = target.baseUsageType();
         usageOfKey[n] = keys.total(entry, Aggregator.USAGE);
@@ -145,14 +150,14 @@ final class ResourceGroups {
         }
     }
 
-    /** Adds the resource of key {@code k} (its place in the type's stead), first met. @return its number */
-    private int add(byte[] k, int h, UsageIndex.Target target, int t) {
-        int r = resources.number(resources.add(k, k.length, h));
+    /** Adds the resource of key {@code k[0..len)} (its place in the type's stead), first met. @return its number */
+    private int add(byte[] k, int len, int h, UsageIndex.Target target, int t) {
+        int r = resources.number(resources.add(k, len, h)); // the table copies the key
         int at = 0;
         for (int i = 0; i < parts; i++) {
             partAt[i] = at;
-            int len = Aggregator.getInt(k, at);
-            at += (len & Aggregator.NUMBERED) != 0 ? 4 : 4 + len;
+            int part = Aggregator.getInt(k, at);
+            at += (part & Aggregator.NUMBERED) != 0 ? 4 : 4 + part;
         }
         partAt[parts] = at; // the kind
         LineItemType kind = Aggregator.KINDS[Aggregator.getInt(k, at)];
@@ -173,7 +178,7 @@ final class ResourceGroups {
         where.add(target);
         String payer = part(k, 0);
         String group = payer.isEmpty() ? account : payer; // the payer's family, else the account alone
-        groupOf[r] = byAccountMonth.computeIfAbsent(group + "|" + part(k, 2), x -> byAccountMonth.size());
+        groupOf[r] = byAccountMonth.of(group + "|" + part(k, 2));
         return r;
     }
 

@@ -396,9 +396,8 @@ final class SumTable {
         return v * POW10[scale - places]; // at most 18 digits in all: below 10^18, no overflow
     }
 
-    private static final long ZEROS = 0x3030303030303030L;
-    private static final long LOW_7 = 0x7F7F7F7F7F7F7F7FL;
-    private static final long DOTS = 0x2E2E2E2E2E2E2E2EL;
+    private static final long ZEROS = Words.of('0');
+    private static final long DOTS = Words.of('.');
 
     /**
      * {@link #parse}'s common case, sixteen bytes at a time (two words read, the bytes past the amount masked off): a
@@ -416,8 +415,9 @@ final class SumTable {
         } else {
             hi &= low(n - 8);
         }
-        long loDots = zeroBytes(lo ^ DOTS) & low(Math.min(n, 8));
-        long hiDots = n > 8 ? zeroBytes(hi ^ DOTS) & low(n - 8) : 0;
+        // The bytes masked off are zero, not dots: no mask of the dots is needed.
+        long loDots = Words.zeroBytes(lo ^ DOTS);
+        long hiDots = Words.zeroBytes(hi ^ DOTS);
         int dots = Long.bitCount(loDots) + Long.bitCount(hiDots);
         int m = n; // digits
         int places = 0;
@@ -465,11 +465,6 @@ final class SumTable {
     /** @return a mask of the low {@code bytes} bytes of a word (0 to 8), in two shifts: Java takes a shift mod 64 */
     private static long low(int bytes) {
         return ~((-1L << (4 * bytes)) << (4 * bytes));
-    }
-
-    /** @return the high bit of each zero byte of {@code x}, exactly (no borrow from a byte below) */
-    private static long zeroBytes(long x) {
-        return ~(((x & LOW_7) + LOW_7) | x | LOW_7);
     }
 
     /** @return whether all eight bytes of a word are ASCII digits */

@@ -131,7 +131,7 @@ class BulkUsageProperties {
         });
         Optional<PriceDates> expected = ENGINE.rate(columns(resources), freeTier, (item, i) -> want.get(i).add(
                 new Parts(item.usageType(), item.quantity(), item.unitPrice(), item.cost(), item.provenance())));
-        Optional<PriceDates> dates = ENGINE.rate(columns(resources), freeTier, (RatingEngine.Costs) (i, usageType,
+        Optional<PriceDates> dates = ENGINE.rate(columns(resources), freeTier, (i, usageType,
                 quantity, unitPrice, cost, provenance) -> got.get(i).add(new Parts(usageType, quantity, unitPrice,
                 cost, provenance)));
         assertEquals(expected, dates);
@@ -153,7 +153,7 @@ class BulkUsageProperties {
         List<Integer> given = new ArrayList<>();
         PriceUnavailableException parts = null;
         try {
-            ENGINE.rate(columns(resources), freeTier, (RatingEngine.Costs) (i, t, q, p, c, s) -> given.add(i));
+            ENGINE.rate(columns(resources), freeTier, (i, t, q, p, c, s) -> given.add(i));
         } catch (PriceUnavailableException e) {
             parts = e;
         }

@@ -87,7 +87,7 @@ class RatingEngineTest {
         List<Integer> given = new java.util.ArrayList<>();
         List<Integer> items = new java.util.ArrayList<>();
         PriceUnavailableException parts = assertThrows(PriceUnavailableException.class, () -> engine.rate(b.build(),
-                true, (RatingEngine.Costs) (i, type, quantity, unitPrice, cost, provenance) -> given.add(i)));
+                true, (i, type, quantity, unitPrice, cost, provenance) -> given.add(i)));
         PriceUnavailableException lines = assertThrows(PriceUnavailableException.class, () -> engine.rate(b.build(),
                 true, (item, i) -> items.add(i)));
         assertEquals(List.of("big"), parts.resources());
